@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QString>
+
+#include <utility>
+#include <variant>
+
+namespace NewsGraph {
+
+// What went wrong, worded for the person who gave the input: it names the file
+// (or database) and the problem. Exceptions never cross module boundaries;
+// functions that can fail on input return a Result instead.
+struct Error
+{
+    QString message;
+};
+
+template<typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    {
+    }
+
+    bool ok() const { return m_state.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    const T &value() const & { return std::get<0>(m_state); }
+    T &value() & { return std::get<0>(m_state); }
+    T &&value() && { return std::get<0>(std::move(m_state)); }
+    const T *operator->() const { return &value(); }
+    T *operator->() { return &value(); }
+    const T &operator*() const & { return value(); }
+    T &operator*() & { return value(); }
+
+    const QString &error() const { return std::get<1>(m_state).message; }
+
+private:
+    std::variant<T, Error> m_state;
+};
+
+template<>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error)
+        : m_error(std::move(error.message))
+        , m_ok(false)
+    {
+    }
+
+    bool ok() const { return m_ok; }
+    explicit operator bool() const { return ok(); }
+    const QString &error() const { return m_error; }
+
+private:
+    QString m_error;
+    bool m_ok = true;
+};
+
+} // namespace NewsGraph

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/text/DocumentLoader.h"
+#include "core/text/TextAnalyzer.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace NewsGraph {
+
+class Database;
+
+struct IngestMessage
+{
+    QString path;
+    QString message;
+};
+
+struct IngestReport
+{
+    int added = 0;
+    int duplicates = 0;  // same content already stored (or twice in this run)
+    int unreadable = 0;  // skipped: missing, binary, too large, empty, unsupported
+    QList<qint64> addedDocumentIds;
+    QList<IngestMessage> warnings; // stored, but with a remark (e.g. encoding fallback)
+    QList<IngestMessage> errors;   // skipped, with the reason
+    bool cancelled = false;        // the run was cancelled and rolled back
+    QString fatalError;            // the store failed; the run was rolled back
+
+    bool committed() const { return !cancelled && fatalError.isEmpty(); }
+};
+
+// Runs files -> text -> store for a batch of paths, as one transaction: a
+// cancelled or failed run leaves the database exactly as it was. Within the
+// run each document is stored whole or not at all; unreadable inputs are
+// skipped and reported, they do not stop the others.
+class Ingester
+{
+public:
+    using Progress = std::function<void(int done, int total, const QString &path)>;
+
+    Ingester(Database &database, const TextAnalyzer &analyzer, LoaderOptions loaderOptions = {});
+
+    IngestReport ingest(const QStringList &paths, const Progress &progress = {},
+                        const std::atomic_bool *cancel = nullptr);
+
+private:
+    Database &m_database;
+    const TextAnalyzer &m_analyzer;
+    DocumentLoader m_loader;
+};
+
+} // namespace NewsGraph

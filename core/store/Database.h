@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QString>
+
+struct sqlite3;
+
+namespace NewsGraph {
+
+// Owns one connection to a NewsGraph project database (one SQLite file per
+// project). Opening applies the connection settings NewsGraph relies on (WAL
+// journal, foreign keys) and brings the schema up to date with forward
+// migrations keyed by PRAGMA user_version.
+//
+// A file that is not a NewsGraph database is refused before anything is
+// written to it: it is first inspected read-only (SQLite header, then
+// PRAGMA application_id), so a foreign file is left byte-for-byte untouched.
+class Database
+{
+public:
+    enum class OpenMode { ReadWrite, ReadOnly };
+
+    // Creates the file (and schema) when it does not exist or is empty.
+    static Result<Database> open(const QString &path, OpenMode mode = OpenMode::ReadWrite);
+    // A private database that lives as long as this object (samples, tests).
+    static Result<Database> openInMemory();
+
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+    ~Database();
+
+    sqlite3 *handle() const { return m_handle; }
+    QString path() const { return m_path; } // empty for an in-memory database
+    bool isReadOnly() const { return m_readOnly; }
+
+    int schemaVersion() const;
+    static int latestSchemaVersion();
+    static constexpr int applicationId = 0x4E475048; // "NGPH"
+
+    // Runs one or more statements that return no rows (pragmas, DDL).
+    Result<void> execute(const QString &sql);
+
+    // The connection's last error, prefixed with the database's name.
+    QString lastError() const;
+    // An error for the person using the database: "<file>: <what>: <sqlite message>".
+    Error error(const QString &what) const;
+
+private:
+    Database(sqlite3 *handle, QString path, bool readOnly);
+    Result<void> configure();
+    Result<void> migrate();
+
+    sqlite3 *m_handle = nullptr;
+    QString m_path;
+    bool m_readOnly = false;
+};
+
+} // namespace NewsGraph

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QDate>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace NewsGraph {
+
+// Plain values read back from the store. Offsets are UTF-16 code units of the
+// document's stored text (see Document).
+
+struct DocumentRecord
+{
+    qint64 id = 0;
+    QString path;
+    QString fileName;
+    QString title;
+    QDate date;
+    QString language;
+    QString sourceUrl;
+    QString contentHash;
+    int sentenceCount = 0;
+    int length = 0; // characters of stored text
+    QString ingestedAt; // ISO 8601, UTC
+};
+
+struct SentenceRecord
+{
+    qint64 id = 0;
+    qint64 documentId = 0;
+    int index = 0; // 0-based position in its document
+    int start = 0;
+    int end = 0;
+    QString text;
+};
+
+struct SearchHit
+{
+    SentenceRecord sentence;
+    QString fileName;
+    QString snippet; // sentence text with matches between [ and ]
+};
+
+struct EntityRecord
+{
+    qint64 id = 0;
+    QString name;
+    QString type;
+    QStringList aliases;
+    int mentionCount = 0;
+    QStringList documents; // file names
+};
+
+struct EvidenceRecord
+{
+    qint64 documentId = 0;
+    QString fileName;
+    qint64 sentenceId = 0;
+    QString sentence;
+    int start = 0;
+    int end = 0;
+};
+
+struct RelationRecord
+{
+    qint64 id = 0;
+    QString subject;
+    QString predicate;
+    QString object;
+    double confidence = 0.0;
+    QList<EvidenceRecord> evidence;
+};
+
+struct StoreStatistics
+{
+    int documents = 0;
+    int sentences = 0;
+    int entities = 0;
+    int aliases = 0;
+    int mentions = 0;
+    int relations = 0;
+    int evidence = 0;
+    QMap<QString, int> languages; // language code -> documents
+};
+
+} // namespace NewsGraph

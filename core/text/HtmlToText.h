@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QByteArray>
+#include <QDate>
+#include <QString>
+
+namespace NewsGraph {
+
+struct HtmlContent
+{
+    QString text;          // article text; block elements end with line breaks
+    QString title;         // <title> (or og:title), whitespace collapsed
+    QDate date;            // <time datetime>, article:published_time and similar
+    QString sourceUrl;     // <link rel="canonical"> or og:url
+    bool usedFallbackEncoding = false; // no charset declared and bytes not UTF-8: read as Windows-1252
+};
+
+// Turns an HTML page into article text with libxml2's HTML parser (never
+// regular expressions): scripts, styles, comments, navigation, headers,
+// footers, asides and forms are dropped; when the page has an <article> (or
+// <main>) element only that is kept, so a page saved from a browser yields
+// the article and not its menus. Entities are decoded; block elements become
+// line breaks (paragraphs are separated by a blank line).
+// `fileName` only names the file in error messages.
+Result<HtmlContent> htmlToText(const QByteArray &html, const QString &fileName);
+
+} // namespace NewsGraph

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace NewsGraph {
+
+struct DecodedText
+{
+    QString text;
+    bool usedFallback = false; // bytes were not valid UTF-8 and were read as Windows-1252
+};
+
+// Decodes article bytes: UTF-8 (a leading BOM is dropped) when the bytes are
+// valid UTF-8, otherwise Windows-1252, the usual encoding of older Western
+// web pages and Office exports.
+DecodedText decodeText(const QByteArray &bytes);
+
+bool isValidUtf8(const QByteArray &bytes);
+QString decodeWindows1252(const QByteArray &bytes);
+
+} // namespace NewsGraph

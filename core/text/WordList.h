@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace NewsGraph {
+
+// A set of words or phrases read from a plain-text data file under
+// resources/lexicon/: one entry per line, '#' starts a comment, blank lines
+// are ignored, surrounding whitespace is trimmed. Lookups are exact, or
+// case-insensitive through containsFolded().
+class WordList
+{
+public:
+    WordList() = default;
+    explicit WordList(const QStringList &entries);
+
+    static Result<WordList> fromFile(const QString &path);
+
+    bool contains(QStringView word) const;
+    bool containsFolded(QStringView word) const; // case-insensitive
+    bool isEmpty() const { return m_entries.isEmpty(); }
+    qsizetype size() const { return m_entries.size(); }
+    QStringList entries() const; // sorted
+
+    void insert(const QString &entry);
+    void unite(const WordList &other);
+
+private:
+    QSet<QString> m_entries;
+    QSet<QString> m_folded;
+};
+
+} // namespace NewsGraph

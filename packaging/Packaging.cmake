@@ -1,0 +1,15 @@
+# Installation layout and CPack settings (a .deb and a .tar.gz).
+
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/newsgraph.desktop
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+
+set(CPACK_PACKAGE_NAME "newsgraph")
+set(CPACK_PACKAGE_VENDOR "NewsGraph")
+set(CPACK_PACKAGE_CONTACT "NewsGraph maintainers")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
+set(CPACK_GENERATOR "DEB;TGZ")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SECTION "science")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+include(CPack)
