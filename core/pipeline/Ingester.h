@@ -25,6 +25,7 @@ struct IngestReport
     int added = 0;
     int duplicates = 0;  // same content already stored (or twice in this run)
     int unreadable = 0;  // skipped: missing, binary, too large, empty, unsupported
+    int failed = 0;      // readable, but the store refused it (rolled back on its own)
     QList<qint64> addedDocumentIds;
     QList<IngestMessage> warnings; // stored, but with a remark (e.g. encoding fallback)
     QList<IngestMessage> errors;   // skipped, with the reason
@@ -32,6 +33,7 @@ struct IngestReport
     QString fatalError;            // the store failed; the run was rolled back
 
     bool committed() const { return !cancelled && fatalError.isEmpty(); }
+    int skipped() const { return unreadable + failed; }
 };
 
 // Runs files -> text -> store for a batch of paths, as one transaction: a

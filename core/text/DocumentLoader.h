@@ -32,7 +32,7 @@ public:
     Result<Document> loadBytes(const QByteArray &bytes, const QString &path) const;
 
     static bool isSupportedFile(const QString &path);
-    static QStringList supportedSuffixes();
+    static QStringList supportedSuffixes(); // lower case, without the dot: "txt", "md", "html", "htm"
 
     // Expands folders recursively into the supported files they hold, sorted
     // by path; files named explicitly are kept whatever their suffix (load()

@@ -1,0 +1,103 @@
+#include "core/export/RecordJson.h"
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+QJsonValue dateValue(const QDate &date)
+{
+    return date.isValid() ? QJsonValue(date.toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject toJson(const DocumentRecord &document)
+{
+    return {
+        {u"id"_s, document.id},
+        {u"document"_s, document.fileName},
+        {u"path"_s, document.path},
+        {u"title"_s, document.title},
+        {u"date"_s, dateValue(document.date)},
+        {u"language"_s, document.language},
+        {u"source"_s, document.sourceUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(document.sourceUrl)},
+        {u"sentences"_s, document.sentenceCount},
+        {u"characters"_s, document.length},
+        {u"contentHash"_s, document.contentHash},
+        {u"ingestedAt"_s, document.ingestedAt},
+    };
+}
+
+QJsonObject toJson(const SentenceRecord &sentence)
+{
+    return {
+        {u"id"_s, sentence.id},
+        {u"documentId"_s, sentence.documentId},
+        {u"index"_s, sentence.index},
+        {u"start"_s, sentence.start},
+        {u"end"_s, sentence.end},
+        {u"text"_s, sentence.text},
+    };
+}
+
+QJsonObject toJson(const SearchHit &hit)
+{
+    QJsonObject object = toJson(hit.sentence);
+    object.insert(u"document"_s, hit.fileName);
+    object.insert(u"snippet"_s, hit.snippet);
+    return object;
+}
+
+QJsonObject toJson(const EntityRecord &entity)
+{
+    return {
+        {u"id"_s, entity.id},
+        {u"name"_s, entity.name},
+        {u"type"_s, entity.type},
+        {u"aliases"_s, QJsonArray::fromStringList(entity.aliases)},
+        {u"mentions"_s, entity.mentionCount},
+        {u"documents"_s, QJsonArray::fromStringList(entity.documents)},
+    };
+}
+
+QJsonObject toJson(const EvidenceRecord &evidence)
+{
+    return {
+        {u"document"_s, evidence.fileName},
+        {u"sentence"_s, evidence.sentence},
+        {u"start"_s, evidence.start},
+        {u"end"_s, evidence.end},
+    };
+}
+
+QJsonObject toJson(const RelationRecord &relation)
+{
+    return {
+        {u"subject"_s, relation.subject},
+        {u"predicate"_s, relation.predicate},
+        {u"object"_s, relation.object},
+        {u"confidence"_s, relation.confidence},
+        {u"evidence"_s, toJsonArray(relation.evidence)},
+    };
+}
+
+QJsonObject toJson(const StoreStatistics &statistics)
+{
+    QJsonObject languages;
+    for (auto it = statistics.languages.cbegin(); it != statistics.languages.cend(); ++it)
+        languages.insert(it.key(), it.value());
+    return {
+        {u"documents"_s, statistics.documents},
+        {u"sentences"_s, statistics.sentences},
+        {u"entities"_s, statistics.entities},
+        {u"aliases"_s, statistics.aliases},
+        {u"mentions"_s, statistics.mentions},
+        {u"relations"_s, statistics.relations},
+        {u"evidence"_s, statistics.evidence},
+        {u"languages"_s, languages},
+    };
+}
+
+} // namespace NewsGraph

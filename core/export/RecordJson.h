@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/store/Records.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace NewsGraph {
+
+// The JSON shapes of store records, shared by `newsgraph-cli --json` and the
+// data exports. The entity and relation shapes are a published contract
+// (used by the reference scorer): keys are only ever added, never renamed.
+//
+//   entity:   {"id","name","type","aliases":[...],"mentions","documents":[file names]}
+//   relation: {"subject","predicate","object","confidence",
+//              "evidence":[{"document","sentence","start","end"}]}
+QJsonObject toJson(const DocumentRecord &document);
+QJsonObject toJson(const SentenceRecord &sentence);
+QJsonObject toJson(const SearchHit &hit);
+QJsonObject toJson(const EntityRecord &entity);
+QJsonObject toJson(const EvidenceRecord &evidence);
+QJsonObject toJson(const RelationRecord &relation);
+QJsonObject toJson(const StoreStatistics &statistics);
+
+template<typename Record>
+QJsonArray toJsonArray(const QList<Record> &records)
+{
+    QJsonArray array;
+    for (const Record &record : records)
+        array.append(toJson(record));
+    return array;
+}
+
+} // namespace NewsGraph

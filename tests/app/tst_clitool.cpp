@@ -1,0 +1,278 @@
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sqlite3.h>
+
+// newsgraph-cli end to end: the real executable, run as a user would.
+class TestCliTool : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    };
+
+    static Run cli(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(NEWSGRAPH_CLI), arguments);
+        if (!process.waitForFinished(120000))
+            return {};
+        Run run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    static QString corpusDir() { return QStringLiteral(NEWSGRAPH_SOURCE_DIR "/resources/corpus"); }
+
+    static QByteArray fileHash(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    }
+
+    static void writeFile(const QString &path, const QByteArray &bytes)
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+
+    QTemporaryDir m_dir;
+    QString m_db; // the sample corpus, ingested once in initTestCase
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = m_dir.filePath(QStringLiteral("corpus.newsgraph"));
+        const Run run = cli({QStringLiteral("ingest"), QStringLiteral("--db"), m_db, corpusDir()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("Added 5 documents")), qPrintable(run.out));
+    }
+
+    void helpIsAvailableForEveryCommand()
+    {
+        const Run general = cli({QStringLiteral("--help")});
+        QCOMPARE(general.exitCode, 0);
+        const QStringList commands{QStringLiteral("ingest"),   QStringLiteral("stats"),
+                                   QStringLiteral("documents"), QStringLiteral("sentences"),
+                                   QStringLiteral("text"),     QStringLiteral("search"),
+                                   QStringLiteral("entities"), QStringLiteral("relations")};
+        for (const QString &command : commands) {
+            QVERIFY2(general.out.contains(QStringLiteral("  ") + command), qPrintable(command));
+            const Run help = cli({command, QStringLiteral("--help")});
+            QCOMPARE(help.exitCode, 0);
+            QVERIFY2(help.out.startsWith(QStringLiteral("Usage: newsgraph-cli ") + command), qPrintable(help.out));
+            QVERIFY(help.out.contains(QStringLiteral("--help")));
+        }
+    }
+
+    void usageErrorsExitWithTwo()
+    {
+        QCOMPARE(cli({}).exitCode, 2);
+        const Run unknown = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains(QStringLiteral("unknown command 'frobnicate'")));
+        const Run noDb = cli({QStringLiteral("ingest"), corpusDir()});
+        QCOMPARE(noDb.exitCode, 2);
+        QVERIFY(noDb.err.contains(QStringLiteral("--db")));
+        const Run noPaths = cli({QStringLiteral("ingest"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("x.db"))});
+        QCOMPARE(noPaths.exitCode, 2);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("x.db"))));
+        const Run badOption = cli({QStringLiteral("stats"), QStringLiteral("--nonsense")});
+        QCOMPARE(badOption.exitCode, 2);
+        QVERIFY(badOption.err.contains(QStringLiteral("nonsense")));
+        QCOMPARE(cli({QStringLiteral("sentences"), QStringLiteral("--db"), m_db}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("sentences"), QStringLiteral("--db"), m_db, QStringLiteral("--doc"), QStringLiteral("abc")}).exitCode, 2);
+        const Run missingDoc = cli({QStringLiteral("sentences"), QStringLiteral("--db"), m_db, QStringLiteral("--doc"), QStringLiteral("999")});
+        QCOMPARE(missingDoc.exitCode, 2);
+        QVERIFY(missingDoc.err.contains(QStringLiteral("no document with id 999")));
+        const Run missingDb = cli({QStringLiteral("stats"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("absent.db"))});
+        QCOMPARE(missingDb.exitCode, 2);
+        QVERIFY(missingDb.err.contains(QStringLiteral("absent.db: no such database")));
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("absent.db"))));
+    }
+
+    void sampleCorpusDocuments()
+    {
+        const Run run = cli({QStringLiteral("documents"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray documents = run.json().value(QStringLiteral("documents")).toArray();
+        QCOMPARE(documents.size(), 5);
+        QMap<QString, int> languages;
+        for (const QJsonValue &value : documents) {
+            const QJsonObject document = value.toObject();
+            ++languages[document.value(QStringLiteral("language")).toString()];
+            QVERIFY(!document.value(QStringLiteral("title")).toString().isEmpty());
+            QVERIFY(document.value(QStringLiteral("sentences")).toInt() > 3);
+            if (document.value(QStringLiteral("document")).toString() == QStringLiteral("001_11033a9dda0c73fa.txt"))
+                QCOMPARE(document.value(QStringLiteral("date")).toString(), QStringLiteral("2025-06-12"));
+        }
+        QCOMPARE(languages.value(QStringLiteral("en")), 4);
+        QCOMPARE(languages.value(QStringLiteral("fr")), 1);
+
+        const Run text = cli({QStringLiteral("documents"), QStringLiteral("--db"), m_db});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains(QStringLiteral("004_fb915d71e20cdf0d.txt")));
+        QVERIFY(text.out.contains(QStringLiteral("2025-06-12")));
+    }
+
+    void sentenceOffsetsSliceTheStoredText()
+    {
+        const QJsonArray documents = cli({QStringLiteral("documents"), QStringLiteral("--db"), m_db, QStringLiteral("--json")})
+                                         .json().value(QStringLiteral("documents")).toArray();
+        QCOMPARE(documents.size(), 5);
+        for (const QJsonValue &value : documents) {
+            const QString id = QString::number(value.toObject().value(QStringLiteral("id")).toInteger());
+            const Run textRun = cli({QStringLiteral("text"), QStringLiteral("--db"), m_db, QStringLiteral("--doc"), id, QStringLiteral("--json")});
+            QCOMPARE(textRun.exitCode, 0);
+            const QString text = textRun.json().value(QStringLiteral("text")).toString();
+            QVERIFY(!text.isEmpty());
+            const Run sentencesRun = cli({QStringLiteral("sentences"), QStringLiteral("--db"), m_db, QStringLiteral("--doc"), id, QStringLiteral("--json")});
+            QCOMPARE(sentencesRun.exitCode, 0);
+            const QJsonArray sentences = sentencesRun.json().value(QStringLiteral("sentences")).toArray();
+            QCOMPARE(sentences.size(), value.toObject().value(QStringLiteral("sentences")).toInt());
+            int previousEnd = 0;
+            for (const QJsonValue &sentenceValue : sentences) {
+                const QJsonObject sentence = sentenceValue.toObject();
+                const int start = sentence.value(QStringLiteral("start")).toInt();
+                const int end = sentence.value(QStringLiteral("end")).toInt();
+                QVERIFY(start >= previousEnd);
+                QVERIFY(end > start);
+                QVERIFY(end <= text.size());
+                QCOMPARE(text.mid(start, end - start), sentence.value(QStringLiteral("text")).toString());
+                previousEnd = end;
+            }
+        }
+        // The date header of 001 is metadata, not article text.
+        const Run first = cli({QStringLiteral("text"), QStringLiteral("--db"), m_db, QStringLiteral("--doc"), QStringLiteral("2")});
+        QVERIFY2(first.out.startsWith(QStringLiteral("French president Emmanuel Macron wants Europe")), qPrintable(first.out.left(80)));
+    }
+
+    void reingestIsANoOp()
+    {
+        const Run again = cli({QStringLiteral("ingest"), QStringLiteral("--db"), m_db, corpusDir()});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY2(again.out.contains(QStringLiteral("Added 0 documents; skipped 5 as duplicates")), qPrintable(again.out));
+        const Run stats = cli({QStringLiteral("stats"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
+        QCOMPARE(stats.json().value(QStringLiteral("documents")).toInt(), 5);
+        const Run text = cli({QStringLiteral("stats"), QStringLiteral("--db"), m_db});
+        QVERIFY2(text.out.contains(QStringLiteral("Documents:  5 (en 4, fr 1)")), qPrintable(text.out));
+    }
+
+    void skippedInputsAreNamedAndExitWithOne()
+    {
+        QTemporaryDir inputs;
+        writeFile(inputs.filePath(QStringLiteral("good.txt")), "Acme Corp. hired Jane Doe as chief executive. She starts in May.");
+        writeFile(inputs.filePath(QStringLiteral("binary.txt")), QByteArray("abc\0def", 7));
+        const QString missing = inputs.filePath(QStringLiteral("missing.txt"));
+        const QString db = inputs.filePath(QStringLiteral("partial.db"));
+        const Run run = cli({QStringLiteral("ingest"), QStringLiteral("--db"), db, inputs.path(), missing, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.json().value(QStringLiteral("added")).toInt(), 1);
+        QCOMPARE(run.json().value(QStringLiteral("unreadable")).toInt(), 2);
+        QVERIFY2(run.err.contains(QStringLiteral("binary.txt")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("missing.txt")), qPrintable(run.err));
+    }
+
+    void foreignFilesAreRefusedAndLeftUntouched()
+    {
+        QTemporaryDir dir;
+        const QString textFile = dir.filePath(QStringLiteral("notes.db"));
+        writeFile(textFile, "These are my notes, not a database.\n");
+
+        const QString foreign = dir.filePath(QStringLiteral("other.sqlite"));
+        sqlite3 *handle = nullptr;
+        QCOMPARE(sqlite3_open(foreign.toUtf8().constData(), &handle), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(handle, "CREATE TABLE t(x); INSERT INTO t VALUES (42);", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(handle);
+
+        for (const QString &path : {textFile, foreign}) {
+            const QByteArray before = fileHash(path);
+            const QStringList entriesBefore = QDir(dir.path()).entryList(QDir::Files);
+            for (const QString &command : {QStringLiteral("ingest"), QStringLiteral("stats")}) {
+                QStringList arguments{command, QStringLiteral("--db"), path};
+                if (command == QStringLiteral("ingest"))
+                    arguments.append(corpusDir());
+                const Run run = cli(arguments);
+                QCOMPARE(run.exitCode, 2);
+                QVERIFY2(run.err.contains(path), qPrintable(run.err));
+                QVERIFY2(run.err.contains(QStringLiteral("not a NewsGraph database")), qPrintable(run.err));
+            }
+            QCOMPARE(fileHash(path), before);
+            QCOMPARE(QDir(dir.path()).entryList(QDir::Files), entriesBefore);
+        }
+    }
+
+    void unwritablePathIsReported()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("no/such/folder/project.db"));
+        const Run run = cli({QStringLiteral("ingest"), QStringLiteral("--db"), path, corpusDir()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(path), qPrintable(run.err));
+    }
+
+    void searchFindsSentences()
+    {
+        const Run run = cli({QStringLiteral("search"), QStringLiteral("--db"), m_db, QStringLiteral("Nvidia"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray results = run.json().value(QStringLiteral("results")).toArray();
+        QVERIFY(results.size() >= 10);
+        for (const QJsonValue &value : results) {
+            const QJsonObject hit = value.toObject();
+            QVERIFY(hit.value(QStringLiteral("text")).toString().contains(QStringLiteral("nvidia"), Qt::CaseInsensitive));
+            QVERIFY(hit.value(QStringLiteral("document")).toString().endsWith(QStringLiteral(".txt")));
+            QVERIFY(hit.value(QStringLiteral("end")).toInt() > hit.value(QStringLiteral("start")).toInt());
+        }
+        const Run phrase = cli({QStringLiteral("search"), QStringLiteral("--db"), m_db, QStringLiteral("\"Mistral Compute\""), QStringLiteral("--json")});
+        QCOMPARE(phrase.exitCode, 0);
+        QVERIFY(!phrase.json().value(QStringLiteral("results")).toArray().isEmpty());
+
+        const Run text = cli({QStringLiteral("search"), QStringLiteral("--db"), m_db, QStringLiteral("souveraineté")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("004_fb915d71e20cdf0d.txt")), qPrintable(text.out));
+
+        const Run hostile = cli({QStringLiteral("search"), QStringLiteral("--db"), m_db, QStringLiteral("\"unbalanced AND (")});
+        QCOMPARE(hostile.exitCode, 0);
+    }
+
+    void entityAndRelationJsonShapes()
+    {
+        const Run entities = cli({QStringLiteral("entities"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
+        QCOMPARE(entities.exitCode, 0);
+        QVERIFY(entities.json().value(QStringLiteral("entities")).isArray());
+        const Run relations = cli({QStringLiteral("relations"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
+        QCOMPARE(relations.exitCode, 0);
+        QVERIFY(relations.json().value(QStringLiteral("relations")).isArray());
+    }
+
+    void withoutDatabaseTheBundledCorpusIsUsed()
+    {
+        const Run run = cli({QStringLiteral("documents"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().value(QStringLiteral("documents")).toArray().size(), 5);
+        const Run stats = cli({QStringLiteral("stats")});
+        QCOMPARE(stats.exitCode, 0);
+        QVERIFY(stats.out.contains(QStringLiteral("bundled sample corpus")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTool)
+#include "tst_clitool.moc"
