@@ -39,7 +39,15 @@ public:
     const T &operator*() const & { return value(); }
     T &operator*() & { return value(); }
 
-    const QString &error() const { return std::get<1>(m_state).message; }
+    // Empty when ok(), so that `QVERIFY2(r.ok(), qPrintable(r.error()))`,
+    // which evaluates the message either way, is safe.
+    const QString &error() const
+    {
+        if (const Error *failure = std::get_if<1>(&m_state))
+            return failure->message;
+        static const QString none;
+        return none;
+    }
 
 private:
     std::variant<T, Error> m_state;

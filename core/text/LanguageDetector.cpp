@@ -1,0 +1,163 @@
+#include "core/text/LanguageDetector.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+// The stop-word share settles within a few hundred words; reading the whole
+// of a very long text would only cost time.
+constexpr int maxWords = 5000;
+// Below this many stop words a text says too little to be told apart
+// ("Nvidia GPU 2025", a list of names); one word of a language is not enough.
+constexpr int minHits = 2;
+// Function words make up 30–50 % of English or French running text; a few
+// chance matches ("in", "so") in a text of another language stay far below.
+constexpr double minShare = 0.1;
+
+bool isApostrophe(QChar c)
+{
+    return c == u'\'' || c == QChar(0x2019);
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetter() || c.isMark();
+}
+
+// Normalises a word for lookup: case folded, ’ as ', composed accents.
+QString lookupForm(QStringView word)
+{
+    QString form = word.toString().toCaseFolded();
+    form.replace(QChar(0x2019), u'\'');
+    for (const QChar c : std::as_const(form)) {
+        if (c.isMark())
+            return form.normalized(QString::NormalizationForm_C);
+    }
+    return form;
+}
+
+} // namespace
+
+LanguageDetector::LanguageDetector(QHash<QString, WordList> stopwordsByLanguage)
+    : m_stopwords(std::move(stopwordsByLanguage))
+{
+}
+
+Result<LanguageDetector> LanguageDetector::fromDirectory(const QString &directory)
+{
+    const QDir dir(directory);
+    const QStringList files = dir.entryList({u"stopwords-*.txt"_s}, QDir::Files, QDir::Name);
+    if (files.isEmpty())
+        return Error{u"No stop-word lists (stopwords-<language>.txt) found in “%1”."_s.arg(directory)};
+    QHash<QString, WordList> lists;
+    for (const QString &file : files) {
+        const QString code = QFileInfo(file).completeBaseName().mid(qsizetype(sizeof("stopwords-") - 1));
+        if (code.isEmpty())
+            continue;
+        Result<WordList> list = WordList::fromFile(dir.filePath(file));
+        if (!list)
+            return Error{list.error()};
+        lists.insert(code, std::move(*list));
+    }
+    return LanguageDetector(std::move(lists));
+}
+
+QStringList LanguageDetector::languages() const
+{
+    QStringList codes = m_stopwords.keys();
+    std::sort(codes.begin(), codes.end());
+    return codes;
+}
+
+QString LanguageDetector::detect(QStringView text) const
+{
+    const QString undetermined = u"und"_s;
+    if (m_stopwords.isEmpty())
+        return undetermined;
+
+    const QStringList codes = languages(); // sorted, so ties resolve the same way every time
+    QList<const WordList *> lists;
+    for (const QString &code : codes)
+        lists.append(&*m_stopwords.constFind(code));
+    QList<int> hits(codes.size(), 0);
+    int words = 0;
+
+    auto count = [&](QStringView word) {
+        const QString form = lookupForm(word);
+        for (qsizetype i = 0; i < lists.size(); ++i) {
+            if (lists[i]->contains(form))
+                ++hits[i];
+        }
+    };
+    auto isKnown = [&](const QString &form) {
+        return std::any_of(lists.cbegin(), lists.cend(), [&](const WordList *list) { return list->contains(form); });
+    };
+
+    const qsizetype size = text.size();
+    qsizetype pos = 0;
+    while (pos < size && words < maxWords) {
+        if (!isWordChar(text[pos])) {
+            ++pos;
+            continue;
+        }
+        // A word is a run of letters, with apostrophes inside it ("don't",
+        // "l'intelligence", "aujourd’hui").
+        const qsizetype start = pos;
+        while (pos < size && (isWordChar(text[pos]) || (isApostrophe(text[pos]) && pos + 1 < size && isWordChar(text[pos + 1]))))
+            ++pos;
+        const QStringView word = text.sliced(start, pos - start);
+        ++words;
+
+        qsizetype apostrophe = -1;
+        for (qsizetype i = 0; i < word.size(); ++i) {
+            if (isApostrophe(word[i])) {
+                apostrophe = i;
+                break;
+            }
+        }
+        if (apostrophe < 0 || isKnown(lookupForm(word))) {
+            count(word);
+            continue;
+        }
+        // French elision: "l’intelligence" is the article "l'" and a noun.
+        // Otherwise ("Nvidia’s", "it’s" when not listed) the part before the
+        // apostrophe is the word.
+        const QStringView head = word.first(apostrophe + 1);
+        if (isKnown(lookupForm(head))) {
+            count(head);
+            count(word.sliced(apostrophe + 1));
+            ++words;
+        } else {
+            count(word.first(apostrophe));
+        }
+    }
+    if (words == 0)
+        return undetermined;
+
+    qsizetype best = -1;
+    qsizetype second = -1;
+    for (qsizetype i = 0; i < codes.size(); ++i) {
+        if (best < 0 || hits[i] > hits[best]) {
+            second = best;
+            best = i;
+        } else if (second < 0 || hits[i] > hits[second]) {
+            second = i;
+        }
+    }
+    if (hits[best] < minHits || hits[best] < words * minShare)
+        return undetermined;
+    // Words both lists share ("a", "on", "me") count for both; a tie means
+    // the text gave nothing to tell the languages apart.
+    if (second >= 0 && hits[second] == hits[best])
+        return undetermined;
+    return codes[best];
+}
+
+} // namespace NewsGraph

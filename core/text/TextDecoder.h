@@ -19,4 +19,8 @@ DecodedText decodeText(const QByteArray &bytes);
 bool isValidUtf8(const QByteArray &bytes);
 QString decodeWindows1252(const QByteArray &bytes);
 
+// Turns CRLF and lone CR line ends into LF. Loaders do this before anything
+// computes offsets, so offsets always refer to LF-only text.
+QString normalizeLineBreaks(QString text);
+
 } // namespace NewsGraph

@@ -20,6 +20,11 @@ public:
 
     static Result<WordList> fromFile(const QString &path);
 
+    // The entries of a data file's text (the format above), in file order;
+    // for files such as abbreviations-*.txt that add [section] lines.
+    static QStringList parseEntries(QStringView text);
+    static Result<QStringList> readEntries(const QString &path);
+
     bool contains(QStringView word) const;
     bool containsFolded(QStringView word) const; // case-insensitive
     bool isEmpty() const { return m_entries.isEmpty(); }

@@ -1,0 +1,324 @@
+#include "core/text/DocumentLoader.h"
+#include "core/text/TextAnalyzer.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace NewsGraph;
+
+namespace {
+
+QString fixture(const QString &name)
+{
+    return QStringLiteral(NEWSGRAPH_TEST_DATA "/text/") + name;
+}
+
+QString corpusFile(const QString &name)
+{
+    return QStringLiteral(NEWSGRAPH_SOURCE_DIR "/resources/corpus/") + name;
+}
+
+Document loadOk(const DocumentLoader &loader, const QString &path)
+{
+    Result<Document> document = loader.load(path);
+    if (!document)
+        qFatal("loading %s failed: %s", qPrintable(path), qPrintable(document.error()));
+    return *document;
+}
+
+Document loadBytesOk(const QByteArray &bytes, const QString &path)
+{
+    Result<Document> document = DocumentLoader().loadBytes(bytes, path);
+    if (!document)
+        qFatal("loading %s failed: %s", qPrintable(path), qPrintable(document.error()));
+    return *document;
+}
+
+} // namespace
+
+class TestDocumentLoader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void supportedFiles()
+    {
+        QVERIFY(DocumentLoader::isSupportedFile(u"a.txt"_s));
+        QVERIFY(DocumentLoader::isSupportedFile(u"dir/b.MD"_s));
+        QVERIFY(DocumentLoader::isSupportedFile(u"c.html"_s));
+        QVERIFY(DocumentLoader::isSupportedFile(u"d.HTM"_s));
+        QVERIFY(DocumentLoader::isSupportedFile(u":/corpus/x.txt"_s));
+        QVERIFY(!DocumentLoader::isSupportedFile(u"e.png"_s));
+        QVERIFY(!DocumentLoader::isSupportedFile(u"f.txt.gz"_s));
+        QVERIFY(!DocumentLoader::isSupportedFile(u"noSuffix"_s));
+        for (const QString &suffix : {u"txt"_s, u"md"_s, u"html"_s, u"htm"_s})
+            QVERIFY(DocumentLoader::supportedSuffixes().contains(suffix));
+    }
+
+    void plainText()
+    {
+        const Document document = loadBytesOk("  Nvidia and Mistral team up.\n\nThe deal is big.  \n", u"dir/news.txt"_s);
+        QCOMPARE(document.path, u"dir/news.txt"_s);
+        QCOMPARE(document.fileName, u"news.txt"_s);
+        QCOMPARE(document.text, u"Nvidia and Mistral team up.\n\nThe deal is big."_s);
+        QCOMPARE(document.title, QString()); // TextAnalyzer's job
+        QCOMPARE(document.language, QString()); // TextAnalyzer's job
+        QVERIFY(!document.date.isValid());
+        QVERIFY(document.warnings.isEmpty());
+        QCOMPARE(document.contentHash,
+                 QString::fromLatin1(QCryptographicHash::hash(document.text.toUtf8(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(document.contentHash.size(), 64);
+    }
+
+    void sameTextSameHash()
+    {
+        const Document a = loadBytesOk("Same text.\n", u"a.txt"_s);
+        const Document b = loadBytesOk("\xef\xbb\xbf\r\nSame text.\r\n", u"b.md"_s);
+        const Document c = loadBytesOk("Other text.\n", u"c.txt"_s);
+        QCOMPARE(a.contentHash, b.contentHash);
+        QVERIFY(a.contentHash != c.contentHash);
+    }
+
+    void lineEndsNormalised()
+    {
+        const Document document = loadBytesOk("Line one\r\nline two\rline three\r\n\r\nPara.", u"x.txt"_s);
+        QCOMPARE(document.text, u"Line one\nline two\nline three\n\nPara."_s);
+    }
+
+    void header_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QString>("sourceUrl");
+
+        QTest::newRow("date glued to the first sentence")
+            << QByteArray(" date 2025-06-12 French president Emmanuel Macron wants more.\n\nSecond.")
+            << u"French president Emmanuel Macron wants more.\n\nSecond."_s << QDate(2025, 6, 12) << QString();
+        QTest::newRow("date line")
+            << QByteArray("date 2025-06-12\nText.") << u"Text."_s << QDate(2025, 6, 12) << QString();
+        QTest::newRow("Date: line")
+            << QByteArray("Date: 2024-01-31\r\n\r\nText.") << u"Text."_s << QDate(2024, 1, 31) << QString();
+        QTest::newRow("DATE with time")
+            << QByteArray("DATE:2024-01-31T08:00:00Z Text.") << u"Text."_s << QDate(2024, 1, 31) << QString();
+        QTest::newRow("source line")
+            << QByteArray("source: https://example.com/news/1\nText here.") << u"Text here."_s << QDate()
+            << u"https://example.com/news/1"_s;
+        QTest::newRow("source then date")
+            << QByteArray("Source: https://example.com/a\ndate 2025-06-11\n\nText.") << u"Text."_s << QDate(2025, 6, 11)
+            << u"https://example.com/a"_s;
+        QTest::newRow("date then source")
+            << QByteArray("date 2025-06-11\nsource: https://example.com/b\nText.") << u"Text."_s << QDate(2025, 6, 11)
+            << u"https://example.com/b"_s;
+        QTest::newRow("invalid date kept as text")
+            << QByteArray("date 2025-13-45 Text.") << u"date 2025-13-45 Text."_s << QDate() << QString();
+        QTest::newRow("dated is a word")
+            << QByteArray("dated 2025-06-12 records.") << u"dated 2025-06-12 records."_s << QDate() << QString();
+        QTest::newRow("date later in the text is text")
+            << QByteArray("Text first.\ndate 2025-06-12") << u"Text first.\ndate 2025-06-12"_s << QDate() << QString();
+        QTest::newRow("Source: prose is text")
+            << QByteArray("Source: the company said so.") << u"Source: the company said so."_s << QDate() << QString();
+    }
+
+    void header()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, text);
+        QFETCH(QDate, date);
+        QFETCH(QString, sourceUrl);
+        const Document document = loadBytesOk(bytes, u"header.txt"_s);
+        QCOMPARE(document.text, text);
+        QCOMPARE(document.date, date);
+        QCOMPARE(document.sourceUrl, sourceUrl);
+    }
+
+    void windows1252Fallback()
+    {
+        const DocumentLoader loader;
+        const Document document = loadOk(loader, fixture(u"windows-1252.txt"_s));
+        QCOMPARE(document.text, u"L’été de Mistral AI a été marqué par un partenariat avec Nvidia.\nLe géant américain fournira des puces."_s);
+        QCOMPARE(document.warnings.size(), 1);
+        QVERIFY2(document.warnings.first().contains(u"windows-1252.txt"_s), qPrintable(document.warnings.first()));
+        QVERIFY2(document.warnings.first().contains(u"Windows-1252"_s), qPrintable(document.warnings.first()));
+    }
+
+    void htmlFile()
+    {
+        const Document document = loadOk(DocumentLoader(), fixture(u"article-saved.html"_s));
+        QCOMPARE(document.fileName, u"article-saved.html"_s);
+        QCOMPARE(document.title, u"Nvidia and Mistral AI team up on a European cloud | Example News"_s);
+        QCOMPARE(document.date, QDate(2025, 6, 11));
+        QCOMPARE(document.sourceUrl, u"https://news.example.com/tech/nvidia-mistral"_s);
+        QVERIFY(document.text.startsWith(u"Nvidia and Mistral AI team up on a European cloud\n\nFrench president"_s));
+        QVERIFY(!document.text.contains(u"cookies"_s));
+        QVERIFY(document.warnings.isEmpty());
+    }
+
+    void htmlDeclaredWindows1252()
+    {
+        const Document document = loadOk(DocumentLoader(), fixture(u"windows-1252.html"_s));
+        QCOMPARE(document.title, u"L’été de Mistral"_s);
+        QVERIFY(document.text.startsWith(u"L’été a coûté 100\u00a0€"_s));
+        QVERIFY(document.warnings.isEmpty());
+    }
+
+    void htmlFallbackWarning()
+    {
+        const Document document = loadBytesOk("<p>Caf\xe9 cr\xe8me.</p>", u"page.htm"_s);
+        QCOMPARE(document.text, u"Café crème."_s);
+        QCOMPARE(document.warnings.size(), 1);
+        QVERIFY(document.warnings.first().contains(u"page.htm"_s));
+        QVERIFY(document.warnings.first().contains(u"Windows-1252"_s));
+    }
+
+    void markdown()
+    {
+        const Document document = loadBytesOk(
+            "# Mistral **Compute**\n\nMistral and [Nvidia](https://nvidia.com) build a cloud.\n"
+            "![a chip](chip.png)\n> Quoted __words__ here.\n\n## Details\n\nMore `text`.\n",
+            u"post.md"_s);
+        QCOMPARE(document.title, u"Mistral Compute"_s);
+        QCOMPARE(document.text, u"Mistral Compute\n\nMistral and Nvidia build a cloud.\n\nQuoted words here.\n\nDetails\n\nMore text."_s);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QStringList>("mustContain");
+
+        QTest::newRow("missing") << fixture(u"does-not-exist.txt"_s) << QStringList{u"does-not-exist.txt"_s, u"does not exist"_s};
+        QTest::newRow("binary") << fixture(u"binary.txt"_s) << QStringList{u"binary.txt"_s, u"binary"_s};
+        QTest::newRow("empty") << fixture(u"empty.txt"_s) << QStringList{u"empty.txt"_s, u"empty"_s};
+        QTest::newRow("whitespace only") << fixture(u"whitespace-only.txt"_s) << QStringList{u"whitespace-only.txt"_s, u"empty"_s};
+        QTest::newRow("unsupported suffix") << fixture(u"folder/sub/image.png"_s) << QStringList{u"image.png"_s, u"txt"_s};
+        QTest::newRow("folder") << fixture(u"folder"_s) << QStringList{u"folder"_s, u"folder, not"_s};
+    }
+
+    void errors()
+    {
+        QFETCH(QString, path);
+        QFETCH(QStringList, mustContain);
+        const Result<Document> document = DocumentLoader().load(path);
+        QVERIFY(!document.ok());
+        for (const QString &part : std::as_const(mustContain))
+            QVERIFY2(document.error().contains(part), qPrintable(document.error()));
+    }
+
+    void noTextAfterExtraction()
+    {
+        const Result<Document> html = DocumentLoader().loadBytes("<html><body><script>x()</script><nav>Menu</nav></body></html>", u"scripts.html"_s);
+        QVERIFY(!html.ok());
+        QVERIFY2(html.error().contains(u"scripts.html"_s) && html.error().contains(u"no text"_s), qPrintable(html.error()));
+
+        const Result<Document> headerOnly = DocumentLoader().loadBytes("date 2025-06-12\n", u"header-only.txt"_s);
+        QVERIFY(!headerOnly.ok());
+        QVERIFY2(headerOnly.error().contains(u"no text"_s), qPrintable(headerOnly.error()));
+    }
+
+    void tooLarge()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"big.txt"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(3000, 'a'));
+        file.close();
+
+        LoaderOptions options;
+        options.maxFileSize = 2048;
+        const Result<Document> document = DocumentLoader(options).load(path);
+        QVERIFY(!document.ok());
+        QVERIFY2(document.error().contains(u"big.txt"_s), qPrintable(document.error()));
+        QVERIFY2(document.error().contains(u"2.9 kB"_s), qPrintable(document.error())); // the size
+        QVERIFY2(document.error().contains(u"2.0 kB"_s), qPrintable(document.error())); // the limit
+
+        options.maxFileSize = 3000;
+        QVERIFY(DocumentLoader(options).load(path).ok());
+        QVERIFY(!DocumentLoader({2999}).loadBytes(QByteArray(3000, 'a'), path).ok());
+    }
+
+    void unreadable()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"locked.txt"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Secret.");
+        file.close();
+        QVERIFY(file.setPermissions(QFileDevice::Permissions()));
+        if (QFile(path).open(QIODevice::ReadOnly))
+            QSKIP("running with privileges that ignore file permissions");
+        const Result<Document> document = DocumentLoader().load(path);
+        QVERIFY(!document.ok());
+        QVERIFY2(document.error().contains(u"locked.txt"_s), qPrintable(document.error()));
+    }
+
+    void resourcePath()
+    {
+        const Document document = loadOk(DocumentLoader(), u":/corpus/002_cab1a3ddbb1d7a4b.txt"_s);
+        QCOMPARE(document.path, u":/corpus/002_cab1a3ddbb1d7a4b.txt"_s);
+        QCOMPARE(document.fileName, u"002_cab1a3ddbb1d7a4b.txt"_s);
+        QVERIFY(document.text.startsWith(u"Speaking at the VivaTech conference"_s));
+    }
+
+    void collectInputs()
+    {
+        const QString folder = fixture(u"folder"_s);
+        const QString explicitFile = fixture(u"folder/sub/notes.docx"_s);
+        const QString missing = fixture(u"nowhere"_s);
+        const DocumentLoader::Inputs inputs = DocumentLoader::collectInputs({folder, explicitFile, missing, folder + u"/a.txt"_s});
+        QCOMPARE(inputs.files,
+                 (QStringList{folder + u"/a.txt"_s, folder + u"/sub/b.md"_s, folder + u"/sub/c.html"_s,
+                              folder + u"/sub/deeper/d.htm"_s, explicitFile}));
+        QCOMPARE(inputs.errors.size(), 1);
+        QVERIFY(inputs.errors.first().contains(u"nowhere"_s));
+
+        const DocumentLoader::Inputs corpus = DocumentLoader::collectInputs({u":/corpus"_s});
+        QCOMPARE(corpus.files.size(), 5);
+        QVERIFY(std::is_sorted(corpus.files.begin(), corpus.files.end()));
+        QVERIFY(corpus.errors.isEmpty());
+    }
+
+    void folderDocuments()
+    {
+        const DocumentLoader loader;
+        const DocumentLoader::Inputs inputs = DocumentLoader::collectInputs({fixture(u"folder"_s)});
+        QStringList texts;
+        for (const QString &path : inputs.files)
+            texts.append(loadOk(loader, path).text);
+        QCOMPARE(texts, (QStringList{u"Alpha article in the top folder."_s, u"Beta heading\n\nBeta is a Markdown article with a link."_s,
+                                     u"Gamma is an HTML article."_s, u"Delta is an HTM article."_s}));
+    }
+
+    void sampleArticles()
+    {
+        Result<TextAnalyzer> analyzer = TextAnalyzer::fromDirectory(u":/lexicon"_s);
+        QVERIFY2(analyzer.ok(), qPrintable(analyzer.error()));
+        const DocumentLoader loader;
+        const DocumentLoader::Inputs inputs = DocumentLoader::collectInputs({QStringLiteral(NEWSGRAPH_SOURCE_DIR "/resources/corpus")});
+        QCOMPARE(inputs.files.size(), 5);
+        QStringList languages;
+        for (const QString &path : inputs.files) {
+            const Document document = loadOk(loader, path);
+            QVERIFY(document.warnings.isEmpty());
+            QVERIFY(!document.text.isEmpty());
+            QVERIFY(!document.text.front().isSpace() && !document.text.back().isSpace());
+            languages.append(analyzer->analyze(document).document.language);
+        }
+        QCOMPARE(languages, (QStringList{u"en"_s, u"en"_s, u"en"_s, u"en"_s, u"fr"_s}));
+
+        const Document dated = loadOk(loader, corpusFile(u"001_11033a9dda0c73fa.txt"_s));
+        QCOMPARE(dated.date, QDate(2025, 6, 12));
+        QVERIFY(dated.text.startsWith(u"French president Emmanuel Macron wants Europe"_s));
+        QVERIFY(!dated.text.contains(u"2025-06-12"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDocumentLoader)
+#include "tst_documentloader.moc"

@@ -1,0 +1,195 @@
+#include "core/text/HtmlToText.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace NewsGraph;
+
+namespace {
+
+QByteArray readFixture(const QString &name)
+{
+    QFile file(QStringLiteral(NEWSGRAPH_TEST_DATA "/text/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open fixture %s", qPrintable(name));
+    return file.readAll();
+}
+
+HtmlContent convert(const QByteArray &html)
+{
+    Result<HtmlContent> content = htmlToText(html, u"test.html"_s);
+    if (!content)
+        qFatal("htmlToText failed: %s", qPrintable(content.error()));
+    return *content;
+}
+
+} // namespace
+
+class TestHtmlToText : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void savedPageKeepsOnlyTheArticle()
+    {
+        const HtmlContent content = convert(readFixture(u"article-saved.html"_s));
+        const QString expected = u"Nvidia and Mistral AI team up on a European cloud\n\n"
+                                 u"French president Emmanuel Macron backed the partnership between Nvidia and Mistral AI at VivaTech in Paris.\n\n"
+                                 u"The deal covers 18,000 Grace\u00a0Blackwell chips & a new data centre near Paris.\n"
+                                 u"It was announced on Wednesday.\n\n"
+                                 u"Emmanuel Macron at VivaTech 2025.\n\n"
+                                 u"“This is a game changer,” Macron said."_s;
+        QCOMPARE(content.text, expected);
+        QCOMPARE(content.title, u"Nvidia and Mistral AI team up on a European cloud | Example News"_s);
+        QCOMPARE(content.date, QDate(2025, 6, 11));
+        QCOMPARE(content.sourceUrl, u"https://news.example.com/tech/nvidia-mistral"_s);
+        QVERIFY(!content.usedFallbackEncoding);
+        for (const QString &noise : {u"cookies"_s, u"Tracking"_s, u"World"_s, u"Jane Doe"_s, u"Share on X"_s,
+                                     u"Advertisement"_s, u"Hidden paragraph"_s, u"Related stories"_s,
+                                     u"Another story"_s, u"Copyright"_s, u"Most read"_s, u"Privacy"_s,
+                                     u"Subscribe"_s, u"JavaScript"_s, u"saved from"_s, u"font-family"_s})
+            QVERIFY2(!content.text.contains(noise), qPrintable(noise));
+    }
+
+    void declaredWindows1252()
+    {
+        const HtmlContent content = convert(readFixture(u"windows-1252.html"_s));
+        QCOMPARE(content.text, u"L’été a coûté 100\u00a0€ & plus.\n\n“Café” écrit «\u00a0ici\u00a0» – ’fin’."_s);
+        QCOMPARE(content.title, u"L’été de Mistral"_s);
+        QCOMPARE(content.date, QDate(2025, 6, 12));
+        QVERIFY(!content.usedFallbackEncoding); // declared, so no guess was needed
+    }
+
+    void encoding_data()
+    {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("usedFallback");
+
+        QTest::newRow("utf-8 undeclared") << QByteArray("<p>Caf\xc3\xa9 \xe2\x80\x9cok\xe2\x80\x9d</p>") << u"Café “ok”"_s << false;
+        QTest::newRow("utf-8 declared") << QByteArray("<meta charset=\"UTF-8\"><p>Caf\xc3\xa9</p>") << u"Café"_s << false;
+        QTest::newRow("utf-8 with BOM") << QByteArray("\xef\xbb\xbf<p>Caf\xc3\xa9</p>") << u"Café"_s << false;
+        QTest::newRow("undeclared, not utf-8") << QByteArray("<p>Caf\xe9 \x93ok\x94</p>") << u"Café “ok”"_s << true;
+        QTest::newRow("declared iso-8859-1 read as windows-1252") << QByteArray("<meta charset=iso-8859-1><p>\x80 5</p>") << u"€ 5"_s << false;
+        QTest::newRow("declared iso-8859-15") << QByteArray("<meta charset=iso-8859-15><p>\xa4 5</p>") << u"€ 5"_s << false;
+        QTest::newRow("declared utf-8 but broken") << QByteArray("<meta charset=utf-8><p>Caf\xe9</p>") << u"Café"_s << true;
+        QTest::newRow("unknown charset, valid utf-8") << QByteArray("<meta charset=x-no-such-charset><p>Caf\xc3\xa9</p>") << u"Café"_s << false;
+        QTest::newRow("ascii with entities") << QByteArray("<p>&eacute;t&eacute; &#x20AC; &#8217; &lt;b&gt; &amp;&nbsp;co</p>") << u"été € ’ <b> &\u00a0co"_s << false;
+    }
+
+    void encoding()
+    {
+        QFETCH(QByteArray, html);
+        QFETCH(QString, text);
+        QFETCH(bool, usedFallback);
+        const HtmlContent content = convert(html);
+        QCOMPARE(content.text, text);
+        QCOMPARE(content.usedFallbackEncoding, usedFallback);
+    }
+
+    void structure_data()
+    {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("text");
+
+        QTest::newRow("paragraphs and line breaks")
+            << QByteArray("<body><p>One\n   two</p><p>Three<br>four<br/>five</p></body>") << u"One two\n\nThree\nfour\nfive"_s;
+        QTest::newRow("inline elements do not break words")
+            << QByteArray("<p>Mis<b>tral</b> <i>AI</i>, <a href=x>Nvidia</a>.</p>") << u"Mistral AI, Nvidia."_s;
+        QTest::newRow("headings and lists")
+            << QByteArray("<h2>Key points</h2><ul><li>First</li><li>Second</li></ul><div>After</div>")
+            << u"Key points\n\nFirst\n\nSecond\n\nAfter"_s;
+        QTest::newRow("table rows and cells")
+            << QByteArray("<table><tr><td>Nvidia</td><td>18,000</td></tr><tr><th>Mistral</th><td>Paris</td></tr></table>")
+            << u"Nvidia 18,000\n\nMistral Paris"_s;
+        QTest::newRow("comments, scripts and styles dropped")
+            << QByteArray("<p>Before<!-- hidden --> after</p><script>var x = 1;</script><style>p{}</style><template><p>T</p></template><p>End</p>")
+            << u"Before after\n\nEnd"_s;
+        QTest::newRow("preformatted text keeps its lines")
+            << QByteArray("<pre>line one\nline two\n\nline four</pre>") << u"line one\nline two\n\nline four"_s;
+        QTest::newRow("hidden elements dropped")
+            << QByteArray("<p>Seen</p><p style=\"display: none\">Unseen</p><div aria-hidden=\"true\">Icon</div><p hidden>Gone</p>")
+            << u"Seen"_s;
+        QTest::newRow("roles dropped")
+            << QByteArray("<div role=\"navigation\">Menu</div><div role=\"banner\">Logo</div><p>Text</p><div role=\"contentinfo\">Legal</div>")
+            << u"Text"_s;
+        QTest::newRow("soft hyphen and zero-width space removed")
+            << QByteArray("<p>semi\xc2\xad" "conductor\xe2\x80\x8bs</p>") << u"semiconductors"_s;
+        QTest::newRow("main used without article")
+            << QByteArray("<body><nav>Home</nav><div>Teaser</div><main><p>Main text.</p></main></body>") << u"Main text."_s;
+        QTest::newRow("body used without article or main")
+            << QByteArray("<body><header>Site</header><div><p>Body text.</p></div><footer>Legal</footer></body>") << u"Body text."_s;
+        QTest::newRow("largest article wins")
+            << QByteArray("<body><article><p>Short teaser.</p></article><article><p>The real story is much longer than the teaser.</p></article></body>")
+            << u"The real story is much longer than the teaser."_s;
+        QTest::newRow("fragment without html or body")
+            << QByteArray("Just some <em>text</em>") << u"Just some text"_s;
+    }
+
+    void structure()
+    {
+        QFETCH(QByteArray, html);
+        QFETCH(QString, text);
+        QCOMPARE(convert(html).text, text);
+    }
+
+    void metadata_data()
+    {
+        QTest::addColumn<QByteArray>("html");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QDate>("date");
+        QTest::addColumn<QString>("sourceUrl");
+
+        QTest::newRow("title whitespace collapsed")
+            << QByteArray("<title>\n  Macron   backs\n Mistral </title><p>x</p>") << u"Macron backs Mistral"_s << QDate() << QString();
+        QTest::newRow("og:title and og:url as fallbacks")
+            << QByteArray("<meta property=\"og:title\" content=\"OG title\"><meta property=\"og:url\" content=\"https://ex.com/a\"><p>x</p>")
+            << u"OG title"_s << QDate() << u"https://ex.com/a"_s;
+        QTest::newRow("time inside the article")
+            << QByteArray("<article><p>Posted <time datetime=\"2025-06-11\">Wednesday</time></p><p>x</p></article>")
+            << QString() << QDate(2025, 6, 11) << QString();
+        QTest::newRow("published_time with zone")
+            << QByteArray("<meta property=\"article:published_time\" content=\"2024-12-31T23:30:00-05:00\"><p>x</p>")
+            << QString() << QDate(2024, 12, 31) << QString();
+        QTest::newRow("meta name=date")
+            << QByteArray("<meta name=\"date\" content=\"2025-01-02\"><p>x</p>") << QString() << QDate(2025, 1, 2) << QString();
+        QTest::newRow("meta DC.date")
+            << QByteArray("<meta name=\"DC.date\" content=\"2025-03-04 10:00\"><p>x</p>") << QString() << QDate(2025, 3, 4) << QString();
+        QTest::newRow("meta pubdate")
+            << QByteArray("<meta name=\"pubdate\" content=\"2025-05-06T08:00Z\"><p>x</p>") << QString() << QDate(2025, 5, 6) << QString();
+        QTest::newRow("itemprop datePublished")
+            << QByteArray("<meta itemprop=\"datePublished\" content=\"2025-07-08\"><p>x</p>") << QString() << QDate(2025, 7, 8) << QString();
+        QTest::newRow("published metadata beats a time element")
+            << QByteArray("<meta property=\"article:published_time\" content=\"2025-06-11\"><article><time datetime=\"2025-06-20\">updated</time><p>x</p></article>")
+            << QString() << QDate(2025, 6, 11) << QString();
+        QTest::newRow("invalid dates ignored")
+            << QByteArray("<meta name=\"date\" content=\"June 11, 2025\"><article><time datetime=\"2025-13-40\">?</time><p>x</p></article>")
+            << QString() << QDate() << QString();
+        QTest::newRow("canonical beats og:url")
+            << QByteArray("<link rel=\"canonical\" href=\" https://ex.com/c \"><meta property=\"og:url\" content=\"https://ex.com/og\"><p>x</p>")
+            << QString() << QDate() << u"https://ex.com/c"_s;
+    }
+
+    void metadata()
+    {
+        QFETCH(QByteArray, html);
+        QFETCH(QString, title);
+        QFETCH(QDate, date);
+        QFETCH(QString, sourceUrl);
+        const HtmlContent content = convert(html);
+        QCOMPARE(content.title, title);
+        QCOMPARE(content.date, date);
+        QCOMPARE(content.sourceUrl, sourceUrl);
+    }
+
+    void noText()
+    {
+        const HtmlContent content = convert("<html><head><title>Only a title</title></head><body><script>x()</script></body></html>");
+        QCOMPARE(content.text, QString());
+        QCOMPARE(content.title, u"Only a title"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHtmlToText)
+#include "tst_htmltotext.moc"
