@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/Schema.h"
 
 #include <QString>
 
@@ -11,7 +12,9 @@ namespace NewsGraph {
 // Owns one connection to a NewsGraph project database (one SQLite file per
 // project). Opening applies the connection settings NewsGraph relies on (WAL
 // journal, foreign keys) and brings the schema up to date with forward
-// migrations keyed by PRAGMA user_version.
+// migrations keyed by PRAGMA user_version. Every connection also has the SQL
+// function utf16_length(text): SQL's length() counts code points, whereas
+// NewsGraph's offsets count UTF-16 code units.
 //
 // A file that is not a NewsGraph database is refused before anything is
 // written to it: it is first inspected read-only (SQLite header, then
@@ -23,6 +26,11 @@ public:
 
     // Creates the file (and schema) when it does not exist or is empty.
     static Result<Database> open(const QString &path, OpenMode mode = OpenMode::ReadWrite);
+    // The same with another list of migrations (versions 1..N, consecutive)
+    // in place of schemaMigrations(); "latest" then means N. For tests of the
+    // migration mechanism and for tools that upgrade step by step.
+    static Result<Database> open(const QString &path, const QList<Migration> &migrations,
+                                 OpenMode mode = OpenMode::ReadWrite);
     // A private database that lives as long as this object (samples, tests).
     static Result<Database> openInMemory();
 
@@ -52,6 +60,8 @@ private:
     Database(sqlite3 *handle, QString path, bool readOnly);
     Result<void> configure();
     Result<void> migrate();
+    Result<void> migrate(const QList<Migration> &migrations);
+    Result<int> pragmaInteger(const char *pragma) const;
 
     sqlite3 *m_handle = nullptr;
     QString m_path;

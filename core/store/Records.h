@@ -48,6 +48,7 @@ struct EntityRecord
     qint64 id = 0;
     QString name;
     QString type;
+    bool hidden = false; // hidden by the user; listed so that it can be shown again
     QStringList aliases;
     int mentionCount = 0;
     QStringList documents; // file names

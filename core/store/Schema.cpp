@@ -1,0 +1,138 @@
+#include "core/store/Schema.h"
+
+namespace NewsGraph {
+
+namespace {
+
+// Version 1: documents and sentences as the text pipeline produces them, plus
+// the tables entity and relation extraction will fill, so that those stages
+// only add data and not structure. Later steps (graph positions, ...) are new
+// migrations appended below; a released migration is never edited.
+//
+// All offsets (sentences.start/end, mentions.start/end) are UTF-16 code-unit
+// positions in documents.text, i.e. what QString indexes, and ranges are
+// half-open [start, end). "end" is quoted because it is an SQL keyword.
+constexpr const char migration1[] = R"sql(
+CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    path         TEXT NOT NULL,
+    file_name    TEXT NOT NULL,
+    -- hex SHA-256 of the text: the same article is stored once
+    content_hash TEXT NOT NULL UNIQUE,
+    title        TEXT NOT NULL DEFAULT '',
+    -- ISO yyyy-MM-dd, NULL when the article gives no date
+    published    TEXT CHECK (published IS NULL
+                             OR published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    language     TEXT NOT NULL,
+    source_url   TEXT,
+    text         TEXT NOT NULL,
+    -- ISO 8601, UTC
+    ingested_at  TEXT NOT NULL
+);
+
+CREATE TABLE sentences (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    idx         INTEGER NOT NULL CHECK (idx >= 0),
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    -- a copy of documents.text[start, end): FTS5 indexes it and evidence shows it
+    text        TEXT NOT NULL,
+    UNIQUE (document_id, idx),
+    CHECK (start >= 0 AND "end" > start)
+);
+
+-- External content: the index refers to sentences rows instead of keeping a
+-- second copy of every sentence. remove_diacritics 2 lets "defense" find
+-- "défense". The triggers below are what keeps it in step with sentences.
+CREATE VIRTUAL TABLE sentences_fts USING fts5 (
+    text,
+    content = 'sentences',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+
+CREATE TRIGGER sentences_fts_update AFTER UPDATE OF id, text ON sentences BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+
+-- Identity is left to the extractor (no UNIQUE on name): two people may share
+-- a name, and a unique index is easy to add later whereas dropping a
+-- constraint means rebuilding the table.
+CREATE TABLE entities (
+    id     INTEGER PRIMARY KEY,
+    name   TEXT NOT NULL,
+    type   TEXT NOT NULL,
+    -- hidden by the user: kept (so re-extraction does not bring it back) but not shown
+    hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1))
+);
+
+CREATE TABLE aliases (
+    id        INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL,
+    UNIQUE (entity_id, alias)
+);
+-- resolving a surface form to its entity looks aliases up by text
+CREATE INDEX aliases_alias ON aliases (alias);
+
+CREATE TABLE mentions (
+    id          INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+    -- NULL for attribute mentions (MONEY, DATE, ...) that are not graph nodes
+    entity_id   INTEGER REFERENCES entities (id) ON DELETE CASCADE,
+    type        TEXT NOT NULL,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    surface     TEXT NOT NULL,
+    CHECK (start >= 0 AND "end" > start)
+);
+CREATE INDEX mentions_document ON mentions (document_id);
+CREATE INDEX mentions_sentence ON mentions (sentence_id);
+CREATE INDEX mentions_entity ON mentions (entity_id);
+
+-- One row per distinct fact; the sentences supporting it are relation_evidence.
+CREATE TABLE relations (
+    id         INTEGER PRIMARY KEY,
+    subject_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    predicate  TEXT NOT NULL,
+    object_id  INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    confidence REAL NOT NULL DEFAULT 1.0 CHECK (confidence >= 0.0 AND confidence <= 1.0),
+    -- id of the extraction rule that produced it (rules are data, see core/extract)
+    rule       TEXT,
+    UNIQUE (subject_id, predicate, object_id)
+);
+CREATE INDEX relations_object ON relations (object_id);
+
+CREATE TABLE relation_evidence (
+    id          INTEGER PRIMARY KEY,
+    relation_id INTEGER NOT NULL REFERENCES relations (id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+    rule        TEXT,
+    confidence  REAL CHECK (confidence IS NULL OR (confidence >= 0.0 AND confidence <= 1.0)),
+    UNIQUE (relation_id, sentence_id)
+);
+CREATE INDEX relation_evidence_sentence ON relation_evidence (sentence_id);
+)sql";
+
+} // namespace
+
+const QList<Migration> &schemaMigrations()
+{
+    static const QList<Migration> migrations = {
+        {1, migration1},
+    };
+    return migrations;
+}
+
+} // namespace NewsGraph

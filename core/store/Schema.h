@@ -13,6 +13,8 @@ struct Migration
     const char *sql;
 };
 
+// NewsGraph's migrations, 1..latest, in order. Database::open() applies the
+// ones a file has not seen yet.
 const QList<Migration> &schemaMigrations();
 
 } // namespace NewsGraph

@@ -50,6 +50,7 @@ private:
     Database &m_database;
     QByteArray m_name;
     bool m_active = false;
+    bool m_ownsTransaction = false; // began the transaction itself (none was open)
     QString m_error;
 };
 

@@ -1,0 +1,649 @@
+#include "core/store/Database.h"
+#include "core/store/Schema.h"
+#include "core/store/Statement.h"
+#include "core/store/Transaction.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+using namespace NewsGraph;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// The files SQLite may put beside a database.
+QStringList sideFiles(const QString &path)
+{
+    QStringList found;
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
+        if (QFileInfo::exists(path + suffix))
+            found.append(path + suffix);
+    }
+    return found;
+}
+
+// Runs SQL on a file through the bare C API, as another program would.
+bool rawExec(const QString &path, const char *sql)
+{
+    sqlite3 *handle = nullptr;
+    const QByteArray name = QFile::encodeName(path);
+    bool ok = sqlite3_open_v2(name.constData(), &handle,
+                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+        == SQLITE_OK;
+    if (ok)
+        ok = sqlite3_exec(handle, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    if (!ok)
+        qWarning("sqlite: %s", sqlite3_errmsg(handle));
+    sqlite3_close(handle);
+    return ok;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+qint64 queryInteger(Database &database, const char *sql)
+{
+    Statement query(database, sql);
+    return query.next() ? query.int64(0) : -1;
+}
+
+QString queryText(Database &database, const char *sql)
+{
+    Statement query(database, sql);
+    return query.next() ? query.text(0) : u"<no row>"_s;
+}
+
+QStringList column(Database &database, const char *sql)
+{
+    QStringList values;
+    Statement query(database, sql);
+    while (query.next())
+        values.append(query.text(0));
+    return values;
+}
+
+const QList<Migration> notesV1 = {
+    {1, "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);"},
+};
+const QList<Migration> notesV2 = {
+    notesV1.at(0),
+    {2, "ALTER TABLE notes ADD COLUMN tag TEXT NOT NULL DEFAULT 'none';"
+        "CREATE INDEX notes_tag ON notes (tag);"},
+};
+const QList<Migration> notesV3Broken = {
+    notesV2.at(0),
+    notesV2.at(1),
+    {3, "CREATE TABLE extra (x); INSERT INTO nowhere VALUES (1);"},
+};
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private:
+    QString pathFor(const QString &name) const { return m_dir->filePath(name); }
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+    }
+    void cleanup() { m_dir.reset(); }
+
+    void createsNewDatabase()
+    {
+        const QString path = pathFor(u"project.ngdb"_s);
+        auto database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        QVERIFY(QFileInfo::exists(path));
+        QCOMPARE(database->path(), path);
+        QVERIFY(!database->isReadOnly());
+
+        QCOMPARE(queryText(*database, "PRAGMA journal_mode"), u"wal"_s);
+        QCOMPARE(queryInteger(*database, "PRAGMA foreign_keys"), 1);
+        QCOMPARE(queryInteger(*database, "PRAGMA synchronous"), 1); // NORMAL
+        QCOMPARE(queryInteger(*database, "PRAGMA user_version"), Database::latestSchemaVersion());
+        QCOMPARE(database->schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(queryInteger(*database, "PRAGMA application_id"), Database::applicationId);
+        QCOMPARE(Database::latestSchemaVersion(), schemaMigrations().constLast().version);
+
+        const QStringList tables =
+            column(*database, "SELECT name FROM sqlite_schema WHERE type = 'table'");
+        for (const QString &table : {u"documents"_s, u"sentences"_s, u"sentences_fts"_s,
+                                     u"entities"_s, u"aliases"_s, u"mentions"_s, u"relations"_s,
+                                     u"relation_evidence"_s})
+            QVERIFY2(tables.contains(table), qPrintable(table));
+        QCOMPARE(queryText(*database, "PRAGMA integrity_check"), u"ok"_s);
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    }
+
+    void reopensExistingDatabase()
+    {
+        const QString path = pathFor(u"project.ngdb"_s);
+        {
+            auto database = Database::open(path);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QVERIFY(database->execute(u"INSERT INTO entities (name, type) VALUES ('Ada', 'PERSON')"_s)
+                        .ok());
+        }
+        QVERIFY(sideFiles(path).isEmpty()); // the last connection checkpoints and cleans up
+        auto database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        QCOMPARE(database->schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(queryText(*database, "SELECT name FROM entities"), u"Ada"_s);
+        QCOMPARE(queryText(*database, "PRAGMA journal_mode"), u"wal"_s);
+
+        // A second connection while the first is open (GUI and CLI together).
+        auto second = Database::open(path);
+        QVERIFY2(second.ok(), qPrintable(second.error()));
+        QCOMPARE(queryText(*second, "SELECT name FROM entities"), u"Ada"_s);
+    }
+
+    void initialisesEmptyFile()
+    {
+        const QString path = pathFor(u"empty.ngdb"_s);
+        QVERIFY(writeFile(path, QByteArray()));
+        auto database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        QCOMPARE(database->schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(queryInteger(*database, "PRAGMA application_id"), Database::applicationId);
+    }
+
+    void refusesFolder()
+    {
+        auto database = Database::open(m_dir->path());
+        QVERIFY(!database.ok());
+        QVERIFY2(database.error().contains(u"is a folder"_s), qPrintable(database.error()));
+    }
+
+    void migratesForward()
+    {
+        const QString path = pathFor(u"notes.db"_s);
+        {
+            auto database = Database::open(path, notesV1);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QCOMPARE(database->schemaVersion(), 1);
+            QCOMPARE(queryInteger(*database, "PRAGMA application_id"), Database::applicationId);
+            QVERIFY(database->execute(u"INSERT INTO notes (body) VALUES ('kept')"_s).ok());
+        }
+
+        // Reading does not upgrade: it asks for a read-write open first.
+        const QByteArray before = fileHash(path);
+        auto readOnly = Database::open(path, notesV2, Database::OpenMode::ReadOnly);
+        QVERIFY(!readOnly.ok());
+        QVERIFY2(readOnly.error().contains(path) && readOnly.error().contains(u"older schema"_s)
+                     && readOnly.error().contains(u"upgrade"_s),
+                 qPrintable(readOnly.error()));
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(sideFiles(path).isEmpty());
+
+        {
+            auto database = Database::open(path, notesV2);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QCOMPARE(database->schemaVersion(), 2);
+            QCOMPARE(queryText(*database, "SELECT body || '/' || tag FROM notes"), u"kept/none"_s);
+            QCOMPARE(queryInteger(*database,
+                                  "SELECT count(*) FROM sqlite_schema WHERE name = 'notes_tag'"),
+                     1);
+        }
+
+        // The version-1 program now meets a version-2 file.
+        const QByteArray upgraded = fileHash(path);
+        auto older = Database::open(path, notesV1);
+        QVERIFY(!older.ok());
+        QVERIFY2(older.error().contains(u"newer version of NewsGraph (schema 2, this version reads "
+                                        "up to 1)"_s),
+                 qPrintable(older.error()));
+        QCOMPARE(fileHash(path), upgraded);
+    }
+
+    void failedMigrationKeepsCompletedSteps()
+    {
+        const QString path = pathFor(u"notes.db"_s);
+        {
+            auto database = Database::open(path, notesV1);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+        }
+        // Step 2 succeeds, step 3 fails: each step is its own transaction.
+        auto broken = Database::open(path, notesV3Broken);
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().contains(path) && broken.error().contains(u"version 3"_s)
+                     && broken.error().contains(u"no such table: nowhere"_s),
+                 qPrintable(broken.error()));
+
+        auto database = Database::open(path, notesV2);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        QCOMPARE(database->schemaVersion(), 2);
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM sqlite_schema WHERE name = 'extra'"),
+                 0);
+    }
+
+    void failedCreationLeavesNoFile()
+    {
+        const QString path = pathFor(u"broken.db"_s);
+        const QList<Migration> broken = {{1, "CREATE TABLE oops ("}};
+        auto database = Database::open(path, broken);
+        QVERIFY(!database.ok());
+        QVERIFY2(database.error().contains(path), qPrintable(database.error()));
+        QVERIFY(!QFileInfo::exists(path));
+        QVERIFY(sideFiles(path).isEmpty());
+
+        const QList<Migration> gap = {{1, "CREATE TABLE a (x);"}, {3, "CREATE TABLE b (x);"}};
+        QVERIFY(!Database::open(path, gap).ok());
+        QVERIFY(!QFileInfo::exists(path));
+    }
+
+    void refusesForeignFiles_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("expected");
+        const QString newer = u"was created by a newer version of NewsGraph (schema %1, this "
+                              "version reads up to %2)"_s.arg(Database::latestSchemaVersion() + 1)
+                                  .arg(Database::latestSchemaVersion());
+        QTest::newRow("text file") << u"text"_s << u"not a NewsGraph database (not an SQLite file)"_s;
+        QTest::newRow("random bytes") << u"random"_s << u"(not an SQLite file)"_s;
+        QTest::newRow("SQLite header, then garbage") << u"damaged"_s << u"not a NewsGraph database"_s;
+        QTest::newRow("foreign SQLite") << u"foreign"_s << u"another application"_s;
+        QTest::newRow("foreign SQLite, WAL") << u"foreign-wal"_s << u"another application"_s;
+        QTest::newRow("NewsGraph from the future") << u"future"_s << newer;
+        QTest::newRow("NewsGraph from the future, rollback journal") << u"future-rollback"_s << newer;
+    }
+
+    void refusesForeignFiles()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, expected);
+        const QString path = pathFor(u"input.db"_s);
+        const QByteArray future =
+            "PRAGMA user_version = " + QByteArray::number(Database::latestSchemaVersion() + 1);
+
+        if (kind == u"text"_s) {
+            QVERIFY(writeFile(path, "Not a database at all.\nJust notes.\n"));
+        } else if (kind == u"random"_s || kind == u"damaged"_s) {
+            QByteArray bytes(8192, Qt::Uninitialized);
+            QRandomGenerator generator(20240601);
+            generator.fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
+            if (kind == u"damaged"_s)
+                bytes.replace(0, 16, QByteArray("SQLite format 3\0", 16));
+            QVERIFY(writeFile(path, bytes));
+        } else if (kind == u"foreign"_s) {
+            QVERIFY(rawExec(path, "CREATE TABLE contacts (name TEXT); "
+                                  "INSERT INTO contacts VALUES ('someone');"));
+        } else if (kind == u"foreign-wal"_s) {
+            QVERIFY(rawExec(path, "PRAGMA journal_mode = WAL; PRAGMA application_id = 1234; "
+                                  "CREATE TABLE contacts (name TEXT); "
+                                  "INSERT INTO contacts VALUES ('someone');"));
+        } else if (kind == u"future"_s) {
+            {
+                auto database = Database::open(path);
+                QVERIFY2(database.ok(), qPrintable(database.error()));
+            }
+            QVERIFY(rawExec(path, future.constData()));
+        } else if (kind == u"future-rollback"_s) {
+            {
+                auto database = Database::open(path);
+                QVERIFY2(database.ok(), qPrintable(database.error()));
+            }
+            QVERIFY(rawExec(path, "PRAGMA journal_mode = DELETE;"));
+            QVERIFY(rawExec(path, future.constData()));
+        }
+        QVERIFY(sideFiles(path).isEmpty());
+        const QByteArray before = fileHash(path);
+        QVERIFY(!before.isEmpty());
+
+        for (const auto mode : {Database::OpenMode::ReadWrite, Database::OpenMode::ReadOnly}) {
+            auto database = Database::open(path, mode);
+            QVERIFY(!database.ok());
+            QVERIFY2(database.error().contains(expected), qPrintable(database.error()));
+            QVERIFY2(database.error().contains(path), qPrintable(database.error()));
+            QCOMPARE(fileHash(path), before);
+            QCOMPARE(sideFiles(path), QStringList());
+        }
+    }
+
+    void refusesUnwritableLocation()
+    {
+        const QString missing = pathFor(u"missing/deeper/project.ngdb"_s);
+        auto database = Database::open(missing);
+        QVERIFY(!database.ok());
+        QVERIFY2(database.error().contains(missing), qPrintable(database.error()));
+        QVERIFY2(database.error().contains(u"does not exist"_s), qPrintable(database.error()));
+        QVERIFY(!QFileInfo::exists(pathFor(u"missing"_s)));
+
+        // Not writable even for root: the error still names the file.
+        if (QFileInfo(u"/proc/self"_s).isDir()) {
+            const QString proc = u"/proc/newsgraph-test.ngdb"_s;
+            auto refused = Database::open(proc);
+            QVERIFY(!refused.ok());
+            QVERIFY2(refused.error().contains(proc), qPrintable(refused.error()));
+        }
+    }
+
+    void refusesFolderWithoutWritePermission()
+    {
+        if (::geteuid() == 0)
+            QSKIP("running as root: permissions are not enforced");
+        const QString folder = pathFor(u"locked"_s);
+        QVERIFY(QDir().mkdir(folder));
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner));
+        const QString path = folder + u"/project.ngdb"_s;
+        auto database = Database::open(path);
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(!database.ok());
+        QVERIFY2(database.error().contains(path) && database.error().contains(u"permission"_s),
+                 qPrintable(database.error()));
+    }
+
+    void opensReadOnly()
+    {
+        const QString path = pathFor(u"project.ngdb"_s);
+        {
+            auto database = Database::open(path);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QVERIFY(database->execute(u"INSERT INTO entities (name, type) VALUES ('Ada', 'PERSON')"_s)
+                        .ok());
+        }
+        const QByteArray before = fileHash(path);
+        {
+            auto database = Database::open(path, Database::OpenMode::ReadOnly);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QVERIFY(database->isReadOnly());
+            QCOMPARE(database->schemaVersion(), Database::latestSchemaVersion());
+            QCOMPARE(queryText(*database, "SELECT name FROM entities"), u"Ada"_s);
+            auto write = database->execute(u"DELETE FROM entities"_s);
+            QVERIFY(!write.ok());
+            QVERIFY2(write.error().contains(path) && write.error().contains(u"readonly"_s),
+                     qPrintable(write.error()));
+        }
+        QCOMPARE(fileHash(path), before);
+
+        const QString absent = pathFor(u"absent.ngdb"_s);
+        auto missing = Database::open(absent, Database::OpenMode::ReadOnly);
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().contains(absent), qPrintable(missing.error()));
+        QVERIFY(!QFileInfo::exists(absent));
+    }
+
+    void opensInMemory()
+    {
+        auto database = Database::openInMemory();
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        QVERIFY(database->path().isEmpty());
+        QCOMPARE(database->schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(queryInteger(*database, "PRAGMA foreign_keys"), 1);
+        QCOMPARE(queryInteger(*database, "PRAGMA application_id"), Database::applicationId);
+
+        // Private: a second in-memory database does not see the first.
+        QVERIFY(database->execute(u"INSERT INTO entities (name, type) VALUES ('Ada', 'PERSON')"_s)
+                    .ok());
+        auto other = Database::openInMemory();
+        QVERIFY(other.ok());
+        QCOMPARE(queryInteger(*other, "SELECT count(*) FROM entities"), 0);
+
+        // Moving keeps the connection.
+        Database moved = std::move(*database);
+        QCOMPARE(queryInteger(moved, "SELECT count(*) FROM entities"), 1);
+    }
+
+    void statementBindsAndReadsAllTypes()
+    {
+        auto database = Database::open(pathFor(u"types.db"_s), notesV1);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        QVERIFY(database->execute(u"CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n)"_s).ok());
+
+        const qint64 big = qint64(1) << 40;
+        const QString hostile = u"héllo 🌍 \"q\" '; DROP TABLE t; --"_s;
+        const QByteArray bytes("\0\1\2\xff", 4);
+
+        Statement insert(*database, "INSERT INTO t (i, r, s, b, n) VALUES (?1, ?2, ?3, ?4, ?5)");
+        insert.bind(1, big).bind(2, 3.25).bind(3, hostile).bind(4, bytes).bindNull(5);
+        QVERIFY2(insert.execute().ok(), qPrintable(insert.error().message));
+        QCOMPARE(insert.lastInsertRowId(), 1);
+        QCOMPARE(insert.changes(), 1);
+
+        // Reused with new bindings: null QString / QByteArray bind NULL.
+        insert.bind(1, -7).bind(2, -0.5).bind(3, QString()).bind(4, QByteArray()).bind(5, u""_s);
+        QVERIFY(insert.execute().ok());
+        QCOMPARE(insert.lastInsertRowId(), 2);
+        // Empty but not null stays empty.
+        insert.bind(3, u""_s).bind(4, QByteArray(""));
+        QVERIFY(insert.execute().ok());
+
+        Statement select(*database,
+                         "SELECT i, r, s, b, n, typeof(i), typeof(r), typeof(s), typeof(b), "
+                         "typeof(n) FROM t ORDER BY rowid");
+        QVERIFY(select.next());
+        QCOMPARE(select.int64(0), big);
+        QCOMPARE(select.real(1), 3.25);
+        QCOMPARE(select.text(2), hostile);
+        QCOMPARE(select.blob(3), bytes);
+        QVERIFY(select.isNull(4));
+        QVERIFY(select.text(4).isNull());
+        QCOMPARE(select.text(5) + select.text(6) + select.text(7) + select.text(8) + select.text(9),
+                 u"integerrealtextblobnull"_s);
+
+        QVERIFY(select.next());
+        QCOMPARE(select.integer(0), -7);
+        QCOMPARE(select.real(1), -0.5);
+        QVERIFY(select.isNull(2));
+        QVERIFY(select.text(2).isNull());
+        QVERIFY(select.isNull(3));
+        QVERIFY(select.blob(3).isNull());
+        QVERIFY(!select.isNull(4));
+        QVERIFY(!select.text(4).isNull());
+        QVERIFY(select.text(4).isEmpty());
+
+        QVERIFY(select.next());
+        QVERIFY(!select.text(2).isNull());
+        QVERIFY(select.text(2).isEmpty());
+        QCOMPARE(select.text(8), u"blob"_s);
+        QVERIFY(!select.blob(3).isNull());
+        QVERIFY(select.blob(3).isEmpty());
+
+        QVERIFY(!select.next());
+        QVERIFY(select.ok());
+
+        // reset() runs it again from the first row.
+        select.reset();
+        QVERIFY(select.next());
+        QCOMPARE(select.int64(0), big);
+    }
+
+    void statementReportsErrors()
+    {
+        const QString path = pathFor(u"errors.db"_s);
+        auto database = Database::open(path, notesV1);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+
+        Statement bad(*database, "SELEC body FROM notes");
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.contains(path)
+                     && bad.error().message.contains(u"syntax error"_s),
+                 qPrintable(bad.error().message));
+        QVERIFY(!bad.next());
+        QVERIFY(!bad.execute().ok());
+
+        Statement missing(*database, "SELECT missing_column FROM nowhere");
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().message.contains(u"no such table: nowhere"_s),
+                 qPrintable(missing.error().message));
+
+        Statement constraint(*database, "INSERT INTO notes (body) VALUES (?1)");
+        constraint.bind(1, QString());
+        auto result = constraint.execute();
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().contains(path)
+                     && result.error().contains(u"NOT NULL constraint failed: notes.body"_s),
+                 qPrintable(result.error()));
+
+        Statement range(*database, "SELECT ?1");
+        range.bind(3, 1);
+        QVERIFY(!range.ok());
+        QVERIFY2(range.error().message.contains(u"out of range"_s),
+                 qPrintable(range.error().message));
+
+        // Only one statement per Statement; a trailing ; or comment is fine.
+        Statement two(*database, "SELECT 1; SELECT 2");
+        QVERIFY(!two.ok());
+        QVERIFY2(two.error().message.contains(u"more than one SQL statement"_s),
+                 qPrintable(two.error().message));
+        Statement trailing(*database, "SELECT 1; -- why\n ; ");
+        QVERIFY2(trailing.ok(), qPrintable(trailing.error().message));
+        QVERIFY(trailing.next());
+
+        auto executed = database->execute(u"CREATE TABLE broken ("_s);
+        QVERIFY(!executed.ok());
+        QVERIFY2(executed.error().contains(path), qPrintable(executed.error()));
+        QVERIFY(!database->lastError().isEmpty());
+    }
+
+    void transactionRollsBackOnDestruction()
+    {
+        auto database = Database::open(pathFor(u"tx.db"_s), notesV1);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        auto count = [&] { return queryInteger(*database, "SELECT count(*) FROM notes"); };
+
+        {
+            Transaction transaction(*database);
+            QVERIFY(transaction.isActive());
+            QVERIFY(database->execute(u"INSERT INTO notes (body) VALUES ('dropped')"_s).ok());
+            QCOMPARE(count(), 1);
+        }
+        QCOMPARE(count(), 0);
+        QVERIFY(sqlite3_get_autocommit(database->handle()) != 0);
+
+        {
+            Transaction transaction(*database);
+            QVERIFY(database->execute(u"INSERT INTO notes (body) VALUES ('kept')"_s).ok());
+            QVERIFY(transaction.commit().ok());
+            QVERIFY(!transaction.isActive());
+        }
+        QCOMPARE(count(), 1);
+
+        {
+            Transaction transaction(*database);
+            QVERIFY(database->execute(u"INSERT INTO notes (body) VALUES ('undone')"_s).ok());
+            transaction.rollback();
+            QVERIFY(!transaction.isActive());
+            QCOMPARE(count(), 1);
+            QVERIFY(!transaction.commit().ok());
+        }
+        QCOMPARE(count(), 1);
+
+        // Transactions do not nest; the second one says so instead of pretending.
+        {
+            Transaction outer(*database);
+            Transaction inner(*database);
+            QVERIFY(outer.isActive());
+            QVERIFY(!inner.isActive());
+            QVERIFY2(inner.error().message.contains(u"within a transaction"_s),
+                     qPrintable(inner.error().message));
+        }
+    }
+
+    void savepointNestedRollback()
+    {
+        auto database = Database::open(pathFor(u"sp.db"_s), notesV1);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        auto insert = [&](const QString &body) {
+            Statement statement(*database, "INSERT INTO notes (body) VALUES (?1)");
+            statement.bind(1, body);
+            return statement.execute().ok();
+        };
+        auto bodies = [&] { return column(*database, "SELECT body FROM notes ORDER BY id"); };
+
+        {
+            Transaction transaction(*database);
+            QVERIFY(insert(u"a"_s));
+            {
+                Savepoint outer(*database, "outer");
+                QVERIFY(outer.isActive());
+                QVERIFY(insert(u"b"_s));
+                {
+                    Savepoint inner(*database, "inner");
+                    QVERIFY(inner.isActive());
+                    QVERIFY(insert(u"c"_s));
+                } // not released: undone
+                QCOMPARE(bodies(), (QStringList{u"a"_s, u"b"_s}));
+                {
+                    Savepoint inner(*database, "inner");
+                    QVERIFY(insert(u"d"_s));
+                    QVERIFY(inner.release().ok());
+                }
+                QVERIFY(outer.release().ok());
+            }
+            {
+                // The inner savepoint was released, yet rolling back the
+                // outer one undoes its work too.
+                Savepoint outer(*database, "outer");
+                QVERIFY(insert(u"e"_s));
+                {
+                    Savepoint inner(*database, "inner");
+                    QVERIFY(insert(u"f"_s));
+                    QVERIFY(inner.release().ok());
+                }
+                outer.rollback();
+                QVERIFY(!outer.isActive());
+            }
+            QVERIFY(sqlite3_get_autocommit(database->handle()) == 0); // still in the transaction
+            QVERIFY(transaction.commit().ok());
+        }
+        QCOMPARE(bodies(), (QStringList{u"a"_s, u"b"_s, u"d"_s}));
+    }
+
+    void savepointWithoutTransaction()
+    {
+        auto database = Database::open(pathFor(u"sp.db"_s), notesV1);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        auto count = [&] { return queryInteger(*database, "SELECT count(*) FROM notes"); };
+
+        {
+            Savepoint savepoint(*database, "alone");
+            QVERIFY(savepoint.isActive());
+            QVERIFY(sqlite3_get_autocommit(database->handle()) == 0);
+            QVERIFY(database->execute(u"INSERT INTO notes (body) VALUES ('kept')"_s).ok());
+            QVERIFY(savepoint.release().ok());
+            QVERIFY(sqlite3_get_autocommit(database->handle()) != 0); // committed
+        }
+        {
+            Savepoint savepoint(*database, "alone");
+            QVERIFY(database->execute(u"INSERT INTO notes (body) VALUES ('dropped')"_s).ok());
+        }
+        QVERIFY(sqlite3_get_autocommit(database->handle()) != 0);
+        QCOMPARE(count(), 1);
+
+        // The name is spliced into SQL, so only identifiers are accepted.
+        Savepoint hostile(*database, "x\"; DROP TABLE notes; --");
+        QVERIFY(!hostile.isActive());
+        QVERIFY2(hostile.error().message.contains(u"invalid savepoint name"_s),
+                 qPrintable(hostile.error().message));
+        QVERIFY(!hostile.release().ok());
+        QCOMPARE(count(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"

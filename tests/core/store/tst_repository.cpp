@@ -1,0 +1,657 @@
+#include "core/store/Database.h"
+#include "core/store/Repository.h"
+#include "core/store/Statement.h"
+#include "core/store/Transaction.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace NewsGraph;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Sentences end at . ! or ? followed by a space or the end of the text; good
+// enough for fixtures written to fit.
+QList<Sentence> splitSentences(const QString &text)
+{
+    QList<Sentence> sentences;
+    int start = 0;
+    const int n = int(text.size());
+    for (int i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if ((c == u'.' || c == u'!' || c == u'?') && (i + 1 == n || text.at(i + 1) == u' ')) {
+            sentences.append(Sentence{start, i + 1});
+            start = i + 1;
+            while (start < n && text.at(start) == u' ')
+                ++start;
+        }
+    }
+    return sentences;
+}
+
+Document makeDocument(const QString &fileName, const QString &text,
+                      const QString &language = u"en"_s, QDate date = {})
+{
+    Document document;
+    document.path = u"/corpus/"_s + fileName;
+    document.fileName = fileName;
+    document.text = text;
+    document.title = splitSentences(text).isEmpty() ? QString() : text.left(20);
+    document.date = date;
+    document.language = language;
+    document.contentHash = QString::fromLatin1(
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return document;
+}
+
+qint64 queryInteger(Database &database, const char *sql)
+{
+    Statement query(database, sql);
+    return query.next() ? query.int64(0) : -1;
+}
+
+// What the full-text index itself holds (a plain SELECT on an external
+// content table would read the content table instead).
+QStringList indexedTerms(Database &database)
+{
+    QStringList terms;
+    Statement query(database, "SELECT term FROM temp.sentences_vocab ORDER BY term");
+    while (query.next())
+        terms.append(query.text(0));
+    return terms;
+}
+
+bool ftsIntegrityOk(Database &database)
+{
+    return database
+        .execute(u"INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')"_s)
+        .ok();
+}
+
+const QString alphaText = u"Ada Lovelace met Charles Babbage in London. The analytical engine "
+                          "impressed the Royal Society. Salt and pepper were served at the "
+                          "dinner \U0001F336 afterwards! Was it spicy?"_s;
+const QString betaText = u"La défense de Paris a été renforcée. L'École polytechnique a ouvert "
+                         "ses portes. Ada Lovelace est venue à Londres. Le ministre parle de "
+                         "défense nationale."_s;
+
+} // namespace
+
+class TestRepository : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::optional<Database> m_database;
+    std::optional<Repository> m_repository;
+
+    Database &db() { return *m_database; }
+    Repository &repo() { return *m_repository; }
+
+    qint64 insert(const Document &document)
+    {
+        const auto id = repo().insertDocument(document, splitSentences(document.text));
+        if (!id.ok())
+            qWarning("%s", qPrintable(id.error()));
+        return id.ok() ? *id : -1;
+    }
+
+    QStringList searchTexts(const QString &query)
+    {
+        QStringList texts;
+        const auto hits = repo().search(query);
+        if (!hits.ok()) {
+            texts.append(u"error: "_s + hits.error());
+            return texts;
+        }
+        for (const SearchHit &hit : *hits)
+            texts.append(hit.sentence.text);
+        return texts;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        auto database = Database::openInMemory();
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        m_database.emplace(std::move(*database));
+        m_repository.emplace(*m_database);
+        QVERIFY(db().execute(u"CREATE VIRTUAL TABLE temp.sentences_vocab "
+                             "USING fts5vocab(main, sentences_fts, row)"_s)
+                    .ok());
+    }
+
+    void cleanup()
+    {
+        m_repository.reset();
+        m_database.reset();
+    }
+
+    void insertsAndReadsBack()
+    {
+        Document document = makeDocument(u"alpha.txt"_s, alphaText, u"en"_s, QDate(2024, 3, 5));
+        document.sourceUrl = u"https://example.org/alpha"_s;
+        const QList<Sentence> sentences = splitSentences(alphaText);
+        QCOMPARE(sentences.size(), 4);
+
+        const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+        const auto id = repo().insertDocument(document, sentences);
+        QVERIFY2(id.ok(), qPrintable(id.error()));
+        QVERIFY(*id > 0);
+        const QDateTime after = QDateTime::currentDateTimeUtc().addSecs(1);
+
+        const auto documents = repo().documents();
+        QVERIFY2(documents.ok(), qPrintable(documents.error()));
+        QCOMPARE(documents->size(), 1);
+        const DocumentRecord &record = documents->first();
+        QCOMPARE(record.id, *id);
+        QCOMPARE(record.path, document.path);
+        QCOMPARE(record.fileName, document.fileName);
+        QCOMPARE(record.title, document.title);
+        QCOMPARE(record.date, QDate(2024, 3, 5));
+        QCOMPARE(record.language, u"en"_s);
+        QCOMPARE(record.sourceUrl, document.sourceUrl);
+        QCOMPARE(record.contentHash, document.contentHash);
+        QCOMPARE(record.sentenceCount, 4);
+        // UTF-16 code units, like the offsets: the pepper emoji counts twice.
+        QCOMPARE(record.length, int(alphaText.size()));
+        QCOMPARE(queryInteger(db(), "SELECT length(text) FROM documents"), alphaText.size() - 1);
+        const QDateTime ingested = QDateTime::fromString(record.ingestedAt, Qt::ISODate);
+        QVERIFY2(ingested.isValid() && ingested.timeSpec() == Qt::UTC, qPrintable(record.ingestedAt));
+        QVERIFY(ingested >= before && ingested <= after);
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM documents WHERE published = '2024-03-05'"),
+                 1);
+
+        const auto single = repo().document(*id);
+        QVERIFY2(single.ok(), qPrintable(single.error()));
+        QVERIFY(single->has_value());
+        QCOMPARE((*single)->fileName, record.fileName);
+        QCOMPARE((*single)->length, record.length);
+        QCOMPARE((*single)->sentenceCount, 4);
+        const auto none = repo().document(*id + 100);
+        QVERIFY2(none.ok(), qPrintable(none.error()));
+        QVERIFY(!none->has_value());
+
+        const auto text = repo().documentText(*id);
+        QVERIFY2(text.ok(), qPrintable(text.error()));
+        QCOMPARE(*text, alphaText);
+        QVERIFY(!repo().documentText(*id + 100).ok());
+
+        const auto stored = repo().sentences(*id);
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QCOMPARE(stored->size(), sentences.size());
+        for (int i = 0; i < sentences.size(); ++i) {
+            const SentenceRecord &sentence = stored->at(i);
+            QCOMPARE(sentence.documentId, *id);
+            QCOMPARE(sentence.index, i);
+            QCOMPARE(sentence.start, sentences.at(i).start);
+            QCOMPARE(sentence.end, sentences.at(i).end);
+            QCOMPARE(sentence.text, alphaText.mid(sentence.start, sentence.end - sentence.start));
+        }
+        QCOMPARE(stored->at(2).text, u"Salt and pepper were served at the dinner \U0001F336 afterwards!"_s);
+        QCOMPARE(stored->at(3).text, u"Was it spicy?"_s);
+        QCOMPARE(stored->at(3).end, int(alphaText.size()));
+        QVERIFY(repo().sentences(*id + 100)->isEmpty());
+    }
+
+    void storesMissingOptionalFields()
+    {
+        const Document document = makeDocument(u"plain.txt"_s, u"Nothing else is known."_s);
+        const qint64 id = insert(document);
+        QVERIFY(id > 0);
+        const auto record = repo().document(id);
+        QVERIFY(record.ok() && record->has_value());
+        QVERIFY(!(*record)->date.isValid());
+        QVERIFY((*record)->sourceUrl.isEmpty());
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM documents "
+                                    "WHERE published IS NULL AND source_url IS NULL"),
+                 1);
+    }
+
+    void containsContent()
+    {
+        const Document alpha = makeDocument(u"alpha.txt"_s, alphaText);
+        QCOMPARE(repo().containsContent(alpha.contentHash).value(), false);
+        QVERIFY(insert(alpha) > 0);
+        QCOMPARE(repo().containsContent(alpha.contentHash).value(), true);
+        QCOMPARE(repo().containsContent(makeDocument(u"beta.txt"_s, betaText).contentHash).value(),
+                 false);
+    }
+
+    void refusesDuplicateContent()
+    {
+        Transaction transaction(db());
+        QVERIFY(insert(makeDocument(u"alpha.txt"_s, alphaText)) > 0);
+        const Document copy = makeDocument(u"copy-of-alpha.txt"_s, alphaText);
+        const auto duplicate = repo().insertDocument(copy, splitSentences(copy.text));
+        QVERIFY(!duplicate.ok());
+        QVERIFY2(duplicate.error().contains(u"copy-of-alpha.txt"_s)
+                     && duplicate.error().contains(u"alpha.txt"_s),
+                 qPrintable(duplicate.error()));
+        // The failure is contained: the batch goes on.
+        QVERIFY(insert(makeDocument(u"beta.txt"_s, betaText, u"fr"_s)) > 0);
+        QVERIFY(transaction.commit().ok());
+
+        QCOMPARE(repo().documents()->size(), 2);
+        QCOMPARE(repo().statistics()->sentences, 8);
+        QVERIFY(ftsIntegrityOk(db()));
+    }
+
+    void rollsBackDocumentWithBadSentence_data()
+    {
+        QTest::addColumn<int>("start");
+        QTest::addColumn<int>("end");
+        QTest::newRow("past the end") << 40 << 1000;
+        QTest::newRow("negative start") << -1 << 5;
+        QTest::newRow("empty") << 10 << 10;
+        QTest::newRow("reversed") << 12 << 3;
+    }
+
+    void rollsBackDocumentWithBadSentence()
+    {
+        QFETCH(int, start);
+        QFETCH(int, end);
+
+        const Document good = makeDocument(u"alpha.txt"_s, alphaText);
+        const QString badText = u"Zeppelins crossed the channel. Observers counted them carefully. "
+                                "A third sentence follows."_s;
+        Document bad = makeDocument(u"broken.txt"_s, badText);
+        QList<Sentence> badSentences = splitSentences(badText);
+        QCOMPARE(badSentences.size(), 3);
+        badSentences[2] = Sentence{start, end};
+        const Document later = makeDocument(u"beta.txt"_s, betaText, u"fr"_s);
+
+        Transaction transaction(db());
+        QVERIFY(transaction.isActive());
+        const qint64 goodId = insert(good);
+        QVERIFY(goodId > 0);
+
+        const auto failed = repo().insertDocument(bad, badSentences);
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().contains(u"broken.txt"_s)
+                     && failed.error().contains(u"sentence index 2"_s),
+                 qPrintable(failed.error()));
+
+        const qint64 laterId = insert(later);
+        QVERIFY(laterId > 0);
+        QVERIFY(transaction.commit().ok());
+
+        const auto documents = repo().documents();
+        QCOMPARE(documents->size(), 2);
+        QCOMPARE(documents->at(0).id, goodId);
+        QCOMPARE(documents->at(1).id, laterId);
+        QCOMPARE(repo().containsContent(bad.contentHash).value(), false);
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM sentences"), 8);
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM sentences WHERE text LIKE '%Zeppelin%'"),
+                 0);
+        // Sentences 0 and 1 of the bad document were indexed, then rolled back.
+        const QStringList terms = indexedTerms(db());
+        QVERIFY(!terms.contains(u"zeppelins"_s));
+        QVERIFY(!terms.contains(u"observers"_s));
+        QVERIFY(terms.contains(u"lovelace"_s));
+        QVERIFY(searchTexts(u"zeppelins"_s).isEmpty());
+        QVERIFY(ftsIntegrityOk(db()));
+    }
+
+    void rolledBackTransactionLeavesNoTrace()
+    {
+        QVERIFY(insert(makeDocument(u"alpha.txt"_s, alphaText)) > 0);
+        const StoreStatistics before = repo().statistics().value();
+        const QStringList termsBefore = indexedTerms(db());
+        const qint64 maxId = queryInteger(db(), "SELECT max(id) FROM documents");
+
+        {
+            Transaction transaction(db());
+            QVERIFY(insert(makeDocument(u"beta.txt"_s, betaText, u"fr"_s)) > 0);
+            QVERIFY(insert(makeDocument(u"gamma.txt"_s, u"Gamma rays are invisible."_s)) > 0);
+            QCOMPARE(repo().documents()->size(), 3);
+        } // not committed
+
+        const StoreStatistics after = repo().statistics().value();
+        QCOMPARE(after.documents, before.documents);
+        QCOMPARE(after.sentences, before.sentences);
+        QCOMPARE(after.languages, before.languages);
+        QCOMPARE(indexedTerms(db()), termsBefore);
+        QCOMPARE(queryInteger(db(), "SELECT max(id) FROM documents"), maxId);
+        QVERIFY(searchTexts(u"gamma"_s).isEmpty());
+        QVERIFY(ftsIntegrityOk(db()));
+    }
+
+    void searches_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("expected"); // sentence texts, in rank order
+
+        const QString met = u"Ada Lovelace met Charles Babbage in London."_s;
+        const QString engine = u"The analytical engine impressed the Royal Society."_s;
+        const QString salt = u"Salt and pepper were served at the dinner \U0001F336 afterwards!"_s;
+        const QString paris = u"La défense de Paris a été renforcée."_s;
+        const QString ecole = u"L'École polytechnique a ouvert ses portes."_s;
+        const QString ministre = u"Le ministre parle de défense nationale."_s;
+
+        QTest::newRow("word") << u"london"_s << QStringList{met};
+        QTest::newRow("case") << u"LONDON"_s << QStringList{met};
+        QTest::newRow("all words, any order") << u"babbage lovelace"_s << QStringList{met};
+        QTest::newRow("words in different sentences") << u"babbage royal"_s << QStringList{};
+        QTest::newRow("phrase") << u"\"charles babbage\""_s << QStringList{met};
+        QTest::newRow("phrase in the wrong order") << u"\"babbage charles\""_s << QStringList{};
+        QTest::newRow("phrase and word") << u"\"royal society\" engine"_s << QStringList{engine};
+        QTest::newRow("prefix") << u"analyt*"_s << QStringList{engine};
+        QTest::newRow("no prefix without *") << u"analyt"_s << QStringList{};
+        QTest::newRow("prefix phrase") << u"\"royal soc\"*"_s << QStringList{engine};
+        QTest::newRow("accents ignored") << u"ecole"_s << QStringList{ecole};
+        QTest::newRow("accents in query") << u"DÉFENSE nationale"_s << QStringList{ministre};
+        QTest::newRow("AND is a word") << u"salt AND pepper"_s << QStringList{salt};
+        QTest::newRow("OR is a word") << u"salt OR nowhere"_s << QStringList{};
+        QTest::newRow("NOT is a word") << u"salt NOT pepper"_s << QStringList{};
+        QTest::newRow("unclosed quote runs to the end") << u"\"salt and"_s << QStringList{salt};
+        QTest::newRow("apostrophe") << u"l'école"_s << QStringList{ecole};
+        QTest::newRow("defense finds défense") << u"defense paris"_s << QStringList{paris};
+    }
+
+    void searches()
+    {
+        QFETCH(QString, query);
+        QFETCH(QStringList, expected);
+        QVERIFY(insert(makeDocument(u"alpha.txt"_s, alphaText)) > 0);
+        QVERIFY(insert(makeDocument(u"beta.txt"_s, betaText, u"fr"_s)) > 0);
+        QCOMPARE(searchTexts(query), expected);
+    }
+
+    void searchHitShape()
+    {
+        QVERIFY(insert(makeDocument(u"alpha.txt"_s, alphaText)) > 0);
+        const qint64 betaId = insert(makeDocument(u"beta.txt"_s, betaText, u"fr"_s));
+        QVERIFY(betaId > 0);
+
+        const auto hits = repo().search(u"defense"_s);
+        QVERIFY2(hits.ok(), qPrintable(hits.error()));
+        QCOMPARE(hits->size(), 2);
+        const QList<SentenceRecord> sentences = repo().sentences(betaId).value();
+        for (const SearchHit &hit : *hits) {
+            QCOMPARE(hit.fileName, u"beta.txt"_s);
+            QCOMPARE(hit.sentence.documentId, betaId);
+            QVERIFY(hit.sentence.index == 0 || hit.sentence.index == 3);
+            const SentenceRecord &stored = sentences.at(hit.sentence.index);
+            QCOMPARE(hit.sentence.id, stored.id);
+            QCOMPARE(hit.sentence.start, stored.start);
+            QCOMPARE(hit.sentence.end, stored.end);
+            QCOMPARE(hit.sentence.text, betaText.mid(stored.start, stored.end - stored.start));
+            QVERIFY2(hit.snippet.contains(u"[défense]"_s), qPrintable(hit.snippet));
+        }
+        QCOMPARE(repo().search(u"defense"_s, 1)->size(), 1);
+    }
+
+    void searchRanking()
+    {
+        // Identical sentences score the same, so reading order decides.
+        const qint64 first = insert(makeDocument(u"one.txt"_s, u"Storm warning issued. Calm."_s));
+        const qint64 second = insert(makeDocument(u"two.txt"_s, u"Storm warning issued. Quiet."_s));
+        const qint64 third =
+            insert(makeDocument(u"three.txt"_s, u"Rain and storm and storm, storm all day."_s));
+        QVERIFY(first > 0 && second > 0 && third > 0);
+
+        const auto hits = repo().search(u"storm"_s);
+        QVERIFY2(hits.ok(), qPrintable(hits.error()));
+        QCOMPARE(hits->size(), 3);
+        QCOMPARE(hits->at(0).sentence.documentId, third); // three occurrences rank first
+        QCOMPARE(hits->at(1).sentence.documentId, first);
+        QCOMPARE(hits->at(2).sentence.documentId, second);
+    }
+
+    void searchSurvivesHostileInput_data()
+    {
+        QTest::addColumn<QString>("query");
+        const QStringList queries = {
+            u""_s,
+            u"   "_s,
+            u"\""_s,
+            u"\"\""_s,
+            u"\"\"\""_s,
+            u"salt\""_s,
+            u"\"salt"_s,
+            u"sa\"lt pep\"per"_s,
+            u"*"_s,
+            u"**"_s,
+            u"* salt"_s,
+            u"salt**"_s,
+            u"s*alt"_s,
+            u"AND"_s,
+            u"OR"_s,
+            u"NOT"_s,
+            u"AND OR NOT"_s,
+            u"salt AND"_s,
+            u"NEAR(salt pepper)"_s,
+            u"NEAR(salt pepper, 2)"_s,
+            u"salt NEAR/2 pepper"_s,
+            u"("_s,
+            u")"_s,
+            u"(salt OR pepper"_s,
+            u"salt) OR (pepper"_s,
+            u"text:salt"_s,
+            u"{text}: salt"_s,
+            u"-salt"_s,
+            u"+salt"_s,
+            u"^salt"_s,
+            u"salt:"_s,
+            u":"_s,
+            u"' OR 1=1 --"_s,
+            u"'; DROP TABLE documents; --"_s,
+            u"\"; DROP TABLE sentences; --"_s,
+            u"salt\u0000pepper"_s,
+            u"\\\"salt\\\""_s,
+            u"\U0001F336"_s,
+            u"%_"_s,
+            QString(5000, u'x'),
+            QStringList(300, u"salt"_s).join(u' '),
+        };
+        for (const QString &query : queries)
+            QTest::newRow(qPrintable(query.left(40))) << query;
+    }
+
+    void searchSurvivesHostileInput()
+    {
+        QFETCH(QString, query);
+        QVERIFY(insert(makeDocument(u"alpha.txt"_s, alphaText)) > 0);
+        const auto hits = repo().search(query);
+        QVERIFY2(hits.ok(), qPrintable(hits.error()));
+        QCOMPARE(repo().documents()->size(), 1);
+        QCOMPARE(repo().statistics()->sentences, 4);
+        QVERIFY(ftsIntegrityOk(db()));
+    }
+
+    void emptyQueryFindsNothing()
+    {
+        QVERIFY(insert(makeDocument(u"alpha.txt"_s, alphaText)) > 0);
+        for (const QString &query : {QString(), u""_s, u"  \t "_s, u"*"_s, u"\"\""_s, u"( )"_s}) {
+            const auto hits = repo().search(query);
+            QVERIFY(hits.ok());
+            QVERIFY(hits->isEmpty());
+        }
+    }
+
+    void entitiesAndRelations()
+    {
+        const qint64 alpha = insert(makeDocument(u"alpha.txt"_s, alphaText));
+        const qint64 beta = insert(makeDocument(u"beta.txt"_s, betaText, u"fr"_s));
+        QVERIFY(alpha > 0 && beta > 0);
+        const QList<SentenceRecord> alphaSentences = repo().sentences(alpha).value();
+        const QList<SentenceRecord> betaSentences = repo().sentences(beta).value();
+
+        QVERIFY(db().execute(u"INSERT INTO entities (id, name, type, hidden) VALUES "
+                             "(1, 'Royal Society', 'ORG', 0), (2, 'London', 'LOC', 0), "
+                             "(3, 'Charles Babbage', 'PERSON', 0), (4, 'Ada Lovelace', 'PERSON', 0), "
+                             "(5, 'Paris', 'LOC', 1);"
+                             "INSERT INTO aliases (entity_id, alias) VALUES "
+                             "(4, 'Lovelace'), (4, 'Countess of Lovelace'), (4, 'Ada'), "
+                             "(2, 'Londres');"_s)
+                    .ok());
+
+        Statement mention(db(), "INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
+                                "start, \"end\", surface) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        auto addMention = [&](qint64 document, const SentenceRecord &sentence, qint64 entity,
+                              const QString &type, const QString &surface) {
+            const QString text = document == alpha ? alphaText : betaText;
+            const int start = int(text.indexOf(surface, sentence.start));
+            mention.bind(1, document).bind(2, sentence.id).bind(5, start)
+                .bind(6, start + int(surface.size())).bind(4, type).bind(7, surface);
+            if (entity)
+                mention.bind(3, entity);
+            else
+                mention.bindNull(3);
+            return mention.execute().ok();
+        };
+        QVERIFY(addMention(alpha, alphaSentences.at(0), 4, u"PERSON"_s, u"Ada Lovelace"_s));
+        QVERIFY(addMention(alpha, alphaSentences.at(0), 3, u"PERSON"_s, u"Charles Babbage"_s));
+        QVERIFY(addMention(alpha, alphaSentences.at(0), 2, u"LOC"_s, u"London"_s));
+        QVERIFY(addMention(beta, betaSentences.at(2), 4, u"PERSON"_s, u"Ada Lovelace"_s));
+        QVERIFY(addMention(beta, betaSentences.at(2), 2, u"LOC"_s, u"Londres"_s));
+        QVERIFY(addMention(beta, betaSentences.at(2), 4, u"PERSON"_s, u"Ada"_s));
+        QVERIFY(addMention(beta, betaSentences.at(0), 5, u"LOC"_s, u"Paris"_s));
+        QVERIFY(addMention(beta, betaSentences.at(0), 5, u"LOC"_s, u"Paris"_s));
+        QVERIFY(addMention(alpha, alphaSentences.at(2), 0, u"TIME"_s, u"dinner"_s)); // attribute
+
+        const auto entities = repo().entities();
+        QVERIFY2(entities.ok(), qPrintable(entities.error()));
+        QCOMPARE(entities->size(), 5);
+        // By mention count, then name.
+        QStringList order;
+        for (const EntityRecord &entity : *entities)
+            order.append(entity.name);
+        QCOMPARE(order, (QStringList{u"Ada Lovelace"_s, u"London"_s, u"Paris"_s,
+                                     u"Charles Babbage"_s, u"Royal Society"_s}));
+
+        const EntityRecord &ada = entities->at(0);
+        QCOMPARE(ada.id, 4);
+        QCOMPARE(ada.type, u"PERSON"_s);
+        QCOMPARE(ada.mentionCount, 3);
+        QCOMPARE(ada.aliases, (QStringList{u"Ada"_s, u"Countess of Lovelace"_s, u"Lovelace"_s}));
+        QCOMPARE(ada.documents, (QStringList{u"alpha.txt"_s, u"beta.txt"_s}));
+        QVERIFY(!ada.hidden);
+
+        const EntityRecord &london = entities->at(1);
+        QCOMPARE(london.mentionCount, 2);
+        QCOMPARE(london.aliases, QStringList{u"Londres"_s});
+        QCOMPARE(london.documents, (QStringList{u"alpha.txt"_s, u"beta.txt"_s}));
+
+        const EntityRecord &paris = entities->at(2);
+        QCOMPARE(paris.mentionCount, 2);
+        QCOMPARE(paris.documents, QStringList{u"beta.txt"_s}); // distinct
+        QVERIFY(paris.hidden);
+
+        const EntityRecord &society = entities->at(4);
+        QCOMPARE(society.mentionCount, 0);
+        QVERIFY(society.aliases.isEmpty());
+        QVERIFY(society.documents.isEmpty());
+
+        // Relations with evidence, inserted out of order.
+        QVERIFY(db().execute(u"INSERT INTO relations (id, subject_id, predicate, object_id, "
+                             "confidence, rule) VALUES "
+                             "(10, 3, 'located_in', 2, 0.5, 'loc.in'), "
+                             "(11, 4, 'met', 3, 0.9, 'meet.svo')"_s)
+                    .ok());
+        Statement evidence(db(), "INSERT INTO relation_evidence (relation_id, sentence_id, rule, "
+                                 "confidence) VALUES (?1, ?2, 'meet.svo', 0.9)");
+        for (const SentenceRecord &sentence :
+             {betaSentences.at(2), alphaSentences.at(1), alphaSentences.at(0)}) {
+            evidence.bind(1, 11).bind(2, sentence.id);
+            QVERIFY(evidence.execute().ok());
+        }
+
+        const auto relations = repo().relations();
+        QVERIFY2(relations.ok(), qPrintable(relations.error()));
+        QCOMPARE(relations->size(), 2);
+        const RelationRecord &met = relations->at(0); // "Ada Lovelace" sorts first
+        QCOMPARE(met.id, 11);
+        QCOMPARE(met.subject, u"Ada Lovelace"_s);
+        QCOMPARE(met.predicate, u"met"_s);
+        QCOMPARE(met.object, u"Charles Babbage"_s);
+        QCOMPARE(met.confidence, 0.9);
+        QCOMPARE(met.evidence.size(), 3);
+        const QList<SentenceRecord> expected = {alphaSentences.at(0), alphaSentences.at(1),
+                                                betaSentences.at(2)};
+        for (int i = 0; i < expected.size(); ++i) {
+            const EvidenceRecord &row = met.evidence.at(i);
+            QCOMPARE(row.sentenceId, expected.at(i).id);
+            QCOMPARE(row.documentId, expected.at(i).documentId);
+            QCOMPARE(row.fileName, i < 2 ? u"alpha.txt"_s : u"beta.txt"_s);
+            QCOMPARE(row.sentence, expected.at(i).text);
+            QCOMPARE(row.start, expected.at(i).start);
+            QCOMPARE(row.end, expected.at(i).end);
+        }
+        const RelationRecord &located = relations->at(1);
+        QCOMPARE(located.subject, u"Charles Babbage"_s);
+        QCOMPARE(located.object, u"London"_s);
+        QCOMPARE(located.confidence, 0.5);
+        QVERIFY(located.evidence.isEmpty());
+
+        const auto statistics = repo().statistics();
+        QVERIFY2(statistics.ok(), qPrintable(statistics.error()));
+        QCOMPARE(statistics->documents, 2);
+        QCOMPARE(statistics->sentences, 8);
+        QCOMPARE(statistics->entities, 5);
+        QCOMPARE(statistics->aliases, 4);
+        QCOMPARE(statistics->mentions, 9);
+        QCOMPARE(statistics->relations, 2);
+        QCOMPARE(statistics->evidence, 3);
+        QCOMPARE(statistics->languages, (QMap<QString, int>{{u"en"_s, 1}, {u"fr"_s, 1}}));
+
+        // Deleting a document takes its sentences, index entries, mentions
+        // and evidence with it; entities and relations stay.
+        Statement remove(db(), "DELETE FROM documents WHERE id = ?1");
+        remove.bind(1, alpha);
+        QVERIFY(remove.execute().ok());
+        const StoreStatistics left = repo().statistics().value();
+        QCOMPARE(left.documents, 1);
+        QCOMPARE(left.sentences, 4);
+        QCOMPARE(left.mentions, 5);
+        QCOMPARE(left.evidence, 1);
+        QCOMPARE(left.entities, 5);
+        QCOMPARE(left.relations, 2);
+        QVERIFY(searchTexts(u"babbage"_s).isEmpty());
+        QVERIFY(!indexedTerms(db()).contains(u"babbage"_s));
+        QVERIFY(ftsIntegrityOk(db()));
+    }
+
+    void emptyStore()
+    {
+        QVERIFY(repo().documents()->isEmpty());
+        QVERIFY(repo().entities()->isEmpty());
+        QVERIFY(repo().relations()->isEmpty());
+        const StoreStatistics statistics = repo().statistics().value();
+        QCOMPARE(statistics.documents, 0);
+        QVERIFY(statistics.languages.isEmpty());
+    }
+
+    void worksOnAFile()
+    {
+        // The same round trip through a WAL file and a read-only reader.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"project.ngdb"_s);
+        {
+            auto database = Database::open(path);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            Repository repository(*database);
+            Transaction transaction(*database);
+            const Document alpha = makeDocument(u"alpha.txt"_s, alphaText);
+            QVERIFY(repository.insertDocument(alpha, splitSentences(alphaText)).ok());
+            QVERIFY(transaction.commit().ok());
+        }
+        auto database = Database::open(path, Database::OpenMode::ReadOnly);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        Repository repository(*database);
+        QCOMPARE(repository.documents()->size(), 1);
+        QCOMPARE(repository.documents()->first().length, int(alphaText.size()));
+        QCOMPARE(repository.search(u"lovelace"_s)->size(), 1);
+        const auto refused = repository.insertDocument(makeDocument(u"beta.txt"_s, betaText),
+                                                       splitSentences(betaText));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(path), qPrintable(refused.error()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRepository)
+#include "tst_repository.moc"
