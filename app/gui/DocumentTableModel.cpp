@@ -93,19 +93,20 @@ QVariant DocumentTableModel::data(const QModelIndex &index, int role) const
 
 QVariant DocumentTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return QAbstractTableModel::headerData(section, orientation, role);
+    const bool tip = role == Qt::ToolTipRole;
     switch (section) {
     case TitleColumn:
-        return tr("Title");
+        return tip ? tr("The article's title, or its first sentence") : tr("Title");
     case DateColumn:
-        return tr("Date");
+        return tip ? tr("Publication date, when the article gives one") : tr("Date");
     case LanguageColumn:
-        return tr("Language");
+        return tip ? tr("Language detected from the text") : tr("Lang");
     case SentencesColumn:
-        return tr("Sentences");
+        return tip ? tr("Number of sentences") : tr("Sent.");
     case FileColumn:
-        return tr("File");
+        return tip ? tr("File the article was read from") : tr("File");
     }
     return {};
 }

@@ -94,11 +94,15 @@ void MainWindow::createWidgets()
     m_documentView->setModel(m_documentProxy);
     m_documentView->setSortingEnabled(true);
     m_documentView->sortByColumn(DocumentTableModel::FileColumn, Qt::AscendingOrder);
+    // The title is what people read: it takes the room the short columns
+    // leave; file names get a modest column.
     QHeaderView *documentHeader = m_documentView->horizontalHeader();
     documentHeader->setSectionResizeMode(DocumentTableModel::TitleColumn, QHeaderView::Stretch);
     for (int column : {int(DocumentTableModel::DateColumn), int(DocumentTableModel::LanguageColumn),
-                       int(DocumentTableModel::SentencesColumn), int(DocumentTableModel::FileColumn)})
+                       int(DocumentTableModel::SentencesColumn)})
         documentHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    documentHeader->setSectionResizeMode(DocumentTableModel::FileColumn, QHeaderView::Interactive);
+    documentHeader->resizeSection(DocumentTableModel::FileColumn, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16);
     documentsLayout->addWidget(m_filterEdit);
     documentsLayout->addWidget(m_documentView);
 
@@ -114,7 +118,7 @@ void MainWindow::createWidgets()
     textLayout->setContentsMargins(0, 0, 0, 0);
     m_documentHeading = new QLabel(textPane);
     m_documentHeading->setWordWrap(true);
-    m_documentHeading->setTextFormat(Qt::PlainText);
+    m_documentHeading->setTextFormat(Qt::RichText);
     m_documentHeading->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_textView = new QPlainTextEdit(textPane);
     m_textView->setReadOnly(true);
@@ -131,8 +135,9 @@ void MainWindow::createWidgets()
     auto *mainSplitter = new QSplitter(Qt::Horizontal, this);
     mainSplitter->addWidget(documentsPane);
     mainSplitter->addWidget(readingSplitter);
-    mainSplitter->setStretchFactor(0, 2);
-    mainSplitter->setStretchFactor(1, 3);
+    mainSplitter->setStretchFactor(0, 1);
+    mainSplitter->setStretchFactor(1, 1);
+    mainSplitter->setSizes({620, 660});
     setCentralWidget(mainSplitter);
 
     m_statusLabel = new QLabel(this);
@@ -256,12 +261,12 @@ void MainWindow::showDocument(const QModelIndex &proxyIndex)
         showError(tr("Cannot Read the Database"), text.error());
         return;
     }
-    m_documentHeading->setText(tr("%1\n%2 · %3 · %4")
-                                   .arg(document.title,
-                                        document.date.isValid() ? QLocale().toString(document.date, QLocale::LongFormat)
-                                                                : tr("no date"),
+    const QString date = document.date.isValid() ? QLocale().toString(document.date, QLocale::LongFormat)
+                                                 : tr("Date unknown");
+    m_documentHeading->setText(QStringLiteral("<b>%1</b><br>%2 · %3 · %4")
+                                   .arg(document.title.toHtmlEscaped(), date.toHtmlEscaped(),
                                         QLocale::languageToString(QLocale(document.language).language()),
-                                        document.fileName));
+                                        document.fileName.toHtmlEscaped()));
     m_textView->setPlainText(text.value());
     updateStatus();
 }
@@ -298,9 +303,12 @@ void MainWindow::updateStatus()
         m_statusLabel->setText(tr("No database open"));
         return;
     }
-    m_statusLabel->setText(tr("%1 · %n document(s)", nullptr, m_documentModel->rowCount())
-                               .arg(m_databaseName)
-                           + tr(" · %n sentence(s)", nullptr, m_documentModel->totalSentences()));
+    const int documents = m_documentModel->rowCount();
+    const int sentences = m_documentModel->totalSentences();
+    m_statusLabel->setText(tr("%1 · %2 · %3")
+                               .arg(m_databaseName,
+                                    documents == 1 ? tr("1 document") : tr("%1 documents").arg(documents),
+                                    sentences == 1 ? tr("1 sentence") : tr("%1 sentences").arg(sentences)));
 }
 
 const TextAnalyzer *MainWindow::textAnalyzer()
@@ -405,15 +413,18 @@ void MainWindow::importArticles(const QStringList &paths)
         statusBar()->showMessage(tr("Import cancelled; the database is unchanged."), 10000);
         return;
     }
-    statusBar()->showMessage(tr("Imported %n document(s)", nullptr, report.added)
-                                 + tr("; %n duplicate(s) skipped", nullptr, report.duplicates),
+    statusBar()->showMessage(tr("Imported %1 of %2 articles; %3 already in the database.")
+                                 .arg(report.added)
+                                 .arg(report.added + report.duplicates + report.skipped())
+                                 .arg(report.duplicates),
                              10000);
     if (!report.errors.isEmpty()) {
         QStringList lines;
         for (const IngestMessage &error : report.errors)
             lines.append(error.message);
         QMessageBox box(QMessageBox::Warning, tr("Some Files Were Skipped"),
-                        tr("%n file(s) could not be imported.", nullptr, int(report.errors.size())),
+                        report.errors.size() == 1 ? tr("One file could not be imported.")
+                                                  : tr("%1 files could not be imported.").arg(report.errors.size()),
                         QMessageBox::Ok, this);
         box.setDetailedText(lines.join(QLatin1Char('\n')));
         box.exec();
