@@ -212,6 +212,25 @@ std::optional<qint64> CliTool::documentId(const QCommandLineParser &parser)
     return id;
 }
 
+std::optional<DocumentRecord> CliTool::requestedDocument(const QCommandLineParser &parser,
+                                                        std::optional<Database> &database)
+{
+    const std::optional<qint64> id = documentId(parser);
+    if (!id)
+        return std::nullopt;
+    database = openDatabase(parser);
+    if (!database)
+        return std::nullopt;
+    Result<std::optional<DocumentRecord>> document = Repository(*database).document(*id);
+    if (!document) {
+        fail(document.error());
+        return std::nullopt;
+    }
+    if (!document.value())
+        fail(u"no document with id %1 (see the documents command)"_s.arg(*id));
+    return std::move(document).value();
+}
+
 int CliTool::ingest(const QCommandLineParser &parser)
 {
     if (!parser.isSet(dbOption))
@@ -319,24 +338,17 @@ int CliTool::documents(const QCommandLineParser &parser)
 
 int CliTool::sentences(const QCommandLineParser &parser)
 {
-    const std::optional<qint64> id = documentId(parser);
-    if (!id)
-        return Failure;
-    std::optional<Database> database = openDatabase(parser);
-    if (!database)
+    std::optional<Database> database;
+    const std::optional<DocumentRecord> document = requestedDocument(parser, database);
+    if (!document)
         return Failure;
     Repository repository(*database);
-    const Result<std::optional<DocumentRecord>> document = repository.document(*id);
-    if (!document)
-        return fail(document.error());
-    if (!document.value())
-        return fail(u"no document with id %1 (see the documents command)"_s.arg(*id));
-    const Result<QList<SentenceRecord>> sentences = repository.sentences(*id);
+    const Result<QList<SentenceRecord>> sentences = repository.sentences(document->id);
     if (!sentences)
         return fail(sentences.error());
     if (parser.isSet(jsonOption)) {
-        printJson({{u"document"_s, document.value()->fileName},
-                   {u"documentId"_s, *id},
+        printJson({{u"document"_s, document->fileName},
+                   {u"documentId"_s, document->id},
                    {u"sentences"_s, toJsonArray(sentences.value())}});
         return Success;
     }
@@ -351,23 +363,16 @@ int CliTool::sentences(const QCommandLineParser &parser)
 
 int CliTool::text(const QCommandLineParser &parser)
 {
-    const std::optional<qint64> id = documentId(parser);
-    if (!id)
-        return Failure;
-    std::optional<Database> database = openDatabase(parser);
-    if (!database)
+    std::optional<Database> database;
+    const std::optional<DocumentRecord> document = requestedDocument(parser, database);
+    if (!document)
         return Failure;
     Repository repository(*database);
-    const Result<std::optional<DocumentRecord>> document = repository.document(*id);
-    if (!document)
-        return fail(document.error());
-    if (!document.value())
-        return fail(u"no document with id %1 (see the documents command)"_s.arg(*id));
-    const Result<QString> text = repository.documentText(*id);
+    const Result<QString> text = repository.documentText(document->id);
     if (!text)
         return fail(text.error());
     if (parser.isSet(jsonOption)) {
-        QJsonObject object = toJson(*document.value());
+        QJsonObject object = toJson(*document);
         object.insert(u"text"_s, text.value());
         printJson(object);
     } else {

@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/store/Database.h"
+#include "core/store/Records.h"
 
 #include <QCommandLineOption>
 #include <QList>
@@ -56,6 +57,10 @@ private:
     // bundled sample corpus in memory when --db is absent.
     std::optional<Database> openDatabase(const QCommandLineParser &parser, bool create = false);
     std::optional<qint64> documentId(const QCommandLineParser &parser);
+    // The document named by --doc, reporting a bad id or a missing document;
+    // `database` is left open for further queries.
+    std::optional<DocumentRecord> requestedDocument(const QCommandLineParser &parser,
+                                                    std::optional<Database> &database);
     int fail(const QString &message);
     int usageError(const QString &message);
     void printJson(const QJsonObject &object);
