@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/extract/EntityType.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace NewsGraph {
+
+// What extraction found in one document. Plain values: offsets are UTF-16
+// positions in Document::text, `sentence` is the 0-based index into the
+// document's sentence list.
+
+// One place in the text that refers to an entity: a name ("Jensen Huang",
+// "Huang", "NVIDIA") or an epithet the text ties to it ("the French
+// president").
+struct EntityMention
+{
+    int sentence = 0;
+    int start = 0;
+    int end = 0;
+    QString surface; // the text between start and end, as written
+
+    friend bool operator==(const EntityMention &, const EntityMention &) = default;
+};
+
+// One actor of a document, its surface forms resolved into one.
+struct ExtractedEntity
+{
+    QString name;        // canonical: a person's fullest name, an organisation's usual full name
+    EntityType type = EntityType::Organization;
+    QStringList aliases; // every distinct surface form, the name included
+    QList<EntityMention> mentions; // in text order
+};
+
+// An amount or a date: "$100 billion", "18,000 GPUs", "11 juin 2025".
+struct AttributeMention
+{
+    AttributeType type = AttributeType::Date;
+    int sentence = 0;
+    int start = 0;
+    int end = 0;
+    QString surface;
+    // Normalised value: DATE as ISO 8601 with the precision the text gives
+    // ("2025-06-11", "2025-06", "2025"; "--06-11" when the year is not
+    // given); MONEY as "<number> <ISO 4217 code>" ("100000000000 USD");
+    // QUANTITY as "<number> <unit>" ("18000 GPU", "40 megawatt").
+    QString value;
+
+    friend bool operator==(const AttributeMention &, const AttributeMention &) = default;
+};
+
+struct DocumentExtraction
+{
+    QList<ExtractedEntity> entities;
+    QList<AttributeMention> attributes; // in text order
+};
+
+} // namespace NewsGraph

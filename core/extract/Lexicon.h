@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/extract/EntityType.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace NewsGraph {
+
+// A name the lexicon knows: general knowledge of the world (countries,
+// cities, well-known organisations, products and recurring events), never a
+// list of some corpus's answers.
+struct KnownName
+{
+    QString name;        // canonical name ("United States")
+    EntityType type = EntityType::Organization;
+    QString subtype;     // "country", "city", "region", "union", "company", "agency", ...
+    QStringList aliases; // other names it goes by ("U.S.", "USA", "États-Unis")
+};
+
+// Case- and accent-insensitive key for names and words: NFKD with combining
+// marks dropped, lower case, ’ and ‘ as ', periods dropped ("U.S." -> "us"),
+// runs of whitespace as one space, trimmed.
+QString foldName(QStringView text);
+
+// General knowledge that entity extraction draws on, loaded from the data
+// files of resources/lexicon/ (see the README there for their formats) and
+// extendable by a user lexicon file next to a project database. Lookups are
+// folded (see foldName), so "NVIDIA", "Nvidia" and "nvidia" are the same key.
+class Lexicon
+{
+public:
+    // Word and phrase lists, one file each (file name in brackets).
+    enum class Category {
+        GivenName,        // first names of people (given-names.txt)
+        StopCapital,      // capitalised words that are not names: "READ", "AI", "Monday" (stop-capitals.txt)
+        FunctionWord,     // determiners, pronouns, prepositions... (stopwords-*.txt)
+        PersonTitle,      // "CEO", "chief executive", "president", "PDG", "Mr" (person-titles.txt)
+        OrgSuffix,        // words that end organisation names: "Inc", "Group", "SA" (org-suffixes.txt)
+        OrgNoun,          // nouns that name organisations: "company", "chipmaker", "société" (org-nouns.txt)
+        ProductNoun,      // "platform", "chips", "model", "plateforme" (product-nouns.txt)
+        EventNoun,        // "summit", "conference", "week", "salon" (event-nouns.txt)
+        SpeechVerb,       // "said", "told", "a déclaré" (speech-verbs.txt)
+        PlacePreposition, // "in", "near", "à", "en" (place-prepositions.txt)
+    };
+
+    Lexicon() = default;
+
+    // Reads every data file of `directory` (":/lexicon" for the bundled data).
+    static Result<Lexicon> fromDirectory(const QString &directory);
+
+    // Adds the entries of a user lexicon file (format in resources/lexicon/README.md):
+    //   TYPE<TAB>name[<TAB>alias|alias...]      TYPE = PERSON, ORG, PLACE, PRODUCT, EVENT
+    //   category<TAB>word                       category = given-name, stop-capital, person-title, ...
+    // Errors name the file and the line.
+    Result<void> extendFromFile(const QString &path);
+
+    bool contains(Category category, QStringView wordOrPhrase) const;
+    // The longest entry of a category, in words (for phrase matching).
+    int longestEntry(Category category) const;
+
+    // The known name whose name or alias folds to the same key, if any.
+    const KnownName *findName(QStringView surface) const;
+    int longestName() const { return m_longestName; } // in words
+
+    // "French" -> "France", "française" -> "France"; empty when not a demonym.
+    QString placeOfDemonym(QStringView word) const;
+
+    qsizetype knownNameCount() const { return m_names.size(); }
+
+private:
+    void addName(KnownName name);
+    void addEntry(Category category, const QString &entry);
+
+    QList<KnownName> m_names;
+    QHash<QString, qsizetype> m_nameIndex; // folded name or alias -> m_names index
+    QHash<QString, QString> m_demonyms;    // folded demonym -> place name
+    QHash<Category, QSet<QString>> m_entries; // folded
+    QHash<Category, int> m_longestEntry;
+    int m_longestName = 1;
+};
+
+} // namespace NewsGraph

@@ -1,0 +1,48 @@
+#include "core/pipeline/DocumentProcessor.h"
+
+#include <QFileInfo>
+
+namespace NewsGraph {
+
+DocumentProcessor::DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<Lexicon> lexicon,
+                                     AttributeFinder attributeFinder)
+    : m_textAnalyzer(std::move(textAnalyzer))
+    , m_lexicon(std::move(lexicon))
+    , m_entityExtractor(*m_lexicon)
+    , m_attributeFinder(std::move(attributeFinder))
+{
+}
+
+Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexiconDirectory,
+                                                           const QString &userLexiconFile)
+{
+    Result<TextAnalyzer> textAnalyzer = TextAnalyzer::fromDirectory(lexiconDirectory);
+    if (!textAnalyzer)
+        return Error{textAnalyzer.error()};
+    Result<Lexicon> lexicon = Lexicon::fromDirectory(lexiconDirectory);
+    if (!lexicon)
+        return Error{lexicon.error()};
+    if (!userLexiconFile.isEmpty() && QFileInfo::exists(userLexiconFile)) {
+        if (const Result<void> extended = lexicon->extendFromFile(userLexiconFile); !extended)
+            return Error{extended.error()};
+    }
+    Result<AttributeFinder> attributeFinder = AttributeFinder::fromDirectory(lexiconDirectory);
+    if (!attributeFinder)
+        return Error{attributeFinder.error()};
+    return DocumentProcessor(std::move(textAnalyzer).value(),
+                             std::make_unique<Lexicon>(std::move(lexicon).value()),
+                             std::move(attributeFinder).value());
+}
+
+ProcessedDocument DocumentProcessor::process(Document document) const
+{
+    AnalyzedDocument analyzed = m_textAnalyzer.analyze(std::move(document));
+    ProcessedDocument processed{std::move(analyzed.document), std::move(analyzed.sentences), {}};
+    const Document &text = processed.document;
+    processed.extraction.entities = m_entityExtractor.extract(text.text, processed.sentences, text.language);
+    processed.extraction.attributes
+        = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
+    return processed;
+}
+
+} // namespace NewsGraph

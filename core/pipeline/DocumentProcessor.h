@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/extract/AttributeFinder.h"
+#include "core/extract/EntityExtractor.h"
+#include "core/extract/Extraction.h"
+#include "core/extract/Lexicon.h"
+#include "core/text/TextAnalyzer.h"
+
+#include <memory>
+
+namespace NewsGraph {
+
+struct ProcessedDocument
+{
+    Document document;
+    QList<Sentence> sentences;
+    DocumentExtraction extraction;
+};
+
+// Everything that happens to one document before it is stored: text analysis
+// (language, sentences, title), then entity and attribute extraction. Pure
+// and thread-safe once built, so the Ingester runs it on all cores.
+class DocumentProcessor
+{
+public:
+    // Reads the data files of `lexiconDirectory` (":/lexicon" for the bundled
+    // ones) and, when given and present, the user lexicon file.
+    static Result<DocumentProcessor> fromDirectory(const QString &lexiconDirectory,
+                                                   const QString &userLexiconFile = {});
+
+    ProcessedDocument process(Document document) const;
+
+    const TextAnalyzer &textAnalyzer() const { return m_textAnalyzer; }
+    const Lexicon &lexicon() const { return *m_lexicon; }
+
+private:
+    DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<Lexicon> lexicon,
+                      AttributeFinder attributeFinder);
+
+    TextAnalyzer m_textAnalyzer;
+    std::unique_ptr<Lexicon> m_lexicon; // on the heap: the extractor keeps a reference across moves
+    EntityExtractor m_entityExtractor;
+    AttributeFinder m_attributeFinder;
+};
+
+} // namespace NewsGraph
