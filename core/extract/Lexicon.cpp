@@ -1,0 +1,441 @@
+#include "core/extract/Lexicon.h"
+
+#include "core/text/WordList.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <optional>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+using Category = Lexicon::Category;
+
+// The word lists of a lexicon folder, one file per category. Function words
+// come from every stopwords-<language>.txt instead.
+constexpr std::array wordListFiles{
+    std::pair{Category::GivenName, u"given-names.txt"},
+    std::pair{Category::StopCapital, u"stop-capitals.txt"},
+    std::pair{Category::PersonTitle, u"person-titles.txt"},
+    std::pair{Category::OrgSuffix, u"org-suffixes.txt"},
+    std::pair{Category::OrgNoun, u"org-nouns.txt"},
+    std::pair{Category::ProductNoun, u"product-nouns.txt"},
+    std::pair{Category::EventNoun, u"event-nouns.txt"},
+    std::pair{Category::SpeechVerb, u"speech-verbs.txt"},
+    std::pair{Category::PlacePreposition, u"place-prepositions.txt"},
+    std::pair{Category::Determiner, u"determiners.txt"},
+    std::pair{Category::NamingVerb, u"naming-verbs.txt"},
+};
+
+// The category names of the user lexicon format.
+constexpr std::array categoryNames{
+    std::pair{Category::GivenName, u"given-name"},
+    std::pair{Category::StopCapital, u"stop-capital"},
+    std::pair{Category::FunctionWord, u"function-word"},
+    std::pair{Category::PersonTitle, u"person-title"},
+    std::pair{Category::OrgSuffix, u"org-suffix"},
+    std::pair{Category::OrgNoun, u"org-noun"},
+    std::pair{Category::ProductNoun, u"product-noun"},
+    std::pair{Category::EventNoun, u"event-noun"},
+    std::pair{Category::SpeechVerb, u"speech-verb"},
+    std::pair{Category::PlacePreposition, u"place-preposition"},
+    std::pair{Category::Determiner, u"determiner"},
+    std::pair{Category::NamingVerb, u"naming-verb"},
+};
+
+// The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].
+struct NameTable
+{
+    const char16_t *file;
+    EntityType type;
+    bool hasDemonyms;
+};
+
+constexpr std::array nameTables{
+    NameTable{u"places.tsv", EntityType::Place, true},
+    NameTable{u"organizations.tsv", EntityType::Organization, false},
+    NameTable{u"products.tsv", EntityType::Product, false},
+    NameTable{u"events.tsv", EntityType::Event, false},
+};
+
+std::optional<Category> categoryFromName(QStringView name)
+{
+    for (const auto &[category, categoryName] : categoryNames) {
+        if (name.compare(QStringView(categoryName), Qt::CaseInsensitive) == 0)
+            return category;
+    }
+    return std::nullopt;
+}
+
+QString knownCategoryNames()
+{
+    QStringList names;
+    for (const auto &entry : categoryNames)
+        names.append(QString::fromUtf16(entry.second));
+    return names.join(u", "_s);
+}
+
+int wordCount(const QString &folded)
+{
+    return folded.isEmpty() ? 0 : int(folded.count(u' ')) + 1;
+}
+
+bool hasLowerCase(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isLower(); });
+}
+
+// Subtypes are short lower-case words joined by hyphens ("news-agency"); the
+// check catches fields shifted by a missing or extra TAB.
+bool isValidSubtype(QStringView subtype)
+{
+    if (subtype.isEmpty() || subtype.front() == u'-' || subtype.back() == u'-')
+        return false;
+    return std::all_of(subtype.begin(), subtype.end(),
+        [](QChar c) { return (c >= u'a' && c <= u'z') || c == u'-'; });
+}
+
+QStringList splitList(QStringView field)
+{
+    QStringList items;
+    for (QStringView item : field.tokenize(u'|')) {
+        item = item.trimmed();
+        if (!item.isEmpty())
+            items.append(item.toString());
+    }
+    return items;
+}
+
+// The text of a data file, or an error naming it.
+Result<QString> readText(const QString &path, const QString &what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{u"Cannot read the %1 “%2”: %3"_s.arg(what, path, file.errorString())};
+    QString text = QString::fromUtf8(file.readAll());
+    if (text.startsWith(QChar(0xfeff))) // a byte order mark some editors write
+        text.remove(0, 1);
+    return text;
+}
+
+// Calls `handle` with the number and content of every line that is not blank
+// or a comment ('#' starts a comment; fields keep their inner TABs, the line
+// is trimmed). `handle` returns an error message for a malformed line; up to
+// maxErrors of them are collected, each prefixed with "path:line: ".
+constexpr int maxErrors = 10;
+
+QStringList forEachLine(
+    const QString &path, QStringView text, const std::function<QString(QStringView line)> &handle)
+{
+    QStringList errors;
+    int number = 0;
+    for (QStringView line : text.tokenize(u'\n')) {
+        ++number;
+        const qsizetype hash = line.indexOf(u'#');
+        if (hash >= 0)
+            line = line.left(hash);
+        line = line.trimmed();
+        if (line.isEmpty())
+            continue;
+        const QString error = handle(line);
+        if (!error.isEmpty()) {
+            errors.append(u"%1:%2: %3"_s.arg(path, QString::number(number), error));
+            if (errors.size() == maxErrors)
+                break;
+        }
+    }
+    return errors;
+}
+
+QList<QStringView> splitFields(QStringView line)
+{
+    QList<QStringView> fields;
+    for (QStringView field : line.tokenize(u'\t'))
+        fields.append(field.trimmed());
+    return fields;
+}
+
+} // namespace
+
+QString foldName(QStringView text)
+{
+    // Plain ASCII, the common case, needs no decomposition.
+    const bool ascii
+        = std::all_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x80; });
+    const QString decomposed
+        = ascii ? text.toString() : text.toString().normalized(QString::NormalizationForm_KD);
+
+    QString folded;
+    folded.reserve(decomposed.size());
+    bool pendingSpace = false;
+    for (QChar c : decomposed) {
+        if (c == u'.' || c.category() == QChar::Mark_NonSpacing)
+            continue;
+        if (c.isSpace()) {
+            pendingSpace = !folded.isEmpty();
+            continue;
+        }
+        if (c == QChar(0x2019) || c == QChar(0x2018))
+            c = u'\'';
+        if (pendingSpace) {
+            folded.append(u' ');
+            pendingSpace = false;
+        }
+        folded.append(c);
+    }
+    return folded.toCaseFolded();
+}
+
+Result<Lexicon> Lexicon::fromDirectory(const QString &directory)
+{
+    const QDir dir(directory);
+    if (!dir.exists())
+        return Error{u"The lexicon folder “%1” does not exist."_s.arg(directory)};
+
+    Lexicon lexicon;
+
+    // Every file is optional, so a smaller lexicon (a test fixture, a
+    // language without some lists) loads too; the bundled one has them all.
+    const QStringList stopwordFiles
+        = dir.entryList({u"stopwords-*.txt"_s}, QDir::Files, QDir::Name);
+    for (const QString &file : stopwordFiles) {
+        Result<QStringList> entries = WordList::readEntries(dir.filePath(file));
+        if (!entries)
+            return Error{entries.error()};
+        for (const QString &entry : std::as_const(*entries))
+            lexicon.addEntry(Category::FunctionWord, entry);
+    }
+
+    for (const auto &[category, file] : wordListFiles) {
+        const QString path = dir.filePath(QString::fromUtf16(file));
+        if (!QFileInfo::exists(path))
+            continue;
+        Result<QStringList> entries = WordList::readEntries(path);
+        if (!entries)
+            return Error{entries.error()};
+        for (const QString &entry : std::as_const(*entries))
+            lexicon.addEntry(category, entry);
+    }
+
+    for (const NameTable &table : nameTables) {
+        const QString path = dir.filePath(QString::fromUtf16(table.file));
+        if (!QFileInfo::exists(path))
+            continue;
+        const Result<QString> text = readText(path, u"lexicon file"_s);
+        if (!text)
+            return Error{text.error()};
+        const qsizetype maxFields = table.hasDemonyms ? 4 : 3;
+        const QString format = table.hasDemonyms ? u"name<TAB>subtype<TAB>aliases<TAB>demonyms"_s
+                                                 : u"name<TAB>subtype<TAB>aliases"_s;
+        const QStringList errors = forEachLine(path, *text, [&](QStringView line) -> QString {
+            const QList<QStringView> fields = splitFields(line);
+            if (fields.size() < 2 || fields.size() > maxFields)
+                return u"expected %1 (fields separated by TABs), found %2 field(s)."_s.arg(
+                    format, QString::number(fields.size()));
+            if (fields[0].isEmpty())
+                return u"the name is empty."_s;
+            if (!isValidSubtype(fields[1]))
+                return u"“%1” is not a subtype (lower-case words joined by hyphens, such as “company”)."_s
+                    .arg(fields[1]);
+            KnownName name;
+            name.name = fields[0].toString();
+            name.type = table.type;
+            name.subtype = fields[1].toString();
+            if (fields.size() > 2)
+                name.aliases = splitList(fields[2]);
+            if (fields.size() > 3) {
+                // As with names, the first place to claim a demonym keeps it.
+                for (const QString &demonym : splitList(fields[3])) {
+                    const QString key = foldName(demonym);
+                    if (!key.isEmpty() && !lexicon.m_demonyms.contains(key))
+                        lexicon.m_demonyms.insert(key, name.name);
+                }
+            }
+            lexicon.addName(std::move(name));
+            return {};
+        });
+        if (!errors.isEmpty())
+            return Error{errors.join(u'\n')};
+    }
+
+    lexicon.m_dataNameCount = lexicon.m_names.size();
+    lexicon.updateCapitalsOnlyKeys();
+    return lexicon;
+}
+
+Result<void> Lexicon::extendFromFile(const QString &path)
+{
+    const Result<QString> text = readText(path, u"user lexicon"_s);
+    if (!text)
+        return Error{text.error()};
+
+    // Parse everything first, so that a file with an error adds nothing.
+    QList<KnownName> names;
+    QList<std::pair<Category, QString>> entries;
+    const QStringList errors = forEachLine(path, *text, [&](QStringView line) -> QString {
+        const QList<QStringView> fields = splitFields(line);
+        if (fields.size() < 2)
+            return u"expected TYPE<TAB>name[<TAB>aliases] or category<TAB>word, found no TAB."_s;
+        if (const std::optional<EntityType> type = entityTypeFromName(fields[0])) {
+            if (fields.size() > 3)
+                return u"expected TYPE<TAB>name[<TAB>alias|alias...], found %1 fields."_s.arg(
+                    fields.size());
+            if (fields[1].isEmpty())
+                return u"the name is empty."_s;
+            KnownName name;
+            name.name = fields[1].toString();
+            name.type = *type;
+            if (fields.size() > 2)
+                name.aliases = splitList(fields[2]);
+            names.append(std::move(name));
+            return {};
+        }
+        if (const std::optional<Category> category = categoryFromName(fields[0])) {
+            if (fields.size() > 2)
+                return u"expected %1<TAB>word, found %2 fields."_s.arg(
+                    fields[0], QString::number(fields.size()));
+            if (fields[1].isEmpty())
+                return u"the word is empty."_s;
+            entries.append({*category, fields[1].toString()});
+            return {};
+        }
+        return u"unknown type or category “%1” (expected PERSON, ORG, PLACE, PRODUCT, EVENT or one of %2)."_s
+            .arg(fields[0], knownCategoryNames());
+    });
+    if (!errors.isEmpty())
+        return Error{errors.join(u'\n')};
+
+    for (const auto &[category, entry] : std::as_const(entries))
+        addEntry(category, entry);
+    for (KnownName &name : names)
+        addUserName(std::move(name));
+    updateCapitalsOnlyKeys();
+    return {};
+}
+
+bool Lexicon::contains(Category category, QStringView wordOrPhrase) const
+{
+    const auto entries = m_entries.constFind(category);
+    return entries != m_entries.cend() && entries->contains(foldName(wordOrPhrase));
+}
+
+int Lexicon::longestEntry(Category category) const
+{
+    return m_longestEntry.value(category, 0);
+}
+
+const KnownName *Lexicon::findName(QStringView surface) const
+{
+    const QString key = foldName(surface);
+    const auto found = m_nameIndex.constFind(key);
+    if (found == m_nameIndex.cend())
+        return nullptr;
+    if (hasLowerCase(surface) && m_capitalsOnlyKeys.contains(key))
+        return nullptr;
+    return &m_names.at(*found);
+}
+
+QString Lexicon::placeOfDemonym(QStringView word) const
+{
+    return m_demonyms.value(foldName(word));
+}
+
+void Lexicon::addEntry(Category category, const QString &entry)
+{
+    const QString key = foldName(entry);
+    if (key.isEmpty())
+        return;
+    m_entries[category].insert(key);
+    int &longest = m_longestEntry[category];
+    longest = std::max(longest, wordCount(key));
+}
+
+// Adds a name of the data files. When two names share a key, the first one
+// keeps it: the bundled files have no such clash (the tests check it), and a
+// data file someone edits must not make loading fail.
+void Lexicon::addName(KnownName name)
+{
+    const qsizetype index = m_names.size();
+    registerKey(name.name, index, false);
+    for (const QString &alias : std::as_const(name.aliases))
+        registerKey(alias, index, false);
+    m_names.append(std::move(name));
+}
+
+// Adds a name of a user lexicon: it corrects the data files, so it takes
+// over their keys (but not those of earlier user names).
+void Lexicon::addUserName(KnownName name)
+{
+    const QString key = foldName(name.name);
+    const auto found = m_nameIndex.constFind(key);
+    if (found != m_nameIndex.cend() && foldName(m_names.at(*found).name) == key) {
+        // The same name: a new type and more aliases for it.
+        const qsizetype index = *found;
+        KnownName &known = m_names[index];
+        if (known.type != name.type) {
+            known.type = name.type;
+            known.subtype.clear();
+        }
+        for (const QString &alias : std::as_const(name.aliases)) {
+            if (!known.aliases.contains(alias))
+                known.aliases.append(alias);
+            registerKey(alias, index, true);
+        }
+        return;
+    }
+    const qsizetype index = m_names.size();
+    registerKey(name.name, index, true);
+    for (const QString &alias : std::as_const(name.aliases))
+        registerKey(alias, index, true);
+    m_names.append(std::move(name));
+}
+
+void Lexicon::registerKey(const QString &surface, qsizetype index, bool takeOver)
+{
+    const QString key = foldName(surface);
+    if (key.isEmpty())
+        return;
+    const auto found = m_nameIndex.constFind(key);
+    if (found != m_nameIndex.cend() && *found != index) {
+        if (!takeOver || *found >= m_dataNameCount)
+            return;
+        // A user name taking a key over: its spellings alone decide whether
+        // the key is an acronym.
+        m_keysWrittenInLowerCase.remove(key);
+    }
+    m_nameIndex.insert(key, index);
+    if (hasLowerCase(surface))
+        m_keysWrittenInLowerCase.insert(key);
+    m_longestName = std::max(m_longestName, wordCount(key));
+}
+
+// Acronyms such as "WHO", "UN" or "CES" fold to words of running text ("who",
+// "un", "ces"), and "TIM" to a given name: such a key, when every listed
+// spelling of it is in capitals, is matched only in capitals.
+void Lexicon::updateCapitalsOnlyKeys()
+{
+    m_capitalsOnlyKeys.clear();
+    const QSet<QString> none;
+    const auto entries = [&](Category category) -> const QSet<QString> & {
+        const auto found = m_entries.constFind(category);
+        return found == m_entries.cend() ? none : *found;
+    };
+    const QSet<QString> &functionWords = entries(Category::FunctionWord);
+    const QSet<QString> &givenNames = entries(Category::GivenName);
+    for (auto it = m_nameIndex.cbegin(); it != m_nameIndex.cend(); ++it) {
+        const QString &key = it.key();
+        if (!m_keysWrittenInLowerCase.contains(key)
+            && (functionWords.contains(key) || givenNames.contains(key)))
+            m_capitalsOnlyKeys.insert(key);
+    }
+}
+
+} // namespace NewsGraph

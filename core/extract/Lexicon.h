@@ -46,6 +46,8 @@ public:
         EventNoun,        // "summit", "conference", "week", "salon" (event-nouns.txt)
         SpeechVerb,       // "said", "told", "a déclaré" (speech-verbs.txt)
         PlacePreposition, // "in", "near", "à", "en" (place-prepositions.txt)
+        Determiner,       // "the", "a", "this", "le", "une", "cette" (determiners.txt)
+        NamingVerb,       // words that introduce a name: "dubbed", "called", "baptisé" (naming-verbs.txt)
     };
 
     Lexicon() = default;
@@ -56,14 +58,23 @@ public:
     // Adds the entries of a user lexicon file (format in resources/lexicon/README.md):
     //   TYPE<TAB>name[<TAB>alias|alias...]      TYPE = PERSON, ORG, PLACE, PRODUCT, EVENT
     //   category<TAB>word                       category = given-name, stop-capital, person-title, ...
-    // Errors name the file and the line.
+    // Errors name the file and the line; a file with an error adds nothing.
+    // User names win over the data of fromDirectory(): a user entry whose
+    // name is a known name updates that name's type and adds its aliases,
+    // and a user name or alias that is a known alias of another name takes
+    // that alias over.
     Result<void> extendFromFile(const QString &path);
 
     bool contains(Category category, QStringView wordOrPhrase) const;
-    // The longest entry of a category, in words (for phrase matching).
+    // The longest entry of a category, in words (for phrase matching); 0
+    // when the category is empty.
     int longestEntry(Category category) const;
 
     // The known name whose name or alias folds to the same key, if any.
+    // An acronym that folds to a function word or a given name ("WHO",
+    // "UN", "CES", "TIM") matches only when written without lower-case
+    // letters, so "Who" and "Tim" find nothing. The pointer stays valid
+    // until the lexicon is next extended.
     const KnownName *findName(QStringView surface) const;
     int longestName() const { return m_longestName; } // in words
 
@@ -75,6 +86,9 @@ public:
 private:
     void addName(KnownName name);
     void addEntry(Category category, const QString &entry);
+    void addUserName(KnownName name);
+    void registerKey(const QString &surface, qsizetype index, bool takeOver);
+    void updateCapitalsOnlyKeys();
 
     QList<KnownName> m_names;
     QHash<QString, qsizetype> m_nameIndex; // folded name or alias -> m_names index
@@ -82,6 +96,15 @@ private:
     QHash<Category, QSet<QString>> m_entries; // folded
     QHash<Category, int> m_longestEntry;
     int m_longestName = 1;
+    QSet<QString> m_keysWrittenInLowerCase; // some surface of the key has a lower-case letter
+    QSet<QString> m_capitalsOnlyKeys;       // acronyms matched only in capitals (see findName)
+    qsizetype m_dataNameCount = 0;          // names from fromDirectory(), before user names
 };
+
+// For QHash<Lexicon::Category, ...>.
+inline size_t qHash(Lexicon::Category category, size_t seed = 0) noexcept
+{
+    return ::qHash(static_cast<int>(category), seed);
+}
 
 } // namespace NewsGraph
