@@ -1,0 +1,1212 @@
+#include "core/extract/EntityExtractor.h"
+
+#include "core/extract/Tokenizer.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSet>
+
+#include <algorithm>
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+// QT_LOGGING_RULES="newsgraph.extract.debug=true" traces every candidate's
+// evidence and every entity's type: the way to see why a name was typed so.
+Q_LOGGING_CATEGORY(lcExtract, "newsgraph.extract", QtWarningMsg)
+
+namespace {
+
+using Category = Lexicon::Category;
+
+constexpr int typeCount = 5;
+using Evidence = std::array<double, typeCount>;
+
+int slot(EntityType type)
+{
+    return int(type);
+}
+
+// Evidence weights. A lexicon entry is general knowledge and outweighs any
+// single cue; a cue that names the kind of thing ("CEO", "Inc.", "summit")
+// outweighs one that only suggests it ("in", "said").
+constexpr double knownWeight = 10.0;
+constexpr double strongCue = 5.0;
+constexpr double goodCue = 3.0;
+constexpr double weakCue = 1.5;
+constexpr double defaultOrg = 0.4;
+
+// No real name has a word this long; a token like that is a URL, a hash or junk.
+constexpr int maxNameWordLength = 40;
+
+// Particles that join the words of a name: "Charles de Gaulle", "Ursula von
+// der Leyen". English function words (of, for, on) join only names that are
+// already institutional ("Department of Energy", "Summit on AI").
+bool isNameParticle(QStringView word)
+{
+    static constexpr QStringView particles[] = {u"de", u"du", u"des", u"von", u"van", u"der", u"den",
+                                                u"di", u"da", u"del", u"dos", u"das", u"bin", u"ibn",
+                                                u"al", u"la", u"le", u"y"};
+    return std::find(std::begin(particles), std::end(particles), word) != std::end(particles);
+}
+
+bool isInstitutionalJoiner(QStringView word)
+{
+    return word == u"of" || word == u"for" || word == u"on";
+}
+
+bool isYear(QStringView text)
+{
+    if (text.size() != 4)
+        return false;
+    const int year = text.toInt();
+    return year >= 1900 && year <= 2100;
+}
+
+bool isOpeningPunctuation(QChar c)
+{
+    return QStringView(u"\"'“‘«([{—–-").contains(c);
+}
+
+// Optimal string alignment distance: Levenshtein plus adjacent
+// transpositions, the commonest typing slip ("Okonkow" for "Okonkwo").
+int editDistance(QStringView a, QStringView b)
+{
+    QList<int> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+    for (int j = 0; j <= b.size(); ++j)
+        previous[j] = j;
+    for (int i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (int j = 1; j <= b.size(); ++j) {
+            const int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                current[j] = std::min(current[j], before[j - 2] + 1);
+        }
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+// Surnames that differ by one edit are likely misspellings of each other
+// ("Mench" for "Mensch"); short names differ by one letter too often.
+bool likelySameName(QStringView a, QStringView b)
+{
+    if (a == b)
+        return true;
+    return std::min(a.size(), b.size()) >= 5 && editDistance(a, b) <= 1;
+}
+
+struct Mention
+{
+    int sentence = 0;
+    int first = 0; // token index in the sentence
+    int last = 0;  // inclusive
+    int start = 0;
+    int end = 0;
+    QString surface;
+    QString key; // folded surface, year suffix dropped
+    QStringList words; // folded words of the name, particles included
+    const KnownName *known = nullptr;
+    Evidence evidence{};
+    bool epithet = false; // "the French president", tied to a person by the text
+    int group = -1;
+    int coordinatedWith = -1; // next mention in a list ("X, Y and Z")
+};
+
+struct Group
+{
+    QList<int> mentions;
+    Evidence evidence{};
+    const KnownName *known = nullptr;
+
+    EntityType type() const
+    {
+        if (known)
+            return known->type;
+        const auto best = std::max_element(evidence.cbegin(), evidence.cend());
+        return *best > 0 ? EntityType(best - evidence.cbegin()) : EntityType::Organization;
+    }
+    double strength() const { return *std::max_element(evidence.cbegin(), evidence.cend()); }
+};
+
+// One document's worth of extraction state.
+class DocumentPass
+{
+public:
+    DocumentPass(const Lexicon &lexicon, const QString &text, const QList<Sentence> &sentences)
+        : m_lexicon(lexicon)
+        , m_text(text)
+        , m_sentences(sentences)
+    {
+    }
+
+    QList<ExtractedEntity> run()
+    {
+        tokenizeAll();
+        for (int s = 0; s < m_tokens.size(); ++s)
+            findCandidates(s);
+        noteOrganisationWords();
+        for (int m = 0; m < m_mentions.size(); ++m)
+            collectEvidence(m);
+        propagateAlongLists();
+        groupMentions();
+        findEpithets();
+        if (lcExtract().isDebugEnabled())
+            trace();
+        return entities();
+    }
+
+private:
+    // --- tokens ---------------------------------------------------------
+
+    QStringView text(const Token &token) const { return token.text(m_text); }
+    QString folded(const Token &token) const { return foldName(text(token)); }
+
+    bool in(Category category, const Token &token) const
+    {
+        return token.isWord() && m_lexicon.contains(category, text(token));
+    }
+
+    void tokenizeAll()
+    {
+        m_tokens.reserve(m_sentences.size());
+        for (const Sentence &sentence : m_sentences) {
+            m_tokens.append(tokenize(m_text, sentence.start, sentence.end));
+            const QList<Token> &tokens = m_tokens.constLast();
+            for (int i = 0; i < tokens.size(); ++i) {
+                if (tokens[i].isWord() && tokens[i].capitalized && !isClauseInitial(tokens, i))
+                    m_capitalizedElsewhere.insert(folded(tokens[i]));
+            }
+        }
+    }
+
+    // The first word of a sentence, after any opening quotes or brackets.
+    static int firstWordIndex(const QList<Token> &tokens)
+    {
+        for (int i = 0; i < tokens.size(); ++i) {
+            if (tokens[i].isWord() || tokens[i].kind == Token::Kind::Number)
+                return i;
+        }
+        return -1;
+    }
+
+    // Capitalised because of where they stand: the first word of a sentence,
+    // of a quotation, or of a clause after a colon ("READ: ...").
+    bool isClauseInitial(const QList<Token> &tokens, int i) const
+    {
+        if (i == firstWordIndex(tokens))
+            return true;
+        int j = i - 1;
+        bool quoted = false;
+        while (j >= 0 && tokens[j].kind == Token::Kind::Punctuation && isOpeningPunctuation(m_text.at(tokens[j].start))) {
+            quoted = quoted || !tokens[j].is(m_text, u'(');
+            --j;
+        }
+        return quoted || (j >= 0 && (tokens[j].is(m_text, u':') || tokens[j].is(m_text, u'•')));
+    }
+
+    // Letters and digits with no lower case: GB200, H100, A380.
+    bool isModelCode(const Token &token) const
+    {
+        if (!token.isWord() || !token.hasDigit)
+            return false;
+        bool upper = false;
+        for (QChar c : text(token)) {
+            if (c.isLower())
+                return false;
+            upper = upper || c.isUpper();
+        }
+        return upper;
+    }
+
+    // Could this word be part of a name, by its shape and what it is?
+    bool isNameWord(const Token &token, bool continuing) const
+    {
+        if (!token.isWord() || token.elision || token.end - token.start > maxNameWordLength)
+            return false;
+        const bool shaped = token.capitalized || token.mixedCase || isModelCode(token);
+        if (!shaped)
+            return false;
+        const QStringView word = text(token);
+        if (m_lexicon.contains(Category::PersonTitle, word))
+            return continuing && m_lexicon.contains(Category::OrgSuffix, word);
+        if (m_lexicon.contains(Category::StopCapital, word) || m_lexicon.contains(Category::FunctionWord, word))
+            return continuing && m_lexicon.contains(Category::OrgSuffix, word);
+        if (!m_lexicon.placeOfDemonym(word).isEmpty())
+            return continuing;
+        return true;
+    }
+
+    // --- candidates -----------------------------------------------------
+
+    // The longest known name starting at token i, as the index of its last token.
+    int knownNameAt(const QList<Token> &tokens, int i, const KnownName **known) const
+    {
+        const int longest = std::min<int>(m_lexicon.longestName() * 2, tokens.size() - i);
+        for (int length = longest; length >= 1; --length) {
+            const Token &last = tokens[i + length - 1];
+            if (!last.isWord())
+                continue;
+            const QStringView span = QStringView(m_text).mid(tokens[i].start, last.end - tokens[i].start);
+            if (const KnownName *name = m_lexicon.findName(span)) {
+                *known = name;
+                return i + length - 1;
+            }
+        }
+        return -1;
+    }
+
+    // Headlines and banners in capitals ("BREAKING NEWS FROM THE SUMMIT")
+    // say nothing through their capitals: there only known names count.
+    static bool isShouting(const QList<Token> &tokens)
+    {
+        int words = 0, caps = 0;
+        for (const Token &token : tokens) {
+            if (token.isWord() && token.end - token.start > 1) {
+                ++words;
+                caps += token.allCaps;
+            }
+        }
+        return words >= 4 && caps * 10 >= words * 6;
+    }
+
+    void findCandidates(int s)
+    {
+        const QList<Token> &tokens = m_tokens[s];
+        const bool shouting = isShouting(tokens);
+        int i = 0;
+        while (i < tokens.size()) {
+            const Token &token = tokens[i];
+            if (!token.isWord() || !(token.capitalized || token.mixedCase || token.hasDigit)
+                || token.end - token.start > maxNameWordLength) {
+                ++i;
+                continue;
+            }
+            if (startsTitle(tokens, i)) {
+                ++i; // "Vice President ...": a title, not a name
+                continue;
+            }
+            const KnownName *known = nullptr;
+            int last = knownNameAt(tokens, i, &known);
+            if (last < 0 && i > 0 && in(Category::Determiner, tokens[i - 1])) {
+                // "the West", "the Netherlands": names that carry their article.
+                const int withArticle = knownNameAt(tokens, i - 1, &known);
+                if (withArticle >= i) {
+                    addCandidate(s, i - 1, withArticle, known);
+                    i = withArticle + 1;
+                    continue;
+                }
+                known = nullptr;
+            }
+            if (last < 0) {
+                if (shouting || !isNameWord(token, false)) {
+                    ++i;
+                    continue;
+                }
+                last = extendName(tokens, i);
+            } else if (last == i && (known->type == EntityType::Organization || known->type == EntityType::Place)
+                       && last + 1 < tokens.size() && isNameWord(tokens[last + 1], true) && !startsKnownName(tokens, last + 1)
+                       && !startsTitle(tokens, last + 1)) {
+                // An organisation or place followed by more name words makes
+                // a longer name ("Microsoft Azure", "London Tech Week"),
+                // unless what follows is known by itself.
+                const int extended = extendName(tokens, i);
+                if (extended > last) {
+                    last = extended;
+                    known = nullptr;
+                }
+            }
+            if (!known && isClauseInitial(tokens, i) && !acceptInitialWord(token)) {
+                if (last == i) {
+                    ++i;
+                    continue;
+                }
+                // "Photo Instagram": an ordinary first word is not part of
+                // the known name that follows it.
+                if (startsKnownName(tokens, i + 1)) {
+                    ++i;
+                    continue;
+                }
+            }
+            addCandidate(s, i, last, known);
+            i = last + 1;
+        }
+    }
+
+    // "Vice President J.D. Vance": a capitalised title ends the name before it.
+    bool startsTitle(const QList<Token> &tokens, int i) const
+    {
+        for (int length = m_lexicon.longestEntry(Category::PersonTitle); length >= 2; --length) {
+            const QString phrase = phraseAfter(tokens, i, length);
+            if (!phrase.isEmpty() && m_lexicon.contains(Category::PersonTitle, phrase))
+                return true;
+        }
+        return false;
+    }
+
+    bool startsKnownName(const QList<Token> &tokens, int i) const
+    {
+        const KnownName *known = nullptr;
+        return knownNameAt(tokens, i, &known) >= 0;
+    }
+
+    // A capitalised first word is a name only with support: the lexicon,
+    // the same word capitalised mid-sentence elsewhere, or a name's shape.
+    bool acceptInitialWord(const Token &token) const
+    {
+        if (token.allCaps || token.mixedCase || token.hasDigit)
+            return true;
+        const QString key = folded(token);
+        return m_capitalizedElsewhere.contains(key) || m_lexicon.contains(Category::GivenName, text(token));
+    }
+
+    int extendName(const QList<Token> &tokens, int first) const
+    {
+        int last = first;
+        bool institutional = isInstitutionalWord(tokens[first]);
+        int i = first + 1;
+        while (i < tokens.size()) {
+            const Token &token = tokens[i];
+            if (isNameWord(token, true) && !startsTitle(tokens, i)) {
+                last = i;
+                institutional = institutional || isInstitutionalWord(token);
+                ++i;
+                continue;
+            }
+            // Joiners need a name word right after them.
+            if (i + 1 < tokens.size() && isNameWord(tokens[i + 1], true)) {
+                const QStringView word = text(token);
+                const bool hyphen = token.is(m_text, u'-') && !token.spaceBefore && !tokens[i + 1].spaceBefore;
+                const bool ampersand = token.is(m_text, u'&');
+                const bool particle = token.isWord() && !token.capitalized && isNameParticle(word);
+                const bool joiner = token.isWord() && institutional && isInstitutionalJoiner(word);
+                if (hyphen || ampersand || particle || joiner) {
+                    last = i + 1;
+                    institutional = institutional || isInstitutionalWord(tokens[i + 1]);
+                    i += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Names do not end on a particle or joiner; they may end on "Co." etc.
+        return last;
+    }
+
+    // Is this (folded) word an organisation's name on its own, by the lexicon
+    // or by the document ("Mistral" beside "Mistral AI")?
+    bool isOrganisationWord(const QString &word) const
+    {
+        if (const KnownName *known = m_lexicon.findName(word))
+            return known->type == EntityType::Organization;
+        return m_organisationWords.contains(word);
+    }
+
+    bool isInstitutionalWord(const Token &token) const
+    {
+        return in(Category::OrgSuffix, token) || in(Category::EventNoun, token) || in(Category::OrgNoun, token);
+    }
+
+    void addCandidate(int s, int first, int last, const KnownName *known)
+    {
+        const QList<Token> &tokens = m_tokens[s];
+        Mention mention;
+        mention.sentence = s;
+        mention.first = first;
+        mention.last = last;
+        mention.known = known;
+        mention.start = tokens[first].start;
+        mention.end = tokens[last].end;
+        // "Co." and "Inc." keep their period.
+        if (last + 1 < tokens.size() && tokens[last + 1].is(m_text, u'.') && !tokens[last + 1].spaceBefore
+            && in(Category::OrgSuffix, tokens[last]) && last + 2 < tokens.size()) {
+            mention.end = tokens[last + 1].end;
+        }
+        int keyEnd = mention.end;
+        // "Viva Tech 2025 conference": the edition year belongs to the surface, not the name.
+        int after = last + 1;
+        if (!known && after < tokens.size() && tokens[after].kind == Token::Kind::Number && isYear(text(tokens[after]))
+            && (spanHas(tokens, first, last, Category::EventNoun)
+                || (after + 1 < tokens.size() && in(Category::EventNoun, tokens[after + 1])))) {
+            mention.end = tokens[after].end;
+            mention.last = after;
+            ++after;
+        }
+        // "During London Tech week": a lower-case event noun right after a
+        // name with no article before it is part of the name (but not after
+        // an edition year: "Glimmerfest 2024 conference").
+        if (!known && mention.last == last && after < tokens.size() && !tokens[after].capitalized && in(Category::EventNoun, tokens[after])
+            && !(first > 0 && in(Category::Determiner, tokens[first - 1]))) {
+            mention.end = tokens[after].end;
+            mention.last = after;
+            keyEnd = mention.end;
+        }
+        mention.surface = m_text.mid(mention.start, mention.end - mention.start);
+        mention.key = foldName(QStringView(m_text).mid(mention.start, keyEnd - mention.start));
+        for (int i = first; i <= std::min(last, int(tokens.size()) - 1); ++i) {
+            if (tokens[i].isWord() && tokens[i].start < keyEnd)
+                mention.words.append(folded(tokens[i]));
+        }
+        if (mention.key.isEmpty())
+            return;
+
+        // A compound the text strings together ("Instagram VivaTech",
+        // "Nvidia Blackwell") is two names when both halves are known.
+        if (!known && splitKnownHalves(s, first, last))
+            return;
+        m_mentions.append(mention);
+    }
+
+    bool splitKnownHalves(int s, int first, int last)
+    {
+        const QList<Token> &tokens = m_tokens[s];
+        QList<std::pair<int, int>> parts;
+        int knownParts = 0;
+        int i = first;
+        int unknownStart = -1;
+        while (i <= last) {
+            const KnownName *known = nullptr;
+            const int end = tokens[i].isWord() ? knownNameAt(tokens, i, &known) : -1;
+            if (end >= 0 && end <= last) {
+                if (unknownStart >= 0)
+                    parts.append({unknownStart, i - 1});
+                unknownStart = -1;
+                parts.append({i, end});
+                ++knownParts;
+                i = end + 1;
+            } else {
+                if (unknownStart < 0)
+                    unknownStart = i;
+                ++i;
+            }
+        }
+        if (unknownStart >= 0)
+            parts.append({unknownStart, last});
+        if (knownParts < 2)
+            return false;
+        for (const auto &[partFirst, partLast] : parts) {
+            int a = partFirst, b = partLast;
+            while (a <= b && !isNameWord(tokens[a], false))
+                ++a;
+            while (b >= a && !tokens[b].isWord())
+                --b;
+            if (a > b)
+                continue;
+            const KnownName *known = nullptr;
+            const int end = knownNameAt(tokens, a, &known);
+            addCandidate(s, a, b, end == b ? known : nullptr);
+        }
+        return true;
+    }
+
+    bool spanHas(const QList<Token> &tokens, int first, int last, Category category) const
+    {
+        for (int i = first; i <= last; ++i) {
+            if (in(category, tokens[i]))
+                return true;
+        }
+        return false;
+    }
+
+    // --- typing ---------------------------------------------------------
+
+    // Single words that name an organisation in this document: those that
+    // stand alone as a name and also begin a longer name ending in an
+    // organisation suffix ("Mistral" and "Mistral AI").
+    void noteOrganisationWords()
+    {
+        for (const Mention &mention : std::as_const(m_mentions)) {
+            if (mention.words.size() >= 2 && m_lexicon.contains(Category::OrgSuffix, mention.words.constLast()))
+                m_organisationWords.insert(mention.words.constFirst());
+        }
+    }
+
+    // The words before token i, skipping nothing: up to `count` of them.
+    QString phraseBefore(const QList<Token> &tokens, int i, int count) const
+    {
+        if (i - count < 0)
+            return {};
+        for (int k = i - count; k < i; ++k) {
+            if (!tokens[k].isWord())
+                return {};
+        }
+        return foldName(QStringView(m_text).mid(tokens[i - count].start, tokens[i - 1].end - tokens[i - count].start));
+    }
+
+    // The words from token i on, `count` of them, folded; empty if not all words.
+    QString phraseAfter(const QList<Token> &tokens, int i, int count) const
+    {
+        if (i < 0 || i + count > tokens.size())
+            return {};
+        for (int k = i; k < i + count; ++k) {
+            if (!tokens[k].isWord())
+                return {};
+        }
+        return foldName(QStringView(m_text).mid(tokens[i].start, tokens[i + count - 1].end - tokens[i].start));
+    }
+
+    // Does a phrase of `category` start at token i ("said", "a déclaré")?
+    bool startsPhrase(const QList<Token> &tokens, int i, Category category) const
+    {
+        if (i >= tokens.size() || !tokens[i].isWord() || tokens[i].capitalized)
+            return false;
+        for (int length = m_lexicon.longestEntry(category); length >= 1; --length) {
+            const QString phrase = phraseAfter(tokens, i, length);
+            if (!phrase.isEmpty() && m_lexicon.contains(category, phrase))
+                return true;
+        }
+        return false;
+    }
+
+    // A person title ending right before token i ("CEO", "chief executive",
+    // "Vice President", "Mr.", "Son PDG, Paulin ..."), as the index of its
+    // first token, or -1.
+    int titleBefore(const QList<Token> &tokens, int i) const
+    {
+        int j = i;
+        if (j > 0 && (tokens[j - 1].is(m_text, u'.') || tokens[j - 1].is(m_text, u',')))
+            --j; // "Mr." / "M." / "PDG, Paulin"
+        for (int length = m_lexicon.longestEntry(Category::PersonTitle); length >= 1; --length) {
+            const QString phrase = phraseBefore(tokens, j, length);
+            if (!phrase.isEmpty() && m_lexicon.contains(Category::PersonTitle, phrase))
+                return j - length;
+        }
+        return -1;
+    }
+
+    void collectEvidence(int index)
+    {
+        Mention &m = m_mentions[index];
+        const QList<Token> &tokens = m_tokens[m.sentence];
+        Evidence &e = m.evidence;
+        const int count = m.last - m.first + 1;
+        const Token &firstToken = tokens[m.first];
+        const bool acronym = count == 1 && firstToken.allCaps;
+
+        if (m.known)
+            e[slot(m.known->type)] += knownWeight;
+
+        // Inside the name.
+        const Token &lastWord = tokens[m.last].kind == Token::Kind::Number && m.last > m.first ? tokens[m.last - 1] : tokens[m.last];
+        if (count >= 2 && in(Category::OrgSuffix, lastWord))
+            e[slot(EntityType::Organization)] += strongCue;
+        if (spanHas(tokens, m.first, m.last, Category::EventNoun))
+            e[slot(EntityType::Event)] += strongCue + 1;
+        if (count >= 2 && firstToken.capitalized && !firstToken.allCaps
+            && m_lexicon.contains(Category::GivenName, text(firstToken)) && !in(Category::OrgSuffix, lastWord))
+            e[slot(EntityType::Person)] += strongCue - 1;
+        if (count >= 2 && firstToken.isWord() && firstToken.end - firstToken.start >= 2
+            && m_text.at(firstToken.end - 1) == u'.' && !firstToken.allCaps)
+            e[slot(EntityType::Person)] += goodCue; // "J. Smith"
+        if (count >= 2 && text(firstToken).size() == 4 && firstToken.allCaps && m_text.at(firstToken.start + 1) == u'.')
+            e[slot(EntityType::Person)] += goodCue; // "J.D. Vance"
+        if (count == 1 && isModelCode(firstToken))
+            e[slot(EntityType::Product)] += goodCue; // model codes: GB200, H100
+        if (count == 1 && firstToken.mixedCase)
+            e[slot(EntityType::Product)] += weakCue; // iPhone
+        // "Mistral Compute", "Microsoft Azure": an organisation's name and a
+        // further name word make something the organisation offers.
+        if (!m.known && count >= 2 && !in(Category::OrgSuffix, lastWord) && !spanHas(tokens, m.first, m.last, Category::EventNoun)
+            && m.words.size() >= 2 && isOrganisationWord(m.words.constFirst()))
+            e[slot(EntityType::Product)] += weakCue;
+
+        // Before the name.
+        if (const int title = titleBefore(tokens, m.first); title >= 0) {
+            e[slot(EntityType::Person)] += strongCue;
+            rememberEpithet(index, title);
+        }
+        if (m.first > 0) {
+            const Token &previous = tokens[m.first - 1];
+            if (previous.isWord() && !previous.capitalized && in(Category::OrgNoun, previous))
+                e[slot(EntityType::Organization)] += goodCue + 1; // "chipmaker Nvidia", "startup Mistral"
+            // Folding makes French "à" the English article "a": only the accented one is a preposition.
+            if (previous.isWord() && in(Category::PlacePreposition, previous) && text(previous) != u"a" && text(previous) != u"A")
+                e[slot(EntityType::Place)] += weakCue;
+            if (previous.isWord() && in(Category::SpeechVerb, previous))
+                e[acronym ? slot(EntityType::Organization) : slot(EntityType::Person)] += goodCue; // "said Huang"
+            // "a platform dubbed Tideline", "what it calls a Supercharged Sandbox"
+            const int naming = previous.isWord() && in(Category::Determiner, previous) ? m.first - 2 : m.first - 1;
+            if (naming >= 0 && tokens[naming].isWord() && !tokens[naming].capitalized && in(Category::NamingVerb, tokens[naming]))
+                e[slot(EntityType::Product)] += goodCue;
+            const QString based = phraseBefore(tokens, m.first, 2);
+            if (based.endsWith(u" in"_s) || based.endsWith(u" à"_s)) {
+                if (based.startsWith(u"based"_s) || based.startsWith(u"headquartered"_s) || based.startsWith(u"basé"_s)
+                    || based.startsWith(u"basée"_s) || based.startsWith(u"located"_s))
+                    e[slot(EntityType::Place)] += goodCue;
+            }
+        }
+
+        // After the name.
+        const int next = m.last + 1;
+        if (next < tokens.size()) {
+            const Token &after = tokens[next];
+            const int verb = after.is(m_text, u',') ? next + 1 : next;
+            if (startsPhrase(tokens, verb, Category::SpeechVerb))
+                e[acronym ? slot(EntityType::Organization) : slot(EntityType::Person)] += goodCue; // "Huang said"
+            if (after.isWord() && !after.capitalized && in(Category::ProductNoun, after))
+                e[slot(EntityType::Product)] += weakCue; // "Blackwell chips"
+            if (after.isWord() && !after.capitalized && in(Category::OrgNoun, after))
+                e[slot(EntityType::Organization)] += weakCue;
+            if (after.isWord() && !after.capitalized && in(Category::EventNoun, after))
+                e[slot(EntityType::Event)] += strongCue; // "the VivaTech conference"
+            if (after.is(m_text, u'-') && next + 1 < tokens.size() && text(tokens[next + 1]) == u"based")
+                e[slot(EntityType::Place)] += goodCue;
+            if (after.is(m_text, u',') || after.is(m_text, u'(')) {
+                appositive(m, tokens, next + 1, after.is(m_text, u'('));
+            }
+        }
+
+        if (m.known == nullptr)
+            e[slot(EntityType::Organization)] += defaultOrg; // business news names organisations most
+    }
+
+    // What follows "Name," or "Name (": a title makes a person ("Jensen
+    // Huang, PDG de Nvidia"), a described noun an organisation or product
+    // ("Mistral Compute, a new Cloud platform").
+    void appositive(Mention &m, const QList<Token> &tokens, int from, bool bracket)
+    {
+        Evidence &e = m.evidence;
+        // A description opens with an article or a title ("Kelpwise, a
+        // start-up", "Huang, PDG de Nvidia"); anything else is the sentence
+        // going on ("Mistral Compute, which aims to rival ...").
+        if (!bracket && (from >= tokens.size() || !(in(Category::Determiner, tokens[from]) || in(Category::PersonTitle, tokens[from]))))
+            return;
+        const int limit = std::min<int>(tokens.size(), from + 7);
+        for (int i = from; i < limit; ++i) {
+            const Token &token = tokens[i];
+            if (token.kind == Token::Kind::Punctuation && !token.is(m_text, u'&') && !token.is(m_text, u'-'))
+                break;
+            if (!token.isWord())
+                continue;
+            if (in(Category::PersonTitle, token)) {
+                e[slot(EntityType::Person)] += strongCue - 1;
+                return;
+            }
+            if (bracket && token.capitalized) {
+                // "Jensen Huang (NVIDIA)": a full name with its organisation
+                // in brackets, unlike "Conduct Authority (FCA)" where the
+                // brackets spell the name.
+                const KnownName *known = nullptr;
+                const bool knownOrg = knownNameAt(tokens, i, &known) >= 0 && known->type == EntityType::Organization;
+                const bool place = known && known->type == EntityType::Place;
+                const int words = m.last - m.first + 1;
+                if (!place && words >= 2 && words <= 3 && !spellsInitials(m, token) && !in(Category::OrgSuffix, tokens[m.last]))
+                    e[slot(EntityType::Person)] += knownOrg ? goodCue : weakCue + 0.5;
+                return;
+            }
+            // Nouns such as "platform" describe both; as a description of a
+            // name they mostly mean what a company offers.
+            if (in(Category::ProductNoun, token)) {
+                e[slot(EntityType::Product)] += goodCue;
+                return;
+            }
+            if (!token.capitalized && in(Category::OrgNoun, token)) {
+                e[slot(EntityType::Organization)] += goodCue;
+                return;
+            }
+            if (in(Category::EventNoun, token)) {
+                e[slot(EntityType::Event)] += goodCue;
+                return;
+            }
+        }
+    }
+
+    bool spellsInitials(const Mention &m, const Token &acronym) const
+    {
+        if (!acronym.allCaps)
+            return false;
+        const QList<Token> &tokens = m_tokens[m.sentence];
+        QString initials;
+        for (int i = m.first; i <= m.last; ++i) {
+            if (tokens[i].isWord() && tokens[i].capitalized)
+                initials.append(m_text.at(tokens[i].start).toUpper());
+        }
+        const QString letters = text(acronym).toString().remove(u'.');
+        return initials == letters || (initials.size() > letters.size() && initials.startsWith(letters));
+    }
+
+    // "X, Y and Z" share their kind: a list's unknown members take the kind
+    // its known members agree on.
+    void propagateAlongLists()
+    {
+        for (int a = 0; a + 1 < m_mentions.size(); ++a) {
+            const Mention &left = m_mentions[a];
+            const Mention &right = m_mentions[a + 1];
+            if (left.sentence != right.sentence || right.first != left.last + 2)
+                continue;
+            const QList<Token> &tokens = m_tokens[left.sentence];
+            const Token &between = tokens[left.last + 1];
+            const QStringView word = text(between);
+            if (between.is(m_text, u',') || word == u"and" || word == u"et" || word == u"or" || word == u"ou")
+                m_mentions[a].coordinatedWith = a + 1;
+        }
+        // Walk each chain, pooling its evidence.
+        QSet<int> visited;
+        for (int a = 0; a < m_mentions.size(); ++a) {
+            if (visited.contains(a))
+                continue;
+            QList<int> chain;
+            for (int m = a; m >= 0 && !visited.contains(m); m = m_mentions[m].coordinatedWith) {
+                visited.insert(m);
+                chain.append(m);
+            }
+            if (chain.size() < 2)
+                continue;
+            Evidence pooled{};
+            for (int m : chain) {
+                const Evidence &e = m_mentions[m].evidence;
+                const auto best = std::max_element(e.cbegin(), e.cend());
+                if (*best >= goodCue)
+                    pooled[best - e.cbegin()] += 1.0;
+            }
+            for (int m : chain) {
+                Evidence &e = m_mentions[m].evidence;
+                if (*std::max_element(e.cbegin(), e.cend()) < goodCue) {
+                    for (int t = 0; t < typeCount; ++t)
+                        e[t] += pooled[t] * weakCue;
+                }
+            }
+        }
+    }
+
+    // --- alias resolution -----------------------------------------------
+
+    int makeGroup(int mention)
+    {
+        m_groups.append(Group{});
+        const int g = m_groups.size() - 1;
+        join(g, mention);
+        return g;
+    }
+
+    void join(int g, int mention)
+    {
+        m_mentions[mention].group = g;
+        m_groups[g].mentions.append(mention);
+        for (int t = 0; t < typeCount; ++t)
+            m_groups[g].evidence[t] += m_mentions[mention].evidence[t];
+        if (!m_groups[g].known)
+            m_groups[g].known = m_mentions[mention].known;
+    }
+
+    void merge(int into, int from)
+    {
+        if (into == from || m_groups[from].mentions.isEmpty())
+            return;
+        const QList<int> moved = m_groups[from].mentions;
+        m_groups[from] = Group{};
+        for (int mention : moved)
+            join(into, mention);
+    }
+
+    QString representativeWords(int g, int *wordCount) const
+    {
+        // The longest name among the group's mentions.
+        QString best;
+        int words = 0;
+        for (int m : m_groups[g].mentions) {
+            const Mention &mention = m_mentions[m];
+            if (mention.epithet)
+                continue;
+            if (mention.words.size() > words) {
+                words = mention.words.size();
+                best = mention.key;
+            }
+        }
+        *wordCount = words;
+        return best;
+    }
+
+    void groupMentions()
+    {
+        QHash<QString, int> byKey;
+        QHash<const KnownName *, int> byKnown;
+        for (int m = 0; m < m_mentions.size(); ++m) {
+            const Mention &mention = m_mentions[m];
+            int g = -1;
+            if (mention.known)
+                g = byKnown.value(mention.known, -1);
+            if (g < 0)
+                g = byKey.value(mention.key, -1);
+            if (g < 0)
+                g = makeGroup(m);
+            else
+                join(g, m);
+            byKey.insert(mention.key, g);
+            if (mention.known)
+                byKnown.insert(mention.known, g);
+        }
+        linkAcronyms(byKey);
+        linkShortForms();
+    }
+
+    // "Financial Conduct Authority (FCA)": an acronym in brackets right after
+    // a name whose initials it spells is that name.
+    void linkAcronyms(const QHash<QString, int> &byKey)
+    {
+        for (int m = 0; m < m_mentions.size(); ++m) {
+            const Mention &mention = m_mentions[m];
+            const QList<Token> &tokens = m_tokens[mention.sentence];
+            const int open = mention.last + 1;
+            if (open + 2 >= tokens.size() || !tokens[open].is(m_text, u'(') || !tokens[open + 2].is(m_text, u')'))
+                continue;
+            const Token &acronym = tokens[open + 1];
+            if (!spellsInitials(mention, acronym))
+                continue;
+            const int g = byKey.value(foldName(text(acronym)), -1);
+            if (g >= 0)
+                merge(mention.group, g);
+        }
+    }
+
+    void linkShortForms()
+    {
+        // Type the groups once so the rules below can ask what a name is.
+        const int groupCount = m_groups.size();
+        for (int g = 0; g < groupCount; ++g) {
+            if (m_groups[g].mentions.isEmpty())
+                continue;
+            int words = 0;
+            const QString name = representativeWords(g, &words);
+            if (words != 1)
+                continue;
+            const EntityType type = m_groups[g].type();
+            if (m_groups[g].known && m_groups[g].known->type != EntityType::Organization && m_groups[g].known->type != EntityType::Person)
+                continue; // "Taiwan" is not short for "Taiwan Semiconductor"
+            int target = -1;
+            int matches = 0;
+            for (int other = 0; other < groupCount; ++other) {
+                if (other == g || m_groups[other].mentions.isEmpty())
+                    continue;
+                const Mention &longest = longestMention(other);
+                if (longest.words.size() < 2)
+                    continue;
+                const EntityType otherType = m_groups[other].type();
+                // "Huang" -> "Jensen Huang"; "Mench" -> "Arthur Mensch".
+                if (otherType == EntityType::Person && type != EntityType::Place && !m_groups[g].known
+                    && likelySameName(name, longest.words.constLast())) {
+                    target = other;
+                    ++matches;
+                    continue;
+                }
+                // "Mistral" -> "Mistral AI": the rest of the long form only qualifies it.
+                if (otherType == EntityType::Organization && longest.words.constFirst() == name) {
+                    bool suffixesOnly = true;
+                    for (int w = 1; w < longest.words.size(); ++w)
+                        suffixesOnly = suffixesOnly && m_lexicon.contains(Category::OrgSuffix, longest.words[w]);
+                    if (suffixesOnly) {
+                        target = other;
+                        ++matches;
+                    }
+                }
+            }
+            if (matches == 1)
+                merge(target, g);
+        }
+        // "Arthur Mench" and "Arthur Mensch": same given name, surname one letter apart.
+        for (int a = 0; a < groupCount; ++a) {
+            if (m_groups[a].mentions.isEmpty() || m_groups[a].type() != EntityType::Person)
+                continue;
+            const Mention &first = longestMention(a);
+            for (int b = a + 1; b < groupCount; ++b) {
+                if (m_groups[b].mentions.isEmpty() || m_groups[b].type() != EntityType::Person)
+                    continue;
+                const Mention &second = longestMention(b);
+                if (first.words.size() >= 2 && first.words.size() == second.words.size()
+                    && first.words.constFirst() == second.words.constFirst()
+                    && likelySameName(first.words.constLast(), second.words.constLast()))
+                    merge(a, b);
+            }
+        }
+    }
+
+    const Mention &longestMention(int g) const
+    {
+        const Mention *best = nullptr;
+        for (int m : m_groups[g].mentions) {
+            const Mention &mention = m_mentions[m];
+            if (!mention.epithet && (!best || mention.words.size() > best->words.size()))
+                best = &mention;
+        }
+        return best ? *best : m_mentions[m_groups[g].mentions.constFirst()];
+    }
+
+    // --- epithets -------------------------------------------------------
+
+    // "French president Emmanuel Macron" ties "president" (and "French
+    // president") to him for the rest of the document.
+    void rememberEpithet(int mention, int titleFirst)
+    {
+        const Mention &m = m_mentions[mention];
+        const QList<Token> &tokens = m_tokens[m.sentence];
+        // Abbreviated honorifics ("Mr.", "M.", "Mme") say nothing of a role.
+        const Token &titleLast = tokens[m.first - 1].is(m_text, u'.') ? tokens[m.first - 2] : tokens[m.first - 1];
+        if (&titleLast != &tokens[m.first - 1] || m_text.at(titleLast.end - 1) == u'.')
+            return;
+        QString title;
+        for (int i = titleFirst; i < m.first; ++i) {
+            if (tokens[i].isWord())
+                title += (title.isEmpty() ? QString() : u" "_s) + folded(tokens[i]);
+        }
+        if (!title.isEmpty())
+            m_epithetOwners.append({title, mention});
+    }
+
+    void findEpithets()
+    {
+        if (m_epithetOwners.isEmpty())
+            return;
+        QSet<int> covered;
+        for (const Mention &mention : std::as_const(m_mentions)) {
+            for (int t = mention.first; t <= mention.last; ++t)
+                covered.insert(mention.sentence * 100000 + t);
+        }
+        for (int s = 0; s < m_tokens.size(); ++s) {
+            const QList<Token> &tokens = m_tokens[s];
+            for (int i = 0; i < tokens.size(); ++i) {
+                if (!tokens[i].isWord() || !in(Category::PersonTitle, tokens[i]))
+                    continue;
+                // A title right before a name is a title, not an epithet.
+                if (i + 1 < tokens.size() && (covered.contains(s * 100000 + i + 1) || (tokens[i + 1].is(m_text, u'.') && i + 2 < tokens.size() && covered.contains(s * 100000 + i + 2))))
+                    continue;
+                const QString title = folded(tokens[i]);
+                const int owner = epithetOwner(title, tokens[i].start);
+                if (owner < 0)
+                    continue;
+                int first = i;
+                // Take in a demonym and the article: "the French president", "Mr. President".
+                if (first > 0 && tokens[first - 1].isWord() && !m_lexicon.placeOfDemonym(text(tokens[first - 1])).isEmpty())
+                    --first;
+                if (first > 0 && tokens[first - 1].isWord() && in(Category::FunctionWord, tokens[first - 1]) && !tokens[first - 1].elision)
+                    --first;
+                else if (first > 1 && tokens[first - 1].is(m_text, u'.') && in(Category::PersonTitle, tokens[first - 2]))
+                    first -= 2;
+                Mention epithet;
+                epithet.sentence = s;
+                epithet.first = first;
+                epithet.last = i;
+                epithet.start = tokens[first].start;
+                epithet.end = tokens[i].end;
+                epithet.surface = m_text.mid(epithet.start, epithet.end - epithet.start);
+                epithet.key = foldName(epithet.surface);
+                epithet.epithet = true;
+                m_mentions.append(epithet);
+                join(m_mentions[owner].group, m_mentions.size() - 1);
+            }
+        }
+    }
+
+    // The person most recently given this title before `position`; an exact
+    // title ("president") wins over a longer one ("vice president").
+    int epithetOwner(const QString &title, int position) const
+    {
+        int exact = -1, partial = -1;
+        for (const auto &[epithetTitle, mention] : m_epithetOwners) {
+            const Mention &m = m_mentions[mention];
+            if (m.start > position || m_groups[m.group].type() != EntityType::Person)
+                continue;
+            if (epithetTitle == title)
+                exact = mention;
+            else if (epithetTitle.endsWith(u' ' + title))
+                partial = mention;
+        }
+        return exact >= 0 ? exact : partial;
+    }
+
+    // --- output ---------------------------------------------------------
+
+    void trace() const
+    {
+        static const char *names[] = {"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT"};
+        for (const Mention &m : m_mentions) {
+            QString evidence;
+            for (int t = 0; t < typeCount; ++t) {
+                if (m.evidence[t] != 0)
+                    evidence += u"%1=%2 "_s.arg(QLatin1StringView(names[t])).arg(m.evidence[t]);
+            }
+            qCDebug(lcExtract).noquote() << "mention" << m.surface << "group" << m.group << (m.known ? "known" : "")
+                                         << (m.epithet ? "epithet" : "") << evidence;
+        }
+        for (int g = 0; g < m_groups.size(); ++g) {
+            if (!m_groups[g].mentions.isEmpty())
+                qCDebug(lcExtract).noquote() << "group" << g << canonicalName(m_groups[g]) << names[slot(m_groups[g].type())];
+        }
+    }
+
+    QList<ExtractedEntity> entities() const
+    {
+        QList<ExtractedEntity> result;
+        for (const Group &group : m_groups) {
+            if (group.mentions.isEmpty())
+                continue;
+            ExtractedEntity entity;
+            entity.type = group.type();
+            entity.name = canonicalName(group);
+            QList<int> order = group.mentions;
+            std::sort(order.begin(), order.end(), [this](int a, int b) { return m_mentions[a].start < m_mentions[b].start; });
+            for (int m : order) {
+                const Mention &mention = m_mentions[m];
+                entity.mentions.append({mention.sentence, mention.start, mention.end, mention.surface});
+                if (!entity.aliases.contains(mention.surface))
+                    entity.aliases.append(mention.surface);
+            }
+            if (!entity.aliases.contains(entity.name))
+                entity.aliases.prepend(entity.name);
+            result.append(entity);
+        }
+        std::sort(result.begin(), result.end(), [](const ExtractedEntity &a, const ExtractedEntity &b) {
+            return a.mentions.constFirst().start < b.mentions.constFirst().start;
+        });
+        return result;
+    }
+
+    QString canonicalName(const Group &group) const
+    {
+        if (group.known)
+            return group.known->name;
+        // The fullest name, written as the text writes it most often.
+        int bestWords = 0;
+        QHash<QString, int> counts;
+        for (int m : group.mentions) {
+            const Mention &mention = m_mentions[m];
+            if (!mention.epithet)
+                bestWords = std::max(bestWords, int(mention.words.size()));
+        }
+        QString best;
+        int bestCount = 0;
+        for (int m : group.mentions) {
+            const Mention &mention = m_mentions[m];
+            if (mention.epithet || mention.words.size() != bestWords)
+                continue;
+            const QString name = nameWithoutEdition(mention);
+            const int count = ++counts[name];
+            if (count > bestCount) {
+                best = name;
+                bestCount = count;
+            }
+        }
+        return best.isEmpty() ? m_mentions[group.mentions.constFirst()].surface : best;
+    }
+
+    QString nameWithoutEdition(const Mention &mention) const
+    {
+        const QList<Token> &tokens = m_tokens[mention.sentence];
+        int last = mention.last;
+        while (last > mention.first && tokens[last].kind == Token::Kind::Number)
+            --last;
+        if (last == mention.last)
+            return mention.surface;
+        // Keep a lower-case event noun that followed the year ("... 2025 conference" is not absorbed).
+        return m_text.mid(mention.start, tokens[last].end - mention.start);
+    }
+
+    const Lexicon &m_lexicon;
+    const QString &m_text;
+    const QList<Sentence> &m_sentences;
+    QList<QList<Token>> m_tokens;
+    QSet<QString> m_capitalizedElsewhere;
+    QSet<QString> m_organisationWords;
+    QList<Mention> m_mentions;
+    QList<Group> m_groups;
+    QList<std::pair<QString, int>> m_epithetOwners; // title phrase -> mention index
+};
+
+} // namespace
+
+EntityExtractor::EntityExtractor(const Lexicon &lexicon)
+    : m_lexicon(lexicon)
+{
+}
+
+QList<ExtractedEntity> EntityExtractor::extract(const QString &text, const QList<Sentence> &sentences,
+                                                const QString &language) const
+{
+    Q_UNUSED(language) // the lexicon holds both languages' cues; names are written alike
+    return DocumentPass(m_lexicon, text, sentences).run();
+}
+
+// --- cross-document ------------------------------------------------------
+
+namespace {
+
+QStringList nameWords(const QString &name)
+{
+    return foldName(name).split(u' ', Qt::SkipEmptyParts);
+}
+
+bool compatibleTypes(EntityType a, EntityType b)
+{
+    return a == b;
+}
+
+// Keys a new entity may be found under: its name and aliases, but not
+// epithets ("the president"), which only hold inside their document.
+QSet<QString> mergeKeys(const QString &name, const QStringList &aliases)
+{
+    QSet<QString> keys{foldName(name)};
+    for (const QString &alias : aliases) {
+        if (!alias.isEmpty() && (alias.front().isUpper() || alias.front().isDigit()))
+            keys.insert(foldName(alias));
+    }
+    return keys;
+}
+
+bool samePerson(const QString &a, const QString &b)
+{
+    const QStringList x = nameWords(a);
+    const QStringList y = nameWords(b);
+    if (x.size() < 2 || y.size() < 2)
+        return false; // a surname alone never identifies a person across documents
+    if (x == y)
+        return true;
+    return x.size() == y.size() && x.constFirst() == y.constFirst() && likelySameName(x.constLast(), y.constLast());
+}
+
+} // namespace
+
+QList<qint64> matchKnownEntities(const QList<ExtractedEntity> &entities, const QList<KnownEntity> &known)
+{
+    QHash<QString, QList<int>> index; // folded name or alias -> known entities
+    for (int k = 0; k < known.size(); ++k) {
+        for (const QString &key : mergeKeys(known[k].name, known[k].aliases))
+            index[key].append(k);
+    }
+    QList<qint64> result;
+    result.reserve(entities.size());
+    for (const ExtractedEntity &entity : entities) {
+        qint64 match = 0;
+        if (entity.type == EntityType::Person) {
+            for (const KnownEntity &candidate : known) {
+                if (candidate.type == EntityType::Person && samePerson(entity.name, candidate.name)) {
+                    match = candidate.id;
+                    break;
+                }
+            }
+        } else {
+            QHash<int, int> votes;
+            for (const QString &key : mergeKeys(entity.name, entity.aliases)) {
+                for (int k : index.value(key)) {
+                    if (compatibleTypes(entity.type, known[k].type))
+                        ++votes[k];
+                }
+            }
+            int best = -1, bestVotes = 0;
+            for (auto it = votes.cbegin(); it != votes.cend(); ++it) {
+                if (it.value() > bestVotes || (it.value() == bestVotes && it.key() < best)) {
+                    best = it.key();
+                    bestVotes = it.value();
+                }
+            }
+            if (best >= 0)
+                match = known[best].id;
+        }
+        result.append(match);
+    }
+    return result;
+}
+
+} // namespace NewsGraph

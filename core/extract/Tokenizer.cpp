@@ -1,0 +1,150 @@
+#include "core/extract/Tokenizer.h"
+
+namespace NewsGraph {
+
+namespace {
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing
+        || c.category() == QChar::Mark_SpacingCombining;
+}
+
+bool isApostrophe(QChar c)
+{
+    return c == u'\'' || c == QChar(0x2019);
+}
+
+// French elided words end with an apostrophe: l’, d’, j’, qu’, jusqu’...
+bool isElidedPrefix(QStringView word)
+{
+    if (word.size() == 1)
+        return QStringView(u"cdjlmnstCDJLMNST").contains(word.front());
+    static constexpr QStringView longer[] = {u"qu", u"Qu", u"jusqu", u"Jusqu", u"lorsqu", u"Lorsqu",
+                                             u"puisqu", u"Puisqu", u"quoiqu", u"Quoiqu"};
+    for (QStringView prefix : longer) {
+        if (word == prefix)
+            return true;
+    }
+    return false;
+}
+
+void classify(Token &token, const QString &text)
+{
+    int letters = 0, upper = 0, lower = 0;
+    bool firstLetterSeen = false, firstUpper = false, laterUpper = false;
+    for (int i = token.start; i < token.end; ++i) {
+        const QChar c = text.at(i);
+        if (c.isDigit()) {
+            token.hasDigit = true;
+        } else if (c.isLetter()) {
+            ++letters;
+            const bool isUpper = c.isUpper() || c.isTitleCase();
+            upper += isUpper;
+            lower += c.isLower();
+            if (!firstLetterSeen) {
+                firstLetterSeen = true;
+                firstUpper = isUpper;
+            } else if (isUpper) {
+                laterUpper = true;
+            }
+        }
+    }
+    if (letters == 0 && token.hasDigit)
+        token.kind = Token::Kind::Number;
+    token.capitalized = firstUpper && text.at(token.start).isLetter();
+    token.allCaps = upper >= 2 && lower == 0;
+    token.mixedCase = firstLetterSeen && !firstUpper && laterUpper;
+}
+
+} // namespace
+
+QList<Token> tokenize(const QString &text, int start, int end)
+{
+    QList<Token> tokens;
+    tokens.reserve((end - start) / 5);
+    bool space = true;
+    int i = start;
+    while (i < end) {
+        const QChar c = text.at(i);
+        if (c.isSpace()) {
+            space = true;
+            ++i;
+            continue;
+        }
+        Token token;
+        token.start = i;
+        token.spaceBefore = space;
+        space = false;
+
+        if (!isWordChar(c)) {
+            token.kind = Token::Kind::Punctuation;
+            token.end = i + 1;
+            tokens.append(token);
+            ++i;
+            continue;
+        }
+
+        token.kind = Token::Kind::Word;
+        int j = i;
+        while (j < end) {
+            while (j < end && isWordChar(text.at(j)))
+                ++j;
+            if (j >= end)
+                break;
+            const QChar next = text.at(j);
+            const bool letterAfter = j + 1 < end && text.at(j + 1).isLetter();
+            if (next == u'.' && text.at(j - 1).isLetter() && (j - 1 == token.start || text.at(j - 2) == u'.')) {
+                // Initials and dotted acronyms: "J.", "J.D.", "U.S.", "U.K."
+                if (text.at(j - 1).isUpper()) {
+                    ++j;
+                    if (j + 1 < end && text.at(j).isUpper() && text.at(j + 1) == u'.')
+                        continue;
+                    break;
+                }
+                break;
+            }
+            if ((next == u'.' || next == u',') && text.at(j - 1).isDigit() && j + 1 < end && text.at(j + 1).isDigit()) {
+                ++j; // 18,000 and 1.5 stay one number
+                continue;
+            }
+            if (next == u'&' && letterAfter && text.at(j - 1).isUpper() && text.at(j + 1).isUpper()) {
+                ++j; // AT&T, R&D
+                continue;
+            }
+            if (isApostrophe(next) && letterAfter) {
+                const QStringView word = QStringView(text).mid(token.start, j - token.start);
+                const bool possessive = (text.at(j + 1) == u's' || text.at(j + 1) == u'S')
+                    && (j + 2 >= end || !isWordChar(text.at(j + 2)));
+                if (possessive)
+                    break;
+                if (isElidedPrefix(word)) {
+                    ++j;
+                    token.elision = true;
+                    break;
+                }
+                ++j; // O'Brien, aujourd'hui
+                continue;
+            }
+            break;
+        }
+        token.end = j;
+        classify(token, text);
+        tokens.append(token);
+
+        if (j + 1 < end && isApostrophe(text.at(j)) && !token.elision
+            && (text.at(j + 1) == u's' || text.at(j + 1) == u'S')
+            && (j + 2 >= end || !isWordChar(text.at(j + 2)))) {
+            Token possessive;
+            possessive.kind = Token::Kind::Possessive;
+            possessive.start = j;
+            possessive.end = j + 2;
+            tokens.append(possessive);
+            j += 2;
+        }
+        i = j;
+    }
+    return tokens;
+}
+
+} // namespace NewsGraph

@@ -1,0 +1,119 @@
+// Extraction throughput on one core: sentence splitting, entity extraction
+// and amount/date finding over N MB (default 10) of English news text.
+//
+// The text is made of the bundled English articles with their names
+// rotated through invented ones, so the extractor meets many distinct names
+// rather than the same few thousands of times.
+
+#include "core/extract/AttributeFinder.h"
+#include "core/extract/EntityExtractor.h"
+#include "core/extract/Lexicon.h"
+#include "core/pipeline/BundledCorpus.h"
+#include "core/text/DocumentLoader.h"
+#include "core/text/LanguageDetector.h"
+#include "core/text/SentenceSplitter.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+
+#include <cstdio>
+
+using namespace NewsGraph;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QStringList englishArticles()
+{
+    QStringList texts;
+    const DocumentLoader loader;
+    Result<LanguageDetector> detector = LanguageDetector::fromDirectory(bundledLexiconDirectory());
+    for (const QString &path : bundledCorpusPaths()) {
+        Result<Document> document = loader.load(path);
+        if (document && detector && detector->detect(document->text) == u"en"_s)
+            texts.append(document->text);
+    }
+    return texts;
+}
+
+// Swaps the capitalised words of an article for invented names.
+QString varied(const QString &text, int seed)
+{
+    static const QStringList syllables{u"Kor"_s, u"Vel"_s, u"Tam"_s, u"Bri"_s, u"Lun"_s, u"Dax"_s, u"Mer"_s, u"Sol"_s};
+    QString out;
+    out.reserve(text.size());
+    int i = 0, n = 0;
+    while (i < text.size()) {
+        if (text.at(i).isUpper() && (i == 0 || !text.at(i - 1).isLetter()) && (++n % 3 == 0)) {
+            int j = i;
+            while (j < text.size() && text.at(j).isLetter())
+                ++j;
+            out += syllables[(seed + n) % syllables.size()] + syllables[(seed * 7 + n) % syllables.size()].toLower();
+            i = j;
+            continue;
+        }
+        out += text.at(i++);
+    }
+    return out;
+}
+
+double megabytesPerSecond(qint64 bytes, qint64 nanoseconds)
+{
+    return nanoseconds > 0 ? (double(bytes) / (1024.0 * 1024.0)) / (double(nanoseconds) / 1e9) : 0.0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const double megabytes = argc > 1 ? QString::fromLocal8Bit(argv[1]).toDouble() : 10.0;
+
+    Result<SentenceSplitter> splitter = SentenceSplitter::fromDirectory(bundledLexiconDirectory());
+    Result<Lexicon> lexicon = Lexicon::fromDirectory(bundledLexiconDirectory());
+    Result<AttributeFinder> attributes = AttributeFinder::fromDirectory(bundledLexiconDirectory());
+    if (!splitter || !lexicon || !attributes) {
+        std::fprintf(stderr, "cannot load the lexicons\n");
+        return 2;
+    }
+    const EntityExtractor extractor(lexicon.value());
+
+    const QStringList articles = englishArticles();
+    if (articles.isEmpty())
+        return 2;
+    QStringList documents;
+    qint64 bytes = 0;
+    for (int seed = 0; bytes < qint64(megabytes * 1024 * 1024); ++seed) {
+        documents.append(varied(articles.at(seed % articles.size()), seed));
+        bytes += documents.constLast().toUtf8().size();
+    }
+
+    QElapsedTimer timer;
+    qint64 splitNs = 0, entityNs = 0, attributeNs = 0;
+    qint64 entities = 0, mentions = 0, amounts = 0;
+    for (const QString &text : std::as_const(documents)) {
+        timer.start();
+        const QList<Sentence> sentences = splitter->split(text);
+        splitNs += timer.nsecsElapsed();
+        timer.start();
+        const QList<ExtractedEntity> found = extractor.extract(text, sentences, u"en"_s);
+        entityNs += timer.nsecsElapsed();
+        timer.start();
+        amounts += attributes->find(text, sentences, u"en"_s).size();
+        attributeNs += timer.nsecsElapsed();
+        entities += found.size();
+        for (const ExtractedEntity &entity : found)
+            mentions += entity.mentions.size();
+    }
+
+    const qint64 totalNs = splitNs + entityNs + attributeNs;
+    std::printf("bench_extraction: %lld documents, %.1f MB of UTF-8 English text, one thread\n",
+                qlonglong(documents.size()), double(bytes) / (1024.0 * 1024.0));
+    std::printf("  sentence splitting   %8.1f ms  %6.2f MB/s\n", splitNs / 1e6, megabytesPerSecond(bytes, splitNs));
+    std::printf("  entity extraction    %8.1f ms  %6.2f MB/s  (%lld entities, %lld mentions)\n", entityNs / 1e6,
+                megabytesPerSecond(bytes, entityNs), qlonglong(entities), qlonglong(mentions));
+    std::printf("  amounts and dates    %8.1f ms  %6.2f MB/s  (%lld attributes)\n", attributeNs / 1e6,
+                megabytesPerSecond(bytes, attributeNs), qlonglong(amounts));
+    std::printf("  extraction total     %8.1f ms  %6.2f MB/s\n", totalNs / 1e6, megabytesPerSecond(bytes, totalNs));
+    return 0;
+}

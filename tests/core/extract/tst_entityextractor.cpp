@@ -1,0 +1,269 @@
+#include "core/extract/EntityExtractor.h"
+#include "core/extract/Lexicon.h"
+#include "core/text/SentenceSplitter.h"
+
+#include <QtTest>
+
+#include <optional>
+
+using namespace NewsGraph;
+using namespace Qt::StringLiterals;
+
+// Entity extraction on sentences written for these tests, about actors that
+// appear in no bundled article: the extractor must work from evidence.
+class TestEntityExtractor : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::optional<Lexicon> m_lexicon;
+    std::optional<SentenceSplitter> m_splitter;
+
+    QList<ExtractedEntity> extract(const QString &text, const QString &language = u"en"_s) const
+    {
+        return EntityExtractor(*m_lexicon).extract(text, m_splitter->split(text), language);
+    }
+
+    static const ExtractedEntity *find(const QList<ExtractedEntity> &entities, const QString &name)
+    {
+        for (const ExtractedEntity &entity : entities) {
+            if (entity.name == name)
+                return &entity;
+        }
+        return nullptr;
+    }
+
+    static QString describe(const QList<ExtractedEntity> &entities)
+    {
+        QStringList lines;
+        for (const ExtractedEntity &entity : entities)
+            lines.append(u"%1 (%2) [%3]"_s.arg(entity.name, typeName(entity.type), entity.aliases.join(u" | "_s)));
+        return lines.join(u"; "_s);
+    }
+
+    static bool mentions(const QList<ExtractedEntity> &entities, const QString &surface)
+    {
+        for (const ExtractedEntity &entity : entities) {
+            for (const EntityMention &mention : entity.mentions) {
+                if (mention.surface == surface)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Result<Lexicon> lexicon = Lexicon::fromDirectory(u":/lexicon"_s);
+        QVERIFY2(lexicon.ok(), qPrintable(lexicon.error()));
+        m_lexicon.emplace(std::move(lexicon).value());
+        Result<SentenceSplitter> splitter = SentenceSplitter::fromDirectory(u":/lexicon"_s);
+        QVERIFY2(splitter.ok(), qPrintable(splitter.error()));
+        m_splitter.emplace(std::move(splitter).value());
+    }
+
+    void typing_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("type");
+
+        // Titles and honorifics make people, whoever they are.
+        QTest::newRow("title before") << u"Shares fell after Zorvex chief executive Idris Okonkwo-Lamb resigned."_s
+                                      << u"Idris Okonkwo-Lamb"_s << u"PERSON"_s;
+        QTest::newRow("appositive title") << u"Maren Oddvik, the founder of Kelpwise, said the round was closed."_s
+                                          << u"Maren Oddvik"_s << u"PERSON"_s;
+        QTest::newRow("speech verb") << u"The deal is done, Tavish Brennock said on Tuesday."_s << u"Tavish Brennock"_s
+                                     << u"PERSON"_s;
+        QTest::newRow("french title") << u"Selon Paulin Ferrandou, PDG de Bricomax, la demande reste forte."_s
+                                      << u"Paulin Ferrandou"_s << u"PERSON"_s;
+        // Suffixes and head nouns make organisations.
+        QTest::newRow("org suffix") << u"Investors welcomed the results of Quarnell Holdings on Friday."_s
+                                    << u"Quarnell Holdings"_s << u"ORG"_s;
+        QTest::newRow("head noun") << u"The Lyon-based startup Kelpwise raised money from investors."_s << u"Kelpwise"_s
+                                   << u"ORG"_s;
+        QTest::newRow("french head noun") << u"La société Bricomax a annoncé un plan d'économies."_s << u"Bricomax"_s
+                                          << u"ORG"_s;
+        // Places from the gazetteer and from prepositions.
+        QTest::newRow("gazetteer") << u"The company will open an office in Nairobi next year."_s << u"Nairobi"_s
+                                   << u"PLACE"_s;
+        QTest::newRow("based in") << u"Kelpwise is based in Drammenport and employs 40 people."_s << u"Drammenport"_s
+                                  << u"PLACE"_s;
+        // Events by their head noun or edition year.
+        QTest::newRow("event noun") << u"The firm presented its plans at the Fjordlight Summit in Bergen."_s
+                                    << u"Fjordlight Summit"_s << u"EVENT"_s;
+        QTest::newRow("event year") << u"Deals were signed during Glimmerfest 2024 conference sessions."_s
+                                    << u"Glimmerfest"_s << u"EVENT"_s;
+        // Products by model codes and descriptions.
+        QTest::newRow("model code") << u"The servers use the new XR900 accelerators made by Quarnell."_s << u"XR900"_s
+                                    << u"PRODUCT"_s;
+        QTest::newRow("described product") << u"Kelpwise launched Tideline, a new payments platform for farmers."_s
+                                           << u"Tideline"_s << u"PRODUCT"_s;
+    }
+
+    void typing()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, name);
+        QFETCH(QString, type);
+        const QList<ExtractedEntity> entities = extract(text);
+        const ExtractedEntity *entity = find(entities, name);
+        QVERIFY2(entity, qPrintable(describe(entities)));
+        QCOMPARE(typeName(entity->type), type);
+    }
+
+    void ordinaryCapitalsAreNotNames()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Speaking at the meeting, the minister was cautious. READ: Markets rally on Monday. "
+            "Indeed, AI and GPU demand grew in February. French and German officials agreed."_s);
+        for (const QString &word : {u"Speaking"_s, u"READ"_s, u"Markets"_s, u"Monday"_s, u"Indeed"_s, u"AI"_s,
+                                    u"GPU"_s, u"February"_s, u"French"_s, u"German"_s}) {
+            QVERIFY2(!mentions(entities, word), qPrintable(word + u": "_s + describe(entities)));
+        }
+    }
+
+    void surnameJoinsFullName()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Zorvex chief executive Idris Okonkwo said sales doubled. Okonkwo expects more growth. "
+            "Analysts doubt that Okonkwo’s plan will work."_s);
+        const ExtractedEntity *person = find(entities, u"Idris Okonkwo"_s);
+        QVERIFY2(person, qPrintable(describe(entities)));
+        QCOMPARE(person->type, EntityType::Person);
+        QVERIFY(person->aliases.contains(u"Okonkwo"_s));
+        QCOMPARE(person->mentions.size(), 3);
+        QVERIFY(!find(entities, u"Okonkwo"_s));
+    }
+
+    void shortFormJoinsOrganisation()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Quarnell Group reported a loss. Quarnell said the market was weak. "
+            "Later, Quarnell cut its forecast."_s);
+        const ExtractedEntity *org = find(entities, u"Quarnell Group"_s);
+        QVERIFY2(org, qPrintable(describe(entities)));
+        QCOMPARE(org->type, EntityType::Organization);
+        QVERIFY(org->aliases.contains(u"Quarnell"_s));
+        QVERIFY(!find(entities, u"Quarnell"_s));
+    }
+
+    void acronymJoinsExpansion()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"The Nordic Fisheries Council (NFC) warned about quotas. The NFC will meet in May."_s);
+        const ExtractedEntity *org = find(entities, u"Nordic Fisheries Council"_s);
+        QVERIFY2(org, qPrintable(describe(entities)));
+        QVERIFY(org->aliases.contains(u"NFC"_s));
+        QCOMPARE(org->mentions.size(), 3);
+    }
+
+    void acronymThatDoesNotSpellTheNameStaysApart()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Idris Okonkwo (Zorvex) and Maren Oddvik (Kelpwise) spoke on the panel."_s);
+        QVERIFY2(find(entities, u"Idris Okonkwo"_s), qPrintable(describe(entities)));
+        QVERIFY2(find(entities, u"Zorvex"_s), qPrintable(describe(entities)));
+        QCOMPARE(find(entities, u"Idris Okonkwo"_s)->type, EntityType::Person);
+    }
+
+    void misspelledSurnameJoins()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Kelpwise CEO Maren Oddvikson spoke first. Later, CEO Maren Oddviksen answered questions."_s);
+        int people = 0;
+        for (const ExtractedEntity &entity : entities)
+            people += entity.type == EntityType::Person;
+        QCOMPARE(people, 1);
+    }
+
+    void differentShortSurnamesStayApart()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Senator Ann Lee met Governor Tom Lie in Boston. Lee and Lie disagreed."_s);
+        QVERIFY2(find(entities, u"Ann Lee"_s), qPrintable(describe(entities)));
+        QVERIFY2(find(entities, u"Tom Lie"_s), qPrintable(describe(entities)));
+    }
+
+    void epithetRefersToThePerson()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Chilean president Gabriela Montoya opened the fair. The president praised exporters. "
+            "Later the Chilean president left for Lima."_s);
+        const ExtractedEntity *person = find(entities, u"Gabriela Montoya"_s);
+        QVERIFY2(person, qPrintable(describe(entities)));
+        QVERIFY2(person->aliases.contains(u"The president"_s), qPrintable(describe(entities)));
+        QVERIFY2(person->aliases.contains(u"the Chilean president"_s), qPrintable(describe(entities)));
+    }
+
+    void frenchText()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Le groupe Bricomax a signé un accord avec l’État. Son PDG, Paulin Ferrandou, a déclaré "
+            "que l’usine de Clermont-Ferrand serait agrandie. Ferrandou a ajouté que l’Allemagne suivrait."_s,
+            u"fr"_s);
+        const ExtractedEntity *person = find(entities, u"Paulin Ferrandou"_s);
+        QVERIFY2(person, qPrintable(describe(entities)));
+        QCOMPARE(person->type, EntityType::Person);
+        QVERIFY(person->aliases.contains(u"Ferrandou"_s));
+        QVERIFY2(find(entities, u"Bricomax"_s), qPrintable(describe(entities)));
+        const ExtractedEntity *germany = find(entities, u"Germany"_s);
+        QVERIFY2(germany, qPrintable(describe(entities)));
+        QCOMPARE(germany->type, EntityType::Place);
+        QVERIFY2(!mentions(entities, u"Le"_s) && !mentions(entities, u"Son"_s), qPrintable(describe(entities)));
+    }
+
+    void listMembersShareTheirKind()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Clients include Carrefour, Danone and Brivalto, the report said."_s);
+        const ExtractedEntity *unknown = find(entities, u"Brivalto"_s);
+        QVERIFY2(unknown, qPrintable(describe(entities)));
+        QCOMPARE(unknown->type, EntityType::Organization);
+    }
+
+    void mentionOffsetsAreExact()
+    {
+        const QString text = u"“We will grow,” said Idris Okonkwo of Zorvex’s unit in Nairobi."_s;
+        const QList<ExtractedEntity> entities = extract(text);
+        QVERIFY(!entities.isEmpty());
+        for (const ExtractedEntity &entity : entities) {
+            for (const EntityMention &mention : entity.mentions)
+                QCOMPARE(text.mid(mention.start, mention.end - mention.start), mention.surface);
+        }
+        QVERIFY2(mentions(entities, u"Zorvex"_s), qPrintable(describe(entities))); // possessive dropped
+    }
+
+    void badInputIsHarmless()
+    {
+        QVERIFY(extract(QString()).isEmpty());
+        QVERIFY(extract(u"   \n\n  "_s).isEmpty());
+        QVERIFY(extract(u"BREAKING NEWS FROM THE MARKETS TODAY AS STOCKS FALL SHARPLY"_s).isEmpty());
+        QVERIFY(extract(QString(5000, u'A')).isEmpty());
+        const QList<ExtractedEntity> unicode = extract(u"Zorvex \u200B\u200Dlaunched 🚀 Tideline\uFEFF in Łódź. 𝔄𝔅ℭ."_s);
+        for (const ExtractedEntity &entity : unicode)
+            QVERIFY(!entity.name.isEmpty());
+    }
+
+    void crossDocumentMatching()
+    {
+        const QList<KnownEntity> known{
+            {1, u"Idris Okonkwo"_s, EntityType::Person, {u"Idris Okonkwo"_s, u"Okonkwo"_s}},
+            {2, u"Nordic Fisheries Council"_s, EntityType::Organization, {u"Nordic Fisheries Council"_s, u"NFC"_s}},
+            {3, u"Ann Lee"_s, EntityType::Person, {u"Ann Lee"_s, u"Lee"_s}},
+        };
+        const QList<ExtractedEntity> incoming{
+            {u"IDRIS OKONKWO"_s, EntityType::Person, {u"IDRIS OKONKWO"_s}, {}},
+            {u"Idris Okonkow"_s, EntityType::Person, {u"Idris Okonkow"_s}, {}}, // misspelled
+            {u"NFC"_s, EntityType::Organization, {u"NFC"_s}, {}},
+            {u"Lee"_s, EntityType::Person, {u"Lee"_s}, {}},              // surname alone: not enough
+            {u"Robert Lee"_s, EntityType::Person, {u"Robert Lee"_s, u"Lee"_s}, {}}, // another Lee
+            {u"NFC"_s, EntityType::Place, {u"NFC"_s}, {}},               // other type
+        };
+        QCOMPARE(matchKnownEntities(incoming, known), (QList<qint64>{1, 1, 2, 0, 0, 0}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEntityExtractor)
+#include "tst_entityextractor.moc"
