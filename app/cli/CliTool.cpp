@@ -2,9 +2,9 @@
 
 #include "core/export/RecordJson.h"
 #include "core/pipeline/BundledCorpus.h"
+#include "core/pipeline/Evaluator.h"
 #include "core/pipeline/Ingester.h"
 #include "core/store/Repository.h"
-#include "core/text/TextAnalyzer.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -20,6 +20,10 @@ const QCommandLineOption dbOption(u"db"_s, u"Project database file."_s, u"FILE"_
 const QCommandLineOption jsonOption(u"json"_s, u"Print JSON instead of text."_s);
 const QCommandLineOption docOption(u"doc"_s, u"Document id (see the documents command)."_s, u"ID"_s);
 const QCommandLineOption limitOption(u"limit"_s, u"At most N results (default 100)."_s, u"N"_s, u"100"_s);
+const QCommandLineOption goldOption(u"gold"_s, u"Folder of reference annotations (*.json)."_s,
+                                    u"DIR"_s);
+const QCommandLineOption docsOption(u"docs"_s, u"Folder of the articles they annotate."_s,
+                                    u"DIR"_s);
 const QCommandLineOption helpOption(QStringList{u"h"_s, u"help"_s}, u"Show this help."_s);
 
 QString elided(const QString &text, int width)
@@ -67,6 +71,9 @@ QList<CliTool::Command> CliTool::commands() const
          {dbOption, jsonOption}, &CliTool::entities},
         {u"relations"_s, QString(), u"List the relations with their evidence sentences."_s,
          {dbOption, jsonOption}, &CliTool::relations},
+        {u"eval"_s, QString(),
+         u"Score extraction against reference annotations (entity and relation F1, as score.py)."_s,
+         {goldOption, docsOption, jsonOption}, &CliTool::evaluate},
     };
 }
 
@@ -74,7 +81,8 @@ void CliTool::printUsage(QTextStream &stream) const
 {
     stream << "Usage: " << m_program << " COMMAND [OPTIONS]\n\n"
            << "Builds and queries NewsGraph project databases from news articles.\n"
-           << "Without --db, every command but ingest works on the bundled sample corpus.\n\n"
+           << "Without --db, every command but ingest and eval works on the bundled sample "
+              "corpus.\n\n"
            << "Commands:\n";
     for (const Command &command : commands())
         stream << "  " << command.name.leftJustified(11) << command.summary << '\n';
@@ -169,15 +177,27 @@ void CliTool::printJson(const QJsonObject &object)
     m_out.flush();
 }
 
+const DocumentProcessor *CliTool::processor(const QString &userLexicon)
+{
+    if (!m_processor) {
+        Result<DocumentProcessor> made
+            = DocumentProcessor::fromDirectory(bundledLexiconDirectory(), userLexicon);
+        if (!made) {
+            fail(made.error());
+            return nullptr;
+        }
+        m_processor.emplace(std::move(made).value());
+    }
+    return &*m_processor;
+}
+
 std::optional<Database> CliTool::openDatabase(const QCommandLineParser &parser, bool create)
 {
     if (!parser.isSet(dbOption)) {
-        Result<TextAnalyzer> analyzer = TextAnalyzer::fromDirectory(bundledLexiconDirectory());
-        if (!analyzer) {
-            fail(analyzer.error());
+        const DocumentProcessor *bundledProcessor = processor();
+        if (!bundledProcessor)
             return std::nullopt;
-        }
-        Result<Database> bundled = openBundledCorpus(analyzer.value());
+        Result<Database> bundled = openBundledCorpus(*bundledProcessor);
         if (!bundled) {
             fail(bundled.error());
             return std::nullopt;
@@ -239,14 +259,15 @@ int CliTool::ingest(const QCommandLineParser &parser)
     if (paths.isEmpty())
         return usageError(u"ingest needs at least one file or folder to read"_s);
 
-    Result<TextAnalyzer> analyzer = TextAnalyzer::fromDirectory(bundledLexiconDirectory());
-    if (!analyzer)
-        return fail(analyzer.error());
+    // The project's own lexicon, if it has one, lives next to its database.
+    const DocumentProcessor *projectProcessor = processor(userLexiconFile(parser.value(dbOption)));
+    if (!projectProcessor)
+        return Failure;
     std::optional<Database> database = openDatabase(parser, /*create=*/true);
     if (!database)
         return Failure;
 
-    Ingester ingester(*database, analyzer.value());
+    Ingester ingester(*database, *projectProcessor);
     const IngestReport report = ingester.ingest(paths);
 
     for (const IngestMessage &warning : report.warnings)
@@ -305,6 +326,7 @@ int CliTool::stats(const QCommandLineParser &parser)
     m_out << '\n'
           << "Sentences:  " << s.sentences << '\n'
           << "Entities:   " << s.entities << " (" << s.aliases << " aliases, " << s.mentions << " mentions)\n"
+          << "Attributes: " << s.attributes << " (amounts, quantities and dates)\n"
           << "Relations:  " << s.relations << " (" << s.evidence << " evidence sentences)\n";
     m_out.flush();
     return Success;
@@ -454,6 +476,37 @@ int CliTool::relations(const QCommandLineParser &parser)
                   << "): " << elided(evidence.sentence, 100) << '\n';
     }
     m_out << relations->size() << (relations->size() == 1 ? " relation" : " relations") << ".\n";
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::evaluate(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(goldOption) || !parser.isSet(docsOption))
+        return usageError(
+            u"eval needs --gold DIR (the annotations) and --docs DIR (the articles)"_s);
+    // Like the reference scorer, which ingests each article into a fresh
+    // database: the bundled lexicons only, no user lexicon.
+    const DocumentProcessor *bundledProcessor = processor();
+    if (!bundledProcessor)
+        return Failure;
+    const Result<Evaluation> evaluation
+        = Evaluator(*bundledProcessor).evaluate(parser.value(goldOption), parser.value(docsOption));
+    if (!evaluation)
+        return fail(evaluation.error());
+
+    if (parser.isSet(jsonOption)) {
+        // Standard output stays JSON; failed articles are named on standard error.
+        for (const DocumentScore &score : evaluation->documents) {
+            if (!score.failure.isEmpty())
+                m_err << score.document << ": FAILED: " << score.failure << '\n';
+        }
+        m_err.flush();
+        printJson(evaluationJson(evaluation.value()));
+        return Success;
+    }
+    for (const QString &line : evaluationReport(evaluation.value()))
+        m_out << line << '\n';
     m_out.flush();
     return Success;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/pipeline/DocumentProcessor.h"
 #include "core/store/Database.h"
 #include "core/store/Records.h"
 
@@ -52,6 +53,11 @@ private:
     int search(const QCommandLineParser &parser);
     int entities(const QCommandLineParser &parser);
     int relations(const QCommandLineParser &parser);
+    int evaluate(const QCommandLineParser &parser);
+
+    // The document processor of this command, made on first use from the
+    // bundled lexicons and, when given and present, the user lexicon file.
+    const DocumentProcessor *processor(const QString &userLexicon = {});
 
     // The database named by --db (which must exist unless `create`), or the
     // bundled sample corpus in memory when --db is absent.
@@ -67,6 +73,7 @@ private:
 
     QTextStream &m_out;
     QTextStream &m_err;
+    std::optional<DocumentProcessor> m_processor;
     QString m_program = QStringLiteral("newsgraph-cli");
     QString m_commandName;
 };

@@ -206,10 +206,11 @@ bool MainWindow::openDatabaseFile(const QString &path)
 
 bool MainWindow::openSampleCorpus()
 {
-    const TextAnalyzer *analyzer = textAnalyzer();
-    if (!analyzer)
+    // The sample corpus has no user lexicon.
+    const DocumentProcessor *processor = documentProcessor(QString());
+    if (!processor)
         return false;
-    Result<Database> database = openBundledCorpus(*analyzer);
+    Result<Database> database = openBundledCorpus(*processor);
     if (!database) {
         showError(tr("Cannot Open the Sample Corpus"), database.error());
         return false;
@@ -311,17 +312,23 @@ void MainWindow::updateStatus()
                                     sentences == 1 ? tr("1 sentence") : tr("%1 sentences").arg(sentences)));
 }
 
-const TextAnalyzer *MainWindow::textAnalyzer()
+const DocumentProcessor *MainWindow::documentProcessor(const QString &userLexicon)
 {
-    if (!m_textAnalyzer) {
-        Result<TextAnalyzer> analyzer = TextAnalyzer::fromDirectory(bundledLexiconDirectory());
-        if (!analyzer) {
-            showError(tr("Cannot Load the Lexicons"), analyzer.error());
-            return nullptr;
-        }
-        m_textAnalyzer.emplace(std::move(analyzer).value());
+    // Whether the file exists is part of the key: a lexicon created next to
+    // the database after the processor was made is picked up.
+    const QString lexicon = QFileInfo::exists(userLexicon) ? userLexicon : QString();
+    if (m_processor && m_processorLexicon == lexicon)
+        return &*m_processor;
+    m_processor.reset();
+    Result<DocumentProcessor> processor
+        = DocumentProcessor::fromDirectory(bundledLexiconDirectory(), lexicon);
+    if (!processor) {
+        showError(tr("Cannot Load the Lexicons"), processor.error());
+        return nullptr;
     }
-    return &*m_textAnalyzer;
+    m_processor.emplace(std::move(processor).value());
+    m_processorLexicon = lexicon;
+    return &*m_processor;
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
@@ -375,8 +382,8 @@ void MainWindow::importArticles(const QStringList &paths)
         showError(tr("Cannot Import"), tr("Open or create a database first."));
         return;
     }
-    const TextAnalyzer *analyzer = textAnalyzer();
-    if (!analyzer)
+    const DocumentProcessor *processor = documentProcessor(userLexiconFile(m_database->path()));
+    if (!processor)
         return;
 
     QProgressDialog progress(tr("Reading articles…"), tr("Cancel"), 0, 0, this);
@@ -388,7 +395,7 @@ void MainWindow::importArticles(const QStringList &paths)
 
     // Reading and storing run on a worker thread so the window stays
     // responsive; the modal dialog keeps the database to the worker meanwhile.
-    Ingester ingester(*m_database, *analyzer);
+    Ingester ingester(*m_database, *processor);
     const auto onProgress = [&progress](int done, int total, const QString &path) {
         QMetaObject::invokeMethod(&progress, [&progress, done, total, path] {
             progress.setMaximum(total);

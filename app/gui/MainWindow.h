@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/pipeline/DocumentProcessor.h"
 #include "core/store/Database.h"
-#include "core/text/TextAnalyzer.h"
 
 #include <QMainWindow>
 
@@ -53,7 +53,10 @@ private:
     void showDocument(const QModelIndex &proxyIndex);
     void showSentence(const QModelIndex &index);
     void updateStatus();
-    const TextAnalyzer *textAnalyzer();
+    // The document processor: the bundled lexicons plus `userLexicon` (the
+    // open database's, see userLexiconFile()). Made on first use and kept for
+    // the window's lifetime; made again only for another user lexicon.
+    const DocumentProcessor *documentProcessor(const QString &userLexicon);
     void showError(const QString &title, const QString &message);
 
     void newDatabase();
@@ -62,7 +65,8 @@ private:
     void showAbout();
 
     std::optional<Database> m_database;
-    std::optional<TextAnalyzer> m_textAnalyzer;
+    std::optional<DocumentProcessor> m_processor;
+    QString m_processorLexicon; // the user lexicon file m_processor was made with
     QString m_databaseName;
 
     DocumentTableModel *m_documentModel = nullptr;

@@ -94,6 +94,7 @@ QJsonObject toJson(const StoreStatistics &statistics)
         {u"entities"_s, statistics.entities},
         {u"aliases"_s, statistics.aliases},
         {u"mentions"_s, statistics.mentions},
+        {u"attributes"_s, statistics.attributes},
         {u"relations"_s, statistics.relations},
         {u"evidence"_s, statistics.evidence},
         {u"languages"_s, languages},

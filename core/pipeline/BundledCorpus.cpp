@@ -25,12 +25,17 @@ QString bundledLexiconDirectory()
     return u":/lexicon"_s;
 }
 
-Result<Database> openBundledCorpus(const TextAnalyzer &analyzer)
+QString userLexiconFile(const QString &databasePath)
+{
+    return databasePath.isEmpty() ? QString() : databasePath + u".lexicon.tsv"_s;
+}
+
+Result<Database> openBundledCorpus(const DocumentProcessor &processor)
 {
     Result<Database> database = Database::openInMemory();
     if (!database)
         return database;
-    Ingester ingester(database.value(), analyzer);
+    Ingester ingester(database.value(), processor);
     const IngestReport report = ingester.ingest(bundledCorpusPaths());
     if (!report.fatalError.isEmpty())
         return Error{report.fatalError};

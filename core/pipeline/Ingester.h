@@ -1,7 +1,6 @@
 #pragma once
 
 #include "core/text/DocumentLoader.h"
-#include "core/text/TextAnalyzer.h"
 
 #include <QList>
 #include <QString>
@@ -13,6 +12,7 @@
 namespace NewsGraph {
 
 class Database;
+class DocumentProcessor;
 
 struct IngestMessage
 {
@@ -36,23 +36,30 @@ struct IngestReport
     int skipped() const { return unreadable + failed; }
 };
 
-// Runs files -> text -> store for a batch of paths, as one transaction: a
-// cancelled or failed run leaves the database exactly as it was. Within the
-// run each document is stored whole or not at all; unreadable inputs are
-// skipped and reported, they do not stop the others.
+// Runs files -> text -> extraction -> store for a batch of paths, as one
+// transaction: a cancelled or failed run leaves the database exactly as it
+// was. Within the run each document is stored whole (text, sentences,
+// entities, aliases, mentions, attributes) or not at all; unreadable inputs
+// are skipped and reported, they do not stop the others.
+//
+// Loading and processing are independent per document and run on all cores;
+// storing is sequential, and that is where a document's entities are merged
+// with the ones already known (matchKnownEntities()), including those stored
+// earlier in the same run.
 class Ingester
 {
 public:
     using Progress = std::function<void(int done, int total, const QString &path)>;
 
-    Ingester(Database &database, const TextAnalyzer &analyzer, LoaderOptions loaderOptions = {});
+    Ingester(Database &database, const DocumentProcessor &processor,
+             LoaderOptions loaderOptions = {});
 
     IngestReport ingest(const QStringList &paths, const Progress &progress = {},
                         const std::atomic_bool *cancel = nullptr);
 
 private:
     Database &m_database;
-    const TextAnalyzer &m_analyzer;
+    const DocumentProcessor &m_processor;
     DocumentLoader m_loader;
 };
 

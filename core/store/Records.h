@@ -54,6 +54,21 @@ struct EntityRecord
     QStringList documents; // file names
 };
 
+// An amount or a date found in a document (MONEY, QUANTITY, DATE): shown
+// with its sentence as evidence, never a graph node.
+struct AttributeRecord
+{
+    qint64 id = 0;
+    qint64 documentId = 0;
+    qint64 sentenceId = 0;
+    int sentenceIndex = 0; // 0-based position of the sentence in its document
+    QString type;          // "MONEY", "QUANTITY", "DATE"
+    int start = 0;
+    int end = 0;
+    QString surface; // as written
+    QString value;   // normalised (see AttributeMention::value)
+};
+
 struct EvidenceRecord
 {
     qint64 documentId = 0;
@@ -80,7 +95,8 @@ struct StoreStatistics
     int sentences = 0;
     int entities = 0;
     int aliases = 0;
-    int mentions = 0;
+    int mentions = 0;   // of entities
+    int attributes = 0; // amounts and dates (mentions without an entity)
     int relations = 0;
     int evidence = 0;
     QMap<QString, int> languages; // language code -> documents

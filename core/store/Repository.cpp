@@ -123,6 +123,133 @@ QString toFtsQuery(const QString &input)
     return terms.join(u' ');
 }
 
+// What writeExtraction() needs to know of the document a mention refers to.
+struct DocumentSentences
+{
+    QString name;       // file name, for messages
+    int textLength = 0; // UTF-16 code units
+    QList<qint64> ids;  // sentence ids by index
+    QString consequence; // how a refusal ends, for messages
+};
+
+// Checks that a mention can be stored: its sentence exists and its range
+// lies inside the text. Whether it lies inside that sentence is the
+// extractor's promise and is not checked here; the store guards what would
+// make offsets or references point nowhere.
+Result<qint64> mentionSentence(const DocumentSentences &document, const char *what,
+                               const QString &surface, int sentence, int start, int end)
+{
+    if (sentence < 0 || sentence >= document.ids.size())
+        return Error{u"%1: the %2 “%3” is in sentence index %4, but the document has %5 "
+                     "sentences; %6"_s.arg(document.name, QString::fromLatin1(what), surface)
+                         .arg(sentence)
+                         .arg(document.ids.size())
+                         .arg(document.consequence)};
+    if (start < 0 || end <= start || end > document.textLength)
+        return Error{u"%1: the %2 “%3” has the range [%4, %5), which is not inside the text "
+                     "(%6 characters); %7"_s.arg(document.name, QString::fromLatin1(what), surface)
+                         .arg(start)
+                         .arg(end)
+                         .arg(document.textLength)
+                         .arg(document.consequence)};
+    return document.ids.at(sentence);
+}
+
+// The body of insertExtraction(), shared with insertDocument(); the caller
+// holds the savepoint. Each statement is prepared once and run per row.
+Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
+                                      const DocumentSentences &document,
+                                      const DocumentExtraction &extraction,
+                                      const QList<qint64> &knownIds)
+{
+    if (extraction.entities.isEmpty() && extraction.attributes.isEmpty())
+        return QList<qint64>();
+    if (knownIds.size() != extraction.entities.size())
+        return Error{u"%1: %2 entities but %3 known-entity matches; %4"_s.arg(document.name)
+                         .arg(extraction.entities.size())
+                         .arg(knownIds.size())
+                         .arg(document.consequence)};
+
+    Statement insertEntity(database, "INSERT INTO entities (name, type) VALUES (?1, ?2)");
+    Statement knownEntity(database, "SELECT 1 FROM entities WHERE id = ?1");
+    Statement insertAlias(database,
+                          "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
+    Statement insertMention(database,
+                            "INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
+                            "start, \"end\", surface, value) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+
+    QList<qint64> entityIds;
+    entityIds.reserve(extraction.entities.size());
+    for (qsizetype i = 0; i < extraction.entities.size(); ++i) {
+        const ExtractedEntity &entity = extraction.entities.at(i);
+        const QString type = typeName(entity.type);
+        qint64 entityId = knownIds.at(i);
+        if (entityId > 0) {
+            // Said plainly here; the foreign key would only say "constraint failed".
+            knownEntity.bind(1, entityId);
+            const bool exists = knownEntity.next();
+            knownEntity.reset();
+            if (!knownEntity.ok())
+                return knownEntity.error();
+            if (!exists)
+                return Error{u"%1: “%2” was matched to entity %3, which does not exist; %4"_s.arg(
+                    document.name, entity.name).arg(entityId).arg(document.consequence)};
+        } else {
+            insertEntity.bind(1, nonNull(entity.name)).bind(2, type);
+            if (auto inserted = insertEntity.execute(); !inserted)
+                return Error{inserted.error()};
+            entityId = insertEntity.lastInsertRowId();
+        }
+        entityIds.append(entityId);
+
+        for (const QString &alias : entity.aliases) {
+            if (alias.isEmpty())
+                continue;
+            insertAlias.bind(1, entityId).bind(2, alias);
+            if (auto inserted = insertAlias.execute(); !inserted)
+                return Error{inserted.error()};
+        }
+
+        for (const EntityMention &mention : entity.mentions) {
+            const Result<qint64> sentenceId = mentionSentence(document, "mention", mention.surface,
+                                                              mention.sentence, mention.start,
+                                                              mention.end);
+            if (!sentenceId)
+                return Error{sentenceId.error()};
+            insertMention.bind(1, documentId)
+                .bind(2, sentenceId.value())
+                .bind(3, entityId)
+                .bind(4, type)
+                .bind(5, mention.start)
+                .bind(6, mention.end)
+                .bind(7, nonNull(mention.surface))
+                .bindNull(8);
+            if (auto inserted = insertMention.execute(); !inserted)
+                return Error{inserted.error()};
+        }
+    }
+
+    for (const AttributeMention &attribute : extraction.attributes) {
+        const Result<qint64> sentenceId = mentionSentence(document, "attribute", attribute.surface,
+                                                          attribute.sentence, attribute.start,
+                                                          attribute.end);
+        if (!sentenceId)
+            return Error{sentenceId.error()};
+        insertMention.bind(1, documentId)
+            .bind(2, sentenceId.value())
+            .bindNull(3)
+            .bind(4, typeName(attribute.type))
+            .bind(5, attribute.start)
+            .bind(6, attribute.end)
+            .bind(7, nonNull(attribute.surface))
+            .bind(8, attribute.value);
+        if (auto inserted = insertMention.execute(); !inserted)
+            return Error{inserted.error()};
+    }
+    return entityIds;
+}
+
 } // namespace
 
 Repository::Repository(Database &database)
@@ -143,12 +270,24 @@ Result<bool> Repository::containsContent(const QString &contentHash) const
 Result<qint64> Repository::insertDocument(const Document &document,
                                           const QList<Sentence> &sentences)
 {
+    Result<StoredDocument> stored = insertDocument(document, sentences, {}, {});
+    if (!stored)
+        return Error{stored.error()};
+    return stored->id;
+}
+
+Result<StoredDocument> Repository::insertDocument(const Document &document,
+                                                  const QList<Sentence> &sentences,
+                                                  const DocumentExtraction &extraction,
+                                                  const QList<qint64> &knownIds)
+{
     const QString name = document.fileName.isEmpty() ? document.path : document.fileName;
     if (document.contentHash.isEmpty())
         return Error{u"%1: cannot be stored without a content hash"_s.arg(name)};
 
     // Everything below is undone by the savepoint's destructor on any early
-    // return, including a bad sentence found after others were inserted.
+    // return, including a bad sentence or mention found after others were
+    // inserted.
     Savepoint savepoint(m_database, "insert_document");
     if (!savepoint.isActive())
         return savepoint.error();
@@ -177,12 +316,15 @@ Result<qint64> Repository::insertDocument(const Document &document,
         .bind(9, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (auto inserted = insert.execute(); !inserted)
         return Error{inserted.error()};
-    const qint64 documentId = insert.lastInsertRowId();
+    StoredDocument stored;
+    stored.id = insert.lastInsertRowId();
 
     const qsizetype length = document.text.size();
     Statement insertSentence(m_database,
                              "INSERT INTO sentences (document_id, idx, start, \"end\", text) "
                              "VALUES (?1, ?2, ?3, ?4, ?5)");
+    DocumentSentences documentSentences{name, int(length), {}, u"the document was not stored"_s};
+    documentSentences.ids.reserve(sentences.size());
     for (qsizetype i = 0; i < sentences.size(); ++i) {
         const Sentence &sentence = sentences.at(i);
         if (sentence.start < 0 || sentence.end <= sentence.start || sentence.end > length)
@@ -192,18 +334,68 @@ Result<qint64> Repository::insertDocument(const Document &document,
                              .arg(sentence.start)
                              .arg(sentence.end)
                              .arg(length)};
-        insertSentence.bind(1, documentId)
+        insertSentence.bind(1, stored.id)
             .bind(2, qint64(i))
             .bind(3, sentence.start)
             .bind(4, sentence.end)
             .bind(5, document.text.mid(sentence.start, sentence.length()));
         if (auto inserted = insertSentence.execute(); !inserted)
             return Error{inserted.error()};
+        documentSentences.ids.append(insertSentence.lastInsertRowId());
     }
+
+    Result<QList<qint64>> entityIds
+        = writeExtraction(m_database, stored.id, documentSentences, extraction, knownIds);
+    if (!entityIds)
+        return Error{entityIds.error()};
+    stored.entityIds = std::move(entityIds).value();
 
     if (auto released = savepoint.release(); !released)
         return Error{released.error()};
-    return documentId;
+    return stored;
+}
+
+Result<QList<qint64>> Repository::insertExtraction(qint64 documentId,
+                                                   const DocumentExtraction &extraction,
+                                                   const QList<qint64> &knownIds)
+{
+    Savepoint savepoint(m_database, "insert_extraction");
+    if (!savepoint.isActive())
+        return savepoint.error();
+
+    Statement document(m_database,
+                       "SELECT file_name, utf16_length(text) FROM documents WHERE id = ?1");
+    document.bind(1, documentId);
+    if (!document.next()) {
+        if (!document.ok())
+            return document.error();
+        return m_database.error(u"no document with id %1"_s.arg(documentId));
+    }
+    DocumentSentences sentences{document.text(0), document.integer(1), {},
+                                u"nothing of its extraction was stored"_s};
+    document.reset(); // done reading: no statement is left mid-row while writing
+
+    // insertDocument() numbers sentences 0..n-1; a gap would mean the
+    // database was edited by hand, and indexes could no longer be trusted.
+    Statement query(m_database,
+                    "SELECT idx, id FROM sentences WHERE document_id = ?1 ORDER BY idx");
+    query.bind(1, documentId);
+    while (query.next()) {
+        if (query.integer(0) != sentences.ids.size())
+            return Error{u"%1: sentence index %2 is missing from the database"_s.arg(sentences.name)
+                             .arg(sentences.ids.size())};
+        sentences.ids.append(query.int64(1));
+    }
+    if (!query.ok())
+        return query.error();
+
+    Result<QList<qint64>> entityIds
+        = writeExtraction(m_database, documentId, sentences, extraction, knownIds);
+    if (!entityIds)
+        return entityIds;
+    if (auto released = savepoint.release(); !released)
+        return Error{released.error()};
+    return entityIds;
 }
 
 Result<QList<DocumentRecord>> Repository::documents() const
@@ -308,7 +500,14 @@ Result<QList<EntityRecord>> Repository::entities() const
     if (!query.ok())
         return query.error();
 
-    Statement aliases(m_database, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
+    // Aliases and the surface forms of mentions: an alias may have been
+    // added without a mention (merging, the user lexicon) and a mention's text
+    // is a name the entity goes by whether or not extraction listed it.
+    // UNION also removes duplicates.
+    Statement aliases(m_database,
+                      "SELECT entity_id, alias FROM aliases "
+                      "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL "
+                      "ORDER BY 1, 2");
     while (aliases.next()) {
         if (const auto it = position.constFind(aliases.int64(0)); it != position.constEnd())
             records[*it].aliases.append(aliases.text(1));
@@ -326,6 +525,60 @@ Result<QList<EntityRecord>> Repository::entities() const
     }
     if (!documents.ok())
         return documents.error();
+    return records;
+}
+
+Result<QList<KnownEntity>> Repository::knownEntities() const
+{
+    Statement query(m_database, "SELECT id, name, type FROM entities ORDER BY id");
+    QList<KnownEntity> known;
+    QHash<qint64, qsizetype> position;
+    while (query.next()) {
+        // A type this version does not know (a newer program's, or edited by
+        // hand) cannot be compared with extracted types, so such an entity
+        // takes no part in merging.
+        const std::optional<EntityType> type = entityTypeFromName(query.text(2));
+        if (!type)
+            continue;
+        position.insert(query.int64(0), known.size());
+        known.append(KnownEntity{query.int64(0), query.text(1), *type, {}});
+    }
+    if (!query.ok())
+        return query.error();
+
+    Statement aliases(m_database, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, id");
+    while (aliases.next()) {
+        if (const auto it = position.constFind(aliases.int64(0)); it != position.constEnd())
+            known[*it].aliases.append(aliases.text(1));
+    }
+    if (!aliases.ok())
+        return aliases.error();
+    return known;
+}
+
+Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
+{
+    Statement query(m_database,
+                    "SELECT m.id, m.document_id, m.sentence_id, s.idx, m.type, m.start, m.\"end\", "
+                    "m.surface, m.value FROM mentions m JOIN sentences s ON s.id = m.sentence_id "
+                    "WHERE m.document_id = ?1 AND m.entity_id IS NULL ORDER BY m.start, m.id");
+    query.bind(1, documentId);
+    QList<AttributeRecord> records;
+    while (query.next()) {
+        AttributeRecord record;
+        record.id = query.int64(0);
+        record.documentId = query.int64(1);
+        record.sentenceId = query.int64(2);
+        record.sentenceIndex = query.integer(3);
+        record.type = query.text(4);
+        record.start = query.integer(5);
+        record.end = query.integer(6);
+        record.surface = query.text(7);
+        record.value = query.text(8);
+        records.append(record);
+    }
+    if (!query.ok())
+        return query.error();
     return records;
 }
 
@@ -382,16 +635,18 @@ Result<StoreStatistics> Repository::statistics() const
     Statement counts(m_database,
                      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
                      "(SELECT count(*) FROM entities), (SELECT count(*) FROM aliases), "
-                     "(SELECT count(*) FROM mentions), (SELECT count(*) FROM relations), "
-                     "(SELECT count(*) FROM relation_evidence)");
+                     "(SELECT count(*) FROM mentions WHERE entity_id IS NOT NULL), "
+                     "(SELECT count(*) FROM mentions WHERE entity_id IS NULL), "
+                     "(SELECT count(*) FROM relations), (SELECT count(*) FROM relation_evidence)");
     if (counts.next()) {
         statistics.documents = counts.integer(0);
         statistics.sentences = counts.integer(1);
         statistics.entities = counts.integer(2);
         statistics.aliases = counts.integer(3);
         statistics.mentions = counts.integer(4);
-        statistics.relations = counts.integer(5);
-        statistics.evidence = counts.integer(6);
+        statistics.attributes = counts.integer(5);
+        statistics.relations = counts.integer(6);
+        statistics.evidence = counts.integer(7);
     }
     if (!counts.ok())
         return counts.error();

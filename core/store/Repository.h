@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/extract/EntityExtractor.h"
+#include "core/extract/Extraction.h"
 #include "core/store/Records.h"
 #include "core/text/Document.h"
 
@@ -10,6 +12,15 @@
 namespace NewsGraph {
 
 class Database;
+
+// What storing one document with its extraction wrote.
+struct StoredDocument
+{
+    qint64 id = 0;
+    // For each DocumentExtraction::entities entry, the entity it was stored
+    // as (an existing one it was merged into, or a new one).
+    QList<qint64> entityIds;
+};
 
 // The queries NewsGraph runs against a project database. Every value goes
 // through bound parameters. Writers do not open transactions of their own
@@ -24,6 +35,25 @@ public:
     Result<bool> containsContent(const QString &contentHash) const;
     // Stores the document and all its sentences, or nothing (savepoint).
     Result<qint64> insertDocument(const Document &document, const QList<Sentence> &sentences);
+    // The same together with what extraction found in it, all in one
+    // savepoint: a bad mention leaves neither the document nor any of its
+    // entities, aliases, mentions or attributes behind. `knownIds` is
+    // matchKnownEntities() for extraction.entities (see insertExtraction()).
+    Result<StoredDocument> insertDocument(const Document &document,
+                                          const QList<Sentence> &sentences,
+                                          const DocumentExtraction &extraction,
+                                          const QList<qint64> &knownIds);
+    // Stores the extraction of a document already stored, whole or not at
+    // all (savepoint). For each extracted entity, knownIds[i] is the id of the
+    // stored entity it is the same actor as, or 0 for a new one: new ones
+    // are inserted (name, type), known ones keep their name and type and
+    // gain the new aliases. Every EntityMention becomes a mentions row of its
+    // entity, every AttributeMention one without an entity but with its
+    // type and normalised value. Sentence indexes refer to the document's
+    // sentences, offsets to its text. Returns the entity id of each
+    // extracted entity.
+    Result<QList<qint64>> insertExtraction(qint64 documentId, const DocumentExtraction &extraction,
+                                           const QList<qint64> &knownIds);
 
     // --- reading
     Result<QList<DocumentRecord>> documents() const;
@@ -34,7 +64,14 @@ public:
     // words are matched as words (all of them), "quoted phrases" as phrases,
     // and a trailing * as a prefix; it is never passed as raw FTS5 syntax.
     Result<QList<SearchHit>> search(const QString &query, int limit = 100) const;
+    // Entities with every surface form they go by (aliases and the text of
+    // their mentions), their mention count and the files they appear in.
     Result<QList<EntityRecord>> entities() const;
+    // Every stored entity as the cross-document merger sees it, hidden ones
+    // included (so that new mentions join them rather than recreating them).
+    Result<QList<KnownEntity>> knownEntities() const;
+    // The amounts and dates of a document, in text order.
+    Result<QList<AttributeRecord>> attributes(qint64 documentId) const;
     Result<QList<RelationRecord>> relations() const;
     Result<StoreStatistics> statistics() const;
 

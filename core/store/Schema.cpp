@@ -125,12 +125,23 @@ CREATE TABLE relation_evidence (
 CREATE INDEX relation_evidence_sentence ON relation_evidence (sentence_id);
 )sql";
 
+// Version 2: the normalised value of attribute mentions (MONEY, QUANTITY,
+// DATE), which are mentions rows with entity_id NULL: "100000000000 USD",
+// "18000 GPU", "2025-06-11" (see AttributeMention). A column of mentions
+// rather than a table of its own, because an attribute has exactly what a
+// mention has (document, sentence, offsets, surface, type) plus this value.
+// NULL for entity mentions.
+constexpr const char migration2[] = R"sql(
+ALTER TABLE mentions ADD COLUMN value TEXT;
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
 {
     static const QList<Migration> migrations = {
         {1, migration1},
+        {2, migration2},
     };
     return migrations;
 }

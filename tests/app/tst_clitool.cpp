@@ -1,4 +1,9 @@
+#include "core/pipeline/BundledCorpus.h"
+#include "core/pipeline/DocumentProcessor.h"
+#include "core/pipeline/Evaluator.h"
+
 #include <QCryptographicHash>
+#include <QRegularExpression>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -9,6 +14,8 @@
 #include <QtTest>
 
 #include <sqlite3.h>
+
+using namespace NewsGraph;
 
 // newsgraph-cli end to end: the real executable, run as a user would.
 class TestCliTool : public QObject
@@ -38,6 +45,7 @@ private:
     }
 
     static QString corpusDir() { return QStringLiteral(NEWSGRAPH_SOURCE_DIR "/resources/corpus"); }
+    static QString goldDir() { return QStringLiteral(NEWSGRAPH_TEST_DATA "/gold"); }
 
     static QByteArray fileHash(const QString &path)
     {
@@ -74,7 +82,8 @@ private Q_SLOTS:
         const QStringList commands{QStringLiteral("ingest"),   QStringLiteral("stats"),
                                    QStringLiteral("documents"), QStringLiteral("sentences"),
                                    QStringLiteral("text"),     QStringLiteral("search"),
-                                   QStringLiteral("entities"), QStringLiteral("relations")};
+                                   QStringLiteral("entities"), QStringLiteral("relations"),
+                                   QStringLiteral("eval")};
         for (const QString &command : commands) {
             QVERIFY2(general.out.contains(QStringLiteral("  ") + command), qPrintable(command));
             const Run help = cli({command, QStringLiteral("--help")});
@@ -261,6 +270,103 @@ private Q_SLOTS:
         const Run relations = cli({QStringLiteral("relations"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
         QCOMPARE(relations.exitCode, 0);
         QVERIFY(relations.json().value(QStringLiteral("relations")).isArray());
+    }
+
+    void evalScoresTheReferenceAnnotations()
+    {
+        const Run run = cli({QStringLiteral("eval"), QStringLiteral("--gold"), goldDir(),
+                             QStringLiteral("--docs"), corpusDir()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QStringList lines = run.out.trimmed().split(QLatin1Char('\n'));
+        static const QRegularExpression scoreLine(QStringLiteral(
+            "^score: entity_f1=\\d\\.\\d{3} typed_f1=\\d\\.\\d{3} pair_f1=\\d\\.\\d{3} "
+            "relation_f1=\\d\\.\\d{3} evidence=\\d\\.\\d{3}$"));
+        QVERIFY2(scoreLine.match(lines.last()).hasMatch(), qPrintable(run.out));
+        QVERIFY2(lines.size() >= 5 + 1 + 4 + 2, qPrintable(run.out));
+
+        // The numbers are those the evaluator computes in this process: the
+        // command adds nothing of its own. (The evaluator reproduces the
+        // reference scorer; tst_evaluator checks that arithmetic, so this
+        // needs neither Python nor score.py.)
+        Result<DocumentProcessor> processor = DocumentProcessor::fromDirectory(bundledLexiconDirectory());
+        QVERIFY2(processor.ok(), qPrintable(processor.error()));
+        const Result<Evaluation> evaluation = Evaluator(processor.value()).evaluate(goldDir(), corpusDir());
+        QVERIFY2(evaluation.ok(), qPrintable(evaluation.error()));
+        QCOMPARE(evaluation->documents.size(), 5);
+        for (const DocumentScore &score : evaluation->documents) {
+            QVERIFY2(score.failure.isEmpty(), qPrintable(score.failure));
+            QVERIFY2(lines.contains(documentReportLine(score)), qPrintable(documentReportLine(score)));
+        }
+        QCOMPARE(lines, evaluationReport(evaluation.value()));
+
+        const Run json = cli({QStringLiteral("eval"), QStringLiteral("--gold"), goldDir(),
+                              QStringLiteral("--docs"), corpusDir(), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject documents = json.json().value(QStringLiteral("documents")).toObject();
+        QCOMPARE(documents.size(), 5);
+        const QJsonArray entities = documents.value(QStringLiteral("000_5c35d6a8fc930d2a.txt")).toObject()
+                                        .value(QStringLiteral("entities")).toArray();
+        QCOMPARE(entities.size(), 3);
+        const ScoreCounts &first = evaluation->documents.first().entities;
+        QCOMPARE(entities.at(0).toInt(), first.truePositives);
+        QCOMPARE(entities.at(1).toInt(), first.falsePositives);
+        QCOMPARE(entities.at(2).toInt(), first.falseNegatives);
+        const QJsonObject summary = json.json().value(QStringLiteral("summary")).toObject();
+        for (const QString &measure : {QStringLiteral("entities"), QStringLiteral("typed"),
+                                       QStringLiteral("pairs"), QStringLiteral("relations")})
+            QVERIFY(summary.value(measure).toObject().contains(QStringLiteral("f1")));
+        QVERIFY(json.json().value(QStringLiteral("evidence_share")).isDouble());
+    }
+
+    void evalRefusesBadInputs()
+    {
+        QCOMPARE(cli({QStringLiteral("eval"), QStringLiteral("--docs"), corpusDir()}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("eval"), QStringLiteral("--gold"), goldDir()}).exitCode, 2);
+        const QString nowhere = m_dir.filePath(QStringLiteral("nowhere"));
+        const Run missingDocs = cli({QStringLiteral("eval"), QStringLiteral("--gold"), goldDir(),
+                                     QStringLiteral("--docs"), nowhere});
+        QCOMPARE(missingDocs.exitCode, 2);
+        QVERIFY2(missingDocs.err.contains(nowhere), qPrintable(missingDocs.err));
+        const Run missingGold = cli({QStringLiteral("eval"), QStringLiteral("--gold"), nowhere,
+                                     QStringLiteral("--docs"), corpusDir()});
+        QCOMPARE(missingGold.exitCode, 2);
+        QVERIFY2(missingGold.err.contains(nowhere), qPrintable(missingGold.err));
+
+        QTemporaryDir gold;
+        writeFile(gold.filePath(QStringLiteral("a.json")),
+                  R"({"doc": "000_5c35d6a8fc930d2a.txt", "entities": [], "relations": []})");
+        writeFile(gold.filePath(QStringLiteral("b.json")),
+                  R"({"doc": "999_absent.txt", "entities": [], "relations": []})");
+        const Run absent = cli({QStringLiteral("eval"), QStringLiteral("--gold"), gold.path(),
+                                QStringLiteral("--docs"), corpusDir()});
+        QCOMPARE(absent.exitCode, 2);
+        QVERIFY2(absent.err.contains(QStringLiteral("b.json")) && absent.err.contains(QStringLiteral("999_absent.txt")),
+                 qPrintable(absent.err));
+        QVERIFY2(absent.out.isEmpty(), qPrintable(absent.out)); // checked before anything is scored
+
+        writeFile(gold.filePath(QStringLiteral("b.json")), "{\"doc\": \"000_5c35d6a8fc930d2a.txt\", ");
+        const Run malformed = cli({QStringLiteral("eval"), QStringLiteral("--gold"), gold.path(),
+                                   QStringLiteral("--docs"), corpusDir()});
+        QCOMPARE(malformed.exitCode, 2);
+        QVERIFY2(malformed.err.contains(QStringLiteral("b.json")), qPrintable(malformed.err));
+    }
+
+    void userLexiconNextToTheDatabaseIsRead()
+    {
+        // "FILE.lexicon.tsv" beside the database is the project's own
+        // lexicon: a broken one stops the ingest and is named.
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("project.newsgraph"));
+        const QString lexicon = db + QStringLiteral(".lexicon.tsv");
+        writeFile(lexicon, "NOT-A-TYPE\tSomething\n");
+        const Run run = cli({QStringLiteral("ingest"), QStringLiteral("--db"), db, corpusDir()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(lexicon), qPrintable(run.err));
+        QVERIFY(!QFile::exists(db));
+
+        writeFile(lexicon, "ORG\tGlobex Corporation\tGlobex\n");
+        const Run fine = cli({QStringLiteral("ingest"), QStringLiteral("--db"), db, corpusDir()});
+        QVERIFY2(fine.exitCode == 0, qPrintable(fine.err));
     }
 
     void withoutDatabaseTheBundledCorpusIsUsed()

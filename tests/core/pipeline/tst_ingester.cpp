@@ -1,20 +1,23 @@
 #include "core/pipeline/BundledCorpus.h"
+#include "core/pipeline/DocumentProcessor.h"
 #include "core/pipeline/Ingester.h"
 #include "core/store/Database.h"
 #include "core/store/Repository.h"
+#include "core/store/Statement.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace NewsGraph;
+using namespace Qt::StringLiterals;
 
 class TestIngester : public QObject
 {
     Q_OBJECT
 
 private:
-    std::optional<TextAnalyzer> m_analyzer;
+    std::optional<DocumentProcessor> m_processor;
 
     static void writeFile(const QString &path, const QByteArray &bytes)
     {
@@ -32,16 +35,16 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        Result<TextAnalyzer> analyzer = TextAnalyzer::fromDirectory(bundledLexiconDirectory());
-        QVERIFY2(analyzer.ok(), qPrintable(analyzer.error()));
-        m_analyzer.emplace(std::move(analyzer).value());
+        Result<DocumentProcessor> processor = DocumentProcessor::fromDirectory(bundledLexiconDirectory());
+        QVERIFY2(processor.ok(), qPrintable(processor.error()));
+        m_processor.emplace(std::move(processor).value());
     }
 
     void ingestsTheBundledCorpus()
     {
         Result<Database> database = Database::openInMemory();
         QVERIFY(database.ok());
-        Ingester ingester(database.value(), *m_analyzer);
+        Ingester ingester(database.value(), *m_processor);
         QList<int> progress;
         const IngestReport report = ingester.ingest(bundledCorpusPaths(), [&](int done, int total, const QString &) {
             QCOMPARE(total, 5);
@@ -86,7 +89,7 @@ private Q_SLOTS:
         writeFile(dir.filePath(QStringLiteral("b.md")), article);
         Result<Database> database = Database::openInMemory();
         QVERIFY(database.ok());
-        Ingester ingester(database.value(), *m_analyzer);
+        Ingester ingester(database.value(), *m_processor);
         const IngestReport report = ingester.ingest({dir.path()});
         QCOMPARE(report.added, 1);
         QCOMPARE(report.duplicates, 1);
@@ -103,7 +106,7 @@ private Q_SLOTS:
 
         Result<Database> database = Database::openInMemory();
         QVERIFY(database.ok());
-        Ingester ingester(database.value(), *m_analyzer);
+        Ingester ingester(database.value(), *m_processor);
         const IngestReport report = ingester.ingest({dir.path(), missing});
         QVERIFY(report.committed());
         QCOMPARE(report.added, 1);
@@ -124,7 +127,7 @@ private Q_SLOTS:
         writeFile(dir.filePath(QStringLiteral("latin.txt")), "Le minist\xe8re fran\xe7" "ais a sign\xe9 un accord avec Airbus.");
         Result<Database> database = Database::openInMemory();
         QVERIFY(database.ok());
-        const IngestReport report = Ingester(database.value(), *m_analyzer).ingest({dir.path()});
+        const IngestReport report = Ingester(database.value(), *m_processor).ingest({dir.path()});
         QCOMPARE(report.added, 1);
         QCOMPARE(report.warnings.size(), 1);
         QVERIFY(report.warnings.first().message.contains(QStringLiteral("latin.txt")));
@@ -133,13 +136,88 @@ private Q_SLOTS:
         QVERIFY2(text->contains(QStringLiteral("ministère français a signé")), qPrintable(text.value()));
     }
 
+    void storedExtractionPointsIntoTheText()
+    {
+        // Whatever extraction finds (this does not judge how well), what is
+        // stored must cite the text exactly: each mention's offsets slice its
+        // surface out of the stored text, inside the sentence it refers to.
+        Result<Database> database = Database::openInMemory();
+        QVERIFY(database.ok());
+        const IngestReport report = Ingester(database.value(), *m_processor).ingest(bundledCorpusPaths());
+        QVERIFY(report.committed());
+        QCOMPARE(report.added, 5);
+
+        Repository repository(database.value());
+        Statement mentions(database.value(),
+                           "SELECT m.document_id, m.start, m.\"end\", m.surface, m.type, m.entity_id, "
+                           "m.value, s.document_id, s.start, s.\"end\" "
+                           "FROM mentions m JOIN sentences s ON s.id = m.sentence_id");
+        int checked = 0;
+        while (mentions.next()) {
+            const Result<QString> text = repository.documentText(mentions.int64(0));
+            QVERIFY(text.ok());
+            const int start = mentions.integer(1);
+            const int end = mentions.integer(2);
+            const QString surface = mentions.text(3);
+            QCOMPARE(text->mid(start, end - start), surface);
+            QCOMPARE(mentions.int64(7), mentions.int64(0));
+            QVERIFY2(start >= mentions.integer(8) && end <= mentions.integer(9), qPrintable(surface));
+            if (mentions.isNull(5)) {
+                QVERIFY2(attributeTypeFromName(mentions.text(4)).has_value(), qPrintable(mentions.text(4)));
+                QVERIFY2(!mentions.text(6).isEmpty(), qPrintable(surface));
+            } else {
+                QVERIFY2(entityTypeFromName(mentions.text(4)).has_value(), qPrintable(mentions.text(4)));
+                QVERIFY(mentions.isNull(6));
+            }
+            ++checked;
+        }
+        QVERIFY(mentions.ok());
+        const StoreStatistics statistics = repository.statistics().value();
+        QCOMPARE(checked, statistics.mentions + statistics.attributes);
+        const QList<EntityRecord> entities = repository.entities().value();
+        for (const EntityRecord &entity : entities) {
+            QVERIFY2(entityTypeFromName(entity.type).has_value(), qPrintable(entity.type));
+            QVERIFY(entity.mentionCount > 0);
+            QVERIFY(!entity.documents.isEmpty());
+        }
+    }
+
+    void mergingWithinARunEqualsMergingAcrossRuns()
+    {
+        // Within a run the Ingester merges against an in-memory catalogue;
+        // across runs against what it reads back from the store. Both must
+        // come to the same entities.
+        Result<Database> together = Database::openInMemory();
+        Result<Database> apart = Database::openInMemory();
+        QVERIFY(together.ok() && apart.ok());
+        QCOMPARE(Ingester(together.value(), *m_processor).ingest(bundledCorpusPaths()).added, 5);
+        Ingester separately(apart.value(), *m_processor);
+        for (const QString &path : bundledCorpusPaths())
+            QCOMPARE(separately.ingest({path}).added, 1);
+
+        const auto describe = [](Database &database) {
+            QStringList lines;
+            const QList<EntityRecord> entities = Repository(database).entities().value();
+            for (const EntityRecord &entity : entities) {
+                lines.append(u"%1 %2 %3 [%4] (%5)"_s.arg(entity.name, entity.type)
+                                 .arg(entity.mentionCount)
+                                 .arg(entity.aliases.join(u'|'), entity.documents.join(u'|')));
+            }
+            lines.sort();
+            return lines;
+        };
+        QCOMPARE(describe(apart.value()), describe(together.value()));
+        QCOMPARE(Repository(apart.value()).knownEntities()->size(),
+                 Repository(together.value()).knownEntities()->size());
+    }
+
     void cancelledRunLeavesTheDatabaseAsItWas()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("project.newsgraph"));
         Result<Database> database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        Ingester ingester(database.value(), *m_analyzer);
+        Ingester ingester(database.value(), *m_processor);
         QCOMPARE(ingester.ingest(bundledCorpusPaths().mid(0, 1)).added, 1);
 
         std::atomic_bool cancel = false;

@@ -4,6 +4,7 @@
 #include "core/store/Transaction.h"
 
 #include <QCryptographicHash>
+#include <QSet>
 #include <QDateTime>
 #include <QTemporaryDir>
 #include <QTest>
@@ -53,6 +54,12 @@ qint64 queryInteger(Database &database, const char *sql)
     return query.next() ? query.int64(0) : -1;
 }
 
+QString queryText(Database &database, const char *sql)
+{
+    Statement query(database, sql);
+    return query.next() ? query.text(0) : QString();
+}
+
 // What the full-text index itself holds (a plain SELECT on an external
 // content table would read the content table instead).
 QStringList indexedTerms(Database &database)
@@ -77,6 +84,93 @@ const QString alphaText = u"Ada Lovelace met Charles Babbage in London. The anal
 const QString betaText = u"La défense de Paris a été renforcée. L'École polytechnique a ouvert "
                          "ses portes. Ada Lovelace est venue à Londres. Le ministre parle de "
                          "défense nationale."_s;
+
+const QString gammaText = u"Nvidia will invest $100 billion in Europe. Jensen Huang announced it "
+                          "on 11 June 2025. Huang later met Emmanuel Macron in Paris."_s;
+const QString deltaText = u"Mr Huang returned to Paris in July. Nvidia shipped 18,000 GPUs to "
+                          "France."_s;
+
+// The index of the sentence of `text` that holds `offset`, -1 if none.
+int sentenceAt(const QString &text, int offset)
+{
+    const QList<Sentence> sentences = splitSentences(text);
+    for (int i = 0; i < sentences.size(); ++i) {
+        if (offset >= sentences.at(i).start && offset < sentences.at(i).end)
+            return i;
+    }
+    return -1;
+}
+
+// An entity as extraction would give it: each surface form is looked up
+// after the previous one, so "Huang" after "Jensen Huang" is the next one.
+ExtractedEntity entityOf(const QString &name, EntityType type, const QString &text,
+                         const QStringList &surfaces)
+{
+    ExtractedEntity entity;
+    entity.name = name;
+    entity.type = type;
+    int from = 0;
+    for (const QString &surface : surfaces) {
+        const int start = int(text.indexOf(surface, from));
+        Q_ASSERT(start >= 0);
+        const int end = start + int(surface.size());
+        entity.mentions.append(EntityMention{sentenceAt(text, start), start, end, surface});
+        if (!entity.aliases.contains(surface))
+            entity.aliases.append(surface);
+        from = end;
+    }
+    return entity;
+}
+
+AttributeMention attributeOf(const QString &text, AttributeType type, const QString &surface,
+                             const QString &value)
+{
+    const int start = int(text.indexOf(surface));
+    Q_ASSERT(start >= 0);
+    return AttributeMention{type, sentenceAt(text, start), start, start + int(surface.size()),
+                            surface, value};
+}
+
+DocumentExtraction gammaExtraction()
+{
+    DocumentExtraction extraction;
+    extraction.entities = {
+        entityOf(u"Jensen Huang"_s, EntityType::Person, gammaText, {u"Jensen Huang"_s, u"Huang"_s}),
+        entityOf(u"Nvidia"_s, EntityType::Organization, gammaText, {u"Nvidia"_s}),
+        entityOf(u"Paris"_s, EntityType::Place, gammaText, {u"Paris"_s}),
+    };
+    extraction.attributes = {
+        attributeOf(gammaText, AttributeType::Money, u"$100 billion"_s, u"100000000000 USD"_s),
+        attributeOf(gammaText, AttributeType::Date, u"11 June 2025"_s, u"2025-06-11"_s),
+    };
+    return extraction;
+}
+
+// Jensen Huang (as "Mr Huang"), Paris, France, Nvidia; "July", "18,000 GPUs".
+DocumentExtraction deltaExtraction()
+{
+    DocumentExtraction extraction;
+    extraction.entities = {
+        entityOf(u"Mr Huang"_s, EntityType::Person, deltaText, {u"Mr Huang"_s}),
+        entityOf(u"Paris"_s, EntityType::Place, deltaText, {u"Paris"_s}),
+        entityOf(u"France"_s, EntityType::Place, deltaText, {u"France"_s}),
+        entityOf(u"Nvidia"_s, EntityType::Organization, deltaText, {u"Nvidia"_s}),
+    };
+    extraction.attributes = {
+        attributeOf(deltaText, AttributeType::Date, u"July"_s, u"--07"_s),
+        attributeOf(deltaText, AttributeType::Quantity, u"18,000 GPUs"_s, u"18000 GPU"_s),
+    };
+    return extraction;
+}
+
+const EntityRecord *findEntity(const QList<EntityRecord> &entities, const QString &name)
+{
+    for (const EntityRecord &entity : entities) {
+        if (entity.name == name)
+            return &entity;
+    }
+    return nullptr;
+}
 
 } // namespace
 
@@ -528,18 +622,21 @@ private Q_SLOTS:
         QCOMPARE(ada.id, 4);
         QCOMPARE(ada.type, u"PERSON"_s);
         QCOMPARE(ada.mentionCount, 3);
-        QCOMPARE(ada.aliases, (QStringList{u"Ada"_s, u"Countess of Lovelace"_s, u"Lovelace"_s}));
+        // Aliases and mention texts together, each once.
+        QCOMPARE(ada.aliases, (QStringList{u"Ada"_s, u"Ada Lovelace"_s, u"Countess of Lovelace"_s,
+                                           u"Lovelace"_s}));
         QCOMPARE(ada.documents, (QStringList{u"alpha.txt"_s, u"beta.txt"_s}));
         QVERIFY(!ada.hidden);
 
         const EntityRecord &london = entities->at(1);
         QCOMPARE(london.mentionCount, 2);
-        QCOMPARE(london.aliases, QStringList{u"Londres"_s});
+        QCOMPARE(london.aliases, (QStringList{u"London"_s, u"Londres"_s}));
         QCOMPARE(london.documents, (QStringList{u"alpha.txt"_s, u"beta.txt"_s}));
 
         const EntityRecord &paris = entities->at(2);
         QCOMPARE(paris.mentionCount, 2);
         QCOMPARE(paris.documents, QStringList{u"beta.txt"_s}); // distinct
+        QCOMPARE(paris.aliases, QStringList{u"Paris"_s});
         QVERIFY(paris.hidden);
 
         const EntityRecord &society = entities->at(4);
@@ -594,7 +691,8 @@ private Q_SLOTS:
         QCOMPARE(statistics->sentences, 8);
         QCOMPARE(statistics->entities, 5);
         QCOMPARE(statistics->aliases, 4);
-        QCOMPARE(statistics->mentions, 9);
+        QCOMPARE(statistics->mentions, 8); // of entities
+        QCOMPARE(statistics->attributes, 1);
         QCOMPARE(statistics->relations, 2);
         QCOMPARE(statistics->evidence, 3);
         QCOMPARE(statistics->languages, (QMap<QString, int>{{u"en"_s, 1}, {u"fr"_s, 1}}));
@@ -608,12 +706,307 @@ private Q_SLOTS:
         QCOMPARE(left.documents, 1);
         QCOMPARE(left.sentences, 4);
         QCOMPARE(left.mentions, 5);
+        QCOMPARE(left.attributes, 0);
         QCOMPARE(left.evidence, 1);
         QCOMPARE(left.entities, 5);
         QCOMPARE(left.relations, 2);
         QVERIFY(searchTexts(u"babbage"_s).isEmpty());
         QVERIFY(!indexedTerms(db()).contains(u"babbage"_s));
         QVERIFY(ftsIntegrityOk(db()));
+    }
+
+    void storesAnExtraction()
+    {
+        const Document gamma = makeDocument(u"gamma.txt"_s, gammaText);
+        const QList<Sentence> sentences = splitSentences(gammaText);
+        QCOMPARE(sentences.size(), 3);
+        const DocumentExtraction extraction = gammaExtraction();
+        const auto stored = repo().insertDocument(gamma, sentences, extraction, {0, 0, 0});
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QVERIFY(stored->id > 0);
+        QCOMPARE(stored->entityIds.size(), 3);
+        const qint64 huangId = stored->entityIds.at(0);
+        QVERIFY(huangId > 0);
+        QCOMPARE(QSet<qint64>(stored->entityIds.cbegin(), stored->entityIds.cend()).size(), 3);
+
+        const auto entities = repo().entities();
+        QVERIFY2(entities.ok(), qPrintable(entities.error()));
+        QCOMPARE(entities->size(), 3);
+        const EntityRecord &huang = entities->first(); // two mentions: first
+        QCOMPARE(huang.id, huangId);
+        QCOMPARE(huang.name, u"Jensen Huang"_s);
+        QCOMPARE(huang.type, u"PERSON"_s);
+        QCOMPARE(huang.aliases, (QStringList{u"Huang"_s, u"Jensen Huang"_s}));
+        QCOMPARE(huang.mentionCount, 2);
+        QCOMPARE(huang.documents, QStringList{u"gamma.txt"_s});
+        QCOMPARE(entities->at(1).name, u"Nvidia"_s);
+        QCOMPARE(entities->at(1).type, u"ORG"_s);
+        QCOMPARE(entities->at(2).name, u"Paris"_s);
+        QCOMPARE(entities->at(2).type, u"PLACE"_s);
+
+        // Mentions carry their sentence (by id) and their offsets.
+        const QList<SentenceRecord> storedSentences = repo().sentences(stored->id).value();
+        Statement mentions(db(), "SELECT sentence_id, start, \"end\", surface, type, value IS NULL "
+                                 "FROM mentions WHERE entity_id = ?1 ORDER BY start");
+        mentions.bind(1, huangId);
+        QList<int> sentenceIndexes;
+        while (mentions.next()) {
+            const int start = mentions.integer(1);
+            const int end = mentions.integer(2);
+            const int index = sentenceAt(gammaText, start);
+            sentenceIndexes.append(index);
+            QCOMPARE(mentions.int64(0), storedSentences.at(index).id);
+            QCOMPARE(gammaText.mid(start, end - start), mentions.text(3));
+            QCOMPARE(mentions.text(4), u"PERSON"_s);
+            QCOMPARE(mentions.int64(5), 1);
+        }
+        QVERIFY(mentions.ok());
+        QCOMPARE(sentenceIndexes, (QList<int>{1, 2}));
+
+        const auto attributes = repo().attributes(stored->id);
+        QVERIFY2(attributes.ok(), qPrintable(attributes.error()));
+        QCOMPARE(attributes->size(), 2);
+        const AttributeRecord &money = attributes->at(0);
+        QCOMPARE(money.type, u"MONEY"_s);
+        QCOMPARE(money.surface, u"$100 billion"_s);
+        QCOMPARE(money.value, u"100000000000 USD"_s);
+        QCOMPARE(money.documentId, stored->id);
+        QCOMPARE(money.sentenceIndex, 0);
+        QCOMPARE(money.sentenceId, storedSentences.at(0).id);
+        QCOMPARE(gammaText.mid(money.start, money.end - money.start), money.surface);
+        const AttributeRecord &date = attributes->at(1);
+        QCOMPARE(date.type, u"DATE"_s);
+        QCOMPARE(date.value, u"2025-06-11"_s);
+        QCOMPARE(date.sentenceIndex, 1);
+        QVERIFY(repo().attributes(stored->id + 1)->isEmpty());
+
+        const StoreStatistics statistics = repo().statistics().value();
+        QCOMPARE(statistics.entities, 3);
+        QCOMPARE(statistics.aliases, 4);
+        QCOMPARE(statistics.mentions, 4);
+        QCOMPARE(statistics.attributes, 2);
+
+        const auto known = repo().knownEntities();
+        QVERIFY2(known.ok(), qPrintable(known.error()));
+        QCOMPARE(known->size(), 3);
+        QCOMPARE(known->at(0).id, huangId);
+        QCOMPARE(known->at(0).name, u"Jensen Huang"_s);
+        QCOMPARE(known->at(0).type, EntityType::Person);
+        QCOMPARE(known->at(0).aliases, (QStringList{u"Jensen Huang"_s, u"Huang"_s})); // as stored
+        QCOMPARE(known->at(2).type, EntityType::Place);
+        QVERIFY(ftsIntegrityOk(db()));
+    }
+
+    void mergesIntoKnownEntities()
+    {
+        Transaction transaction(db());
+        const auto gamma = repo().insertDocument(makeDocument(u"gamma.txt"_s, gammaText),
+                                                 splitSentences(gammaText), gammaExtraction(),
+                                                 {0, 0, 0});
+        QVERIFY2(gamma.ok(), qPrintable(gamma.error()));
+        const qint64 huangId = gamma->entityIds.at(0);
+        const qint64 nvidiaId = gamma->entityIds.at(1);
+        const qint64 parisId = gamma->entityIds.at(2);
+
+        // Jensen Huang, Paris and Nvidia are known; France is new.
+        const auto delta = repo().insertDocument(makeDocument(u"delta.txt"_s, deltaText),
+                                                 splitSentences(deltaText), deltaExtraction(),
+                                                 {huangId, parisId, 0, nvidiaId});
+        QVERIFY2(delta.ok(), qPrintable(delta.error()));
+        QCOMPARE(delta->entityIds.size(), 4);
+        QCOMPARE(delta->entityIds.at(0), huangId);
+        QCOMPARE(delta->entityIds.at(1), parisId);
+        QCOMPARE(delta->entityIds.at(3), nvidiaId);
+        const qint64 franceId = delta->entityIds.at(2);
+        QVERIFY(franceId > 0 && franceId != huangId && franceId != parisId && franceId != nvidiaId);
+        QVERIFY(transaction.commit().ok());
+
+        const QList<EntityRecord> entities = repo().entities().value();
+        QCOMPARE(entities.size(), 4);
+        const EntityRecord *huang = findEntity(entities, u"Jensen Huang"_s);
+        QVERIFY(huang);
+        // The known entity keeps its name and type and gains the new alias.
+        QCOMPARE(huang->type, u"PERSON"_s);
+        QCOMPARE(huang->aliases, (QStringList{u"Huang"_s, u"Jensen Huang"_s, u"Mr Huang"_s}));
+        QCOMPARE(huang->mentionCount, 3);
+        QCOMPARE(huang->documents, (QStringList{u"delta.txt"_s, u"gamma.txt"_s}));
+        const EntityRecord *paris = findEntity(entities, u"Paris"_s);
+        QVERIFY(paris);
+        QCOMPARE(paris->aliases, QStringList{u"Paris"_s}); // the same alias once
+        QCOMPARE(paris->mentionCount, 2);
+        QCOMPARE(paris->documents, (QStringList{u"delta.txt"_s, u"gamma.txt"_s}));
+        const EntityRecord *france = findEntity(entities, u"France"_s);
+        QVERIFY(france);
+        QCOMPARE(france->id, franceId);
+        QCOMPARE(france->documents, QStringList{u"delta.txt"_s});
+        QVERIFY(!findEntity(entities, u"Mr Huang"_s));
+
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM aliases"), 6);
+        const QList<KnownEntity> known = repo().knownEntities().value();
+        QCOMPARE(known.size(), 4);
+        QCOMPARE(known.at(0).aliases, (QStringList{u"Jensen Huang"_s, u"Huang"_s, u"Mr Huang"_s}));
+
+        // Attributes in text order: "July" comes before "18,000 GPUs".
+        const QList<AttributeRecord> attributes = repo().attributes(delta->id).value();
+        QCOMPARE(attributes.size(), 2);
+        QCOMPARE(attributes.at(0).type, u"DATE"_s);
+        QCOMPARE(attributes.at(1).type, u"QUANTITY"_s);
+        QCOMPARE(attributes.at(1).value, u"18000 GPU"_s);
+        QCOMPARE(attributes.at(1).sentenceIndex, 1);
+    }
+
+    void badExtractionRollsBackTheWholeDocument_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("sentence index past the last") << 0 << u"sentence index 2"_s;
+        QTest::newRow("negative sentence index") << 1 << u"sentence index -1"_s;
+        QTest::newRow("range past the end") << 2 << u"not inside the text"_s;
+        QTest::newRow("empty range") << 3 << u"not inside the text"_s;
+        QTest::newRow("attribute in a missing sentence") << 4 << u"sentence index 7"_s;
+        QTest::newRow("unknown entity id") << 5 << u"entity 999"_s;
+        QTest::newRow("fewer matches than entities") << 6 << u"known-entity matches"_s;
+    }
+
+    void badExtractionRollsBackTheWholeDocument()
+    {
+        QFETCH(int, fault);
+        QFETCH(QString, message);
+
+        Transaction transaction(db());
+        const auto gamma = repo().insertDocument(makeDocument(u"gamma.txt"_s, gammaText),
+                                                 splitSentences(gammaText), gammaExtraction(),
+                                                 {0, 0, 0});
+        QVERIFY2(gamma.ok(), qPrintable(gamma.error()));
+        const StoreStatistics before = repo().statistics().value();
+        const QList<KnownEntity> knownBefore = repo().knownEntities().value();
+
+        // The fault is in the last entity or attribute, so that the alias of
+        // the known entity, the new entity and the mentions before it are
+        // written first and must be undone.
+        DocumentExtraction bad = deltaExtraction();
+        QList<qint64> knownIds = {gamma->entityIds.at(0), 0, 0, 0};
+        EntityMention &last = bad.entities.last().mentions.last();
+        switch (fault) {
+        case 0: last.sentence = 2; break;
+        case 1: last.sentence = -1; break;
+        case 2: last.end = int(deltaText.size()) + 5; break;
+        case 3: last.end = last.start; break;
+        case 4: bad.attributes.last().sentence = 7; break;
+        case 5: knownIds.last() = 999; break;
+        case 6: knownIds.removeLast(); break;
+        }
+        const Document delta = makeDocument(u"delta.txt"_s, deltaText);
+        const auto failed = repo().insertDocument(delta, splitSentences(deltaText), bad, knownIds);
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().contains(u"delta.txt"_s) && failed.error().contains(message),
+                 qPrintable(failed.error()));
+
+        // The batch goes on.
+        QVERIFY(insert(makeDocument(u"beta.txt"_s, betaText, u"fr"_s)) > 0);
+        QVERIFY(transaction.commit().ok());
+
+        QCOMPARE(repo().containsContent(delta.contentHash).value(), false);
+        const StoreStatistics after = repo().statistics().value();
+        QCOMPARE(after.documents, 2);
+        QCOMPARE(after.sentences, before.sentences + 4);
+        QCOMPARE(after.entities, before.entities);
+        QCOMPARE(after.aliases, before.aliases);
+        QCOMPARE(after.mentions, before.mentions);
+        QCOMPARE(after.attributes, before.attributes);
+        const QList<KnownEntity> knownAfter = repo().knownEntities().value();
+        QCOMPARE(knownAfter.size(), knownBefore.size());
+        QCOMPARE(knownAfter.first().aliases, knownBefore.first().aliases); // no "Mr Huang"
+        QVERIFY(!indexedTerms(db()).contains(u"returned"_s));
+        QVERIFY(ftsIntegrityOk(db()));
+    }
+
+    void insertsAnExtractionOnItsOwn()
+    {
+        const qint64 id = insert(makeDocument(u"delta.txt"_s, deltaText));
+        QVERIFY(id > 0);
+
+        DocumentExtraction bad = deltaExtraction();
+        bad.entities.last().mentions.last().sentence = 9;
+        const auto failed = repo().insertExtraction(id, bad, {0, 0, 0, 0});
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().contains(u"delta.txt"_s) && failed.error().contains(u"sentence index 9"_s)
+                     && failed.error().contains(u"nothing of its extraction was stored"_s),
+                 qPrintable(failed.error()));
+        QVERIFY(repo().entities()->isEmpty());
+        QCOMPARE(repo().statistics()->aliases, 0);
+        QCOMPARE(repo().statistics()->attributes, 0);
+        QCOMPARE(repo().sentences(id)->size(), 2); // the document itself is untouched
+
+        const auto stored = repo().insertExtraction(id, deltaExtraction(), {0, 0, 0, 0});
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QCOMPARE(stored->size(), 4);
+        QCOMPARE(repo().entities()->size(), 4);
+        QCOMPARE(repo().statistics()->mentions, 4);
+        const QList<AttributeRecord> attributes = repo().attributes(id).value();
+        QCOMPARE(attributes.size(), 2);
+        QCOMPARE(attributes.at(1).sentenceId, repo().sentences(id)->at(1).id);
+
+        const auto missing = repo().insertExtraction(id + 100, deltaExtraction(), {0, 0, 0, 0});
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().contains(u"no document with id"_s), qPrintable(missing.error()));
+        QCOMPARE(repo().entities()->size(), 4);
+    }
+
+    void migratesVersionOneFiles()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"old.newsgraph"_s);
+        qint64 id = 0;
+        {
+            auto old = Database::open(path, QList<Migration>{schemaMigrations().first()});
+            QVERIFY2(old.ok(), qPrintable(old.error()));
+            QCOMPARE(old->schemaVersion(), 1);
+            const auto inserted = Repository(*old).insertDocument(makeDocument(u"alpha.txt"_s, alphaText),
+                                                                  splitSentences(alphaText));
+            QVERIFY2(inserted.ok(), qPrintable(inserted.error()));
+            id = *inserted;
+            QVERIFY(old->execute(u"INSERT INTO entities (id, name, type) VALUES "
+                                 "(1, 'Ada Lovelace', 'PERSON'), (2, 'Londinium', 'LOC');"
+                                 "INSERT INTO aliases (entity_id, alias) VALUES (1, 'Lovelace');"
+                                 "INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
+                                 "start, \"end\", surface) SELECT document_id, id, 1, 'PERSON', 0, "
+                                 "12, 'Ada Lovelace' FROM sentences WHERE idx = 0"_s)
+                        .ok());
+            QVERIFY(!old->execute(u"SELECT value FROM mentions"_s).ok()); // not there yet
+        }
+
+        auto database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        QCOMPARE(database->schemaVersion(), 2);
+        QCOMPARE(Database::latestSchemaVersion(), 2);
+        Repository repository(*database);
+        QCOMPARE(repository.documents()->size(), 1);
+        QCOMPARE(repository.documentText(id).value(), alphaText);
+        QCOMPARE(repository.sentences(id)->size(), 4);
+        QCOMPARE(repository.search(u"lovelace"_s)->size(), 1);
+        const QList<EntityRecord> entities = repository.entities().value();
+        QCOMPARE(entities.size(), 2);
+        QCOMPARE(entities.first().name, u"Ada Lovelace"_s);
+        QCOMPARE(entities.first().mentionCount, 1);
+        QCOMPARE(entities.first().aliases, (QStringList{u"Ada Lovelace"_s, u"Lovelace"_s}));
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM mentions WHERE value IS NULL"), 1);
+
+        // A type this version does not know takes no part in merging.
+        const QList<KnownEntity> known = repository.knownEntities().value();
+        QCOMPARE(known.size(), 1);
+        QCOMPARE(known.first().name, u"Ada Lovelace"_s);
+        QCOMPARE(known.first().aliases, QStringList{u"Lovelace"_s});
+
+        DocumentExtraction extraction;
+        extraction.attributes = {
+            attributeOf(alphaText, AttributeType::Date, u"afterwards"_s, u"1843"_s)};
+        QVERIFY(repository.insertExtraction(id, extraction, {}).ok());
+        const QList<AttributeRecord> attributes = repository.attributes(id).value();
+        QCOMPARE(attributes.size(), 1);
+        QCOMPARE(attributes.first().value, u"1843"_s);
+        QCOMPARE(attributes.first().sentenceIndex, 2);
+        QCOMPARE(queryText(*database, "PRAGMA integrity_check"), u"ok"_s);
     }
 
     void emptyStore()
