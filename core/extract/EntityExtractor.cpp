@@ -164,11 +164,35 @@ private:
     // --- tokens ---------------------------------------------------------
 
     QStringView text(const Token &token) const { return token.text(m_text); }
-    QString folded(const Token &token) const { return foldName(text(token)); }
+    const QString &folded(const Token &token) const { return token.folded; }
 
     bool in(Category category, const Token &token) const
     {
-        return token.isWord() && m_lexicon.contains(category, text(token));
+        return token.isWord() && m_lexicon.containsKey(category, token.folded);
+    }
+
+    // foldName() of tokens[first..last], built from the folded tokens.
+    static QString phraseKey(const QList<Token> &tokens, int first, int last)
+    {
+        QString key;
+        for (int i = first; i <= last; ++i) {
+            const Token &token = tokens[i];
+            if (token.folded.isEmpty())
+                continue;
+            if (token.spaceBefore && !key.isEmpty())
+                key += u' ';
+            key += token.folded;
+        }
+        return key;
+    }
+
+    static bool hasLowerCase(const QList<Token> &tokens, int first, int last)
+    {
+        for (int i = first; i <= last; ++i) {
+            if (tokens[i].isWord() && !tokens[i].allCaps && !(tokens[i].capitalized && tokens[i].end - tokens[i].start == 1))
+                return true;
+        }
+        return false;
     }
 
     void tokenizeAll()
@@ -176,6 +200,8 @@ private:
         m_tokens.reserve(m_sentences.size());
         for (const Sentence &sentence : m_sentences) {
             m_tokens.append(tokenize(m_text, sentence.start, sentence.end));
+            for (Token &token : m_tokens.last())
+                token.folded = foldName(token.text(m_text));
             const QList<Token> &tokens = m_tokens.constLast();
             for (int i = 0; i < tokens.size(); ++i) {
                 if (tokens[i].isWord() && tokens[i].capitalized && !isClauseInitial(tokens, i))
@@ -231,12 +257,9 @@ private:
         const bool shaped = token.capitalized || token.mixedCase || isModelCode(token);
         if (!shaped)
             return false;
-        const QStringView word = text(token);
-        if (m_lexicon.contains(Category::PersonTitle, word))
-            return continuing && m_lexicon.contains(Category::OrgSuffix, word);
-        if (m_lexicon.contains(Category::StopCapital, word) || m_lexicon.contains(Category::FunctionWord, word))
-            return continuing && m_lexicon.contains(Category::OrgSuffix, word);
-        if (!m_lexicon.placeOfDemonym(word).isEmpty())
+        if (in(Category::PersonTitle, token) || in(Category::StopCapital, token) || in(Category::FunctionWord, token))
+            return continuing && in(Category::OrgSuffix, token);
+        if (!m_lexicon.placeOfDemonymKey(token.folded).isEmpty())
             return continuing;
         return true;
     }
@@ -246,13 +269,26 @@ private:
     // The longest known name starting at token i, as the index of its last token.
     int knownNameAt(const QList<Token> &tokens, int i, const KnownName **known) const
     {
+        if (!tokens[i].isWord() || !m_lexicon.startsName(tokens[i].folded))
+            return -1;
+        // Every phrase starting at i, then the longest known one.
         const int longest = std::min<int>(m_lexicon.longestName() * 2, tokens.size() - i);
+        QStringList keys;
+        keys.reserve(longest);
+        QString key;
+        for (int length = 1; length <= longest; ++length) {
+            const Token &token = tokens[i + length - 1];
+            if (!token.folded.isEmpty()) {
+                if (token.spaceBefore && !key.isEmpty())
+                    key += u' ';
+                key += token.folded;
+            }
+            keys.append(key);
+        }
         for (int length = longest; length >= 1; --length) {
-            const Token &last = tokens[i + length - 1];
-            if (!last.isWord())
+            if (!tokens[i + length - 1].isWord())
                 continue;
-            const QStringView span = QStringView(m_text).mid(tokens[i].start, last.end - tokens[i].start);
-            if (const KnownName *name = m_lexicon.findName(span)) {
+            if (const KnownName *name = m_lexicon.findKey(keys[length - 1], hasLowerCase(tokens, i, i + length - 1))) {
                 *known = name;
                 return i + length - 1;
             }
@@ -340,9 +376,11 @@ private:
     // "Vice President J.D. Vance": a capitalised title ends the name before it.
     bool startsTitle(const QList<Token> &tokens, int i) const
     {
+        if (i >= tokens.size() || !tokens[i].isWord() || !m_lexicon.startsEntry(Category::PersonTitle, tokens[i].folded))
+            return false;
         for (int length = m_lexicon.longestEntry(Category::PersonTitle); length >= 2; --length) {
             const QString phrase = phraseAfter(tokens, i, length);
-            if (!phrase.isEmpty() && m_lexicon.contains(Category::PersonTitle, phrase))
+            if (!phrase.isEmpty() && m_lexicon.containsKey(Category::PersonTitle, phrase))
                 return true;
         }
         return false;
@@ -360,8 +398,7 @@ private:
     {
         if (token.allCaps || token.mixedCase || token.hasDigit)
             return true;
-        const QString key = folded(token);
-        return m_capitalizedElsewhere.contains(key) || m_lexicon.contains(Category::GivenName, text(token));
+        return m_capitalizedElsewhere.contains(token.folded) || in(Category::GivenName, token);
     }
 
     int extendName(const QList<Token> &tokens, int first) const
@@ -401,7 +438,7 @@ private:
     // or by the document ("Mistral" beside "Mistral AI")?
     bool isOrganisationWord(const QString &word) const
     {
-        if (const KnownName *known = m_lexicon.findName(word))
+        if (const KnownName *known = m_lexicon.findKey(word, true))
             return known->type == EntityType::Organization;
         return m_organisationWords.contains(word);
     }
@@ -446,7 +483,10 @@ private:
             keyEnd = mention.end;
         }
         mention.surface = m_text.mid(mention.start, mention.end - mention.start);
-        mention.key = foldName(QStringView(m_text).mid(mention.start, keyEnd - mention.start));
+        int keyLast = mention.last;
+        while (keyLast > first && tokens[keyLast].end > keyEnd)
+            --keyLast;
+        mention.key = phraseKey(tokens, first, std::min(keyLast, int(tokens.size()) - 1));
         for (int i = first; i <= std::min(last, int(tokens.size()) - 1); ++i) {
             if (tokens[i].isWord() && tokens[i].start < keyEnd)
                 mention.words.append(folded(tokens[i]));
@@ -520,7 +560,7 @@ private:
     void noteOrganisationWords()
     {
         for (const Mention &mention : std::as_const(m_mentions)) {
-            if (mention.words.size() >= 2 && m_lexicon.contains(Category::OrgSuffix, mention.words.constLast()))
+            if (mention.words.size() >= 2 && m_lexicon.containsKey(Category::OrgSuffix, mention.words.constLast()))
                 m_organisationWords.insert(mention.words.constFirst());
         }
     }
@@ -534,7 +574,7 @@ private:
             if (!tokens[k].isWord())
                 return {};
         }
-        return foldName(QStringView(m_text).mid(tokens[i - count].start, tokens[i - 1].end - tokens[i - count].start));
+        return phraseKey(tokens, i - count, i - 1);
     }
 
     // The words from token i on, `count` of them, folded; empty if not all words.
@@ -546,17 +586,18 @@ private:
             if (!tokens[k].isWord())
                 return {};
         }
-        return foldName(QStringView(m_text).mid(tokens[i].start, tokens[i + count - 1].end - tokens[i].start));
+        return phraseKey(tokens, i, i + count - 1);
     }
 
     // Does a phrase of `category` start at token i ("said", "a déclaré")?
     bool startsPhrase(const QList<Token> &tokens, int i, Category category) const
     {
-        if (i >= tokens.size() || !tokens[i].isWord() || tokens[i].capitalized)
+        if (i >= tokens.size() || !tokens[i].isWord() || tokens[i].capitalized
+            || !m_lexicon.startsEntry(category, tokens[i].folded))
             return false;
         for (int length = m_lexicon.longestEntry(category); length >= 1; --length) {
             const QString phrase = phraseAfter(tokens, i, length);
-            if (!phrase.isEmpty() && m_lexicon.contains(category, phrase))
+            if (!phrase.isEmpty() && m_lexicon.containsKey(category, phrase))
                 return true;
         }
         return false;
@@ -571,8 +612,10 @@ private:
         if (j > 0 && (tokens[j - 1].is(m_text, u'.') || tokens[j - 1].is(m_text, u',')))
             --j; // "Mr." / "M." / "PDG, Paulin"
         for (int length = m_lexicon.longestEntry(Category::PersonTitle); length >= 1; --length) {
+            if (j - length < 0 || !m_lexicon.startsEntry(Category::PersonTitle, tokens[j - length].folded))
+                continue;
             const QString phrase = phraseBefore(tokens, j, length);
-            if (!phrase.isEmpty() && m_lexicon.contains(Category::PersonTitle, phrase))
+            if (!phrase.isEmpty() && m_lexicon.containsKey(Category::PersonTitle, phrase))
                 return j - length;
         }
         return -1;
@@ -597,7 +640,7 @@ private:
         if (spanHas(tokens, m.first, m.last, Category::EventNoun))
             e[slot(EntityType::Event)] += strongCue + 1;
         if (count >= 2 && firstToken.capitalized && !firstToken.allCaps
-            && m_lexicon.contains(Category::GivenName, text(firstToken)) && !in(Category::OrgSuffix, lastWord))
+            && in(Category::GivenName, firstToken) && !in(Category::OrgSuffix, lastWord))
             e[slot(EntityType::Person)] += strongCue - 1;
         if (count >= 2 && firstToken.isWord() && firstToken.end - firstToken.start >= 2
             && m_text.at(firstToken.end - 1) == u'.' && !firstToken.allCaps)
@@ -857,7 +900,7 @@ private:
             const Token &acronym = tokens[open + 1];
             if (!spellsInitials(mention, acronym))
                 continue;
-            const int g = byKey.value(foldName(text(acronym)), -1);
+            const int g = byKey.value(acronym.folded, -1);
             if (g >= 0)
                 merge(mention.group, g);
         }
@@ -897,7 +940,7 @@ private:
                 if (otherType == EntityType::Organization && longest.words.constFirst() == name) {
                     bool suffixesOnly = true;
                     for (int w = 1; w < longest.words.size(); ++w)
-                        suffixesOnly = suffixesOnly && m_lexicon.contains(Category::OrgSuffix, longest.words[w]);
+                        suffixesOnly = suffixesOnly && m_lexicon.containsKey(Category::OrgSuffix, longest.words[w]);
                     if (suffixesOnly) {
                         target = other;
                         ++matches;
@@ -979,7 +1022,7 @@ private:
                     continue;
                 int first = i;
                 // Take in a demonym and the article: "the French president", "Mr. President".
-                if (first > 0 && tokens[first - 1].isWord() && !m_lexicon.placeOfDemonym(text(tokens[first - 1])).isEmpty())
+                if (first > 0 && tokens[first - 1].isWord() && !m_lexicon.placeOfDemonymKey(tokens[first - 1].folded).isEmpty())
                     --first;
                 if (first > 0 && tokens[first - 1].isWord() && in(Category::FunctionWord, tokens[first - 1]) && !tokens[first - 1].elision)
                     --first;
@@ -992,7 +1035,7 @@ private:
                 epithet.start = tokens[first].start;
                 epithet.end = tokens[i].end;
                 epithet.surface = m_text.mid(epithet.start, epithet.end - epithet.start);
-                epithet.key = foldName(epithet.surface);
+                epithet.key = phraseKey(tokens, first, i);
                 epithet.epithet = true;
                 m_mentions.append(epithet);
                 join(m_mentions[owner].group, m_mentions.size() - 1);

@@ -267,7 +267,7 @@ Result<Lexicon> Lexicon::fromDirectory(const QString &directory)
     }
 
     lexicon.m_dataNameCount = lexicon.m_names.size();
-    lexicon.updateCapitalsOnlyKeys();
+    lexicon.updateIndexes();
     return lexicon;
 }
 
@@ -317,14 +317,49 @@ Result<void> Lexicon::extendFromFile(const QString &path)
         addEntry(category, entry);
     for (KnownName &name : names)
         addUserName(std::move(name));
-    updateCapitalsOnlyKeys();
+    updateIndexes();
     return {};
 }
 
 bool Lexicon::contains(Category category, QStringView wordOrPhrase) const
 {
+    return containsKey(category, foldName(wordOrPhrase));
+}
+
+bool Lexicon::containsKey(Category category, const QString &key) const
+{
     const auto entries = m_entries.constFind(category);
-    return entries != m_entries.cend() && entries->contains(foldName(wordOrPhrase));
+    return entries != m_entries.cend() && entries->contains(key);
+}
+
+namespace {
+
+bool containsFirstWord(const QSet<QString> &starts, const QString &foldedWord)
+{
+    const QStringView first = Lexicon::firstWordOf(foldedWord);
+    // Most words are all letters: look them up without a copy.
+    return first.size() == foldedWord.size() ? starts.contains(foldedWord) : starts.contains(first.toString());
+}
+
+} // namespace
+
+bool Lexicon::startsEntry(Category category, const QString &foldedWord) const
+{
+    const auto starts = m_entryStarts.constFind(category);
+    return starts != m_entryStarts.cend() && containsFirstWord(*starts, foldedWord);
+}
+
+bool Lexicon::startsName(const QString &foldedWord) const
+{
+    return containsFirstWord(m_nameStarts, foldedWord);
+}
+
+QStringView Lexicon::firstWordOf(QStringView key)
+{
+    qsizetype end = 0;
+    while (end < key.size() && key[end].isLetterOrNumber())
+        ++end;
+    return key.first(end);
 }
 
 int Lexicon::longestEntry(Category category) const
@@ -334,11 +369,15 @@ int Lexicon::longestEntry(Category category) const
 
 const KnownName *Lexicon::findName(QStringView surface) const
 {
-    const QString key = foldName(surface);
+    return findKey(foldName(surface), hasLowerCase(surface));
+}
+
+const KnownName *Lexicon::findKey(const QString &key, bool hasLowerCase) const
+{
     const auto found = m_nameIndex.constFind(key);
     if (found == m_nameIndex.cend())
         return nullptr;
-    if (hasLowerCase(surface) && m_capitalsOnlyKeys.contains(key))
+    if (hasLowerCase && m_capitalsOnlyKeys.contains(key))
         return nullptr;
     return &m_names.at(*found);
 }
@@ -417,11 +456,23 @@ void Lexicon::registerKey(const QString &surface, qsizetype index, bool takeOver
     m_longestName = std::max(m_longestName, wordCount(key));
 }
 
-// Acronyms such as "WHO", "UN" or "CES" fold to words of running text ("who",
-// "un", "ces"), and "TIM" to a given name: such a key, when every listed
-// spelling of it is in capitals, is matched only in capitals.
-void Lexicon::updateCapitalsOnlyKeys()
+// Rebuilds what is derived from the entries: the first-word sets that let
+// lookups skip impossible phrases, and the capitals-only keys. Acronyms such
+// as "WHO", "UN" or "CES" fold to words of running text ("who", "un", "ces"),
+// and "TIM" to a given name: such a key, when every listed spelling of it is
+// in capitals, is matched only in capitals.
+void Lexicon::updateIndexes()
 {
+    m_entryStarts.clear();
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it) {
+        QSet<QString> &starts = m_entryStarts[it.key()];
+        for (const QString &key : it.value())
+            starts.insert(firstWordOf(key).toString());
+    }
+    m_nameStarts.clear();
+    for (auto it = m_nameIndex.cbegin(); it != m_nameIndex.cend(); ++it)
+        m_nameStarts.insert(firstWordOf(it.key()).toString());
+
     m_capitalsOnlyKeys.clear();
     const QSet<QString> none;
     const auto entries = [&](Category category) -> const QSet<QString> & {

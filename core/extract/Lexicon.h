@@ -83,12 +83,26 @@ public:
 
     qsizetype knownNameCount() const { return m_names.size(); }
 
+    // The same lookups for keys the caller has already folded with
+    // foldName(): extraction folds each word once and looks it up many times.
+    bool containsKey(Category category, const QString &key) const;
+    // `hasLowerCase`: the surface the key came from has a lower-case letter
+    // (acronym-only keys such as "WHO" then do not match, see findName).
+    const KnownName *findKey(const QString &key, bool hasLowerCase) const;
+    QString placeOfDemonymKey(const QString &key) const { return m_demonyms.value(key); }
+    // Can an entry of the category, or a known name, begin with this folded
+    // word? Lets a caller skip building phrases that cannot match.
+    bool startsEntry(Category category, const QString &foldedWord) const;
+    bool startsName(const QString &foldedWord) const;
+    // The word a folded key begins with: its leading run of letters and digits.
+    static QStringView firstWordOf(QStringView key);
+
 private:
     void addName(KnownName name);
     void addEntry(Category category, const QString &entry);
     void addUserName(KnownName name);
     void registerKey(const QString &surface, qsizetype index, bool takeOver);
-    void updateCapitalsOnlyKeys();
+    void updateIndexes();
 
     QList<KnownName> m_names;
     QHash<QString, qsizetype> m_nameIndex; // folded name or alias -> m_names index
@@ -98,6 +112,8 @@ private:
     int m_longestName = 1;
     QSet<QString> m_keysWrittenInLowerCase; // some surface of the key has a lower-case letter
     QSet<QString> m_capitalsOnlyKeys;       // acronyms matched only in capitals (see findName)
+    QHash<Category, QSet<QString>> m_entryStarts; // first words of each category's entries
+    QSet<QString> m_nameStarts;             // first words of known names and aliases
     qsizetype m_dataNameCount = 0;          // names from fromDirectory(), before user names
 };
 

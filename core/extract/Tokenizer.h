@@ -26,6 +26,7 @@ struct Token
     bool mixedCase = false;   // lower-case first letter, upper case later ("iPhone", "eBay")
     bool hasDigit = false;
     bool elision = false;     // French elided article or pronoun: "l’", "d'", "qu’"
+    QString folded;           // foldName() of the text, when a caller fills it in
 
     QStringView text(const QString &source) const { return QStringView(source).mid(start, end - start); }
     bool isWord() const { return kind == Kind::Word; }
