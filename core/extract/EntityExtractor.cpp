@@ -1211,6 +1211,19 @@ bool samePerson(const QString &a, const QString &b)
 
 } // namespace
 
+QString preferredEntityName(const QString &current, const QString &candidate)
+{
+    const QStringList currentWords = nameWords(current);
+    const QStringList candidateWords = nameWords(candidate);
+    if (candidateWords.size() <= currentWords.size())
+        return current;
+    for (qsizetype i = 0; i < currentWords.size(); ++i) {
+        if (candidateWords.at(i) != currentWords.at(i))
+            return current;
+    }
+    return candidate;
+}
+
 QList<qint64> matchKnownEntities(const QList<ExtractedEntity> &entities, const QList<KnownEntity> &known)
 {
     QHash<QString, QList<int>> index; // folded name or alias -> known entities

@@ -45,4 +45,10 @@ struct KnownEntity
 QList<qint64> matchKnownEntities(const QList<ExtractedEntity> &entities,
                                  const QList<KnownEntity> &known);
 
+// The name a merged entity should carry: `candidate` when it is the fuller
+// form of `current` ("Mistral AI" for "Mistral": the words of the shorter
+// name start the longer one), otherwise `current`, so names only ever grow
+// more complete and never flip between spellings.
+QString preferredEntityName(const QString &current, const QString &candidate);
+
 } // namespace NewsGraph

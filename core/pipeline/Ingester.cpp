@@ -49,6 +49,9 @@ public:
             if (it == m_position.constEnd()) {
                 it = m_position.insert(ids.at(i), m_known.size());
                 m_known.append(KnownEntity{ids.at(i), entity.name, entity.type, {}});
+            } else {
+                QString &name = m_known[*it].name;
+                name = preferredEntityName(name, entity.name);
             }
             // As the store keeps them (Repository::knownEntities() would read
             // the same): in order, each alias once, compared exactly, no

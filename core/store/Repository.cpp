@@ -171,7 +171,8 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                          .arg(document.consequence)};
 
     Statement insertEntity(database, "INSERT INTO entities (name, type) VALUES (?1, ?2)");
-    Statement knownEntity(database, "SELECT 1 FROM entities WHERE id = ?1");
+    Statement knownEntity(database, "SELECT name FROM entities WHERE id = ?1");
+    Statement renameEntity(database, "UPDATE entities SET name = ?1 WHERE id = ?2");
     Statement insertAlias(database,
                           "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
     Statement insertMention(database,
@@ -189,12 +190,19 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
             // Said plainly here; the foreign key would only say "constraint failed".
             knownEntity.bind(1, entityId);
             const bool exists = knownEntity.next();
+            const QString current = exists ? knownEntity.text(0) : QString();
             knownEntity.reset();
             if (!knownEntity.ok())
                 return knownEntity.error();
             if (!exists)
                 return Error{u"%1: “%2” was matched to entity %3, which does not exist; %4"_s.arg(
                     document.name, entity.name).arg(entityId).arg(document.consequence)};
+            const QString preferred = preferredEntityName(current, entity.name);
+            if (preferred != current) {
+                renameEntity.bind(1, preferred).bind(2, entityId);
+                if (auto renamed = renameEntity.execute(); !renamed)
+                    return Error{renamed.error()};
+            }
         } else {
             insertEntity.bind(1, nonNull(entity.name)).bind(2, type);
             if (auto inserted = insertEntity.execute(); !inserted)

@@ -246,6 +246,15 @@ private Q_SLOTS:
             QVERIFY(!entity.name.isEmpty());
     }
 
+    void preferredNameOnlyGrowsMoreComplete()
+    {
+        QCOMPARE(preferredEntityName(u"Mistral"_s, u"Mistral AI"_s), u"Mistral AI"_s);
+        QCOMPARE(preferredEntityName(u"Mistral AI"_s, u"Mistral"_s), u"Mistral AI"_s);
+        QCOMPARE(preferredEntityName(u"Arthur Mensch"_s, u"Arthur Mench"_s), u"Arthur Mensch"_s);
+        QCOMPARE(preferredEntityName(u"Quarnell"_s, u"Globex Quarnell"_s), u"Quarnell"_s);
+        QCOMPARE(preferredEntityName(u"NVIDIA"_s, u"Nvidia Corp"_s), u"Nvidia Corp"_s);
+    }
+
     void crossDocumentMatching()
     {
         const QList<KnownEntity> known{

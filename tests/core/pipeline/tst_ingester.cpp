@@ -40,6 +40,52 @@ private Q_SLOTS:
         m_processor.emplace(std::move(processor).value());
     }
 
+    void sampleCorpusActorsAreOneEntityEach_data()
+    {
+        QTest::addColumn<bool>("reversed");
+        QTest::newRow("file order") << false;
+        // The article that only says "Mistral" comes first: the entity still
+        // ends up with its full name.
+        QTest::newRow("reverse order") << true;
+    }
+
+    void sampleCorpusActorsAreOneEntityEach()
+    {
+        QFETCH(bool, reversed);
+        QStringList paths = bundledCorpusPaths();
+        if (reversed)
+            std::reverse(paths.begin(), paths.end());
+        Result<Database> database = Database::openInMemory();
+        QVERIFY(database.ok());
+        Ingester ingester(database.value(), *m_processor);
+        for (const QString &path : paths)
+            QCOMPARE(ingester.ingest({path}).added, 1); // one run each: merging across runs
+
+        const Result<QList<EntityRecord>> entities = Repository(database.value()).entities();
+        QVERIFY(entities.ok());
+        const QList<std::pair<QString, QStringList>> expected{
+            {u"Emmanuel Macron"_s, {u"Macron"_s, u"the president"_s}},
+            {u"Jensen Huang"_s, {u"Huang"_s}},
+            {u"Arthur Mensch"_s, {u"Mensch"_s, u"Arthur Mench"_s}},
+            {u"Mistral AI"_s, {u"Mistral"_s}},
+            {u"Nvidia"_s, {u"NVIDIA"_s}},
+        };
+        for (const auto &[name, aliases] : expected) {
+            int count = 0;
+            for (const EntityRecord &entity : entities.value()) {
+                const bool sameActor = entity.name == name || entity.aliases.contains(name);
+                if (!sameActor)
+                    continue;
+                ++count;
+                QCOMPARE(entity.name, name);
+                for (const QString &alias : aliases)
+                    QVERIFY2(entity.aliases.contains(alias), qPrintable(name + u": "_s + entity.aliases.join(u", "_s)));
+                QVERIFY2(entity.documents.size() >= 3, qPrintable(name));
+            }
+            QVERIFY2(count == 1, qPrintable(u"%1 entities for %2"_s.arg(count).arg(name)));
+        }
+    }
+
     void ingestsTheBundledCorpus()
     {
         Result<Database> database = Database::openInMemory();
