@@ -249,6 +249,16 @@ private:
         return upper;
     }
 
+    // "in Le Bourget", "à La Défense": a capitalised article in mid-sentence
+    // belongs to the name after it.
+    bool isNameArticle(const QList<Token> &tokens, int i) const
+    {
+        const Token &token = tokens[i];
+        return token.isWord() && token.capitalized && !token.allCaps && in(Category::Determiner, token)
+            && !isClauseInitial(tokens, i) && i + 1 < tokens.size() && tokens[i + 1].spaceBefore
+            && isNameWord(tokens[i + 1], false);
+    }
+
     // Could this word be part of a name, by its shape and what it is?
     bool isNameWord(const Token &token, bool continuing) const
     {
@@ -310,10 +320,43 @@ private:
         return words >= 4 && caps * 10 >= words * 6;
     }
 
+    // "Office chérifien des phosphates (OCP)": an acronym in brackets names
+    // the words before it whose initials it spells, lower-case words
+    // included and particles skipped. Returns the first token of the
+    // expansion, or -1.
+    int acronymExpansion(const QList<Token> &tokens, int open) const
+    {
+        if (open + 2 >= tokens.size() || !tokens[open].is(m_text, u'(') || !tokens[open + 2].is(m_text, u')'))
+            return -1;
+        const Token &acronym = tokens[open + 1];
+        if (!acronym.allCaps || acronym.hasDigit)
+            return -1;
+        const QString letters = text(acronym).toString().remove(u'.').toCaseFolded();
+        if (letters.size() < 2 || letters.size() > 8)
+            return -1;
+        QString initials; // read backwards
+        for (int i = open - 1; i >= 0 && open - i <= letters.size() * 2 + 2; --i) {
+            const Token &token = tokens[i];
+            if (!token.isWord() && !token.is(m_text, u'-'))
+                return -1;
+            if (!countsForInitials(token))
+                continue;
+            initials.prepend(token.folded.front());
+            if (initials.size() == letters.size())
+                return initials == letters && token.capitalized ? i : -1;
+        }
+        return -1;
+    }
+
     void findCandidates(int s)
     {
         const QList<Token> &tokens = m_tokens[s];
         const bool shouting = isShouting(tokens);
+        for (int open = 1; open + 2 < tokens.size(); ++open) {
+            const int first = acronymExpansion(tokens, open);
+            if (first >= 0 && !tokens[open - 1].capitalized)
+                m_expansions.insert(s * 100000 + first, open - 1);
+        }
         int i = 0;
         while (i < tokens.size()) {
             const Token &token = tokens[i];
@@ -324,6 +367,11 @@ private:
             }
             if (startsTitle(tokens, i)) {
                 ++i; // "Vice President ...": a title, not a name
+                continue;
+            }
+            if (const int expansionLast = m_expansions.value(s * 100000 + i, -1); expansionLast >= 0) {
+                addCandidate(s, i, expansionLast, nullptr);
+                i = expansionLast + 1;
                 continue;
             }
             const KnownName *known = nullptr;
@@ -339,6 +387,13 @@ private:
                 known = nullptr;
             }
             if (last < 0) {
+                if (!shouting && isNameArticle(tokens, i) && knownNameAt(tokens, i + 1, &known) < 0) {
+                    const int nameLast = extendName(tokens, i + 1);
+                    addCandidate(s, i, nameLast, nullptr);
+                    i = nameLast + 1;
+                    continue;
+                }
+                known = nullptr;
                 if (shouting || !isNameWord(token, false)) {
                     ++i;
                     continue;
@@ -758,6 +813,13 @@ private:
         }
     }
 
+    // Words that count for an acronym: not particles, joiners or articles.
+    bool countsForInitials(const Token &token) const
+    {
+        return token.isWord() && !token.elision && !isNameParticle(token.folded)
+            && !isInstitutionalJoiner(token.folded) && !in(Category::Determiner, token);
+    }
+
     bool spellsInitials(const Mention &m, const Token &acronym) const
     {
         if (!acronym.allCaps)
@@ -765,10 +827,10 @@ private:
         const QList<Token> &tokens = m_tokens[m.sentence];
         QString initials;
         for (int i = m.first; i <= m.last; ++i) {
-            if (tokens[i].isWord() && tokens[i].capitalized)
-                initials.append(m_text.at(tokens[i].start).toUpper());
+            if (countsForInitials(tokens[i]))
+                initials.append(tokens[i].folded.front());
         }
-        const QString letters = text(acronym).toString().remove(u'.');
+        const QString letters = text(acronym).toString().remove(u'.').toCaseFolded();
         return initials == letters || (initials.size() > letters.size() && initials.startsWith(letters));
     }
 
@@ -1016,18 +1078,24 @@ private:
                 // A title right before a name is a title, not an epithet.
                 if (i + 1 < tokens.size() && (covered.contains(s * 100000 + i + 1) || (tokens[i + 1].is(m_text, u'.') && i + 2 < tokens.size() && covered.contains(s * 100000 + i + 2))))
                     continue;
+                // Nor is the first word of a longer title ("chief executive Pieter Elbers").
+                if (i + 1 < tokens.size() && tokens[i + 1].isWord() && in(Category::PersonTitle, tokens[i + 1]))
+                    continue;
                 const QString title = folded(tokens[i]);
                 const int owner = epithetOwner(title, tokens[i].start);
                 if (owner < 0)
                     continue;
                 int first = i;
-                // Take in a demonym and the article: "the French president", "Mr. President".
+                // An epithet is a noun phrase with its article or an
+                // honorific: "the French president", "Mr. President".
                 if (first > 0 && tokens[first - 1].isWord() && !m_lexicon.placeOfDemonymKey(tokens[first - 1].folded).isEmpty())
                     --first;
-                if (first > 0 && tokens[first - 1].isWord() && in(Category::FunctionWord, tokens[first - 1]) && !tokens[first - 1].elision)
+                if (first > 0 && tokens[first - 1].isWord() && in(Category::Determiner, tokens[first - 1]) && !tokens[first - 1].elision)
                     --first;
                 else if (first > 1 && tokens[first - 1].is(m_text, u'.') && in(Category::PersonTitle, tokens[first - 2]))
                     first -= 2;
+                else
+                    continue;
                 Mention epithet;
                 epithet.sentence = s;
                 epithet.first = first;
@@ -1153,6 +1221,7 @@ private:
     QList<QList<Token>> m_tokens;
     QSet<QString> m_capitalizedElsewhere;
     QSet<QString> m_organisationWords;
+    QHash<int, int> m_expansions; // sentence * 100000 + first token -> last token of an acronym's expansion
     QList<Mention> m_mentions;
     QList<Group> m_groups;
     QList<std::pair<QString, int>> m_epithetOwners; // title phrase -> mention index

@@ -197,6 +197,35 @@ private Q_SLOTS:
         QVERIFY2(person->aliases.contains(u"the Chilean president"_s), qPrintable(describe(entities)));
     }
 
+    void acronymSpellingLowerCaseWords()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"L'Autorité de régulation des transports (ART) a averti les opérateurs. Selon l'ART, les tests continuent."_s,
+            u"fr"_s);
+        const ExtractedEntity *agency = find(entities, u"Autorité de régulation des transports"_s);
+        QVERIFY2(agency, qPrintable(describe(entities)));
+        QVERIFY(agency->aliases.contains(u"ART"_s));
+        QCOMPARE(agency->type, EntityType::Organization);
+    }
+
+    void capitalisedArticleBelongsToTheName()
+    {
+        const QList<ExtractedEntity> entities = extract(u"The new plant will be built in La Courneuve, north of Lyon."_s);
+        const ExtractedEntity *place = find(entities, u"La Courneuve"_s);
+        QVERIFY2(place, qPrintable(describe(entities)));
+        QCOMPARE(place->type, EntityType::Place);
+    }
+
+    void titleWordsBeforeAnotherNameAreNoEpithet()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Zorvex commercial chief Idris Okonkwo met Kelpwise chief executive Maren Oddvik in Oslo."_s);
+        const ExtractedEntity *person = find(entities, u"Idris Okonkwo"_s);
+        QVERIFY2(person, qPrintable(describe(entities)));
+        QCOMPARE(person->aliases, QStringList{u"Idris Okonkwo"_s});
+        QVERIFY2(find(entities, u"Maren Oddvik"_s), qPrintable(describe(entities)));
+    }
+
     void frenchText()
     {
         const QList<ExtractedEntity> entities = extract(
