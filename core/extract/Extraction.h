@@ -51,10 +51,33 @@ struct AttributeMention
     friend bool operator==(const AttributeMention &, const AttributeMention &) = default;
 };
 
+// A typed relation between two entities of the same document, with the
+// sentences that state it. `subject` and `object` index
+// DocumentExtraction::entities. Symmetric predicates (partner_of, deal_with,
+// competes_with, mentioned_with) have subject < object.
+struct ExtractedRelation
+{
+    int subject = 0;
+    QString predicate; // partner_of, ceo_of, ..., or mentioned_with for co-occurrence
+    int object = 0;
+    double confidence = 0.0; // the best of its evidence
+    QString rule;            // id of the rule that found it first (see relation-patterns.tsv)
+    QList<int> sentences;    // evidence: sentence indexes, ascending, each once
+
+    friend bool operator==(const ExtractedRelation &, const ExtractedRelation &) = default;
+};
+
+// The predicate of sentence co-occurrence: a weak edge kept apart from typed
+// relations (the GUI shows or hides it; scoring ignores it).
+inline constexpr char16_t cooccurrencePredicate[] = u"mentioned_with";
+
+bool isSymmetricPredicate(QStringView predicate);
+
 struct DocumentExtraction
 {
     QList<ExtractedEntity> entities;
     QList<AttributeMention> attributes; // in text order
+    QList<ExtractedRelation> relations;  // typed relations, then co-occurrences
 };
 
 } // namespace NewsGraph
