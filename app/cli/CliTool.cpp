@@ -24,6 +24,9 @@ const QCommandLineOption goldOption(u"gold"_s, u"Folder of reference annotations
                                     u"DIR"_s);
 const QCommandLineOption docsOption(u"docs"_s, u"Folder of the articles they annotate."_s,
                                     u"DIR"_s);
+const QCommandLineOption cooccurrenceOption(
+    u"cooccurrence"_s,
+    u"Also list mentioned_with edges (entities named in the same sentence), with their evidence count."_s);
 const QCommandLineOption helpOption(QStringList{u"h"_s, u"help"_s}, u"Show this help."_s);
 
 QString elided(const QString &text, int width)
@@ -70,7 +73,7 @@ QList<CliTool::Command> CliTool::commands() const
         {u"entities"_s, QString(), u"List the entities with their aliases and mentions."_s,
          {dbOption, jsonOption}, &CliTool::entities},
         {u"relations"_s, QString(), u"List the relations with their evidence sentences."_s,
-         {dbOption, jsonOption}, &CliTool::relations},
+         {dbOption, cooccurrenceOption, jsonOption}, &CliTool::relations},
         {u"eval"_s, QString(),
          u"Score extraction against reference annotations (entity and relation F1, as score.py)."_s,
          {goldOption, docsOption, jsonOption}, &CliTool::evaluate},
@@ -327,7 +330,8 @@ int CliTool::stats(const QCommandLineParser &parser)
           << "Sentences:  " << s.sentences << '\n'
           << "Entities:   " << s.entities << " (" << s.aliases << " aliases, " << s.mentions << " mentions)\n"
           << "Attributes: " << s.attributes << " (amounts, quantities and dates)\n"
-          << "Relations:  " << s.relations << " (" << s.evidence << " evidence sentences)\n";
+          << "Relations:  " << s.relations << " (" << s.evidence << " evidence sentences), plus "
+          << s.cooccurrences << " co-occurrences\n";
     m_out.flush();
     return Success;
 }
@@ -461,21 +465,43 @@ int CliTool::relations(const QCommandLineParser &parser)
     std::optional<Database> database = openDatabase(parser);
     if (!database)
         return Failure;
-    const Result<QList<RelationRecord>> relations = Repository(*database).relations();
+    const bool withCooccurrence = parser.isSet(cooccurrenceOption);
+    const Result<QList<RelationRecord>> relations
+        = Repository(*database).relations(withCooccurrence);
     if (!relations)
         return fail(relations.error());
     if (parser.isSet(jsonOption)) {
+        // The same shape either way; co-occurrences are told apart by their
+        // predicate, and their evidence list is their evidence count.
         printJson({{u"relations"_s, toJsonArray(relations.value())}});
         return Success;
     }
+    // Typed relations with their sentences, then co-occurrences one line
+    // each: they are many, and their sentences are those of the entities.
+    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
+    int typed = 0;
     for (const RelationRecord &relation : relations.value()) {
+        if (relation.predicate == cooccurrence)
+            continue;
+        ++typed;
         m_out << relation.subject << " -" << relation.predicate << "-> " << relation.object
               << " (confidence " << QString::number(relation.confidence, 'f', 2) << ")\n";
         for (const EvidenceRecord &evidence : relation.evidence)
             m_out << "    " << evidence.fileName << " [" << evidence.start << ", " << evidence.end
                   << "): " << elided(evidence.sentence, 100) << '\n';
     }
-    m_out << relations->size() << (relations->size() == 1 ? " relation" : " relations") << ".\n";
+    const int cooccurrences = int(relations->size()) - typed;
+    for (const RelationRecord &relation : relations.value()) {
+        if (relation.predicate != cooccurrence)
+            continue;
+        const qsizetype count = relation.evidence.size();
+        m_out << relation.subject << " -" << relation.predicate << "- " << relation.object << " ("
+              << count << (count == 1 ? " sentence" : " sentences") << ")\n";
+    }
+    m_out << typed << (typed == 1 ? " relation" : " relations");
+    if (withCooccurrence)
+        m_out << ", " << cooccurrences << (cooccurrences == 1 ? " co-occurrence" : " co-occurrences");
+    m_out << ".\n";
     m_out.flush();
     return Success;
 }

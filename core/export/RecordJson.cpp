@@ -79,6 +79,7 @@ QJsonObject toJson(const RelationRecord &relation)
         {u"predicate"_s, relation.predicate},
         {u"object"_s, relation.object},
         {u"confidence"_s, relation.confidence},
+        {u"rule"_s, relation.rule.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(relation.rule)},
         {u"evidence"_s, toJsonArray(relation.evidence)},
     };
 }
@@ -97,6 +98,7 @@ QJsonObject toJson(const StoreStatistics &statistics)
         {u"attributes"_s, statistics.attributes},
         {u"relations"_s, statistics.relations},
         {u"evidence"_s, statistics.evidence},
+        {u"cooccurrences"_s, statistics.cooccurrences},
         {u"languages"_s, languages},
     };
 }

@@ -12,8 +12,10 @@ namespace NewsGraph {
 // (used by the reference scorer): keys are only ever added, never renamed.
 //
 //   entity:   {"id","name","type","aliases":[...],"mentions","documents":[file names]}
-//   relation: {"subject","predicate","object","confidence",
+//   relation: {"subject","predicate","object","confidence","rule" (or null),
 //              "evidence":[{"document","sentence","start","end"}]}
+//   ("rule" was added after the first release; "start"/"end" are UTF-16
+//   offsets of the sentence in its document's stored text)
 QJsonObject toJson(const DocumentRecord &document);
 QJsonObject toJson(const SentenceRecord &sentence);
 QJsonObject toJson(const SearchHit &hit);

@@ -137,16 +137,18 @@ struct Group
 class DocumentPass
 {
 public:
-    DocumentPass(const Lexicon &lexicon, const QString &text, const QList<Sentence> &sentences)
+    DocumentPass(const Lexicon &lexicon, const QString &text, const QList<Sentence> &sentences,
+                 const SentenceTokens &tokens)
         : m_lexicon(lexicon)
         , m_text(text)
         , m_sentences(sentences)
+        , m_tokens(tokens)
     {
     }
 
     QList<ExtractedEntity> run()
     {
-        tokenizeAll();
+        noteCapitalizedWords();
         for (int s = 0; s < m_tokens.size(); ++s)
             findCandidates(s);
         noteOrganisationWords();
@@ -195,14 +197,10 @@ private:
         return false;
     }
 
-    void tokenizeAll()
+    // Words capitalised where capitals say something: not first in a clause.
+    void noteCapitalizedWords()
     {
-        m_tokens.reserve(m_sentences.size());
-        for (const Sentence &sentence : m_sentences) {
-            m_tokens.append(tokenize(m_text, sentence.start, sentence.end));
-            for (Token &token : m_tokens.last())
-                token.folded = foldName(token.text(m_text));
-            const QList<Token> &tokens = m_tokens.constLast();
+        for (const QList<Token> &tokens : m_tokens) {
             for (int i = 0; i < tokens.size(); ++i) {
                 if (tokens[i].isWord() && tokens[i].capitalized && !isClauseInitial(tokens, i))
                     m_capitalizedElsewhere.insert(folded(tokens[i]));
@@ -411,7 +409,7 @@ private:
                     known = nullptr;
                 }
             }
-            if (!known && isClauseInitial(tokens, i) && !acceptInitialWord(token)) {
+            if (!known && isClauseInitial(tokens, i) && !acceptInitialWord(tokens, i)) {
                 if (last == i) {
                     ++i;
                     continue;
@@ -449,11 +447,21 @@ private:
 
     // A capitalised first word is a name only with support: the lexicon,
     // the same word capitalised mid-sentence elsewhere, or a name's shape.
-    bool acceptInitialWord(const Token &token) const
+    bool acceptInitialWord(const QList<Token> &tokens, int i) const
     {
+        const Token &token = tokens[i];
         if (token.allCaps || token.mixedCase || token.hasDigit)
             return true;
-        return m_capitalizedElsewhere.contains(token.folded) || in(Category::GivenName, token);
+        if (m_capitalizedElsewhere.contains(token.folded) || in(Category::GivenName, token))
+            return true;
+        // What only a name is followed by: a possessive ("Zorvex's"), a
+        // title ("Zorvex CEO ...") or a verb of speech ("Zorvex said").
+        const int next = i + 1;
+        if (next >= tokens.size())
+            return false;
+        return tokens[next].kind == Token::Kind::Possessive
+            || (tokens[next].isWord() && in(Category::PersonTitle, tokens[next]) && !in(Category::FunctionWord, tokens[next]))
+            || startsTitle(tokens, next) || startsPhrase(tokens, next, Category::SpeechVerb);
     }
 
     int extendName(const QList<Token> &tokens, int first) const
@@ -658,6 +666,20 @@ private:
         return false;
     }
 
+    // Does a phrase of `category` end right before token i ("start-up",
+    // "defense group")?
+    bool endsPhraseBefore(const QList<Token> &tokens, int i, Category category) const
+    {
+        const int longest = m_lexicon.longestEntry(category) * 2 + 1; // words and hyphens
+        for (int length = 1; length <= longest && i - length >= 0; ++length) {
+            if (!tokens[i - length].isWord() && !tokens[i - length].is(m_text, u'-'))
+                break;
+            if (m_lexicon.containsKey(category, phraseKey(tokens, i - length, i - 1)))
+                return true;
+        }
+        return false;
+    }
+
     // A person title ending right before token i ("CEO", "chief executive",
     // "Vice President", "Mr.", "Son PDG, Paulin ..."), as the index of its
     // first token, or -1.
@@ -719,8 +741,8 @@ private:
         }
         if (m.first > 0) {
             const Token &previous = tokens[m.first - 1];
-            if (previous.isWord() && !previous.capitalized && in(Category::OrgNoun, previous))
-                e[slot(EntityType::Organization)] += goodCue + 1; // "chipmaker Nvidia", "startup Mistral"
+            if (previous.isWord() && !previous.capitalized && endsPhraseBefore(tokens, m.first, Category::OrgNoun))
+                e[slot(EntityType::Organization)] += goodCue + 1; // "chipmaker Nvidia", "start-up Mistral"
             // Folding makes French "à" the English article "a": only the accented one is a preposition.
             if (previous.isWord() && in(Category::PlacePreposition, previous) && text(previous) != u"a" && text(previous) != u"A")
                 e[slot(EntityType::Place)] += weakCue;
@@ -991,8 +1013,13 @@ private:
                 if (longest.words.size() < 2)
                     continue;
                 const EntityType otherType = m_groups[other].type();
-                // "Huang" -> "Jensen Huang"; "Mench" -> "Arthur Mensch".
-                if (otherType == EntityType::Person && type != EntityType::Place && !m_groups[g].known
+                // "Huang" -> "Jensen Huang"; "Mench" -> "Arthur Mensch"; and
+                // "Okonkwo said" -> "Idris Okonkwo" when only the surname had
+                // a cue (the full name's type was a default).
+                const bool personish = otherType == EntityType::Person
+                    || (type == EntityType::Person && m_groups[g].strength() >= goodCue && m_groups[other].strength() < weakCue
+                        && !m_groups[other].known);
+                if (personish && type != EntityType::Place && !m_groups[g].known
                     && likelySameName(name, longest.words.constLast())) {
                     target = other;
                     ++matches;
@@ -1218,7 +1245,7 @@ private:
     const Lexicon &m_lexicon;
     const QString &m_text;
     const QList<Sentence> &m_sentences;
-    QList<QList<Token>> m_tokens;
+    const SentenceTokens &m_tokens;
     QSet<QString> m_capitalizedElsewhere;
     QSet<QString> m_organisationWords;
     QHash<int, int> m_expansions; // sentence * 100000 + first token -> last token of an acronym's expansion
@@ -1237,8 +1264,14 @@ EntityExtractor::EntityExtractor(const Lexicon &lexicon)
 QList<ExtractedEntity> EntityExtractor::extract(const QString &text, const QList<Sentence> &sentences,
                                                 const QString &language) const
 {
+    return extract(text, sentences, tokenizeSentences(text, sentences), language);
+}
+
+QList<ExtractedEntity> EntityExtractor::extract(const QString &text, const QList<Sentence> &sentences,
+                                                const SentenceTokens &tokens, const QString &language) const
+{
     Q_UNUSED(language) // the lexicon holds both languages' cues; names are written alike
-    return DocumentPass(m_lexicon, text, sentences).run();
+    return DocumentPass(m_lexicon, text, sentences, tokens).run();
 }
 
 // --- cross-document ------------------------------------------------------

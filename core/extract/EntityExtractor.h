@@ -2,6 +2,7 @@
 
 #include "core/extract/Extraction.h"
 #include "core/extract/Lexicon.h"
+#include "core/extract/Tokenizer.h"
 #include "core/text/Document.h"
 
 #include <QList>
@@ -22,6 +23,9 @@ public:
 
     QList<ExtractedEntity> extract(const QString &text, const QList<Sentence> &sentences,
                                    const QString &language) const;
+    // The same, for sentences already tokenised (tokenizeSentences()).
+    QList<ExtractedEntity> extract(const QString &text, const QList<Sentence> &sentences,
+                                   const SentenceTokens &tokens, const QString &language) const;
 
 private:
     const Lexicon &m_lexicon;

@@ -1,5 +1,7 @@
 #include "core/extract/EntityType.h"
 
+#include "core/extract/Extraction.h"
+
 #include <array>
 #include <utility>
 
@@ -61,6 +63,19 @@ std::optional<EntityType> entityTypeFromName(QStringView name)
 std::optional<AttributeType> attributeTypeFromName(QStringView name)
 {
     return valueOf<AttributeType>(name, attributeTypeNames);
+}
+
+bool isSymmetricPredicate(QStringView predicate)
+{
+    // Relations that read the same both ways: the store keeps one row for
+    // both directions and the scorer ignores their direction.
+    static constexpr std::array symmetric{u"partner_of", u"deal_with", u"competes_with",
+                                          cooccurrencePredicate};
+    for (const char16_t *name : symmetric) {
+        if (predicate == QStringView(name))
+            return true;
+    }
+    return false;
 }
 
 } // namespace NewsGraph

@@ -4,6 +4,8 @@
 #include "core/extract/EntityType.h"
 
 #include <QHash>
+
+#include <array>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -49,6 +51,7 @@ public:
         Determiner,       // "the", "a", "this", "le", "une", "cette" (determiners.txt)
         NamingVerb,       // words that introduce a name: "dubbed", "called", "baptisé" (naming-verbs.txt)
     };
+    static constexpr int categoryCount = int(Category::NamingVerb) + 1;
 
     Lexicon() = default;
 
@@ -107,12 +110,13 @@ private:
     QList<KnownName> m_names;
     QHash<QString, qsizetype> m_nameIndex; // folded name or alias -> m_names index
     QHash<QString, QString> m_demonyms;    // folded demonym -> place name
-    QHash<Category, QSet<QString>> m_entries; // folded
-    QHash<Category, int> m_longestEntry;
+    // Indexed by Category: these are looked up for every word of every text.
+    std::array<QSet<QString>, categoryCount> m_entries; // folded
+    std::array<int, categoryCount> m_longestEntry{};
     int m_longestName = 1;
     QSet<QString> m_keysWrittenInLowerCase; // some surface of the key has a lower-case letter
     QSet<QString> m_capitalsOnlyKeys;       // acronyms matched only in capitals (see findName)
-    QHash<Category, QSet<QString>> m_entryStarts; // first words of each category's entries
+    std::array<QSet<QString>, categoryCount> m_entryStarts; // first words of each category's entries
     QSet<QString> m_nameStarts;             // first words of known names and aliases
     qsizetype m_dataNameCount = 0;          // names from fromDirectory(), before user names
 };

@@ -1,0 +1,915 @@
+#include "core/extract/RelationExtractor.h"
+
+#include "core/extract/Tokenizer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QMap>
+#include <QSet>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+using Element = RelationExtractor::Element;
+using Rule = RelationExtractor::Rule;
+using Category = Lexicon::Category;
+
+// Word classes a pattern may name as <class>.
+const QHash<QString, Category> &wordClasses()
+{
+    static const QHash<QString, Category> classes{
+        {u"orgnoun"_s, Category::OrgNoun},       {u"productnoun"_s, Category::ProductNoun},
+        {u"eventnoun"_s, Category::EventNoun},   {u"title"_s, Category::PersonTitle},
+        {u"speech"_s, Category::SpeechVerb},     {u"det"_s, Category::Determiner},
+        {u"naming"_s, Category::NamingVerb},     {u"suffix"_s, Category::OrgSuffix},
+        {u"prep"_s, Category::PlacePreposition},
+    };
+    return classes;
+}
+
+// How many modifiers a slot skips before its entity ("the UK financial
+// services regulator").
+constexpr int maxModifiers = 4;
+
+// Words that join the members of a list: "X, Y and Z", "X et Y".
+bool isListJoiner(QStringView folded)
+{
+    return folded == u"," || folded == u"and" || folded == u"et" || folded == u"or" || folded == u"ou" || folded == u"&";
+}
+
+// Quotation marks that open and close reported speech. A lone ’ or ' is a
+// closing single quote (apostrophes inside words belong to their word).
+bool isOpeningQuote(QChar c)
+{
+    return c == u'“' || c == u'«' || c == u'"' || c == u'„' || c == u'‘';
+}
+
+bool isClosingQuote(QChar c)
+{
+    return c == u'”' || c == u'»' || c == u'"' || c == u'’' || c == u'\'';
+}
+
+// Folded words as the tokenizer cuts them: French elisions are words of
+// their own ("l'entreprise" -> "l'", "entreprise").
+QStringList foldedWords(const QString &phrase)
+{
+    QStringList words;
+    for (const QString &word : foldName(phrase).split(u' ', Qt::SkipEmptyParts)) {
+        const qsizetype apostrophe = word.indexOf(u'\'');
+        if (apostrophe > 0 && apostrophe + 1 < word.size() && apostrophe <= 6) {
+            words.append(word.left(apostrophe + 1));
+            words.append(word.mid(apostrophe + 1));
+        } else {
+            words.append(word);
+        }
+    }
+    return words;
+}
+
+// --- pattern syntax ------------------------------------------------------
+//
+//   {S} {O}            an entity (subject, object); {S:PERSON}, {O:ORG|PRODUCT}
+//   {S+} {O+}          a list of entities: "X, Y and Z"
+//   word               a literal word, compared folded
+//   (a|b c|d)          one of several word sequences
+//   <class>            a word of a lexicon list: orgnoun, productnoun,
+//                      eventnoun, title, speech, det, naming, suffix, prep
+//   *N                 up to N words (no entity among them)
+//   **N                up to N words or entities
+//   ( and )            standing alone: the brackets themselves
+//   X?                 makes any element optional
+//
+// A slot may be preceded by a few modifiers ("the U.S. chipmaker Nvidia"),
+// which it skips. A rule with a list slot and no other slot relates the list
+// members pairwise ("a deal between X, Y and Z").
+
+Result<QList<Element>> parsePattern(const QString &pattern)
+{
+    QList<Element> elements;
+    qsizetype i = 0;
+    while (i < pattern.size()) {
+        if (pattern.at(i).isSpace()) {
+            ++i;
+            continue;
+        }
+        Element element;
+        const QChar c = pattern.at(i);
+        qsizetype end = i;
+        if (c == u'{') {
+            end = pattern.indexOf(u'}', i);
+            if (end < 0)
+                return Error{u"unclosed { in the pattern"_s};
+            QString slot = pattern.mid(i + 1, end - i - 1);
+            element.kind = Element::Kind::Slot;
+            if (!slot.startsWith(u'S') && !slot.startsWith(u'O'))
+                return Error{u"a slot is {S...} or {O...}, not {%1}"_s.arg(slot)};
+            element.subject = slot.startsWith(u'S');
+            slot.remove(0, 1);
+            if (slot.startsWith(u'+')) {
+                element.list = true;
+                slot.remove(0, 1);
+            }
+            if (slot.startsWith(u':')) {
+                for (const QString &name : slot.mid(1).split(u'|', Qt::SkipEmptyParts)) {
+                    const std::optional<EntityType> type = entityTypeFromName(name);
+                    if (!type)
+                        return Error{u"unknown entity type %1"_s.arg(name)};
+                    element.types.append(*type);
+                }
+            } else if (!slot.isEmpty()) {
+                return Error{u"unexpected '%1' in a slot"_s.arg(slot)};
+            }
+            ++end;
+        } else if (c == u'(' && i + 1 < pattern.size() && !pattern.at(i + 1).isSpace()) {
+            end = pattern.indexOf(u')', i);
+            if (end < 0)
+                return Error{u"unclosed ( in the pattern"_s};
+            if (pattern.mid(i + 1, end - i - 1).contains(u'('))
+                return Error{u"groups cannot be nested: write two rules"_s};
+            element.kind = Element::Kind::Words;
+            for (const QString &alternative : pattern.mid(i + 1, end - i - 1).split(u'|', Qt::SkipEmptyParts))
+                element.alternatives.append(foldedWords(alternative));
+            ++end;
+        } else if (c == u'<') {
+            end = pattern.indexOf(u'>', i);
+            if (end < 0)
+                return Error{u"unclosed < in the pattern"_s};
+            const QString name = pattern.mid(i + 1, end - i - 1);
+            if (!wordClasses().contains(name))
+                return Error{u"unknown word class <%1>"_s.arg(name)};
+            element.kind = Element::Kind::WordClass;
+            element.category = wordClasses().value(name);
+            ++end;
+        } else if (c == u'*') {
+            element.kind = Element::Kind::Gap;
+            end = i + 1;
+            if (end < pattern.size() && pattern.at(end) == u'*') {
+                element.types = {EntityType::Person, EntityType::Organization, EntityType::Place,
+                                 EntityType::Product, EntityType::Event}; // may skip entities
+                ++end;
+            }
+            const qsizetype digits = end;
+            while (end < pattern.size() && pattern.at(end).isDigit())
+                ++end;
+            element.maxGap = end > digits ? pattern.mid(digits, end - digits).toInt() : 3;
+        } else {
+            while (end < pattern.size() && !pattern.at(end).isSpace() && pattern.at(end) != u'?')
+                ++end;
+            element.kind = Element::Kind::Words;
+            element.alternatives.append(foldedWords(pattern.mid(i, end - i)));
+        }
+        if (end < pattern.size() && pattern.at(end) == u'?') {
+            element.optional = true;
+            ++end;
+        }
+        elements.append(element);
+        i = end;
+    }
+    const bool hasSubject = std::any_of(elements.cbegin(), elements.cend(), [](const Element &e) {
+        return e.kind == Element::Kind::Slot && e.subject;
+    });
+    if (!hasSubject)
+        return Error{u"a pattern needs a subject slot {S...}"_s};
+    return elements;
+}
+
+// --- matching ------------------------------------------------------------
+
+// A sentence as the patterns see it: each entity mention is one unit, every
+// other token one unit of its own.
+struct Unit
+{
+    int entity = -1; // index into the document's entities; -1 for a word
+    EntityType type = EntityType::Organization;
+    QString folded;  // words and punctuation, folded
+    int start = 0;
+    int end = 0;
+    bool capitalized = false;
+    bool demonym = false; // a nationality word standing for its country ("French")
+    // Looked up once per sentence rather than at every match attempt:
+    bool joiner = false;     // joins list members: ",", "and", "et"
+    bool possessive = false; // "'s"
+    bool modifier = false;   // a word that may stand before a name in its noun phrase
+};
+
+// Fills in the per-unit flags the matcher reads. Whether a word is a
+// modifier matters only a few words before an entity, so only there is it
+// looked up.
+void classifyUnits(QList<Unit> &units, const Lexicon &lexicon)
+{
+    int nextEntity = int(units.size()) + maxModifiers + 1;
+    for (int u = int(units.size()) - 1; u >= 0; --u) {
+        Unit &unit = units[u];
+        if (unit.entity >= 0)
+            nextEntity = u;
+        if (unit.entity >= 0 && !unit.demonym)
+            continue;
+        unit.joiner = isListJoiner(unit.folded);
+        unit.possessive = unit.folded == u"'s";
+        if (nextEntity - u > maxModifiers + 1)
+            continue;
+        // Articles, adjectives and capitalised words ("AI"), not
+        // prepositions or verbs of speech.
+        if (unit.folded.isEmpty() || !unit.folded.front().isLetterOrNumber() || unit.joiner)
+            unit.modifier = false;
+        else if (unit.capitalized)
+            unit.modifier = true;
+        else if (lexicon.containsKey(Category::FunctionWord, unit.folded))
+            unit.modifier = lexicon.containsKey(Category::Determiner, unit.folded);
+        else
+            unit.modifier = !lexicon.containsKey(Category::SpeechVerb, unit.folded);
+    }
+}
+
+// An entity a slot took: the entity's index (as -1 - index for a list
+// member with modifiers of its own) and the unit it stands at.
+struct Filler
+{
+    int entity = 0;
+    int unit = 0;
+};
+
+struct Match
+{
+    // Inline storage: a match attempt should not allocate.
+    QVarLengthArray<Filler, 8> subjects;
+    QVarLengthArray<Filler, 8> objects;
+    int first = 0; // units covered
+    int last = 0;
+};
+
+class Matcher
+{
+public:
+    Matcher(const Lexicon &lexicon, const QList<Unit> &units)
+        : m_lexicon(lexicon)
+        , m_units(units)
+    {
+    }
+
+    // Can a match of a pattern whose first element is `first` start at unit
+    // u? A slot starts at its own entity (the modifiers before it change
+    // nothing), words and classes where they are.
+    bool canStartAt(const Element &first, int u) const
+    {
+        if (first.optional)
+            return true;
+        switch (first.kind) {
+        case Element::Kind::Slot:
+            return allowed(first, m_units[u]);
+        case Element::Kind::Words:
+            return wordsAt(first, u) > 0;
+        case Element::Kind::WordClass:
+            return classAt(first, u) > 0;
+        case Element::Kind::Gap:
+            return true;
+        }
+        return true;
+    }
+
+    // The first match of `elements` starting at unit `start`.
+    bool matchAt(const QList<Element> &elements, int start, Match *match) const
+    {
+        Match current;
+        current.first = start;
+        if (!matchFrom(elements, 0, start, current, match))
+            return false;
+        match->first = start;
+        return true;
+    }
+
+private:
+    bool isWord(int u) const { return u < m_units.size() && m_units[u].entity < 0; }
+
+    bool allowed(const Element &slot, const Unit &unit) const
+    {
+        if (unit.entity < 0 || !(slot.types.isEmpty() || slot.types.contains(unit.type)))
+            return false;
+        // "French" stands for France where only a place can stand, not as a
+        // party to a deal ("a deal between French defense group Thales ...").
+        return !unit.demonym || (slot.types.size() == 1 && slot.types.constFirst() == EntityType::Place);
+    }
+
+    // How many units from `u` spell one of the element's word sequences (0 if none).
+    int wordsAt(const Element &element, int u) const
+    {
+        for (const QStringList &words : element.alternatives) {
+            int k = 0;
+            while (k < words.size() && isWord(u + k) && m_units[u + k].folded == words[k])
+                ++k;
+            if (k == words.size() && k > 0)
+                return k;
+        }
+        return 0;
+    }
+
+    int classAt(const Element &element, int u) const
+    {
+        if (!isWord(u) || !m_lexicon.startsEntry(element.category, m_units[u].folded))
+            return 0;
+        const int longest = std::max(1, m_lexicon.longestEntry(element.category));
+        QString phrase;
+        int found = 0;
+        for (int k = 0; k < longest && isWord(u + k); ++k) {
+            if (!phrase.isEmpty())
+                phrase += u' ';
+            phrase += m_units[u + k].folded;
+            if (m_lexicon.containsKey(element.category, phrase))
+                found = k + 1;
+        }
+        return found;
+    }
+
+    // Modifiers a slot may skip before its entity: articles, adjectives,
+    // nationality and place words ("the U.S. chipmaker", "French AI startup").
+    bool isModifier(const Element &slot, int u) const
+    {
+        const Unit &unit = m_units[u];
+        if (unit.entity >= 0)
+            return unit.demonym || (unit.type == EntityType::Place && !slot.types.contains(EntityType::Place));
+        return unit.modifier;
+    }
+
+    // The entity of a slot at `u`, after a few modifiers; -1 if none.
+    // "Taiwan’s Foxconn" fills an organisation slot with Foxconn.
+    // `ownModifiers` tells whether the entity had modifiers of its own: a
+    // list member that has ("Nvidia and French AI startup Mistral") does not
+    // share the place the list began with.
+    int slotEntityAt(const Element &slot, int u, int *next, bool *ownModifiers = nullptr) const
+    {
+        int possessor = -1;
+        bool place = false; // modifiers seen
+        for (int skip = 0; skip <= maxModifiers && u + skip < m_units.size(); ++skip) {
+            const Unit &unit = m_units[u + skip];
+            const bool possessive = u + skip + 1 < m_units.size() && m_units[u + skip + 1].possessive;
+            if (allowed(slot, unit) && !possessive) {
+                *next = u + skip + 1;
+                if (ownModifiers)
+                    *ownModifiers = place;
+                return u + skip;
+            }
+            if (possessive && unit.entity >= 0) {
+                if (allowed(slot, unit) && possessor < 0)
+                    possessor = u + skip;
+                place = place || unit.type == EntityType::Place;
+                ++skip; // the possessive itself
+                continue;
+            }
+            if (!isModifier(slot, u + skip))
+                break;
+            // A member with words of its own before it is a noun phrase of
+            // its own ("... Mistral AI and AI chip giant Nvidia").
+            place = true;
+        }
+        // "Jensen Huang’s vision": no one possessed, the possessor it is.
+        if (possessor >= 0) {
+            *next = possessor + 1;
+            if (ownModifiers)
+                *ownModifiers = false;
+            return possessor;
+        }
+        return -1;
+    }
+
+    bool matchFrom(const QList<Element> &elements, int e, int u, Match &current, Match *result,
+                   bool optionalTaken = false) const
+    {
+        if (e == elements.size()) {
+            *result = current;
+            result->last = u - 1;
+            return true;
+        }
+        const Element &element = elements[e];
+        if (element.optional && !optionalTaken) {
+            // With the element if it is there, else without.
+            if (matchFrom(elements, e, u, current, result, true))
+                return true;
+            return matchFrom(elements, e + 1, u, current, result);
+        }
+        switch (element.kind) {
+        case Element::Kind::Words: {
+            const int length = wordsAt(element, u);
+            return length > 0 && matchFrom(elements, e + 1, u + length, current, result);
+        }
+        case Element::Kind::WordClass: {
+            const int length = classAt(element, u);
+            return length > 0 && matchFrom(elements, e + 1, u + length, current, result);
+        }
+        case Element::Kind::Gap: {
+            const bool skipsEntities = !element.types.isEmpty();
+            for (int k = 0; k <= element.maxGap && u + k <= m_units.size(); ++k) {
+                if (k > 0 && !skipsEntities && !isWord(u + k - 1))
+                    break;
+                if (matchFrom(elements, e + 1, u + k, current, result))
+                    return true;
+            }
+            return false;
+        }
+        case Element::Kind::Slot: {
+            int next = u;
+            const int first = slotEntityAt(element, u, &next);
+            if (first < 0)
+                return false;
+            QVarLengthArray<Filler, 8> &filled = element.subject ? current.subjects : current.objects;
+            const qsizetype before = filled.size();
+            // A list takes as many members as it can, giving them back one by
+            // one if the rest of the pattern needs them.
+            struct Member
+            {
+                Filler filler;
+                int next;
+            };
+            QVarLengthArray<Member, 8> members;
+            members.append({{m_units[first].entity, first}, next});
+            while (element.list) {
+                int after = members.back().next;
+                int joiners = 0;
+                while (joiners < 2 && isWord(after) && m_units[after].joiner) {
+                    ++after;
+                    ++joiners;
+                }
+                int memberNext = after;
+                bool ownModifiers = false;
+                const int member = joiners > 0 ? slotEntityAt(element, after, &memberNext, &ownModifiers) : -1;
+                if (member < 0)
+                    break;
+                // "the U.S. chipmaker Nvidia and French AI startup Mistral":
+                // the U.S. is Nvidia's place, not Mistral's.
+                members.append({{ownModifiers ? -1 - m_units[member].entity : m_units[member].entity, member}, memberNext});
+            }
+            for (qsizetype count = members.size(); count >= 1; --count) {
+                filled.resize(before);
+                for (qsizetype m = 0; m < count; ++m)
+                    filled.append(members[m].filler);
+                if (matchFrom(elements, e + 1, members[count - 1].next, current, result))
+                    return true;
+            }
+            filled.resize(before);
+            return false;
+        }
+        }
+        return false;
+    }
+
+    const Lexicon &m_lexicon;
+    const QList<Unit> &m_units;
+};
+
+// Does one of the phrases occur among units [first, last]?
+bool containsPhrase(const QList<Unit> &units, int first, int last, const QList<QStringList> &phrases)
+{
+    for (const QStringList &words : phrases) {
+        for (int u = std::max(0, first); u + words.size() - 1 <= last && u + words.size() - 1 < units.size(); ++u) {
+            int k = 0;
+            while (k < words.size() && units[u + k].entity < 0 && units[u + k].folded == words[k])
+                ++k;
+            if (k == words.size())
+                return true;
+        }
+    }
+    return false;
+}
+
+// Collects relations, one per (subject, predicate, object), with the
+// sentences that state them.
+class RelationSet
+{
+public:
+    void add(int subject, const QString &predicate, int object, double confidence, const QString &rule, int sentence)
+    {
+        if (subject == object || subject < 0 || object < 0)
+            return;
+        auto predicateId = m_predicates.constFind(predicate);
+        if (predicateId == m_predicates.cend())
+            predicateId = m_predicates.insert(predicate, std::pair{int(m_predicates.size()), isSymmetricPredicate(predicate)});
+        if (predicateId->second && subject > object)
+            std::swap(subject, object);
+        // Documents have far fewer than 2^24 entities and predicates.
+        const quint64 key = (quint64(quint32(subject)) << 40) | (quint64(quint32(predicateId->first)) << 24) | quint32(object);
+        auto it = m_index.find(key);
+        if (it == m_index.end()) {
+            it = m_index.insert(key, m_relations.size());
+            m_relations.append(ExtractedRelation{subject, predicate, object, confidence, rule, {}});
+        }
+        ExtractedRelation &relation = m_relations[*it];
+        relation.confidence = std::max(relation.confidence, confidence);
+        if (relation.sentences.isEmpty() || relation.sentences.constLast() != sentence)
+            relation.sentences.append(sentence); // sentences come in order
+    }
+
+    QList<ExtractedRelation> take() { return std::move(m_relations); }
+
+private:
+    QList<ExtractedRelation> m_relations;
+    QHash<quint64, qsizetype> m_index;                // (subject, predicate, object) -> m_relations
+    QHash<QString, std::pair<int, bool>> m_predicates; // predicate -> (id, symmetric)
+};
+
+// Replaces the pronoun phrase at unit `at` ("it", "the company") by the
+// entity it stands for.
+void resolvePronoun(QList<Unit> &units, int at, const QList<QStringList> &pronouns, int antecedent,
+                    const QList<ExtractedEntity> &entities)
+{
+    if (antecedent < 0 || at >= units.size())
+        return;
+    for (const QStringList &words : pronouns) {
+        if (at + words.size() > units.size())
+            continue;
+        int k = 0;
+        while (k < words.size() && units[at + k].entity < 0 && units[at + k].folded == words[k])
+            ++k;
+        if (k != words.size())
+            continue;
+        Unit resolved{antecedent, entities[antecedent].type, QString(), units[at].start,
+                      units[at + k - 1].end, false, false};
+        units.remove(at, k);
+        units.insert(at, resolved);
+        return;
+    }
+}
+
+} // namespace
+
+Result<RelationExtractor> RelationExtractor::fromDirectory(const QString &directory, const Lexicon &lexicon)
+{
+    const QString path = QDir(directory).filePath(u"relation-patterns.tsv"_s);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Error{u"Cannot read the relation patterns %1: %2"_s.arg(path, file.errorString())};
+    RelationExtractor extractor;
+    extractor.m_lexicon = &lexicon;
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        ++lineNumber;
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList fields = line.split(u'\t', Qt::SkipEmptyParts);
+        if (fields.size() == 2 && extractor.wordLists().contains(fields[0])) {
+            Phrases &phrases = *extractor.wordLists().value(fields[0]);
+            for (const QString &phrase : fields[1].split(u'|', Qt::SkipEmptyParts))
+                phrases.append(foldedWords(phrase));
+            continue;
+        }
+        if (fields.size() != 4)
+            return Error{u"%1:%2: expected id<TAB>predicate<TAB>confidence<TAB>pattern"_s.arg(path).arg(lineNumber)};
+        bool ok = false;
+        const double confidence = fields[2].toDouble(&ok);
+        if (!ok || confidence <= 0 || confidence > 1)
+            return Error{u"%1:%2: confidence must be a number in (0, 1]"_s.arg(path).arg(lineNumber)};
+        Result<QList<Element>> elements = parsePattern(fields[3]);
+        if (!elements)
+            return Error{u"%1:%2: %3"_s.arg(path).arg(lineNumber).arg(elements.error())};
+        Rule rule{fields[0], fields[1], confidence, std::move(elements).value(), {}, {}, {}};
+        // The anchor is the most telling required word element: one without
+        // function words or punctuation ("partnership" rather than "with").
+        const auto telling = [&](const Element &element) {
+            return std::none_of(element.alternatives.cbegin(), element.alternatives.cend(), [&](const QStringList &words) {
+                return lexicon.containsKey(Lexicon::Category::FunctionWord, words.constFirst())
+                    || !words.constFirst().front().isLetterOrNumber();
+            });
+        };
+        const Element *anchor = nullptr;
+        for (const Element &element : std::as_const(rule.elements)) {
+            if (element.optional)
+                continue;
+            if (element.kind == Element::Kind::Words && (!anchor || (!telling(*anchor) && telling(element))))
+                anchor = &element;
+            if (element.kind == Element::Kind::WordClass)
+                rule.anchorClasses.append(element.category);
+            if (element.kind == Element::Kind::Slot && !element.types.isEmpty())
+                rule.slotTypes.append(element.types);
+        }
+        if (anchor) {
+            for (const QStringList &words : anchor->alternatives) {
+                rule.anchors.append(words.constFirst());
+                extractor.m_anchorIndex[words.constFirst()].append(int(extractor.m_rules.size()));
+            }
+        }
+        extractor.m_rules.append(std::move(rule));
+    }
+    return extractor;
+}
+
+QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
+                                                    const QList<ExtractedEntity> &entities) const
+{
+    return extract(text, sentences, tokenizeSentences(text, sentences), entities);
+}
+
+QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
+                                                    const SentenceTokens &sentenceTokens,
+                                                    const QList<ExtractedEntity> &entities) const
+{
+    if (!m_lexicon || entities.isEmpty())
+        return {};
+    const Lexicon &lexicon = *m_lexicon;
+
+    // Mentions by sentence, and places by folded name for nationality words.
+    QList<QList<std::pair<int, EntityMention>>> mentionsBySentence(sentences.size());
+    QHash<QString, int> placeByName;
+    for (int e = 0; e < entities.size(); ++e) {
+        for (const EntityMention &mention : entities[e].mentions) {
+            if (mention.sentence >= 0 && mention.sentence < sentences.size())
+                mentionsBySentence[mention.sentence].append({e, mention});
+        }
+        if (entities[e].type == EntityType::Place) {
+            placeByName.insert(foldName(entities[e].name), e);
+            for (const QString &alias : entities[e].aliases)
+                placeByName.insert(foldName(alias), e);
+        }
+    }
+
+    RelationSet found;
+    int lastOrganisation = -1; // antecedents for "it", "the company", "he"
+    int lastPerson = -1;
+    int speaker = -1;         // who is talking, for quotations that run on
+    bool quoteOpen = false;   // a quotation continues into the next sentence
+    for (int s = 0; s < sentences.size(); ++s) {
+        // A quotation never runs on into a new paragraph.
+        if (s > 0 && QStringView(text).mid(sentences[s - 1].end, sentences[s].start - sentences[s - 1].end).contains(u'\n')) {
+            quoteOpen = false;
+            speaker = -1;
+        }
+        QList<std::pair<int, EntityMention>> &mentions = mentionsBySentence[s];
+        std::sort(mentions.begin(), mentions.end(),
+                  [](const auto &a, const auto &b) { return a.second.start < b.second.start; });
+
+        // Units: mentions collapse into one unit each.
+        const QList<Token> &tokens = sentenceTokens[s];
+        QList<Unit> units;
+        units.reserve(tokens.size());
+        qsizetype m = 0;
+        for (qsizetype t = 0; t < tokens.size(); ++t) {
+            const Token &token = tokens[t];
+            while (m < mentions.size() && mentions[m].second.end <= token.start)
+                ++m;
+            if (m < mentions.size() && token.start >= mentions[m].second.start && token.end <= mentions[m].second.end) {
+                const int entity = mentions[m].first;
+                if (units.isEmpty() || units.constLast().entity != entity || units.constLast().end < mentions[m].second.start)
+                    units.append(Unit{entity, entities[entity].type, QString(), mentions[m].second.start,
+                                      mentions[m].second.end, true});
+                continue;
+            }
+            Unit unit{-1, EntityType::Organization, token.folded, token.start, token.end, token.capitalized};
+            // "French", "américain": the place a nationality word stands for,
+            // when the document names that place.
+            if (token.isWord()) {
+                const QString place = lexicon.placeOfDemonymKey(unit.folded);
+                if (!place.isEmpty()) {
+                    unit.demonym = true;
+                    if (const int e = placeByName.value(foldName(place), -1); e >= 0) {
+                        unit.entity = e;
+                        unit.type = EntityType::Place;
+                    }
+                }
+            }
+            units.append(unit);
+        }
+
+        // "It is also working with ...", "In Germany, the company is ...":
+        // a pronoun opening a clause stands for the organisation or person
+        // the previous sentences were about.
+        if (!quoteOpen && !units.isEmpty() && !isOpeningQuote(text.at(units.constFirst().start))) {
+            int clause = 0;
+            for (int u = 0; u < std::min<int>(units.size(), 6); ++u) {
+                if (units[u].entity < 0 && units[u].folded == u","_s) {
+                    clause = u + 1;
+                    break;
+                }
+            }
+            resolvePronoun(units, 0, m_organisationPronouns, lastOrganisation, entities);
+            if (clause > 0)
+                resolvePronoun(units, clause, m_organisationPronouns, lastOrganisation, entities);
+            resolvePronoun(units, 0, m_personPronouns, lastPerson, entities);
+        }
+        for (const auto &[entity, mention] : std::as_const(mentions)) {
+            Q_UNUSED(mention)
+            if (entities[entity].type == EntityType::Organization) {
+                lastOrganisation = entity;
+                break;
+            }
+        }
+        for (const auto &[entity, mention] : std::as_const(mentions)) {
+            Q_UNUSED(mention)
+            if (entities[entity].type == EntityType::Person) {
+                lastPerson = entity;
+                break;
+            }
+        }
+
+        // "the French president", an epithet the text gave a person: the
+        // person leads the country of the nationality word.
+        for (const Unit &unit : std::as_const(units)) {
+            if (unit.entity < 0 || unit.type != EntityType::Person)
+                continue;
+            const QStringList words = foldedWords(text.mid(unit.start, unit.end - unit.start));
+            int place = -1;
+            bool leader = false;
+            for (const QString &word : words) {
+                leader = leader || m_leaderTitles.contains(QStringList{word});
+                const QString country = lexicon.placeOfDemonymKey(word);
+                if (!country.isEmpty())
+                    place = placeByName.value(foldName(country), -1);
+            }
+            if (leader && place >= 0)
+                found.add(unit.entity, u"leader_of"_s, place, 0.8, u"leader.epithet"_s, s);
+        }
+
+        // Patterns, where there is someone to relate.
+        classifyUnits(units, lexicon);
+        const Matcher matcher(lexicon, units);
+        QSet<EntityType> types;
+        QList<bool> anchored(m_rules.size(), false);
+        for (const Unit &unit : std::as_const(units)) {
+            if (unit.entity >= 0) {
+                types.insert(unit.type);
+                continue;
+            }
+            const auto rules = m_anchorIndex.constFind(unit.folded);
+            if (rules != m_anchorIndex.cend()) {
+                for (int r : *rules)
+                    anchored[r] = true;
+            }
+        }
+        std::array<qint8, Lexicon::categoryCount> classPresent; // looked up once per sentence and class
+        classPresent.fill(-1);
+        const auto hasClass = [&](Lexicon::Category category) {
+            qint8 &present = classPresent[int(category)];
+            if (present < 0) {
+                // Phrases start with one of the class's first words.
+                present = std::any_of(units.cbegin(), units.cend(), [&](const Unit &unit) {
+                    return unit.entity < 0 && lexicon.startsEntry(category, unit.folded);
+                });
+            }
+            return present > 0;
+        };
+        const auto applies = [&](int r) {
+            const Rule &rule = m_rules[r];
+            return (rule.anchors.isEmpty() || anchored[r])
+                && std::all_of(rule.anchorClasses.cbegin(), rule.anchorClasses.cend(), hasClass)
+                && std::all_of(rule.slotTypes.cbegin(), rule.slotTypes.cend(), [&](const QList<EntityType> &allowed) {
+                       return std::any_of(allowed.cbegin(), allowed.cend(), [&](EntityType t) { return types.contains(t); });
+                   });
+        };
+        for (int r = 0; r < (mentions.isEmpty() ? 0 : int(m_rules.size())); ++r) {
+            if (!applies(r))
+                continue;
+            const Rule &rule = m_rules[r];
+            bool hasObject = false;
+            for (const Element &element : rule.elements)
+                hasObject = hasObject || (element.kind == Element::Kind::Slot && !element.subject);
+            // Every match, tightest first: "X, Y and Kyutai, founded by
+            // Niel" binds Niel to Kyutai, not to X.
+            QList<Match> matches;
+            for (int start = 0; start < units.size(); ++start) {
+                Match match;
+                if (matcher.canStartAt(rule.elements.constFirst(), start) && matcher.matchAt(rule.elements, start, &match))
+                    matches.append(match);
+            }
+            std::stable_sort(matches.begin(), matches.end(), [](const Match &a, const Match &b) {
+                return a.last - a.first < b.last - b.first;
+            });
+            // A subject or object already bound by a tighter match of this
+            // rule is not bound again further away.
+            QVarLengthArray<int, 8> boundSubjects, boundObjects; // a handful at most
+            for (const Match &match : std::as_const(matches)) {
+                if (containsPhrase(units, match.first - 3, match.last, m_negations))
+                    continue; // "did not partner with"
+                const double confidence = rule.confidence
+                    * (containsPhrase(units, match.first - 3, match.last, m_hedges) ? 0.6 : 1.0);
+                // List members with modifiers of their own (encoded as -1 -
+                // entity) take no relation to the list's place.
+                const auto decode = [](int member) { return member < 0 ? -1 - member : member; };
+                const auto related = [&](const Filler &member, const Filler &other) {
+                    return member.entity >= 0 || entities[decode(other.entity)].type != EntityType::Place;
+                };
+                if (hasObject) {
+                    for (const Filler &subject : match.subjects) {
+                        for (const Filler &object : match.objects) {
+                            if (boundSubjects.contains(subject.unit) || boundObjects.contains(object.unit))
+                                continue;
+                            if (related(subject, object) && related(object, subject))
+                                found.add(decode(subject.entity), rule.predicate, decode(object.entity), confidence, rule.id, s);
+                        }
+                    }
+                } else {
+                    for (qsizetype a = 0; a < match.subjects.size(); ++a) {
+                        for (qsizetype b = a + 1; b < match.subjects.size(); ++b)
+                            found.add(decode(match.subjects[a].entity), rule.predicate,
+                                      decode(match.subjects[b].entity), confidence, rule.id, s);
+                    }
+                }
+                for (const Filler &subject : match.subjects)
+                    boundSubjects.append(subject.unit);
+                for (const Filler &object : match.objects)
+                    boundObjects.append(object.unit);
+            }
+        }
+
+        // Quotations: the speaker says_about the actors the quotation names.
+        QList<bool> quoted(units.size(), false);
+        bool open = quoteOpen;
+        int opening = -1;
+        bool startsWithQuote = false;
+        for (int u = 0; u < units.size(); ++u) {
+            const Unit &unit = units[u];
+            if (unit.entity < 0 && unit.end - unit.start == 1) {
+                const QChar c = text.at(unit.start);
+                startsWithQuote = startsWithQuote || (u == 0 && isOpeningQuote(c));
+                const bool straight = c == u'"';
+                if (!open && isOpeningQuote(c)) {
+                    open = true;
+                    opening = u;
+                    continue;
+                }
+                if (open && (isClosingQuote(c) || (straight && u != opening))) {
+                    open = false;
+                    continue;
+                }
+            }
+            quoted[u] = open;
+        }
+        int sentenceSpeaker = -1;
+        for (int u = 0; u < units.size() && sentenceSpeaker < 0; ++u) {
+            if (quoted[u] || units[u].entity < 0 || units[u].type != EntityType::Person)
+                continue;
+            // "Huang said", "said Huang", "Macron told CNBC", "a déclaré M. X"
+            for (int v : {u - 1, u + 1, u + 2, u - 2}) {
+                if (v >= 0 && v < units.size() && !quoted[v] && units[v].entity < 0
+                    && lexicon.containsKey(Category::SpeechVerb, units[v].folded)) {
+                    sentenceSpeaker = units[u].entity;
+                    break;
+                }
+            }
+        }
+        const bool hasQuote = std::find(quoted.cbegin(), quoted.cend(), true) != quoted.cend();
+        // A quotation without attribution continues the last speaker's
+        // ("“I was at the president’s office,” Huang said. “I told ...").
+        const int talker = sentenceSpeaker >= 0 ? sentenceSpeaker : ((quoteOpen || startsWithQuote) ? speaker : -1);
+        if (sentenceSpeaker >= 0)
+            speaker = sentenceSpeaker;
+        else if (!quoteOpen && !hasQuote)
+            speaker = -1;
+        if (talker >= 0 && hasQuote) {
+            for (int u = 0; u < units.size(); ++u) {
+                if (!quoted[u] || units[u].entity < 0 || units[u].type == EntityType::Place)
+                    continue;
+                found.add(talker, u"says_about"_s, units[u].entity, 0.7, u"quote.attributed"_s, s);
+            }
+        } else if (sentenceSpeaker >= 0) {
+            // Reported speech: "Macron also touted a deal between Thales and
+            // Radiall"; whoever is told ("told CNBC") is not talked about.
+            int verb = -1;
+            for (int u = 0; u < units.size() && verb < 0; ++u) {
+                if (units[u].entity < 0 && lexicon.containsKey(Category::SpeechVerb, units[u].folded))
+                    verb = u;
+            }
+            for (int u = verb + 1; verb >= 0 && u < units.size(); ++u) {
+                if (units[u].entity < 0 || units[u].type == EntityType::Place || units[u].entity == sentenceSpeaker)
+                    continue;
+                if (u == verb + 1 && (units[verb].folded == u"told"_s || units[verb].folded == u"tells"_s))
+                    continue;
+                found.add(sentenceSpeaker, u"says_about"_s, units[u].entity, 0.5, u"speech.reported"_s, s);
+            }
+        }
+        quoteOpen = open;
+
+        // Co-occurrence: every pair of actors named in the sentence.
+        QList<int> named;
+        for (const auto &[entity, mention] : std::as_const(mentions)) {
+            if (!named.contains(entity))
+                named.append(entity);
+        }
+        for (qsizetype a = 0; a < named.size(); ++a) {
+            for (qsizetype b = a + 1; b < named.size(); ++b)
+                found.add(named[a], QString::fromUtf16(cooccurrencePredicate), named[b], 0.2, u"cooccurrence"_s, s);
+        }
+    }
+
+    // A specific role says more than works_for for the same pair.
+    QList<ExtractedRelation> relations = found.take();
+    QSet<std::pair<int, int>> roles;
+    for (const ExtractedRelation &r : std::as_const(relations)) {
+        if (r.predicate == u"ceo_of"_s || r.predicate == u"founder_of"_s || r.predicate == u"leader_of"_s)
+            roles.insert({r.subject, r.object});
+    }
+    relations.removeIf([&](const ExtractedRelation &r) {
+        return r.predicate == u"works_for"_s && roles.contains({r.subject, r.object});
+    });
+    // Typed relations first, co-occurrences after.
+    std::stable_partition(relations.begin(), relations.end(), [](const ExtractedRelation &r) {
+        return r.predicate != QStringView(cooccurrencePredicate);
+    });
+    return relations;
+}
+
+} // namespace NewsGraph

@@ -3,8 +3,10 @@
 #include "core/common/Result.h"
 #include "core/extract/Extraction.h"
 #include "core/extract/Lexicon.h"
+#include "core/extract/Tokenizer.h"
 #include "core/text/Document.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -31,6 +33,9 @@ public:
 
     QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
                                      const QList<ExtractedEntity> &entities) const;
+    // The same, for sentences already tokenised (tokenizeSentences()).
+    QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
+                                     const SentenceTokens &tokens, const QList<ExtractedEntity> &entities) const;
 
     // One step of a pattern: an entity slot, literal words, a word class of
     // the lexicon, or a gap of a few words.
@@ -53,14 +58,34 @@ public:
         QString predicate;
         double confidence = 0.0;
         QList<Element> elements;
+        // What a sentence must contain for the rule to have a chance, so
+        // most rules are skipped without matching: the first words of one
+        // required word element, and one entity type of each required slot.
+        QStringList anchors;
+        QList<Lexicon::Category> anchorClasses; // required word classes
+        QList<QList<EntityType>> slotTypes;
     };
     qsizetype ruleCount() const { return m_rules.size(); }
 
 private:
+    // Phrases as folded words, the way the matcher compares them.
+    using Phrases = QList<QStringList>;
+    QHash<QString, Phrases *> wordLists()
+    {
+        return {{QStringLiteral("negation"), &m_negations}, {QStringLiteral("hedge"), &m_hedges},
+                {QStringLiteral("pronoun-org"), &m_organisationPronouns},
+                {QStringLiteral("pronoun-person"), &m_personPronouns},
+                {QStringLiteral("leader-title"), &m_leaderTitles}};
+    }
+
     const Lexicon *m_lexicon = nullptr;
     QList<Rule> m_rules;
-    QStringList m_negations; // folded words and phrases that negate a statement
-    QStringList m_hedges;    // ... that make it hypothetical
+    QHash<QString, QList<int>> m_anchorIndex; // anchor word -> rules it anchors
+    Phrases m_negations; // words and phrases that negate a statement
+    Phrases m_hedges;    // ... that make it hypothetical
+    Phrases m_organisationPronouns; // "it", "the company", "le groupe": the last organisation
+    Phrases m_personPronouns;       // "he", "she", "il": the last person
+    Phrases m_leaderTitles;         // "president", "premier ministre": head of a country
 };
 
 } // namespace NewsGraph

@@ -1,5 +1,7 @@
 #include "core/extract/Tokenizer.h"
 
+#include "core/extract/Lexicon.h"
+
 namespace NewsGraph {
 
 namespace {
@@ -145,6 +147,19 @@ QList<Token> tokenize(const QString &text, int start, int end)
         i = j;
     }
     return tokens;
+}
+
+SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sentences)
+{
+    SentenceTokens result;
+    result.reserve(sentences.size());
+    for (const Sentence &sentence : sentences) {
+        QList<Token> tokens = tokenize(text, sentence.start, sentence.end);
+        for (Token &token : tokens)
+            token.folded = foldName(token.text(text));
+        result.append(std::move(tokens));
+    }
+    return result;
 }
 
 } // namespace NewsGraph

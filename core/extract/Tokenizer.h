@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/text/Document.h"
+
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -39,5 +41,10 @@ struct Token
 // "l’Europe", hyphens become their own token so "Nvidia-provider" can lose
 // its common-noun half).
 QList<Token> tokenize(const QString &text, int start, int end);
+
+// The tokens of every sentence with `folded` filled in: the first step of
+// entity and relation extraction alike, done once per document.
+using SentenceTokens = QList<QList<Token>>;
+SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sentences);
 
 } // namespace NewsGraph

@@ -5,11 +5,12 @@
 namespace NewsGraph {
 
 DocumentProcessor::DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<Lexicon> lexicon,
-                                     AttributeFinder attributeFinder)
+                                     AttributeFinder attributeFinder, RelationExtractor relationExtractor)
     : m_textAnalyzer(std::move(textAnalyzer))
     , m_lexicon(std::move(lexicon))
     , m_entityExtractor(*m_lexicon)
     , m_attributeFinder(std::move(attributeFinder))
+    , m_relationExtractor(std::move(relationExtractor))
 {
 }
 
@@ -29,9 +30,12 @@ Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexico
     Result<AttributeFinder> attributeFinder = AttributeFinder::fromDirectory(lexiconDirectory);
     if (!attributeFinder)
         return Error{attributeFinder.error()};
-    return DocumentProcessor(std::move(textAnalyzer).value(),
-                             std::make_unique<Lexicon>(std::move(lexicon).value()),
-                             std::move(attributeFinder).value());
+    auto ownedLexicon = std::make_unique<Lexicon>(std::move(lexicon).value());
+    Result<RelationExtractor> relationExtractor = RelationExtractor::fromDirectory(lexiconDirectory, *ownedLexicon);
+    if (!relationExtractor)
+        return Error{relationExtractor.error()};
+    return DocumentProcessor(std::move(textAnalyzer).value(), std::move(ownedLexicon),
+                             std::move(attributeFinder).value(), std::move(relationExtractor).value());
 }
 
 ProcessedDocument DocumentProcessor::process(Document document) const
@@ -39,9 +43,12 @@ ProcessedDocument DocumentProcessor::process(Document document) const
     AnalyzedDocument analyzed = m_textAnalyzer.analyze(std::move(document));
     ProcessedDocument processed{std::move(analyzed.document), std::move(analyzed.sentences), {}};
     const Document &text = processed.document;
-    processed.extraction.entities = m_entityExtractor.extract(text.text, processed.sentences, text.language);
+    const SentenceTokens tokens = tokenizeSentences(text.text, processed.sentences);
+    processed.extraction.entities = m_entityExtractor.extract(text.text, processed.sentences, tokens, text.language);
     processed.extraction.attributes
         = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
+    processed.extraction.relations
+        = m_relationExtractor.extract(text.text, processed.sentences, tokens, processed.extraction.entities);
     return processed;
 }
 

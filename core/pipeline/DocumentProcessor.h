@@ -5,6 +5,7 @@
 #include "core/extract/EntityExtractor.h"
 #include "core/extract/Extraction.h"
 #include "core/extract/Lexicon.h"
+#include "core/extract/RelationExtractor.h"
 #include "core/text/TextAnalyzer.h"
 
 #include <memory>
@@ -36,12 +37,13 @@ public:
 
 private:
     DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<Lexicon> lexicon,
-                      AttributeFinder attributeFinder);
+                      AttributeFinder attributeFinder, RelationExtractor relationExtractor);
 
     TextAnalyzer m_textAnalyzer;
     std::unique_ptr<Lexicon> m_lexicon; // on the heap: the extractor keeps a reference across moves
     EntityExtractor m_entityExtractor;
     AttributeFinder m_attributeFinder;
+    RelationExtractor m_relationExtractor; // refers to *m_lexicon too
 };
 
 } // namespace NewsGraph

@@ -673,7 +673,10 @@ DocumentScore Evaluator::evaluate(const GoldDocument &gold, const QString &artic
     const Result<QList<EntityRecord>> entities = repository.entities();
     if (!entities)
         return failedDocument(gold, entities.error());
-    const Result<QList<RelationRecord>> relations = repository.relations();
+    // Typed relations only, as `relations --json` gives them to the scorer;
+    // scoreDocument() would skip co-occurrences anyway.
+    const Result<QList<RelationRecord>> relations
+        = repository.relations(/*includeCooccurrence=*/false);
     if (!relations)
         return failedDocument(gold, relations.error());
     return scoreDocument(gold, entities.value(), relations.value(), text);

@@ -79,13 +79,17 @@ struct EvidenceRecord
     int end = 0;
 };
 
+// One stored relation (symmetric predicates with the lower entity id as
+// subject), the best confidence any document gave it, and the sentences of
+// every document that state it, by document then sentence.
 struct RelationRecord
 {
     qint64 id = 0;
     QString subject;
-    QString predicate;
+    QString predicate; // partner_of, ceo_of, ..., or mentioned_with (co-occurrence)
     QString object;
     double confidence = 0.0;
+    QString rule; // id of the rule that found it first; empty if unknown
     QList<EvidenceRecord> evidence;
 };
 
@@ -97,8 +101,9 @@ struct StoreStatistics
     int aliases = 0;
     int mentions = 0;   // of entities
     int attributes = 0; // amounts and dates (mentions without an entity)
-    int relations = 0;
-    int evidence = 0;
+    int relations = 0;     // typed relations: co-occurrences are counted apart
+    int evidence = 0;      // evidence sentences of typed relations
+    int cooccurrences = 0; // mentioned_with edges
     QMap<QString, int> languages; // language code -> documents
 };
 

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QHash>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace NewsGraph {
@@ -155,6 +157,106 @@ Result<qint64> mentionSentence(const DocumentSentences &document, const char *wh
     return document.ids.at(sentence);
 }
 
+// Stores the relations of a document whose entities were stored as
+// `entityIds` (in the order of extraction.entities); part of
+// writeExtraction(), inside its savepoint. A relation found before, in this
+// document or another, is the same row: it keeps its first rule and the best
+// confidence, and gains this document's sentences as evidence.
+Result<void> writeRelations(Database &database, const DocumentSentences &document,
+                            const DocumentExtraction &extraction, const QList<qint64> &entityIds)
+{
+    if (extraction.relations.isEmpty())
+        return {};
+
+    // RETURNING gives the id whether the row was inserted or updated;
+    // lastInsertRowId() would be stale after the update.
+    Statement upsertRelation(database,
+                             "INSERT INTO relations (subject_id, predicate, object_id, "
+                             "confidence, rule) VALUES (?1, ?2, ?3, ?4, ?5) "
+                             "ON CONFLICT (subject_id, predicate, object_id) "
+                             "DO UPDATE SET confidence = max(confidence, excluded.confidence) "
+                             "RETURNING id");
+    // The same relation stated twice in one sentence ("X and Y ... X and Y",
+    // or two rules matching) is one piece of evidence. Only that conflict is
+    // ignored: OR IGNORE would also swallow NOT NULL and CHECK failures.
+    Statement insertEvidence(database,
+                             "INSERT INTO relation_evidence (relation_id, sentence_id, rule, "
+                             "confidence) VALUES (?1, ?2, ?3, ?4) "
+                             "ON CONFLICT (relation_id, sentence_id) DO NOTHING");
+
+    const qsizetype entityCount = entityIds.size();
+    for (const ExtractedRelation &relation : extraction.relations) {
+        // Worded only when needed; one multi-argument arg(), so that a "%1"
+        // in the predicate stays text.
+        const auto what = [&relation] {
+            return u"the %1 relation between entity indexes %2 and %3"_s.arg(
+                relation.predicate, QString::number(relation.subject),
+                QString::number(relation.object));
+        };
+        if (relation.subject < 0 || relation.subject >= entityCount || relation.object < 0
+            || relation.object >= entityCount)
+            return Error{u"%1: %2 refers to an entity index the document does not have "
+                         "(%3 entities); %4"_s.arg(document.name, what())
+                             .arg(entityCount)
+                             .arg(document.consequence)};
+        if (relation.subject == relation.object)
+            return Error{u"%1: %2 relates an entity to itself; %3"_s.arg(document.name, what(),
+                                                                          document.consequence)};
+        if (relation.predicate.isEmpty())
+            return Error{u"%1: %2 has no predicate; %3"_s.arg(document.name, what(),
+                                                             document.consequence)};
+        // Said plainly; the CHECK constraint would only say "constraint failed".
+        if (!(relation.confidence >= 0.0 && relation.confidence <= 1.0))
+            return Error{u"%1: %2 has the confidence %3, which is not between 0 and 1; %4"_s
+                             .arg(document.name, what())
+                             .arg(relation.confidence)
+                             .arg(document.consequence)};
+
+        qint64 subjectId = entityIds.at(relation.subject);
+        qint64 objectId = entityIds.at(relation.object);
+        // Two entities of this document merged into one known actor
+        // (matchKnownEntities()): the merger says they are the same, so a
+        // relation between them says nothing. Not the extractor's mistake,
+        // so the document is kept and only this relation is dropped.
+        if (subjectId == objectId)
+            continue;
+        // Stored ids, not extraction indexes, decide the order: the same
+        // partnership found the other way round in another document must
+        // meet this row.
+        if (isSymmetricPredicate(relation.predicate) && subjectId > objectId)
+            std::swap(subjectId, objectId);
+
+        const QString rule = relation.rule.isEmpty() ? QString() : relation.rule;
+        upsertRelation.bind(1, subjectId)
+            .bind(2, relation.predicate)
+            .bind(3, objectId)
+            .bind(4, relation.confidence)
+            .bind(5, rule);
+        if (!upsertRelation.next())
+            return upsertRelation.ok() ? Error{u"%1: %2 was not stored"_s.arg(document.name, what())}
+                                       : upsertRelation.error();
+        const qint64 relationId = upsertRelation.int64(0);
+        if (auto done = upsertRelation.execute(); !done)
+            return Error{done.error()};
+
+        for (const int sentence : relation.sentences) {
+            if (sentence < 0 || sentence >= document.ids.size())
+                return Error{u"%1: %2 has evidence in sentence index %3, but the document has "
+                             "%4 sentences; %5"_s.arg(document.name, what())
+                                 .arg(sentence)
+                                 .arg(document.ids.size())
+                                 .arg(document.consequence)};
+            insertEvidence.bind(1, relationId)
+                .bind(2, document.ids.at(sentence))
+                .bind(3, rule)
+                .bind(4, relation.confidence);
+            if (auto inserted = insertEvidence.execute(); !inserted)
+                return Error{inserted.error()};
+        }
+    }
+    return {};
+}
+
 // The body of insertExtraction(), shared with insertDocument(); the caller
 // holds the savepoint. Each statement is prepared once and run per row.
 Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
@@ -162,7 +264,10 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                                       const DocumentExtraction &extraction,
                                       const QList<qint64> &knownIds)
 {
-    if (extraction.entities.isEmpty() && extraction.attributes.isEmpty())
+    // Relations alone would refer to entities that are not there: they go
+    // on, to be refused by writeRelations().
+    if (extraction.entities.isEmpty() && extraction.attributes.isEmpty()
+        && extraction.relations.isEmpty())
         return QList<qint64>();
     if (knownIds.size() != extraction.entities.size())
         return Error{u"%1: %2 entities but %3 known-entity matches; %4"_s.arg(document.name)
@@ -255,6 +360,9 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
         if (auto inserted = insertMention.execute(); !inserted)
             return Error{inserted.error()};
     }
+
+    if (auto stored = writeRelations(database, document, extraction, entityIds); !stored)
+        return Error{stored.error()};
     return entityIds;
 }
 
@@ -590,14 +698,18 @@ Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
     return records;
 }
 
-Result<QList<RelationRecord>> Repository::relations() const
+Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) const
 {
+    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
+    const qint64 includeAll = includeCooccurrence ? 1 : 0;
     Statement query(m_database,
-                    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence "
+                    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule "
                     "FROM relations r "
                     "JOIN entities subject ON subject.id = r.subject_id "
                     "JOIN entities object ON object.id = r.object_id "
+                    "WHERE ?1 OR r.predicate <> ?2 "
                     "ORDER BY subject.name, r.predicate, object.name, r.id");
+    query.bind(1, includeAll).bind(2, cooccurrence);
     QList<RelationRecord> records;
     QHash<qint64, qsizetype> position;
     while (query.next()) {
@@ -607,18 +719,24 @@ Result<QList<RelationRecord>> Repository::relations() const
         record.predicate = query.text(2);
         record.object = query.text(3);
         record.confidence = query.real(4);
+        record.rule = query.text(5);
         position.insert(record.id, records.size());
         records.append(record);
     }
     if (!query.ok())
         return query.error();
 
+    // Filtered the same way, so that the evidence of co-occurrences, which
+    // outnumbers the rest, is not read only to be thrown away.
     Statement evidence(m_database,
                        "SELECT ev.relation_id, d.id, d.file_name, s.id, s.text, s.start, s.\"end\" "
                        "FROM relation_evidence ev "
+                       "JOIN relations r ON r.id = ev.relation_id "
                        "JOIN sentences s ON s.id = ev.sentence_id "
                        "JOIN documents d ON d.id = s.document_id "
+                       "WHERE ?1 OR r.predicate <> ?2 "
                        "ORDER BY ev.relation_id, d.id, s.idx");
+    evidence.bind(1, includeAll).bind(2, cooccurrence);
     while (evidence.next()) {
         const auto it = position.constFind(evidence.int64(0));
         if (it == position.constEnd())
@@ -645,7 +763,11 @@ Result<StoreStatistics> Repository::statistics() const
                      "(SELECT count(*) FROM entities), (SELECT count(*) FROM aliases), "
                      "(SELECT count(*) FROM mentions WHERE entity_id IS NOT NULL), "
                      "(SELECT count(*) FROM mentions WHERE entity_id IS NULL), "
-                     "(SELECT count(*) FROM relations), (SELECT count(*) FROM relation_evidence)");
+                     "(SELECT count(*) FROM relations WHERE predicate <> ?1), "
+                     "(SELECT count(*) FROM relation_evidence ev "
+                     " JOIN relations r ON r.id = ev.relation_id WHERE r.predicate <> ?1), "
+                     "(SELECT count(*) FROM relations WHERE predicate = ?1)");
+    counts.bind(1, QString::fromUtf16(cooccurrencePredicate));
     if (counts.next()) {
         statistics.documents = counts.integer(0);
         statistics.sentences = counts.integer(1);
@@ -655,6 +777,7 @@ Result<StoreStatistics> Repository::statistics() const
         statistics.attributes = counts.integer(5);
         statistics.relations = counts.integer(6);
         statistics.evidence = counts.integer(7);
+        statistics.cooccurrences = counts.integer(8);
     }
     if (!counts.ok())
         return counts.error();

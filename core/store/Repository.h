@@ -36,8 +36,8 @@ public:
     // Stores the document and all its sentences, or nothing (savepoint).
     Result<qint64> insertDocument(const Document &document, const QList<Sentence> &sentences);
     // The same together with what extraction found in it, all in one
-    // savepoint: a bad mention leaves neither the document nor any of its
-    // entities, aliases, mentions or attributes behind. `knownIds` is
+    // savepoint: a bad mention or relation leaves neither the document nor
+    // any of its entities, aliases, mentions, attributes or relations behind. `knownIds` is
     // matchKnownEntities() for extraction.entities (see insertExtraction()).
     Result<StoredDocument> insertDocument(const Document &document,
                                           const QList<Sentence> &sentences,
@@ -50,8 +50,19 @@ public:
     // gain the new aliases. Every EntityMention becomes a mentions row of its
     // entity, every AttributeMention one without an entity but with its
     // type and normalised value. Sentence indexes refer to the document's
-    // sentences, offsets to its text. Returns the entity id of each
-    // extracted entity.
+    // sentences, offsets to its text.
+    //
+    // Each ExtractedRelation joins the stored ids of its two entities, the
+    // lower id first for a symmetric predicate: the same (subject, predicate,
+    // object) found again, in this document or another, is the same row, which
+    // keeps its first rule and takes the higher confidence. Each of its
+    // sentences becomes one evidence row (once per sentence). An entity or
+    // sentence index out of range, or a relation of an entity with itself,
+    // refuses the whole extraction; a relation whose two entities were
+    // merged into the same stored one is dropped, as it no longer relates
+    // anything.
+    //
+    // Returns the entity id of each extracted entity.
     Result<QList<qint64>> insertExtraction(qint64 documentId, const DocumentExtraction &extraction,
                                            const QList<qint64> &knownIds);
 
@@ -72,7 +83,13 @@ public:
     Result<QList<KnownEntity>> knownEntities() const;
     // The amounts and dates of a document, in text order.
     Result<QList<AttributeRecord>> attributes(qint64 documentId) const;
-    Result<QList<RelationRecord>> relations() const;
+    // Relations with their evidence (by document, then sentence), ordered by
+    // subject, predicate and object names. Typed relations only, unless
+    // `includeCooccurrence`: mentioned_with edges are many and weak, and
+    // only views that ask for them show them.
+    Result<QList<RelationRecord>> relations(bool includeCooccurrence = false) const;
+    // Counts; `relations` and `evidence` are of typed relations, co-occurrence
+    // edges are counted apart.
     Result<StoreStatistics> statistics() const;
 
 private:

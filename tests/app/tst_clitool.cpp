@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -270,6 +271,106 @@ private Q_SLOTS:
         const Run relations = cli({QStringLiteral("relations"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
         QCOMPARE(relations.exitCode, 0);
         QVERIFY(relations.json().value(QStringLiteral("relations")).isArray());
+    }
+
+    void relationEvidenceSlicesTheStoredText()
+    {
+        // Whether or not the extractor finds relations yet: with none, the
+        // shape checks hold vacuously.
+        const Run run = cli({QStringLiteral("relations"), QStringLiteral("--db"), m_db, QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonValue list = run.json().value(QStringLiteral("relations"));
+        QVERIFY(list.isArray());
+
+        QHash<QString, QString> documentIds; // file name -> id
+        for (const QJsonValue &value : cli({QStringLiteral("documents"), QStringLiteral("--db"), m_db, QStringLiteral("--json")})
+                                           .json().value(QStringLiteral("documents")).toArray()) {
+            const QJsonObject document = value.toObject();
+            documentIds.insert(document.value(QStringLiteral("document")).toString(),
+                               QString::number(document.value(QStringLiteral("id")).toInteger()));
+        }
+        QCOMPARE(documentIds.size(), 5);
+        QHash<QString, QString> texts; // file name -> stored text, read on first use
+
+        for (const QJsonValue &value : list.toArray()) {
+            QVERIFY(value.isObject());
+            const QJsonObject relation = value.toObject();
+            for (const QString &key : {QStringLiteral("subject"), QStringLiteral("predicate"), QStringLiteral("object")})
+                QVERIFY2(relation.value(key).isString() && !relation.value(key).toString().isEmpty(), qPrintable(key));
+            QVERIFY(relation.value(QStringLiteral("predicate")).toString() != QStringLiteral("mentioned_with"));
+            QVERIFY(relation.value(QStringLiteral("confidence")).isDouble());
+            const double confidence = relation.value(QStringLiteral("confidence")).toDouble();
+            QVERIFY(confidence >= 0.0 && confidence <= 1.0);
+            QVERIFY(relation.value(QStringLiteral("evidence")).isArray());
+            const QJsonArray evidence = relation.value(QStringLiteral("evidence")).toArray();
+            QVERIFY(!evidence.isEmpty());
+            for (const QJsonValue &item : evidence) {
+                const QJsonObject sentence = item.toObject();
+                QVERIFY(sentence.value(QStringLiteral("document")).isString());
+                QVERIFY(sentence.value(QStringLiteral("sentence")).isString());
+                QVERIFY(sentence.value(QStringLiteral("start")).isDouble());
+                QVERIFY(sentence.value(QStringLiteral("end")).isDouble());
+                const QString document = sentence.value(QStringLiteral("document")).toString();
+                QVERIFY2(documentIds.contains(document), qPrintable(document));
+                if (!texts.contains(document)) {
+                    const Run text = cli({QStringLiteral("text"), QStringLiteral("--db"), m_db, QStringLiteral("--doc"),
+                                          documentIds.value(document), QStringLiteral("--json")});
+                    QCOMPARE(text.exitCode, 0);
+                    texts.insert(document, text.json().value(QStringLiteral("text")).toString());
+                }
+                const QString &text = texts[document];
+                const int start = sentence.value(QStringLiteral("start")).toInt();
+                const int end = sentence.value(QStringLiteral("end")).toInt();
+                QVERIFY(start >= 0 && end > start && end <= text.size());
+                QCOMPARE(text.mid(start, end - start), sentence.value(QStringLiteral("sentence")).toString());
+            }
+        }
+    }
+
+    void cooccurrenceIsListedOnlyOnRequest()
+    {
+        const Run help = cli({QStringLiteral("relations"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains(QStringLiteral("--cooccurrence")), qPrintable(help.out));
+        QVERIFY(help.out.contains(QStringLiteral("--json")));
+
+        const QJsonArray typed = cli({QStringLiteral("relations"), QStringLiteral("--db"), m_db, QStringLiteral("--json")})
+                                     .json().value(QStringLiteral("relations")).toArray();
+        const Run run = cli({QStringLiteral("relations"), QStringLiteral("--db"), m_db, QStringLiteral("--cooccurrence"), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.json().value(QStringLiteral("relations")).isArray());
+        const QJsonArray all = run.json().value(QStringLiteral("relations")).toArray();
+
+        // Everything typed is still there, and whatever was added is a
+        // co-occurrence edge with at least one sentence.
+        const auto compact = [](const QJsonValue &value) {
+            return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+        };
+        QList<QByteArray> added;
+        for (const QJsonValue &relation : all)
+            added.append(compact(relation));
+        for (const QJsonValue &relation : typed) {
+            const qsizetype at = added.indexOf(compact(relation));
+            QVERIFY2(at >= 0, compact(relation).constData());
+            added.removeAt(at);
+        }
+        for (const QByteArray &json : added) {
+            const QJsonObject relation = QJsonDocument::fromJson(json).object();
+            QCOMPARE(relation.value(QStringLiteral("predicate")).toString(), QStringLiteral("mentioned_with"));
+            QVERIFY(relation.value(QStringLiteral("subject")).toString() != relation.value(QStringLiteral("object")).toString());
+            QVERIFY(!relation.value(QStringLiteral("evidence")).toArray().isEmpty());
+        }
+
+        const QJsonObject stats = cli({QStringLiteral("stats"), QStringLiteral("--db"), m_db, QStringLiteral("--json")}).json();
+        QCOMPARE(stats.value(QStringLiteral("relations")).toInt(), typed.size());
+        QCOMPARE(stats.value(QStringLiteral("cooccurrences")).toInt(), added.size());
+
+        const Run text = cli({QStringLiteral("relations"), QStringLiteral("--db"), m_db, QStringLiteral("--cooccurrence")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("%1 co-occurrence").arg(added.size())), qPrintable(text.out));
+        const Run plain = cli({QStringLiteral("relations"), QStringLiteral("--db"), m_db});
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY2(!plain.out.contains(QStringLiteral("mentioned_with")), qPrintable(plain.out));
     }
 
     void evalScoresTheReferenceAnnotations()

@@ -86,6 +86,46 @@ private Q_SLOTS:
         }
     }
 
+    void sampleCorpusRelationsHaveTheirEvidence()
+    {
+        Result<Database> database = Database::openInMemory();
+        QVERIFY(database.ok());
+        QCOMPARE(Ingester(database.value(), *m_processor).ingest(bundledCorpusPaths()).added, 5);
+        Repository repository(database.value());
+        const Result<QList<RelationRecord>> relations = repository.relations();
+        QVERIFY(relations.ok());
+
+        const auto find = [&](const QString &subject, const QString &predicate, const QString &object) -> const RelationRecord * {
+            for (const RelationRecord &r : relations.value()) {
+                const bool forward = r.subject == subject && r.object == object;
+                const bool backward = r.subject == object && r.object == subject && isSymmetricPredicate(predicate);
+                if (r.predicate == predicate && (forward || backward))
+                    return &r;
+            }
+            return nullptr;
+        };
+        const RelationRecord *partners = find(u"Nvidia"_s, u"partner_of"_s, u"Mistral AI"_s);
+        const RelationRecord *huang = find(u"Jensen Huang"_s, u"ceo_of"_s, u"Nvidia"_s);
+        const RelationRecord *mensch = find(u"Arthur Mensch"_s, u"ceo_of"_s, u"Mistral AI"_s);
+        for (const RelationRecord *relation : {partners, huang, mensch}) {
+            QVERIFY(relation);
+            QVERIFY(!relation->evidence.isEmpty());
+            for (const EvidenceRecord &evidence : relation->evidence) {
+                const Result<QString> text = repository.documentText(evidence.documentId);
+                QVERIFY(text.ok());
+                QCOMPARE(text->mid(evidence.start, evidence.end - evidence.start), evidence.sentence);
+            }
+        }
+        // Stated in several articles: one relation, evidence from each.
+        QSet<qint64> documents;
+        for (const EvidenceRecord &evidence : partners->evidence)
+            documents.insert(evidence.documentId);
+        QVERIFY2(documents.size() >= 2, qPrintable(QString::number(documents.size())));
+        QVERIFY(huang->evidence.constFirst().sentence.contains(u"CEO Jensen Huang"_s));
+        QVERIFY(mensch->evidence.constFirst().sentence.contains(u"CEO Arthur Mensch"_s)
+                || mensch->evidence.constFirst().sentence.contains(u"CEO Arthur Mench"_s));
+    }
+
     void ingestsTheBundledCorpus()
     {
         Result<Database> database = Database::openInMemory();

@@ -163,6 +163,68 @@ DocumentExtraction deltaExtraction()
     return extraction;
 }
 
+// Two articles that state the same partnership, each its own way.
+const QString epsilonText = u"Mistral AI and Nvidia announced a partnership. Arthur Mensch leads "
+                            "Mistral AI. Nvidia and Mistral AI will build a data centre in "
+                            "France."_s;
+const QString zetaText = u"Nvidia signed a partnership with Mistral AI in Paris. The deal was "
+                         "praised."_s;
+
+ExtractedRelation relationOf(int subject, const QString &predicate, int object, double confidence,
+                             const QString &rule, const QList<int> &sentences)
+{
+    return ExtractedRelation{subject, predicate, object, confidence, rule, sentences};
+}
+
+// Mistral AI, Nvidia, Arthur Mensch, France. The partnership comes twice,
+// the second time the other way round and again in sentence 0, as two rules
+// of an extractor might both find it.
+DocumentExtraction epsilonExtraction()
+{
+    DocumentExtraction extraction;
+    extraction.entities = {
+        entityOf(u"Mistral AI"_s, EntityType::Organization, epsilonText,
+                 {u"Mistral AI"_s, u"Mistral AI"_s, u"Mistral AI"_s}),
+        entityOf(u"Nvidia"_s, EntityType::Organization, epsilonText, {u"Nvidia"_s, u"Nvidia"_s}),
+        entityOf(u"Arthur Mensch"_s, EntityType::Person, epsilonText, {u"Arthur Mensch"_s}),
+        entityOf(u"France"_s, EntityType::Place, epsilonText, {u"France"_s}),
+    };
+    extraction.relations = {
+        relationOf(1, u"partner_of"_s, 0, 0.9, u"partner.and"_s, {0, 2}),
+        relationOf(2, u"ceo_of"_s, 0, 0.8, u"ceo.leads"_s, {1}),
+        relationOf(0, u"partner_of"_s, 1, 0.7, u"partner.announce"_s, {0}),
+        relationOf(0, u"mentioned_with"_s, 1, 0.3, u"cooccurrence"_s, {0, 2}),
+        relationOf(0, u"mentioned_with"_s, 3, 0.3, u"cooccurrence"_s, {2}),
+    };
+    return extraction;
+}
+
+// Nvidia, Mistral AI, Paris.
+DocumentExtraction zetaExtraction()
+{
+    DocumentExtraction extraction;
+    extraction.entities = {
+        entityOf(u"Nvidia"_s, EntityType::Organization, zetaText, {u"Nvidia"_s}),
+        entityOf(u"Mistral AI"_s, EntityType::Organization, zetaText, {u"Mistral AI"_s}),
+        entityOf(u"Paris"_s, EntityType::Place, zetaText, {u"Paris"_s}),
+    };
+    extraction.relations = {
+        relationOf(0, u"partner_of"_s, 1, 0.95, u"partner.with"_s, {0}),
+        relationOf(1, u"located_in"_s, 2, 0.6, u"located.in"_s, {0}),
+    };
+    return extraction;
+}
+
+const RelationRecord *findRelation(const QList<RelationRecord> &relations,
+                                   const QString &predicate)
+{
+    for (const RelationRecord &relation : relations) {
+        if (relation.predicate == predicate)
+            return &relation;
+    }
+    return nullptr;
+}
+
 const EntityRecord *findEntity(const QList<EntityRecord> &entities, const QString &name)
 {
     for (const EntityRecord &entity : entities) {
@@ -667,6 +729,7 @@ private Q_SLOTS:
         QCOMPARE(met.predicate, u"met"_s);
         QCOMPARE(met.object, u"Charles Babbage"_s);
         QCOMPARE(met.confidence, 0.9);
+        QCOMPARE(met.rule, u"meet.svo"_s);
         QCOMPARE(met.evidence.size(), 3);
         const QList<SentenceRecord> expected = {alphaSentences.at(0), alphaSentences.at(1),
                                                 betaSentences.at(2)};
@@ -695,6 +758,7 @@ private Q_SLOTS:
         QCOMPARE(statistics->attributes, 1);
         QCOMPARE(statistics->relations, 2);
         QCOMPARE(statistics->evidence, 3);
+        QCOMPARE(statistics->cooccurrences, 0);
         QCOMPARE(statistics->languages, (QMap<QString, int>{{u"en"_s, 1}, {u"fr"_s, 1}}));
 
         // Deleting a document takes its sentences, index entries, mentions
@@ -953,6 +1017,258 @@ private Q_SLOTS:
         QCOMPARE(repo().entities()->size(), 4);
     }
 
+    void storesRelationsWithEvidence()
+    {
+        Transaction transaction(db());
+        const auto epsilon = repo().insertDocument(makeDocument(u"epsilon.txt"_s, epsilonText),
+                                                   splitSentences(epsilonText),
+                                                   epsilonExtraction(), {0, 0, 0, 0});
+        QVERIFY2(epsilon.ok(), qPrintable(epsilon.error()));
+        const qint64 mistralId = epsilon->entityIds.at(0);
+        const qint64 nvidiaId = epsilon->entityIds.at(1);
+        QVERIFY(mistralId < nvidiaId);
+        QVERIFY(transaction.commit().ok());
+
+        // The partnership, found "Nvidia partner_of Mistral AI" first, is
+        // stored once, lower id first; the first rule stays, the better
+        // confidence stays, and sentence 0 is one piece of evidence.
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM relations WHERE predicate = 'partner_of'"),
+                 1);
+        Statement partner(db(), "SELECT subject_id, object_id, confidence, rule FROM relations "
+                                "WHERE predicate = 'partner_of'");
+        QVERIFY(partner.next());
+        QCOMPARE(partner.int64(0), mistralId);
+        QCOMPARE(partner.int64(1), nvidiaId);
+        QCOMPARE(partner.real(2), 0.9);
+        QCOMPARE(partner.text(3), u"partner.and"_s);
+        partner.reset();
+        // Evidence rows carry the rule and confidence of what found them.
+        QCOMPARE(queryText(db(), "SELECT group_concat(ev.rule || ' ' || ev.confidence, ';') "
+                                 "FROM relation_evidence ev JOIN relations r "
+                                 "ON r.id = ev.relation_id WHERE r.predicate = 'ceo_of'"),
+                 u"ceo.leads 0.8"_s);
+
+        const auto typed = repo().relations();
+        QVERIFY2(typed.ok(), qPrintable(typed.error()));
+        QCOMPARE(typed->size(), 2);
+        // A directed predicate keeps its direction.
+        const RelationRecord &ceo = typed->at(0);
+        QCOMPARE(ceo.subject, u"Arthur Mensch"_s);
+        QCOMPARE(ceo.predicate, u"ceo_of"_s);
+        QCOMPARE(ceo.object, u"Mistral AI"_s);
+        QCOMPARE(ceo.confidence, 0.8);
+        QCOMPARE(ceo.rule, u"ceo.leads"_s);
+        QCOMPARE(ceo.evidence.size(), 1);
+        QCOMPARE(ceo.evidence.first().sentence, u"Arthur Mensch leads Mistral AI."_s);
+        const RelationRecord &partnership = typed->at(1);
+        QCOMPARE(partnership.subject, u"Mistral AI"_s);
+        QCOMPARE(partnership.predicate, u"partner_of"_s);
+        QCOMPARE(partnership.object, u"Nvidia"_s);
+        QCOMPARE(partnership.evidence.size(), 2);
+
+        const QList<SentenceRecord> sentences = repo().sentences(epsilon->id).value();
+        QCOMPARE(sentences.size(), 3);
+        QCOMPARE(partnership.evidence.at(0).sentenceId, sentences.at(0).id);
+        QCOMPARE(partnership.evidence.at(1).sentenceId, sentences.at(2).id);
+        for (const RelationRecord &relation : *typed) {
+            for (const EvidenceRecord &evidence : relation.evidence) {
+                QCOMPARE(evidence.fileName, u"epsilon.txt"_s);
+                QCOMPARE(evidence.documentId, epsilon->id);
+                QCOMPARE(epsilonText.mid(evidence.start, evidence.end - evidence.start),
+                         evidence.sentence);
+            }
+        }
+
+        // Co-occurrence only on request, symmetric too.
+        const QList<RelationRecord> all = repo().relations(true).value();
+        QCOMPARE(all.size(), 4);
+        QStringList edges;
+        for (const RelationRecord &relation : all)
+            edges.append(relation.subject + u' ' + relation.predicate + u' ' + relation.object);
+        QCOMPARE(edges, (QStringList{u"Arthur Mensch ceo_of Mistral AI"_s,
+                                     u"Mistral AI mentioned_with France"_s,
+                                     u"Mistral AI mentioned_with Nvidia"_s,
+                                     u"Mistral AI partner_of Nvidia"_s}));
+        QCOMPARE(all.at(2).evidence.size(), 2);
+        QCOMPARE(all.at(2).rule, u"cooccurrence"_s);
+        QCOMPARE(repo().relations(false)->size(), 2);
+
+        const StoreStatistics statistics = repo().statistics().value();
+        QCOMPARE(statistics.relations, 2);
+        QCOMPARE(statistics.evidence, 3); // of typed relations
+        QCOMPARE(statistics.cooccurrences, 2);
+    }
+
+    void sameRelationInTwoDocumentsIsOneRow()
+    {
+        Transaction transaction(db());
+        const auto epsilon = repo().insertDocument(makeDocument(u"epsilon.txt"_s, epsilonText),
+                                                   splitSentences(epsilonText),
+                                                   epsilonExtraction(), {0, 0, 0, 0});
+        QVERIFY2(epsilon.ok(), qPrintable(epsilon.error()));
+        const qint64 mistralId = epsilon->entityIds.at(0);
+        const qint64 nvidiaId = epsilon->entityIds.at(1);
+        // As matchKnownEntities() would merge them: the same two companies.
+        const auto zeta = repo().insertDocument(makeDocument(u"zeta.txt"_s, zetaText),
+                                                splitSentences(zetaText), zetaExtraction(),
+                                                {nvidiaId, mistralId, 0});
+        QVERIFY2(zeta.ok(), qPrintable(zeta.error()));
+        QVERIFY(transaction.commit().ok());
+
+        const QList<RelationRecord> relations = repo().relations().value();
+        QCOMPARE(relations.size(), 3);
+        const RelationRecord *partnership = findRelation(relations, u"partner_of"_s);
+        QVERIFY(partnership);
+        QCOMPARE(partnership->subject, u"Mistral AI"_s);
+        QCOMPARE(partnership->object, u"Nvidia"_s);
+        QCOMPARE(partnership->confidence, 0.95); // the best of both documents
+        QCOMPARE(partnership->rule, u"partner.and"_s); // the first
+        // By document, then sentence.
+        QCOMPARE(partnership->evidence.size(), 3);
+        QCOMPARE(partnership->evidence.at(0).fileName, u"epsilon.txt"_s);
+        QCOMPARE(partnership->evidence.at(1).fileName, u"epsilon.txt"_s);
+        QCOMPARE(partnership->evidence.at(2).fileName, u"zeta.txt"_s);
+        QCOMPARE(partnership->evidence.at(2).documentId, zeta->id);
+        QCOMPARE(partnership->evidence.at(2).sentence,
+                 u"Nvidia signed a partnership with Mistral AI in Paris."_s);
+        for (const RelationRecord &relation : relations) {
+            for (const EvidenceRecord &evidence : relation.evidence) {
+                const QString text = repo().documentText(evidence.documentId).value();
+                QCOMPARE(text.mid(evidence.start, evidence.end - evidence.start),
+                         evidence.sentence);
+            }
+        }
+        const RelationRecord *located = findRelation(relations, u"located_in"_s);
+        QVERIFY(located);
+        QCOMPARE(located->subject, u"Mistral AI"_s);
+        QCOMPARE(located->object, u"Paris"_s);
+
+        const StoreStatistics statistics = repo().statistics().value();
+        QCOMPARE(statistics.relations, 3);
+        QCOMPARE(statistics.evidence, 5);
+        QCOMPARE(statistics.cooccurrences, 2);
+    }
+
+    void relationOfEntitiesMergedIntoOneIsDropped()
+    {
+        Transaction transaction(db());
+        const auto epsilon = repo().insertDocument(makeDocument(u"epsilon.txt"_s, epsilonText),
+                                                   splitSentences(epsilonText),
+                                                   epsilonExtraction(), {0, 0, 0, 0});
+        QVERIFY2(epsilon.ok(), qPrintable(epsilon.error()));
+        const qint64 nvidiaId = epsilon->entityIds.at(1);
+        // Both companies of zeta taken for Nvidia: "Nvidia partner_of Nvidia"
+        // says nothing, but the document and its other relation are fine.
+        const auto zeta = repo().insertDocument(makeDocument(u"zeta.txt"_s, zetaText),
+                                                splitSentences(zetaText), zetaExtraction(),
+                                                {nvidiaId, nvidiaId, 0});
+        QVERIFY2(zeta.ok(), qPrintable(zeta.error()));
+        QVERIFY(transaction.commit().ok());
+
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM relations WHERE subject_id = object_id"),
+                 0);
+        const QList<RelationRecord> relations = repo().relations().value();
+        QCOMPARE(relations.size(), 3);
+        QCOMPARE(findRelation(relations, u"partner_of"_s)->evidence.size(), 2); // epsilon's only
+        const RelationRecord *located = findRelation(relations, u"located_in"_s);
+        QVERIFY(located);
+        QCOMPARE(located->subject, u"Nvidia"_s);
+        QCOMPARE(located->object, u"Paris"_s);
+    }
+
+    void badRelationRollsBackTheWholeDocument_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("subject index past the last") << 0 << u"entity index"_s;
+        QTest::newRow("negative object index") << 1 << u"entity index"_s;
+        QTest::newRow("entity related to itself") << 2 << u"itself"_s;
+        QTest::newRow("sentence index past the last") << 3 << u"sentence index 2"_s;
+        QTest::newRow("negative sentence index") << 4 << u"sentence index -1"_s;
+        QTest::newRow("confidence above 1") << 5 << u"not between 0 and 1"_s;
+        QTest::newRow("no predicate") << 6 << u"no predicate"_s;
+        QTest::newRow("relations without entities") << 7 << u"entity index"_s;
+    }
+
+    void badRelationRollsBackTheWholeDocument()
+    {
+        QFETCH(int, fault);
+        QFETCH(QString, message);
+
+        Transaction transaction(db());
+        const auto epsilon = repo().insertDocument(makeDocument(u"epsilon.txt"_s, epsilonText),
+                                                   splitSentences(epsilonText),
+                                                   epsilonExtraction(), {0, 0, 0, 0});
+        QVERIFY2(epsilon.ok(), qPrintable(epsilon.error()));
+        const StoreStatistics before = repo().statistics().value();
+        const QList<RelationRecord> relationsBefore = repo().relations(true).value();
+
+        // The fault is in the last relation, so that the first one, which
+        // raises the confidence of a stored relation and adds evidence to it,
+        // is written first and must be undone.
+        DocumentExtraction bad = zetaExtraction();
+        ExtractedRelation &last = bad.relations.last();
+        switch (fault) {
+        case 0: last.subject = 3; break;
+        case 1: last.object = -1; break;
+        case 2: last.object = last.subject; break;
+        case 3: last.sentences = {0, 2}; break;
+        case 4: last.sentences = {-1}; break;
+        case 5: last.confidence = 1.5; break;
+        case 6: last.predicate.clear(); break;
+        case 7: bad.entities.clear(); break;
+        }
+        const QList<qint64> knownIds = fault == 7
+            ? QList<qint64>()
+            : QList<qint64>{epsilon->entityIds.at(1), epsilon->entityIds.at(0), 0};
+        const Document zeta = makeDocument(u"zeta.txt"_s, zetaText);
+        const auto failed = repo().insertDocument(zeta, splitSentences(zetaText), bad, knownIds);
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().contains(u"zeta.txt"_s) && failed.error().contains(message)
+                     && failed.error().contains(u"the document was not stored"_s),
+                 qPrintable(failed.error()));
+
+        // The batch goes on.
+        QVERIFY(insert(makeDocument(u"beta.txt"_s, betaText, u"fr"_s)) > 0);
+        QVERIFY(transaction.commit().ok());
+
+        QCOMPARE(repo().containsContent(zeta.contentHash).value(), false);
+        const StoreStatistics after = repo().statistics().value();
+        QCOMPARE(after.documents, 2);
+        QCOMPARE(after.entities, before.entities); // no Paris
+        QCOMPARE(after.mentions, before.mentions);
+        QCOMPARE(after.relations, before.relations);
+        QCOMPARE(after.evidence, before.evidence);
+        QCOMPARE(after.cooccurrences, before.cooccurrences);
+        const QList<RelationRecord> relationsAfter = repo().relations(true).value();
+        QCOMPARE(relationsAfter.size(), relationsBefore.size());
+        for (qsizetype i = 0; i < relationsAfter.size(); ++i) {
+            QCOMPARE(relationsAfter.at(i).confidence, relationsBefore.at(i).confidence); // 0.9
+            QCOMPARE(relationsAfter.at(i).evidence.size(), relationsBefore.at(i).evidence.size());
+        }
+        QVERIFY(!findEntity(repo().entities().value(), u"Paris"_s));
+    }
+
+    void insertExtractionStoresRelations()
+    {
+        const qint64 id = insert(makeDocument(u"epsilon.txt"_s, epsilonText));
+        QVERIFY(id > 0);
+        DocumentExtraction bad = epsilonExtraction();
+        bad.relations.last().sentences = {5};
+        const auto failed = repo().insertExtraction(id, bad, {0, 0, 0, 0});
+        QVERIFY(!failed.ok());
+        QVERIFY2(failed.error().contains(u"sentence index 5"_s)
+                     && failed.error().contains(u"nothing of its extraction was stored"_s),
+                 qPrintable(failed.error()));
+        QVERIFY(repo().entities()->isEmpty());
+        QVERIFY(repo().relations(true)->isEmpty());
+
+        const auto stored = repo().insertExtraction(id, epsilonExtraction(), {0, 0, 0, 0});
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QCOMPARE(repo().relations()->size(), 2);
+        QCOMPARE(repo().relations(true)->size(), 4);
+    }
+
     void migratesVersionOneFiles()
     {
         QTemporaryDir dir;
@@ -1014,8 +1330,11 @@ private Q_SLOTS:
         QVERIFY(repo().documents()->isEmpty());
         QVERIFY(repo().entities()->isEmpty());
         QVERIFY(repo().relations()->isEmpty());
+        QVERIFY(repo().relations(true)->isEmpty());
         const StoreStatistics statistics = repo().statistics().value();
         QCOMPARE(statistics.documents, 0);
+        QCOMPARE(statistics.relations, 0);
+        QCOMPARE(statistics.cooccurrences, 0);
         QVERIFY(statistics.languages.isEmpty());
     }
 

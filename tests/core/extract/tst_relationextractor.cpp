@@ -1,0 +1,243 @@
+#include "core/extract/EntityExtractor.h"
+#include "core/extract/Lexicon.h"
+#include "core/extract/RelationExtractor.h"
+#include "core/text/SentenceSplitter.h"
+
+#include <QtTest>
+
+#include <optional>
+
+using namespace NewsGraph;
+using namespace Qt::StringLiterals;
+
+// Relation rules on sentences written for these tests, about actors that
+// appear in no bundled article.
+class TestRelationExtractor : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::optional<Lexicon> m_lexicon;
+    std::optional<SentenceSplitter> m_splitter;
+    std::optional<RelationExtractor> m_relations;
+
+    struct Found
+    {
+        QList<ExtractedEntity> entities;
+        QList<ExtractedRelation> relations;
+        QList<Sentence> sentences;
+        QString text;
+
+        int entity(const QString &name) const
+        {
+            for (int e = 0; e < entities.size(); ++e) {
+                if (entities[e].name == name || entities[e].aliases.contains(name))
+                    return e;
+            }
+            return -1;
+        }
+
+        const ExtractedRelation *relation(const QString &subject, const QString &predicate, const QString &object) const
+        {
+            int s = entity(subject), o = entity(object);
+            if (s < 0 || o < 0)
+                return nullptr;
+            if (isSymmetricPredicate(predicate) && s > o)
+                std::swap(s, o);
+            for (const ExtractedRelation &r : relations) {
+                if (r.subject == s && r.predicate == predicate && r.object == o)
+                    return &r;
+            }
+            return nullptr;
+        }
+
+        QString describe() const
+        {
+            QStringList lines;
+            for (const ExtractedRelation &r : relations) {
+                if (r.predicate != QStringView(cooccurrencePredicate))
+                    lines.append(u"%1 %2 %3 [%4]"_s.arg(entities[r.subject].name, r.predicate, entities[r.object].name, r.rule));
+            }
+            QStringList names;
+            for (const ExtractedEntity &e : entities)
+                names.append(e.name + u'/' + typeName(e.type));
+            return lines.join(u"; "_s) + u" || entities: "_s + names.join(u", "_s);
+        }
+    };
+
+    Found extract(const QString &text) const
+    {
+        Found found;
+        found.text = text;
+        found.sentences = m_splitter->split(text);
+        found.entities = EntityExtractor(*m_lexicon).extract(text, found.sentences, u"en"_s);
+        found.relations = m_relations->extract(text, found.sentences, found.entities);
+        return found;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Result<Lexicon> lexicon = Lexicon::fromDirectory(u":/lexicon"_s);
+        QVERIFY2(lexicon.ok(), qPrintable(lexicon.error()));
+        m_lexicon.emplace(std::move(lexicon).value());
+        Result<SentenceSplitter> splitter = SentenceSplitter::fromDirectory(u":/lexicon"_s);
+        QVERIFY2(splitter.ok(), qPrintable(splitter.error()));
+        m_splitter.emplace(std::move(splitter).value());
+        Result<RelationExtractor> relations = RelationExtractor::fromDirectory(u":/lexicon"_s, *m_lexicon);
+        QVERIFY2(relations.ok(), qPrintable(relations.error()));
+        m_relations.emplace(std::move(relations).value());
+        QVERIFY(m_relations->ruleCount() > 40);
+    }
+
+    void rules_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("subject");
+        QTest::addColumn<QString>("predicate");
+        QTest::addColumn<QString>("object");
+
+        // Roles.
+        QTest::newRow("org title person") << u"Shares of Zorvex rose. Zorvex CEO Idris Okonkwo said sales doubled."_s << u"Idris Okonkwo"_s
+                                          << u"ceo_of"_s << u"Zorvex"_s;
+        QTest::newRow("person, title of org") << u"Maren Oddvik, chief executive of Kelpwise, opened the session."_s
+                                              << u"Maren Oddvik"_s << u"ceo_of"_s << u"Kelpwise"_s;
+        QTest::newRow("french pdg de") << u"Paulin Ferrandou, PDG de Bricomax, a présenté le plan."_s
+                                       << u"Paulin Ferrandou"_s << u"ceo_of"_s << u"Bricomax"_s;
+        QTest::newRow("founded by") << u"Investors backed Kelpwise, a seaweed start-up founded by Laura Oddvik, on Monday."_s
+                                    << u"Laura Oddvik"_s << u"founder_of"_s << u"Kelpwise"_s;
+        QTest::newRow("head of state") << u"Chilean president Gabriela Montoya opened the fair in Chile."_s
+                                       << u"Gabriela Montoya"_s << u"leader_of"_s << u"Chile"_s;
+        // Partnerships and deals, lists included.
+        QTest::newRow("partnership between") << u"They hailed a partnership between Zorvex and Kelpwise."_s
+                                             << u"Zorvex"_s << u"partner_of"_s << u"Kelpwise"_s;
+        QTest::newRow("partners with") << u"The chipmaker Zorvex partners with Kelpwise on seaweed batteries."_s << u"Kelpwise"_s
+                                       << u"partner_of"_s << u"Zorvex"_s;
+        QTest::newRow("french partenariat") << u"Le groupe Bricomax annonce un partenariat avec Zorvex pour 2026."_s
+                                            << u"Bricomax"_s << u"partner_of"_s << u"Zorvex"_s;
+        QTest::newRow("deal list pairwise") << u"The minister praised a deal between Zorvex, Kelpwise and Bricomax."_s
+                                            << u"Kelpwise"_s << u"deal_with"_s << u"Bricomax"_s;
+        // Supply chain and places.
+        QTest::newRow("powered by") << u"The chipmaker Zorvex is growing. The start-up Kelpwise said its cloud will be powered by Zorvex."_s << u"Zorvex"_s
+                                    << u"supplies"_s << u"Kelpwise"_s;
+        QTest::newRow("made by") << u"The Tidewatch XR9 chips are manufactured by the chipmaker Zorvex in Malaysia."_s << u"Zorvex"_s
+                                 << u"manufactures"_s << u"Tidewatch XR9"_s;
+        QTest::newRow("possessive place") << u"Investors praised Chile's Brivalto on Monday."_s << u"Brivalto"_s
+                                          << u"located_in"_s << u"Chile"_s;
+        QTest::newRow("nationality") << u"The Chilean startup Brivalto expands in Peru. Chile welcomed it."_s
+                                     << u"Brivalto"_s << u"located_in"_s << u"Chile"_s;
+        QTest::newRow("headquartered") << u"The start-up Kelpwise, headquartered in Bergen, hired 40 engineers."_s << u"Kelpwise"_s
+                                       << u"headquartered_in"_s << u"Bergen"_s;
+        QTest::newRow("invests") << u"The chipmaker Zorvex will invest $2 billion in Portugal over five years."_s << u"Zorvex"_s
+                                 << u"invests_in"_s << u"Portugal"_s;
+        QTest::newRow("formerly") << u"Quarnell Systems, now known as Quarnell Group, cut jobs."_s << u"Quarnell Group"_s
+                                  << u"formerly"_s << u"Quarnell Systems"_s;
+        QTest::newRow("supports") << u"Senator Ann Lee expressed support for the merger of Zorvex and Kelpwise."_s
+                                  << u"Ann Lee"_s << u"supports"_s << u"Kelpwise"_s;
+        // Quotations: the speaker talks about whom the quotation names.
+        QTest::newRow("quote") << u"Idris Okonkwo met the start-up Kelpwise. “Kelpwise will grow fast,” Idris Okonkwo said."_s << u"Idris Okonkwo"_s
+                               << u"says_about"_s << u"Kelpwise"_s;
+        QTest::newRow("quote runs on") << u"Idris Okonkwo visited the start-up Kelpwise. “We met them,” Okonkwo said. “Kelpwise will grow fast.”"_s
+                                       << u"Idris Okonkwo"_s << u"says_about"_s << u"Kelpwise"_s;
+        QTest::newRow("french quote") << u"Le groupe Bricomax recrute. « Bricomax doit accélérer », a déclaré Paulin Ferrandou."_s
+                                      << u"Paulin Ferrandou"_s << u"says_about"_s << u"Bricomax"_s;
+    }
+
+    void rules()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, subject);
+        QFETCH(QString, predicate);
+        QFETCH(QString, object);
+        const Found found = extract(text);
+        const ExtractedRelation *relation = found.relation(subject, predicate, object);
+        QVERIFY2(relation, qPrintable(found.describe()));
+        QVERIFY(relation->confidence > 0.0 && relation->confidence <= 1.0);
+        QVERIFY(!relation->rule.isEmpty());
+        QVERIFY(!relation->sentences.isEmpty());
+    }
+
+    void negationAndHypotheticals()
+    {
+        const Found negated = extract(u"The chipmaker Zorvex did not partner with Kelpwise, the company said."_s);
+        QVERIFY2(!negated.relation(u"Zorvex"_s, u"partner_of"_s, u"Kelpwise"_s), qPrintable(negated.describe()));
+        const Found french = extract(u"Le groupe Bricomax n'a pas signé de partenariat avec Zorvex."_s);
+        QVERIFY2(!french.relation(u"Bricomax"_s, u"partner_of"_s, u"Zorvex"_s), qPrintable(french.describe()));
+
+        const Found certain = extract(u"The chipmaker Zorvex partners with Kelpwise."_s);
+        const Found hedged = extract(u"The chipmaker Zorvex could partner with Kelpwise."_s);
+        const ExtractedRelation *sure = certain.relation(u"Zorvex"_s, u"partner_of"_s, u"Kelpwise"_s);
+        const ExtractedRelation *maybe = hedged.relation(u"Zorvex"_s, u"partner_of"_s, u"Kelpwise"_s);
+        QVERIFY2(sure, qPrintable(certain.describe()));
+        if (maybe)
+            QVERIFY(maybe->confidence < sure->confidence);
+    }
+
+    void listsShareOnlyWhatTheyShare()
+    {
+        // The place before the list belongs to its first member only when
+        // the next one has words of its own.
+        const Found found = extract(
+            u"Chilean miner Brivalto and Peruvian retailer Quellca signed a deal. Chile and Peru agreed."_s);
+        QVERIFY2(found.relation(u"Brivalto"_s, u"located_in"_s, u"Chile"_s), qPrintable(found.describe()));
+        QVERIFY2(found.relation(u"Quellca"_s, u"located_in"_s, u"Peru"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Quellca"_s, u"located_in"_s, u"Chile"_s), qPrintable(found.describe()));
+        QVERIFY2(found.relation(u"Brivalto"_s, u"deal_with"_s, u"Quellca"_s), qPrintable(found.describe()));
+    }
+
+    void listenerIsNotTalkedAbout()
+    {
+        const Found found = extract(u"Idris Okonkwo runs the start-up Kelpwise. “Kelpwise is ready,” Idris Okonkwo told Reuters on Friday."_s);
+        QVERIFY2(found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Kelpwise"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Reuters"_s), qPrintable(found.describe()));
+    }
+
+    void evidenceIsTheStatingSentence()
+    {
+        const Found found = extract(u"The chipmaker Zorvex reported a loss. Zorvex CEO Idris Okonkwo resigned on Friday. Kelpwise grew."_s);
+        const ExtractedRelation *relation = found.relation(u"Idris Okonkwo"_s, u"ceo_of"_s, u"Zorvex"_s);
+        QVERIFY2(relation, qPrintable(found.describe()));
+        QCOMPARE(relation->sentences, QList<int>{1});
+        const Sentence &sentence = found.sentences.at(1);
+        QCOMPARE(found.text.mid(sentence.start, sentence.length()), u"Zorvex CEO Idris Okonkwo resigned on Friday."_s);
+    }
+
+    void cooccurrenceIsKeptApart()
+    {
+        const Found found = extract(u"Zorvex and Kelpwise exhibited in Oslo. Kelpwise and Zorvex left early."_s);
+        int cooccurrences = 0;
+        for (const ExtractedRelation &r : found.relations) {
+            if (r.predicate == QStringView(cooccurrencePredicate)) {
+                ++cooccurrences;
+                QVERIFY(r.subject < r.object);
+                if (r.subject == found.entity(u"Zorvex"_s) || r.object == found.entity(u"Zorvex"_s)) {
+                    if (r.subject == found.entity(u"Kelpwise"_s) || r.object == found.entity(u"Kelpwise"_s))
+                        QCOMPARE(r.sentences, (QList<int>{0, 1}));
+                }
+            }
+        }
+        QCOMPARE(cooccurrences, 3); // Zorvex-Kelpwise, Zorvex-Oslo, Kelpwise-Oslo
+        // Typed relations come first.
+        bool seenCooccurrence = false;
+        for (const ExtractedRelation &r : found.relations) {
+            const bool weak = r.predicate == QStringView(cooccurrencePredicate);
+            QVERIFY(!seenCooccurrence || weak);
+            seenCooccurrence = seenCooccurrence || weak;
+        }
+    }
+
+    void badPatternFilesAreRefused()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"relation-patterns.tsv"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("ok.rule\tpartner_of\t0.8\t{S} partners with {O}\nbad.rule\tpartner_of\t0.8\t((a|b) c)\n");
+        file.close();
+        const Result<RelationExtractor> loaded = RelationExtractor::fromDirectory(dir.path(), *m_lexicon);
+        QVERIFY(!loaded.ok());
+        QVERIFY2(loaded.error().contains(u"relation-patterns.tsv:2"_s), qPrintable(loaded.error()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRelationExtractor)
+#include "tst_relationextractor.moc"
