@@ -367,6 +367,12 @@ bool Lexicon::startsName(const QString &foldedWord) const
     return containsFirstWord(m_nameStarts, foldedWord);
 }
 
+quint32 Lexicon::startedCategories(const QString &foldedWord) const
+{
+    const QStringView first = firstWordOf(foldedWord);
+    return first.size() == foldedWord.size() ? m_starts.value(foldedWord) : m_starts.value(first.toString());
+}
+
 QStringView Lexicon::firstWordOf(QStringView key)
 {
     qsizetype end = 0;
@@ -476,11 +482,17 @@ void Lexicon::registerKey(const QString &surface, qsizetype index, bool takeOver
 // in capitals, is matched only in capitals.
 void Lexicon::updateIndexes()
 {
+    m_memberships.clear();
+    m_starts.clear();
     for (int category = 0; category < categoryCount; ++category) {
         QSet<QString> &starts = m_entryStarts[category];
         starts.clear();
-        for (const QString &key : m_entries[category])
-            starts.insert(firstWordOf(key).toString());
+        for (const QString &key : m_entries[category]) {
+            const QString first = firstWordOf(key).toString();
+            starts.insert(first);
+            m_starts[first] |= 1u << category;
+            m_memberships[key] |= 1u << category;
+        }
     }
     m_nameStarts.clear();
     for (auto it = m_nameIndex.cbegin(); it != m_nameIndex.cend(); ++it)

@@ -100,6 +100,13 @@ public:
     // The word a folded key begins with: its leading run of letters and digits.
     static QStringView firstWordOf(QStringView key);
 
+    // Every category at once, for code that asks about each word of a text:
+    // bit (1 << int(category)) is set when the folded word is an entry of
+    // the category (memberships) or begins one (startedCategories).
+    quint32 memberships(const QString &foldedWord) const { return m_memberships.value(foldedWord); }
+    quint32 startedCategories(const QString &foldedWord) const;
+    static constexpr quint32 bit(Category category) { return 1u << int(category); }
+
 private:
     void addName(KnownName name);
     void addEntry(Category category, const QString &entry);
@@ -118,6 +125,8 @@ private:
     QSet<QString> m_capitalsOnlyKeys;       // acronyms matched only in capitals (see findName)
     std::array<QSet<QString>, categoryCount> m_entryStarts; // first words of each category's entries
     QSet<QString> m_nameStarts;             // first words of known names and aliases
+    QHash<QString, quint32> m_memberships;  // one-word entries -> their categories
+    QHash<QString, quint32> m_starts;       // first words of entries -> their categories
     qsizetype m_dataNameCount = 0;          // names from fromDirectory(), before user names
 };
 

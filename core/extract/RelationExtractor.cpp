@@ -189,11 +189,20 @@ struct Unit
 {
     int entity = -1; // index into the document's entities; -1 for a word
     EntityType type = EntityType::Organization;
-    QString folded;  // words and punctuation, folded
+    // Words and punctuation, folded: the token's own string (no copy), or
+    // empty for an entity.
+    const QString *foldedText = nullptr;
     int start = 0;
     int end = 0;
     bool capitalized = false;
+    const QString &folded() const
+    {
+        static const QString none;
+        return foldedText ? *foldedText : none;
+    }
     bool demonym = false; // a nationality word standing for its country ("French")
+    bool word = false;    // a word token, not punctuation
+    quint32 starts = 0;   // lexicon categories with an entry beginning with this word
     // Looked up once per sentence rather than at every match attempt:
     bool joiner = false;     // joins list members: ",", "and", "et"
     bool possessive = false; // "'s"
@@ -212,20 +221,21 @@ void classifyUnits(QList<Unit> &units, const Lexicon &lexicon)
             nextEntity = u;
         if (unit.entity >= 0 && !unit.demonym)
             continue;
-        unit.joiner = isListJoiner(unit.folded);
-        unit.possessive = unit.folded == u"'s";
+        unit.joiner = isListJoiner(unit.folded());
+        unit.possessive = unit.folded() == u"'s";
         if (nextEntity - u > maxModifiers + 1)
             continue;
         // Articles, adjectives and capitalised words ("AI"), not
         // prepositions or verbs of speech.
-        if (unit.folded.isEmpty() || !unit.folded.front().isLetterOrNumber() || unit.joiner)
+        const quint32 member = lexicon.memberships(unit.folded());
+        if (unit.folded().isEmpty() || !unit.folded().front().isLetterOrNumber() || unit.joiner)
             unit.modifier = false;
         else if (unit.capitalized)
             unit.modifier = true;
-        else if (lexicon.containsKey(Category::FunctionWord, unit.folded))
-            unit.modifier = lexicon.containsKey(Category::Determiner, unit.folded);
+        else if (member & Lexicon::bit(Category::FunctionWord))
+            unit.modifier = member & Lexicon::bit(Category::Determiner);
         else
-            unit.modifier = !lexicon.containsKey(Category::SpeechVerb, unit.folded);
+            unit.modifier = !(member & Lexicon::bit(Category::SpeechVerb));
     }
 }
 
@@ -303,7 +313,7 @@ private:
     {
         for (const QStringList &words : element.alternatives) {
             int k = 0;
-            while (k < words.size() && isWord(u + k) && m_units[u + k].folded == words[k])
+            while (k < words.size() && isWord(u + k) && m_units[u + k].folded() == words[k])
                 ++k;
             if (k == words.size() && k > 0)
                 return k;
@@ -313,7 +323,7 @@ private:
 
     int classAt(const Element &element, int u) const
     {
-        if (!isWord(u) || !m_lexicon.startsEntry(element.category, m_units[u].folded))
+        if (!isWord(u) || !(m_units[u].starts & Lexicon::bit(element.category)))
             return 0;
         const int longest = std::max(1, m_lexicon.longestEntry(element.category));
         QString phrase;
@@ -321,7 +331,7 @@ private:
         for (int k = 0; k < longest && isWord(u + k); ++k) {
             if (!phrase.isEmpty())
                 phrase += u' ';
-            phrase += m_units[u + k].folded;
+            phrase += m_units[u + k].folded();
             if (m_lexicon.containsKey(element.category, phrase))
                 found = k + 1;
         }
@@ -469,7 +479,7 @@ bool containsPhrase(const QList<Unit> &units, int first, int last, const QList<Q
     for (const QStringList &words : phrases) {
         for (int u = std::max(0, first); u + words.size() - 1 <= last && u + words.size() - 1 < units.size(); ++u) {
             int k = 0;
-            while (k < words.size() && units[u + k].entity < 0 && units[u + k].folded == words[k])
+            while (k < words.size() && units[u + k].entity < 0 && units[u + k].folded() == words[k])
                 ++k;
             if (k == words.size())
                 return true;
@@ -483,21 +493,35 @@ bool containsPhrase(const QList<Unit> &units, int first, int last, const QList<Q
 class RelationSet
 {
 public:
+    // A small number standing for the predicate, so adding a relation
+    // hashes no string.
+    int predicateId(const QString &predicate)
+    {
+        const int id = int(m_predicates.indexOf(predicate));
+        if (id >= 0)
+            return id;
+        m_predicates.append(predicate);
+        m_symmetric.append(isSymmetricPredicate(predicate));
+        return int(m_predicates.size()) - 1;
+    }
+
     void add(int subject, const QString &predicate, int object, double confidence, const QString &rule, int sentence)
+    {
+        add(subject, predicateId(predicate), object, confidence, rule, sentence);
+    }
+
+    void add(int subject, int predicate, int object, double confidence, const QString &rule, int sentence)
     {
         if (subject == object || subject < 0 || object < 0)
             return;
-        auto predicateId = m_predicates.constFind(predicate);
-        if (predicateId == m_predicates.cend())
-            predicateId = m_predicates.insert(predicate, std::pair{int(m_predicates.size()), isSymmetricPredicate(predicate)});
-        if (predicateId->second && subject > object)
+        if (m_symmetric[predicate] && subject > object)
             std::swap(subject, object);
         // Documents have far fewer than 2^24 entities and predicates.
-        const quint64 key = (quint64(quint32(subject)) << 40) | (quint64(quint32(predicateId->first)) << 24) | quint32(object);
+        const quint64 key = (quint64(quint32(subject)) << 40) | (quint64(quint32(predicate)) << 24) | quint32(object);
         auto it = m_index.find(key);
         if (it == m_index.end()) {
             it = m_index.insert(key, m_relations.size());
-            m_relations.append(ExtractedRelation{subject, predicate, object, confidence, rule, {}});
+            m_relations.append(ExtractedRelation{subject, m_predicates[predicate], object, confidence, rule, {}});
         }
         ExtractedRelation &relation = m_relations[*it];
         relation.confidence = std::max(relation.confidence, confidence);
@@ -510,7 +534,8 @@ public:
 private:
     QList<ExtractedRelation> m_relations;
     QHash<quint64, qsizetype> m_index;                // (subject, predicate, object) -> m_relations
-    QHash<QString, std::pair<int, bool>> m_predicates; // predicate -> (id, symmetric)
+    QStringList m_predicates; // by id; a handful
+    QList<bool> m_symmetric;
 };
 
 // Replaces the pronoun phrase at unit `at` ("it", "the company") by the
@@ -524,11 +549,11 @@ void resolvePronoun(QList<Unit> &units, int at, const QList<QStringList> &pronou
         if (at + words.size() > units.size())
             continue;
         int k = 0;
-        while (k < words.size() && units[at + k].entity < 0 && units[at + k].folded == words[k])
+        while (k < words.size() && units[at + k].entity < 0 && units[at + k].folded() == words[k])
             ++k;
         if (k != words.size())
             continue;
-        Unit resolved{antecedent, entities[antecedent].type, QString(), units[at].start,
+        Unit resolved{antecedent, entities[antecedent].type, nullptr, units[at].start,
                       units[at + k - 1].end, false, false};
         units.remove(at, k);
         units.insert(at, resolved);
@@ -584,9 +609,13 @@ Result<RelationExtractor> RelationExtractor::fromDirectory(const QString &direct
             if (element.kind == Element::Kind::Words && (!anchor || (!telling(*anchor) && telling(element))))
                 anchor = &element;
             if (element.kind == Element::Kind::WordClass)
-                rule.anchorClasses.append(element.category);
-            if (element.kind == Element::Kind::Slot && !element.types.isEmpty())
-                rule.slotTypes.append(element.types);
+                rule.anchorClasses |= Lexicon::bit(element.category);
+            if (element.kind == Element::Kind::Slot && !element.types.isEmpty()) {
+                quint8 types = 0;
+                for (EntityType type : element.types)
+                    types |= quint8(1u << int(type));
+                rule.slotTypes.append(types);
+            }
         }
         if (anchor) {
             for (const QStringList &words : anchor->alternatives) {
@@ -614,12 +643,12 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
     const Lexicon &lexicon = *m_lexicon;
 
     // Mentions by sentence, and places by folded name for nationality words.
-    QList<QList<std::pair<int, EntityMention>>> mentionsBySentence(sentences.size());
+    QList<QList<std::pair<int, const EntityMention *>>> mentionsBySentence(sentences.size());
     QHash<QString, int> placeByName;
     for (int e = 0; e < entities.size(); ++e) {
         for (const EntityMention &mention : entities[e].mentions) {
             if (mention.sentence >= 0 && mention.sentence < sentences.size())
-                mentionsBySentence[mention.sentence].append({e, mention});
+                mentionsBySentence[mention.sentence].append({e, &mention});
         }
         if (entities[e].type == EntityType::Place) {
             placeByName.insert(foldName(entities[e].name), e);
@@ -629,6 +658,8 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
     }
 
     RelationSet found;
+    const int cooccurrence = found.predicateId(QString::fromUtf16(cooccurrencePredicate));
+    const QString cooccurrenceRule = u"cooccurrence"_s;
     int lastOrganisation = -1; // antecedents for "it", "the company", "he"
     int lastPerson = -1;
     int speaker = -1;         // who is talking, for quotations that run on
@@ -639,9 +670,9 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             quoteOpen = false;
             speaker = -1;
         }
-        QList<std::pair<int, EntityMention>> &mentions = mentionsBySentence[s];
+        QList<std::pair<int, const EntityMention *>> &mentions = mentionsBySentence[s];
         std::sort(mentions.begin(), mentions.end(),
-                  [](const auto &a, const auto &b) { return a.second.start < b.second.start; });
+                  [](const auto &a, const auto &b) { return a.second->start < b.second->start; });
 
         // Units: mentions collapse into one unit each.
         const QList<Token> &tokens = sentenceTokens[s];
@@ -650,29 +681,38 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
         qsizetype m = 0;
         for (qsizetype t = 0; t < tokens.size(); ++t) {
             const Token &token = tokens[t];
-            while (m < mentions.size() && mentions[m].second.end <= token.start)
+            while (m < mentions.size() && mentions[m].second->end <= token.start)
                 ++m;
-            if (m < mentions.size() && token.start >= mentions[m].second.start && token.end <= mentions[m].second.end) {
+            if (m < mentions.size() && token.start >= mentions[m].second->start && token.end <= mentions[m].second->end) {
                 const int entity = mentions[m].first;
-                if (units.isEmpty() || units.constLast().entity != entity || units.constLast().end < mentions[m].second.start)
-                    units.append(Unit{entity, entities[entity].type, QString(), mentions[m].second.start,
-                                      mentions[m].second.end, true});
+                if (units.isEmpty() || units.constLast().entity != entity || units.constLast().end < mentions[m].second->start)
+                    units.append(Unit{entity, entities[entity].type, nullptr, mentions[m].second->start,
+                                      mentions[m].second->end, true});
                 continue;
             }
-            Unit unit{-1, EntityType::Organization, token.folded, token.start, token.end, token.capitalized};
-            // "French", "américain": the place a nationality word stands for,
-            // when the document names that place.
-            if (token.isWord()) {
-                const QString place = lexicon.placeOfDemonymKey(unit.folded);
-                if (!place.isEmpty()) {
-                    unit.demonym = true;
-                    if (const int e = placeByName.value(foldName(place), -1); e >= 0) {
-                        unit.entity = e;
-                        unit.type = EntityType::Place;
-                    }
-                }
-            }
+            Unit unit{-1, EntityType::Organization, &token.folded, token.start, token.end, token.capitalized};
+            unit.word = token.isWord();
             units.append(unit);
+        }
+        // "French", "américain": the place a nationality word stands for,
+        // when the document names that place. Patterns read them only next
+        // to an actor, so only there are they looked up.
+        for (int u = 0; u < units.size(); ++u) {
+            if (!units[u].word)
+                continue;
+            bool nearActor = false;
+            for (int v = std::max(0, u - maxModifiers - 1); v <= std::min<int>(units.size() - 1, u + maxModifiers + 1) && !nearActor; ++v)
+                nearActor = units[v].entity >= 0 && !units[v].demonym;
+            if (!nearActor)
+                continue;
+            const QString place = lexicon.placeOfDemonymKey(units[u].folded());
+            if (place.isEmpty())
+                continue;
+            units[u].demonym = true;
+            if (const int e = placeByName.value(foldName(place), -1); e >= 0) {
+                units[u].entity = e;
+                units[u].type = EntityType::Place;
+            }
         }
 
         // "It is also working with ...", "In Germany, the company is ...":
@@ -681,7 +721,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
         if (!quoteOpen && !units.isEmpty() && !isOpeningQuote(text.at(units.constFirst().start))) {
             int clause = 0;
             for (int u = 0; u < std::min<int>(units.size(), 6); ++u) {
-                if (units[u].entity < 0 && units[u].folded == u","_s) {
+                if (units[u].entity < 0 && units[u].folded() == u","_s) {
                     clause = u + 1;
                     break;
                 }
@@ -711,59 +751,73 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
         for (const Unit &unit : std::as_const(units)) {
             if (unit.entity < 0 || unit.type != EntityType::Person)
                 continue;
-            const QStringList words = foldedWords(text.mid(unit.start, unit.end - unit.start));
+            const QStringView surface = QStringView(text).mid(unit.start, unit.end - unit.start);
+            if (!surface.contains(u' '))
+                continue; // a title and a nationality take two words at least
+            const QStringList words = foldedWords(surface.toString());
             int place = -1;
-            bool leader = false;
             for (const QString &word : words) {
-                leader = leader || m_leaderTitles.contains(QStringList{word});
                 const QString country = lexicon.placeOfDemonymKey(word);
                 if (!country.isEmpty())
                     place = placeByName.value(foldName(country), -1);
             }
+            // A title of one or more words: "president", "premier ministre".
+            const bool leader = std::any_of(m_leaderTitles.cbegin(), m_leaderTitles.cend(), [&](const QStringList &title) {
+                for (qsizetype at = 0; at + title.size() <= words.size(); ++at) {
+                    if (std::equal(title.cbegin(), title.cend(), words.cbegin() + at))
+                        return true;
+                }
+                return false;
+            });
             if (leader && place >= 0)
                 found.add(unit.entity, u"leader_of"_s, place, 0.8, u"leader.epithet"_s, s);
         }
 
-        // Patterns, where there is someone to relate.
-        classifyUnits(units, lexicon);
-        const Matcher matcher(lexicon, units);
-        QSet<EntityType> types;
-        QList<bool> anchored(m_rules.size(), false);
+        // Patterns, where there are two actors to relate.
+        quint8 types = 0; // entity types present, as bits
+        QVarLengthArray<int, 16> actors;
         for (const Unit &unit : std::as_const(units)) {
             if (unit.entity >= 0) {
-                types.insert(unit.type);
-                continue;
+                types |= quint8(1u << int(unit.type));
+                if (!actors.contains(unit.entity))
+                    actors.append(unit.entity);
             }
-            const auto rules = m_anchorIndex.constFind(unit.folded);
+        }
+        const bool relatable = actors.size() >= 2;
+        if (relatable)
+            classifyUnits(units, lexicon);
+        const Matcher matcher(lexicon, units);
+        QVarLengthArray<bool, 128> anchored(m_rules.size(), false);
+        for (const Unit &unit : relatable ? units : QList<Unit>()) {
+            if (unit.entity >= 0)
+                continue;
+            const auto rules = m_anchorIndex.constFind(unit.folded());
             if (rules != m_anchorIndex.cend()) {
                 for (int r : *rules)
                     anchored[r] = true;
             }
         }
-        std::array<qint8, Lexicon::categoryCount> classPresent; // looked up once per sentence and class
-        classPresent.fill(-1);
-        const auto hasClass = [&](Lexicon::Category category) {
-            qint8 &present = classPresent[int(category)];
-            if (present < 0) {
-                // Phrases start with one of the class's first words.
-                present = std::any_of(units.cbegin(), units.cend(), [&](const Unit &unit) {
-                    return unit.entity < 0 && lexicon.startsEntry(category, unit.folded);
-                });
+        // The word classes present, with one lookup per word; only for
+        // sentences that have two actors.
+        quint32 classesPresent = 0;
+        if (relatable) {
+            for (Unit &unit : units) {
+                if (unit.entity < 0 && unit.word) {
+                    unit.starts = lexicon.startedCategories(unit.folded());
+                    classesPresent |= unit.starts;
+                }
             }
-            return present > 0;
-        };
+        }
         const auto applies = [&](int r) {
             const Rule &rule = m_rules[r];
-            return (rule.anchors.isEmpty() || anchored[r])
-                && std::all_of(rule.anchorClasses.cbegin(), rule.anchorClasses.cend(), hasClass)
-                && std::all_of(rule.slotTypes.cbegin(), rule.slotTypes.cend(), [&](const QList<EntityType> &allowed) {
-                       return std::any_of(allowed.cbegin(), allowed.cend(), [&](EntityType t) { return types.contains(t); });
-                   });
+            return (rule.anchors.isEmpty() || anchored[r]) && (classesPresent & rule.anchorClasses) == rule.anchorClasses
+                && std::all_of(rule.slotTypes.cbegin(), rule.slotTypes.cend(), [&](quint8 allowed) { return (types & allowed) != 0; });
         };
-        for (int r = 0; r < (mentions.isEmpty() ? 0 : int(m_rules.size())); ++r) {
+        for (int r = 0; r < (relatable ? int(m_rules.size()) : 0); ++r) {
             if (!applies(r))
                 continue;
             const Rule &rule = m_rules[r];
+            const int predicate = found.predicateId(rule.predicate);
             bool hasObject = false;
             for (const Element &element : rule.elements)
                 hasObject = hasObject || (element.kind == Element::Kind::Slot && !element.subject);
@@ -798,13 +852,13 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                             if (boundSubjects.contains(subject.unit) || boundObjects.contains(object.unit))
                                 continue;
                             if (related(subject, object) && related(object, subject))
-                                found.add(decode(subject.entity), rule.predicate, decode(object.entity), confidence, rule.id, s);
+                                found.add(decode(subject.entity), predicate, decode(object.entity), confidence, rule.id, s);
                         }
                     }
                 } else {
                     for (qsizetype a = 0; a < match.subjects.size(); ++a) {
                         for (qsizetype b = a + 1; b < match.subjects.size(); ++b)
-                            found.add(decode(match.subjects[a].entity), rule.predicate,
+                            found.add(decode(match.subjects[a].entity), predicate,
                                       decode(match.subjects[b].entity), confidence, rule.id, s);
                     }
                 }
@@ -839,13 +893,14 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             quoted[u] = open;
         }
         int sentenceSpeaker = -1;
-        for (int u = 0; u < units.size() && sentenceSpeaker < 0; ++u) {
+        const bool personNamed = types & (1u << int(EntityType::Person));
+        for (int u = 0; u < units.size() && sentenceSpeaker < 0 && personNamed; ++u) {
             if (quoted[u] || units[u].entity < 0 || units[u].type != EntityType::Person)
                 continue;
             // "Huang said", "said Huang", "Macron told CNBC", "a déclaré M. X"
             for (int v : {u - 1, u + 1, u + 2, u - 2}) {
                 if (v >= 0 && v < units.size() && !quoted[v] && units[v].entity < 0
-                    && lexicon.containsKey(Category::SpeechVerb, units[v].folded)) {
+                    && lexicon.containsKey(Category::SpeechVerb, units[v].folded())) {
                     sentenceSpeaker = units[u].entity;
                     break;
                 }
@@ -870,13 +925,13 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             // Radiall"; whoever is told ("told CNBC") is not talked about.
             int verb = -1;
             for (int u = 0; u < units.size() && verb < 0; ++u) {
-                if (units[u].entity < 0 && lexicon.containsKey(Category::SpeechVerb, units[u].folded))
+                if (units[u].entity < 0 && lexicon.containsKey(Category::SpeechVerb, units[u].folded()))
                     verb = u;
             }
             for (int u = verb + 1; verb >= 0 && u < units.size(); ++u) {
                 if (units[u].entity < 0 || units[u].type == EntityType::Place || units[u].entity == sentenceSpeaker)
                     continue;
-                if (u == verb + 1 && (units[verb].folded == u"told"_s || units[verb].folded == u"tells"_s))
+                if (u == verb + 1 && (units[verb].folded() == u"told"_s || units[verb].folded() == u"tells"_s))
                     continue;
                 found.add(sentenceSpeaker, u"says_about"_s, units[u].entity, 0.5, u"speech.reported"_s, s);
             }
@@ -891,7 +946,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
         }
         for (qsizetype a = 0; a < named.size(); ++a) {
             for (qsizetype b = a + 1; b < named.size(); ++b)
-                found.add(named[a], QString::fromUtf16(cooccurrencePredicate), named[b], 0.2, u"cooccurrence"_s, s);
+                found.add(named[a], cooccurrence, named[b], 0.2, cooccurrenceRule, s);
         }
     }
 

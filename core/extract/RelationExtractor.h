@@ -62,8 +62,8 @@ public:
         // most rules are skipped without matching: the first words of one
         // required word element, and one entity type of each required slot.
         QStringList anchors;
-        QList<Lexicon::Category> anchorClasses; // required word classes
-        QList<QList<EntityType>> slotTypes;
+        quint32 anchorClasses = 0;    // required word classes, as Lexicon::bit()s
+        QList<quint8> slotTypes;      // per required slot, its entity types as bits (1 << type)
     };
     qsizetype ruleCount() const { return m_rules.size(); }
 

@@ -108,6 +108,9 @@ private Q_SLOTS:
                                     << u"Laura Oddvik"_s << u"founder_of"_s << u"Kelpwise"_s;
         QTest::newRow("head of state") << u"Chilean president Gabriela Montoya opened the fair in Chile."_s
                                        << u"Gabriela Montoya"_s << u"leader_of"_s << u"Chile"_s;
+        QTest::newRow("head of government epithet")
+            << u"La Belgique a voté. Le Premier ministre belge Paul Dumont a signé. Le premier ministre belge a salué l'accord."_s
+            << u"Paul Dumont"_s << u"leader_of"_s << u"Belgium"_s;
         // Partnerships and deals, lists included.
         QTest::newRow("partnership between") << u"They hailed a partnership between Zorvex and Kelpwise."_s
                                              << u"Zorvex"_s << u"partner_of"_s << u"Kelpwise"_s;
