@@ -868,7 +868,9 @@ private:
             const QList<Token> &tokens = m_tokens[left.sentence];
             const Token &between = tokens[left.last + 1];
             const QStringView word = text(between);
-            if (between.is(m_text, u',') || word == u"and" || word == u"et" || word == u"or" || word == u"ou")
+            // "Laura Oddvik, Kelpwise's chief ..." is an appositive, not a list.
+            const bool possessed = right.last + 1 < tokens.size() && tokens[right.last + 1].kind == Token::Kind::Possessive;
+            if ((between.is(m_text, u',') && !possessed) || word == u"and" || word == u"et" || word == u"or" || word == u"ou")
                 m_mentions[a].coordinatedWith = a + 1;
         }
         // Walk each chain, pooling its evidence.

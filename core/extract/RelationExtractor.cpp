@@ -202,6 +202,7 @@ struct Unit
     }
     bool demonym = false; // a nationality word standing for its country ("French")
     bool word = false;    // a word token, not punctuation
+    bool clauseBreak = false; // a comma that opens a new clause (", as ...")
     quint32 starts = 0;   // lexicon categories with an entry beginning with this word
     // Looked up once per sentence rather than at every match attempt:
     bool joiner = false;     // joins list members: ",", "and", "et"
@@ -418,6 +419,8 @@ private:
             for (int k = 0; k <= element.maxGap && u + k <= m_units.size(); ++k) {
                 if (k > 0 && !skipsEntities && !isWord(u + k - 1))
                     break;
+                if (k > 0 && m_units[u + k - 1].clauseBreak)
+                    break; // what follows belongs to another clause
                 if (matchFrom(elements, e + 1, u + k, current, result))
                     return true;
             }
@@ -771,6 +774,17 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             });
             if (leader && place >= 0)
                 found.add(unit.entity, u"leader_of"_s, place, 0.8, u"leader.epithet"_s, s);
+        }
+
+        // ", as regulators in Brussels ...": a comma before a clause opener
+        // ends what a gap in a pattern may span.
+        for (int u = 0; u + 1 < units.size(); ++u) {
+            if (units[u].entity < 0 && units[u].folded() == u","_s) {
+                for (const QStringList &opener : m_clauseOpeners) {
+                    if (units[u + 1].entity < 0 && units[u + 1].folded() == opener.constFirst())
+                        units[u].clauseBreak = true;
+                }
+            }
         }
 
         // Patterns, where there are two actors to relate.

@@ -75,7 +75,8 @@ private:
         return {{QStringLiteral("negation"), &m_negations}, {QStringLiteral("hedge"), &m_hedges},
                 {QStringLiteral("pronoun-org"), &m_organisationPronouns},
                 {QStringLiteral("pronoun-person"), &m_personPronouns},
-                {QStringLiteral("leader-title"), &m_leaderTitles}};
+                {QStringLiteral("leader-title"), &m_leaderTitles},
+                {QStringLiteral("clause-opener"), &m_clauseOpeners}};
     }
 
     const Lexicon *m_lexicon = nullptr;
@@ -86,6 +87,7 @@ private:
     Phrases m_organisationPronouns; // "it", "the company", "le groupe": the last organisation
     Phrases m_personPronouns;       // "he", "she", "il": the last person
     Phrases m_leaderTitles;         // "president", "premier ministre": head of a country
+    Phrases m_clauseOpeners;        // ", as ...", ", while ...": a gap does not run past them
 };
 
 } // namespace NewsGraph

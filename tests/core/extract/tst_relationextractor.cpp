@@ -137,6 +137,14 @@ private Q_SLOTS:
                                   << u"formerly"_s << u"Quarnell Systems"_s;
         QTest::newRow("supports") << u"Senator Ann Lee expressed support for the merger of Zorvex and Kelpwise."_s
                                   << u"Ann Lee"_s << u"supports"_s << u"Kelpwise"_s;
+        QTest::newRow("order from") << u"The planemaker Aerolux won an order for 40 jets from the airline Skyvance."_s
+                                    << u"Skyvance"_s << u"customer_of"_s << u"Aerolux"_s;
+        QTest::newRow("possessive rival") << u"The planemaker Aerolux grew. The planemaker Boreal, Aerolux's American rival, struggled."_s
+                                          << u"Boreal"_s << u"competes_with"_s << u"Aerolux"_s;
+        QTest::newRow("person, org's title") << u"Laura Oddvik, Kelpwise's chief financial officer, spoke."_s
+                                             << u"Laura Oddvik"_s << u"works_for"_s << u"Kelpwise"_s;
+        QTest::newRow("investment noun") << u"Le groupe Bricomax a annoncé un investissement de 2 milliards d'euros au Portugal."_s
+                                         << u"Bricomax"_s << u"invests_in"_s << u"Portugal"_s;
         // Quotations: the speaker talks about whom the quotation names.
         QTest::newRow("quote") << u"Idris Okonkwo met the start-up Kelpwise. “Kelpwise will grow fast,” Idris Okonkwo said."_s << u"Idris Okonkwo"_s
                                << u"says_about"_s << u"Kelpwise"_s;
@@ -186,6 +194,13 @@ private Q_SLOTS:
         QVERIFY2(found.relation(u"Quellca"_s, u"located_in"_s, u"Peru"_s), qPrintable(found.describe()));
         QVERIFY2(!found.relation(u"Quellca"_s, u"located_in"_s, u"Chile"_s), qPrintable(found.describe()));
         QVERIFY2(found.relation(u"Brivalto"_s, u"deal_with"_s, u"Quellca"_s), qPrintable(found.describe()));
+    }
+
+    void gapsStopAtANewClause()
+    {
+        const Found found = extract(
+            u"The chipmaker Zorvex announced large investments, as regulators in Portugal watched."_s);
+        QVERIFY2(!found.relation(u"Zorvex"_s, u"invests_in"_s, u"Portugal"_s), qPrintable(found.describe()));
     }
 
     void listenerIsNotTalkedAbout()
