@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libgl-dev
-    libboost-graph-dev libsqlite3-dev libxml2-dev
+    libboost-graph-dev libigraph-dev libsqlite3-dev libxml2-dev
     # A real X server for GUI runs without a display, and a font: without one,
     # offscreen rendering draws every label as an empty box.
     xvfb xauth fonts-dejavu-core

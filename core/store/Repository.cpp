@@ -6,6 +6,10 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <tuple>
 
 #include <utility>
 
@@ -789,6 +793,176 @@ Result<StoreStatistics> Repository::statistics() const
     if (!languages.ok())
         return languages.error();
     return statistics;
+}
+
+Result<GraphData> Repository::graphData() const
+{
+    // Five set-wise queries merged here, whatever the number of entities.
+    GraphData data;
+    QHash<qint64, qsizetype> nodeAt;
+    Statement nodes(m_database,
+                    "SELECT e.id, e.name, e.type, e.hidden, "
+                    "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) "
+                    "FROM entities e ORDER BY e.id");
+    while (nodes.next()) {
+        // A type this version does not know cannot be filtered or drawn.
+        const std::optional<EntityType> type = entityTypeFromName(nodes.text(2));
+        if (!type)
+            continue;
+        GraphNode node;
+        node.entityId = nodes.int64(0);
+        node.name = nodes.text(1);
+        node.type = *type;
+        node.hidden = nodes.int64(3) != 0;
+        node.mentions = nodes.integer(4);
+        nodeAt.insert(node.entityId, data.nodes.size());
+        data.nodes.append(node);
+    }
+    if (!nodes.ok())
+        return nodes.error();
+
+    // As entities(): aliases and the surface forms of mentions.
+    Statement aliases(m_database,
+                      "SELECT entity_id, alias FROM aliases "
+                      "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL "
+                      "ORDER BY 1, 2");
+    while (aliases.next()) {
+        if (const auto it = nodeAt.constFind(aliases.int64(0)); it != nodeAt.constEnd())
+            data.nodes[*it].aliases.append(aliases.text(1));
+    }
+    if (!aliases.ok())
+        return aliases.error();
+
+    Statement documents(m_database,
+                        "SELECT DISTINCT entity_id, document_id FROM mentions "
+                        "WHERE entity_id IS NOT NULL ORDER BY 1, 2");
+    while (documents.next()) {
+        if (const auto it = nodeAt.constFind(documents.int64(0)); it != nodeAt.constEnd())
+            data.nodes[*it].documentIds.append(documents.int64(1));
+    }
+    if (!documents.ok())
+        return documents.error();
+
+    // Typed relations first, so that an edge's direction is that of a
+    // statement rather than of an unordered co-occurrence.
+    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
+    Statement relations(m_database,
+                        "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
+                        "ORDER BY predicate = ?1, id");
+    relations.bind(1, cooccurrence);
+    QHash<std::pair<qint64, qint64>, qsizetype> edgeAt; // (lower id, higher id)
+    struct RelationOnEdge
+    {
+        qsizetype edge;
+        QString predicate;
+        bool reversed;
+    };
+    QHash<qint64, RelationOnEdge> relationAt;
+    while (relations.next()) {
+        const qint64 subject = relations.int64(1);
+        const qint64 object = relations.int64(2);
+        if (!nodeAt.contains(subject) || !nodeAt.contains(object) || subject == object)
+            continue;
+        const std::pair<qint64, qint64> pair{std::min(subject, object), std::max(subject, object)};
+        auto it = edgeAt.find(pair);
+        if (it == edgeAt.end()) {
+            GraphEdge edge;
+            edge.source = subject;
+            edge.target = object;
+            it = edgeAt.insert(pair, data.edges.size());
+            data.edges.append(edge);
+        }
+        GraphEdge &edge = data.edges[*it];
+        const QString predicate = relations.text(3);
+        if (!edge.predicates.contains(predicate))
+            edge.predicates.append(predicate);
+        edge.confidence = std::max(edge.confidence, relations.real(4));
+        relationAt.insert(relations.int64(0), {*it, predicate, subject != edge.source});
+    }
+    if (!relations.ok())
+        return relations.error();
+
+    Statement evidence(m_database,
+                       "SELECT ev.relation_id, s.document_id, d.published, ev.sentence_id "
+                       "FROM relation_evidence ev "
+                       "JOIN sentences s ON s.id = ev.sentence_id "
+                       "JOIN documents d ON d.id = s.document_id "
+                       "ORDER BY s.document_id, ev.sentence_id");
+    QList<QSet<qint64>> sentencesOfEdge(data.edges.size());
+    // (edge, document, predicate, direction) -> index into that edge's evidence
+    QHash<std::pair<std::pair<qsizetype, qint64>, QString>, qsizetype> entryAt;
+    while (evidence.next()) {
+        const auto relation = relationAt.constFind(evidence.int64(0));
+        if (relation == relationAt.constEnd())
+            continue;
+        const auto &[edgeIndex, predicate, reversed] = *relation;
+        GraphEdge &edge = data.edges[edgeIndex];
+        const qint64 documentId = evidence.int64(1);
+        const qint64 sentenceId = evidence.int64(3);
+        const std::pair<std::pair<qsizetype, qint64>, QString> key{
+            {edgeIndex, documentId}, reversed ? u'~' + predicate : predicate};
+        auto entry = entryAt.find(key);
+        if (entry == entryAt.end()) {
+            GraphEdgeEvidence item;
+            item.documentId = documentId;
+            if (!evidence.isNull(2))
+                item.documentDate = QDate::fromString(evidence.text(2), Qt::ISODate);
+            item.predicate = predicate;
+            item.reversed = reversed;
+            entry = entryAt.insert(key, edge.evidence.size());
+            edge.evidence.append(item);
+        }
+        edge.evidence[*entry].sentenceIds.append(sentenceId);
+        sentencesOfEdge[edgeIndex].insert(sentenceId);
+    }
+    if (!evidence.ok())
+        return evidence.error();
+
+    for (qsizetype i = 0; i < data.edges.size(); ++i) {
+        GraphEdge &edge = data.edges[i];
+        edge.predicates.sort();
+        edge.evidenceCount = int(sentencesOfEdge[i].size());
+        edge.cooccurrenceOnly = std::all_of(edge.predicates.cbegin(), edge.predicates.cend(),
+                                            [&](const QString &p) { return p == cooccurrence; });
+        std::sort(edge.evidence.begin(), edge.evidence.end(),
+                  [](const GraphEdgeEvidence &a, const GraphEdgeEvidence &b) {
+                      return std::tie(a.documentId, a.predicate, a.reversed)
+                          < std::tie(b.documentId, b.predicate, b.reversed);
+                  });
+    }
+    return data;
+}
+
+Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
+                                                          bool includeCooccurrence) const
+{
+    // DISTINCT: a sentence stating two relations of the pair is shown once.
+    Statement query(m_database,
+                    "SELECT DISTINCT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
+                    "FROM relations r "
+                    "JOIN relation_evidence ev ON ev.relation_id = r.id "
+                    "JOIN sentences s ON s.id = ev.sentence_id "
+                    "JOIN documents d ON d.id = s.document_id "
+                    "WHERE ((r.subject_id = ?1 AND r.object_id = ?2) "
+                    "    OR (r.subject_id = ?2 AND r.object_id = ?1)) "
+                    "AND (?3 OR r.predicate <> ?4) "
+                    "ORDER BY d.id, s.idx");
+    query.bind(1, a).bind(2, b).bind(3, qint64(includeCooccurrence ? 1 : 0))
+        .bind(4, QString::fromUtf16(cooccurrencePredicate));
+    QList<EvidenceRecord> records;
+    while (query.next()) {
+        EvidenceRecord record;
+        record.documentId = query.int64(0);
+        record.fileName = query.text(1);
+        record.sentenceId = query.int64(2);
+        record.sentence = query.text(3);
+        record.start = query.integer(4);
+        record.end = query.integer(5);
+        records.append(record);
+    }
+    if (!query.ok())
+        return query.error();
+    return records;
 }
 
 } // namespace NewsGraph

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/store/GraphData.h"
 #include "core/extract/EntityExtractor.h"
 #include "core/extract/Extraction.h"
 #include "core/store/Records.h"
@@ -91,6 +92,18 @@ public:
     // Counts; `relations` and `evidence` are of typed relations, co-occurrence
     // edges are counted apart.
     Result<StoreStatistics> statistics() const;
+    // Everything core/graph builds a graph from, co-occurrences and hidden
+    // entities included (the GraphFilter decides what is shown): one node per
+    // entity of a known type, one edge per unordered pair of entities with
+    // any relation. An edge's source and target are the subject and object
+    // of its first typed relation (of its first co-occurrence if it has
+    // none); its evidence count is of distinct sentences.
+    Result<GraphData> graphData() const;
+    // Every evidence sentence of any relation between `a` and `b`, either
+    // direction, by document then sentence, each sentence once. Typed
+    // relations only, unless `includeCooccurrence`.
+    Result<QList<EvidenceRecord>> evidenceBetween(qint64 a, qint64 b,
+                                                  bool includeCooccurrence = false) const;
 
 private:
     Database &m_database;

@@ -1,0 +1,113 @@
+#include "core/export/ExportOptions.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QSaveFile>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+QString TypeColor::hexName() const
+{
+    return u"#%1%2%3"_s.arg(red, 2, 16, QLatin1Char('0'))
+        .arg(green, 2, 16, QLatin1Char('0'))
+        .arg(blue, 2, 16, QLatin1Char('0'));
+}
+
+TypeColor typeColor(EntityType type)
+{
+    // Okabe & Ito (2008), "Color Universal Design": distinguishable under the
+    // common colour-vision deficiencies.
+    switch (type) {
+    case EntityType::Person:
+        return {0, 114, 178};   // blue
+    case EntityType::Organization:
+        return {213, 94, 0};    // vermillion
+    case EntityType::Place:
+        return {0, 158, 115};   // bluish green
+    case EntityType::Product:
+        return {230, 159, 0};   // orange
+    case EntityType::Event:
+        return {204, 121, 167}; // reddish purple
+    }
+    return {128, 128, 128};
+}
+
+QStringList metricNames(const ExportOptions &options)
+{
+    QSet<QString> names;
+    for (const QMap<QString, double> &values : options.metrics) {
+        for (auto it = values.keyBegin(); it != values.keyEnd(); ++it)
+            names.insert(*it);
+    }
+    QStringList sorted(names.cbegin(), names.cend());
+    sorted.sort();
+    return sorted;
+}
+
+QList<GraphEdge> connectedEdges(const GraphData &graph)
+{
+    QSet<qint64> ids;
+    ids.reserve(graph.nodes.size());
+    for (const GraphNode &node : graph.nodes)
+        ids.insert(node.entityId);
+    QList<GraphEdge> edges;
+    edges.reserve(graph.edges.size());
+    for (const GraphEdge &edge : graph.edges) {
+        if (ids.contains(edge.source) && ids.contains(edge.target))
+            edges.append(edge);
+    }
+    return edges;
+}
+
+QString formatNumber(double value)
+{
+    // QString::number is locale-independent; "shortest" round-trips.
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+QString xmlText(const QString &text)
+{
+    QString clean;
+    clean.reserve(text.size());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
+            clean.append(c);
+            clean.append(text.at(++i));
+        } else if (c.isSurrogate() || (c.unicode() < 0x20 && c != u'\t' && c != u'\n' && c != u'\r')
+                   || c.unicode() == 0xFFFE || c.unicode() == 0xFFFF) {
+            continue;
+        } else {
+            clean.append(c);
+        }
+    }
+    return clean;
+}
+
+Result<void> writeAtomically(const QString &path,
+                             const std::function<Result<void>(QIODevice &device)> &write)
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return Error{u"Cannot write %1: %2"_s.arg(shown, file.errorString())};
+    }
+    const Result<void> written = write(file);
+    if (!written) {
+        file.cancelWriting();
+        return Error{u"Cannot write %1: %2"_s.arg(shown, written.error())};
+    }
+    // QSaveFile remembers a failed write and then refuses to commit, so one
+    // check here covers every write made above.
+    if (!file.commit()) {
+        return Error{u"Cannot write %1: %2"_s.arg(shown, file.errorString())};
+    }
+    return {};
+}
+
+} // namespace NewsGraph

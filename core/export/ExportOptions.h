@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/extract/EntityType.h"
+#include "core/store/GraphData.h"
+
+#include <QHash>
+#include <QList>
+#include <QMap>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+class QIODevice;
+
+namespace NewsGraph {
+
+// What a graph export adds to the GraphData it writes: values computed by
+// core/graph (metrics, layout) that the store does not hold, and how to turn
+// them into Gephi's visual attributes. Everything is optional; a writer given
+// default options writes the graph's own fields only.
+struct ExportOptions
+{
+    // Per entity id, metric name -> value ("degree", "pagerank", ...). A node
+    // may lack a metric: its value is left out (GraphML/GEXF/JSON) or the cell
+    // left empty (CSV), never written as 0, which would be a claim.
+    QHash<qint64, QMap<QString, double>> metrics;
+
+    // Per entity id, layout position in canvas units. Written as x/y
+    // attributes (GraphML, CSV, JSON) and viz:position (GEXF) for the nodes
+    // that have one.
+    QHash<qint64, QPointF> positions;
+
+    // The metric that sets viz:size in GEXF; empty or unknown means mentions.
+    QString sizeMetric;
+};
+
+// An sRGB colour without Qt Gui, which core does not link.
+struct TypeColor
+{
+    int red = 0;
+    int green = 0;
+    int blue = 0;
+
+    QString hexName() const; // "#rrggbb"
+};
+
+// The colour of an entity type, shared by the exports and (so that an exported
+// graph looks like the canvas) meant for the canvas too. Colour-blind-safe
+// Okabe–Ito palette, one hue per type.
+TypeColor typeColor(EntityType type);
+
+// The metric names present on any node, sorted, so every writer declares the
+// same columns in the same order.
+QStringList metricNames(const ExportOptions &options);
+
+// The edges both of whose ends are among the nodes. A writer drops the others
+// (their node was filtered out) so that every file is self-consistent: GraphML
+// and GEXF readers reject edges to undeclared nodes.
+QList<GraphEdge> connectedEdges(const GraphData &graph);
+
+// Shortest text that reads back as the same double, in the C locale.
+QString formatNumber(double value);
+
+// `text` without the characters XML 1.0 cannot carry at all (C0 controls
+// other than tab, LF and CR; lone surrogates), which QXmlStreamWriter in Qt
+// 6.4 would write through and so make the document unreadable.
+QString xmlText(const QString &text);
+
+// Writes `path` atomically: `write` fills a QSaveFile, which is renamed into
+// place only if everything succeeded, so a failure never leaves a truncated
+// file and an existing file is either kept or replaced whole. `write` returns
+// an Error to abandon the file; failed device writes are caught at commit().
+// Every error message names the path.
+Result<void> writeAtomically(const QString &path,
+                             const std::function<Result<void>(QIODevice &device)> &write);
+
+} // namespace NewsGraph

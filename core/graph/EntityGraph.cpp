@@ -1,0 +1,300 @@
+#include "core/graph/EntityGraph.h"
+
+#include "core/extract/Extraction.h"
+
+#include <QSet>
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+// adjacency_list over vectors rather than compressed_sparse_row_graph: the
+// graph is built once per filter and then only read, which vecS storage does
+// as contiguously, and Boost's CSR graph has no undirected form (storing both
+// directions of each edge would make Brandes count every pair twice more and
+// each edge appear twice). Edge property: weight for Dijkstra, and the
+// position of the edge in EntityGraph::edges().
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                                    boost::property<boost::edge_weight_t, double,
+                                                    boost::property<boost::edge_index_t, qsizetype>>>;
+using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
+
+bool datePasses(const GraphFilter &filter, const QDate &date)
+{
+    if (filter.from.isValid() && (!date.isValid() || date < filter.from))
+        return false;
+    if (filter.to.isValid() && (!date.isValid() || date > filter.to))
+        return false;
+    return true;
+}
+
+} // namespace
+
+struct EntityGraph::Private
+{
+    QList<GraphNode> nodes;
+    QList<GraphEdge> edges;
+    QHash<qint64, qsizetype> indexOf;
+    Graph graph;
+};
+
+EntityGraph::EntityGraph()
+    : d(std::make_shared<const Private>())
+{
+}
+
+EntityGraph::~EntityGraph() = default;
+EntityGraph::EntityGraph(const EntityGraph &) = default;
+EntityGraph &EntityGraph::operator=(const EntityGraph &) = default;
+EntityGraph::EntityGraph(EntityGraph &&) noexcept = default;
+EntityGraph &EntityGraph::operator=(EntityGraph &&) noexcept = default;
+
+EntityGraph EntityGraph::build(const GraphData &data, const GraphFilter &filter)
+{
+    auto p = std::make_shared<Private>();
+    for (const GraphNode &node : data.nodes) {
+        if (!filter.types.isEmpty() && !filter.types.contains(node.type))
+            continue;
+        if (node.hidden && !filter.includeHidden)
+            continue;
+        p->indexOf.insert(node.entityId, p->nodes.size());
+        p->nodes.append(node);
+    }
+
+    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
+    const int minimumEvidence = std::max(1, filter.minimumEvidence);
+    for (const GraphEdge &edge : data.edges) {
+        if (!p->indexOf.contains(edge.source) || !p->indexOf.contains(edge.target))
+            continue;
+        GraphEdge kept = edge;
+        kept.evidence.clear();
+        kept.predicates.clear();
+        QSet<qint64> sentences;
+        for (const GraphEdgeEvidence &entry : edge.evidence) {
+            const bool isCooccurrence = entry.predicate == cooccurrence;
+            if (isCooccurrence ? !filter.includeCooccurrence
+                               : !filter.predicates.isEmpty() && !filter.predicates.contains(entry.predicate))
+                continue;
+            if (!filter.documents.isEmpty() && !filter.documents.contains(entry.documentId))
+                continue;
+            if (!datePasses(filter, entry.documentDate))
+                continue;
+            kept.evidence.append(entry);
+            if (!kept.predicates.contains(entry.predicate))
+                kept.predicates.append(entry.predicate);
+            for (qint64 sentence : entry.sentenceIds)
+                sentences.insert(sentence);
+        }
+        kept.evidenceCount = int(sentences.size());
+        if (kept.evidenceCount < minimumEvidence)
+            continue;
+        kept.predicates.sort();
+        kept.cooccurrenceOnly = kept.predicates == QStringList{cooccurrence};
+        p->edges.append(kept);
+    }
+
+    p->graph = Graph(std::size_t(p->nodes.size()));
+    for (qsizetype i = 0; i < p->edges.size(); ++i) {
+        const GraphEdge &edge = p->edges.at(i);
+        boost::add_edge(Vertex(p->indexOf.value(edge.source)), Vertex(p->indexOf.value(edge.target)),
+                        Graph::edge_property_type(1.0 / edge.evidenceCount,
+                                                  boost::property<boost::edge_index_t, qsizetype>(i)),
+                        p->graph);
+    }
+
+    EntityGraph graph;
+    graph.d = std::move(p);
+    return graph;
+}
+
+qsizetype EntityGraph::nodeCount() const
+{
+    return d->nodes.size();
+}
+
+qsizetype EntityGraph::edgeCount() const
+{
+    return d->edges.size();
+}
+
+const QList<GraphNode> &EntityGraph::nodes() const
+{
+    return d->nodes;
+}
+
+const QList<GraphEdge> &EntityGraph::edges() const
+{
+    return d->edges;
+}
+
+qsizetype EntityGraph::indexOf(qint64 entityId) const
+{
+    return d->indexOf.value(entityId, -1);
+}
+
+QList<int> EntityGraph::degrees() const
+{
+    QList<int> result(d->nodes.size());
+    for (qsizetype i = 0; i < result.size(); ++i)
+        result[i] = int(boost::degree(Vertex(i), d->graph));
+    return result;
+}
+
+QList<int> EntityGraph::weightedDegrees() const
+{
+    QList<int> result(d->nodes.size(), 0);
+    for (const GraphEdge &edge : d->edges) {
+        result[d->indexOf.value(edge.source)] += edge.evidenceCount;
+        result[d->indexOf.value(edge.target)] += edge.evidenceCount;
+    }
+    return result;
+}
+
+QList<double> EntityGraph::betweenness() const
+{
+    const qsizetype n = d->nodes.size();
+    QList<double> result(n, 0.0);
+    if (n < 3)
+        return result;
+    std::vector<double> centrality(std::size_t(n), 0.0);
+    boost::brandes_betweenness_centrality(
+        d->graph,
+        boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
+                                                                boost::get(boost::vertex_index, d->graph))));
+    // Boost halves its ordered-pair sums for an undirected graph, so each
+    // unordered pair counts once; networkx's normalisation over the
+    // (n - 1)(n - 2) / 2 pairs that exclude the node follows.
+    const double scale = 2.0 / (double(n - 1) * double(n - 2));
+    for (qsizetype i = 0; i < n; ++i)
+        result[i] = centrality[std::size_t(i)] * scale;
+    return result;
+}
+
+QList<double> EntityGraph::pageRank() const
+{
+    // A hand-written power iteration rather than boost::graph::page_rank,
+    // which wants a bidirectional graph and leaves the rank of dangling
+    // nodes to leak away instead of redistributing it.
+    constexpr double damping = 0.85;
+    constexpr double tolerance = 1e-9;
+    constexpr int maximumIterations = 1000;
+    const qsizetype n = d->nodes.size();
+    if (n == 0)
+        return {};
+    std::vector<double> rank(std::size_t(n), 1.0 / double(n));
+    std::vector<double> next(static_cast<std::size_t>(n));
+    std::vector<double> degree(static_cast<std::size_t>(n));
+    for (qsizetype i = 0; i < n; ++i)
+        degree[std::size_t(i)] = double(boost::degree(Vertex(i), d->graph));
+
+    for (int iteration = 0; iteration < maximumIterations; ++iteration) {
+        double dangling = 0.0;
+        for (std::size_t i = 0; i < rank.size(); ++i) {
+            if (degree[i] == 0.0)
+                dangling += rank[i];
+        }
+        const double base = (1.0 - damping) / double(n) + damping * dangling / double(n);
+        std::fill(next.begin(), next.end(), base);
+        for (std::size_t i = 0; i < rank.size(); ++i) {
+            if (degree[i] == 0.0)
+                continue;
+            const double share = damping * rank[i] / degree[i];
+            for (const Vertex neighbour : boost::make_iterator_range(boost::adjacent_vertices(Vertex(i), d->graph)))
+                next[neighbour] += share;
+        }
+        double change = 0.0;
+        for (std::size_t i = 0; i < rank.size(); ++i)
+            change += std::abs(next[i] - rank[i]);
+        rank.swap(next);
+        if (change < tolerance * double(n))
+            break;
+    }
+    return QList<double>(rank.cbegin(), rank.cend());
+}
+
+QList<int> EntityGraph::components() const
+{
+    std::vector<int> component(std::size_t(d->nodes.size()));
+    if (!component.empty())
+        boost::connected_components(d->graph, component.data());
+    return QList<int>(component.cbegin(), component.cend());
+}
+
+QList<PathHop> EntityGraph::shortestPath(qint64 from, qint64 to, PathWeighting weighting) const
+{
+    const qsizetype source = indexOf(from);
+    const qsizetype target = indexOf(to);
+    if (source < 0 || target < 0 || source == target)
+        return {};
+    const Graph &g = d->graph;
+    std::vector<Vertex> predecessor(boost::num_vertices(g));
+    for (std::size_t i = 0; i < predecessor.size(); ++i)
+        predecessor[i] = i;
+    if (weighting == PathWeighting::FewestHops) {
+        boost::breadth_first_search(
+            g, Vertex(source),
+            boost::visitor(boost::make_bfs_visitor(
+                boost::record_predecessors(predecessor.data(), boost::on_tree_edge()))));
+    } else {
+        std::vector<double> distance(boost::num_vertices(g));
+        boost::dijkstra_shortest_paths(g, Vertex(source),
+                                       boost::predecessor_map(predecessor.data()).distance_map(distance.data()));
+    }
+    if (predecessor[std::size_t(target)] == Vertex(target))
+        return {}; // never reached
+
+    // Walk back from the target, then read each hop's edge.
+    QList<PathHop> hops;
+    for (Vertex v = Vertex(target); v != Vertex(source); v = predecessor[v]) {
+        const Vertex u = predecessor[v];
+        // Of parallel edges there are none (one per pair), so edge() finds the one used.
+        const auto [edge, found] = boost::edge(u, v, g);
+        Q_ASSERT(found);
+        const GraphEdge &data = d->edges.at(boost::get(boost::edge_index, g, edge));
+        hops.prepend(PathHop{d->nodes.at(qsizetype(u)).entityId, d->nodes.at(qsizetype(v)).entityId,
+                             data.predicates, data.evidenceCount});
+    }
+    return hops;
+}
+
+QList<qint64> EntityGraph::egoNetwork(qint64 entity, int hops) const
+{
+    const qsizetype start = indexOf(entity);
+    if (start < 0)
+        return {};
+    // Breadth-first by hand, stopping at the last ring rather than walking
+    // the whole component as boost::breadth_first_search would.
+    QList<qint64> result{entity};
+    std::vector<bool> seen(std::size_t(d->nodes.size()), false);
+    seen[std::size_t(start)] = true;
+    std::vector<Vertex> ring{Vertex(start)};
+    for (int distance = 0; distance < hops && !ring.empty(); ++distance) {
+        std::vector<Vertex> nextRing;
+        for (const Vertex v : ring) {
+            for (const Vertex w : boost::make_iterator_range(boost::adjacent_vertices(v, d->graph))) {
+                if (seen[w])
+                    continue;
+                seen[w] = true;
+                nextRing.push_back(w);
+                result.append(d->nodes.at(qsizetype(w)).entityId);
+            }
+        }
+        ring.swap(nextRing);
+    }
+    return result;
+}
+
+} // namespace NewsGraph

@@ -1,0 +1,447 @@
+// EntityGraph and detectCommunities on small graphs whose metrics are worked
+// out by hand (the values agree with networkx's for the same graphs).
+
+#include "core/extract/Extraction.h"
+#include "core/graph/Communities.h"
+#include "core/graph/EntityGraph.h"
+
+#include <QTest>
+
+using namespace NewsGraph;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// A graph builder for tests: nodes by id, edges with one evidence entry.
+class GraphMaker
+{
+public:
+    GraphMaker &node(qint64 id, EntityType type = EntityType::Organization, bool hidden = false)
+    {
+        GraphNode n;
+        n.entityId = id;
+        n.name = u"Entity %1"_s.arg(id);
+        n.type = type;
+        n.hidden = hidden;
+        n.mentions = 1;
+        m_data.nodes.append(n);
+        return *this;
+    }
+    GraphMaker &nodes(std::initializer_list<qint64> ids)
+    {
+        for (qint64 id : ids)
+            node(id);
+        return *this;
+    }
+    // `evidence` distinct sentences in `document`, dated `date`.
+    GraphMaker &edge(qint64 a, qint64 b, int evidence = 1, const QString &predicate = u"partner_of"_s,
+                     qint64 document = 1, QDate date = QDate(2025, 6, 11))
+    {
+        GraphEdgeEvidence entry;
+        entry.documentId = document;
+        entry.documentDate = date;
+        entry.predicate = predicate;
+        for (int i = 0; i < evidence; ++i)
+            entry.sentenceIds.append(m_nextSentence++);
+        // A second statement about an existing pair joins its edge, as the
+        // store gives it.
+        for (GraphEdge &existing : m_data.edges) {
+            if ((existing.source == a && existing.target == b) || (existing.source == b && existing.target == a)) {
+                entry.reversed = existing.source != a;
+                existing.evidence.append(entry);
+                if (!existing.predicates.contains(predicate))
+                    existing.predicates.append(predicate);
+                existing.evidenceCount += evidence;
+                return *this;
+            }
+        }
+        GraphEdge e;
+        e.source = a;
+        e.target = b;
+        e.predicates = {predicate};
+        e.evidenceCount = evidence;
+        e.confidence = 0.8;
+        e.evidence = {entry};
+        m_data.edges.append(e);
+        return *this;
+    }
+    EntityGraph build(const GraphFilter &filter = {}) const { return EntityGraph::build(m_data, filter); }
+    const GraphData &data() const { return m_data; }
+
+private:
+    GraphData m_data;
+    qint64 m_nextSentence = 1;
+};
+
+// The value of a per-node list for an entity.
+template<typename T>
+T valueOf(const EntityGraph &graph, const QList<T> &values, qint64 entity)
+{
+    const qsizetype i = graph.indexOf(entity);
+    Q_ASSERT(i >= 0);
+    return values.at(i);
+}
+
+QList<qint64> pathNodes(const QList<PathHop> &hops)
+{
+    QList<qint64> nodes;
+    for (const PathHop &hop : hops) {
+        if (nodes.isEmpty())
+            nodes.append(hop.from);
+        nodes.append(hop.to);
+    }
+    return nodes;
+}
+
+} // namespace
+
+class TestEntityGraph : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void emptyGraph();
+    void degrees();
+    void betweennessOnAPath();
+    void betweennessOfAStar();
+    void pageRankOnAPath();
+    void pageRankOfAStar();
+    void pageRankWithAnIsolatedNode();
+    void components();
+    void filterByType();
+    void filterHiddenEntities();
+    void filterByPredicateAndCooccurrence();
+    void filterByEvidenceDocumentsAndDates();
+    void shortestPathFewestHops();
+    void shortestPathStrongestEvidence();
+    void shortestPathUnreachable();
+    void egoNetwork();
+    void communitiesOfTwoCliques();
+    void communitiesAreDeterministic();
+    void communitiesWithoutEdges();
+};
+
+void TestEntityGraph::emptyGraph()
+{
+    const EntityGraph graph = GraphMaker().build();
+    QCOMPARE(graph.nodeCount(), 0);
+    QVERIFY(graph.degrees().isEmpty());
+    QVERIFY(graph.betweenness().isEmpty());
+    QVERIFY(graph.pageRank().isEmpty());
+    QVERIFY(graph.components().isEmpty());
+    QVERIFY(graph.shortestPath(1, 2, PathWeighting::FewestHops).isEmpty());
+    QVERIFY(graph.egoNetwork(1, 2).isEmpty());
+    const Result<Communities> communities = detectCommunities(graph);
+    QVERIFY(communities);
+    QCOMPARE(communities->count, 0);
+}
+
+void TestEntityGraph::degrees()
+{
+    // 1 - 2 (3 sentences), 2 - 3 (1), 2 - 4 (2); 5 alone.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4, 5}).edge(1, 2, 3).edge(2, 3, 1).edge(2, 4, 2);
+    const EntityGraph graph = maker.build();
+    QCOMPARE(graph.nodeCount(), 5);
+    QCOMPARE(graph.edgeCount(), 3);
+    QCOMPARE(graph.degrees(), (QList<int>{1, 3, 1, 1, 0}));
+    QCOMPARE(graph.weightedDegrees(), (QList<int>{3, 6, 1, 2, 0}));
+}
+
+void TestEntityGraph::betweennessOnAPath()
+{
+    // 1 - 2 - 3 - 4: node 2 lies on the shortest paths 1-3 and 1-4, i.e. 2 of
+    // the 3 pairs it is not part of; normalised by (n-1)(n-2)/2 = 3.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4}).edge(1, 2).edge(2, 3).edge(3, 4);
+    const EntityGraph graph = maker.build();
+    const QList<double> b = graph.betweenness();
+    QCOMPARE(valueOf(graph, b, 1), 0.0);
+    QCOMPARE(valueOf(graph, b, 2), 2.0 / 3.0);
+    QCOMPARE(valueOf(graph, b, 3), 2.0 / 3.0);
+    QCOMPARE(valueOf(graph, b, 4), 0.0);
+}
+
+void TestEntityGraph::betweennessOfAStar()
+{
+    // Centre 1, leaves 2..5: every leaf pair goes through the centre (1.0);
+    // with a leaf-to-leaf edge 2 - 3, the pair (2, 3) no longer does: 5 of 6.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4, 5}).edge(1, 2).edge(1, 3).edge(1, 4).edge(1, 5);
+    QCOMPARE(valueOf(maker.build(), maker.build().betweenness(), 1), 1.0);
+    QCOMPARE(valueOf(maker.build(), maker.build().betweenness(), 2), 0.0);
+    maker.edge(2, 3);
+    const EntityGraph graph = maker.build();
+    QCOMPARE(valueOf(graph, graph.betweenness(), 1), 5.0 / 6.0);
+}
+
+void TestEntityGraph::pageRankOnAPath()
+{
+    // 1 - 2 - 3 - 4 with d = 0.85: by symmetry an end has rank a and a middle
+    // node b, with a = 0.0375 + 0.85 b / 2 and b = 0.0375 + 0.85 (a + b / 2),
+    // so b = 0.069375 / 0.21375 and a = 0.0375 + 0.425 b.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4}).edge(1, 2).edge(2, 3).edge(3, 4);
+    const EntityGraph graph = maker.build();
+    const QList<double> rank = graph.pageRank();
+    const double b = 0.069375 / 0.21375;
+    const double a = 0.0375 + 0.425 * b;
+    QVERIFY(qAbs(valueOf(graph, rank, 1) - a) < 1e-8);
+    QVERIFY(qAbs(valueOf(graph, rank, 2) - b) < 1e-8);
+    QVERIFY(qAbs(valueOf(graph, rank, 3) - b) < 1e-8);
+    QVERIFY(qAbs(valueOf(graph, rank, 4) - a) < 1e-8);
+}
+
+void TestEntityGraph::pageRankOfAStar()
+{
+    // Centre c, four leaves l: l = 0.03 + 0.85 c / 4 and c = 0.03 + 0.85 * 4 l,
+    // so c = 0.132 / 0.2775.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4, 5}).edge(1, 2).edge(1, 3).edge(1, 4).edge(1, 5);
+    const EntityGraph graph = maker.build();
+    const QList<double> rank = graph.pageRank();
+    const double c = 0.132 / 0.2775;
+    QVERIFY(qAbs(valueOf(graph, rank, 1) - c) < 1e-8);
+    QVERIFY(qAbs(valueOf(graph, rank, 3) - (0.03 + 0.2125 * c)) < 1e-8);
+}
+
+void TestEntityGraph::pageRankWithAnIsolatedNode()
+{
+    // 1 - 2 and 3 alone. The isolated node's rank is spread over all three:
+    // with r3 = x and r1 = r2 = y, x = 0.05 + 0.85 x / 3 and 2y + x = 1.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3}).edge(1, 2);
+    const EntityGraph graph = maker.build();
+    const QList<double> rank = graph.pageRank();
+    const double x = 0.05 / (1.0 - 0.85 / 3.0);
+    QVERIFY(qAbs(valueOf(graph, rank, 3) - x) < 1e-8);
+    QVERIFY(qAbs(valueOf(graph, rank, 1) - (1.0 - x) / 2.0) < 1e-8);
+    double sum = 0.0;
+    for (double r : rank)
+        sum += r;
+    QVERIFY(qAbs(sum - 1.0) < 1e-9);
+}
+
+void TestEntityGraph::components()
+{
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4, 5, 6}).edge(1, 2).edge(2, 3).edge(4, 5);
+    const EntityGraph graph = maker.build();
+    const QList<int> component = graph.components();
+    QCOMPARE(component, (QList<int>{0, 0, 0, 1, 1, 2}));
+}
+
+void TestEntityGraph::filterByType()
+{
+    GraphMaker maker;
+    maker.node(1, EntityType::Person).node(2, EntityType::Organization).node(3, EntityType::Place);
+    maker.edge(1, 2).edge(2, 3).edge(1, 3);
+    GraphFilter filter;
+    filter.types = {EntityType::Person, EntityType::Organization};
+    const EntityGraph graph = maker.build(filter);
+    QCOMPARE(graph.nodeCount(), 2);
+    QCOMPARE(graph.indexOf(3), -1);
+    QCOMPARE(graph.edgeCount(), 1);
+    QCOMPARE(graph.edges().first().source, 1);
+    QCOMPARE(graph.edges().first().target, 2);
+}
+
+void TestEntityGraph::filterHiddenEntities()
+{
+    GraphMaker maker;
+    maker.node(1).node(2, EntityType::Organization, true).node(3);
+    maker.edge(1, 2).edge(2, 3);
+    QCOMPARE(maker.build().nodeCount(), 2);
+    QCOMPARE(maker.build().edgeCount(), 0);
+    GraphFilter filter;
+    filter.includeHidden = true;
+    QCOMPARE(maker.build(filter).nodeCount(), 3);
+    QCOMPARE(maker.build(filter).edgeCount(), 2);
+}
+
+void TestEntityGraph::filterByPredicateAndCooccurrence()
+{
+    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
+    GraphMaker maker;
+    maker.nodes({1, 2, 3});
+    maker.edge(1, 2, 2, u"ceo_of"_s).edge(2, 1, 1, u"partner_of"_s).edge(1, 2, 4, cooccurrence);
+    maker.edge(2, 3, 5, cooccurrence);
+
+    // By default co-occurrence is left out, from edges and from counts.
+    EntityGraph graph = maker.build();
+    QCOMPARE(graph.edgeCount(), 1);
+    QCOMPARE(graph.edges().first().predicates, (QStringList{u"ceo_of"_s, u"partner_of"_s}));
+    QCOMPARE(graph.edges().first().evidenceCount, 3);
+    QVERIFY(!graph.edges().first().cooccurrenceOnly);
+
+    GraphFilter filter;
+    filter.includeCooccurrence = true;
+    graph = maker.build(filter);
+    QCOMPARE(graph.edgeCount(), 2);
+    QCOMPARE(graph.edges().first().evidenceCount, 7);
+    QVERIFY(graph.edges().last().cooccurrenceOnly);
+
+    filter = {};
+    filter.predicates = {u"partner_of"_s};
+    graph = maker.build(filter);
+    QCOMPARE(graph.edgeCount(), 1);
+    QCOMPARE(graph.edges().first().predicates, QStringList{u"partner_of"_s});
+    QCOMPARE(graph.edges().first().evidenceCount, 1);
+    QCOMPARE(graph.edges().first().evidence.size(), 1);
+    QVERIFY(graph.edges().first().evidence.first().reversed);
+}
+
+void TestEntityGraph::filterByEvidenceDocumentsAndDates()
+{
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4});
+    maker.edge(1, 2, 1, u"supplies"_s, 10, QDate(2025, 1, 5));
+    maker.edge(1, 2, 2, u"supplies"_s, 11, QDate(2025, 6, 11));
+    maker.edge(2, 3, 1, u"supplies"_s, 11, QDate(2025, 6, 11));
+    maker.edge(3, 4, 1, u"supplies"_s, 12, QDate());
+
+    GraphFilter filter;
+    filter.minimumEvidence = 2;
+    EntityGraph graph = maker.build(filter);
+    QCOMPARE(graph.edgeCount(), 1);
+    QCOMPARE(graph.edges().first().evidenceCount, 3);
+    // Nodes stay: the filter is on edges; isolated nodes are the view's call.
+    QCOMPARE(graph.nodeCount(), 4);
+
+    // Counts are of what passes: the 2025-01 document no longer counts.
+    filter.from = QDate(2025, 6, 1);
+    graph = maker.build(filter);
+    QCOMPARE(graph.edgeCount(), 1);
+    QCOMPARE(graph.edges().first().evidenceCount, 2);
+    filter.minimumEvidence = 3;
+    QCOMPARE(maker.build(filter).edgeCount(), 0);
+
+    // An undated document passes only when no date bound is set.
+    filter = {};
+    filter.to = QDate(2030, 1, 1);
+    graph = maker.build(filter);
+    QCOMPARE(graph.edgeCount(), 2);
+    QVERIFY(!graph.shortestPath(3, 4, PathWeighting::FewestHops).size());
+
+    filter = {};
+    filter.documents = {10, 12};
+    graph = maker.build(filter);
+    QCOMPARE(graph.edgeCount(), 2);
+    QCOMPARE(graph.edges().first().evidenceCount, 1);
+}
+
+void TestEntityGraph::shortestPathFewestHops()
+{
+    // 1 - 2 - 4 weakly attested, 1 - 3 - 5 - 4 strongly.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4, 5});
+    maker.edge(1, 2, 1, u"partner_of"_s).edge(2, 4, 1, u"supplies"_s);
+    maker.edge(1, 3, 5).edge(3, 5, 5).edge(5, 4, 5);
+    const EntityGraph graph = maker.build();
+    const QList<PathHop> hops = graph.shortestPath(1, 4, PathWeighting::FewestHops);
+    QCOMPARE(pathNodes(hops), (QList<qint64>{1, 2, 4}));
+    QCOMPARE(hops.at(0).predicates, QStringList{u"partner_of"_s});
+    QCOMPARE(hops.at(1).predicates, QStringList{u"supplies"_s});
+    QCOMPARE(hops.at(1).evidenceCount, 1);
+    // Hops are oriented along the path, whatever the edge's direction.
+    QCOMPARE(pathNodes(graph.shortestPath(4, 1, PathWeighting::FewestHops)), (QList<qint64>{4, 2, 1}));
+}
+
+void TestEntityGraph::shortestPathStrongestEvidence()
+{
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4, 5});
+    maker.edge(1, 2).edge(2, 4);
+    maker.edge(1, 3, 5).edge(3, 5, 5).edge(5, 4, 5);
+    const EntityGraph graph = maker.build();
+    // 1/1 + 1/1 = 2 against 3 * 1/5 = 0.6.
+    const QList<PathHop> hops = graph.shortestPath(1, 4, PathWeighting::StrongestEvidence);
+    QCOMPARE(pathNodes(hops), (QList<qint64>{1, 3, 5, 4}));
+    QCOMPARE(hops.at(2).evidenceCount, 5);
+}
+
+void TestEntityGraph::shortestPathUnreachable()
+{
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4}).edge(1, 2).edge(3, 4);
+    const EntityGraph graph = maker.build();
+    QVERIFY(graph.shortestPath(1, 4, PathWeighting::FewestHops).isEmpty());
+    QVERIFY(graph.shortestPath(1, 4, PathWeighting::StrongestEvidence).isEmpty());
+    QVERIFY(graph.shortestPath(1, 1, PathWeighting::FewestHops).isEmpty());
+    QVERIFY(graph.shortestPath(1, 99, PathWeighting::FewestHops).isEmpty());
+}
+
+void TestEntityGraph::egoNetwork()
+{
+    // 1 - 2 - 3 - 4 - 5 and 2 - 6.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4, 5, 6}).edge(1, 2).edge(2, 3).edge(3, 4).edge(4, 5).edge(2, 6);
+    const EntityGraph graph = maker.build();
+    QCOMPARE(graph.egoNetwork(2, 0), QList<qint64>{2});
+    QList<qint64> ring = graph.egoNetwork(2, 1);
+    QCOMPARE(ring.first(), 2);
+    std::sort(ring.begin() + 1, ring.end());
+    QCOMPARE(ring, (QList<qint64>{2, 1, 3, 6}));
+    const QList<qint64> two = graph.egoNetwork(2, 2);
+    QCOMPARE(two.size(), 5);
+    QCOMPARE(two.last(), 4); // the only node two hops away comes last
+    QCOMPARE(graph.egoNetwork(1, 10).size(), 6);
+    QVERIFY(graph.egoNetwork(99, 1).isEmpty());
+}
+
+void TestEntityGraph::communitiesOfTwoCliques()
+{
+    // Two 4-cliques joined by one bridge 4 - 5: the partition is the two
+    // cliques, Q = sum over communities of (L_c / m - (d_c / 2m)^2) with
+    // m = 13, L_c = 6, d_c = 13: 2 * (6/13 - 1/4).
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4, 5, 6, 7, 8});
+    for (qint64 a : {1, 5}) {
+        for (qint64 i = 0; i < 4; ++i) {
+            for (qint64 j = i + 1; j < 4; ++j)
+                maker.edge(a + i, a + j);
+        }
+    }
+    maker.edge(4, 5);
+    const EntityGraph graph = maker.build();
+    const Result<Communities> result = detectCommunities(graph);
+    QVERIFY2(result, qPrintable(result.error()));
+    QCOMPARE(result->count, 2);
+    QCOMPARE(result->membership, (QList<int>{0, 0, 0, 0, 1, 1, 1, 1}));
+    QVERIFY(qAbs(result->modularity - 2.0 * (6.0 / 13.0 - 0.25)) < 1e-9);
+}
+
+void TestEntityGraph::communitiesAreDeterministic()
+{
+    // A ring of 30 nodes with chords: many near-equal partitions, so a
+    // different random order would show.
+    GraphMaker maker;
+    for (qint64 i = 0; i < 30; ++i)
+        maker.node(i + 1);
+    for (qint64 i = 0; i < 30; ++i) {
+        maker.edge(i + 1, (i + 1) % 30 + 1);
+        if (i % 3 == 0)
+            maker.edge(i + 1, (i + 7) % 30 + 1);
+    }
+    const EntityGraph graph = maker.build();
+    const Result<Communities> first = detectCommunities(graph, 7);
+    const Result<Communities> second = detectCommunities(graph, 7);
+    QVERIFY(first && second);
+    QCOMPARE(first->membership, second->membership);
+    QVERIFY(first->count > 1);
+    QVERIFY(first->modularity > 0.3);
+}
+
+void TestEntityGraph::communitiesWithoutEdges()
+{
+    GraphMaker maker;
+    maker.nodes({1, 2, 3});
+    const Result<Communities> result = detectCommunities(maker.build());
+    QVERIFY(result);
+    QCOMPARE(result->count, 3);
+    QCOMPARE(result->membership, (QList<int>{0, 1, 2}));
+    QCOMPARE(result->modularity, 0.0);
+}
+
+QTEST_GUILESS_MAIN(TestEntityGraph)
+#include "tst_entitygraph.moc"
