@@ -93,6 +93,16 @@ struct RelationRecord
     QList<EvidenceRecord> evidence;
 };
 
+// Where the explorer drew an entity, in canvas units.
+struct NodePosition
+{
+    double x = 0.0;
+    double y = 0.0;
+    bool pinned = false; // placed by hand: a new layout keeps it where it is
+
+    friend bool operator==(const NodePosition &, const NodePosition &) = default;
+};
+
 struct StoreStatistics
 {
     int documents = 0;

@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 #include <utility>
@@ -963,6 +964,52 @@ Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
     if (!query.ok())
         return query.error();
     return records;
+}
+
+Result<QHash<qint64, NodePosition>> Repository::positions() const
+{
+    Statement query(m_database, "SELECT entity_id, x, y, pinned FROM node_positions");
+    QHash<qint64, NodePosition> positions;
+    while (query.next())
+        positions.insert(query.int64(0), NodePosition{query.real(1), query.real(2), query.int64(3) != 0});
+    if (!query.ok())
+        return query.error();
+    return positions;
+}
+
+Result<void> Repository::savePositions(const QHash<qint64, NodePosition> &positions)
+{
+    Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return transaction.error();
+    if (Result<void> cleared = m_database.execute(u"DELETE FROM node_positions"_s); !cleared)
+        return cleared;
+    if (Result<void> written = updatePositions(positions); !written)
+        return written;
+    return transaction.commit();
+}
+
+Result<void> Repository::updatePositions(const QHash<qint64, NodePosition> &positions)
+{
+    // INSERT ... SELECT: an id whose entity is gone inserts nothing rather
+    // than failing the foreign key and with it the whole layout.
+    Savepoint savepoint(m_database, "positions");
+    if (!savepoint.isActive())
+        return savepoint.error();
+    Statement upsert(m_database,
+                     "INSERT INTO node_positions (entity_id, x, y, pinned) "
+                     "SELECT id, ?2, ?3, ?4 FROM entities WHERE id = ?1 "
+                     "ON CONFLICT (entity_id) DO UPDATE SET x = excluded.x, y = excluded.y, "
+                     "pinned = excluded.pinned");
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+        if (!std::isfinite(it->x) || !std::isfinite(it->y))
+            return Error{u"Cannot save the position of entity %1: it is not a finite point"_s.arg(it.key())};
+        upsert.reset();
+        upsert.bind(1, it.key()).bind(2, it->x).bind(3, it->y).bind(4, qint64(it->pinned ? 1 : 0));
+        if (Result<void> done = upsert.execute(); !done)
+            return done;
+    }
+    return savepoint.release();
 }
 
 } // namespace NewsGraph

@@ -7,6 +7,7 @@
 #include "core/store/Records.h"
 #include "core/text/Document.h"
 
+#include <QHash>
 #include <QList>
 #include <optional>
 
@@ -104,6 +105,15 @@ public:
     // relations only, unless `includeCooccurrence`.
     Result<QList<EvidenceRecord>> evidenceBetween(qint64 a, qint64 b,
                                                   bool includeCooccurrence = false) const;
+
+    // The saved layout: entity id -> position.
+    Result<QHash<qint64, NodePosition>> positions() const;
+    // Replaces the saved layout with `positions`, in one transaction: a
+    // failure keeps the previous layout whole. Ids of entities that no
+    // longer exist are skipped.
+    Result<void> savePositions(const QHash<qint64, NodePosition> &positions);
+    // Adds or moves some nodes and keeps the others (a drag on the canvas).
+    Result<void> updatePositions(const QHash<qint64, NodePosition> &positions);
 
 private:
     Database &m_database;

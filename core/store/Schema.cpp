@@ -135,6 +135,20 @@ constexpr const char migration2[] = R"sql(
 ALTER TABLE mentions ADD COLUMN value TEXT;
 )sql";
 
+// Version 3: where each entity was drawn, so that reopening a database shows
+// the picture the analyst left. One saved layout per database, the one the
+// explorer shows; `pinned` marks nodes the analyst placed by hand, which a
+// new layout keeps where they are. Deleting an entity (a merge) drops its
+// position with it.
+constexpr const char migration3[] = R"sql(
+CREATE TABLE node_positions (
+    entity_id INTEGER PRIMARY KEY REFERENCES entities (id) ON DELETE CASCADE,
+    x         REAL NOT NULL,
+    y         REAL NOT NULL,
+    pinned    INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1))
+);
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -142,6 +156,7 @@ const QList<Migration> &schemaMigrations()
     static const QList<Migration> migrations = {
         {1, migration1},
         {2, migration2},
+        {3, migration3},
     };
     return migrations;
 }

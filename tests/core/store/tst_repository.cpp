@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace NewsGraph;
 using namespace Qt::StringLiterals;
 
@@ -213,6 +215,29 @@ DocumentExtraction zetaExtraction()
         relationOf(1, u"located_in"_s, 2, 0.6, u"located.in"_s, {0}),
     };
     return extraction;
+}
+
+// Mistral AI, Paris: the pair of zeta's "located_in", stated the other way.
+const QString etaText = u"Paris is home to Mistral AI."_s;
+
+DocumentExtraction etaExtraction()
+{
+    DocumentExtraction extraction;
+    extraction.entities = {
+        entityOf(u"Mistral AI"_s, EntityType::Organization, etaText, {u"Mistral AI"_s}),
+        entityOf(u"Paris"_s, EntityType::Place, etaText, {u"Paris"_s}),
+    };
+    extraction.relations = {relationOf(1, u"home_of"_s, 0, 0.7, u"home.of"_s, {0})};
+    return extraction;
+}
+
+const GraphEdge *findEdge(const GraphData &graph, qint64 a, qint64 b)
+{
+    for (const GraphEdge &edge : graph.edges) {
+        if ((edge.source == a && edge.target == b) || (edge.source == b && edge.target == a))
+            return &edge;
+    }
+    return nullptr;
 }
 
 const RelationRecord *findRelation(const QList<RelationRecord> &relations,
@@ -1269,6 +1294,149 @@ private Q_SLOTS:
         QCOMPARE(repo().relations(true)->size(), 4);
     }
 
+    void graphData()
+    {
+        Transaction transaction(db());
+        const auto epsilon = repo().insertDocument(makeDocument(u"epsilon.txt"_s, epsilonText, u"en"_s, QDate(2025, 6, 11)),
+                                                   splitSentences(epsilonText),
+                                                   epsilonExtraction(), {0, 0, 0, 0});
+        QVERIFY2(epsilon.ok(), qPrintable(epsilon.error()));
+        const qint64 mistral = epsilon->entityIds.at(0);
+        const qint64 nvidia = epsilon->entityIds.at(1);
+        const qint64 mensch = epsilon->entityIds.at(2);
+        const qint64 france = epsilon->entityIds.at(3);
+        const auto zeta = repo().insertDocument(makeDocument(u"zeta.txt"_s, zetaText),
+                                                splitSentences(zetaText), zetaExtraction(),
+                                                {nvidia, mistral, 0});
+        QVERIFY2(zeta.ok(), qPrintable(zeta.error()));
+        const qint64 paris = zeta->entityIds.at(2);
+        const auto eta = repo().insertDocument(makeDocument(u"eta.txt"_s, etaText),
+                                               splitSentences(etaText), etaExtraction(), {mistral, paris});
+        QVERIFY2(eta.ok(), qPrintable(eta.error()));
+        QVERIFY(transaction.commit().ok());
+
+        const GraphData graph = repo().graphData().value();
+        QCOMPARE(graph.nodes.size(), 5);
+        const GraphNode &mistralNode = graph.nodes.at(0);
+        QCOMPARE(mistralNode.entityId, mistral);
+        QCOMPARE(mistralNode.name, u"Mistral AI"_s);
+        QCOMPARE(mistralNode.type, EntityType::Organization);
+        QCOMPARE(mistralNode.mentions, 5);
+        QCOMPARE(mistralNode.documentIds, (QList<qint64>{epsilon->id, zeta->id, eta->id}));
+        QVERIFY(mistralNode.aliases.contains(u"Mistral AI"_s));
+        QCOMPARE(graph.edges.size(), 4);
+
+        // Partnership and co-occurrence of one pair make one edge; its count is
+        // of distinct sentences (epsilon 0 and 2, zeta 0).
+        const GraphEdge *partners = findEdge(graph, mistral, nvidia);
+        QVERIFY(partners);
+        QCOMPARE(partners->predicates, (QStringList{u"mentioned_with"_s, u"partner_of"_s}));
+        QCOMPARE(partners->evidenceCount, 3);
+        QCOMPARE(partners->confidence, 0.95);
+        QVERIFY(!partners->cooccurrenceOnly);
+        QCOMPARE(partners->evidence.size(), 3); // (epsilon, mentioned_with), (epsilon, partner_of), (zeta, partner_of)
+        QCOMPARE(partners->evidence.at(0).documentId, epsilon->id);
+        QCOMPARE(partners->evidence.at(0).documentDate, QDate(2025, 6, 11));
+        QCOMPARE(partners->evidence.at(0).predicate, u"mentioned_with"_s);
+        QCOMPARE(partners->evidence.at(0).sentenceIds.size(), 2);
+        QCOMPARE(partners->evidence.at(2).documentId, zeta->id);
+        QVERIFY(!partners->evidence.at(2).documentDate.isValid());
+
+        // A directed predicate's subject is the edge's source.
+        const GraphEdge *ceo = findEdge(graph, mensch, mistral);
+        QVERIFY(ceo);
+        QCOMPARE(ceo->source, mensch);
+        QCOMPARE(ceo->predicates, QStringList{u"ceo_of"_s});
+        QVERIFY(!ceo->evidence.first().reversed);
+
+        QVERIFY(findEdge(graph, mistral, france)->cooccurrenceOnly);
+
+        // "Mistral AI located_in Paris" and "Paris home_of Mistral AI": one
+        // edge, from the first statement, the second marked as reversed.
+        const GraphEdge *located = findEdge(graph, mistral, paris);
+        QVERIFY(located);
+        QCOMPARE(located->source, mistral);
+        QCOMPARE(located->predicates, (QStringList{u"home_of"_s, u"located_in"_s}));
+        QCOMPARE(located->evidence.size(), 2);
+        for (const GraphEdgeEvidence &entry : located->evidence)
+            QCOMPARE(entry.reversed, entry.predicate == u"home_of"_s);
+
+        // Hidden entities are handed out too, marked: the filter decides.
+        QVERIFY(db().execute(u"UPDATE entities SET hidden = 1 WHERE name = 'France'"_s).ok());
+        const GraphData again = repo().graphData().value();
+        QCOMPARE(again.nodes.size(), 5);
+        QVERIFY(again.nodes.at(3).hidden);
+    }
+
+    void evidenceBetween()
+    {
+        Transaction transaction(db());
+        const auto epsilon = repo().insertDocument(makeDocument(u"epsilon.txt"_s, epsilonText),
+                                                   splitSentences(epsilonText),
+                                                   epsilonExtraction(), {0, 0, 0, 0});
+        QVERIFY2(epsilon.ok(), qPrintable(epsilon.error()));
+        const qint64 mistral = epsilon->entityIds.at(0);
+        const qint64 nvidia = epsilon->entityIds.at(1);
+        const qint64 france = epsilon->entityIds.at(3);
+        QVERIFY(transaction.commit().ok());
+
+        // Sentence 0 states the partnership twice (two rules): shown once.
+        const QList<EvidenceRecord> both = repo().evidenceBetween(nvidia, mistral).value();
+        QCOMPARE(both.size(), 2);
+        const QList<SentenceRecord> sentences = repo().sentences(epsilon->id).value();
+        QCOMPARE(both.at(0).sentenceId, sentences.at(0).id);
+        QCOMPARE(both.at(1).sentenceId, sentences.at(2).id);
+        QCOMPARE(both.at(0).fileName, u"epsilon.txt"_s);
+        QCOMPARE(epsilonText.mid(both.at(1).start, both.at(1).end - both.at(1).start), both.at(1).sentence);
+        QCOMPARE(repo().evidenceBetween(mistral, nvidia).value().size(), 2);
+
+        QVERIFY(repo().evidenceBetween(mistral, france).value().isEmpty());
+        QCOMPARE(repo().evidenceBetween(mistral, france, true).value().size(), 1);
+        QVERIFY(repo().evidenceBetween(mistral, 9999).value().isEmpty());
+    }
+
+    void savesPositions()
+    {
+        Transaction transaction(db());
+        const auto epsilon = repo().insertDocument(makeDocument(u"epsilon.txt"_s, epsilonText),
+                                                   splitSentences(epsilonText),
+                                                   epsilonExtraction(), {0, 0, 0, 0});
+        QVERIFY2(epsilon.ok(), qPrintable(epsilon.error()));
+        QVERIFY(transaction.commit().ok());
+        const QList<qint64> ids = epsilon->entityIds;
+
+        QVERIFY(repo().positions().value().isEmpty());
+        QHash<qint64, NodePosition> layout{
+            {ids.at(0), {0.0, 0.0, false}},
+            {ids.at(1), {120.5, -40.25, true}},
+            {ids.at(2), {-1e6, 3.0, false}},
+            {4242, {1.0, 1.0, false}}, // no such entity: skipped
+        };
+        QVERIFY2(repo().savePositions(layout).ok(), qPrintable(repo().savePositions(layout).error()));
+        layout.remove(4242);
+        QCOMPARE(repo().positions().value(), layout);
+
+        // A drag moves one node and keeps the others.
+        QVERIFY(repo().updatePositions({{ids.at(0), {5.0, 6.0, true}}}).ok());
+        QCOMPARE(repo().positions().value().value(ids.at(0)), (NodePosition{5.0, 6.0, true}));
+        QCOMPARE(repo().positions().value().size(), 3);
+
+        // A new layout replaces the old one whole...
+        QVERIFY(repo().savePositions({{ids.at(3), {1.0, 2.0, false}}}).ok());
+        QCOMPARE(repo().positions().value().keys(), QList<qint64>{ids.at(3)});
+
+        // ...or, when it cannot be written, leaves it as it was.
+        const Result<void> bad = repo().savePositions(
+            {{ids.at(0), {1.0, 1.0, false}}, {ids.at(1), {std::nan(""), 0.0, false}}});
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().contains(u"not a finite point"_s), qPrintable(bad.error()));
+        QCOMPARE(repo().positions().value().keys(), QList<qint64>{ids.at(3)});
+
+        // Positions go with their entity.
+        QVERIFY(db().execute(u"DELETE FROM entities WHERE id = %1"_s.arg(ids.at(3))).ok());
+        QVERIFY(repo().positions().value().isEmpty());
+    }
+
     void migratesVersionOneFiles()
     {
         QTemporaryDir dir;
@@ -1294,8 +1462,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 2);
-        QCOMPARE(Database::latestSchemaVersion(), 2);
+        QCOMPARE(database->schemaVersion(), 3);
+        QCOMPARE(Database::latestSchemaVersion(), 3);
         Repository repository(*database);
         QCOMPARE(repository.documents()->size(), 1);
         QCOMPARE(repository.documentText(id).value(), alphaText);
