@@ -66,6 +66,8 @@ QJsonObject toJson(const EvidenceRecord &evidence)
 {
     return {
         {u"document"_s, evidence.fileName},
+        {u"document_id"_s, evidence.documentId},
+        {u"sentence_id"_s, evidence.sentenceId},
         {u"sentence"_s, evidence.sentence},
         {u"start"_s, evidence.start},
         {u"end"_s, evidence.end},

@@ -1,0 +1,56 @@
+#include "core/export/CsvFiles.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+bool isBlank(QChar c)
+{
+    return c == u' ' || c == u'\t';
+}
+
+} // namespace
+
+QString csvField(const QString &text)
+{
+    const bool needsQuotes = text.contains(u',') || text.contains(u'"') || text.contains(u'\n')
+                             || text.contains(u'\r')
+                             || (!text.isEmpty() && (isBlank(text.front()) || isBlank(text.back())));
+    if (!needsQuotes)
+        return text;
+    QString quoted = text;
+    quoted.replace(u"\""_s, u"\"\""_s);
+    return u'"' + quoted + u'"';
+}
+
+QString csvRecord(const QStringList &fields, QStringView lineEnd)
+{
+    QString record;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            record.append(u',');
+        record.append(csvField(fields.at(i)));
+    }
+    record.append(lineEnd);
+    return record;
+}
+
+Result<void> ensureExportDirectory(const QString &directory)
+{
+    const QString shown = QDir::toNativeSeparators(directory);
+    if (directory.isEmpty())
+        return Error{u"Cannot export: no folder was given"_s};
+    const QFileInfo info(directory);
+    if (info.exists() && !info.isDir())
+        return Error{u"Cannot export to %1: it is a file, and this format writes a folder"_s.arg(shown)};
+    if (!info.exists() && !QDir().mkpath(directory))
+        return Error{u"Cannot create the folder %1"_s.arg(shown)};
+    return {};
+}
+
+} // namespace NewsGraph

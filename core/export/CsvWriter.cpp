@@ -1,0 +1,117 @@
+#include "core/export/CsvWriter.h"
+
+#include "core/export/CsvFiles.h"
+
+#include <QDir>
+#include <QHash>
+#include <QIODevice>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+constexpr QStringView lineEnd = u"\r\n";
+
+// A text cell a spreadsheet will not take for a formula (see the header).
+QString textCell(const QString &text)
+{
+    if (text.isEmpty())
+        return text;
+    switch (text.front().unicode()) {
+    case u'=':
+    case u'+':
+    case u'-':
+    case u'@':
+    case u'\t':
+    case u'\r':
+        return u'\'' + text;
+    default:
+        return text;
+    }
+}
+
+QString boolText(bool value)
+{
+    return value ? u"true"_s : u"false"_s;
+}
+
+// A failed write is remembered by QSaveFile and reported by
+// writeAtomically at commit, so it need not be checked here.
+void writeRecord(QIODevice &device, const QStringList &fields)
+{
+    device.write(csvRecord(fields, lineEnd).toUtf8());
+}
+
+} // namespace
+
+Result<void> writeCsv(const GraphData &graph, const ExportOptions &options, const QString &directory)
+{
+    if (const Result<void> ready = ensureExportDirectory(directory); !ready)
+        return ready;
+    const QDir folder(directory);
+    const QStringList metrics = metricNames(options);
+    const bool withPositions = !options.positions.isEmpty();
+
+    const Result<void> nodesWritten = writeAtomically(
+        folder.filePath(u"nodes.csv"_s), [&](QIODevice &device) -> Result<void> {
+            QStringList header{u"id"_s,       u"name"_s,      u"type"_s,  u"aliases"_s,
+                               u"mentions"_s, u"documents"_s, u"hidden"_s};
+            for (const QString &metric : metrics)
+                header.append(textCell(metric));
+            if (withPositions)
+                header << u"x"_s << u"y"_s;
+            writeRecord(device, header);
+
+            for (const GraphNode &node : graph.nodes) {
+                QStringList row{QString::number(node.entityId),
+                                textCell(node.name),
+                                typeName(node.type),
+                                textCell(node.aliases.join(u'|')),
+                                QString::number(node.mentions),
+                                QString::number(node.documentIds.size()),
+                                boolText(node.hidden)};
+                const QMap<QString, double> values = options.metrics.value(node.entityId);
+                for (const QString &metric : metrics) {
+                    const auto value = values.constFind(metric);
+                    row.append(value != values.cend() ? formatNumber(*value) : QString());
+                }
+                if (withPositions) {
+                    const auto position = options.positions.constFind(node.entityId);
+                    if (position != options.positions.cend())
+                        row << formatNumber(position->x()) << formatNumber(position->y());
+                    else
+                        row << QString() << QString();
+                }
+                writeRecord(device, row);
+            }
+            return {};
+        });
+    if (!nodesWritten)
+        return nodesWritten;
+
+    return writeAtomically(folder.filePath(u"edges.csv"_s), [&](QIODevice &device) -> Result<void> {
+        QHash<qint64, QString> names;
+        names.reserve(graph.nodes.size());
+        for (const GraphNode &node : graph.nodes)
+            names.insert(node.entityId, node.name);
+
+        writeRecord(device, {u"source"_s, u"target"_s, u"source_name"_s, u"target_name"_s,
+                                   u"predicates"_s, u"evidence"_s, u"confidence"_s,
+                                   u"cooccurrence"_s});
+        for (const GraphEdge &edge : connectedEdges(graph)) {
+            writeRecord(device, {QString::number(edge.source),
+                                       QString::number(edge.target),
+                                       textCell(names.value(edge.source)),
+                                       textCell(names.value(edge.target)),
+                                       textCell(edge.predicates.join(u'|')),
+                                       QString::number(edge.evidenceCount),
+                                       formatNumber(edge.confidence),
+                                       boolText(edge.cooccurrenceOnly)});
+        }
+        return {};
+    });
+}
+
+} // namespace NewsGraph
