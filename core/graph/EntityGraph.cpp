@@ -270,14 +270,24 @@ QList<PathHop> EntityGraph::shortestPath(qint64 from, qint64 to, PathWeighting w
     return hops;
 }
 
-QList<qint64> EntityGraph::egoNetwork(qint64 entity, int hops) const
+const GraphEdge *EntityGraph::edgeBetween(qint64 a, qint64 b) const
+{
+    const qsizetype u = indexOf(a);
+    const qsizetype v = indexOf(b);
+    if (u < 0 || v < 0)
+        return nullptr;
+    const auto [edge, found] = boost::edge(Vertex(u), Vertex(v), d->graph);
+    return found ? &d->edges.at(boost::get(boost::edge_index, d->graph, edge)) : nullptr;
+}
+
+QList<EgoMember> EntityGraph::egoNetwork(qint64 entity, int hops) const
 {
     const qsizetype start = indexOf(entity);
     if (start < 0)
         return {};
     // Breadth-first by hand, stopping at the last ring rather than walking
     // the whole component as boost::breadth_first_search would.
-    QList<qint64> result{entity};
+    QList<EgoMember> result{{entity, 0}};
     std::vector<bool> seen(std::size_t(d->nodes.size()), false);
     seen[std::size_t(start)] = true;
     std::vector<Vertex> ring{Vertex(start)};
@@ -289,7 +299,7 @@ QList<qint64> EntityGraph::egoNetwork(qint64 entity, int hops) const
                     continue;
                 seen[w] = true;
                 nextRing.push_back(w);
-                result.append(d->nodes.at(qsizetype(w)).entityId);
+                result.append({d->nodes.at(qsizetype(w)).entityId, distance + 1});
             }
         }
         ring.swap(nextRing);

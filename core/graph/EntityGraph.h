@@ -27,6 +27,13 @@ struct PathHop
     int evidenceCount = 0;
 };
 
+// A member of an ego network and its distance in hops from the centre.
+struct EgoMember
+{
+    qint64 entityId = 0;
+    int distance = 0;
+};
+
 // The entity graph under a GraphFilter: an undirected Boost.Graph built once
 // from GraphData and then only read, with its metrics, shortest paths and
 // ego networks. Per-node results are lists in nodes() order (see indexOf()).
@@ -78,9 +85,11 @@ public:
     // The hops from `from` to `to`; empty when either is not in the graph,
     // they are the same entity, or no path joins them.
     QList<PathHop> shortestPath(qint64 from, qint64 to, PathWeighting weighting) const;
-    // The entities at most `hops` edges away from `entity`, itself first,
-    // then by distance; empty when it is not in the graph.
-    QList<qint64> egoNetwork(qint64 entity, int hops) const;
+    // The entities at most `hops` edges away from `entity`, itself first
+    // (distance 0), then by distance; empty when it is not in the graph.
+    QList<EgoMember> egoNetwork(qint64 entity, int hops) const;
+    // The edge joining two entities, either way round; null when none does.
+    const GraphEdge *edgeBetween(qint64 a, qint64 b) const;
 
 private:
     struct Private;

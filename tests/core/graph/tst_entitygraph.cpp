@@ -4,6 +4,8 @@
 #include "core/extract/Extraction.h"
 #include "core/graph/Communities.h"
 #include "core/graph/EntityGraph.h"
+#include "core/graph/EntityLookup.h"
+#include "core/graph/GraphMetrics.h"
 
 #include <QTest>
 
@@ -116,6 +118,9 @@ private Q_SLOTS:
     void shortestPathStrongestEvidence();
     void shortestPathUnreachable();
     void egoNetwork();
+    void edgeBetween();
+    void metricsTogether();
+    void lookUpEntities();
     void communitiesOfTwoCliques();
     void communitiesAreDeterministic();
     void communitiesWithoutEdges();
@@ -377,16 +382,37 @@ void TestEntityGraph::egoNetwork()
     GraphMaker maker;
     maker.nodes({1, 2, 3, 4, 5, 6}).edge(1, 2).edge(2, 3).edge(3, 4).edge(4, 5).edge(2, 6);
     const EntityGraph graph = maker.build();
-    QCOMPARE(graph.egoNetwork(2, 0), QList<qint64>{2});
-    QList<qint64> ring = graph.egoNetwork(2, 1);
-    QCOMPARE(ring.first(), 2);
-    std::sort(ring.begin() + 1, ring.end());
-    QCOMPARE(ring, (QList<qint64>{2, 1, 3, 6}));
-    const QList<qint64> two = graph.egoNetwork(2, 2);
-    QCOMPARE(two.size(), 5);
-    QCOMPARE(two.last(), 4); // the only node two hops away comes last
+    const auto members = [&](qint64 entity, int hops) {
+        QList<std::pair<qint64, int>> result;
+        for (const EgoMember &member : graph.egoNetwork(entity, hops))
+            result.append({member.entityId, member.distance});
+        // Within a ring the order is Boost's adjacency order: compare as sets.
+        std::sort(result.begin(), result.end(), [](const auto &a, const auto &b) {
+            return std::pair(a.second, a.first) < std::pair(b.second, b.first);
+        });
+        return result;
+    };
+    using Members = QList<std::pair<qint64, int>>;
+    QCOMPARE(members(2, 0), (Members{{2, 0}}));
+    QCOMPARE(members(2, 1), (Members{{2, 0}, {1, 1}, {3, 1}, {6, 1}}));
+    QCOMPARE(members(2, 2), (Members{{2, 0}, {1, 1}, {3, 1}, {6, 1}, {4, 2}}));
+    QCOMPARE(graph.egoNetwork(2, 2).first().entityId, 2);
+    QCOMPARE(graph.egoNetwork(2, 2).last().entityId, 4);
     QCOMPARE(graph.egoNetwork(1, 10).size(), 6);
+    QCOMPARE(graph.egoNetwork(1, 10).last().distance, 4);
     QVERIFY(graph.egoNetwork(99, 1).isEmpty());
+}
+
+void TestEntityGraph::edgeBetween()
+{
+    GraphMaker maker;
+    maker.nodes({1, 2, 3}).edge(1, 2, 3, u"supplies"_s);
+    const EntityGraph graph = maker.build();
+    QVERIFY(graph.edgeBetween(1, 2));
+    QCOMPARE(graph.edgeBetween(2, 1), graph.edgeBetween(1, 2));
+    QCOMPARE(graph.edgeBetween(2, 1)->evidenceCount, 3);
+    QVERIFY(!graph.edgeBetween(1, 3));
+    QVERIFY(!graph.edgeBetween(1, 99));
 }
 
 void TestEntityGraph::communitiesOfTwoCliques()
@@ -441,6 +467,66 @@ void TestEntityGraph::communitiesWithoutEdges()
     QCOMPARE(result->count, 3);
     QCOMPARE(result->membership, (QList<int>{0, 1, 2}));
     QCOMPARE(result->modularity, 0.0);
+}
+
+void TestEntityGraph::metricsTogether()
+{
+    // Two triangles 1-2-3 and 4-5-6 joined by 3 - 4, and 7 alone.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3, 4, 5, 6, 7}).edge(1, 2).edge(2, 3).edge(1, 3).edge(4, 5).edge(5, 6).edge(4, 6);
+    maker.edge(3, 4, 2);
+    const EntityGraph graph = maker.build();
+    const Result<GraphMetrics> metrics = computeMetrics(graph);
+    QVERIFY2(metrics, qPrintable(metrics.error()));
+    QCOMPARE(metrics->components, 2);
+    QCOMPARE(metrics->communities, 3); // the triangles and the loner
+    const NodeMetrics &bridge = metrics->nodes.at(graph.indexOf(3));
+    QCOMPARE(bridge.degree, 3);
+    QCOMPARE(bridge.weightedDegree, 4);
+    QCOMPARE(bridge.betweenness, graph.betweenness().at(graph.indexOf(3)));
+    QCOMPARE(metrics->nodes.at(graph.indexOf(7)).component, 1);
+    QCOMPARE(metrics->nodes.at(graph.indexOf(1)).community, metrics->nodes.at(graph.indexOf(2)).community);
+    QVERIFY(metrics->nodes.at(graph.indexOf(1)).community != metrics->nodes.at(graph.indexOf(5)).community);
+
+    const auto table = metricTable(graph, *metrics);
+    QCOMPARE(table.size(), 7);
+    QCOMPARE(table.value(3).keys(), [] { QStringList names = metricColumnNames(); names.sort(); return names; }());
+    QCOMPARE(table.value(3).value(u"weighted_degree"_s), 4.0);
+}
+
+void TestEntityGraph::lookUpEntities()
+{
+    QList<GraphNode> nodes(5);
+    nodes[0].name = u"Emmanuel Macron"_s;
+    nodes[0].aliases = {u"Macron"_s, u"the French president"_s};
+    nodes[1].name = u"Société Générale"_s;
+    nodes[2].name = u"Nvidia"_s;
+    nodes[2].mentions = 9;
+    nodes[3].name = u"Nvidia Foundation"_s;
+    nodes[3].mentions = 1;
+    nodes[4].name = u"Jordan"_s;
+    nodes[4].aliases = {u"Michael Jordan"_s};
+    QList<GraphNode> withTwin = nodes;
+    withTwin.append(nodes[4]);
+    withTwin.last().name = u"Jordan"_s;
+
+    QCOMPARE(lookUpEntity(nodes, u"emmanuel MACRON"_s).matches, QList<qsizetype>{0});
+    QCOMPARE(lookUpEntity(nodes, u"macron"_s).matches, QList<qsizetype>{0});
+    QCOMPARE(lookUpEntity(nodes, u"The French President"_s).matches, QList<qsizetype>{0});
+    QCOMPARE(lookUpEntity(nodes, u"societe generale"_s).matches, QList<qsizetype>{1});
+    // A name beats an alias, and a name shared is ambiguous.
+    QCOMPARE(lookUpEntity(nodes, u"Nvidia"_s).matches, QList<qsizetype>{2});
+    QCOMPARE(lookUpEntity(withTwin, u"jordan"_s).matches, (QList<qsizetype>{4, 5}));
+
+    // Nothing: close names, nearest first, then the most mentioned.
+    EntityLookup typo = lookUpEntity(nodes, u"Nvidai"_s);
+    QVERIFY(typo.matches.isEmpty());
+    QCOMPARE(typo.suggestions.value(0), 2);
+    EntityLookup prefix = lookUpEntity(nodes, u"nvid"_s);
+    QCOMPARE(prefix.suggestions, (QList<qsizetype>{2, 3}));
+    QCOMPARE(lookUpEntity(nodes, u"Macrn"_s).suggestions, QList<qsizetype>{0});
+    QVERIFY(lookUpEntity(nodes, u"Airbus"_s).suggestions.isEmpty());
+    QVERIFY(lookUpEntity(nodes, u"  "_s).matches.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEntityGraph)
