@@ -1,14 +1,29 @@
 #include "app/cli/CliTool.h"
 
+#include "app/cli/GraphFilterOptions.h"
+
+#include "core/export/GraphExporter.h"
 #include "core/export/RecordJson.h"
+#include "core/extract/Extraction.h"
+#include "core/graph/EntityLookup.h"
+#include "core/graph/GraphLayout.h"
+#include "core/graph/GraphMetrics.h"
 #include "core/pipeline/BundledCorpus.h"
+#include "core/render/ImageExport.h"
 #include "core/pipeline/Evaluator.h"
 #include "core/pipeline/Ingester.h"
 #include "core/store/Repository.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
+
+#include <QSet>
+
+#include <algorithm>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -27,6 +42,44 @@ const QCommandLineOption docsOption(u"docs"_s, u"Folder of the articles they ann
 const QCommandLineOption cooccurrenceOption(
     u"cooccurrence"_s,
     u"Also list mentioned_with edges (entities named in the same sentence), with their evidence count."_s);
+const QCommandLineOption fromEntityOption(u"from"_s, u"The entity the path starts from (name, alias or id)."_s,
+                                          u"NAME"_s);
+const QCommandLineOption toEntityOption(u"to"_s, u"The entity the path leads to (name, alias or id)."_s,
+                                        u"NAME"_s);
+const QCommandLineOption weightingOption(
+    u"weighting"_s,
+    u"hops: fewest intermediaries (default); evidence: prefer links stated in many sentences."_s,
+    u"NAME"_s, u"hops"_s);
+const QCommandLineOption hopsOption(u"hops"_s, u"How many links away (default 1)."_s, u"K"_s, u"1"_s);
+const QCommandLineOption sortOption(
+    u"sort"_s, u"Order by degree, weighted_degree, betweenness or pagerank (default)."_s, u"METRIC"_s,
+    u"pagerank"_s);
+const QCommandLineOption seedOption(u"seed"_s, u"Seed of the random choices (default 1): same seed, same result."_s,
+                                    u"N"_s, u"1"_s);
+const QCommandLineOption algorithmOption(u"algorithm"_s, u"Layout algorithm (default scalable)."_s, u"NAME"_s,
+                                         u"scalable"_s);
+const QCommandLineOption focusOption(u"focus"_s, u"Radial layout: the entity at the centre."_s, u"NAME"_s);
+const QCommandLineOption freshOption(
+    u"fresh"_s, u"Start from scratch instead of from the saved positions (pinned nodes still stay)."_s);
+const QCommandLineOption formatOption(u"format"_s, u"graphml, gexf, csv, json, neo4j; or an image: png, svg, pdf."_s,
+                                      u"FORMAT"_s);
+const QCommandLineOption outOption(u"out"_s, u"Output file (graphml, gexf, json, png, svg, pdf) or folder (csv, neo4j)."_s,
+                                   u"PATH"_s);
+const QCommandLineOption scaleOption(u"scale"_s,
+                                     u"png: pixels per layout unit (default 1; 2 for a high-density copy)."_s,
+                                     u"FACTOR"_s);
+const QCommandLineOption dpiOption(u"dpi"_s, u"png: resolution recorded in the file; pdf: resolution (default 96)."_s,
+                                   u"N"_s);
+const QCommandLineOption widthOption(u"width"_s, u"png: width in pixels; the graph is fitted in (with --height, exactly that size)."_s,
+                                     u"PIXELS"_s);
+const QCommandLineOption heightOption(u"height"_s, u"png: height in pixels."_s, u"PIXELS"_s);
+const QCommandLineOption transparentOption(u"transparent"_s, u"png, svg: no background."_s);
+const QCommandLineOption sizeByOption(u"size-by"_s,
+                                      u"Images: node size by mentions (default), degree, pagerank or betweenness."_s,
+                                      u"METRIC"_s, u"mentions"_s);
+const QCommandLineOption colorByOption(u"color-by"_s, u"Images: node colour by type (default) or community."_s,
+                                       u"NAME"_s, u"type"_s);
+const QCommandLineOption legendOption(u"legend"_s, u"Images: draw the legend of shapes and colours."_s);
 const QCommandLineOption helpOption(QStringList{u"h"_s, u"help"_s}, u"Show this help."_s);
 
 QString elided(const QString &text, int width)
@@ -74,6 +127,30 @@ QList<CliTool::Command> CliTool::commands() const
          {dbOption, jsonOption}, &CliTool::entities},
         {u"relations"_s, QString(), u"List the relations with their evidence sentences."_s,
          {dbOption, cooccurrenceOption, jsonOption}, &CliTool::relations},
+        {u"metrics"_s, QString(),
+         u"Rank the entities by degree, betweenness and PageRank; components and communities."_s,
+         QList<QCommandLineOption>{dbOption, sortOption, limitOption, seedOption, jsonOption} + graphFilterOptions(),
+         &CliTool::metrics},
+        {u"path"_s, QString(),
+         u"How two entities are connected: each link with its predicates and source sentences."_s,
+         QList<QCommandLineOption>{dbOption, fromEntityOption, toEntityOption, weightingOption, jsonOption}
+             + graphFilterOptions(),
+         &CliTool::path},
+        {u"neighbors"_s, u"NAME"_s, u"The entities at most K links away from one entity."_s,
+         QList<QCommandLineOption>{dbOption, hopsOption, jsonOption} + graphFilterOptions(), &CliTool::neighbors},
+        {u"layout"_s, QString(),
+         u"Lay the graph out and save the positions the explorer shows (pinned nodes stay)."_s,
+         QList<QCommandLineOption>{dbOption, algorithmOption, seedOption, focusOption, freshOption, jsonOption}
+             + graphFilterOptions(),
+         &CliTool::layout},
+        {u"export"_s, QString(),
+         u"Write the graph with its metrics and positions as GraphML, GEXF, CSV, JSON or Neo4j import files, "
+         u"or draw it as a PNG, SVG or PDF image."_s,
+         QList<QCommandLineOption>{dbOption, formatOption, outOption, seedOption, scaleOption, dpiOption,
+                                   widthOption, heightOption, transparentOption, sizeByOption, colorByOption,
+                                   legendOption}
+             + graphFilterOptions(),
+         &CliTool::exportGraph},
         {u"eval"_s, QString(),
          u"Score extraction against reference annotations (entity and relation F1, as score.py)."_s,
          {goldOption, docsOption, jsonOption}, &CliTool::evaluate},
@@ -218,6 +295,73 @@ std::optional<Database> CliTool::openDatabase(const QCommandLineParser &parser, 
         return std::nullopt;
     }
     return std::move(database).value();
+}
+
+std::optional<CliTool::GraphView> CliTool::openGraph(const QCommandLineParser &parser)
+{
+    const Result<GraphFilter> filter = graphFilterFrom(parser);
+    if (!filter) {
+        usageError(filter.error());
+        return std::nullopt;
+    }
+    std::optional<Database> database = openDatabase(parser);
+    if (!database)
+        return std::nullopt;
+    Result<GraphData> stored = Repository(*database).graphData();
+    if (!stored) {
+        fail(stored.error());
+        return std::nullopt;
+    }
+    EntityGraph graph = EntityGraph::build(*stored, *filter);
+    return GraphView{std::move(*database), std::move(stored).value(), std::move(graph), *filter};
+}
+
+std::optional<quint32> CliTool::seed(const QCommandLineParser &parser)
+{
+    bool ok = false;
+    const quint32 value = parser.value(seedOption).toUInt(&ok);
+    if (!ok) {
+        usageError(u"--seed expects a number (0 to 4294967295), not '%1'"_s.arg(parser.value(seedOption)));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<qint64> CliTool::entityNamed(const GraphView &view, const QString &name)
+{
+    const QList<GraphNode> &nodes = view.graph.nodes();
+    const auto describe = [](const GraphNode &node) {
+        return u"%1 (%2, id %3)"_s.arg(node.name, typeName(node.type)).arg(node.entityId);
+    };
+    bool isId = false;
+    const qint64 id = name.toLongLong(&isId);
+    if (isId && view.graph.indexOf(id) >= 0)
+        return id;
+
+    const EntityLookup lookup = lookUpEntity(nodes, name);
+    if (lookup.matches.size() == 1)
+        return nodes.at(lookup.matches.first()).entityId;
+    if (lookup.matches.size() > 1) {
+        QStringList candidates;
+        for (qsizetype i : lookup.matches)
+            candidates.append(describe(nodes.at(i)));
+        fail(u"'%1' is ambiguous: %2; give the id instead"_s.arg(name, candidates.join(u"; "_s)));
+        return std::nullopt;
+    }
+    // Not in the filtered graph: say so if the whole graph has it.
+    const EntityLookup stored = lookUpEntity(view.stored.nodes, name);
+    if (!stored.matches.isEmpty()) {
+        const GraphNode &node = view.stored.nodes.at(stored.matches.first());
+        fail(u"%1 is left out by the options%2"_s.arg(
+            describe(node), node.hidden ? u" (it is hidden; add --hidden)"_s : QString()));
+        return std::nullopt;
+    }
+    QStringList close;
+    for (qsizetype i : lookup.suggestions)
+        close.append(nodes.at(i).name);
+    fail(close.isEmpty() ? u"no entity named '%1' (see the entities command)"_s.arg(name)
+                         : u"no entity named '%1'; did you mean %2?"_s.arg(name, close.join(u", "_s)));
+    return std::nullopt;
 }
 
 std::optional<qint64> CliTool::documentId(const QCommandLineParser &parser)
@@ -533,6 +677,499 @@ int CliTool::evaluate(const QCommandLineParser &parser)
     }
     for (const QString &line : evaluationReport(evaluation.value()))
         m_out << line << '\n';
+    m_out.flush();
+    return Success;
+}
+
+namespace {
+
+// How a predicate of an edge reads along a hop from `from`: "-ceo_of->" when
+// `from` is its subject, "<-ceo_of-" when it is the object, "-partner_of-"
+// for a symmetric predicate.
+QStringList predicatesAlong(const GraphEdge &edge, qint64 from)
+{
+    QStringList readings;
+    for (const GraphEdgeEvidence &entry : edge.evidence) {
+        const qint64 subject = entry.reversed ? edge.target : edge.source;
+        QString reading = isSymmetricPredicate(entry.predicate) ? u"-%1-"_s.arg(entry.predicate)
+                          : subject == from                    ? u"-%1->"_s.arg(entry.predicate)
+                                                               : u"<-%1-"_s.arg(entry.predicate);
+        if (!readings.contains(reading))
+            readings.append(reading);
+    }
+    readings.sort();
+    return readings;
+}
+
+// The evidence of the edge that passed the filter, as sentences.
+Result<QList<EvidenceRecord>> keptEvidence(const Repository &repository, const GraphEdge &edge,
+                                           bool withCooccurrence)
+{
+    QSet<qint64> kept;
+    for (const GraphEdgeEvidence &entry : edge.evidence) {
+        for (qint64 sentence : entry.sentenceIds)
+            kept.insert(sentence);
+    }
+    Result<QList<EvidenceRecord>> found = repository.evidenceBetween(edge.source, edge.target, withCooccurrence);
+    if (!found)
+        return found;
+    QList<EvidenceRecord> records = std::move(found).value();
+    records.removeIf([&](const EvidenceRecord &record) { return !kept.contains(record.sentenceId); });
+    return records;
+}
+
+QJsonObject nodeJson(const GraphNode &node)
+{
+    return {{u"id"_s, node.entityId}, {u"name"_s, node.name}, {u"type"_s, typeName(node.type)}};
+}
+
+} // namespace
+
+int CliTool::metrics(const QCommandLineParser &parser)
+{
+    bool ok = false;
+    const int limit = parser.value(limitOption).toInt(&ok);
+    if (!ok || limit <= 0)
+        return usageError(u"--limit expects a positive number, not '%1'"_s.arg(parser.value(limitOption)));
+    const std::optional<quint32> seed = this->seed(parser);
+    if (!seed)
+        return Failure;
+    const QString sortBy = parser.value(sortOption).toLower();
+    const QStringList sortable{u"degree"_s, u"weighted_degree"_s, u"betweenness"_s, u"pagerank"_s};
+    if (!sortable.contains(sortBy))
+        return usageError(u"--sort expects one of %1, not '%2'"_s.arg(sortable.join(u", "_s), sortBy));
+
+    std::optional<GraphView> view = openGraph(parser);
+    if (!view)
+        return Failure;
+    const EntityGraph &graph = view->graph;
+    const Result<GraphMetrics> metrics = computeMetrics(graph, *seed);
+    if (!metrics)
+        return fail(metrics.error());
+
+    const auto key = [&](qsizetype i) {
+        const NodeMetrics &m = metrics->nodes.at(i);
+        return sortBy == u"degree"_s            ? double(m.degree)
+               : sortBy == u"weighted_degree"_s ? double(m.weightedDegree)
+               : sortBy == u"betweenness"_s     ? m.betweenness
+                                                : m.pageRank;
+    };
+    QList<qsizetype> order(graph.nodeCount());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return key(a) > key(b); });
+    if (order.size() > limit)
+        order.resize(limit);
+
+    if (parser.isSet(jsonOption)) {
+        QJsonArray entities;
+        for (qsizetype i : order) {
+            const NodeMetrics &m = metrics->nodes.at(i);
+            QJsonObject entity = nodeJson(graph.nodes().at(i));
+            entity.insert(u"degree"_s, m.degree);
+            entity.insert(u"weighted_degree"_s, m.weightedDegree);
+            entity.insert(u"betweenness"_s, m.betweenness);
+            entity.insert(u"pagerank"_s, m.pageRank);
+            entity.insert(u"component"_s, m.component);
+            entity.insert(u"community"_s, m.community);
+            entities.append(entity);
+        }
+        printJson({{u"entities"_s, qint64(graph.nodeCount())},
+                   {u"edges"_s, qint64(graph.edgeCount())},
+                   {u"components"_s, metrics->components},
+                   {u"communities"_s, metrics->communities},
+                   {u"modularity"_s, metrics->modularity},
+                   {u"ranking"_s, entities}});
+        return Success;
+    }
+    m_out << column(u"NAME"_s, 32) << column(u"TYPE"_s, 7) << column(u"DEGREE"_s, 6)
+          << column(u"WEIGHTED"_s, 8) << column(u"BETWEENNESS"_s, 11) << column(u"PAGERANK"_s, 8)
+          << column(u"COMMUNITY"_s, 9) << '\n';
+    for (qsizetype i : order) {
+        const NodeMetrics &m = metrics->nodes.at(i);
+        const GraphNode &node = graph.nodes().at(i);
+        m_out << column(node.name, 32) << column(typeName(node.type), 7)
+              << column(QString::number(m.degree), 6) << column(QString::number(m.weightedDegree), 8)
+              << column(QString::number(m.betweenness, 'f', 4), 11)
+              << column(QString::number(m.pageRank, 'f', 4), 8) << column(QString::number(m.community), 9)
+              << '\n';
+    }
+    m_out << graph.nodeCount() << " entities, " << graph.edgeCount() << " edges, " << metrics->components
+          << " connected components, " << metrics->communities << " communities (modularity "
+          << QString::number(metrics->modularity, 'f', 3) << ").\n";
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::path(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(fromEntityOption) || !parser.isSet(toEntityOption))
+        return usageError(u"path needs --from NAME and --to NAME"_s);
+    const QString weightingName = parser.value(weightingOption).toLower();
+    if (weightingName != u"hops"_s && weightingName != u"evidence"_s)
+        return usageError(u"--weighting expects hops or evidence, not '%1'"_s.arg(weightingName));
+    const PathWeighting weighting
+        = weightingName == u"hops"_s ? PathWeighting::FewestHops : PathWeighting::StrongestEvidence;
+
+    std::optional<GraphView> view = openGraph(parser);
+    if (!view)
+        return Failure;
+    const std::optional<qint64> from = entityNamed(*view, parser.value(fromEntityOption));
+    if (!from)
+        return Failure;
+    const std::optional<qint64> to = entityNamed(*view, parser.value(toEntityOption));
+    if (!to)
+        return Failure;
+    const EntityGraph &graph = view->graph;
+    const GraphNode &start = graph.nodes().at(graph.indexOf(*from));
+    const GraphNode &end = graph.nodes().at(graph.indexOf(*to));
+    if (*from == *to)
+        return fail(u"--from and --to are both %1"_s.arg(start.name));
+
+    const QList<PathHop> hops = graph.shortestPath(*from, *to, weighting);
+    if (hops.isEmpty()) {
+        // Not an error of the command: the answer is "they are not connected".
+        if (parser.isSet(jsonOption)) {
+            printJson({{u"from"_s, nodeJson(start)}, {u"to"_s, nodeJson(end)}, {u"connected"_s, false},
+                       {u"hops"_s, QJsonArray()}});
+        } else {
+            m_out << start.name << " and " << end.name
+                  << " are not connected in this graph (try --cooccurrence, or fewer filters).\n";
+            m_out.flush();
+        }
+        return Success;
+    }
+
+    Repository repository(view->database);
+    const bool withCooccurrence = view->filter.includeCooccurrence;
+    QJsonArray hopsJson;
+    if (!parser.isSet(jsonOption))
+        m_out << start.name << " to " << end.name << ": " << hops.size() << (hops.size() == 1 ? " link" : " links")
+              << (weighting == PathWeighting::FewestHops ? " (fewest links)\n" : " (strongest evidence)\n");
+    for (qsizetype h = 0; h < hops.size(); ++h) {
+        const PathHop &hop = hops.at(h);
+        const GraphEdge *edge = graph.edgeBetween(hop.from, hop.to);
+        Q_ASSERT(edge);
+        const GraphNode &a = graph.nodes().at(graph.indexOf(hop.from));
+        const GraphNode &b = graph.nodes().at(graph.indexOf(hop.to));
+        const QStringList readings = predicatesAlong(*edge, hop.from);
+        const Result<QList<EvidenceRecord>> found = keptEvidence(repository, *edge, withCooccurrence);
+        if (!found)
+            return fail(found.error());
+        const QList<EvidenceRecord> &evidence = *found;
+        if (parser.isSet(jsonOption)) {
+            hopsJson.append(QJsonObject{{u"from"_s, nodeJson(a)},
+                                        {u"to"_s, nodeJson(b)},
+                                        {u"predicates"_s, QJsonArray::fromStringList(readings)},
+                                        {u"evidence_count"_s, hop.evidenceCount},
+                                        {u"evidence"_s, toJsonArray(evidence)}});
+            continue;
+        }
+        m_out << (h + 1) << ". " << a.name << ' ' << readings.join(u' ') << ' ' << b.name << " ("
+              << hop.evidenceCount << (hop.evidenceCount == 1 ? " sentence)\n" : " sentences)\n");
+        for (const EvidenceRecord &record : evidence)
+            m_out << "     " << record.fileName << " [" << record.start << ", " << record.end
+                  << "): " << elided(record.sentence, 100) << '\n';
+    }
+    if (parser.isSet(jsonOption))
+        printJson({{u"from"_s, nodeJson(start)}, {u"to"_s, nodeJson(end)}, {u"connected"_s, true},
+                   {u"weighting"_s, weightingName}, {u"hops"_s, hopsJson}});
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::neighbors(const QCommandLineParser &parser)
+{
+    if (parser.positionalArguments().size() != 1)
+        return usageError(u"neighbors needs one entity NAME (quote names with spaces)"_s);
+    bool ok = false;
+    const int hops = parser.value(hopsOption).toInt(&ok);
+    if (!ok || hops < 1)
+        return usageError(u"--hops expects a number of links (1 or more), not '%1'"_s.arg(parser.value(hopsOption)));
+    std::optional<GraphView> view = openGraph(parser);
+    if (!view)
+        return Failure;
+    const std::optional<qint64> centre = entityNamed(*view, parser.positionalArguments().first());
+    if (!centre)
+        return Failure;
+    const EntityGraph &graph = view->graph;
+    const QList<EgoMember> members = graph.egoNetwork(*centre, hops);
+
+    QJsonArray membersJson;
+    for (const EgoMember &member : members) {
+        const GraphNode &node = graph.nodes().at(graph.indexOf(member.entityId));
+        // For direct neighbours, what links them to the centre.
+        const GraphEdge *edge = member.distance == 1 ? graph.edgeBetween(*centre, member.entityId) : nullptr;
+        const QStringList readings = edge ? predicatesAlong(*edge, *centre) : QStringList();
+        if (parser.isSet(jsonOption)) {
+            QJsonObject object = nodeJson(node);
+            object.insert(u"distance"_s, member.distance);
+            if (edge) {
+                object.insert(u"predicates"_s, QJsonArray::fromStringList(readings));
+                object.insert(u"evidence_count"_s, edge->evidenceCount);
+            }
+            membersJson.append(object);
+            continue;
+        }
+        if (member.distance == 0) {
+            m_out << node.name << " (" << typeName(node.type) << ")\n";
+            continue;
+        }
+        m_out << QString(2 * member.distance, u' ') << member.distance << ": " << node.name << " ("
+              << typeName(node.type) << ')';
+        if (edge)
+            m_out << ' ' << readings.join(u' ') << ", " << edge->evidenceCount
+                  << (edge->evidenceCount == 1 ? " sentence" : " sentences");
+        m_out << '\n';
+    }
+    if (parser.isSet(jsonOption)) {
+        printJson({{u"entity"_s, nodeJson(graph.nodes().at(graph.indexOf(*centre)))},
+                   {u"hops"_s, hops},
+                   {u"neighbors"_s, membersJson}});
+        return Success;
+    }
+    const qsizetype count = members.size() - 1;
+    m_out << count << (count == 1 ? " entity" : " entities") << " within " << hops
+          << (hops == 1 ? " link.\n" : " links.\n");
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::layout(const QCommandLineParser &parser)
+{
+    const std::optional<LayoutAlgorithm> algorithm = layoutAlgorithmFromName(parser.value(algorithmOption));
+    if (!algorithm)
+        return usageError(u"--algorithm expects one of %1, not '%2'"_s.arg(layoutAlgorithmNames().join(u", "_s),
+                                                                            parser.value(algorithmOption)));
+    const std::optional<quint32> seed = this->seed(parser);
+    if (!seed)
+        return Failure;
+    LayoutOptions options;
+    options.algorithm = *algorithm;
+    options.seed = *seed;
+
+    std::optional<GraphView> view = openGraph(parser);
+    if (!view)
+        return Failure;
+    if (parser.isSet(focusOption)) {
+        const std::optional<qint64> focus = entityNamed(*view, parser.value(focusOption));
+        if (!focus)
+            return Failure;
+        options.focus = *focus;
+    }
+    Repository repository(view->database);
+    const Result<QHash<qint64, NodePosition>> saved = repository.positions();
+    if (!saved)
+        return fail(saved.error());
+    for (auto it = saved->cbegin(); it != saved->cend(); ++it) {
+        if (it->pinned)
+            options.pinned.insert(it.key());
+        if (it->pinned || !parser.isSet(freshOption))
+            options.initial.insert(it.key(), QPointF(it->x, it->y));
+    }
+
+    QElapsedTimer timer;
+    timer.start();
+    const Result<QHash<qint64, QPointF>> positions = computeLayout(view->graph, options);
+    if (!positions)
+        return fail(positions.error());
+    const qint64 elapsed = timer.elapsed();
+
+    QHash<qint64, NodePosition> toSave;
+    for (auto it = positions->cbegin(); it != positions->cend(); ++it)
+        toSave.insert(it.key(), NodePosition{it->x(), it->y(), options.pinned.contains(it.key())});
+    // Nodes outside this graph keep their saved place.
+    if (const Result<void> written = repository.updatePositions(toSave); !written)
+        return fail(written.error());
+
+    if (parser.isSet(jsonOption)) {
+        QJsonArray nodes;
+        for (const GraphNode &node : view->graph.nodes()) {
+            const QPointF point = positions->value(node.entityId);
+            QJsonObject object = nodeJson(node);
+            object.insert(u"x"_s, point.x());
+            object.insert(u"y"_s, point.y());
+            object.insert(u"pinned"_s, options.pinned.contains(node.entityId));
+            nodes.append(object);
+        }
+        printJson({{u"algorithm"_s, layoutAlgorithmName(*algorithm)},
+                   {u"seed"_s, qint64(options.seed)},
+                   {u"milliseconds"_s, elapsed},
+                   {u"positions"_s, nodes}});
+        return Success;
+    }
+    m_out << "Laid out " << positions->size() << " entities with " << layoutAlgorithmName(*algorithm)
+          << " (seed " << options.seed << ") in " << elapsed << " ms";
+    if (!options.pinned.isEmpty())
+        m_out << "; " << options.pinned.size() << " pinned entities kept their place";
+    if (parser.isSet(dbOption))
+        m_out << ".\nSaved in " << parser.value(dbOption) << ".\n";
+    else
+        m_out << ".\n(The bundled sample is in memory: give --db FILE to keep the layout.)\n";
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::exportGraph(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(formatOption) || !parser.isSet(outOption))
+        return usageError(u"export needs --format FORMAT and --out PATH"_s);
+    const QString formatName = parser.value(formatOption);
+    const std::optional<ExportFormat> format = exportFormatFromName(formatName);
+    const std::optional<ImageFormat> imageFormat = format ? std::nullopt : imageFormatFromName(formatName);
+    if (!format && !imageFormat)
+        return usageError(u"--format expects one of %1, not '%2'"_s.arg(
+            (exportFormatNames() + imageFormatNames()).join(u", "_s), formatName));
+    std::optional<ImageRequest> image;
+    if (imageFormat) {
+        image = imageRequest(parser, *imageFormat);
+        if (!image)
+            return Failure;
+    } else {
+        for (const QCommandLineOption &option : {scaleOption, dpiOption, widthOption, heightOption, transparentOption,
+                                                 sizeByOption, colorByOption, legendOption}) {
+            if (parser.isSet(option))
+                return usageError(u"--%1 applies to the image formats (%2) only"_s.arg(
+                    option.names().constFirst(), imageFormatNames().join(u", "_s)));
+        }
+    }
+    const std::optional<quint32> seed = this->seed(parser);
+    if (!seed)
+        return Failure;
+
+    std::optional<GraphView> view = openGraph(parser);
+    if (!view)
+        return Failure;
+    const EntityGraph &graph = view->graph;
+    const Result<GraphMetrics> metrics = computeMetrics(graph, *seed);
+    if (!metrics)
+        return fail(metrics.error());
+
+    ExportOptions options;
+    options.metrics = metricTable(graph, *metrics);
+    options.sizeMetric = u"pagerank"_s;
+    // The saved picture; nodes it lacks are placed around it, as the
+    // explorer would, so every exported node has a position.
+    const Result<QHash<qint64, NodePosition>> saved = Repository(view->database).positions();
+    if (!saved)
+        return fail(saved.error());
+    LayoutOptions layoutOptions;
+    layoutOptions.seed = *seed;
+    QSet<qint64> pinnedByHand;
+    for (const GraphNode &node : graph.nodes()) {
+        if (const auto it = saved->constFind(node.entityId); it != saved->cend()) {
+            layoutOptions.initial.insert(node.entityId, QPointF(it->x, it->y));
+            layoutOptions.pinned.insert(node.entityId);
+            if (it->pinned)
+                pinnedByHand.insert(node.entityId);
+        }
+    }
+    if (layoutOptions.initial.size() == graph.nodeCount()) {
+        options.positions = layoutOptions.initial;
+    } else {
+        const Result<QHash<qint64, QPointF>> positions = computeLayout(graph, layoutOptions);
+        if (!positions)
+            return fail(positions.error());
+        options.positions = *positions;
+    }
+
+    const QString out = parser.value(outOption);
+    if (image)
+        return exportImageFile(*image, graph, *metrics, options.positions, pinnedByHand, out);
+
+    const GraphData data{graph.nodes(), graph.edges()};
+    if (const Result<void> written = NewsGraph::exportGraph(*format, data, options, out); !written)
+        return fail(written.error());
+    m_out << "Wrote " << graph.nodeCount() << " entities and " << graph.edgeCount() << " edges as "
+          << exportFormatName(*format) << " to " << out << ".\n";
+    m_out.flush();
+    return Success;
+}
+
+std::optional<CliTool::ImageRequest> CliTool::imageRequest(const QCommandLineParser &parser, ImageFormat format)
+{
+    ImageRequest request;
+    request.format = format;
+    const bool png = format == ImageFormat::Png;
+    for (const QCommandLineOption &option : {scaleOption, widthOption, heightOption}) {
+        if (!png && parser.isSet(option)) {
+            usageError(u"--%1 applies to png only (svg and pdf are drawn at their natural size)"_s.arg(
+                option.names().constFirst()));
+            return std::nullopt;
+        }
+    }
+    if (format == ImageFormat::Pdf && parser.isSet(transparentOption)) {
+        usageError(u"--transparent applies to png and svg only"_s);
+        return std::nullopt;
+    }
+    if (parser.isSet(scaleOption)) {
+        bool ok = false;
+        const double scale = parser.value(scaleOption).toDouble(&ok);
+        if (!ok || !(scale > 0.0) || scale > 50.0) {
+            usageError(u"--scale expects a number above 0 and at most 50, not '%1'"_s.arg(parser.value(scaleOption)));
+            return std::nullopt;
+        }
+        request.options.scale = scale;
+    }
+    if (parser.isSet(dpiOption)) {
+        bool ok = false;
+        const int dpi = parser.value(dpiOption).toInt(&ok);
+        if (!ok || dpi < 36 || dpi > 2400) {
+            usageError(u"--dpi expects a whole number from 36 to 2400, not '%1'"_s.arg(parser.value(dpiOption)));
+            return std::nullopt;
+        }
+        request.options.dpi = dpi;
+    }
+    for (const QCommandLineOption &option : {widthOption, heightOption}) {
+        if (!parser.isSet(option))
+            continue;
+        bool ok = false;
+        const int pixels = parser.value(option).toInt(&ok);
+        if (!ok || pixels < 16 || pixels > 32767) {
+            usageError(u"--%1 expects a number of pixels from 16 to 32767, not '%2'"_s.arg(option.names().constFirst(),
+                                                                                          parser.value(option)));
+            return std::nullopt;
+        }
+        (option.names() == widthOption.names() ? request.width : request.height) = pixels;
+    }
+    if ((request.width > 0 || request.height > 0) && parser.isSet(scaleOption)) {
+        usageError(u"give either --scale or --width/--height, not both"_s);
+        return std::nullopt;
+    }
+    request.options.transparent = parser.isSet(transparentOption);
+    request.options.legend = parser.isSet(legendOption);
+    const std::optional<SizeMetric> sizeMetric = sizeMetricFromName(parser.value(sizeByOption));
+    if (!sizeMetric) {
+        usageError(u"--size-by expects one of %1, not '%2'"_s.arg(sizeMetricNames().join(u", "_s),
+                                                                   parser.value(sizeByOption)));
+        return std::nullopt;
+    }
+    request.style.sizeMetric = *sizeMetric;
+    const std::optional<NodeColoring> coloring = nodeColoringFromName(parser.value(colorByOption));
+    if (!coloring) {
+        usageError(u"--color-by expects type or community, not '%1'"_s.arg(parser.value(colorByOption)));
+        return std::nullopt;
+    }
+    request.style.coloring = *coloring;
+    return request;
+}
+
+int CliTool::exportImageFile(const ImageRequest &request, const EntityGraph &graph, const GraphMetrics &metrics,
+                             const QHash<qint64, QPointF> &positions, const QSet<qint64> &pinned, const QString &out)
+{
+    const GraphPicture picture = GraphPicture::build(graph, metrics, positions, pinned, request.style);
+    ImageOptions options = request.options;
+    if (request.width > 0 || request.height > 0) {
+        // One side given: the other follows the drawing's proportions.
+        const QRectF bounds = picture.bounds();
+        const double aspect = bounds.width() > 0 && bounds.height() > 0 ? bounds.height() / bounds.width() : 1.0;
+        const int width = request.width > 0 ? request.width : std::max(16, int(std::lround(request.height / aspect)));
+        const int height = request.height > 0 ? request.height : std::max(16, int(std::lround(request.width * aspect)));
+        options.pixelSize = QSize(std::min(width, 32767), std::min(height, 32767));
+    }
+    if (const Result<void> written = exportImage(picture, request.format, options, out); !written)
+        return fail(written.error());
+    m_out << "Wrote " << graph.nodeCount() << " entities and " << graph.edgeCount() << " edges as "
+          << imageFormatName(request.format) << " to " << out << ".\n";
     m_out.flush();
     return Success;
 }

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/graph/EntityGraph.h"
+#include "core/graph/GraphMetrics.h"
 #include "core/pipeline/DocumentProcessor.h"
+#include "core/render/ImageExport.h"
 #include "core/store/Database.h"
 #include "core/store/Records.h"
 
@@ -54,6 +57,24 @@ private:
     int entities(const QCommandLineParser &parser);
     int relations(const QCommandLineParser &parser);
     int evaluate(const QCommandLineParser &parser);
+    int metrics(const QCommandLineParser &parser);
+    int path(const QCommandLineParser &parser);
+    int neighbors(const QCommandLineParser &parser);
+    int layout(const QCommandLineParser &parser);
+    int exportGraph(const QCommandLineParser &parser);
+
+    // What `export --format png|svg|pdf` draws, from its options.
+    struct ImageRequest
+    {
+        ImageFormat format = ImageFormat::Png;
+        ImageOptions options;
+        GraphStyle style;
+        int width = 0;  // --width, 0 when not given
+        int height = 0; // --height
+    };
+    std::optional<ImageRequest> imageRequest(const QCommandLineParser &parser, ImageFormat format);
+    int exportImageFile(const ImageRequest &request, const EntityGraph &graph, const GraphMetrics &metrics,
+                        const QHash<qint64, QPointF> &positions, const QSet<qint64> &pinned, const QString &out);
 
     // The document processor of this command, made on first use from the
     // bundled lexicons and, when given and present, the user lexicon file.
@@ -67,6 +88,24 @@ private:
     // `database` is left open for further queries.
     std::optional<DocumentRecord> requestedDocument(const QCommandLineParser &parser,
                                                     std::optional<Database> &database);
+    // What a graph command works on: the database, the whole stored graph,
+    // and the part of it the filter options select.
+    struct GraphView
+    {
+        Database database;
+        GraphData stored;
+        EntityGraph graph;
+        GraphFilter filter;
+    };
+    // Opens the database (see openDatabase) and builds the graph under the
+    // filter options, reporting bad options and store errors.
+    std::optional<GraphView> openGraph(const QCommandLineParser &parser);
+    // --seed, reporting a value that is not one.
+    std::optional<quint32> seed(const QCommandLineParser &parser);
+    // The entity `name` (a name, an alias or an id) of the view's graph;
+    // reports no match (with close names), an ambiguous name or an entity
+    // the filter leaves out.
+    std::optional<qint64> entityNamed(const GraphView &view, const QString &name);
     int fail(const QString &message);
     int usageError(const QString &message);
     void printJson(const QJsonObject &object);

@@ -1,3 +1,4 @@
+#include "app/gui/GraphSession.h"
 #include "app/gui/MainWindow.h"
 
 #include <QApplication>
@@ -27,24 +28,30 @@ int main(int argc, char *argv[])
                                       QStringLiteral("FILE"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("main", "Save a PNG picture of the window once it is loaded, then quit."),
+        QApplication::translate("main", "Save a PNG picture of the window once it is loaded and laid out, "
+                                        "then quit."),
         QStringLiteral("FILE"));
     parser.addOption(dbOption);
     parser.addOption(screenshotOption);
     parser.process(app);
 
     NewsGraph::MainWindow window;
+    window.setSavesWindowState(!parser.isSet(screenshotOption));
     const bool opened = parser.isSet(dbOption) ? window.openDatabaseFile(parser.value(dbOption))
                                                : window.openSampleCorpus();
-    window.show();
-
     if (parser.isSet(screenshotOption)) {
         if (!opened)
             return 2;
+        // A large graph is laid out in the background: the picture must be complete.
+        window.session()->waitForLayout();
+    }
+    window.show();
+
+    if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
         int status = 0;
         // Give the window a moment to lay itself out and paint once.
-        QTimer::singleShot(300, &window, [&] {
+        QTimer::singleShot(500, &window, [&] {
             if (!window.grab().save(path, "PNG")) {
                 std::fprintf(stderr, "newsgraph: %s: cannot write the screenshot\n", qPrintable(path));
                 status = 2;

@@ -69,6 +69,21 @@ struct AttributeRecord
     QString value;   // normalised (see AttributeMention::value)
 };
 
+// Where a document names an entity: what the document viewer tints and
+// what evidence highlights.
+struct MentionRecord
+{
+    qint64 id = 0;
+    qint64 documentId = 0;
+    qint64 sentenceId = 0;
+    qint64 entityId = 0;
+    QString entityName;
+    QString type; // the entity's type ("PERSON", "ORG", ...), as the graph draws it
+    int start = 0;
+    int end = 0;
+    QString surface; // as written
+};
+
 struct EvidenceRecord
 {
     qint64 documentId = 0;

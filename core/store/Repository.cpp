@@ -703,6 +703,59 @@ Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
     return records;
 }
 
+Result<QList<MentionRecord>> Repository::mentions(qint64 documentId) const
+{
+    Statement query(m_database,
+                    "SELECT m.id, m.document_id, m.sentence_id, m.entity_id, e.name, e.type, m.start, "
+                    "m.\"end\", m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                    "WHERE m.document_id = ?1 ORDER BY m.start, m.id");
+    query.bind(1, documentId);
+    QList<MentionRecord> records;
+    while (query.next()) {
+        MentionRecord record;
+        record.id = query.int64(0);
+        record.documentId = query.int64(1);
+        record.sentenceId = query.int64(2);
+        record.entityId = query.int64(3);
+        record.entityName = query.text(4);
+        record.type = query.text(5);
+        record.start = query.integer(6);
+        record.end = query.integer(7);
+        record.surface = query.text(8);
+        records.append(record);
+    }
+    if (!query.ok())
+        return query.error();
+    return records;
+}
+
+Result<QList<EvidenceRecord>> Repository::sentencesMentioning(qint64 entityId) const
+{
+    // DISTINCT: a sentence naming the entity twice is listed once.
+    Statement query(m_database,
+                    "SELECT DISTINCT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
+                    "FROM mentions m "
+                    "JOIN sentences s ON s.id = m.sentence_id "
+                    "JOIN documents d ON d.id = s.document_id "
+                    "WHERE m.entity_id = ?1 "
+                    "ORDER BY d.id, s.idx");
+    query.bind(1, entityId);
+    QList<EvidenceRecord> records;
+    while (query.next()) {
+        EvidenceRecord record;
+        record.documentId = query.int64(0);
+        record.fileName = query.text(1);
+        record.sentenceId = query.int64(2);
+        record.sentence = query.text(3);
+        record.start = query.integer(4);
+        record.end = query.integer(5);
+        records.append(record);
+    }
+    if (!query.ok())
+        return query.error();
+    return records;
+}
+
 Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) const
 {
     const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
@@ -964,6 +1017,18 @@ Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
     if (!query.ok())
         return query.error();
     return records;
+}
+
+Result<void> Repository::setEntityHidden(qint64 entityId, bool hidden)
+{
+    Statement update(m_database, "UPDATE entities SET hidden = ?2 WHERE id = ?1");
+    update.bind(1, entityId).bind(2, qint64(hidden ? 1 : 0));
+    if (Result<void> done = update.execute(); !done)
+        return done;
+    if (update.changes() == 0)
+        return Error{u"%1: no entity with id %2"_s.arg(
+            m_database.path().isEmpty() ? u"in-memory database"_s : m_database.path()).arg(entityId)};
+    return {};
 }
 
 Result<QHash<qint64, NodePosition>> Repository::positions() const

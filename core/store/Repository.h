@@ -83,6 +83,13 @@ public:
     // Every stored entity as the cross-document merger sees it, hidden ones
     // included (so that new mentions join them rather than recreating them).
     Result<QList<KnownEntity>> knownEntities() const;
+    // The entity mentions of a document, in text order (attributes are
+    // attributes()): with their offsets and entity, so that a viewer can
+    // tint each one by type and tell which entity a click on it means.
+    Result<QList<MentionRecord>> mentions(qint64 documentId) const;
+    // The sentences that mention an entity, by document then sentence, each
+    // once: what the entity's evidence panel lists.
+    Result<QList<EvidenceRecord>> sentencesMentioning(qint64 entityId) const;
     // The amounts and dates of a document, in text order.
     Result<QList<AttributeRecord>> attributes(qint64 documentId) const;
     // Relations with their evidence (by document, then sentence), ordered by
@@ -105,6 +112,12 @@ public:
     // relations only, unless `includeCooccurrence`.
     Result<QList<EvidenceRecord>> evidenceBetween(qint64 a, qint64 b,
                                                   bool includeCooccurrence = false) const;
+
+    // Hides an entity from the graph (or shows it again). It is kept, not
+    // deleted, so that new mentions join it instead of bringing it back as a
+    // new entity; GraphFilter::includeHidden shows it. An unknown id is an
+    // error.
+    Result<void> setEntityHidden(qint64 entityId, bool hidden);
 
     // The saved layout: entity id -> position.
     Result<QHash<qint64, NodePosition>> positions() const;

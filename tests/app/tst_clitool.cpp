@@ -18,6 +18,8 @@
 
 using namespace NewsGraph;
 
+using namespace Qt::StringLiterals;
+
 // newsgraph-cli end to end: the real executable, run as a user would.
 class TestCliTool : public QObject
 {
@@ -84,7 +86,9 @@ private Q_SLOTS:
                                    QStringLiteral("documents"), QStringLiteral("sentences"),
                                    QStringLiteral("text"),     QStringLiteral("search"),
                                    QStringLiteral("entities"), QStringLiteral("relations"),
-                                   QStringLiteral("eval")};
+                                   QStringLiteral("metrics"),  QStringLiteral("path"),
+                                   QStringLiteral("neighbors"), QStringLiteral("layout"),
+                                   QStringLiteral("export"),   QStringLiteral("eval")};
         for (const QString &command : commands) {
             QVERIFY2(general.out.contains(QStringLiteral("  ") + command), qPrintable(command));
             const Run help = cli({command, QStringLiteral("--help")});
@@ -470,6 +474,189 @@ private Q_SLOTS:
         QVERIFY2(fine.exitCode == 0, qPrintable(fine.err));
     }
 
+    void metricsRankTheEntities()
+    {
+        const Run run = cli({u"metrics"_s, u"--db"_s, m_db, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject json = run.json();
+        const QJsonArray ranking = json.value(u"ranking"_s).toArray();
+        QVERIFY(json.value(u"entities"_s).toInt() > 10);
+        QVERIFY(json.value(u"edges"_s).toInt() > 5);
+        QCOMPARE(ranking.size(), json.value(u"entities"_s).toInt());
+        double previous = 2.0;
+        double sum = 0.0;
+        for (const QJsonValue &value : ranking) {
+            const double rank = value.toObject().value(u"pagerank"_s).toDouble();
+            QVERIFY(rank <= previous);
+            previous = rank;
+            sum += rank;
+        }
+        QVERIFY(qAbs(sum - 1.0) < 1e-6);
+
+        const Run top = cli({u"metrics"_s, u"--db"_s, m_db, u"--sort"_s, u"degree"_s, u"--limit"_s, u"3"_s});
+        QCOMPARE(top.exitCode, 0);
+        QCOMPARE(top.out.count(u'\n'), 5); // header, three entities, summary
+        QVERIFY(top.out.contains(u"communities (modularity"_s));
+
+        const Run people = cli({u"metrics"_s, u"--db"_s, m_db, u"--types"_s, u"person"_s, u"--json"_s});
+        QCOMPARE(people.exitCode, 0);
+        for (const QJsonValue &value : people.json().value(u"ranking"_s).toArray())
+            QCOMPARE(value.toObject().value(u"type"_s).toString(), u"PERSON"_s);
+
+        const Run badType = cli({u"metrics"_s, u"--db"_s, m_db, u"--types"_s, u"robot"_s});
+        QCOMPARE(badType.exitCode, 2);
+        QVERIFY2(badType.err.contains(u"unknown entity type 'robot'"_s), qPrintable(badType.err));
+        QCOMPARE(cli({u"metrics"_s, u"--db"_s, m_db, u"--since"_s, u"June"_s}).exitCode, 2);
+        QCOMPARE(cli({u"metrics"_s, u"--db"_s, m_db, u"--sort"_s, u"charm"_s}).exitCode, 2);
+    }
+
+    void pathExplainsEveryLinkWithItsSentences()
+    {
+        // The sample corpus names Arthur Mensch as Mistral AI's chief, and
+        // Mistral AI as Nvidia's partner.
+        const Run run = cli({u"path"_s, u"--db"_s, m_db, u"--from"_s, u"arthur mensch"_s, u"--to"_s, u"NVIDIA"_s,
+                             u"--json"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject json = run.json();
+        QVERIFY(json.value(u"connected"_s).toBool());
+        QCOMPARE(json.value(u"from"_s).toObject().value(u"name"_s).toString(), u"Arthur Mensch"_s);
+        const QJsonArray hops = json.value(u"hops"_s).toArray();
+        QVERIFY(!hops.isEmpty());
+        QCOMPARE(hops.first().toObject().value(u"from"_s).toObject().value(u"name"_s).toString(), u"Arthur Mensch"_s);
+        QCOMPARE(hops.last().toObject().value(u"to"_s).toObject().value(u"name"_s).toString(), u"Nvidia"_s);
+        QString previousEnd = u"Arthur Mensch"_s;
+        for (const QJsonValue &value : hops) {
+            const QJsonObject hop = value.toObject();
+            QCOMPARE(hop.value(u"from"_s).toObject().value(u"name"_s).toString(), previousEnd);
+            previousEnd = hop.value(u"to"_s).toObject().value(u"name"_s).toString();
+            QVERIFY(!hop.value(u"predicates"_s).toArray().isEmpty());
+            const QJsonArray evidence = hop.value(u"evidence"_s).toArray();
+            QCOMPARE(evidence.size(), hop.value(u"evidence_count"_s).toInt());
+            // Every sentence is a slice of its stored document.
+            for (const QJsonValue &item : evidence) {
+                const QJsonObject sentence = item.toObject();
+                const Run text = cli({u"text"_s, u"--db"_s, m_db, u"--doc"_s,
+                                      QString::number(sentence.value(u"document_id"_s).toInteger()), u"--json"_s});
+                const QString documentText = text.json().value(u"text"_s).toString();
+                const int start = sentence.value(u"start"_s).toInt();
+                const int end = sentence.value(u"end"_s).toInt();
+                QCOMPARE(documentText.mid(start, end - start), sentence.value(u"sentence"_s).toString());
+            }
+        }
+
+        const Run text = cli({u"path"_s, u"--db"_s, m_db, u"--from"_s, u"Arthur Mensch"_s, u"--to"_s, u"Nvidia"_s,
+                              u"--weighting"_s, u"evidence"_s});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.startsWith(u"Arthur Mensch to Nvidia: "_s), qPrintable(text.out));
+        QVERIFY(text.out.contains(u"(strongest evidence)"_s));
+        QVERIFY(text.out.contains(u".txt ["_s));
+    }
+
+    void pathAndNeighborsAgree()
+    {
+        // Every entity two links from the best-connected one is reached by a
+        // two-link path, and by no shorter one.
+        const Run ranking = cli({u"metrics"_s, u"--db"_s, m_db, u"--sort"_s, u"degree"_s, u"--json"_s});
+        const QJsonObject top = ranking.json().value(u"ranking"_s).toArray().first().toObject();
+        const QString centre = QString::number(top.value(u"id"_s).toInteger());
+        const Run around = cli({u"neighbors"_s, u"--db"_s, m_db, centre, u"--hops"_s, u"2"_s, u"--json"_s});
+        QCOMPARE(around.exitCode, 0);
+        const QJsonArray members = around.json().value(u"neighbors"_s).toArray();
+        QCOMPARE(members.first().toObject().value(u"distance"_s).toInt(), 0);
+        QCOMPARE(members.size() - 1 >= top.value(u"degree"_s).toInt(), true);
+        int checked = 0;
+        for (const QJsonValue &value : members) {
+            const QJsonObject member = value.toObject();
+            const int distance = member.value(u"distance"_s).toInt();
+            if (distance == 1)
+                QVERIFY(!member.value(u"predicates"_s).toArray().isEmpty());
+            if (distance == 0 || checked >= 4)
+                continue;
+            ++checked;
+            const Run path = cli({u"path"_s, u"--db"_s, m_db, u"--from"_s, centre, u"--to"_s,
+                                  QString::number(member.value(u"id"_s).toInteger()), u"--json"_s});
+            QCOMPARE(path.json().value(u"hops"_s).toArray().size(), distance);
+        }
+        QVERIFY(checked > 0);
+        const Run textual = cli({u"neighbors"_s, u"--db"_s, m_db, centre});
+        QVERIFY(textual.out.contains(u"1: "_s));
+        QVERIFY(textual.out.contains(u"within 1 link."_s));
+    }
+
+    void unknownEntityNamesGetCloseMatches()
+    {
+        const Run typo = cli({u"path"_s, u"--db"_s, m_db, u"--from"_s, u"Artur Mensh"_s, u"--to"_s, u"Nvidia"_s});
+        QCOMPARE(typo.exitCode, 2);
+        QVERIFY2(typo.err.contains(u"no entity named 'Artur Mensh'; did you mean Arthur Mensch"_s),
+                 qPrintable(typo.err));
+        const Run nothing = cli({u"neighbors"_s, u"--db"_s, m_db, u"Zyxwvut Qqq"_s});
+        QCOMPARE(nothing.exitCode, 2);
+        QVERIFY2(nothing.err.contains(u"no entity named 'Zyxwvut Qqq'"_s), qPrintable(nothing.err));
+        const Run filtered = cli({u"neighbors"_s, u"--db"_s, m_db, u"Nvidia"_s, u"--types"_s, u"person"_s});
+        QCOMPARE(filtered.exitCode, 2);
+        QVERIFY2(filtered.err.contains(u"is left out by the options"_s), qPrintable(filtered.err));
+        QCOMPARE(cli({u"path"_s, u"--db"_s, m_db, u"--from"_s, u"Nvidia"_s}).exitCode, 2);
+    }
+
+    void layoutIsSavedAndDeterministic()
+    {
+        const QString db = m_dir.filePath(u"layout.newsgraph"_s);
+        QVERIFY(QFile::copy(m_db, db));
+        const Run first = cli({u"layout"_s, u"--db"_s, db, u"--algorithm"_s, u"force"_s, u"--fresh"_s, u"--json"_s});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        const QJsonArray positions = first.json().value(u"positions"_s).toArray();
+        QVERIFY(positions.size() > 10);
+        const Run again = cli({u"layout"_s, u"--db"_s, db, u"--algorithm"_s, u"force"_s, u"--fresh"_s, u"--json"_s});
+        QCOMPARE(again.json().value(u"positions"_s), QJsonValue(positions));
+
+        for (const QString &algorithm : {u"scalable"_s, u"kamada-kawai"_s, u"circular"_s, u"radial"_s}) {
+            const Run run = cli({u"layout"_s, u"--db"_s, db, u"--algorithm"_s, algorithm});
+            QVERIFY2(run.exitCode == 0, qPrintable(algorithm + run.err));
+            QVERIFY(run.out.startsWith(u"Laid out "_s));
+        }
+        const Run badAlgorithm = cli({u"layout"_s, u"--db"_s, db, u"--algorithm"_s, u"spiral"_s});
+        QCOMPARE(badAlgorithm.exitCode, 2);
+        QVERIFY(badAlgorithm.err.contains(u"scalable"_s));
+
+        // The export reads the saved positions back.
+        const Run radial = cli({u"layout"_s, u"--db"_s, db, u"--algorithm"_s, u"radial"_s, u"--focus"_s, u"Nvidia"_s,
+                                u"--json"_s});
+        QCOMPARE(radial.exitCode, 0);
+        const QString out = m_dir.filePath(u"layout.json"_s);
+        QCOMPARE(cli({u"export"_s, u"--db"_s, db, u"--format"_s, u"json"_s, u"--out"_s, out}).exitCode, 0);
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray nodes = QJsonDocument::fromJson(file.readAll()).object().value(u"nodes"_s).toArray();
+        QHash<qint64, QPointF> exported;
+        for (const QJsonValue &node : nodes)
+            exported.insert(node.toObject().value(u"id"_s).toInteger(),
+                            {node.toObject().value(u"x"_s).toDouble(), node.toObject().value(u"y"_s).toDouble()});
+        for (const QJsonValue &value : radial.json().value(u"positions"_s).toArray()) {
+            const QJsonObject node = value.toObject();
+            QCOMPARE(exported.value(node.value(u"id"_s).toInteger()),
+                     QPointF(node.value(u"x"_s).toDouble(), node.value(u"y"_s).toDouble()));
+        }
+    }
+
+    void exportWritesEveryFormat()
+    {
+        for (const QString &format : {u"graphml"_s, u"gexf"_s, u"json"_s, u"csv"_s, u"neo4j"_s}) {
+            const QString out = m_dir.filePath(u"export-"_s + format);
+            const Run run = cli({u"export"_s, u"--db"_s, m_db, u"--format"_s, format, u"--out"_s, out});
+            QVERIFY2(run.exitCode == 0, qPrintable(format + run.err));
+            QVERIFY2(run.out.startsWith(u"Wrote "_s), qPrintable(run.out));
+            QVERIFY(QFileInfo::exists(out));
+        }
+        const Run badFormat = cli({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"xls"_s, u"--out"_s, u"x"_s});
+        QCOMPARE(badFormat.exitCode, 2);
+        QVERIFY(badFormat.err.contains(u"graphml, gexf, csv, json"_s));
+        const QString nowhere = m_dir.filePath(u"no/such/folder/graph.graphml"_s);
+        const Run unwritable = cli({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"graphml"_s, u"--out"_s, nowhere});
+        QCOMPARE(unwritable.exitCode, 2);
+        QVERIFY2(unwritable.err.contains(u"graph.graphml"_s), qPrintable(unwritable.err));
+        QVERIFY(!QFileInfo::exists(nowhere));
+    }
+
     void withoutDatabaseTheBundledCorpusIsUsed()
     {
         const Run run = cli({QStringLiteral("documents"), QStringLiteral("--json")});
@@ -478,6 +665,133 @@ private Q_SLOTS:
         const Run stats = cli({QStringLiteral("stats")});
         QCOMPARE(stats.exitCode, 0);
         QVERIFY(stats.out.contains(QStringLiteral("bundled sample corpus")));
+    }
+
+    // Image export: PNG, SVG and PDF from the same graph the data exports
+    // see, drawn by a QGuiApplication the tool starts only for them, on the
+    // offscreen platform when there is no display.
+    void exportDrawsImages()
+    {
+        // As in CI or over ssh: no display, no platform chosen.
+        const auto headless = [](const QStringList &arguments) {
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
+                environment.remove(name);
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.start(QStringLiteral(NEWSGRAPH_CLI), arguments);
+            Run run;
+            if (!process.waitForFinished(120000))
+                return run;
+            run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+            run.out = QString::fromUtf8(process.readAllStandardOutput());
+            run.err = QString::fromUtf8(process.readAllStandardError());
+            return run;
+        };
+        const auto readAll = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        // Width and height from a PNG's header (IHDR), without Qt Gui.
+        const auto pngSize = [](const QByteArray &png) {
+            if (!png.startsWith("\x89PNG\r\n\x1a\n") || png.size() < 24 || png.mid(12, 4) != "IHDR")
+                return QSize();
+            const auto bigEndian = [&](int at) {
+                return int((uchar(png[at]) << 24) | (uchar(png[at + 1]) << 16) | (uchar(png[at + 2]) << 8)
+                           | uchar(png[at + 3]));
+            };
+            return QSize(bigEndian(16), bigEndian(20));
+        };
+
+        const QString png = m_dir.filePath(u"graph.png"_s);
+        const Run sized = headless({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"png"_s, u"--out"_s, png,
+                                    u"--width"_s, u"900"_s, u"--height"_s, u"600"_s});
+        QVERIFY2(sized.exitCode == 0, qPrintable(sized.err));
+        QVERIFY2(sized.out.startsWith(u"Wrote "_s) && sized.out.contains(u"as png to"_s), qPrintable(sized.out));
+        QCOMPARE(pngSize(readAll(png)), QSize(900, 600));
+
+        // One side given: the other follows the drawing.
+        const Run wide = headless({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"PNG"_s, u"--out"_s, png,
+                                   u"--width"_s, u"1200"_s, u"--transparent"_s, u"--legend"_s});
+        QVERIFY2(wide.exitCode == 0, qPrintable(wide.err));
+        QCOMPARE(pngSize(readAll(png)).width(), 1200);
+        QVERIFY(pngSize(readAll(png)).height() > 100);
+
+        // --scale: device pixels per layout unit.
+        const Run one = headless({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"png"_s, u"--out"_s, png});
+        QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+        const QSize natural = pngSize(readAll(png));
+        QVERIFY(natural.width() > 200);
+        const QString twice = m_dir.filePath(u"graph@2x.png"_s);
+        QCOMPARE(headless({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"png"_s, u"--out"_s, twice, u"--scale"_s,
+                           u"2"_s, u"--dpi"_s, u"192"_s})
+                     .exitCode,
+                 0);
+        QVERIFY(std::abs(pngSize(readAll(twice)).width() - 2 * natural.width()) <= 2);
+
+        // SVG: the names are text.
+        const QString svg = m_dir.filePath(u"graph.svg"_s);
+        const Run svgRun = headless({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"svg"_s, u"--out"_s, svg,
+                                     u"--color-by"_s, u"community"_s, u"--size-by"_s, u"pagerank"_s});
+        QVERIFY2(svgRun.exitCode == 0, qPrintable(svgRun.err));
+        const QString svgText = QString::fromUtf8(readAll(svg));
+        QVERIFY(svgText.contains(u"<svg"_s));
+        QStringList texts;
+        const QRegularExpression textElement(u"<text[^>]*>([^<]*)</text>"_s);
+        for (auto it = textElement.globalMatch(svgText); it.hasNext();)
+            texts.append(it.next().captured(1).trimmed());
+        QVERIFY2(texts.contains(u"Nvidia"_s), qPrintable(texts.join(u" | "_s)));
+        QVERIFY(texts.contains(u"Mistral AI"_s));
+
+        // PDF.
+        const QString pdf = m_dir.filePath(u"graph.pdf"_s);
+        const Run pdfRun = headless({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"pdf"_s, u"--out"_s, pdf});
+        QVERIFY2(pdfRun.exitCode == 0, qPrintable(pdfRun.err));
+        QVERIFY(readAll(pdf).startsWith("%PDF-"));
+
+        // The filter options choose what is drawn, as for the data formats.
+        const Run people = headless({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"svg"_s, u"--out"_s, svg,
+                                     u"--types"_s, u"person"_s});
+        QVERIFY2(people.exitCode == 0, qPrintable(people.err));
+        const QString peopleText = QString::fromUtf8(readAll(svg));
+        QVERIFY(!peopleText.contains(u">Nvidia<"_s));
+        QVERIFY(people.out.split(u' ').value(1).toInt() < one.out.split(u' ').value(1).toInt());
+
+        // Without --db, the bundled sample.
+        const QString bundled = m_dir.filePath(u"bundled.png"_s);
+        QCOMPARE(headless({u"export"_s, u"--format"_s, u"png"_s, u"--out"_s, bundled}).exitCode, 0);
+        QVERIFY(pngSize(readAll(bundled)).isValid());
+    }
+
+    void imageExportRefusesBadOptions()
+    {
+        const QString out = m_dir.filePath(u"refused.png"_s);
+        const auto refused = [&](const QStringList &extra, const QString &message) {
+            const Run run = cli(QStringList{u"export"_s, u"--db"_s, m_db, u"--out"_s, out} + extra);
+            QVERIFY2(run.exitCode == 2, qPrintable(extra.join(u' ') + run.err));
+            QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        };
+        refused({u"--format"_s, u"svg"_s, u"--width"_s, u"800"_s}, u"png only"_s);
+        refused({u"--format"_s, u"graphml"_s, u"--scale"_s, u"2"_s}, u"image formats"_s);
+        refused({u"--format"_s, u"png"_s, u"--scale"_s, u"0"_s}, u"--scale"_s);
+        refused({u"--format"_s, u"png"_s, u"--dpi"_s, u"many"_s}, u"--dpi"_s);
+        refused({u"--format"_s, u"png"_s, u"--width"_s, u"-5"_s}, u"--width"_s);
+        refused({u"--format"_s, u"png"_s, u"--scale"_s, u"2"_s, u"--width"_s, u"500"_s}, u"either"_s);
+        refused({u"--format"_s, u"pdf"_s, u"--transparent"_s}, u"--transparent"_s);
+        refused({u"--format"_s, u"png"_s, u"--size-by"_s, u"fame"_s}, u"pagerank"_s);
+        refused({u"--format"_s, u"png"_s, u"--color-by"_s, u"mood"_s}, u"community"_s);
+        refused({u"--format"_s, u"gif"_s}, u"png, svg, pdf"_s);
+        QVERIFY(!QFileInfo::exists(out));
+
+        const QString nowhere = m_dir.filePath(u"no/such/folder/graph.png"_s);
+        const Run unwritable = cli({u"export"_s, u"--db"_s, m_db, u"--format"_s, u"png"_s, u"--out"_s, nowhere});
+        QCOMPARE(unwritable.exitCode, 2);
+        QVERIFY2(unwritable.err.contains(u"graph.png"_s), qPrintable(unwritable.err));
+        QVERIFY(!QFileInfo::exists(nowhere));
+
+        const Run help = cli({u"export"_s, u"--help"_s});
+        QVERIFY(help.out.contains(u"--transparent"_s));
+        QVERIFY(help.out.contains(u"png"_s));
     }
 };
 

@@ -1395,6 +1395,105 @@ private Q_SLOTS:
         QVERIFY(repo().evidenceBetween(mistral, 9999).value().isEmpty());
     }
 
+    void mentionsOfADocument()
+    {
+        const auto gamma = repo().insertDocument(makeDocument(u"gamma.txt"_s, gammaText),
+                                                 splitSentences(gammaText), gammaExtraction(), {0, 0, 0});
+        QVERIFY2(gamma.ok(), qPrintable(gamma.error()));
+        const auto delta = repo().insertDocument(makeDocument(u"delta.txt"_s, deltaText),
+                                                 splitSentences(deltaText), deltaExtraction(),
+                                                 {gamma->entityIds.at(0), gamma->entityIds.at(2), 0,
+                                                  gamma->entityIds.at(1)});
+        QVERIFY2(delta.ok(), qPrintable(delta.error()));
+        const qint64 huang = gamma->entityIds.at(0);
+
+        // Entity mentions only (no amounts or dates), in text order, each
+        // with its entity as stored now (a merged one keeps its first name).
+        const auto mentions = repo().mentions(gamma->id);
+        QVERIFY2(mentions.ok(), qPrintable(mentions.error()));
+        QStringList surfaces;
+        for (const MentionRecord &mention : *mentions) {
+            surfaces.append(mention.surface);
+            QCOMPARE(mention.documentId, gamma->id);
+            QCOMPARE(gammaText.mid(mention.start, mention.end - mention.start), mention.surface);
+        }
+        QCOMPARE(surfaces, (QStringList{u"Nvidia"_s, u"Jensen Huang"_s, u"Huang"_s, u"Paris"_s}));
+        const MentionRecord &second = mentions->at(1);
+        QCOMPARE(second.entityId, huang);
+        QCOMPARE(second.entityName, u"Jensen Huang"_s);
+        QCOMPARE(second.type, u"PERSON"_s);
+        QCOMPARE(second.sentenceId, repo().sentences(gamma->id)->at(1).id);
+        QCOMPARE(mentions->at(3).type, u"PLACE"_s);
+
+        const auto merged = repo().mentions(delta->id);
+        QVERIFY2(merged.ok(), qPrintable(merged.error()));
+        QCOMPARE(merged->size(), 4);
+        QCOMPARE(merged->first().surface, u"Mr Huang"_s);
+        QCOMPARE(merged->first().entityId, huang);
+        QCOMPARE(merged->first().entityName, u"Jensen Huang"_s);
+
+        QVERIFY(repo().mentions(delta->id + 100)->isEmpty());
+    }
+
+    void sentencesMentioningAnEntity()
+    {
+        const auto gamma = repo().insertDocument(makeDocument(u"gamma.txt"_s, gammaText),
+                                                 splitSentences(gammaText), gammaExtraction(), {0, 0, 0});
+        QVERIFY2(gamma.ok(), qPrintable(gamma.error()));
+        const qint64 huang = gamma->entityIds.at(0);
+        const auto delta = repo().insertDocument(makeDocument(u"delta.txt"_s, deltaText),
+                                                 splitSentences(deltaText), deltaExtraction(),
+                                                 {huang, 0, 0, 0});
+        QVERIFY2(delta.ok(), qPrintable(delta.error()));
+
+        const auto sentences = repo().sentencesMentioning(huang);
+        QVERIFY2(sentences.ok(), qPrintable(sentences.error()));
+        QCOMPARE(sentences->size(), 3); // gamma 1 and 2, delta 0
+        QCOMPARE(sentences->at(0).documentId, gamma->id);
+        QCOMPARE(sentences->at(0).fileName, u"gamma.txt"_s);
+        QVERIFY(sentences->at(0).sentence.startsWith(u"Jensen Huang announced"_s));
+        QCOMPARE(gammaText.mid(sentences->at(1).start, sentences->at(1).end - sentences->at(1).start),
+                 sentences->at(1).sentence);
+        QCOMPARE(sentences->at(2).documentId, delta->id);
+        QCOMPARE(sentences->at(2).sentenceId, repo().sentences(delta->id)->at(0).id);
+
+        // A sentence naming the entity twice is listed once.
+        const QString twiceText = u"Nvidia said Nvidia grows. Nothing else."_s;
+        DocumentExtraction twice;
+        twice.entities = {entityOf(u"Nvidia"_s, EntityType::Organization, twiceText, {u"Nvidia"_s, u"Nvidia"_s})};
+        const auto repeated = repo().insertDocument(makeDocument(u"twice.txt"_s, twiceText),
+                                                    splitSentences(twiceText), twice, {gamma->entityIds.at(1)});
+        QVERIFY2(repeated.ok(), qPrintable(repeated.error()));
+        const auto nvidia = repo().sentencesMentioning(gamma->entityIds.at(1));
+        QCOMPARE(nvidia->size(), 2); // gamma 0, twice 0
+        QCOMPARE(nvidia->at(1).documentId, repeated->id);
+        QVERIFY(repo().sentencesMentioning(9999)->isEmpty());
+    }
+
+    void hidesEntities()
+    {
+        const auto gamma = repo().insertDocument(makeDocument(u"gamma.txt"_s, gammaText),
+                                                 splitSentences(gammaText), gammaExtraction(), {0, 0, 0});
+        QVERIFY2(gamma.ok(), qPrintable(gamma.error()));
+        const qint64 paris = gamma->entityIds.at(2);
+
+        QVERIFY2(repo().setEntityHidden(paris, true).ok(), qPrintable(repo().setEntityHidden(paris, true).error()));
+        QVERIFY(findEntity(repo().entities().value(), u"Paris"_s)->hidden);
+        QVERIFY(!findEntity(repo().entities().value(), u"Nvidia"_s)->hidden);
+        const GraphData graph = repo().graphData().value();
+        for (const GraphNode &node : graph.nodes)
+            QCOMPARE(node.hidden, node.entityId == paris);
+
+        // Hiding twice is harmless; showing again undoes it.
+        QVERIFY(repo().setEntityHidden(paris, true).ok());
+        QVERIFY(repo().setEntityHidden(paris, false).ok());
+        QVERIFY(!findEntity(repo().entities().value(), u"Paris"_s)->hidden);
+
+        const Result<void> unknown = repo().setEntityHidden(9999, true);
+        QVERIFY(!unknown.ok());
+        QVERIFY2(unknown.error().contains(u"9999"_s), qPrintable(unknown.error()));
+    }
+
     void savesPositions()
     {
         Transaction transaction(db());

@@ -1,0 +1,191 @@
+#include "app/gui/DocumentView.h"
+
+#include "app/gui/Presentation.h"
+#include "core/render/GraphPicture.h"
+
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QToolTip>
+
+namespace NewsGraph {
+
+DocumentView::DocumentView(QWidget *parent)
+    : QPlainTextEdit(parent)
+{
+    setReadOnly(true);
+    // Still selectable and copyable with the keyboard and mouse.
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setPlaceholderText(tr("Choose a document, or click an evidence sentence, to read it here."));
+    viewport()->setMouseTracking(true);
+}
+
+void DocumentView::showDocument(qint64 documentId, const QString &text, const QList<MentionRecord> &mentions)
+{
+    m_documentId = documentId;
+    m_mentions = mentions;
+    m_highlightStart = m_highlightEnd = -1;
+    setPlainText(text);
+    updateSelections();
+}
+
+void DocumentView::clearDocument()
+{
+    m_documentId = 0;
+    m_mentions.clear();
+    m_highlightStart = m_highlightEnd = -1;
+    clear();
+}
+
+void DocumentView::highlightRange(int start, int end)
+{
+    const int length = document()->characterCount() - 1;
+    if (start < 0 || end <= start || end > length) {
+        m_highlightStart = m_highlightEnd = -1;
+        updateSelections();
+        return;
+    }
+    m_highlightStart = start;
+    m_highlightEnd = end;
+    updateSelections();
+    // The end first, then the start: the whole sentence ends up in view when
+    // it fits, its beginning when it does not.
+    QTextCursor cursor(document());
+    cursor.setPosition(end);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+    cursor.setPosition(start);
+    setTextCursor(cursor);
+    ensureCursorVisible();
+}
+
+void DocumentView::setEmphasizedEntities(const QSet<qint64> &entities)
+{
+    if (entities == m_emphasized)
+        return;
+    m_emphasized = entities;
+    updateSelections();
+}
+
+void DocumentView::updateSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    const QColor base = palette().color(QPalette::Base);
+    const int length = document()->characterCount() - 1;
+    if (m_highlightStart >= 0) {
+        QTextEdit::ExtraSelection sentence;
+        sentence.cursor = QTextCursor(document());
+        sentence.cursor.setPosition(m_highlightStart);
+        sentence.cursor.setPosition(m_highlightEnd, QTextCursor::KeepAnchor);
+        QColor highlight = palette().color(QPalette::Highlight);
+        highlight.setAlphaF(0.22f);
+        sentence.format.setBackground(blended(highlight, base));
+        selections.append(sentence);
+    }
+    for (const MentionRecord &mention : std::as_const(m_mentions)) {
+        if (mention.start < 0 || mention.end > length || mention.end <= mention.start)
+            continue;
+        const std::optional<EntityType> type = entityTypeFromName(mention.type);
+        QColor tint = type ? colorForType(*type) : palette().color(QPalette::Mid);
+        const bool emphasized = m_emphasized.contains(mention.entityId);
+        tint.setAlphaF(emphasized ? 0.6f : 0.28f);
+        const bool inSentence = mention.start >= m_highlightStart && mention.end <= m_highlightEnd;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(document());
+        selection.cursor.setPosition(mention.start);
+        selection.cursor.setPosition(mention.end, QTextCursor::KeepAnchor);
+        selection.format.setBackground(blended(tint, inSentence ? selections.first().format.background().color() : base));
+        if (emphasized) {
+            selection.format.setFontUnderline(true);
+            selection.format.setUnderlineColor(palette().color(QPalette::Text));
+        }
+        selections.append(selection);
+    }
+    setExtraSelections(selections);
+}
+
+int DocumentView::mentionAt(const QPoint &viewportPoint) const
+{
+    // cursorForPosition() gives the nearest gap between characters; the
+    // character clicked is the one before it when the click is left of it.
+    const QTextCursor cursor = cursorForPosition(viewportPoint);
+    int character = cursor.position();
+    if (viewportPoint.x() < cursorRect(cursor).center().x())
+        --character;
+    // A click past the end of a line is on no character.
+    const QTextBlock block = cursor.block();
+    if (character >= block.position() + block.length() - 1 && viewportPoint.x() > cursorRect(cursor).right() + 2)
+        return -1;
+    for (int i = 0; i < m_mentions.size(); ++i) {
+        if (character >= m_mentions.at(i).start && character < m_mentions.at(i).end)
+            return i;
+    }
+    return -1;
+}
+
+QRect DocumentView::mentionRect(int mention) const
+{
+    if (mention < 0 || mention >= m_mentions.size())
+        return {};
+    QTextCursor start(document());
+    start.setPosition(m_mentions.at(mention).start);
+    QTextCursor end(document());
+    end.setPosition(m_mentions.at(mention).end);
+    const QRect first = cursorRect(start);
+    const QRect last = cursorRect(end);
+    if (last.top() != first.top()) // wrapped: its first line only
+        return QRect(first.topLeft(), QPoint(viewport()->width(), first.bottom()));
+    return QRect(first.topLeft(), QPoint(last.left(), last.bottom()));
+}
+
+void DocumentView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressPosition = event->position().toPoint();
+    QPlainTextEdit::mousePressEvent(event);
+}
+
+void DocumentView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QPlainTextEdit::mouseReleaseEvent(event);
+    // A click, not the end of a text selection.
+    if (event->button() != Qt::LeftButton
+        || (event->position().toPoint() - m_pressPosition).manhattanLength() > 3)
+        return;
+    if (const int mention = mentionAt(event->position().toPoint()); mention >= 0)
+        Q_EMIT entityClicked(m_mentions.at(mention).entityId);
+}
+
+void DocumentView::mouseMoveEvent(QMouseEvent *event)
+{
+    QPlainTextEdit::mouseMoveEvent(event);
+    if (event->buttons() == Qt::NoButton)
+        viewport()->setCursor(mentionAt(event->position().toPoint()) >= 0 ? Qt::PointingHandCursor : Qt::IBeamCursor);
+}
+
+bool DocumentView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        if (const int mention = mentionAt(help->pos()); mention >= 0) {
+            const MentionRecord &record = m_mentions.at(mention);
+            QToolTip::showText(help->globalPos(),
+                               tr("%1 (%2)\nClick to select it in the graph.")
+                                   .arg(record.entityName, entityTypeLabel(record.type)),
+                               viewport());
+        } else {
+            QToolTip::hideText();
+        }
+        return true;
+    }
+    return QPlainTextEdit::viewportEvent(event);
+}
+
+void DocumentView::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateSelections(); // the tints are blended over the palette's base
+}
+
+} // namespace NewsGraph

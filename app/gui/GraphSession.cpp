@@ -1,0 +1,453 @@
+#include "app/gui/GraphSession.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace NewsGraph {
+
+namespace {
+
+// The part of `picture` made of the entities in `keep`, with the edges
+// between them (indexes renumbered).
+GraphPicture restrictedPicture(const GraphPicture &picture, const QSet<qint64> &keep)
+{
+    GraphPicture result;
+    result.style = picture.style;
+    QHash<qsizetype, qsizetype> renumbered;
+    for (qsizetype i = 0; i < picture.nodes.size(); ++i) {
+        if (keep.contains(picture.nodes.at(i).entityId)) {
+            renumbered.insert(i, result.nodes.size());
+            result.nodes.append(picture.nodes.at(i));
+        }
+    }
+    for (const PictureEdge &edge : picture.edges) {
+        const auto source = renumbered.constFind(edge.source);
+        const auto target = renumbered.constFind(edge.target);
+        if (source == renumbered.constEnd() || target == renumbered.constEnd())
+            continue;
+        PictureEdge kept = edge;
+        kept.source = *source;
+        kept.target = *target;
+        result.edges.append(kept);
+    }
+    result.reindex();
+    return result;
+}
+
+} // namespace
+
+GraphSession::GraphSession(QObject *parent)
+    : QObject(parent)
+{
+    connect(&m_layoutWatcher, &QFutureWatcher<LayoutOutcome>::finished, this, [this] {
+        if (!m_layoutPending)
+            return; // waitForLayout() delivered it already
+        m_layoutPending = false;
+        applyLayout(m_layoutWatcher.result());
+    });
+}
+
+GraphSession::~GraphSession()
+{
+    // The worker reads a copy of the graph only, but its result must not
+    // arrive at a half-destroyed session.
+    cancelLayout();
+    m_layoutWatcher.waitForFinished();
+}
+
+Result<void> GraphSession::open(Database database, const QString &displayName)
+{
+    close();
+    m_database.emplace(std::move(database));
+    m_displayName = displayName;
+    if (Result<void> read = readStore(); !read) {
+        close();
+        return read;
+    }
+    Q_EMIT databaseChanged();
+    rebuildGraph();
+    return {};
+}
+
+void GraphSession::close()
+{
+    cancelLayout();
+    m_layoutWatcher.waitForFinished();
+    const bool wasOpen = m_database.has_value();
+    m_database.reset();
+    m_displayName.clear();
+    m_data = {};
+    m_nodeIndex.clear();
+    m_documents.clear();
+    m_positions.clear();
+    m_pinned.clear();
+    m_focus = 0;
+    m_expanded.clear();
+    m_displayed.clear();
+    if (wasOpen) {
+        Q_EMIT databaseChanged();
+        rebuildGraph();
+    }
+}
+
+Repository GraphSession::repository()
+{
+    Q_ASSERT(m_database);
+    return Repository(*m_database);
+}
+
+Result<void> GraphSession::reload()
+{
+    if (!m_database)
+        return {};
+    cancelLayout();
+    m_layoutWatcher.waitForFinished();
+    if (Result<void> read = readStore(); !read)
+        return read;
+    Q_EMIT databaseChanged();
+    rebuildGraph();
+    return {};
+}
+
+Result<void> GraphSession::readStore()
+{
+    Repository repository(*m_database);
+    Result<GraphData> data = repository.graphData();
+    if (!data)
+        return Error{data.error()};
+    Result<QList<DocumentRecord>> documents = repository.documents();
+    if (!documents)
+        return Error{documents.error()};
+    Result<QHash<qint64, NodePosition>> positions = repository.positions();
+    if (!positions)
+        return Error{positions.error()};
+
+    m_data = std::move(data).value();
+    m_nodeIndex.clear();
+    for (qsizetype i = 0; i < m_data.nodes.size(); ++i)
+        m_nodeIndex.insert(m_data.nodes.at(i).entityId, i);
+    m_documents = std::move(documents).value();
+    m_positions.clear();
+    m_pinned.clear();
+    for (auto it = positions->cbegin(); it != positions->cend(); ++it) {
+        m_positions.insert(it.key(), QPointF(it->x, it->y));
+        if (it->pinned)
+            m_pinned.insert(it.key());
+    }
+    return {};
+}
+
+const GraphNode *GraphSession::node(qint64 entityId) const
+{
+    const auto it = m_nodeIndex.constFind(entityId);
+    return it == m_nodeIndex.constEnd() ? nullptr : &m_data.nodes.at(*it);
+}
+
+const DocumentRecord *GraphSession::document(qint64 documentId) const
+{
+    for (const DocumentRecord &document : m_documents) {
+        if (document.id == documentId)
+            return &document;
+    }
+    return nullptr;
+}
+
+void GraphSession::setFilter(const GraphFilter &filter)
+{
+    m_filter = filter;
+    rebuildGraph();
+}
+
+const NodeMetrics *GraphSession::metricsOf(qint64 entityId) const
+{
+    const qsizetype index = m_graph.indexOf(entityId);
+    if (index < 0 || index >= m_metrics.nodes.size())
+        return nullptr;
+    return &m_metrics.nodes.at(index);
+}
+
+void GraphSession::rebuildGraph()
+{
+    ++m_generation;
+    cancelLayout();
+    m_graph = EntityGraph::build(m_data, m_filter);
+    Result<GraphMetrics> metrics = computeMetrics(m_graph);
+    if (metrics) {
+        m_metrics = std::move(metrics).value();
+    } else {
+        // The views still need one entry per node; zeros say "not computed"
+        // better than a missing graph would.
+        m_metrics = GraphMetrics{};
+        m_metrics.nodes.resize(m_graph.nodeCount());
+        Q_EMIT errorOccurred(metrics.error());
+    }
+    if (m_focus != 0 && m_graph.indexOf(m_focus) < 0) {
+        m_focus = 0;
+        m_expanded.clear();
+    }
+    updateDisplayed();
+    Q_EMIT graphChanged();
+    placeMissing();
+    rebuildPicture();
+}
+
+void GraphSession::updateDisplayed()
+{
+    m_displayed.clear();
+    m_displayedNodes.clear();
+    if (m_focus == 0) {
+        m_displayedNodes.reserve(m_graph.nodeCount());
+        for (qsizetype i = 0; i < m_graph.nodeCount(); ++i)
+            m_displayedNodes.append(i);
+        return;
+    }
+    // The focus's neighbourhood, then the neighbours of each expanded entity
+    // still displayed; one that no longer is (collapsed away) is forgotten,
+    // so that expanding and collapsing undo each other.
+    for (const EgoMember &member : m_graph.egoNetwork(m_focus, m_focusHops))
+        m_displayed.insert(member.entityId);
+    QSet<qint64> kept{m_focus};
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (const qint64 entity : std::as_const(m_expanded)) {
+            if (kept.contains(entity) || !m_displayed.contains(entity))
+                continue;
+            kept.insert(entity);
+            for (const EgoMember &member : m_graph.egoNetwork(entity, 1))
+                m_displayed.insert(member.entityId);
+            grew = true;
+        }
+    }
+    m_expanded = kept;
+    for (qsizetype i = 0; i < m_graph.nodeCount(); ++i) {
+        if (m_displayed.contains(m_graph.nodes().at(i).entityId))
+            m_displayedNodes.append(i);
+    }
+}
+
+bool GraphSession::isDisplayed(qint64 entityId) const
+{
+    if (m_focus == 0)
+        return m_graph.indexOf(entityId) >= 0;
+    return m_displayed.contains(entityId);
+}
+
+void GraphSession::focusOn(qint64 entityId, int hops)
+{
+    if (m_graph.indexOf(entityId) < 0)
+        return;
+    m_focus = entityId;
+    m_focusHops = std::max(1, hops);
+    m_expanded = {entityId};
+    updateDisplayed();
+    Q_EMIT graphChanged();
+    rebuildPicture();
+}
+
+void GraphSession::clearFocus()
+{
+    if (m_focus == 0)
+        return;
+    m_focus = 0;
+    m_expanded.clear();
+    updateDisplayed();
+    Q_EMIT graphChanged();
+    rebuildPicture();
+}
+
+bool GraphSession::toggleExpanded(qint64 entityId)
+{
+    if (m_focus == 0 || entityId == m_focus || !m_displayed.contains(entityId))
+        return false;
+    if (!m_expanded.remove(entityId))
+        m_expanded.insert(entityId);
+    updateDisplayed();
+    Q_EMIT graphChanged();
+    rebuildPicture();
+    return true;
+}
+
+void GraphSession::setStyle(const GraphStyle &style)
+{
+    m_style = style;
+    rebuildPicture();
+}
+
+void GraphSession::rebuildPicture()
+{
+    const GraphPicture whole = GraphPicture::build(m_graph, m_metrics, m_positions, m_pinned, m_style);
+    // Entities still waiting for a layout are left out rather than drawn in
+    // a heap at the origin.
+    QSet<qint64> keep;
+    for (const qsizetype index : std::as_const(m_displayedNodes)) {
+        const qint64 id = m_graph.nodes().at(index).entityId;
+        if (m_positions.contains(id))
+            keep.insert(id);
+    }
+    m_picture = keep.size() == whole.nodes.size() ? whole : restrictedPicture(whole, keep);
+    Q_EMIT pictureChanged();
+}
+
+void GraphSession::placeMissing()
+{
+    LayoutOptions options;
+    options.algorithm = m_algorithm == LayoutAlgorithm::Radial ? LayoutAlgorithm::Scalable : m_algorithm;
+    bool missing = false;
+    for (const GraphNode &node : m_graph.nodes()) {
+        const auto it = m_positions.constFind(node.entityId);
+        if (it == m_positions.constEnd()) {
+            missing = true;
+            continue;
+        }
+        // Whatever is drawn already stays put: a filter change must not
+        // reshuffle the picture the analyst has in mind.
+        options.initial.insert(node.entityId, *it);
+        options.pinned.insert(node.entityId);
+    }
+    if (missing)
+        startLayout(options, false);
+}
+
+void GraphSession::relayout(LayoutAlgorithm algorithm, qint64 focus)
+{
+    if (!m_database)
+        return;
+    m_algorithm = algorithm;
+    ++m_generation;
+    cancelLayout();
+    LayoutOptions options;
+    options.algorithm = algorithm;
+    options.focus = m_graph.indexOf(focus) >= 0 ? focus : 0;
+    // A fresh layout: only the entities placed by hand keep their place.
+    for (const qint64 id : std::as_const(m_pinned)) {
+        if (const auto it = m_positions.constFind(id); it != m_positions.constEnd()) {
+            options.initial.insert(id, *it);
+            options.pinned.insert(id);
+        }
+    }
+    startLayout(options, true);
+}
+
+void GraphSession::startLayout(const LayoutOptions &options, bool whole)
+{
+    if (m_graph.nodeCount() == 0)
+        return;
+    cancelLayout();
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_layoutCancel = cancel;
+    LayoutOptions withCancel = options;
+    withCancel.cancelled = [cancel] { return cancel->load(std::memory_order_relaxed); };
+    const quint64 generation = m_generation;
+    const EntityGraph graph = m_graph; // shares the immutable graph
+    const auto run = [graph, withCancel, generation, whole] {
+        LayoutOutcome outcome;
+        outcome.generation = generation;
+        outcome.whole = whole;
+        Result<QHash<qint64, QPointF>> positions = computeLayout(graph, withCancel);
+        if (positions)
+            outcome.positions = std::move(positions).value();
+        else
+            outcome.error = positions.error();
+        return outcome;
+    };
+
+    Q_EMIT layoutStarted(int(graph.nodeCount()));
+    if (graph.nodeCount() <= m_backgroundThreshold) {
+        // Small graphs take milliseconds: no thread, and the picture is
+        // complete as soon as the call returns.
+        applyLayout(run());
+        return;
+    }
+    m_layoutWatcher.waitForFinished(); // a cancelled one ends at its next iteration
+    m_layoutPending = true;
+    m_layoutWatcher.setFuture(QtConcurrent::run(run));
+}
+
+void GraphSession::applyLayout(const LayoutOutcome &outcome)
+{
+    if (outcome.generation != m_generation)
+        return; // the graph changed meanwhile; its own layout is on its way
+    if (!outcome.error.isEmpty()) {
+        Q_EMIT layoutFinished(false, outcome.error);
+        return;
+    }
+    QList<qint64> changed;
+    for (auto it = outcome.positions.cbegin(); it != outcome.positions.cend(); ++it) {
+        if (!outcome.whole && m_positions.contains(it.key()))
+            continue;
+        m_positions.insert(it.key(), it.value());
+        changed.append(it.key());
+    }
+    savePositions(changed);
+    rebuildPicture();
+    Q_EMIT layoutFinished(true, QString());
+}
+
+void GraphSession::cancelLayout()
+{
+    if (m_layoutCancel)
+        m_layoutCancel->store(true);
+    m_layoutCancel.reset();
+    m_layoutPending = false;
+}
+
+void GraphSession::waitForLayout()
+{
+    if (!m_layoutPending)
+        return;
+    m_layoutWatcher.waitForFinished();
+    // The finished signal is queued behind us; deliver the result now.
+    m_layoutPending = false;
+    applyLayout(m_layoutWatcher.result());
+}
+
+void GraphSession::savePositions(const QList<qint64> &entities)
+{
+    if (!m_database || entities.isEmpty())
+        return;
+    QHash<qint64, NodePosition> rows;
+    for (const qint64 id : entities) {
+        const QPointF position = m_positions.value(id);
+        rows.insert(id, NodePosition{position.x(), position.y(), m_pinned.contains(id)});
+    }
+    if (Result<void> saved = Repository(*m_database).updatePositions(rows); !saved)
+        Q_EMIT errorOccurred(saved.error());
+}
+
+void GraphSession::moveEntity(qint64 entityId, QPointF position)
+{
+    if (!node(entityId))
+        return;
+    m_positions.insert(entityId, position);
+    m_pinned.insert(entityId);
+    savePositions({entityId});
+    rebuildPicture();
+}
+
+void GraphSession::setPinned(qint64 entityId, bool pinned)
+{
+    if (!m_positions.contains(entityId) || pinned == m_pinned.contains(entityId))
+        return;
+    if (pinned)
+        m_pinned.insert(entityId);
+    else
+        m_pinned.remove(entityId);
+    savePositions({entityId});
+    rebuildPicture();
+}
+
+Result<void> GraphSession::setEntityHidden(qint64 entityId, bool hidden)
+{
+    if (!m_database)
+        return Error{tr("No database is open.")};
+    if (Result<void> done = Repository(*m_database).setEntityHidden(entityId, hidden); !done)
+        return done;
+    if (const auto it = m_nodeIndex.constFind(entityId); it != m_nodeIndex.constEnd())
+        m_data.nodes[*it].hidden = hidden;
+    rebuildGraph();
+    return {};
+}
+
+} // namespace NewsGraph

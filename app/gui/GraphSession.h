@@ -1,0 +1,181 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/graph/EntityGraph.h"
+#include "core/graph/GraphFilter.h"
+#include "core/graph/GraphLayout.h"
+#include "core/graph/GraphMetrics.h"
+#include "core/render/GraphPicture.h"
+#include "core/store/Database.h"
+#include "core/store/GraphData.h"
+#include "core/store/Records.h"
+#include "core/store/Repository.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointF>
+#include <QSet>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace NewsGraph {
+
+// What the explorer shows of one project database, owned in one place so that
+// every view (canvas, entity table, details, path finder, exports) sees the
+// same graph: the Database, what the store holds (GraphData, documents), the
+// GraphFilter and the EntityGraph it gives, its GraphMetrics, the layout
+// (positions and pinned entities, kept in the database), a neighbourhood
+// focus, the GraphStyle and the GraphPicture built from all of these.
+//
+// Filter, focus and style changes rebuild what depends on them and say so
+// with graphChanged() / pictureChanged(). Entities without a position are
+// laid out (computeLayout, the positioned ones kept where they are); layouts
+// of graphs larger than backgroundLayoutThreshold() run on a worker thread
+// (QtConcurrent) so the window stays responsive, and their result is dropped
+// if the graph changed meanwhile. Positions are saved through
+// Repository::updatePositions after every layout and every drag.
+class GraphSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit GraphSession(QObject *parent = nullptr);
+    ~GraphSession() override;
+
+    // Takes the database over and reads its graph, documents and saved
+    // layout. On failure the session is left closed.
+    Result<void> open(Database database, const QString &displayName);
+    void close();
+    bool isOpen() const { return m_database.has_value(); }
+    QString displayName() const { return m_displayName; }
+    // Null when closed. The importer writes through it; call reload() after.
+    Database *database() { return m_database ? &*m_database : nullptr; }
+    // Read queries for the views (the GUI runs no SQL of its own). Only
+    // valid while open.
+    Repository repository();
+    // Reads everything again (after an import), keeping filter, focus and style.
+    Result<void> reload();
+
+    // --- what the store holds, whatever the filter
+    const GraphData &data() const { return m_data; }
+    const GraphNode *node(qint64 entityId) const;
+    const QList<DocumentRecord> &documents() const { return m_documents; }
+    const DocumentRecord *document(qint64 documentId) const;
+
+    // --- the graph under the filter
+    const GraphFilter &filter() const { return m_filter; }
+    void setFilter(const GraphFilter &filter);
+    const EntityGraph &graph() const { return m_graph; }
+    const GraphMetrics &metrics() const { return m_metrics; }
+    // Null when the entity is not in graph().
+    const NodeMetrics *metricsOf(qint64 entityId) const;
+
+    // --- neighbourhood focus: the canvas and the entity table show the
+    // entities within `hops` of the focus, plus the neighbours of every
+    // entity expanded since.
+    qint64 focus() const { return m_focus; }
+    void focusOn(qint64 entityId, int hops = 1);
+    void clearFocus();
+    // Expands a displayed entity (its neighbours join) or collapses it (they
+    // leave, unless something else brought them); false when nothing changed
+    // (no focus, the focus itself, or an entity not displayed).
+    bool toggleExpanded(qint64 entityId);
+    bool isExpanded(qint64 entityId) const { return m_expanded.contains(entityId); }
+    bool isDisplayed(qint64 entityId) const;
+    // graph().nodes() positions of the displayed entities, in that order.
+    const QList<qsizetype> &displayedNodes() const { return m_displayedNodes; }
+    int displayedEdgeCount() const { return int(m_picture.edges.size()); }
+
+    // --- drawing
+    const GraphStyle &style() const { return m_style; }
+    void setStyle(const GraphStyle &style);
+    // The displayed entities that have a position, with their edges.
+    const GraphPicture &picture() const { return m_picture; }
+
+    // --- layout
+    const QHash<qint64, QPointF> &positions() const { return m_positions; }
+    bool isPinned(qint64 entityId) const { return m_pinned.contains(entityId); }
+    // A drag ended there: the entity is pinned at that position and saved.
+    void moveEntity(qint64 entityId, QPointF position);
+    void setPinned(qint64 entityId, bool pinned);
+    LayoutAlgorithm layoutAlgorithm() const { return m_algorithm; }
+    // The algorithm later layouts (of entities without a position) use too.
+    void setLayoutAlgorithm(LayoutAlgorithm algorithm) { m_algorithm = algorithm; }
+    // A new layout of the whole graph; pinned entities stay where they are.
+    // `focus` is the centre of a Radial layout (0: the most linked entity).
+    void relayout(LayoutAlgorithm algorithm, qint64 focus = 0);
+    bool isLayoutRunning() const { return m_layoutPending; }
+    void waitForLayout();
+    int backgroundLayoutThreshold() const { return m_backgroundThreshold; }
+    void setBackgroundLayoutThreshold(int entities) { m_backgroundThreshold = entities; }
+
+    // Hides an entity (kept in the store, see Repository::setEntityHidden)
+    // or shows it again, and rebuilds the graph.
+    Result<void> setEntityHidden(qint64 entityId, bool hidden);
+
+Q_SIGNALS:
+    // A database was opened, reloaded or closed: documents and data changed.
+    void databaseChanged();
+    // graph(), metrics() and the displayed entities were rebuilt.
+    void graphChanged();
+    // picture() changed (graph, positions or style).
+    void pictureChanged();
+    void layoutStarted(int entities);
+    // `message` names the problem when the layout failed.
+    void layoutFinished(bool ok, const QString &message);
+    // A write to the database failed; the message names the file.
+    void errorOccurred(const QString &message);
+
+private:
+    struct LayoutOutcome
+    {
+        quint64 generation = 0;
+        bool whole = false; // a relayout() rather than placing the missing
+        QHash<qint64, QPointF> positions;
+        QString error;
+    };
+
+    Result<void> readStore();
+    void rebuildGraph();
+    void updateDisplayed();
+    void rebuildPicture();
+    void placeMissing();
+    void startLayout(const LayoutOptions &options, bool whole);
+    void applyLayout(const LayoutOutcome &outcome);
+    void cancelLayout();
+    void savePositions(const QList<qint64> &entities);
+
+    std::optional<Database> m_database;
+    QString m_displayName;
+    GraphData m_data;
+    QHash<qint64, qsizetype> m_nodeIndex; // entity id -> m_data.nodes position
+    QList<DocumentRecord> m_documents;
+
+    GraphFilter m_filter;
+    EntityGraph m_graph;
+    GraphMetrics m_metrics;
+
+    qint64 m_focus = 0;
+    int m_focusHops = 1;
+    QSet<qint64> m_expanded;
+    QSet<qint64> m_displayed; // when focused
+    QList<qsizetype> m_displayedNodes;
+
+    GraphStyle m_style;
+    GraphPicture m_picture;
+
+    QHash<qint64, QPointF> m_positions;
+    QSet<qint64> m_pinned;
+    LayoutAlgorithm m_algorithm = LayoutAlgorithm::Scalable;
+    int m_backgroundThreshold = 400;
+    quint64 m_generation = 0; // bumped whenever the graph changes: stale layouts are dropped
+    std::shared_ptr<std::atomic_bool> m_layoutCancel;
+    bool m_layoutPending = false; // a background layout's result is awaited
+    QFutureWatcher<LayoutOutcome> m_layoutWatcher;
+};
+
+} // namespace NewsGraph
