@@ -371,6 +371,31 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
     return entityIds;
 }
 
+// An evidence sentence from the columns d.id, d.file_name, s.id, s.text,
+// s.start, s."end" of `query`, starting at column `first`.
+EvidenceRecord evidenceAt(const Statement &query, int first)
+{
+    EvidenceRecord record;
+    record.documentId = query.int64(first);
+    record.fileName = query.text(first + 1);
+    record.sentenceId = query.int64(first + 2);
+    record.sentence = query.text(first + 3);
+    record.start = query.integer(first + 4);
+    record.end = query.integer(first + 5);
+    return record;
+}
+
+// Every row of `query` as an evidence sentence (see evidenceAt).
+Result<QList<EvidenceRecord>> evidenceRecords(Statement &query)
+{
+    QList<EvidenceRecord> records;
+    while (query.next())
+        records.append(evidenceAt(query, 0));
+    if (!query.ok())
+        return query.error();
+    return records;
+}
+
 } // namespace
 
 Repository::Repository(Database &database)
@@ -740,20 +765,7 @@ Result<QList<EvidenceRecord>> Repository::sentencesMentioning(qint64 entityId) c
                     "WHERE m.entity_id = ?1 "
                     "ORDER BY d.id, s.idx");
     query.bind(1, entityId);
-    QList<EvidenceRecord> records;
-    while (query.next()) {
-        EvidenceRecord record;
-        record.documentId = query.int64(0);
-        record.fileName = query.text(1);
-        record.sentenceId = query.int64(2);
-        record.sentence = query.text(3);
-        record.start = query.integer(4);
-        record.end = query.integer(5);
-        records.append(record);
-    }
-    if (!query.ok())
-        return query.error();
-    return records;
+    return evidenceRecords(query);
 }
 
 Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) const
@@ -799,14 +811,7 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
         const auto it = position.constFind(evidence.int64(0));
         if (it == position.constEnd())
             continue;
-        EvidenceRecord record;
-        record.documentId = evidence.int64(1);
-        record.fileName = evidence.text(2);
-        record.sentenceId = evidence.int64(3);
-        record.sentence = evidence.text(4);
-        record.start = evidence.integer(5);
-        record.end = evidence.integer(6);
-        records[*it].evidence.append(record);
+        records[*it].evidence.append(evidenceAt(evidence, 1));
     }
     if (!evidence.ok())
         return evidence.error();
@@ -1003,20 +1008,7 @@ Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
                     "ORDER BY d.id, s.idx");
     query.bind(1, a).bind(2, b).bind(3, qint64(includeCooccurrence ? 1 : 0))
         .bind(4, QString::fromUtf16(cooccurrencePredicate));
-    QList<EvidenceRecord> records;
-    while (query.next()) {
-        EvidenceRecord record;
-        record.documentId = query.int64(0);
-        record.fileName = query.text(1);
-        record.sentenceId = query.int64(2);
-        record.sentence = query.text(3);
-        record.start = query.integer(4);
-        record.end = query.integer(5);
-        records.append(record);
-    }
-    if (!query.ok())
-        return query.error();
-    return records;
+    return evidenceRecords(query);
 }
 
 Result<void> Repository::setEntityHidden(qint64 entityId, bool hidden)
