@@ -45,6 +45,11 @@ QCommandLineOption hiddenOption()
     return {u"hidden"_s, u"Also use the entities hidden in the explorer."_s};
 }
 
+QCommandLineOption linkedOnlyOption()
+{
+    return {u"linked-only"_s, u"Leave out the entities that no link of this graph touches."_s};
+}
+
 QStringList listValue(const QCommandLineParser &parser, const QCommandLineOption &option)
 {
     QStringList values;
@@ -85,7 +90,7 @@ Result<QDate> dateValue(const QCommandLineParser &parser, const QCommandLineOpti
 QList<QCommandLineOption> graphFilterOptions()
 {
     return {typesOption(), predicatesOption(), minimumEvidenceOption(), documentsOption(),
-            fromOption(),  toOption(),         cooccurrenceEdgesOption(), hiddenOption()};
+            fromOption(),  toOption(),         cooccurrenceEdgesOption(), hiddenOption(), linkedOnlyOption()};
 }
 
 Result<GraphFilter> graphFilterFrom(const QCommandLineParser &parser)
@@ -126,6 +131,7 @@ Result<GraphFilter> graphFilterFrom(const QCommandLineParser &parser)
                                                            filter.to.toString(Qt::ISODate))};
     filter.includeCooccurrence = parser.isSet(cooccurrenceEdgesOption());
     filter.includeHidden = parser.isSet(hiddenOption());
+    filter.includeUnlinked = !parser.isSet(linkedOnlyOption());
     return filter;
 }
 

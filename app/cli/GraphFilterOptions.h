@@ -17,7 +17,7 @@ namespace NewsGraph {
 //   --types person,org   --predicates ceo_of,supplies   --min-evidence N
 //   --documents 1,4      --since 2025-01-01  --until 2025-12-31
 // (--since and --until, as `path` has --from and --to for its entities)
-//   --cooccurrence       --hidden
+//   --cooccurrence       --hidden            --linked-only
 QList<QCommandLineOption> graphFilterOptions();
 
 // The filter those options ask for; an Error saying which value is wrong.

@@ -323,14 +323,20 @@ PaintHighlights GraphCanvas::highlights() const
 void GraphCanvas::fitToView()
 {
     m_autoFit = true;
-    const QSizeF available = QSizeF(width(), height()) - QSizeF(2 * fitPadding, 2 * fitPadding);
+    // The legend keeps the left column for itself, so that a fitted graph
+    // never lies under it.
+    const double legendWidth = m_legendVisible && !m_picture.nodes.isEmpty()
+                                   ? legendSize(m_picture, m_picture.style).width()
+                                   : 0.0;
+    const QSizeF available = QSizeF(width() - legendWidth, height()) - QSizeF(2 * fitPadding, 2 * fitPadding);
+    const QPointF middle(legendWidth + (width() - legendWidth) / 2.0, height() / 2.0);
     if (m_picture.nodes.isEmpty() || available.isEmpty()) {
         m_zoom = 1.0;
         m_offset = QPointF(width() / 2.0, height() / 2.0);
     } else {
         m_zoom = std::clamp(zoomToFit(m_picture, available, fitMaximumZoom), minimumZoom, maximumZoom);
         const QPointF centre = paintedBounds(m_picture, m_zoom).center();
-        m_offset = QPointF(width() / 2.0, height() / 2.0) - m_zoom * centre;
+        m_offset = middle - m_zoom * centre;
     }
     invalidate();
 }

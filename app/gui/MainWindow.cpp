@@ -108,6 +108,7 @@ const QString coloringKey = QStringLiteral("graph/coloring");
 const QString hiddenTypesKey = QStringLiteral("filter/hiddenTypes");
 const QString evidenceKey = QStringLiteral("filter/minimumEvidence");
 const QString cooccurrenceKey = QStringLiteral("filter/cooccurrence");
+const QString unlinkedKey = QStringLiteral("filter/unlinked");
 
 } // namespace
 
@@ -284,6 +285,12 @@ void MainWindow::createActions()
     m_cooccurrenceAction->setCheckable(true);
     m_cooccurrenceAction->setToolTip(tr("Also link entities named in the same sentence (dashed)"));
     connect(m_cooccurrenceAction, &QAction::toggled, this, &MainWindow::applyFilter);
+    // Off at first: in news most entities are named once and linked to
+    // nothing, and a grid of them would take half the canvas.
+    m_unlinkedAction = viewMenu->addAction(tr("Show &Unlinked Entities"));
+    m_unlinkedAction->setCheckable(true);
+    m_unlinkedAction->setToolTip(tr("Also show the entities that no shown link touches"));
+    connect(m_unlinkedAction, &QAction::toggled, this, &MainWindow::applyFilter);
     m_showHiddenAction = viewMenu->addAction(tr("Show &Hidden Entities"));
     m_showHiddenAction->setCheckable(true);
     m_showHiddenAction->setToolTip(tr("Show the entities you hid, so that you can show them again"));
@@ -382,6 +389,7 @@ void MainWindow::createToolBars()
     filterBar->addWidget(m_evidenceSlider);
     filterBar->addSeparator();
     filterBar->addAction(m_cooccurrenceAction);
+    filterBar->addAction(m_unlinkedAction);
 }
 
 void MainWindow::connectViews()
@@ -481,7 +489,7 @@ void MainWindow::restoreSettings()
     // Preferences before the state, so that nothing is laid out twice.
     const QSignalBlocker blockers[] = {QSignalBlocker(m_layoutBox), QSignalBlocker(m_sizeBox),
                                        QSignalBlocker(m_colorBox), QSignalBlocker(m_evidenceSlider),
-                                       QSignalBlocker(m_cooccurrenceAction)};
+                                       QSignalBlocker(m_cooccurrenceAction), QSignalBlocker(m_unlinkedAction)};
     const int layout = m_layoutBox->findData(settings.value(layoutKey).toString());
     m_layoutBox->setCurrentIndex(std::max(0, layout));
     const int size = m_sizeBox->findData(settings.value(sizeKey).toString());
@@ -491,6 +499,7 @@ void MainWindow::restoreSettings()
     m_evidenceSlider->setValue(std::clamp(settings.value(evidenceKey, 1).toInt(), 1, maximumEvidenceSlider));
     m_evidenceLabel->setText(tr(" Links stated ≥ %n× ", nullptr, m_evidenceSlider->value()));
     m_cooccurrenceAction->setChecked(settings.value(cooccurrenceKey, false).toBool());
+    m_unlinkedAction->setChecked(settings.value(unlinkedKey, false).toBool());
     const QStringList hiddenTypes = settings.value(hiddenTypesKey).toStringList();
     for (auto it = m_typeActions.cbegin(); it != m_typeActions.cend(); ++it) {
         const QSignalBlocker blocker(it.value());
@@ -620,6 +629,7 @@ void MainWindow::applyFilter()
     filter.minimumEvidence = m_evidenceSlider->value();
     filter.includeCooccurrence = m_cooccurrenceAction->isChecked();
     filter.includeHidden = m_showHiddenAction->isChecked();
+    filter.includeUnlinked = m_unlinkedAction->isChecked();
     m_session->setFilter(filter);
     if (m_restoringSettings)
         return;
@@ -629,6 +639,7 @@ void MainWindow::applyFilter()
     settings.setValue(hiddenTypesKey, hiddenTypes);
     settings.setValue(evidenceKey, filter.minimumEvidence);
     settings.setValue(cooccurrenceKey, filter.includeCooccurrence);
+    settings.setValue(unlinkedKey, filter.includeUnlinked);
 }
 
 void MainWindow::applyStyle()

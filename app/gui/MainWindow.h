@@ -85,6 +85,7 @@ public:
     QProgressDialog *importProgress() const { return m_progress; }
     QAction *typeAction(EntityType type) const { return m_typeActions.value(type); }
     QAction *cooccurrenceAction() const { return m_cooccurrenceAction; }
+    QAction *unlinkedAction() const { return m_unlinkedAction; }
     QAction *showHiddenAction() const { return m_showHiddenAction; }
     QSlider *minimumEvidenceSlider() const { return m_evidenceSlider; }
     QComboBox *sizeMetricBox() const { return m_sizeBox; }
@@ -169,6 +170,7 @@ private:
 
     QHash<EntityType, QAction *> m_typeActions;
     QAction *m_cooccurrenceAction = nullptr;
+    QAction *m_unlinkedAction = nullptr;
     QAction *m_showHiddenAction = nullptr;
     QAction *m_importAction = nullptr;
     QAction *m_importFolderAction = nullptr;

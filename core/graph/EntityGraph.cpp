@@ -106,6 +106,18 @@ EntityGraph EntityGraph::build(const GraphData &data, const GraphFilter &filter)
         p->edges.append(kept);
     }
 
+    if (!filter.includeUnlinked) {
+        QSet<qint64> linked;
+        for (const GraphEdge &edge : std::as_const(p->edges)) {
+            linked.insert(edge.source);
+            linked.insert(edge.target);
+        }
+        p->nodes.removeIf([&](const GraphNode &node) { return !linked.contains(node.entityId); });
+        p->indexOf.clear();
+        for (qsizetype i = 0; i < p->nodes.size(); ++i)
+            p->indexOf.insert(p->nodes.at(i).entityId, i);
+    }
+
     p->graph = Graph(std::size_t(p->nodes.size()));
     for (qsizetype i = 0; i < p->edges.size(); ++i) {
         const GraphEdge &edge = p->edges.at(i);

@@ -55,6 +55,7 @@ public:
     // hold at least max(1, minimumEvidence) distinct sentences. Its
     // predicates, evidence count and evidence are then those of the kept
     // entries, so weights follow the filter.
+    // Without includeUnlinked, the nodes that no kept edge touches are left out.
     static EntityGraph build(const GraphData &data, const GraphFilter &filter);
 
     qsizetype nodeCount() const;

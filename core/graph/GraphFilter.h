@@ -21,6 +21,10 @@ struct GraphFilter
     QDate to;                    // invalid: no upper bound; likewise
     bool includeCooccurrence = false;
     bool includeHidden = false;
+    // Entities left without any edge by the filters above. Kept by default,
+    // so that counts and lookups see every entity; a picture is often
+    // clearer without them.
+    bool includeUnlinked = true;
 };
 
 } // namespace NewsGraph

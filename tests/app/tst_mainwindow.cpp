@@ -200,6 +200,12 @@ private Q_SLOTS:
             return std::count_if(window.canvas()->picture().nodes.cbegin(), window.canvas()->picture().nodes.cend(),
                                  [type](const PictureNode &node) { return node.type == type; });
         };
+        // Unlinked entities are left out at first.
+        QVERIFY(!window.unlinkedAction()->isChecked());
+        const int linkedRows = window.entityModel()->rowCount();
+        window.unlinkedAction()->trigger();
+        QVERIFY(window.entityModel()->rowCount() > linkedRows);
+        // With them shown, hiding a type removes exactly its entities.
         const auto places = countOf(EntityType::Place);
         QVERIFY(places > 0);
         const int rows = window.entityModel()->rowCount();

@@ -312,6 +312,14 @@ void TestEntityGraph::filterByEvidenceDocumentsAndDates()
     QCOMPARE(graph.edges().first().evidenceCount, 3);
     // Nodes stay: the filter is on edges; isolated nodes are the view's call.
     QCOMPARE(graph.nodeCount(), 4);
+    // ...unless unlinked ones are unwanted.
+    filter.includeUnlinked = false;
+    graph = maker.build(filter);
+    QCOMPARE(graph.nodeCount(), 2);
+    QCOMPARE(graph.indexOf(3), -1);
+    QCOMPARE(graph.indexOf(2), 1);
+    QCOMPARE(graph.degrees(), (QList<int>{1, 1}));
+    filter.includeUnlinked = true;
 
     // Counts are of what passes: the 2025-01 document no longer counts.
     filter.from = QDate(2025, 6, 1);
