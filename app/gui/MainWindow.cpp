@@ -527,8 +527,13 @@ void MainWindow::restoreSettings()
         resize(size);
         move(available.center() - QPoint(size.width() / 2, size.height() / 2));
     }
-    // Without a saved state the docks take their panels' size hints.
-    restoreState(settings.value(stateKey).toByteArray());
+    if (!restoreState(settings.value(stateKey).toByteArray())) {
+        // First run: the canvas gets about half the width; the panels'
+        // size hints alone would leave it a narrow strip.
+        const int side = std::clamp(width() * 11 / 50, 240, 360);
+        resizeDocks({m_entityDock, m_detailsDock}, {side, side}, Qt::Horizontal);
+        resizeDocks({m_documentDock}, {std::clamp(height() / 4, 180, 320)}, Qt::Vertical);
+    }
 }
 
 bool MainWindow::openDatabaseFile(const QString &path)
