@@ -5,6 +5,7 @@
 #include "core/export/GraphExporter.h"
 #include "core/export/RecordJson.h"
 #include "core/extract/Extraction.h"
+#include "core/graph/EdgeStatements.h"
 #include "core/graph/EntityLookup.h"
 #include "core/graph/GraphLayout.h"
 #include "core/graph/GraphMetrics.h"
@@ -313,7 +314,7 @@ std::optional<CliTool::GraphView> CliTool::openGraph(const QCommandLineParser &p
         return std::nullopt;
     }
     EntityGraph graph = EntityGraph::build(*stored, *filter);
-    return GraphView{std::move(*database), std::move(stored).value(), std::move(graph), *filter};
+    return GraphView{std::move(*database), std::move(stored).value(), std::move(graph)};
 }
 
 std::optional<quint32> CliTool::seed(const QCommandLineParser &parser)
@@ -689,33 +690,21 @@ namespace {
 QStringList predicatesAlong(const GraphEdge &edge, qint64 from)
 {
     QStringList readings;
-    for (const GraphEdgeEvidence &entry : edge.evidence) {
-        const qint64 subject = entry.reversed ? edge.target : edge.source;
-        QString reading = isSymmetricPredicate(entry.predicate) ? u"-%1-"_s.arg(entry.predicate)
-                          : subject == from                    ? u"-%1->"_s.arg(entry.predicate)
-                                                               : u"<-%1-"_s.arg(entry.predicate);
-        if (!readings.contains(reading))
-            readings.append(reading);
+    for (const EdgeStatement &statement : statementsFrom(edge, from)) {
+        switch (statement.direction) {
+        case StatementDirection::Undirected:
+            readings.append(u"-%1-"_s.arg(statement.predicate));
+            break;
+        case StatementDirection::Forward:
+            readings.append(u"-%1->"_s.arg(statement.predicate));
+            break;
+        case StatementDirection::Backward:
+            readings.append(u"<-%1-"_s.arg(statement.predicate));
+            break;
+        }
     }
     readings.sort();
     return readings;
-}
-
-// The evidence of the edge that passed the filter, as sentences.
-Result<QList<EvidenceRecord>> keptEvidence(const Repository &repository, const GraphEdge &edge,
-                                           bool withCooccurrence)
-{
-    QSet<qint64> kept;
-    for (const GraphEdgeEvidence &entry : edge.evidence) {
-        for (qint64 sentence : entry.sentenceIds)
-            kept.insert(sentence);
-    }
-    Result<QList<EvidenceRecord>> found = repository.evidenceBetween(edge.source, edge.target, withCooccurrence);
-    if (!found)
-        return found;
-    QList<EvidenceRecord> records = std::move(found).value();
-    records.removeIf([&](const EvidenceRecord &record) { return !kept.contains(record.sentenceId); });
-    return records;
 }
 
 QJsonObject nodeJson(const GraphNode &node)
@@ -840,7 +829,6 @@ int CliTool::path(const QCommandLineParser &parser)
     }
 
     Repository repository(view->database);
-    const bool withCooccurrence = view->filter.includeCooccurrence;
     QJsonArray hopsJson;
     if (!parser.isSet(jsonOption))
         m_out << start.name << " to " << end.name << ": " << hops.size() << (hops.size() == 1 ? " link" : " links")
@@ -852,7 +840,7 @@ int CliTool::path(const QCommandLineParser &parser)
         const GraphNode &a = graph.nodes().at(graph.indexOf(hop.from));
         const GraphNode &b = graph.nodes().at(graph.indexOf(hop.to));
         const QStringList readings = predicatesAlong(*edge, hop.from);
-        const Result<QList<EvidenceRecord>> found = keptEvidence(repository, *edge, withCooccurrence);
+        const Result<QList<EvidenceRecord>> found = keptEvidence(repository, *edge);
         if (!found)
             return fail(found.error());
         const QList<EvidenceRecord> &evidence = *found;

@@ -95,7 +95,6 @@ private:
         Database database;
         GraphData stored;
         EntityGraph graph;
-        GraphFilter filter;
     };
     // Opens the database (see openDatabase) and builds the graph under the
     // filter options, reporting bad options and store errors.

@@ -2,8 +2,9 @@
 
 #include "app/gui/GraphSession.h"
 
+#include "core/graph/EdgeStatements.h"
+
 #include <QRegularExpression>
-#include <QSet>
 
 #include <algorithm>
 
@@ -31,18 +32,10 @@ Result<QList<EvidenceItem>> EvidenceLoader::forEdge(qint64 a, qint64 b)
         return QList<EvidenceItem>();
     // Only the sentences the filter kept (documents, dates, predicates), so
     // that the list and the edge's weight agree.
-    QSet<qint64> kept;
-    for (const GraphEdgeEvidence &entry : edge->evidence) {
-        for (const qint64 sentence : entry.sentenceIds)
-            kept.insert(sentence);
-    }
-    Result<QList<EvidenceRecord>> records
-        = m_session.repository().evidenceBetween(a, b, m_session.filter().includeCooccurrence);
+    const Result<QList<EvidenceRecord>> records = keptEvidence(m_session.repository(), *edge);
     if (!records)
         return Error{records.error()};
-    QList<EvidenceRecord> keptRecords = std::move(records).value();
-    keptRecords.removeIf([&](const EvidenceRecord &record) { return !kept.contains(record.sentenceId); });
-    return items(keptRecords, {edge->source, edge->target});
+    return items(*records, {edge->source, edge->target});
 }
 
 Result<QList<EvidenceItem>> EvidenceLoader::items(const QList<EvidenceRecord> &records,

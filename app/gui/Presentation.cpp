@@ -1,6 +1,6 @@
 #include "app/gui/Presentation.h"
 
-#include "core/extract/Extraction.h"
+#include "core/graph/EdgeStatements.h"
 
 #include <QLocale>
 #include <QPainter>
@@ -85,14 +85,19 @@ QString predicateLabel(const QString &predicate)
 QStringList predicatesAlong(const GraphEdge &edge, qint64 from)
 {
     QStringList readings;
-    for (const GraphEdgeEvidence &entry : edge.evidence) {
-        const qint64 subject = entry.reversed ? edge.target : edge.source;
-        const QString label = predicateLabel(entry.predicate);
-        const QString reading = isSymmetricPredicate(entry.predicate) ? label
-                                : subject == from ? QStringLiteral("%1 →").arg(label)
-                                                  : QStringLiteral("← %1").arg(label);
-        if (!readings.contains(reading))
-            readings.append(reading);
+    for (const EdgeStatement &statement : statementsFrom(edge, from)) {
+        const QString label = predicateLabel(statement.predicate);
+        switch (statement.direction) {
+        case StatementDirection::Undirected:
+            readings.append(label);
+            break;
+        case StatementDirection::Forward:
+            readings.append(QStringLiteral("%1 →").arg(label));
+            break;
+        case StatementDirection::Backward:
+            readings.append(QStringLiteral("← %1").arg(label));
+            break;
+        }
     }
     // Edges built by hand (tests) may carry predicates without evidence.
     if (readings.isEmpty()) {

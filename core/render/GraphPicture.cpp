@@ -1,7 +1,7 @@
 #include "core/render/GraphPicture.h"
 
 #include "core/export/ExportOptions.h"
-#include "core/extract/Extraction.h"
+#include "core/graph/EdgeStatements.h"
 #include "core/graph/EntityGraph.h"
 #include "core/graph/GraphMetrics.h"
 #include "core/render/GraphPainter.h"
@@ -57,10 +57,9 @@ int edgeDirection(const GraphEdge &edge)
 {
     bool forward = false;
     bool backward = false;
-    for (const GraphEdgeEvidence &evidence : edge.evidence) {
-        if (isSymmetricPredicate(evidence.predicate))
-            continue;
-        (evidence.reversed ? backward : forward) = true;
+    for (const EdgeStatement &statement : statementsFrom(edge, edge.source)) {
+        forward = forward || statement.direction == StatementDirection::Forward;
+        backward = backward || statement.direction == StatementDirection::Backward;
     }
     if (forward == backward)
         return 0;

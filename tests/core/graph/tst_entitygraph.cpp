@@ -3,6 +3,7 @@
 
 #include "core/extract/Extraction.h"
 #include "core/graph/Communities.h"
+#include "core/graph/EdgeStatements.h"
 #include "core/graph/EntityGraph.h"
 #include "core/graph/EntityLookup.h"
 #include "core/graph/GraphMetrics.h"
@@ -119,6 +120,7 @@ private Q_SLOTS:
     void shortestPathUnreachable();
     void egoNetwork();
     void edgeBetween();
+    void statementsReadFromEitherEnd();
     void metricsTogether();
     void lookUpEntities();
     void communitiesOfTwoCliques();
@@ -475,6 +477,22 @@ void TestEntityGraph::communitiesWithoutEdges()
     QCOMPARE(result->count, 3);
     QCOMPARE(result->membership, (QList<int>{0, 1, 2}));
     QCOMPARE(result->modularity, 0.0);
+}
+
+void TestEntityGraph::statementsReadFromEitherEnd()
+{
+    // 1 ceo_of 2, 2 invests_in 1 (stated in two documents), 1 partner_of 2.
+    GraphMaker maker;
+    maker.nodes({1, 2}).edge(1, 2, 1, u"ceo_of"_s).edge(2, 1, 1, u"invests_in"_s, 1);
+    maker.edge(2, 1, 1, u"invests_in"_s, 2).edge(1, 2, 1, u"partner_of"_s);
+    const GraphEdge &edge = maker.data().edges.first();
+    using S = StatementDirection;
+    QCOMPARE(statementsFrom(edge, 1), (QList<EdgeStatement>{{u"ceo_of"_s, S::Forward},
+                                                            {u"invests_in"_s, S::Backward},
+                                                            {u"partner_of"_s, S::Undirected}}));
+    QCOMPARE(statementsFrom(edge, 2), (QList<EdgeStatement>{{u"ceo_of"_s, S::Backward},
+                                                            {u"invests_in"_s, S::Forward},
+                                                            {u"partner_of"_s, S::Undirected}}));
 }
 
 void TestEntityGraph::metricsTogether()
