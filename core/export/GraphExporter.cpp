@@ -1,5 +1,6 @@
 #include "core/export/GraphExporter.h"
 
+#include "core/common/EnumNames.h"
 #include "core/export/CsvWriter.h"
 #include "core/export/GexfWriter.h"
 #include "core/export/GraphMLWriter.h"
@@ -38,19 +39,12 @@ QString exportFormatName(ExportFormat format)
 
 std::optional<ExportFormat> exportFormatFromName(const QString &name)
 {
-    for (const ExportFormat format : allFormats) {
-        if (name.compare(exportFormatName(format), Qt::CaseInsensitive) == 0)
-            return format;
-    }
-    return std::nullopt;
+    return enumFromName(name, allFormats, exportFormatName);
 }
 
 QStringList exportFormatNames()
 {
-    QStringList names;
-    for (const ExportFormat format : allFormats)
-        names.append(exportFormatName(format));
-    return names;
+    return enumNames(allFormats, exportFormatName);
 }
 
 bool exportWritesDirectory(ExportFormat format)

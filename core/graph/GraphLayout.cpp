@@ -1,5 +1,6 @@
 #include "core/graph/GraphLayout.h"
 
+#include "core/common/EnumNames.h"
 #include "core/graph/EntityGraph.h"
 #include "core/graph/LayoutGraph.h"
 #include "core/graph/MultilevelLayout.h"
@@ -31,6 +32,10 @@ using namespace Qt::StringLiterals;
 namespace NewsGraph {
 
 namespace {
+
+constexpr std::array allLayoutAlgorithms{LayoutAlgorithm::ForceDirected, LayoutAlgorithm::KamadaKawai,
+                                         LayoutAlgorithm::Circular, LayoutAlgorithm::Radial,
+                                         LayoutAlgorithm::Scalable};
 
 constexpr double edgeLength = 100.0;     // canvas units
 constexpr double componentGap = 100.0;   // between packed components
@@ -811,18 +816,12 @@ QString layoutAlgorithmName(LayoutAlgorithm algorithm)
 
 std::optional<LayoutAlgorithm> layoutAlgorithmFromName(QStringView name)
 {
-    for (const LayoutAlgorithm algorithm : {LayoutAlgorithm::ForceDirected, LayoutAlgorithm::KamadaKawai,
-                                            LayoutAlgorithm::Circular, LayoutAlgorithm::Radial,
-                                            LayoutAlgorithm::Scalable}) {
-        if (name.compare(layoutAlgorithmName(algorithm), Qt::CaseInsensitive) == 0)
-            return algorithm;
-    }
-    return std::nullopt;
+    return enumFromName(name, allLayoutAlgorithms, layoutAlgorithmName);
 }
 
 QStringList layoutAlgorithmNames()
 {
-    return {u"force"_s, u"kamada-kawai"_s, u"circular"_s, u"radial"_s, u"scalable"_s};
+    return enumNames(allLayoutAlgorithms, layoutAlgorithmName);
 }
 
 Result<QHash<qint64, QPointF>> computeLayout(const EntityGraph &graph, const LayoutOptions &options)

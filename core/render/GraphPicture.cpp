@@ -1,5 +1,6 @@
 #include "core/render/GraphPicture.h"
 
+#include "core/common/EnumNames.h"
 #include "core/export/ExportOptions.h"
 #include "core/graph/EdgeStatements.h"
 #include "core/graph/EntityGraph.h"
@@ -15,6 +16,9 @@ using namespace Qt::StringLiterals;
 namespace NewsGraph {
 
 namespace {
+
+constexpr std::array allSizeMetrics{SizeMetric::Mentions, SizeMetric::Degree, SizeMetric::PageRank,
+                                    SizeMetric::Betweenness};
 
 constexpr double minimumRadius = 9.0;
 constexpr double maximumRadius = 20.0;
@@ -85,16 +89,12 @@ QString sizeMetricName(SizeMetric metric)
 
 std::optional<SizeMetric> sizeMetricFromName(QStringView name)
 {
-    for (SizeMetric metric : {SizeMetric::Mentions, SizeMetric::Degree, SizeMetric::PageRank, SizeMetric::Betweenness}) {
-        if (name.compare(sizeMetricName(metric), Qt::CaseInsensitive) == 0)
-            return metric;
-    }
-    return std::nullopt;
+    return enumFromName(name, allSizeMetrics, sizeMetricName);
 }
 
 QStringList sizeMetricNames()
 {
-    return {u"mentions"_s, u"degree"_s, u"pagerank"_s, u"betweenness"_s};
+    return enumNames(allSizeMetrics, sizeMetricName);
 }
 
 QString nodeColoringName(NodeColoring coloring)
@@ -104,11 +104,7 @@ QString nodeColoringName(NodeColoring coloring)
 
 std::optional<NodeColoring> nodeColoringFromName(QStringView name)
 {
-    for (NodeColoring coloring : {NodeColoring::ByType, NodeColoring::ByCommunity}) {
-        if (name.compare(nodeColoringName(coloring), Qt::CaseInsensitive) == 0)
-            return coloring;
-    }
-    return std::nullopt;
+    return enumFromName(name, std::array{NodeColoring::ByType, NodeColoring::ByCommunity}, nodeColoringName);
 }
 
 QColor colorForType(EntityType type)

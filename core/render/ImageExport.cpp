@@ -1,5 +1,6 @@
 #include "core/render/ImageExport.h"
 
+#include "core/common/EnumNames.h"
 #include "core/export/ExportOptions.h"
 
 #include <QBuffer>
@@ -20,6 +21,8 @@ using namespace Qt::StringLiterals;
 namespace NewsGraph {
 
 namespace {
+
+constexpr std::array allImageFormats{ImageFormat::Png, ImageFormat::Svg, ImageFormat::Pdf};
 
 // Logical pixels are 1/96 inch, as on a screen at 100 %.
 constexpr double logicalDpi = 96.0;
@@ -207,11 +210,7 @@ Result<QByteArray> renderPdf(const GraphPicture &picture, const ImageOptions &op
 
 std::optional<ImageFormat> imageFormatFromName(QStringView name)
 {
-    for (ImageFormat format : {ImageFormat::Png, ImageFormat::Svg, ImageFormat::Pdf}) {
-        if (name.compare(imageFormatName(format), Qt::CaseInsensitive) == 0)
-            return format;
-    }
-    return std::nullopt;
+    return enumFromName(name, allImageFormats, imageFormatName);
 }
 
 QString imageFormatName(ImageFormat format)
@@ -229,7 +228,7 @@ QString imageFormatName(ImageFormat format)
 
 QStringList imageFormatNames()
 {
-    return {u"png"_s, u"svg"_s, u"pdf"_s};
+    return enumNames(allImageFormats, imageFormatName);
 }
 
 Result<void> exportImage(const GraphPicture &picture, ImageFormat format, const ImageOptions &options,
