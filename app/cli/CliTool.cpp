@@ -55,6 +55,9 @@ const QCommandLineOption hopsOption(u"hops"_s, u"How many links away (default 1)
 const QCommandLineOption sortOption(
     u"sort"_s, u"Order by degree, weighted_degree, betweenness or pagerank (default)."_s, u"METRIC"_s,
     u"pagerank"_s);
+const QCommandLineOption exactOption(u"exact"_s,
+                                     u"Exact betweenness however long it takes (by default a large graph's is "
+                                     u"estimated from a sample of sources)."_s);
 const QCommandLineOption seedOption(u"seed"_s, u"Seed of the random choices (default 1): same seed, same result."_s,
                                     u"N"_s, u"1"_s);
 const QCommandLineOption algorithmOption(u"algorithm"_s, u"Layout algorithm (default scalable)."_s, u"NAME"_s,
@@ -130,7 +133,8 @@ QList<CliTool::Command> CliTool::commands() const
          {dbOption, cooccurrenceOption, jsonOption}, &CliTool::relations},
         {u"metrics"_s, QString(),
          u"Rank the entities by degree, betweenness and PageRank; components and communities."_s,
-         QList<QCommandLineOption>{dbOption, sortOption, limitOption, seedOption, jsonOption} + graphFilterOptions(),
+         QList<QCommandLineOption>{dbOption, sortOption, limitOption, seedOption, exactOption, jsonOption}
+             + graphFilterOptions(),
          &CliTool::metrics},
         {u"path"_s, QString(),
          u"How two entities are connected: each link with its predicates and source sentences."_s,
@@ -732,9 +736,14 @@ int CliTool::metrics(const QCommandLineParser &parser)
     if (!view)
         return Failure;
     const EntityGraph &graph = view->graph;
-    const Result<GraphMetrics> metrics = computeMetrics(graph, *seed);
+    MetricsOptions metricsOptions;
+    metricsOptions.seed = *seed;
+    if (parser.isSet(exactOption))
+        metricsOptions.betweennessBudget = 0;
+    const Result<GraphMetrics> metrics = computeMetrics(graph, metricsOptions);
     if (!metrics)
         return fail(metrics.error());
+    const bool estimated = metrics->betweennessSources < graph.nodeCount();
 
     const auto key = [&](qsizetype i) {
         const NodeMetrics &m = metrics->nodes.at(i);
@@ -767,6 +776,7 @@ int CliTool::metrics(const QCommandLineParser &parser)
                    {u"components"_s, metrics->components},
                    {u"communities"_s, metrics->communities},
                    {u"modularity"_s, metrics->modularity},
+                   {u"betweenness_sources"_s, qint64(metrics->betweennessSources)},
                    {u"ranking"_s, entities}});
         return Success;
     }
@@ -785,6 +795,10 @@ int CliTool::metrics(const QCommandLineParser &parser)
     m_out << graph.nodeCount() << " entities, " << graph.edgeCount() << " edges, " << metrics->components
           << " connected components, " << metrics->communities << " communities (modularity "
           << QString::number(metrics->modularity, 'f', 3) << ").\n";
+    if (estimated) {
+        m_out << "Betweenness estimated from " << metrics->betweennessSources << " of " << graph.nodeCount()
+              << " sources (--exact for all of them).\n";
+    }
     m_out.flush();
     return Success;
 }
@@ -1028,7 +1042,9 @@ int CliTool::exportGraph(const QCommandLineParser &parser)
     if (!view)
         return Failure;
     const EntityGraph &graph = view->graph;
-    const Result<GraphMetrics> metrics = computeMetrics(graph, *seed);
+    MetricsOptions metricsOptions;
+    metricsOptions.seed = *seed;
+    const Result<GraphMetrics> metrics = computeMetrics(graph, metricsOptions);
     if (!metrics)
         return fail(metrics.error());
 

@@ -5,7 +5,6 @@
 #include <QSet>
 
 #include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
@@ -13,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -175,21 +175,90 @@ QList<int> EntityGraph::weightedDegrees() const
     return result;
 }
 
-QList<double> EntityGraph::betweenness() const
+QList<double> EntityGraph::betweenness(const BetweennessOptions &options) const
 {
+    // Brandes (2001) by hand rather than boost::brandes_betweenness_centrality,
+    // which can neither start from a sample of sources nor be stopped. One
+    // breadth-first search per source over a flat adjacency array; the
+    // dependency pass walks the BFS order backwards and finds a node's
+    // predecessors among its neighbours one level up, so no predecessor
+    // lists are kept.
     const qsizetype n = d->nodes.size();
-    QList<double> result(n, 0.0);
     if (n < 3)
-        return result;
+        return QList<double>(n, 0.0);
+    const Graph &g = d->graph;
+    std::vector<qsizetype> offsets(std::size_t(n) + 1, 0);
+    std::vector<qsizetype> neighbours;
+    neighbours.reserve(2 * boost::num_edges(g));
+    for (qsizetype v = 0; v < n; ++v) {
+        for (const Vertex w : boost::make_iterator_range(boost::adjacent_vertices(Vertex(v), g)))
+            neighbours.push_back(qsizetype(w));
+        offsets[std::size_t(v) + 1] = qsizetype(neighbours.size());
+    }
+
+    std::vector<qsizetype> sources(static_cast<std::size_t>(n));
+    for (qsizetype v = 0; v < n; ++v)
+        sources[std::size_t(v)] = v;
+    const qsizetype pivots = options.pivots <= 0 || options.pivots >= n ? n : options.pivots;
+    if (pivots < n) {
+        // The first `pivots` places of a seeded Fisher-Yates shuffle: a
+        // uniform sample without replacement, the same on every platform
+        // (std::uniform_int_distribution is not).
+        std::mt19937_64 random(options.seed);
+        for (qsizetype i = 0; i < pivots; ++i) {
+            const auto span = std::uint64_t(n - i);
+            std::swap(sources[std::size_t(i)], sources[std::size_t(i + qsizetype(random() % span))]);
+        }
+        sources.resize(std::size_t(pivots));
+    }
+
     std::vector<double> centrality(std::size_t(n), 0.0);
-    boost::brandes_betweenness_centrality(
-        d->graph,
-        boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
-                                                                boost::get(boost::vertex_index, d->graph))));
-    // Boost halves its ordered-pair sums for an undirected graph, so each
-    // unordered pair counts once; networkx's normalisation over the
-    // (n - 1)(n - 2) / 2 pairs that exclude the node follows.
-    const double scale = 2.0 / (double(n - 1) * double(n - 2));
+    std::vector<double> paths(static_cast<std::size_t>(n));      // shortest paths from the source
+    std::vector<int> distance(static_cast<std::size_t>(n));
+    std::vector<double> dependency(static_cast<std::size_t>(n));
+    std::vector<qsizetype> order;                   // BFS order, nearest first
+    order.reserve(std::size_t(n));
+    for (const qsizetype source : sources) {
+        if (options.cancelled && options.cancelled())
+            return {};
+        std::fill(paths.begin(), paths.end(), 0.0);
+        std::fill(distance.begin(), distance.end(), -1);
+        std::fill(dependency.begin(), dependency.end(), 0.0);
+        order.clear();
+        paths[std::size_t(source)] = 1.0;
+        distance[std::size_t(source)] = 0;
+        order.push_back(source);
+        for (std::size_t head = 0; head < order.size(); ++head) {
+            const qsizetype v = order[head];
+            for (qsizetype k = offsets[std::size_t(v)]; k < offsets[std::size_t(v) + 1]; ++k) {
+                const qsizetype w = neighbours[std::size_t(k)];
+                if (distance[std::size_t(w)] < 0) {
+                    distance[std::size_t(w)] = distance[std::size_t(v)] + 1;
+                    order.push_back(w);
+                }
+                if (distance[std::size_t(w)] == distance[std::size_t(v)] + 1)
+                    paths[std::size_t(w)] += paths[std::size_t(v)];
+            }
+        }
+        for (auto it = order.rbegin(); it != order.rend(); ++it) {
+            const qsizetype w = *it;
+            const double share = (1.0 + dependency[std::size_t(w)]) / paths[std::size_t(w)];
+            for (qsizetype k = offsets[std::size_t(w)]; k < offsets[std::size_t(w) + 1]; ++k) {
+                const qsizetype v = neighbours[std::size_t(k)];
+                if (distance[std::size_t(v)] == distance[std::size_t(w)] - 1)
+                    dependency[std::size_t(v)] += paths[std::size_t(v)] * share;
+            }
+            if (w != source)
+                centrality[std::size_t(w)] += dependency[std::size_t(w)];
+        }
+    }
+
+    // Summed over every source, each unordered pair is counted from both
+    // ends; networkx's normalisation over the (n - 1)(n - 2) / 2 pairs that
+    // exclude the node then gives 1 / ((n - 1)(n - 2)). A sample of sources
+    // is scaled up to all of them (Brandes & Pich 2007).
+    const double scale = (double(n) / double(pivots)) / (double(n - 1) * double(n - 2));
+    QList<double> result(n);
     for (qsizetype i = 0; i < n; ++i)
         result[i] = centrality[std::size_t(i)] * scale;
     return result;

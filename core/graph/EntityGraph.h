@@ -7,6 +7,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace NewsGraph {
@@ -32,6 +33,17 @@ struct EgoMember
 {
     qint64 entityId = 0;
     int distance = 0;
+};
+
+struct BetweennessOptions
+{
+    // How many sources the shortest paths are counted from: 0 (or the node
+    // count and over) for all of them, the exact value; fewer for Brandes &
+    // Pich's (2007) estimate from a uniform sample, scaled up to all sources.
+    qsizetype pivots = 0;
+    quint64 seed = 1; // of the sample
+    // Polled between sources; true stops the computation.
+    std::function<bool()> cancelled;
 };
 
 // The entity graph under a GraphFilter: an undirected Boost.Graph built once
@@ -71,8 +83,10 @@ public:
     QList<int> weightedDegrees() const;
     // Brandes (2001), unweighted, normalised as networkx does for an
     // undirected graph: by 2 / ((n - 1)(n - 2)), so that the middle of a
-    // three-node path scores 1. All zeros below three nodes.
-    QList<double> betweenness() const;
+    // three-node path scores 1. All zeros below three nodes. Exact costs
+    // O(nodes x edges); with options.pivots it is estimated from that many
+    // sources. Empty when cancelled.
+    QList<double> betweenness(const BetweennessOptions &options = {}) const;
     // PageRank by power iteration with damping 0.85 over the undirected
     // graph taken as both directions of every edge, unweighted (as networkx
     // does for an unweighted undirected graph). The rank of nodes without

@@ -8,26 +8,71 @@ using namespace Qt::StringLiterals;
 
 namespace NewsGraph {
 
-Result<GraphMetrics> computeMetrics(const EntityGraph &graph, quint32 seed)
+namespace {
+
+int componentCount(const QList<int> &components)
 {
-    const Result<Communities> communities = detectCommunities(graph, seed);
-    if (!communities)
-        return Error{communities.error()};
+    return components.isEmpty() ? 0 : *std::max_element(components.cbegin(), components.cend()) + 1;
+}
+
+} // namespace
+
+GraphMetrics basicMetrics(const EntityGraph &graph)
+{
     const QList<int> degrees = graph.degrees();
     const QList<int> weighted = graph.weightedDegrees();
-    const QList<double> betweenness = graph.betweenness();
-    const QList<double> pageRank = graph.pageRank();
     const QList<int> components = graph.components();
-
     GraphMetrics metrics;
     metrics.nodes.resize(graph.nodeCount());
     for (qsizetype i = 0; i < graph.nodeCount(); ++i) {
-        metrics.nodes[i] = NodeMetrics{degrees.at(i), weighted.at(i), betweenness.at(i),
-                                       pageRank.at(i), components.at(i), communities->membership.at(i)};
+        NodeMetrics &m = metrics.nodes[i];
+        m.degree = degrees.at(i);
+        m.weightedDegree = weighted.at(i);
+        m.component = components.at(i);
     }
-    metrics.components = components.isEmpty() ? 0 : *std::max_element(components.cbegin(), components.cend()) + 1;
+    metrics.components = componentCount(components);
+    return metrics;
+}
+
+qsizetype betweennessPivots(const EntityGraph &graph, const MetricsOptions &options)
+{
+    const qsizetype n = graph.nodeCount();
+    const qint64 perSource = qint64(n) + 2 * qint64(graph.edgeCount());
+    if (options.betweennessBudget <= 0 || qint64(n) * perSource <= options.betweennessBudget)
+        return n;
+    return std::min(n, std::max(options.minimumPivots, qsizetype(options.betweennessBudget / perSource)));
+}
+
+Result<GraphMetrics> computeMetrics(const EntityGraph &graph, const MetricsOptions &options)
+{
+    const auto cancelled = [&options] { return options.cancelled && options.cancelled(); };
+    const Error stopped{u"The metrics computation was cancelled."_s};
+    GraphMetrics metrics = basicMetrics(graph);
+    if (cancelled())
+        return stopped;
+    const Result<Communities> communities = detectCommunities(graph, options.seed);
+    if (!communities)
+        return Error{communities.error()};
+    if (cancelled())
+        return stopped;
+    const QList<double> pageRank = graph.pageRank();
+    BetweennessOptions betweennessOptions;
+    betweennessOptions.pivots = betweennessPivots(graph, options);
+    betweennessOptions.seed = options.seed;
+    betweennessOptions.cancelled = options.cancelled;
+    const QList<double> betweenness = graph.betweenness(betweennessOptions);
+    if (betweenness.size() != graph.nodeCount())
+        return stopped;
+
+    for (qsizetype i = 0; i < graph.nodeCount(); ++i) {
+        NodeMetrics &m = metrics.nodes[i];
+        m.betweenness = betweenness.at(i);
+        m.pageRank = pageRank.at(i);
+        m.community = communities->membership.at(i);
+    }
     metrics.communities = communities->count;
     metrics.modularity = communities->modularity;
+    metrics.betweennessSources = betweennessOptions.pivots;
     return metrics;
 }
 

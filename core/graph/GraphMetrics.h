@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
+
 namespace NewsGraph {
 
 // Every per-entity measure the explorer and the exports offer, for one node.
@@ -27,10 +29,34 @@ struct GraphMetrics
     int components = 0;
     int communities = 0;
     double modularity = 0.0;
+    // Betweenness counted from this many sources: all nodes when exact,
+    // fewer when estimated (see MetricsOptions), 0 when not computed.
+    qsizetype betweennessSources = 0;
+};
+
+struct MetricsOptions
+{
+    quint32 seed = 1; // of the communities and of the betweenness sample
+    // Exact betweenness visits about nodes x (nodes + edges) adjacency
+    // entries; above this many, it is estimated from as many sources as
+    // the budget pays for (at least minimumPivots). 0: always exact. The
+    // default takes a few seconds.
+    qint64 betweennessBudget = 400'000'000;
+    qsizetype minimumPivots = 100;
+    // Polled between steps; true stops the computation with an error.
+    std::function<bool()> cancelled;
 };
 
 // All of them at once, communities by detectCommunities(graph, seed).
-Result<GraphMetrics> computeMetrics(const EntityGraph &graph, quint32 seed = 1);
+Result<GraphMetrics> computeMetrics(const EntityGraph &graph, const MetricsOptions &options = {});
+
+// The measures that take linear time (degree, weighted degree, component),
+// the others left at zero: what a view can show at once while
+// computeMetrics() runs elsewhere.
+GraphMetrics basicMetrics(const EntityGraph &graph);
+
+// How many sources computeMetrics() counts betweenness from.
+qsizetype betweennessPivots(const EntityGraph &graph, const MetricsOptions &options);
 
 // The metric names, as columns and export attributes: "degree",
 // "weighted_degree", "betweenness", "pagerank", "component", "community".

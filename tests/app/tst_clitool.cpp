@@ -492,11 +492,17 @@ private Q_SLOTS:
             sum += rank;
         }
         QVERIFY(qAbs(sum - 1.0) < 1e-6);
+        // A graph this small is measured exactly, --exact or not.
+        QCOMPARE(json.value(u"betweenness_sources"_s).toInt(), json.value(u"entities"_s).toInt());
+        const Run exact = cli({u"metrics"_s, u"--db"_s, m_db, u"--exact"_s, u"--json"_s});
+        QCOMPARE(exact.exitCode, 0);
+        QCOMPARE(exact.json().value(u"ranking"_s), json.value(u"ranking"_s));
 
         const Run top = cli({u"metrics"_s, u"--db"_s, m_db, u"--sort"_s, u"degree"_s, u"--limit"_s, u"3"_s});
         QCOMPARE(top.exitCode, 0);
         QCOMPARE(top.out.count(u'\n'), 5); // header, three entities, summary
         QVERIFY(top.out.contains(u"communities (modularity"_s));
+        QVERIFY(!top.out.contains(u"estimated"_s));
 
         const Run people = cli({u"metrics"_s, u"--db"_s, m_db, u"--types"_s, u"person"_s, u"--json"_s});
         QCOMPARE(people.exitCode, 0);

@@ -14,6 +14,7 @@
 #include "core/graph/EntityGraph.h"
 #include "core/graph/GraphFilter.h"
 #include "core/graph/GraphLayout.h"
+#include "core/graph/GraphMetrics.h"
 #include "core/store/GraphData.h"
 
 #include <QCoreApplication>
@@ -316,9 +317,23 @@ int main(int argc, char *argv[])
         if (n <= 20000) {
             timer.start();
             const QList<double> betweenness = graph.betweenness();
-            std::printf("    betweenness          %9.1f ms\n", milliseconds(timer));
+            std::printf("    betweenness (exact)  %9.1f ms\n", milliseconds(timer));
         } else {
-            std::printf("    betweenness          skipped: Brandes is O(nodes x edges), hours at this size\n");
+            std::printf("    betweenness (exact)  skipped: Brandes is O(nodes x edges), hours at this size\n");
+        }
+        {
+            // What the explorer and newsgraph-cli do by default.
+            const MetricsOptions defaults;
+            BetweennessOptions sample;
+            sample.pivots = betweennessPivots(graph, defaults);
+            timer.start();
+            const QList<double> estimate = graph.betweenness(sample);
+            std::printf("    betweenness (default budget: %lld of %d sources) %9.1f ms\n", qlonglong(sample.pivots), n,
+                        milliseconds(timer));
+            timer.start();
+            const Result<GraphMetrics> all = computeMetrics(graph, defaults);
+            std::printf("    computeMetrics (default budget) %9.1f ms  (%d communities)\n", milliseconds(timer),
+                        all ? all->communities : -1);
         }
 
         LayoutOptions options;

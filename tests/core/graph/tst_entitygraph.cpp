@@ -107,6 +107,9 @@ private Q_SLOTS:
     void degrees();
     void betweennessOnAPath();
     void betweennessOfAStar();
+    void betweennessOfTheKarateClub();
+    void betweennessEstimatedFromASample();
+    void betweennessCancelled();
     void pageRankOnAPath();
     void pageRankOfAStar();
     void pageRankWithAnIsolatedNode();
@@ -122,6 +125,8 @@ private Q_SLOTS:
     void edgeBetween();
     void statementsReadFromEitherEnd();
     void metricsTogether();
+    void metricsEstimateBetweennessOverBudget();
+    void metricsCancelled();
     void lookUpEntities();
     void communitiesOfTwoCliques();
     void communitiesAreDeterministic();
@@ -180,6 +185,83 @@ void TestEntityGraph::betweennessOfAStar()
     maker.edge(2, 3);
     const EntityGraph graph = maker.build();
     QCOMPARE(valueOf(graph, graph.betweenness(), 1), 5.0 / 6.0);
+}
+
+// Zachary's karate club (networkx's karate_club_graph, nodes numbered from
+// 1) and networkx 3.6's betweenness_centrality of each node: data to check
+// against, not to compute with.
+const QList<std::pair<qint64, qint64>> karateEdges{
+    {1, 2}, {1, 3}, {1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 8}, {1, 9}, {1, 11}, {1, 12}, {1, 13}, {1, 14},
+    {1, 18}, {1, 20}, {1, 22}, {1, 32}, {2, 3}, {2, 4}, {2, 8}, {2, 14}, {2, 18}, {2, 20}, {2, 22},
+    {2, 31}, {3, 4}, {3, 8}, {3, 9}, {3, 10}, {3, 14}, {3, 28}, {3, 29}, {3, 33}, {4, 8}, {4, 13},
+    {4, 14}, {5, 7}, {5, 11}, {6, 7}, {6, 11}, {6, 17}, {7, 17}, {9, 31}, {9, 33}, {9, 34}, {10, 34},
+    {14, 34}, {15, 33}, {15, 34}, {16, 33}, {16, 34}, {19, 33}, {19, 34}, {20, 34}, {21, 33}, {21, 34},
+    {23, 33}, {23, 34}, {24, 26}, {24, 28}, {24, 30}, {24, 33}, {24, 34}, {25, 26}, {25, 28}, {25, 32},
+    {26, 32}, {27, 30}, {27, 34}, {28, 34}, {29, 32}, {29, 34}, {30, 33}, {30, 34}, {31, 33}, {31, 34},
+    {32, 33}, {32, 34}, {33, 34}};
+const QList<double> karateBetweenness{
+    0.437635281385, 0.053936688312, 0.143656806157, 0.011909271284, 0.000631313131, 0.029987373737,
+    0.029987373737, 0.000000000000, 0.055926827802, 0.000847763348, 0.000631313131, 0.000000000000,
+    0.000000000000, 0.045863395863, 0.000000000000, 0.000000000000, 0.000000000000, 0.000000000000,
+    0.000000000000, 0.032475048100, 0.000000000000, 0.000000000000, 0.000000000000, 0.017613636364,
+    0.002209595960, 0.003840488215, 0.000000000000, 0.022333453583, 0.001794733045, 0.002922077922,
+    0.014411976912, 0.138275613276, 0.145247113997, 0.304074975950};
+
+EntityGraph karateClub()
+{
+    GraphMaker maker;
+    for (qint64 id = 1; id <= 34; ++id)
+        maker.node(id);
+    for (const auto &[a, b] : karateEdges)
+        maker.edge(a, b);
+    return maker.build();
+}
+
+void TestEntityGraph::betweennessOfTheKarateClub()
+{
+    const EntityGraph graph = karateClub();
+    QCOMPARE(graph.edgeCount(), 78);
+    const QList<double> b = graph.betweenness();
+    for (qint64 id = 1; id <= 34; ++id)
+        QVERIFY2(std::abs(valueOf(graph, b, id) - karateBetweenness.at(id - 1)) < 1e-9, qPrintable(QString::number(id)));
+    // Every node as a pivot is the exact computation.
+    BetweennessOptions all;
+    all.pivots = 34;
+    QCOMPARE(graph.betweenness(all), b);
+}
+
+void TestEntityGraph::betweennessEstimatedFromASample()
+{
+    const EntityGraph graph = karateClub();
+    BetweennessOptions sample;
+    sample.pivots = 20;
+    sample.seed = 7;
+    const QList<double> estimate = graph.betweenness(sample);
+    QCOMPARE(estimate.size(), 34);
+    QCOMPARE(graph.betweenness(sample), estimate); // deterministic for a seed
+    sample.seed = 8;
+    QVERIFY(graph.betweenness(sample) != estimate);
+    // An unbiased estimate: the two hubs stay far ahead of the rest and
+    // close to their exact values; nodes no path goes through stay at zero.
+    const double hub1 = valueOf(graph, estimate, 1);
+    const double hub34 = valueOf(graph, estimate, 34);
+    QVERIFY2(std::abs(hub1 - karateBetweenness.at(0)) < 0.15, qPrintable(QString::number(hub1)));
+    QVERIFY2(std::abs(hub34 - karateBetweenness.at(33)) < 0.15, qPrintable(QString::number(hub34)));
+    for (qint64 id = 2; id <= 33; ++id) {
+        QVERIFY(valueOf(graph, estimate, id) < std::min(hub1, hub34));
+        if (karateBetweenness.at(id - 1) == 0.0)
+            QCOMPARE(valueOf(graph, estimate, id), 0.0);
+    }
+}
+
+void TestEntityGraph::betweennessCancelled()
+{
+    const EntityGraph graph = karateClub();
+    int polls = 0;
+    BetweennessOptions options;
+    options.cancelled = [&polls] { return ++polls > 3; };
+    QVERIFY(graph.betweenness(options).isEmpty());
+    QCOMPARE(polls, 4);
 }
 
 void TestEntityGraph::pageRankOnAPath()
@@ -518,6 +600,52 @@ void TestEntityGraph::metricsTogether()
     QCOMPARE(table.size(), 7);
     QCOMPARE(table.value(3).keys(), [] { QStringList names = metricColumnNames(); names.sort(); return names; }());
     QCOMPARE(table.value(3).value(u"weighted_degree"_s), 4.0);
+}
+
+void TestEntityGraph::metricsEstimateBetweennessOverBudget()
+{
+    const EntityGraph graph = karateClub();
+    // 34 sources x (34 + 2 x 78) adjacency visits = 6460 for the exact value.
+    MetricsOptions options;
+    options.betweennessBudget = 6460;
+    QCOMPARE(betweennessPivots(graph, options), 34);
+    const Result<GraphMetrics> exact = computeMetrics(graph, options);
+    QVERIFY2(exact, qPrintable(exact.error()));
+    QCOMPARE(exact->betweennessSources, 34);
+    QVERIFY(std::abs(exact->nodes.at(graph.indexOf(1)).betweenness - karateBetweenness.at(0)) < 1e-9);
+
+    options.betweennessBudget = 6459;
+    options.minimumPivots = 10;
+    QCOMPARE(betweennessPivots(graph, options), 33); // what the budget pays for
+    options.betweennessBudget = 1000;
+    QCOMPARE(betweennessPivots(graph, options), 10); // never fewer than the minimum
+    const Result<GraphMetrics> estimated = computeMetrics(graph, options);
+    QVERIFY2(estimated, qPrintable(estimated.error()));
+    QCOMPARE(estimated->betweennessSources, 10);
+    QVERIFY(estimated->nodes.at(graph.indexOf(1)).betweenness != exact->nodes.at(graph.indexOf(1)).betweenness);
+    // The other measures do not depend on the budget.
+    QCOMPARE(estimated->nodes.at(graph.indexOf(1)).pageRank, exact->nodes.at(graph.indexOf(1)).pageRank);
+    QCOMPARE(estimated->communities, exact->communities);
+    options.betweennessBudget = 0;
+    QCOMPARE(betweennessPivots(graph, options), 34); // 0: always exact
+}
+
+void TestEntityGraph::metricsCancelled()
+{
+    const EntityGraph graph = karateClub();
+    MetricsOptions options;
+    options.cancelled = [] { return true; };
+    const Result<GraphMetrics> metrics = computeMetrics(graph, options);
+    QVERIFY(!metrics);
+    QVERIFY(metrics.error().contains(u"cancelled"_s));
+
+    // What a view can show meanwhile: the linear-time measures only.
+    const GraphMetrics basic = basicMetrics(graph);
+    QCOMPARE(basic.nodes.size(), 34);
+    QCOMPARE(basic.nodes.at(graph.indexOf(34)).degree, 17);
+    QCOMPARE(basic.components, 1);
+    QCOMPARE(basic.nodes.at(graph.indexOf(34)).betweenness, 0.0);
+    QCOMPARE(basic.betweennessSources, 0);
 }
 
 void TestEntityGraph::lookUpEntities()
