@@ -19,6 +19,7 @@ EntityTableModel::EntityTableModel(GraphSession *session, QObject *parent)
     , m_session(session)
 {
     connect(m_session, &GraphSession::graphChanged, this, &EntityTableModel::reload);
+    connect(m_session, &GraphSession::metricsChanged, this, &EntityTableModel::updateMetrics);
     // Colours follow the style (by type or by community).
     connect(m_session, &GraphSession::pictureChanged, this, [this] {
         if (!m_rows.isEmpty())
@@ -46,13 +47,8 @@ void EntityTableModel::reload()
         row.mentions = node.mentions;
         row.documents = int(node.documentIds.size());
         row.hidden = node.hidden;
-        if (index < metrics.nodes.size()) {
-            const NodeMetrics &measures = metrics.nodes.at(index);
-            row.degree = measures.degree;
-            row.community = measures.community;
-            row.pageRank = measures.pageRank;
-            row.betweenness = measures.betweenness;
-        }
+        if (index < metrics.nodes.size())
+            row.setMetrics(metrics.nodes.at(index));
         rows.append(row);
     }
     if (m_sortColumn >= 0)
@@ -63,6 +59,32 @@ void EntityTableModel::reload()
     for (int row = 0; row < m_rows.size(); ++row)
         m_rowOf.insert(m_rows.at(row).entityId, row);
     endResetModel();
+}
+
+void EntityTableModel::Row::setMetrics(const NodeMetrics &metrics)
+{
+    degree = metrics.degree;
+    community = metrics.community;
+    pageRank = metrics.pageRank;
+    betweenness = metrics.betweenness;
+}
+
+void EntityTableModel::updateMetrics()
+{
+    // Same graph, same rows: the values change in place, so that the
+    // table keeps its scroll position and selection.
+    if (m_rows.isEmpty())
+        return;
+    const EntityGraph &graph = m_session->graph();
+    const GraphMetrics &metrics = m_session->metrics();
+    for (Row &row : m_rows) {
+        const qsizetype index = graph.indexOf(row.entityId);
+        if (index >= 0 && index < metrics.nodes.size())
+            row.setMetrics(metrics.nodes.at(index));
+    }
+    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    if (m_sortColumn == CommunityColumn) // degrees were there already
+        sort(m_sortColumn, m_sortOrder);
 }
 
 qint64 EntityTableModel::entityId(int row) const

@@ -9,6 +9,7 @@
 namespace NewsGraph {
 
 class GraphSession;
+struct NodeMetrics;
 
 // The entities the graph shows (the session's displayed entities), one row
 // each, with their metrics: the model the entity table and the canvas share a
@@ -64,9 +65,13 @@ private:
         int community = 0;
         double pageRank = 0.0;
         double betweenness = 0.0;
+
+        void setMetrics(const NodeMetrics &metrics);
     };
 
     void reload();
+    // The session's metrics arrived from the background.
+    void updateMetrics();
     void sortRows(QList<Row> &rows) const;
     static QVariant sortKey(const Row &row, int column);
 

@@ -1,7 +1,5 @@
 #include "app/gui/GraphSession.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 
 namespace NewsGraph {
@@ -40,21 +38,9 @@ GraphPicture restrictedPicture(const GraphPicture &picture, const QSet<qint64> &
 GraphSession::GraphSession(QObject *parent)
     : QObject(parent)
 {
-    connect(&m_layoutWatcher, &QFutureWatcher<LayoutOutcome>::finished, this, [this] {
-        if (!m_layoutPending)
-            return; // waitForLayout() delivered it already
-        m_layoutPending = false;
-        applyLayout(m_layoutWatcher.result());
-    });
 }
 
-GraphSession::~GraphSession()
-{
-    // The worker reads a copy of the graph only, but its result must not
-    // arrive at a half-destroyed session.
-    cancelLayout();
-    m_layoutWatcher.waitForFinished();
-}
+GraphSession::~GraphSession() = default;
 
 Result<void> GraphSession::open(Database database, const QString &displayName)
 {
@@ -72,8 +58,7 @@ Result<void> GraphSession::open(Database database, const QString &displayName)
 
 void GraphSession::close()
 {
-    cancelLayout();
-    m_layoutWatcher.waitForFinished();
+    cancelWork();
     const bool wasOpen = m_database.has_value();
     m_database.reset();
     m_displayName.clear();
@@ -101,8 +86,7 @@ Result<void> GraphSession::reload()
 {
     if (!m_database)
         return {};
-    cancelLayout();
-    m_layoutWatcher.waitForFinished();
+    cancelWork();
     if (Result<void> read = readStore(); !read)
         return read;
     Q_EMIT databaseChanged();
@@ -169,18 +153,23 @@ const NodeMetrics *GraphSession::metricsOf(qint64 entityId) const
 
 void GraphSession::rebuildGraph()
 {
-    ++m_generation;
-    cancelLayout();
+    // A whole-graph layout still running was asked for: it is redone on the
+    // new graph rather than lost (only the missing entities would be placed).
+    const std::optional<qint64> wholeLayout = m_wholeLayoutFocus;
+    cancelWork();
     m_graph = EntityGraph::build(m_data, m_filter);
-    Result<GraphMetrics> metrics = computeMetrics(m_graph);
-    if (metrics) {
-        m_metrics = std::move(metrics).value();
+    if (m_graph.nodeCount() > m_backgroundThreshold) {
+        m_metrics = basicMetrics(m_graph);
+        startMetrics();
     } else {
-        // The views still need one entry per node; zeros say "not computed"
-        // better than a missing graph would.
-        m_metrics = GraphMetrics{};
-        m_metrics.nodes.resize(m_graph.nodeCount());
-        Q_EMIT errorOccurred(metrics.error());
+        Result<GraphMetrics> metrics = computeMetrics(m_graph);
+        if (metrics) {
+            m_metrics = std::move(metrics).value();
+        } else {
+            // The views still need one entry per node.
+            m_metrics = basicMetrics(m_graph);
+            Q_EMIT errorOccurred(metrics.error());
+        }
     }
     if (m_focus != 0 && m_graph.indexOf(m_focus) < 0) {
         m_focus = 0;
@@ -188,8 +177,33 @@ void GraphSession::rebuildGraph()
     }
     updateDisplayed();
     Q_EMIT graphChanged();
-    placeMissing();
+    if (wholeLayout)
+        relayout(m_algorithm, *wholeLayout);
+    else
+        placeMissing();
     rebuildPicture();
+}
+
+void GraphSession::startMetrics()
+{
+    const EntityGraph graph = m_graph; // shares the immutable graph
+    m_metricsJob.start(
+        [graph](const std::function<bool()> &cancelled) {
+            MetricsOptions options;
+            options.cancelled = cancelled;
+            return computeMetrics(graph, options);
+        },
+        [this](Result<GraphMetrics> metrics) {
+            Q_EMIT metricsRunning(false);
+            if (!metrics) {
+                Q_EMIT errorOccurred(metrics.error());
+                return;
+            }
+            m_metrics = std::move(metrics).value();
+            Q_EMIT metricsChanged();
+            rebuildPicture(); // sizes and community colours follow the metrics
+        });
+    Q_EMIT metricsRunning(true);
 }
 
 void GraphSession::updateDisplayed()
@@ -315,8 +329,6 @@ void GraphSession::relayout(LayoutAlgorithm algorithm, qint64 focus)
     if (!m_database)
         return;
     m_algorithm = algorithm;
-    ++m_generation;
-    cancelLayout();
     LayoutOptions options;
     options.algorithm = algorithm;
     options.focus = m_graph.indexOf(focus) >= 0 ? focus : 0;
@@ -327,24 +339,22 @@ void GraphSession::relayout(LayoutAlgorithm algorithm, qint64 focus)
             options.pinned.insert(id);
         }
     }
+    m_wholeLayoutFocus = focus;
     startLayout(options, true);
 }
 
 void GraphSession::startLayout(const LayoutOptions &options, bool whole)
 {
-    if (m_graph.nodeCount() == 0)
+    m_layoutJob.cancel();
+    if (m_graph.nodeCount() == 0) {
+        m_wholeLayoutFocus.reset();
         return;
-    cancelLayout();
-    auto cancel = std::make_shared<std::atomic_bool>(false);
-    m_layoutCancel = cancel;
-    LayoutOptions withCancel = options;
-    withCancel.cancelled = [cancel] { return cancel->load(std::memory_order_relaxed); };
-    const quint64 generation = m_generation;
+    }
     const EntityGraph graph = m_graph; // shares the immutable graph
-    const auto run = [graph, withCancel, generation, whole] {
+    const auto run = [graph, options](const std::function<bool()> &cancelled) {
+        LayoutOptions withCancel = options;
+        withCancel.cancelled = cancelled;
         LayoutOutcome outcome;
-        outcome.generation = generation;
-        outcome.whole = whole;
         Result<QHash<qint64, QPointF>> positions = computeLayout(graph, withCancel);
         if (positions)
             outcome.positions = std::move(positions).value();
@@ -353,29 +363,28 @@ void GraphSession::startLayout(const LayoutOptions &options, bool whole)
         return outcome;
     };
 
-    Q_EMIT layoutStarted(int(graph.nodeCount()));
     if (graph.nodeCount() <= m_backgroundThreshold) {
         // Small graphs take milliseconds: no thread, and the picture is
         // complete as soon as the call returns.
-        applyLayout(run());
+        Q_EMIT layoutStarted(int(graph.nodeCount()));
+        applyLayout(run([] { return false; }), whole);
         return;
     }
-    m_layoutWatcher.waitForFinished(); // a cancelled one ends at its next iteration
-    m_layoutPending = true;
-    m_layoutWatcher.setFuture(QtConcurrent::run(run));
+    m_layoutJob.start(run, [this, whole](LayoutOutcome outcome) { applyLayout(outcome, whole); });
+    Q_EMIT layoutStarted(int(graph.nodeCount()));
 }
 
-void GraphSession::applyLayout(const LayoutOutcome &outcome)
+void GraphSession::applyLayout(const LayoutOutcome &outcome, bool whole)
 {
-    if (outcome.generation != m_generation)
-        return; // the graph changed meanwhile; its own layout is on its way
+    if (whole)
+        m_wholeLayoutFocus.reset();
     if (!outcome.error.isEmpty()) {
         Q_EMIT layoutFinished(false, outcome.error);
         return;
     }
     QList<qint64> changed;
     for (auto it = outcome.positions.cbegin(); it != outcome.positions.cend(); ++it) {
-        if (!outcome.whole && m_positions.contains(it.key()))
+        if (!whole && m_positions.contains(it.key()))
             continue;
         m_positions.insert(it.key(), it.value());
         changed.append(it.key());
@@ -385,22 +394,14 @@ void GraphSession::applyLayout(const LayoutOutcome &outcome)
     Q_EMIT layoutFinished(true, QString());
 }
 
-void GraphSession::cancelLayout()
+void GraphSession::cancelWork()
 {
-    if (m_layoutCancel)
-        m_layoutCancel->store(true);
-    m_layoutCancel.reset();
-    m_layoutPending = false;
-}
-
-void GraphSession::waitForLayout()
-{
-    if (!m_layoutPending)
-        return;
-    m_layoutWatcher.waitForFinished();
-    // The finished signal is queued behind us; deliver the result now.
-    m_layoutPending = false;
-    applyLayout(m_layoutWatcher.result());
+    if (m_metricsJob.isRunning()) {
+        m_metricsJob.cancel();
+        Q_EMIT metricsRunning(false);
+    }
+    m_layoutJob.cancel();
+    m_wholeLayoutFocus.reset();
 }
 
 void GraphSession::savePositions(const QList<qint64> &entities)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/BackgroundJob.h"
 #include "core/common/Result.h"
 #include "core/graph/EntityGraph.h"
 #include "core/graph/GraphFilter.h"
@@ -11,15 +12,12 @@
 #include "core/store/Records.h"
 #include "core/store/Repository.h"
 
-#include <QFutureWatcher>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointF>
 #include <QSet>
 
-#include <atomic>
-#include <memory>
 #include <optional>
 
 namespace NewsGraph {
@@ -33,10 +31,13 @@ namespace NewsGraph {
 //
 // Filter, focus and style changes rebuild what depends on them and say so
 // with graphChanged() / pictureChanged(). Entities without a position are
-// laid out (computeLayout, the positioned ones kept where they are); layouts
-// of graphs larger than backgroundLayoutThreshold() run on a worker thread
-// (QtConcurrent) so the window stays responsive, and their result is dropped
-// if the graph changed meanwhile. Positions are saved through
+// laid out (computeLayout, the positioned ones kept where they are). For
+// graphs larger than backgroundThreshold(), layouts and the costly metrics
+// (communities, PageRank, betweenness) run on worker threads so that the
+// window stays responsive: the linear-time metrics are there at once, the
+// others arrive with metricsChanged(); a result the graph has changed under
+// is dropped, and a whole-graph layout overtaken by a filter change starts
+// again on the new graph. Positions are saved through
 // Repository::updatePositions after every layout and every drag.
 class GraphSession : public QObject
 {
@@ -71,6 +72,10 @@ public:
     void setFilter(const GraphFilter &filter);
     const EntityGraph &graph() const { return m_graph; }
     const GraphMetrics &metrics() const { return m_metrics; }
+    // True while communities, PageRank and betweenness are being computed
+    // (their values are zero meanwhile).
+    bool areMetricsPending() const { return m_metricsJob.isRunning(); }
+    void waitForMetrics() { m_metricsJob.wait(); }
     // Null when the entity is not in graph().
     const NodeMetrics *metricsOf(qint64 entityId) const;
 
@@ -108,10 +113,12 @@ public:
     // A new layout of the whole graph; pinned entities stay where they are.
     // `focus` is the centre of a Radial layout (0: the most linked entity).
     void relayout(LayoutAlgorithm algorithm, qint64 focus = 0);
-    bool isLayoutRunning() const { return m_layoutPending; }
-    void waitForLayout();
-    int backgroundLayoutThreshold() const { return m_backgroundThreshold; }
-    void setBackgroundLayoutThreshold(int entities) { m_backgroundThreshold = entities; }
+    bool isLayoutRunning() const { return m_layoutJob.isRunning(); }
+    void waitForLayout() { m_layoutJob.wait(); }
+    // Graphs with more entities than this are laid out and measured on
+    // worker threads; smaller ones take milliseconds and are done at once.
+    int backgroundThreshold() const { return m_backgroundThreshold; }
+    void setBackgroundThreshold(int entities) { m_backgroundThreshold = entities; }
 
     // Hides an entity (kept in the store, see Repository::setEntityHidden)
     // or shows it again, and rebuilds the graph.
@@ -122,6 +129,10 @@ Q_SIGNALS:
     void databaseChanged();
     // graph(), metrics() and the displayed entities were rebuilt.
     void graphChanged();
+    // The metrics computed in the background arrived (see areMetricsPending()).
+    void metricsChanged();
+    // A background metrics computation started, or ended (`running` false).
+    void metricsRunning(bool running);
     // picture() changed (graph, positions or style).
     void pictureChanged();
     void layoutStarted(int entities);
@@ -133,20 +144,19 @@ Q_SIGNALS:
 private:
     struct LayoutOutcome
     {
-        quint64 generation = 0;
-        bool whole = false; // a relayout() rather than placing the missing
         QHash<qint64, QPointF> positions;
         QString error;
     };
 
     Result<void> readStore();
     void rebuildGraph();
+    void startMetrics();
     void updateDisplayed();
     void rebuildPicture();
     void placeMissing();
     void startLayout(const LayoutOptions &options, bool whole);
-    void applyLayout(const LayoutOutcome &outcome);
-    void cancelLayout();
+    void applyLayout(const LayoutOutcome &outcome, bool whole);
+    void cancelWork();
     void savePositions(const QList<qint64> &entities);
 
     std::optional<Database> m_database;
@@ -172,10 +182,11 @@ private:
     QSet<qint64> m_pinned;
     LayoutAlgorithm m_algorithm = LayoutAlgorithm::Scalable;
     int m_backgroundThreshold = 400;
-    quint64 m_generation = 0; // bumped whenever the graph changes: stale layouts are dropped
-    std::shared_ptr<std::atomic_bool> m_layoutCancel;
-    bool m_layoutPending = false; // a background layout's result is awaited
-    QFutureWatcher<LayoutOutcome> m_layoutWatcher;
+    // The radial centre of a whole-graph layout still running: a filter
+    // change starts it again rather than dropping it.
+    std::optional<qint64> m_wholeLayoutFocus;
+    BackgroundJob<LayoutOutcome> m_layoutJob;
+    BackgroundJob<Result<GraphMetrics>> m_metricsJob;
 };
 
 } // namespace NewsGraph

@@ -408,12 +408,14 @@ void MainWindow::connectViews()
     });
     connect(m_session, &GraphSession::errorOccurred, this,
             [this](const QString &message) { showError(tr("Database Error"), message); });
-    connect(m_session, &GraphSession::layoutStarted, this, [this](int entities) {
-        if (entities > m_session->backgroundLayoutThreshold())
-            statusBar()->showMessage(tr("Laying out %n entities…", nullptr, entities));
+    connect(m_session, &GraphSession::layoutStarted, this, &MainWindow::updateWorkStatus);
+    connect(m_session, &GraphSession::metricsRunning, this, &MainWindow::updateWorkStatus);
+    connect(m_session, &GraphSession::metricsChanged, this, [this] {
+        m_detailsPanel->refresh();
+        updateWorkStatus();
     });
     connect(m_session, &GraphSession::layoutFinished, this, [this](bool ok, const QString &message) {
-        statusBar()->clearMessage();
+        updateWorkStatus();
         if (!ok) {
             showError(tr("Cannot Lay Out the Graph"), message);
             return;
@@ -479,6 +481,9 @@ void MainWindow::connectViews()
 
     m_graphStatus = new QLabel(this);
     m_selectionStatus = new QLabel(this);
+    m_workStatus = new QLabel(this);
+    m_workStatus->setToolTip(tr("Large graphs are laid out and measured in the background; the window stays usable"));
+    statusBar()->addPermanentWidget(m_workStatus);
     statusBar()->addPermanentWidget(m_selectionStatus);
     statusBar()->addPermanentWidget(m_graphStatus);
 }
@@ -915,6 +920,17 @@ void MainWindow::updateStatus()
     m_selectionStatus->setText(selection);
 }
 
+void MainWindow::updateWorkStatus()
+{
+    QStringList work;
+    if (m_session->isLayoutRunning())
+        work.append(tr("Laying out %n entities…", nullptr, int(m_session->graph().nodeCount())));
+    if (m_session->areMetricsPending())
+        work.append(tr("Measuring communities and centrality…"));
+    m_workStatus->setText(work.join(QStringLiteral(" · ")));
+    m_workStatus->setVisible(!work.isEmpty());
+}
+
 void MainWindow::updateActions()
 {
     const bool open = m_session->isOpen();
@@ -1159,6 +1175,11 @@ void MainWindow::exportData()
     settings.setValue(lastFolderKey, QFileInfo(dialog.path()).absolutePath());
 
     // The graph as shown, or everything stored, with its metrics and positions.
+    if (m_session->areMetricsPending()) {
+        QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+        m_session->waitForMetrics();
+        QGuiApplication::restoreOverrideCursor();
+    }
     EntityGraph graph = m_session->graph();
     GraphMetrics metrics = m_session->metrics();
     QSet<qint64> keep;

@@ -116,6 +116,7 @@ private:
     void clearEdge();
     void updateStatus();
     void updateActions();
+    void updateWorkStatus();
     void pictureChanged();
 
     void showNodeMenu(qint64 entityId, const QPoint &globalPosition);
@@ -192,6 +193,7 @@ private:
     QLabel *m_evidenceLabel = nullptr;
     QLabel *m_graphStatus = nullptr;
     QLabel *m_selectionStatus = nullptr;
+    QLabel *m_workStatus = nullptr; // what runs in the background
 
     std::pair<qint64, qint64> m_selectedEdge{0, 0};
     bool m_fitAfterLayout = false;

@@ -42,8 +42,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotOption)) {
         if (!opened)
             return 2;
-        // A large graph is laid out in the background: the picture must be complete.
+        // A large graph is laid out and measured in the background: the
+        // picture must be complete.
         window.session()->waitForLayout();
+        window.session()->waitForMetrics();
     }
     window.show();
 

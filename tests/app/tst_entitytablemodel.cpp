@@ -80,6 +80,38 @@ private Q_SLOTS:
         QCOMPARE(model.entityId(selection.selectionModel()->selectedRows().first().row()), huang);
     }
 
+    void metricsArriveInPlace()
+    {
+        GraphSession session;
+        session.setBackgroundThreshold(0); // metrics computed on a worker thread
+        EntityTableModel model(&session);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        EntitySelection selection(&model);
+        QVERIFY(openSample(session));
+        QVERIFY(session.areMetricsPending());
+        model.sort(EntityTableModel::CommunityColumn, Qt::AscendingOrder);
+        const qint64 huang = entityNamed(session, QStringLiteral("Jensen Huang"));
+        selection.selectEntity(huang);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        session.waitForMetrics();
+        // No reset (the table keeps its scroll position): values change in
+        // place, the rows are sorted again, the selection follows its entity.
+        QCOMPARE(reset.count(), 0);
+        QVERIFY(changed.count() >= 1);
+        const int row = model.rowOfEntity(huang);
+        QCOMPARE(model.index(row, EntityTableModel::CommunityColumn).data().toInt(),
+                 session.metricsOf(huang)->community + 1);
+        QVERIFY(model.index(row, EntityTableModel::CommunityColumn).data().toInt() >= 1);
+        for (int r = 1; r < model.rowCount(); ++r) {
+            QVERIFY(model.index(r - 1, EntityTableModel::CommunityColumn).data().toInt()
+                    <= model.index(r, EntityTableModel::CommunityColumn).data().toInt());
+        }
+        QCOMPARE(selection.selectedEntities(), QSet<qint64>{huang});
+        QCOMPARE(selection.selectionModel()->currentIndex().row(), row);
+    }
+
     void selectionSurvivesFilterChanges()
     {
         GraphSession session;

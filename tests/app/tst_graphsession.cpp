@@ -98,7 +98,7 @@ private Q_SLOTS:
     void relayoutInTheBackground()
     {
         GraphSession session;
-        session.setBackgroundLayoutThreshold(0); // every layout on a worker thread
+        session.setBackgroundThreshold(0); // every layout on a worker thread
         QSignalSpy finished(&session, &GraphSession::layoutFinished);
         QVERIFY(openSample(session));
         // The graph is shown only once it has positions.
@@ -116,13 +116,75 @@ private Q_SLOTS:
         QVERIFY(session.positions() != before);
         QCOMPARE(session.layoutAlgorithm(), LayoutAlgorithm::Circular);
 
-        // A layout overtaken by a filter change is dropped, not applied.
+        // A new layout overtaken by a filter change is redone on the new
+        // graph, not lost: every entity still shown moves off the circle.
+        const QHash<qint64, QPointF> circle = session.positions();
         session.relayout(LayoutAlgorithm::ForceDirected);
         GraphFilter filter;
         filter.minimumEvidence = 2;
         session.setFilter(filter);
+        QVERIFY(session.isLayoutRunning());
         session.waitForLayout();
         QVERIFY(!session.isLayoutRunning());
+        QCOMPARE(session.layoutAlgorithm(), LayoutAlgorithm::ForceDirected);
+        QVERIFY(session.graph().nodeCount() > 2);
+        for (const GraphNode &node : session.graph().nodes())
+            QVERIFY(session.positions().value(node.entityId) != circle.value(node.entityId));
+
+        // Placing the entities a filter brings back is not a new layout: a
+        // later filter change does not start one.
+        session.setFilter({});
+        session.waitForLayout();
+        const QHash<qint64, QPointF> settled = session.positions();
+        filter.minimumEvidence = 3;
+        session.setFilter(filter);
+        QVERIFY(!session.isLayoutRunning());
+        QCOMPARE(session.positions(), settled);
+    }
+
+    void metricsInTheBackground()
+    {
+        GraphSession session;
+        session.setBackgroundThreshold(0);
+        QSignalSpy metricsChanged(&session, &GraphSession::metricsChanged);
+        QSignalSpy running(&session, &GraphSession::metricsRunning);
+        QVERIFY(openSample(session));
+        // The linear-time metrics are there at once, the others come later.
+        QVERIFY(session.areMetricsPending());
+        QCOMPARE(session.metrics().nodes.size(), session.graph().nodeCount());
+        const qint64 nvidia = entityNamed(session, QStringLiteral("Nvidia"));
+        QVERIFY(session.metricsOf(nvidia)->degree > 0);
+        QCOMPARE(session.metricsOf(nvidia)->pageRank, 0.0);
+        QCOMPARE(session.metrics().betweennessSources, 0);
+        QVERIFY(metricsChanged.wait(20000));
+        QVERIFY(!session.areMetricsPending());
+        QVERIFY(session.metricsOf(nvidia)->pageRank > 0.0);
+        QCOMPARE(session.metrics().betweennessSources, session.graph().nodeCount());
+        QVERIFY(session.metrics().communities > 0);
+        QCOMPARE(running.first().at(0).toBool(), true);
+        QCOMPARE(running.last().at(0).toBool(), false);
+
+        // The same values as computed in the foreground.
+        GraphSession foreground;
+        QVERIFY(openSample(foreground));
+        QVERIFY(!foreground.areMetricsPending());
+        QCOMPARE(session.metricsOf(nvidia)->betweenness, foreground.metricsOf(nvidia)->betweenness);
+
+        // A filter change drops the metrics under way and measures the new
+        // graph: one metricsChanged, for the graph as it is now.
+        session.waitForLayout();
+        metricsChanged.clear();
+        GraphFilter filter;
+        filter.types = {EntityType::Organization};
+        session.setFilter(filter);
+        QVERIFY(session.areMetricsPending());
+        filter.types = {EntityType::Organization, EntityType::Person};
+        session.setFilter(filter);
+        session.waitForMetrics();
+        QCOMPARE(metricsChanged.count(), 1);
+        QCOMPARE(session.metrics().betweennessSources, session.graph().nodeCount());
+        QCoreApplication::processEvents(); // the superseded run's result, if any, is dropped
+        QCOMPARE(metricsChanged.count(), 1);
     }
 
     void focusExpandsAndCollapses()
