@@ -7,6 +7,8 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QMenu>
+#include <QSettings>
 #include <QScreen>
 #include <QLineEdit>
 #include <QStringListModel>
@@ -14,6 +16,10 @@
 #include <QVBoxLayout>
 
 namespace NewsGraph {
+
+namespace {
+const auto hiddenColumnsKey = QStringLiteral("entities/hiddenColumns");
+} // namespace
 
 EntityPanel::EntityPanel(EntityTableModel *model, EntitySelection *selection, QWidget *parent)
     : QWidget(parent)
@@ -45,18 +51,27 @@ EntityPanel::EntityPanel(EntityTableModel *model, EntitySelection *selection, QW
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *header = m_table->horizontalHeader();
     header->setHighlightSections(false);
-    // Names are what people read: they keep a readable width even in a
-    // narrow dock (the numbers scroll into view then); the type gets the
-    // width of the longest type name, the numbers what their header needs,
-    // and the last column whatever is left.
-    header->setSectionResizeMode(EntityTableModel::NameColumn, QHeaderView::Interactive);
-    header->resizeSection(EntityTableModel::NameColumn, fontMetrics().averageCharWidth() * 20);
-    header->setStretchLastSection(true);
-    header->setSectionResizeMode(EntityTableModel::TypeColumn, QHeaderView::Interactive);
-    header->resizeSection(EntityTableModel::TypeColumn, fontMetrics().horizontalAdvance(tr("Organisation")) + 16);
+    // The name takes what the other columns leave: the type gets the width
+    // of the longest type name, the numbers what their header needs.
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(EntityTableModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(EntityTableModel::TypeColumn, QHeaderView::Fixed);
+    header->resizeSection(EntityTableModel::TypeColumn, fontMetrics().horizontalAdvance(tr("Organisation")) + 12);
+    // The numbers are short: their header's text and room for the sort
+    // arrow (ResizeToContents reserves more than the style draws).
     for (const int column : {int(EntityTableModel::MentionsColumn), int(EntityTableModel::DegreeColumn),
-                             int(EntityTableModel::CommunityColumn)})
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+                             int(EntityTableModel::CommunityColumn)}) {
+        header->setSectionResizeMode(column, QHeaderView::Fixed);
+        const QString title = m_model->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(column, header->fontMetrics().horizontalAdvance(title) + 3 * fontMetrics().averageCharWidth());
+    }
+    // In a narrow dock the analyst may rather give the name more room:
+    // the header's context menu shows and hides the other columns.
+    const QList<int> hidden = hiddenColumns();
+    for (const int column : hidden)
+        header->setSectionHidden(column, true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &EntityPanel::showColumnMenu);
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (index.isValid())
             Q_EMIT entityActivated(m_model->entityId(index.row()));
@@ -85,6 +100,51 @@ EntityPanel::EntityPanel(EntityTableModel *model, EntitySelection *selection, QW
     connect(m_model, &QAbstractItemModel::layoutChanged, this, &EntityPanel::applyFilter);
     updateCompletions();
     applyFilter();
+}
+
+QList<int> EntityPanel::hiddenColumns()
+{
+    QList<int> columns;
+    // By default the type is left to the icon (its shape and colour) and
+    // the tooltip, so that the name has room in a dock of a third of the
+    // canvas's width.
+    const QStringList saved
+        = QSettings().value(hiddenColumnsKey, QStringList{QString::number(EntityTableModel::TypeColumn)}).toStringList();
+    for (const QString &value : saved) {
+        bool ok = false;
+        const int column = value.toInt(&ok);
+        if (ok && column > EntityTableModel::NameColumn && column < EntityTableModel::ColumnCount)
+            columns.append(column);
+    }
+    return columns;
+}
+
+void EntityPanel::showColumnMenu(const QPoint &position)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    QMenu menu(this);
+    menu.setToolTipsVisible(true);
+    // The name always stays: it is what a row is.
+    for (int column = EntityTableModel::NameColumn + 1; column < EntityTableModel::ColumnCount; ++column) {
+        QAction *action = menu.addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setToolTip(m_model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        connect(action, &QAction::toggled, this, [this, column](bool shown) { setColumnShown(column, shown); });
+    }
+    menu.exec(header->viewport()->mapToGlobal(position));
+}
+
+void EntityPanel::setColumnShown(int column, bool shown)
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionHidden(column, !shown);
+    QStringList hidden;
+    for (int c = EntityTableModel::NameColumn + 1; c < EntityTableModel::ColumnCount; ++c) {
+        if (header->isSectionHidden(c))
+            hidden.append(QString::number(c));
+    }
+    QSettings().setValue(hiddenColumnsKey, hidden);
 }
 
 int EntityPanel::visibleRowCount() const

@@ -532,13 +532,24 @@ void MainWindow::restoreSettings()
         resize(size);
         move(available.center() - QPoint(size.width() / 2, size.height() / 2));
     }
-    if (!restoreState(settings.value(stateKey).toByteArray())) {
-        // First run: the canvas gets about half the width; the panels'
-        // size hints alone would leave it a narrow strip.
-        const int side = std::clamp(width() * 11 / 50, 240, 360);
-        resizeDocks({m_entityDock, m_detailsDock}, {side, side}, Qt::Horizontal);
-        resizeDocks({m_documentDock}, {std::clamp(height() / 4, 180, 320)}, Qt::Vertical);
-    }
+    // First run: the docks are sized when the window is first shown, at
+    // the size it has then.
+    m_sizeDocksOnShow = !restoreState(settings.value(stateKey).toByteArray());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_sizeDocksOnShow)
+        return;
+    m_sizeDocksOnShow = false;
+    // The canvas gets about half the width; the panels' size hints alone
+    // would leave it a narrow strip. The entity table has four columns to
+    // fit, the details panel wraps its text.
+    resizeDocks({m_entityDock, m_detailsDock},
+                {std::clamp(width() * 25 / 100, 260, 400), std::clamp(width() * 21 / 100, 240, 340)},
+                Qt::Horizontal);
+    resizeDocks({m_documentDock}, {std::clamp(height() / 4, 180, 320)}, Qt::Vertical);
 }
 
 bool MainWindow::openDatabaseFile(const QString &path)

@@ -97,6 +97,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -199,6 +200,7 @@ private:
     bool m_fitAfterLayout = false;
     bool m_savesWindowState = true;
     bool m_restoringSettings = false;
+    bool m_sizeDocksOnShow = false; // no saved window state: first run
 };
 
 } // namespace NewsGraph

@@ -833,6 +833,13 @@ void paintLabels(QPainter &painter, const Frame &frame, LabelPlacement &placemen
         qsizetype node;
         double priority;
     };
+    // Tiny nodes of little importance go unnamed only in a crowded view
+    // (over two nodes per 100 x 100 pixels), where their names would
+    // crowd out the ones that matter; a sparse view names everything it can.
+    qsizetype inView = 0;
+    for (qsizetype i = 0; i < nodeCount; ++i)
+        inView += candidateArea.contains(centre[std::size_t(i)]) && frame.inSubset(i);
+    const bool crowded = double(inView) > 2.0 * candidateArea.width() * candidateArea.height() / 10000.0;
     std::vector<Candidate> candidates;
     for (qsizetype i = 0; i < nodeCount; ++i) {
         const QPointF c = centre[std::size_t(i)];
@@ -845,8 +852,8 @@ void paintLabels(QPainter &painter, const Frame &frame, LabelPlacement &placemen
             priority += 4.0;
         else if (hovered >= 0 && frame.neighbour[std::size_t(i)])
             priority += 2.0;
-        else if (radius[std::size_t(i)] < 4.0 && node.importance < 0.5)
-            continue; // far out, only the important nodes are named
+        else if (crowded && radius[std::size_t(i)] < 4.0 && node.importance < 0.5)
+            continue;
         candidates.push_back({i, priority});
     }
     std::stable_sort(candidates.begin(), candidates.end(),

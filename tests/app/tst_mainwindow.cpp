@@ -21,14 +21,15 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QLabel>
 #include <QListView>
-#include <QScrollBar>
 #include <QProcess>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSlider>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -99,6 +100,21 @@ private Q_SLOTS:
         QVERIFY(!window.documentPanel()->documentView()->toPlainText().isEmpty());
         // One selection model: the table's is the shared one.
         QCOMPARE(window.entityPanel()->tableView()->selectionModel(), window.entitySelection()->selectionModel());
+
+        // The table fits its dock: names readable, nothing to scroll
+        // sideways; the type is the icon's until the header's menu shows it.
+        QTableView *table = window.entityPanel()->tableView();
+        QVERIFY(!table->horizontalScrollBar()->isVisible());
+        QVERIFY(table->horizontalHeader()->isSectionHidden(EntityTableModel::TypeColumn));
+        QVERIFY(table->columnWidth(EntityTableModel::NameColumn)
+                > table->fontMetrics().horizontalAdvance(QStringLiteral("Emmanuel Macron")));
+        window.entityPanel()->setColumnShown(EntityTableModel::TypeColumn, true);
+        QVERIFY(!table->horizontalHeader()->isSectionHidden(EntityTableModel::TypeColumn));
+        QCOMPARE(QSettings().value(QStringLiteral("entities/hiddenColumns")).toStringList(), QStringList());
+        window.entityPanel()->setColumnShown(EntityTableModel::CommunityColumn, false);
+        QCOMPARE(QSettings().value(QStringLiteral("entities/hiddenColumns")).toStringList(),
+                 QStringList{QString::number(EntityTableModel::CommunityColumn)});
+        QSettings().remove(QStringLiteral("entities/hiddenColumns"));
     }
 
     void clickingAnEntityShowsItsEvidence()
