@@ -805,11 +805,14 @@ void GraphCanvas::mouseReleaseEvent(QMouseEvent *event)
         } else if (!toggle) {
             // A click on empty space clears the selection.
             const bool hadNodes = !m_highlights.selectedNodes.isEmpty();
+            const bool hadEdge = m_highlights.selectedEdge.first != 0;
             m_highlights.selectedNodes.clear();
             m_highlights.selectedEdge = {0, 0};
             update();
             if (hadNodes)
                 Q_EMIT nodeSelectionChanged({});
+            if (hadEdge)
+                Q_EMIT edgeSelectionCleared();
         }
         break;
     }

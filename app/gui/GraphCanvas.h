@@ -73,6 +73,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void nodeSelectionChanged(const QSet<qint64> &nodes); // click, Ctrl-click, rubber band (user only)
     void edgeClicked(qint64 source, qint64 target);
+    void edgeSelectionCleared(); // a click on empty space unselected the edge
     void nodeMoved(qint64 entityId, QPointF scenePosition); // drag finished: the session pins it there
     void nodeDoubleClicked(qint64 entityId);                // expand/collapse neighbours
     void nodeContextMenuRequested(qint64 entityId, const QPoint &globalPosition);

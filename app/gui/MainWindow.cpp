@@ -151,7 +151,6 @@ void MainWindow::createViews()
 {
     m_canvas = new GraphCanvas(this);
     m_canvas->setPlaceholderText(tr("Open a database or import articles to see their entities here."));
-    m_canvas->installEventFilter(this);
     setCentralWidget(m_canvas);
     m_selection->attachCanvas(m_canvas);
 
@@ -427,6 +426,7 @@ void MainWindow::connectViews()
 
     connect(m_selection, &EntitySelection::changed, this, &MainWindow::selectionChanged);
     connect(m_canvas, &GraphCanvas::edgeClicked, this, &MainWindow::showEdge);
+    connect(m_canvas, &GraphCanvas::edgeSelectionCleared, this, &MainWindow::clearEdge);
     connect(m_canvas, &GraphCanvas::nodeMoved, m_session, &GraphSession::moveEntity);
     connect(m_canvas, &GraphCanvas::nodeDoubleClicked, this, [this](qint64 entityId) {
         // Inside a neighbourhood a double-click grows or shrinks it; outside,
@@ -765,20 +765,6 @@ void MainWindow::showSentence(qint64 documentId, int start, int end)
     m_documentDock->show();
     m_documentDock->raise();
     m_documentPanel->showDocument(documentId, start, end);
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    // The canvas clears an edge selection by a click on empty space without
-    // a signal when no entity was selected: notice it once it has handled
-    // the click.
-    if (watched == m_canvas && event->type() == QEvent::MouseButtonRelease && m_selectedEdge.first != 0) {
-        QTimer::singleShot(0, this, [this] {
-            if (m_selectedEdge.first != 0 && m_canvas->selectedEdge() == std::pair<qint64, qint64>(0, 0))
-                clearEdge();
-        });
-    }
-    return QMainWindow::eventFilter(watched, event);
 }
 
 // --- context menus

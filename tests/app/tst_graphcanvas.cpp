@@ -183,8 +183,15 @@ private Q_SLOTS:
         // A little off the line still hits it; far off does not.
         QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, (middle + QPointF(0, 3)).toPoint());
         QCOMPARE(edges.size(), 2);
+        QSignalSpy cleared(&canvas, &GraphCanvas::edgeSelectionCleared);
         QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, (middle + QPointF(0, 30)).toPoint());
         QCOMPARE(edges.size(), 2);
+        // That click on empty space unselected the edge, and says so once.
+        QCOMPARE(canvas.selectedEdge(), (std::pair<qint64, qint64>{0, 0}));
+        QCOMPARE(cleared.size(), 1);
+        QTest::mouseClick(&canvas, Qt::LeftButton, Qt::NoModifier, (middle + QPointF(0, 30)).toPoint());
+        QCOMPARE(cleared.size(), 1);
+        QCOMPARE(selection.size(), 0);
     }
 
     void draggingANodeEmitsNodeMoved()

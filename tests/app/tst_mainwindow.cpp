@@ -206,6 +206,12 @@ private Q_SLOTS:
         QCOMPARE(viewer->documentId(), first.documentId);
         QCOMPARE(viewer->highlightedRange(), (QPair<int, int>{first.start, first.end}));
         QCOMPARE(viewer->toPlainText().mid(first.start, first.end - first.start), first.sentence);
+
+        // A click on empty space lets go of the link everywhere.
+        QTest::mouseClick(window.canvas(), Qt::LeftButton, {}, QPoint(3, 3));
+        QCOMPARE(window.canvas()->selectedEdge(), (std::pair<qint64, qint64>{0, 0}));
+        QCOMPARE(window.detailsPanel()->shownEdge(), (std::pair<qint64, qint64>{0, 0}));
+        QCOMPARE(evidence->rowCount(), 0);
     }
 
     void hidingATypeRemovesItsNodes()
