@@ -833,13 +833,23 @@ void paintLabels(QPainter &painter, const Frame &frame, LabelPlacement &placemen
         qsizetype node;
         double priority;
     };
-    // Tiny nodes of little importance go unnamed only in a crowded view
-    // (over two nodes per 100 x 100 pixels), where their names would
-    // crowd out the ones that matter; a sparse view names everything it can.
-    qsizetype inView = 0;
-    for (qsizetype i = 0; i < nodeCount; ++i)
-        inView += candidateArea.contains(centre[std::size_t(i)]) && frame.inSubset(i);
-    const bool crowded = double(inView) > 2.0 * candidateArea.width() * candidateArea.height() / 10000.0;
+    // Tiny nodes of little importance go unnamed only where the view is
+    // crowded (over two nodes in their 100 x 100 pixel cell), where their
+    // names would crowd out the ones that matter; the outskirts of a dense
+    // graph and a sparse view are named wherever there is room.
+    constexpr double densityCell = 100.0;
+    const int cellColumns = std::max(1, int(std::ceil(candidateArea.width() / densityCell)));
+    const int cellRows = std::max(1, int(std::ceil(candidateArea.height() / densityCell)));
+    const auto cellOf = [&](const QPointF &c) {
+        const int column = std::clamp(int((c.x() - candidateArea.left()) / densityCell), 0, cellColumns - 1);
+        const int row = std::clamp(int((c.y() - candidateArea.top()) / densityCell), 0, cellRows - 1);
+        return std::size_t(row) * std::size_t(cellColumns) + std::size_t(column);
+    };
+    std::vector<int> nodesInCell(std::size_t(cellColumns) * std::size_t(cellRows), 0);
+    for (qsizetype i = 0; i < nodeCount; ++i) {
+        if (candidateArea.contains(centre[std::size_t(i)]) && frame.inSubset(i))
+            ++nodesInCell[cellOf(centre[std::size_t(i)])];
+    }
     std::vector<Candidate> candidates;
     for (qsizetype i = 0; i < nodeCount; ++i) {
         const QPointF c = centre[std::size_t(i)];
@@ -852,7 +862,7 @@ void paintLabels(QPainter &painter, const Frame &frame, LabelPlacement &placemen
             priority += 4.0;
         else if (hovered >= 0 && frame.neighbour[std::size_t(i)])
             priority += 2.0;
-        else if (crowded && radius[std::size_t(i)] < 4.0 && node.importance < 0.5)
+        else if (radius[std::size_t(i)] < 4.0 && node.importance < 0.5 && nodesInCell[cellOf(c)] > 2)
             continue;
         candidates.push_back({i, priority});
     }

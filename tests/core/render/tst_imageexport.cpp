@@ -457,6 +457,43 @@ private Q_SLOTS:
                 QVERIFY2(!labels.at(i).intersects(labels.at(j)), qPrintable(u"labels %1 and %2"_s.arg(i).arg(j)));
         }
     }
+
+    void tinyNodesNamedWhereThereIsRoom()
+    {
+        // Far out (1.8 pixel nodes, of little importance): a tight cluster
+        // of 100, whose names would bury one another, and five loners 300
+        // pixels apart, which have all the room they need.
+        GraphPicture picture;
+        const auto add = [&](qint64 id, QPointF position) {
+            PictureNode node;
+            node.entityId = id;
+            node.label = u"Entity %1"_s.arg(id);
+            node.position = position;
+            node.radius = 9;
+            node.importance = 0.1;
+            node.color = colorForType(EntityType::Organization);
+            picture.nodes.append(node);
+        };
+        for (int i = 0; i < 100; ++i)
+            add(i + 1, QPointF((i % 10) * 20.0, (i / 10) * 20.0));
+        for (int i = 0; i < 5; ++i)
+            add(1000 + i, QPointF(1500.0 * i, 3000.0));
+        picture.reindex();
+
+        const QTransform sceneToDevice = QTransform::fromScale(0.2, 0.2).translate(500, 500);
+        const QRectF scene = sceneToDevice.inverted().mapRect(QRectF(0, 0, 1800, 900));
+        QImage image(1800, 900, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        LabelPlacement placement;
+        paintGraphLabels(painter, picture, GraphStyle{}, sceneToDevice, scene, {}, placement);
+        QSet<qint64> named;
+        for (const LabelPlacement::Label &label : std::as_const(placement.labels))
+            named.insert(picture.nodes.at(label.node).entityId);
+        for (qint64 id = 1000; id < 1005; ++id)
+            QVERIFY2(named.contains(id), qPrintable(QString::number(id)));
+        QVERIFY2(named.size() - 5 < 10, qPrintable(QString::number(named.size())));
+    }
 };
 
 QTEST_MAIN(TestImageExport)
