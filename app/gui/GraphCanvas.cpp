@@ -3,6 +3,7 @@
 #include "core/extract/EntityType.h"
 
 #include <QContextMenuEvent>
+#include <QElapsedTimer>
 #include <QGestureEvent>
 #include <QGuiApplication>
 #include <QHash>
@@ -191,7 +192,7 @@ GraphCanvas::GraphCanvas(QWidget *parent)
     setAccessibleName(tr("Entity graph"));
     m_zoomSettle.setSingleShot(true);
     m_zoomSettle.setInterval(zoomSettleMilliseconds);
-    connect(&m_zoomSettle, &QTimer::timeout, this, &GraphCanvas::invalidate);
+    connect(&m_zoomSettle, &QTimer::timeout, this, &GraphCanvas::settleZoom);
 }
 
 GraphCanvas::~GraphCanvas() = default;
@@ -437,8 +438,100 @@ void GraphCanvas::rebuildIndex()
 void GraphCanvas::invalidate()
 {
     m_zoomSettle.stop();
+    m_renderJob.cancel();
     m_cacheValid = false;
     update();
+}
+
+void GraphCanvas::settleZoom()
+{
+    // A graph that takes long to draw is drawn at the new zoom on a worker
+    // thread, the scaled drawing staying up meanwhile, so that the pause
+    // that ends a wheel gesture does not freeze the window.
+    if (!m_cacheValid || m_lastRenderMilliseconds < m_backgroundRenderMilliseconds) {
+        invalidate();
+        return;
+    }
+    CacheRequest request = cacheRequest();
+    const GraphPicture picture = m_picture; // shared, not copied
+    m_renderJob.start([picture, request](const std::function<bool()> &) { return drawCache(picture, request); },
+                      [this](RenderedCache rendered) {
+                          if (rendered.request.zoom != m_zoom || rendered.request.ratio != devicePixelRatioF()
+                              || rendered.request.margin != currentCacheMargin()) {
+                              invalidate(); // the view changed meanwhile in a way a blit cannot follow
+                              return;
+                          }
+                          installCache(std::move(rendered));
+                          update();
+                      });
+    update();
+}
+
+QPointF GraphCanvas::currentCacheMargin() const
+{
+    return QPointF(std::ceil(cacheMargin * width()), std::ceil(cacheMargin * height()));
+}
+
+GraphCanvas::CacheRequest GraphCanvas::cacheRequest() const
+{
+    CacheRequest request;
+    request.style = paintStyle();
+    request.highlights = cachedHighlights();
+    request.offset = m_offset;
+    request.margin = currentCacheMargin();
+    request.zoom = m_zoom;
+    request.ratio = devicePixelRatioF();
+    request.logicalSize = QSizeF(width(), height()) + 2 * QSizeF(request.margin.x(), request.margin.y());
+    return request;
+}
+
+GraphCanvas::RenderedCache GraphCanvas::drawCache(const GraphPicture &picture, const CacheRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    RenderedCache rendered;
+    rendered.request = request;
+    const QSize pixels = (request.logicalSize * request.ratio).toSize().expandedTo(QSize(1, 1));
+    rendered.image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+    rendered.image.setDevicePixelRatio(request.ratio);
+    rendered.image.fill(request.style.background);
+    const QTransform transform = cacheTransformFor(request.offset, request.margin, request.zoom);
+    const QRectF area(QPointF(0, 0), request.logicalSize);
+    const QRectF scene = transform.inverted().mapRect(area);
+    QPainter painter(&rendered.image);
+    paintGraphShapes(painter, picture, request.style, transform, scene, request.highlights);
+    rendered.labels.area = area;
+    paintGraphLabels(painter, picture, request.style, transform, scene, request.highlights, rendered.labels);
+    painter.end();
+    rendered.milliseconds = timer.elapsed();
+    return rendered;
+}
+
+void GraphCanvas::installCache(RenderedCache rendered)
+{
+    m_cache = std::move(rendered.image);
+    if (m_spare.size() != m_cache.size()) {
+        // The scroll target too, written once now: a first write to fresh
+        // memory costs its page faults, better paid here than mid-pan.
+        m_spare = QImage(m_cache.size(), QImage::Format_ARGB32_Premultiplied);
+        m_spare.fill(0);
+    }
+    m_cacheOffset = rendered.request.offset;
+    m_cacheMargin = rendered.request.margin;
+    m_cacheZoom = rendered.request.zoom;
+    m_labels = std::move(rendered.labels);
+    m_lastRenderMilliseconds = rendered.milliseconds;
+    m_cacheValid = true;
+}
+
+bool GraphCanvas::isRendering() const
+{
+    return m_renderJob.isRunning();
+}
+
+void GraphCanvas::waitForRendering()
+{
+    m_renderJob.wait();
 }
 
 GraphStyle GraphCanvas::paintStyle() const
@@ -465,41 +558,20 @@ PaintHighlights GraphCanvas::cachedHighlights() const
 
 QTransform GraphCanvas::cacheTransform() const
 {
+    return cacheTransformFor(m_cacheOffset, m_cacheMargin, m_cacheZoom);
+}
+
+QTransform GraphCanvas::cacheTransformFor(QPointF offset, QPointF margin, double zoom)
+{
     // The cache's top left is the widget's top left, at the last alignment,
     // minus the margin.
-    return QTransform(m_cacheZoom, 0, 0, m_cacheZoom, m_cacheOffset.x() + m_cacheMargin.x(),
-                      m_cacheOffset.y() + m_cacheMargin.y());
+    return QTransform(zoom, 0, 0, zoom, offset.x() + margin.x(), offset.y() + margin.y());
 }
 
 void GraphCanvas::renderCache()
 {
-    const double ratio = devicePixelRatioF();
-    m_cacheMargin = QPointF(std::ceil(cacheMargin * width()), std::ceil(cacheMargin * height()));
-    const QSizeF logical = QSizeF(width(), height()) + 2 * QSizeF(m_cacheMargin.x(), m_cacheMargin.y());
-    const QSize pixels = (logical * ratio).toSize().expandedTo(QSize(1, 1));
-    if (m_cache.size() != pixels) {
-        m_cache = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
-        // The scroll target too, written once now: a first write to fresh
-        // memory costs its page faults, better paid here than mid-pan.
-        m_spare = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
-        m_spare.fill(0);
-    }
-    m_cache.setDevicePixelRatio(ratio);
-    m_cacheOffset = m_offset;
-    m_cacheZoom = m_zoom;
-
-    const QTransform transform = cacheTransform();
-    const QRectF area(QPointF(0, 0), logical);
-    const QRectF scene = transform.inverted().mapRect(area);
-    const GraphStyle style = paintStyle();
-    m_cache.fill(style.background);
-    QPainter painter(&m_cache);
-    const PaintHighlights highlights = cachedHighlights();
-    paintGraphShapes(painter, m_picture, style, transform, scene, highlights);
-    m_labels = LabelPlacement();
-    m_labels.area = area;
-    paintGraphLabels(painter, m_picture, style, transform, scene, highlights, m_labels);
-    m_cacheValid = true;
+    m_renderJob.cancel();
+    installCache(drawCache(m_picture, cacheRequest()));
 }
 
 bool GraphCanvas::scrollCache(const QPointF &shift)
@@ -629,8 +701,9 @@ void GraphCanvas::paintEvent(QPaintEvent *)
     }
     const QSizeF expected = (QSizeF(width(), height()) + 2 * QSizeF(m_cacheMargin.x(), m_cacheMargin.y()))
                             * devicePixelRatioF();
-    if (m_cacheValid && m_cacheZoom != m_zoom && m_zoomSettle.isActive()) {
-        // Zooming: the last drawing, scaled, until the gesture pauses.
+    if (m_cacheValid && m_cacheZoom != m_zoom && (m_zoomSettle.isActive() || m_renderJob.isRunning())) {
+        // Zooming: the last drawing, scaled, until the gesture pauses and
+        // the graph is drawn at the new zoom.
         painter.fillRect(rect(), style.background);
         const QRectF cached(QPointF(0, 0), QSizeF(m_cache.size()) / m_cache.devicePixelRatio());
         const QRectF target = sceneToWidget().mapRect(cacheTransform().inverted().mapRect(cached));

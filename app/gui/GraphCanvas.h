@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/BackgroundJob.h"
 #include "core/render/GraphPainter.h"
 #include "core/render/GraphPicture.h"
 
@@ -31,7 +32,9 @@ namespace NewsGraph {
 // through a cached image of the view plus a margin: panning blits it and
 // draws only the strips it uncovers, the hover and the selection are painted
 // over it, a zoom gesture scales it until it pauses; only a new picture, path
-// or zoom level draws the whole graph again.
+// or zoom level draws the whole graph again. A graph that takes long to draw
+// is drawn at a new zoom level on a worker thread (BackgroundJob), the scaled
+// drawing staying up until it is done.
 class GraphCanvas : public QWidget
 {
     Q_OBJECT
@@ -64,6 +67,13 @@ public:
 
     // The highlights as the canvas paints them (for an export of the view).
     PaintHighlights highlights() const;
+
+    // When the graph last took at least this long to draw, the drawing at
+    // a new zoom is made on a worker thread (the scaled drawing staying up
+    // meanwhile). 30 ms by default; 0: always.
+    void setBackgroundRenderThreshold(int milliseconds) { m_backgroundRenderMilliseconds = milliseconds; }
+    bool isRendering() const; // a drawing is under way on a worker thread
+    void waitForRendering();  // ... and is installed now
 
 public Q_SLOTS:
     void fitToView();
@@ -107,8 +117,34 @@ private:
     void panBy(const QPointF &delta);
     void setHovered(qint64 entityId);
     void rebuildIndex();
+    // What the cache is drawn from, taken on the GUI thread.
+    struct CacheRequest
+    {
+        GraphStyle style;
+        PaintHighlights highlights;
+        QPointF offset;
+        QPointF margin;
+        double zoom = 1.0;
+        double ratio = 1.0;
+        QSizeF logicalSize;
+    };
+    struct RenderedCache
+    {
+        CacheRequest request;
+        QImage image;
+        LabelPlacement labels;
+        qint64 milliseconds = 0;
+    };
+
     void invalidate(); // the graph must be drawn again, not just moved
+    void settleZoom(); // a zoom gesture paused: draw at the new zoom
     GraphStyle paintStyle() const;
+    QPointF currentCacheMargin() const;
+    CacheRequest cacheRequest() const;
+    // Thread-safe: reads only its arguments.
+    static RenderedCache drawCache(const GraphPicture &picture, const CacheRequest &request);
+    static QTransform cacheTransformFor(QPointF offset, QPointF margin, double zoom);
+    void installCache(RenderedCache rendered);
     void renderCache();
     // Moves the cache's content by `shift` (logical pixels, one axis) and
     // draws what that uncovers; false when it cannot (a shift that is not a
@@ -140,6 +176,9 @@ private:
     bool m_cacheValid = false;
     LabelPlacement m_labels;
     QTimer m_zoomSettle;
+    qint64 m_lastRenderMilliseconds = 0;
+    int m_backgroundRenderMilliseconds = 30;
+    BackgroundJob<RenderedCache> m_renderJob;
 
     // The mouse gesture under way.
     Gesture m_gesture = Gesture::None;

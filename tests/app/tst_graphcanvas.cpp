@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QMouseEvent>
 #include <QSignalSpy>
@@ -16,6 +17,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace NewsGraph;
 using namespace Qt::StringLiterals;
@@ -243,6 +245,51 @@ private Q_SLOTS:
                          Qt::NoScrollPhase, false);
         QCoreApplication::sendEvent(&canvas, &back);
         QVERIFY(std::abs(canvas.zoom() - zoom) < 1e-9);
+    }
+
+    void zoomDrawnInTheBackground()
+    {
+        // Two canvases zoomed alike, one drawing the new zoom on a worker
+        // thread: the same picture in the end.
+        GraphCanvas &background = *m_canvas;
+        background.setBackgroundRenderThreshold(0);
+        GraphCanvas foreground;
+        foreground.setBackgroundRenderThreshold(std::numeric_limits<int>::max());
+        foreground.resize(background.size());
+        foreground.setPicture(samplePicture());
+        foreground.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&foreground));
+        foreground.fitToView();
+        for (GraphCanvas *canvas : {&background, &foreground}) {
+            const QPointF cursor(300, 200);
+            QWheelEvent wheel(cursor, canvas->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(canvas, &wheel);
+        }
+        QCOMPARE(background.zoom(), foreground.zoom());
+        // Until the drawing starts, one event at a time: the drawing of so
+        // small a graph ends within the next.
+        const auto waitForRenderingToStart = [&background] {
+            QElapsedTimer waited;
+            waited.start();
+            while (!background.isRendering() && waited.elapsed() < 5000)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+            return background.isRendering();
+        };
+        // The gesture pauses: the background canvas starts drawing, the
+        // other draws at once when it next paints.
+        QVERIFY(waitForRenderingToStart());
+        QVERIFY(!foreground.isRendering());
+        background.waitForRendering();
+        QVERIFY(!background.isRendering());
+        const QImage drawn = background.grab().toImage();
+        QCOMPARE(drawn, foreground.grab().toImage());
+        // A new picture drops a drawing under way.
+        for (int i = 0; i < 2; ++i)
+            background.zoomIn();
+        QVERIFY(waitForRenderingToStart());
+        background.setPicture(samplePicture());
+        QVERIFY(!background.isRendering());
     }
 
     void keysZoomPanAndFit()

@@ -5,7 +5,8 @@
 // each pan followed by a synchronous repaint, at the zoom that fits the whole
 // graph, at four times that and at zoom 1 (where every label can be read);
 // then the hover moves over 50 entities, the selection changes 20 times, and
-// a path is shown and hidden 10 times (which draws the whole view again).
+// a path is shown and hidden 10 times (which draws the whole view again), and
+// the wheel zooms by steps, the new zoom drawn on a worker thread or not.
 // Prints median, 95th percentile and maximum milliseconds per frame; the
 // target is no panning frame over 50 ms.
 //
@@ -23,11 +24,13 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QMouseEvent>
+#include <QThread>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <random>
 #include <unordered_set>
 #include <vector>
@@ -174,19 +177,48 @@ double timedRepaint(GraphCanvas &canvas)
     return milliseconds(timer);
 }
 
-// One wheel turn, then the pause after which the canvas draws the graph at
-// the new zoom (until then it shows its last drawing scaled).
-void zoomTo(GraphCanvas &canvas, double factor)
+void turnWheel(GraphCanvas &canvas, double factor)
 {
     const QPointF centre(canvas.width() / 2.0, canvas.height() / 2.0);
     const int angle = int(std::lround(120.0 * std::log(factor) / std::log(1.2)));
     QWheelEvent wheel(centre, canvas.mapToGlobal(centre), QPoint(), QPoint(0, angle), Qt::NoButton, Qt::NoModifier,
                       Qt::NoScrollPhase, false);
     QCoreApplication::sendEvent(&canvas, &wheel);
+}
+
+// One wheel turn, then the pause after which the canvas draws the graph at
+// the new zoom (until then it shows its last drawing scaled).
+void zoomTo(GraphCanvas &canvas, double factor)
+{
+    turnWheel(canvas, factor);
     QElapsedTimer pause;
     pause.start();
     while (pause.elapsed() < 300)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    canvas.waitForRendering();
+}
+
+// One wheel step, then frames every 16 ms (a 60 Hz display) until the graph
+// is drawn at the new zoom: the scaled frames, then the pause, then the new
+// drawing. Returns how long until the new drawing was up.
+double zoomStep(GraphCanvas &canvas, double factor, std::vector<double> &frames)
+{
+    QElapsedTimer since;
+    since.start();
+    turnWheel(canvas, factor);
+    frames.push_back(timedRepaint(canvas));
+    bool started = false;
+    while (since.elapsed() < 3000) {
+        QThread::msleep(16);
+        QCoreApplication::processEvents();
+        frames.push_back(timedRepaint(canvas));
+        started = started || canvas.isRendering();
+        // Drawn in the background: done when it is in; drawn on the GUI
+        // thread: done by the first repaint after the pause.
+        if (started ? !canvas.isRendering() : since.elapsed() > 200)
+            break;
+    }
+    return milliseconds(since);
 }
 
 } // namespace
@@ -295,6 +327,24 @@ int main(int argc, char *argv[])
             frames.push_back(timedRepaint(canvas));
         }
         printFrames(factor == 1.0 ? "full redraw at fit to view" : "full redraw at 4x fit", frames);
+    }
+    // A wheel step: the last drawing scaled at once, the graph drawn at the
+    // new zoom once the wheel pauses, on a worker thread when it takes long
+    // (GraphCanvas::setBackgroundRenderThreshold), else on the GUI thread.
+    std::printf("zoom steps (a wheel step, frames every 16 ms until the new drawing is up):\n");
+    for (const bool background : {true, false}) {
+        canvas.setBackgroundRenderThreshold(background ? 30 : std::numeric_limits<int>::max());
+        canvas.fitToView();
+        zoomTo(canvas, 4.0);
+        canvas.repaint();
+        std::vector<double> frames;
+        std::vector<double> settled;
+        for (int i = 0; i < 10; ++i)
+            settled.push_back(zoomStep(canvas, i % 2 == 0 ? 1.2 : 1 / 1.2, frames));
+        printFrames(background ? "4x fit, drawn on a worker" : "4x fit, drawn on the GUI thread", frames);
+        std::sort(settled.begin(), settled.end());
+        std::printf("    new drawing up after: median %.0f ms, max %.0f ms\n", settled.at(settled.size() / 2),
+                    settled.back());
     }
     std::printf("(fit zoom %.3f)\n", fit);
     return 0;
