@@ -213,7 +213,7 @@ void GraphCanvas::setPicture(const GraphPicture &picture)
         m_hasPicture = true;
         fitToView();
     }
-    invalidate();
+    redraw();
 }
 
 const GraphPicture &GraphCanvas::picture() const
@@ -253,7 +253,7 @@ void GraphCanvas::setHighlightedPath(const QList<qint64> &entities)
     if (entities == m_highlights.path)
         return;
     m_highlights.path = entities;
-    invalidate();
+    redraw();
 }
 
 QList<qint64> GraphCanvas::highlightedPath() const
@@ -440,7 +440,28 @@ void GraphCanvas::invalidate()
     m_zoomSettle.stop();
     m_renderJob.cancel();
     m_cacheValid = false;
+    m_cacheStale = false;
     update();
+}
+
+bool GraphCanvas::drawsInBackground() const
+{
+    return m_cacheValid && m_lastRenderMilliseconds >= m_backgroundRenderMilliseconds
+           && m_cache.devicePixelRatio() == devicePixelRatioF() && m_cacheMargin == currentCacheMargin();
+}
+
+void GraphCanvas::redraw()
+{
+    // What is drawn changed (the picture, the path), not the view: a graph
+    // that takes long to draw keeps its last drawing up, the hit testing
+    // already on the new picture, while the new one is made on a worker.
+    if (!drawsInBackground()) {
+        invalidate();
+        return;
+    }
+    m_zoomSettle.stop();
+    m_cacheStale = true;
+    startBackgroundRender();
 }
 
 void GraphCanvas::settleZoom()
@@ -448,10 +469,15 @@ void GraphCanvas::settleZoom()
     // A graph that takes long to draw is drawn at the new zoom on a worker
     // thread, the scaled drawing staying up meanwhile, so that the pause
     // that ends a wheel gesture does not freeze the window.
-    if (!m_cacheValid || m_lastRenderMilliseconds < m_backgroundRenderMilliseconds) {
+    if (!drawsInBackground()) {
         invalidate();
         return;
     }
+    startBackgroundRender();
+}
+
+void GraphCanvas::startBackgroundRender()
+{
     CacheRequest request = cacheRequest();
     const GraphPicture picture = m_picture; // shared, not copied
     m_renderJob.start([picture, request](const std::function<bool()> &) { return drawCache(picture, request); },
@@ -522,6 +548,7 @@ void GraphCanvas::installCache(RenderedCache rendered)
     m_labels = std::move(rendered.labels);
     m_lastRenderMilliseconds = rendered.milliseconds;
     m_cacheValid = true;
+    m_cacheStale = false;
 }
 
 bool GraphCanvas::isRendering() const
@@ -712,9 +739,10 @@ void GraphCanvas::paintEvent(QPaintEvent *)
         if (!m_cacheValid || m_cacheZoom != m_zoom || m_cache.devicePixelRatio() != devicePixelRatioF()
             || m_cache.size() != expected.toSize()) {
             renderCache();
-        } else {
+        } else if (!m_cacheStale) {
             // Far enough from where the cache was drawn: scroll it, one axis
-            // at a time, so each step draws one strip.
+            // at a time, so each step draws one strip. (A stale cache, of an
+            // older picture, just moves until the new drawing is in.)
             const QPointF moved = m_offset - m_cacheOffset;
             bool scrolled = true;
             if (std::abs(moved.x()) > m_cacheMargin.x() / 2)
@@ -727,7 +755,7 @@ void GraphCanvas::paintEvent(QPaintEvent *)
         painter.drawImage(m_offset - m_cacheOffset - m_cacheMargin, m_cache);
     }
     paintHighlightOverlay(painter, m_picture, style, sceneToWidget(), visibleSceneRect(), m_highlights,
-                          m_cacheZoom == m_zoom ? &m_labels : nullptr);
+                          m_cacheZoom == m_zoom && !m_cacheStale ? &m_labels : nullptr);
 
     if (m_gesture == Gesture::RubberBand && !m_rubberBand.isEmpty()) {
         QColor fill = style.accent;

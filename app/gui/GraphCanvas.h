@@ -33,8 +33,8 @@ namespace NewsGraph {
 // draws only the strips it uncovers, the hover and the selection are painted
 // over it, a zoom gesture scales it until it pauses; only a new picture, path
 // or zoom level draws the whole graph again. A graph that takes long to draw
-// is drawn at a new zoom level on a worker thread (BackgroundJob), the scaled
-// drawing staying up until it is done.
+// is drawn anew (new zoom, picture or path) on a worker thread
+// (BackgroundJob), the last drawing staying up until it is done.
 class GraphCanvas : public QWidget
 {
     Q_OBJECT
@@ -68,9 +68,9 @@ public:
     // The highlights as the canvas paints them (for an export of the view).
     PaintHighlights highlights() const;
 
-    // When the graph last took at least this long to draw, the drawing at
-    // a new zoom is made on a worker thread (the scaled drawing staying up
-    // meanwhile). 30 ms by default; 0: always.
+    // When the graph last took at least this long to draw, its drawing at
+    // a new zoom, or of a new picture or path, is made on a worker thread
+    // (the last drawing staying up meanwhile). 30 ms by default; 0: always.
     void setBackgroundRenderThreshold(int milliseconds) { m_backgroundRenderMilliseconds = milliseconds; }
     bool isRendering() const; // a drawing is under way on a worker thread
     void waitForRendering();  // ... and is installed now
@@ -137,7 +137,10 @@ private:
     };
 
     void invalidate(); // the graph must be drawn again, not just moved
+    void redraw();     // what is drawn changed, not the view
     void settleZoom(); // a zoom gesture paused: draw at the new zoom
+    bool drawsInBackground() const;
+    void startBackgroundRender();
     GraphStyle paintStyle() const;
     QPointF currentCacheMargin() const;
     CacheRequest cacheRequest() const;
@@ -174,6 +177,7 @@ private:
     QPointF m_cacheMargin; // logical pixels
     double m_cacheZoom = 0.0;
     bool m_cacheValid = false;
+    bool m_cacheStale = false; // of an older picture or path; its redrawing is under way
     LabelPlacement m_labels;
     QTimer m_zoomSettle;
     qint64 m_lastRenderMilliseconds = 0;

@@ -284,12 +284,32 @@ private Q_SLOTS:
         QVERIFY(!background.isRendering());
         const QImage drawn = background.grab().toImage();
         QCOMPARE(drawn, foreground.grab().toImage());
-        // A new picture drops a drawing under way.
-        for (int i = 0; i < 2; ++i)
-            background.zoomIn();
+
+        // A path to show: drawn on the worker too, the last drawing up
+        // meanwhile (the path is not in it yet).
+        background.setHighlightedPath({1, 2});
+        foreground.setHighlightedPath({1, 2});
+        QVERIFY(background.isRendering());
+        QCOMPARE(background.grab().toImage(), drawn);
+        background.waitForRendering();
+        const QImage withPath = background.grab().toImage();
+        QVERIFY(withPath != drawn);
+        QCOMPARE(withPath, foreground.grab().toImage());
+
+        // A new picture while a zoom is being drawn: that drawing is
+        // dropped for one of the new picture at the new zoom.
+        for (GraphCanvas *canvas : {&background, &foreground}) {
+            for (int i = 0; i < 2; ++i)
+                canvas->zoomIn();
+        }
         QVERIFY(waitForRenderingToStart());
-        background.setPicture(samplePicture());
-        QVERIFY(!background.isRendering());
+        GraphPicture moved = samplePicture();
+        moved.nodes[0].position += QPointF(50, 50);
+        background.setPicture(moved);
+        foreground.setPicture(moved);
+        QVERIFY(background.isRendering());
+        background.waitForRendering();
+        QCOMPARE(background.grab().toImage(), foreground.grab().toImage());
     }
 
     void keysZoomPanAndFit()

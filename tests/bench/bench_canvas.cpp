@@ -315,8 +315,9 @@ int main(int argc, char *argv[])
 
     // What a new picture, path or zoom level costs: the view and its
     // margins drawn whole.
-    std::printf("full redraws (a path shown, then hidden):\n");
+    std::printf("full redraws on the GUI thread (a path shown, then hidden):\n");
     const QList<qint64> path{picture.nodes.at(0).entityId, picture.nodes.at(1).entityId};
+    canvas.setBackgroundRenderThreshold(std::numeric_limits<int>::max());
     for (const double factor : {1.0, 4.0}) {
         canvas.fitToView();
         zoomTo(canvas, factor);
@@ -327,6 +328,32 @@ int main(int argc, char *argv[])
             frames.push_back(timedRepaint(canvas));
         }
         printFrames(factor == 1.0 ? "full redraw at fit to view" : "full redraw at 4x fit", frames);
+    }
+    // The same on a worker, as the explorer does it: the last drawing stays
+    // up, frames every 16 ms, until the new one is in.
+    canvas.setBackgroundRenderThreshold(30);
+    {
+        canvas.fitToView();
+        zoomTo(canvas, 4.0);
+        canvas.repaint();
+        std::vector<double> frames;
+        std::vector<double> settled;
+        for (int i = 0; i < 10; ++i) {
+            QElapsedTimer since;
+            since.start();
+            canvas.setHighlightedPath(i % 2 == 0 ? path : QList<qint64>());
+            frames.push_back(timedRepaint(canvas));
+            while (canvas.isRendering() && since.elapsed() < 3000) {
+                QThread::msleep(16);
+                QCoreApplication::processEvents();
+                frames.push_back(timedRepaint(canvas));
+            }
+            settled.push_back(milliseconds(since));
+        }
+        printFrames("path at 4x fit, drawn on a worker", frames);
+        std::sort(settled.begin(), settled.end());
+        std::printf("    new drawing up after: median %.0f ms, max %.0f ms\n", settled.at(settled.size() / 2),
+                    settled.back());
     }
     // A wheel step: the last drawing scaled at once, the graph drawn at the
     // new zoom once the wheel pauses, on a worker thread when it takes long
