@@ -659,20 +659,6 @@ Positions radial(const LayoutGraph &graph, int focus)
 
 // --- Packing
 
-QRectF boundingBox(const Positions &positions)
-{
-    if (positions.empty())
-        return {};
-    double left = positions.front().x(), right = left, top = positions.front().y(), bottom = top;
-    for (const QPointF &p : positions) {
-        left = std::min(left, p.x());
-        right = std::max(right, p.x());
-        top = std::min(top, p.y());
-        bottom = std::max(bottom, p.y());
-    }
-    return QRectF(QPointF(left, top), QPointF(right, bottom));
-}
-
 // QRectF::united() skips empty rectangles, and a lone node's box is one.
 QRectF unite(const QRectF &a, const QRectF &b)
 {

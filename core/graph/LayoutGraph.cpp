@@ -313,16 +313,10 @@ void separateNodes(std::vector<QPointF> &positions, const std::vector<bool> &pin
         // only matters once the spacing is about right.
         double spread = 1.0;
         for (int round = 0; round < 6 && spread < maximumSpread; ++round) {
-            double left = positions.front().x(), right = left, top = positions.front().y(), bottom = top;
-            for (const QPointF &p : positions) {
-                left = std::min(left, p.x());
-                right = std::max(right, p.x());
-                top = std::min(top, p.y());
-                bottom = std::max(bottom, p.y());
-            }
+            const QRectF box = boundingBox(positions);
             // Padded: nodes in a row have no area between them.
             const double spacing =
-                std::sqrt((right - left + minimumDistance) * (bottom - top + minimumDistance) / double(n));
+                std::sqrt((box.width() + minimumDistance) * (box.height() + minimumDistance) / double(n));
             const double side = std::clamp(2 * spacing, minimumDistance / 1000, wantedMedian);
             const CellGrid grid(positions, side);
             std::vector<double> nearest(n);
@@ -472,6 +466,20 @@ QPointF centroid(const std::vector<QPointF> &positions)
     for (const QPointF &p : positions)
         sum += p;
     return positions.empty() ? QPointF() : sum / double(positions.size());
+}
+
+QRectF boundingBox(const std::vector<QPointF> &positions)
+{
+    if (positions.empty())
+        return {};
+    double left = positions.front().x(), right = left, top = positions.front().y(), bottom = top;
+    for (const QPointF &p : positions) {
+        left = std::min(left, p.x());
+        right = std::max(right, p.x());
+        top = std::min(top, p.y());
+        bottom = std::max(bottom, p.y());
+    }
+    return QRectF(QPointF(left, top), QPointF(right, bottom));
 }
 
 } // namespace NewsGraph

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QPointF>
+#include <QRectF>
 #include <QtGlobal>
 
 #include <random>
@@ -85,5 +86,9 @@ double meanEdgeLength(const LayoutGraph &graph, const std::vector<QPointF> &posi
 
 // Centroid of the positions; the origin when there are none.
 QPointF centroid(const std::vector<QPointF> &positions);
+
+// The smallest rectangle holding every position (of no area for one, or
+// for positions in a row); empty when there are none.
+QRectF boundingBox(const std::vector<QPointF> &positions);
 
 } // namespace NewsGraph
