@@ -63,6 +63,71 @@ QList<GraphEdge> connectedEdges(const GraphData &graph)
     return edges;
 }
 
+namespace {
+
+QString boolText(bool value)
+{
+    return value ? u"true"_s : u"false"_s;
+}
+
+} // namespace
+
+QList<GraphAttribute> nodeAttributes(const QStringList &metrics)
+{
+    QList<GraphAttribute> attributes{
+        {u"type"_s, u"type"_s, GraphAttribute::String},
+        {u"aliases"_s, u"aliases"_s, GraphAttribute::String},
+        {u"mentions"_s, u"mentions"_s, GraphAttribute::Integer},
+        {u"documents"_s, u"documents"_s, GraphAttribute::Integer},
+        {u"hidden"_s, u"hidden"_s, GraphAttribute::Boolean},
+    };
+    // Metric names may hold any text, so their ids are numbered.
+    for (qsizetype i = 0; i < metrics.size(); ++i)
+        attributes.append({u"metric%1"_s.arg(i), xmlText(metrics.at(i)), GraphAttribute::Double});
+    return attributes;
+}
+
+QList<GraphAttribute> edgeAttributes()
+{
+    return {
+        {u"predicates"_s, u"predicates"_s, GraphAttribute::String},
+        {u"evidence"_s, u"evidence"_s, GraphAttribute::Integer},
+        {u"confidence"_s, u"confidence"_s, GraphAttribute::Double},
+        {u"cooccurrence"_s, u"cooccurrence"_s, GraphAttribute::Boolean},
+    };
+}
+
+QList<std::pair<QString, QString>> nodeAttributeValues(const GraphNode &node, const ExportOptions &options,
+                                                       const QStringList &metrics)
+{
+    QList<std::pair<QString, QString>> values{
+        {u"type"_s, typeName(node.type)},
+        {u"aliases"_s, xmlText(node.aliases.join(u'|'))},
+        {u"mentions"_s, QString::number(node.mentions)},
+        {u"documents"_s, QString::number(node.documentIds.size())},
+        {u"hidden"_s, boolText(node.hidden)},
+    };
+    const auto measured = options.metrics.constFind(node.entityId);
+    if (measured != options.metrics.cend()) {
+        for (qsizetype i = 0; i < metrics.size(); ++i) {
+            const auto value = measured->constFind(metrics.at(i));
+            if (value != measured->cend())
+                values.append({u"metric%1"_s.arg(i), formatNumber(*value)});
+        }
+    }
+    return values;
+}
+
+QList<std::pair<QString, QString>> edgeAttributeValues(const GraphEdge &edge)
+{
+    return {
+        {u"predicates"_s, xmlText(edge.predicates.join(u'|'))},
+        {u"evidence"_s, QString::number(edge.evidenceCount)},
+        {u"confidence"_s, formatNumber(edge.confidence)},
+        {u"cooccurrence"_s, boolText(edge.cooccurrenceOnly)},
+    };
+}
+
 QString formatNumber(double value)
 {
     // QString::number is locale-independent; "shortest" round-trips.

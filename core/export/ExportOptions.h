@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <utility>
 
 class QIODevice;
 
@@ -60,6 +61,26 @@ QStringList metricNames(const ExportOptions &options);
 // (their node was filtered out) so that every file is self-consistent: GraphML
 // and GEXF readers reject edges to undeclared nodes.
 QList<GraphEdge> connectedEdges(const GraphData &graph);
+
+// An attribute the XML formats (GraphML keys, GEXF attributes) declare for
+// nodes or edges; the id is what each value refers to.
+struct GraphAttribute
+{
+    enum Kind { String, Integer, Double, Boolean };
+    QString id;
+    QString title;
+    Kind kind = String;
+};
+
+// The node attributes besides the name, in the order they are written: the
+// graph's own fields, then "metric0", "metric1", ... titled by `metrics`.
+QList<GraphAttribute> nodeAttributes(const QStringList &metrics);
+QList<GraphAttribute> edgeAttributes();
+// (attribute id, value) for those attributes, in the same order; a metric
+// the node lacks is left out. Text values are xmlText().
+QList<std::pair<QString, QString>> nodeAttributeValues(const GraphNode &node, const ExportOptions &options,
+                                                       const QStringList &metrics);
+QList<std::pair<QString, QString>> edgeAttributeValues(const GraphEdge &edge);
 
 // Shortest text that reads back as the same double, in the C locale.
 QString formatNumber(double value);

@@ -19,26 +19,35 @@ const QString vizNamespace = u"http://gexf.net/1.3/viz"_s;
 constexpr double minimumSize = 5.0;
 constexpr double maximumSize = 50.0;
 
-void writeAttribute(QXmlStreamWriter &xml, const QString &id, const QString &title, const QString &type)
+// An <attributes> declaration of one class ("node" or "edge").
+void writeAttributes(QXmlStreamWriter &xml, const QString &domain, const QList<GraphAttribute> &attributes)
 {
-    xml.writeStartElement(gexfNamespace, u"attribute"_s);
-    xml.writeAttribute(u"id"_s, id);
-    xml.writeAttribute(u"title"_s, title);
-    xml.writeAttribute(u"type"_s, type);
+    xml.writeStartElement(gexfNamespace, u"attributes"_s);
+    xml.writeAttribute(u"class"_s, domain);
+    xml.writeAttribute(u"mode"_s, u"static"_s);
+    for (const GraphAttribute &attribute : attributes) {
+        xml.writeStartElement(gexfNamespace, u"attribute"_s);
+        xml.writeAttribute(u"id"_s, attribute.id);
+        xml.writeAttribute(u"title"_s, attribute.title);
+        xml.writeAttribute(u"type"_s, attribute.kind == GraphAttribute::Integer  ? u"integer"_s
+                                      : attribute.kind == GraphAttribute::Double  ? u"double"_s
+                                      : attribute.kind == GraphAttribute::Boolean ? u"boolean"_s
+                                                                                   : u"string"_s);
+        xml.writeEndElement();
+    }
     xml.writeEndElement();
 }
 
-void writeValue(QXmlStreamWriter &xml, const QString &id, const QString &value)
+void writeValues(QXmlStreamWriter &xml, const QList<std::pair<QString, QString>> &values)
 {
-    xml.writeStartElement(gexfNamespace, u"attvalue"_s);
-    xml.writeAttribute(u"for"_s, id);
-    xml.writeAttribute(u"value"_s, value);
+    xml.writeStartElement(gexfNamespace, u"attvalues"_s);
+    for (const auto &[id, value] : values) {
+        xml.writeStartElement(gexfNamespace, u"attvalue"_s);
+        xml.writeAttribute(u"for"_s, id);
+        xml.writeAttribute(u"value"_s, value);
+        xml.writeEndElement();
+    }
     xml.writeEndElement();
-}
-
-QString boolText(bool value)
-{
-    return value ? u"true"_s : u"false"_s;
 }
 
 std::optional<double> sizeValue(const GraphNode &node, const ExportOptions &options, bool byMetric)
@@ -97,26 +106,8 @@ Result<void> writeGexf(const GraphData &graph, const ExportOptions &options, con
         xml.writeAttribute(u"mode"_s, u"static"_s);
         xml.writeAttribute(u"defaultedgetype"_s, u"undirected"_s);
 
-        xml.writeStartElement(gexfNamespace, u"attributes"_s);
-        xml.writeAttribute(u"class"_s, u"node"_s);
-        xml.writeAttribute(u"mode"_s, u"static"_s);
-        writeAttribute(xml, u"type"_s, u"type"_s, u"string"_s);
-        writeAttribute(xml, u"aliases"_s, u"aliases"_s, u"string"_s);
-        writeAttribute(xml, u"mentions"_s, u"mentions"_s, u"integer"_s);
-        writeAttribute(xml, u"documents"_s, u"documents"_s, u"integer"_s);
-        writeAttribute(xml, u"hidden"_s, u"hidden"_s, u"boolean"_s);
-        for (qsizetype i = 0; i < metrics.size(); ++i)
-            writeAttribute(xml, u"metric%1"_s.arg(i), xmlText(metrics.at(i)), u"double"_s);
-        xml.writeEndElement();
-
-        xml.writeStartElement(gexfNamespace, u"attributes"_s);
-        xml.writeAttribute(u"class"_s, u"edge"_s);
-        xml.writeAttribute(u"mode"_s, u"static"_s);
-        writeAttribute(xml, u"predicates"_s, u"predicates"_s, u"string"_s);
-        writeAttribute(xml, u"evidence"_s, u"evidence"_s, u"integer"_s);
-        writeAttribute(xml, u"confidence"_s, u"confidence"_s, u"double"_s);
-        writeAttribute(xml, u"cooccurrence"_s, u"cooccurrence"_s, u"boolean"_s);
-        xml.writeEndElement();
+        writeAttributes(xml, u"node"_s, nodeAttributes(metrics));
+        writeAttributes(xml, u"edge"_s, edgeAttributes());
 
         xml.writeStartElement(gexfNamespace, u"nodes"_s);
         for (const GraphNode &node : graph.nodes) {
@@ -124,21 +115,7 @@ Result<void> writeGexf(const GraphData &graph, const ExportOptions &options, con
             xml.writeAttribute(u"id"_s, QString::number(node.entityId));
             xml.writeAttribute(u"label"_s, xmlText(node.name));
 
-            xml.writeStartElement(gexfNamespace, u"attvalues"_s);
-            writeValue(xml, u"type"_s, typeName(node.type));
-            writeValue(xml, u"aliases"_s, xmlText(node.aliases.join(u'|')));
-            writeValue(xml, u"mentions"_s, QString::number(node.mentions));
-            writeValue(xml, u"documents"_s, QString::number(node.documentIds.size()));
-            writeValue(xml, u"hidden"_s, boolText(node.hidden));
-            const auto values = options.metrics.constFind(node.entityId);
-            if (values != options.metrics.cend()) {
-                for (qsizetype i = 0; i < metrics.size(); ++i) {
-                    const auto value = values->constFind(metrics.at(i));
-                    if (value != values->cend())
-                        writeValue(xml, u"metric%1"_s.arg(i), formatNumber(*value));
-                }
-            }
-            xml.writeEndElement(); // attvalues
+            writeValues(xml, nodeAttributeValues(node, options, metrics));
 
             const TypeColor color = typeColor(node.type);
             xml.writeStartElement(vizNamespace, u"color"_s);
@@ -168,21 +145,15 @@ Result<void> writeGexf(const GraphData &graph, const ExportOptions &options, con
         const QList<GraphEdge> edges = connectedEdges(graph);
         for (qsizetype i = 0; i < edges.size(); ++i) {
             const GraphEdge &edge = edges.at(i);
-            const QString predicates = xmlText(edge.predicates.join(u'|'));
             xml.writeStartElement(gexfNamespace, u"edge"_s);
             xml.writeAttribute(u"id"_s, QString::number(i));
             xml.writeAttribute(u"source"_s, QString::number(edge.source));
             xml.writeAttribute(u"target"_s, QString::number(edge.target));
-            xml.writeAttribute(u"label"_s, predicates);
+            xml.writeAttribute(u"label"_s, xmlText(edge.predicates.join(u'|')));
             // Gephi requires a positive weight; an edge always has at least
             // one sentence behind it, but guard against an empty count.
             xml.writeAttribute(u"weight"_s, QString::number(std::max(1, edge.evidenceCount)));
-            xml.writeStartElement(gexfNamespace, u"attvalues"_s);
-            writeValue(xml, u"predicates"_s, predicates);
-            writeValue(xml, u"evidence"_s, QString::number(edge.evidenceCount));
-            writeValue(xml, u"confidence"_s, formatNumber(edge.confidence));
-            writeValue(xml, u"cooccurrence"_s, boolText(edge.cooccurrenceOnly));
-            xml.writeEndElement(); // attvalues
+            writeValues(xml, edgeAttributeValues(edge));
             xml.writeEndElement(); // edge
         }
         xml.writeEndElement(); // edges

@@ -19,17 +19,23 @@ void writeKey(QXmlStreamWriter &xml, const QString &id, const QString &domain, c
     xml.writeEndElement();
 }
 
+void writeKeys(QXmlStreamWriter &xml, const QString &domain, const QList<GraphAttribute> &attributes)
+{
+    for (const GraphAttribute &attribute : attributes) {
+        const QString type = attribute.kind == GraphAttribute::Integer  ? u"int"_s
+                             : attribute.kind == GraphAttribute::Double  ? u"double"_s
+                             : attribute.kind == GraphAttribute::Boolean ? u"boolean"_s
+                                                                          : u"string"_s;
+        writeKey(xml, attribute.id, domain, attribute.title, type);
+    }
+}
+
 void writeData(QXmlStreamWriter &xml, const QString &key, const QString &value)
 {
     xml.writeStartElement(u"data"_s);
     xml.writeAttribute(u"key"_s, key);
     xml.writeCharacters(value);
     xml.writeEndElement();
-}
-
-QString boolText(bool value)
-{
-    return value ? u"true"_s : u"false"_s;
 }
 
 } // namespace
@@ -51,24 +57,13 @@ Result<void> writeGraphML(const GraphData &graph, const ExportOptions &options, 
                            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"_s);
 
         // Node ids are the entity ids, so a reader can join back to the store.
-        // Key ids are short fixed tokens; metric names may hold any text, so
-        // they go in attr.name only and get numbered ids.
         writeKey(xml, u"name"_s, u"node"_s, u"name"_s, u"string"_s);
-        writeKey(xml, u"type"_s, u"node"_s, u"type"_s, u"string"_s);
-        writeKey(xml, u"aliases"_s, u"node"_s, u"aliases"_s, u"string"_s);
-        writeKey(xml, u"mentions"_s, u"node"_s, u"mentions"_s, u"int"_s);
-        writeKey(xml, u"documents"_s, u"node"_s, u"documents"_s, u"int"_s);
-        writeKey(xml, u"hidden"_s, u"node"_s, u"hidden"_s, u"boolean"_s);
-        for (qsizetype i = 0; i < metrics.size(); ++i)
-            writeKey(xml, u"metric%1"_s.arg(i), u"node"_s, xmlText(metrics.at(i)), u"double"_s);
+        writeKeys(xml, u"node"_s, nodeAttributes(metrics));
         if (withPositions) {
             writeKey(xml, u"x"_s, u"node"_s, u"x"_s, u"double"_s);
             writeKey(xml, u"y"_s, u"node"_s, u"y"_s, u"double"_s);
         }
-        writeKey(xml, u"predicates"_s, u"edge"_s, u"predicates"_s, u"string"_s);
-        writeKey(xml, u"evidence"_s, u"edge"_s, u"evidence"_s, u"int"_s);
-        writeKey(xml, u"confidence"_s, u"edge"_s, u"confidence"_s, u"double"_s);
-        writeKey(xml, u"cooccurrence"_s, u"edge"_s, u"cooccurrence"_s, u"boolean"_s);
+        writeKeys(xml, u"edge"_s, edgeAttributes());
 
         xml.writeStartElement(u"graph"_s);
         xml.writeAttribute(u"id"_s, u"newsgraph"_s);
@@ -78,19 +73,8 @@ Result<void> writeGraphML(const GraphData &graph, const ExportOptions &options, 
             xml.writeStartElement(u"node"_s);
             xml.writeAttribute(u"id"_s, QString::number(node.entityId));
             writeData(xml, u"name"_s, xmlText(node.name));
-            writeData(xml, u"type"_s, typeName(node.type));
-            writeData(xml, u"aliases"_s, xmlText(node.aliases.join(u'|')));
-            writeData(xml, u"mentions"_s, QString::number(node.mentions));
-            writeData(xml, u"documents"_s, QString::number(node.documentIds.size()));
-            writeData(xml, u"hidden"_s, boolText(node.hidden));
-            const auto values = options.metrics.constFind(node.entityId);
-            if (values != options.metrics.cend()) {
-                for (qsizetype i = 0; i < metrics.size(); ++i) {
-                    const auto value = values->constFind(metrics.at(i));
-                    if (value != values->cend())
-                        writeData(xml, u"metric%1"_s.arg(i), formatNumber(*value));
-                }
-            }
+            for (const auto &[key, value] : nodeAttributeValues(node, options, metrics))
+                writeData(xml, key, value);
             const auto position = options.positions.constFind(node.entityId);
             if (position != options.positions.cend()) {
                 writeData(xml, u"x"_s, formatNumber(position->x()));
@@ -106,10 +90,8 @@ Result<void> writeGraphML(const GraphData &graph, const ExportOptions &options, 
             xml.writeAttribute(u"id"_s, u"e%1"_s.arg(i));
             xml.writeAttribute(u"source"_s, QString::number(edge.source));
             xml.writeAttribute(u"target"_s, QString::number(edge.target));
-            writeData(xml, u"predicates"_s, xmlText(edge.predicates.join(u'|')));
-            writeData(xml, u"evidence"_s, QString::number(edge.evidenceCount));
-            writeData(xml, u"confidence"_s, formatNumber(edge.confidence));
-            writeData(xml, u"cooccurrence"_s, boolText(edge.cooccurrenceOnly));
+            for (const auto &[key, value] : edgeAttributeValues(edge))
+                writeData(xml, key, value);
             xml.writeEndElement();
         }
 
