@@ -146,20 +146,8 @@ QVariant EntityTableModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        switch (index.column()) {
-        case NameColumn:
-            return row.name;
-        case TypeColumn:
-            return entityTypeLabel(row.type);
-        case MentionsColumn:
-            return row.mentions;
-        case DegreeColumn:
-            return row.degree;
-        case CommunityColumn:
-            // People count from one.
-            return row.community + 1;
-        }
-        break;
+        // What the column sorts by, but that people count groups from one.
+        return index.column() == CommunityColumn ? QVariant(row.community + 1) : sortKey(row, index.column());
     case Qt::DecorationRole:
         if (index.column() == NameColumn) {
             // The colour the canvas draws it with.
