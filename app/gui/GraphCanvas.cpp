@@ -478,9 +478,10 @@ void GraphCanvas::settleZoom()
 
 void GraphCanvas::startBackgroundRender()
 {
-    CacheRequest request = cacheRequest();
+    const CacheRequest request = cacheRequest();
     const GraphPicture picture = m_picture; // shared, not copied
-    m_renderJob.start([picture, request](const std::function<bool()> &) { return drawCache(picture, request); },
+    // A fresh image: the current one stays on screen meanwhile.
+    m_renderJob.start([picture, request](const std::function<bool()> &) { return drawCache(picture, request, {}); },
                       [this](RenderedCache rendered) {
                           if (rendered.request.zoom != m_zoom || rendered.request.ratio != devicePixelRatioF()
                               || rendered.request.margin != currentCacheMargin()) {
@@ -511,14 +512,15 @@ GraphCanvas::CacheRequest GraphCanvas::cacheRequest() const
     return request;
 }
 
-GraphCanvas::RenderedCache GraphCanvas::drawCache(const GraphPicture &picture, const CacheRequest &request)
+GraphCanvas::RenderedCache GraphCanvas::drawCache(const GraphPicture &picture, const CacheRequest &request,
+                                                  QImage image)
 {
     QElapsedTimer timer;
     timer.start();
     RenderedCache rendered;
     rendered.request = request;
     const QSize pixels = (request.logicalSize * request.ratio).toSize().expandedTo(QSize(1, 1));
-    rendered.image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
+    rendered.image = image.size() == pixels ? std::move(image) : QImage(pixels, QImage::Format_ARGB32_Premultiplied);
     rendered.image.setDevicePixelRatio(request.ratio);
     rendered.image.fill(request.style.background);
     const QTransform transform = cacheTransformFor(request.offset, request.margin, request.zoom);
@@ -598,7 +600,9 @@ QTransform GraphCanvas::cacheTransformFor(QPointF offset, QPointF margin, double
 void GraphCanvas::renderCache()
 {
     m_renderJob.cancel();
-    installCache(drawCache(m_picture, cacheRequest()));
+    // Drawn over the current image when the size allows: a fresh one costs
+    // its page faults on every full drawing.
+    installCache(drawCache(m_picture, cacheRequest(), std::move(m_cache)));
 }
 
 bool GraphCanvas::scrollCache(const QPointF &shift)

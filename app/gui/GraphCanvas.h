@@ -144,8 +144,9 @@ private:
     GraphStyle paintStyle() const;
     QPointF currentCacheMargin() const;
     CacheRequest cacheRequest() const;
-    // Thread-safe: reads only its arguments.
-    static RenderedCache drawCache(const GraphPicture &picture, const CacheRequest &request);
+    // Thread-safe: reads only its arguments. Draws into `image` when it has
+    // the size wanted, else into a new one.
+    static RenderedCache drawCache(const GraphPicture &picture, const CacheRequest &request, QImage image);
     static QTransform cacheTransformFor(QPointF offset, QPointF margin, double zoom);
     void installCache(RenderedCache rendered);
     void renderCache();
