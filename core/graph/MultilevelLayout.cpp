@@ -98,36 +98,72 @@ public:
     QPointF repulsion(int self, double px, double py, double minimumDistance, double room = 0,
                       QPointF *overlap = nullptr) const
     {
-        const double theta2 = m_theta2;
         const double minimum2 = minimumDistance * minimumDistance;
         const double room2 = room * room;
         double fx = 0, fy = 0;
+        visit(
+            px, py,
+            [&](int k) {
+                const int other = m_order[std::size_t(k)];
+                if (other == self)
+                    return;
+                double dx = px - m_px[std::size_t(k)];
+                double dy = py - m_py[std::size_t(k)];
+                double d2 = dx * dx + dy * dy;
+                if (d2 < minimum2) {
+                    if (d2 == 0.0) {
+                        dx = self < other ? -minimumDistance : minimumDistance;
+                        dy = ((self ^ other) & 1) ? minimumDistance : -minimumDistance;
+                    }
+                    d2 = minimum2;
+                }
+                const double d = std::sqrt(d2);
+                const double f = m_pq[std::size_t(k)] / (d2 * d);
+                fx += dx * f;
+                fy += dy * f;
+                if (d2 < room2)
+                    *overlap += QPointF(dx, dy) * ((room - d) / d);
+            },
+            [&](const Cell &cell, double dx, double dy, double d2) {
+                const double f = cell.charge / (d2 * std::sqrt(d2));
+                fx += dx * f;
+                fy += dy * f;
+            });
+        return {fx, fy};
+    }
+
+    // Sum over the other nodes j of q_j / |p - p_j|, the same way.
+    double potential(int self, double px, double py, double minimumDistance) const
+    {
+        double sum = 0;
+        visit(
+            px, py,
+            [&](int k) {
+                if (m_order[std::size_t(k)] != self)
+                    sum += m_pq[std::size_t(k)]
+                           / std::max(std::hypot(px - m_px[std::size_t(k)], py - m_py[std::size_t(k)]),
+                                      minimumDistance);
+            },
+            [&](const Cell &cell, double, double, double d2) { sum += cell.charge / std::sqrt(d2); });
+        return sum;
+    }
+
+private:
+
+    // The Barnes-Hut walk both sums share: `near(k)` for each node k of a
+    // leaf too close to summarise, `far(cell, dx, dy, d2)` for each cell
+    // far enough (width² < θ² d²) to count as its centre of charge.
+    template<typename Near, typename Far>
+    void visit(double px, double py, Near &&near, Far &&far) const
+    {
+        const double theta2 = m_theta2;
         const int cellCount = int(m_cells.size());
         int c = 0;
         while (c < cellCount) {
             const Cell &cell = m_cells[std::size_t(c)];
             if (cell.leaf) {
-                for (int k = cell.begin; k < cell.end; ++k) {
-                    const int other = m_order[std::size_t(k)];
-                    if (other == self)
-                        continue;
-                    double dx = px - m_px[std::size_t(k)];
-                    double dy = py - m_py[std::size_t(k)];
-                    double d2 = dx * dx + dy * dy;
-                    if (d2 < minimum2) {
-                        if (d2 == 0.0) {
-                            dx = self < other ? -minimumDistance : minimumDistance;
-                            dy = ((self ^ other) & 1) ? minimumDistance : -minimumDistance;
-                        }
-                        d2 = minimum2;
-                    }
-                    const double d = std::sqrt(d2);
-                    const double f = m_pq[std::size_t(k)] / (d2 * d);
-                    fx += dx * f;
-                    fy += dy * f;
-                    if (d2 < room2)
-                        *overlap += QPointF(dx, dy) * ((room - d) / d);
-                }
+                for (int k = cell.begin; k < cell.end; ++k)
+                    near(k);
                 c = cell.next;
                 continue;
             }
@@ -135,49 +171,14 @@ public:
             const double dy = py - cell.y;
             const double d2 = dx * dx + dy * dy;
             if (cell.width2 < theta2 * d2) {
-                const double f = cell.charge / (d2 * std::sqrt(d2));
-                fx += dx * f;
-                fy += dy * f;
+                far(cell, dx, dy, d2);
                 c = cell.next;
             } else {
                 ++c;
             }
         }
-        return {fx, fy};
     }
 
-    // Sum over the other nodes j of q_j / |p - p_j|, the same way.
-    double potential(int self, double px, double py, double minimumDistance) const
-    {
-        const double theta2 = m_theta2;
-        double sum = 0;
-        const int cellCount = int(m_cells.size());
-        int c = 0;
-        while (c < cellCount) {
-            const Cell &cell = m_cells[std::size_t(c)];
-            if (cell.leaf) {
-                for (int k = cell.begin; k < cell.end; ++k) {
-                    if (m_order[std::size_t(k)] != self)
-                        sum += m_pq[std::size_t(k)]
-                               / std::max(std::hypot(px - m_px[std::size_t(k)], py - m_py[std::size_t(k)]),
-                                          minimumDistance);
-                }
-                c = cell.next;
-                continue;
-            }
-            const double dx = px - cell.x, dy = py - cell.y;
-            const double d2 = dx * dx + dy * dy;
-            if (cell.width2 < theta2 * d2) {
-                sum += cell.charge / std::sqrt(d2);
-                c = cell.next;
-            } else {
-                ++c;
-            }
-        }
-        return sum;
-    }
-
-private:
     struct Cell
     {
         double x = 0, y = 0; // centre of charge
