@@ -1,5 +1,6 @@
 #include "app/gui/GraphCanvas.h"
 
+#include "app/gui/Presentation.h"
 #include "core/extract/EntityType.h"
 
 #include <QContextMenuEvent>
@@ -49,23 +50,6 @@ double distanceToSegment(const QPointF &point, const QPointF &a, const QPointF &
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
-}
-
-QString typeLabel(EntityType type)
-{
-    switch (type) {
-    case EntityType::Person:
-        return GraphCanvas::tr("Person");
-    case EntityType::Organization:
-        return GraphCanvas::tr("Organisation");
-    case EntityType::Place:
-        return GraphCanvas::tr("Place");
-    case EntityType::Product:
-        return GraphCanvas::tr("Product");
-    case EntityType::Event:
-        return GraphCanvas::tr("Event");
-    }
-    return {};
 }
 
 } // namespace
@@ -700,7 +684,7 @@ QString GraphCanvas::toolTipAt(const QPoint &widgetPoint) const
 {
     if (const qsizetype node = nodeAt(widgetPoint); node >= 0) {
         const PictureNode &n = m_picture.nodes.at(node);
-        QString text = u"<b>%1</b><br>%2"_s.arg(escaped(n.label), typeLabel(n.type));
+        QString text = u"<b>%1</b><br>%2"_s.arg(escaped(n.label), entityTypeLabel(n.type));
         text += u" · "_s + tr("%n mention(s)", nullptr, n.mentions);
         if (n.pinned)
             text += u" · "_s + tr("pinned");
