@@ -32,11 +32,6 @@ QString textCell(const QString &text)
     }
 }
 
-QString boolText(bool value)
-{
-    return value ? u"true"_s : u"false"_s;
-}
-
 // A failed write is remembered by QSaveFile and reported by
 // writeAtomically at commit, so it need not be checked here.
 void writeRecord(QIODevice &device, const QStringList &fields)

@@ -63,14 +63,10 @@ QList<GraphEdge> connectedEdges(const GraphData &graph)
     return edges;
 }
 
-namespace {
-
 QString boolText(bool value)
 {
     return value ? u"true"_s : u"false"_s;
 }
-
-} // namespace
 
 QList<GraphAttribute> nodeAttributes(const QStringList &metrics)
 {

@@ -82,6 +82,9 @@ QList<std::pair<QString, QString>> nodeAttributeValues(const GraphNode &node, co
                                                        const QStringList &metrics);
 QList<std::pair<QString, QString>> edgeAttributeValues(const GraphEdge &edge);
 
+// "true" or "false", as every text format writes a flag.
+QString boolText(bool value);
+
 // Shortest text that reads back as the same double, in the C locale.
 QString formatNumber(double value);
 

@@ -197,7 +197,7 @@ Result<void> writeNeo4jImport(const GraphData &graph, const ExportOptions &optio
                                 aliases.join(u';'),
                                 QString::number(node.mentions),
                                 QString::number(node.documentIds.size()),
-                                node.hidden ? u"true"_s : u"false"_s};
+                                boolText(node.hidden)};
                 const QMap<QString, double> values = options.metrics.value(node.entityId);
                 for (const QString &metric : metrics) {
                     const auto value = values.constFind(metric);
