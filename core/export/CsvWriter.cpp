@@ -67,18 +67,7 @@ Result<void> writeCsv(const GraphData &graph, const ExportOptions &options, cons
                                 QString::number(node.mentions),
                                 QString::number(node.documentIds.size()),
                                 boolText(node.hidden)};
-                const QMap<QString, double> values = options.metrics.value(node.entityId);
-                for (const QString &metric : metrics) {
-                    const auto value = values.constFind(metric);
-                    row.append(value != values.cend() ? formatNumber(*value) : QString());
-                }
-                if (withPositions) {
-                    const auto position = options.positions.constFind(node.entityId);
-                    if (position != options.positions.cend())
-                        row << formatNumber(position->x()) << formatNumber(position->y());
-                    else
-                        row << QString() << QString();
-                }
+                row << metricAndPositionCells(node, options, metrics, formatNumber);
                 writeRecord(device, row);
             }
             return {};

@@ -63,6 +63,25 @@ QList<GraphEdge> connectedEdges(const GraphData &graph)
     return edges;
 }
 
+QStringList metricAndPositionCells(const GraphNode &node, const ExportOptions &options, const QStringList &metrics,
+                                   QString (*format)(double))
+{
+    QStringList cells;
+    const QMap<QString, double> values = options.metrics.value(node.entityId);
+    for (const QString &metric : metrics) {
+        const auto value = values.constFind(metric);
+        cells.append(value != values.cend() ? format(*value) : QString());
+    }
+    if (!options.positions.isEmpty()) {
+        const auto position = options.positions.constFind(node.entityId);
+        if (position != options.positions.cend())
+            cells << format(position->x()) << format(position->y());
+        else
+            cells << QString() << QString();
+    }
+    return cells;
+}
+
 QString boolText(bool value)
 {
     return value ? u"true"_s : u"false"_s;

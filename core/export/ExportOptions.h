@@ -82,6 +82,12 @@ QList<std::pair<QString, QString>> nodeAttributeValues(const GraphNode &node, co
                                                        const QStringList &metrics);
 QList<std::pair<QString, QString>> edgeAttributeValues(const GraphEdge &edge);
 
+// A table row's numeric cells for a node: its value of each of `metrics`,
+// then, unless `options` has no positions, its x and y; each through
+// `format`, empty where the node has none.
+QStringList metricAndPositionCells(const GraphNode &node, const ExportOptions &options, const QStringList &metrics,
+                                   QString (*format)(double));
+
 // "true" or "false", as every text format writes a flag.
 QString boolText(bool value);
 

@@ -198,18 +198,7 @@ Result<void> writeNeo4jImport(const GraphData &graph, const ExportOptions &optio
                                 QString::number(node.mentions),
                                 QString::number(node.documentIds.size()),
                                 boolText(node.hidden)};
-                const QMap<QString, double> values = options.metrics.value(node.entityId);
-                for (const QString &metric : metrics) {
-                    const auto value = values.constFind(metric);
-                    row.append(value != values.cend() ? numberOrEmpty(*value) : QString());
-                }
-                if (withPositions) {
-                    const auto position = options.positions.constFind(node.entityId);
-                    if (position != options.positions.cend())
-                        row << numberOrEmpty(position->x()) << numberOrEmpty(position->y());
-                    else
-                        row << QString() << QString();
-                }
+                row << metricAndPositionCells(node, options, metrics, numberOrEmpty);
                 row.append(u"Entity;"_s + labelOf(node.type));
                 // A failed write is reported by writeAtomically at commit.
                 device.write(csvRecord(row, lineEnd).toUtf8());
