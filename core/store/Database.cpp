@@ -14,6 +14,8 @@
 #include <optional>
 #include <utility>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 
 namespace NewsGraph {
@@ -185,6 +187,28 @@ Result<void> checkCreatable(const QString &path)
     return {};
 }
 
+// access(2) rather than permission bits: it knows about read-only mounts,
+// ACLs and root.
+bool canCreateIn(const QString &folder)
+{
+    return ::access(QFile::encodeName(folder).constData(), W_OK | X_OK) == 0;
+}
+
+// Whether this user can write the project: the file itself, and the folder
+// that must hold the write-ahead log's side files unless they exist and
+// can be written already.
+bool canWrite(const QString &path)
+{
+    const auto writable = [](const QString &file) {
+        return ::access(QFile::encodeName(file).constData(), W_OK) == 0;
+    };
+    if (!writable(path))
+        return false;
+    if (canCreateIn(QFileInfo(path).absolutePath()))
+        return true;
+    return writable(path + u"-wal"_s) && writable(path + u"-shm"_s);
+}
+
 void removeDatabaseFiles(const QString &path)
 {
     for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s})
@@ -202,6 +226,34 @@ void utf16Length(sqlite3_context *context, int, sqlite3_value **arguments)
     sqlite3_result_int64(context, sqlite3_value_bytes16(arguments[0]) / 2);
 }
 
+// Failures of the storage itself, after which no later write can be
+// expected to work either (see Database::FailureKind).
+Database::FailureKind failureKind(int code)
+{
+    switch (code & 0xff) {
+    case SQLITE_OK:
+    case SQLITE_ROW:
+    case SQLITE_DONE:
+        return Database::FailureKind::None;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_NOMEM:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_PROTOCOL:
+    case SQLITE_PERM:
+    case SQLITE_NOLFS:
+    case SQLITE_ABORT:
+        return Database::FailureKind::Storage;
+    default:
+        return Database::FailureKind::Data;
+    }
+}
+
 } // namespace
 
 Database::Database(sqlite3 *handle, QString path, bool readOnly)
@@ -215,6 +267,7 @@ Database::Database(Database &&other) noexcept
     : m_handle(std::exchange(other.m_handle, nullptr))
     , m_path(std::move(other.m_path))
     , m_readOnly(other.m_readOnly)
+    , m_lastFailure(other.m_lastFailure)
 {
 }
 
@@ -226,6 +279,7 @@ Database &Database::operator=(Database &&other) noexcept
         m_handle = std::exchange(other.m_handle, nullptr);
         m_path = std::move(other.m_path);
         m_readOnly = other.m_readOnly;
+        m_lastFailure = other.m_lastFailure;
     }
     return *this;
 }
@@ -258,6 +312,9 @@ Result<Database> Database::open(const QString &path, const QList<Migration> &mig
     const bool exists = info.exists();
     const bool blank = !exists || info.size() == 0;
 
+    if (mode == OpenMode::WritableIfPossible)
+        mode = !blank && !canWrite(path) ? OpenMode::ReadOnly : OpenMode::ReadWrite;
+
     if (mode == OpenMode::ReadOnly) {
         if (!exists)
             return Error{u"%1 does not exist"_s.arg(name)};
@@ -274,9 +331,17 @@ Result<Database> Database::open(const QString &path, const QList<Migration> &mig
         // Not immutable, unlike inspect(): this connection lives on and must
         // see what other connections commit. Being read-only, it may leave
         // empty -wal/-shm files beside a WAL database; the next read-write
-        // connection removes them.
+        // connection removes them. Where those files cannot be made (a
+        // read-only folder or medium) and there is no -wal file, everything
+        // committed is in the main file and nobody can be writing to it
+        // here, so it is read as immutable: otherwise SQLite could not open
+        // it at all.
+        const bool sideFilesPossible = QFileInfo::exists(path + u"-wal"_s)
+            || QFileInfo::exists(path + u"-shm"_s) || canCreateIn(QFileInfo(path).absolutePath());
         int rc = SQLITE_OK;
-        Connection connection = openConnection(QFile::encodeName(path), SQLITE_OPEN_READONLY, &rc);
+        Connection connection = sideFilesPossible
+            ? openConnection(QFile::encodeName(path), SQLITE_OPEN_READONLY, &rc)
+            : openConnection(immutableUri(path), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &rc);
         if (rc != SQLITE_OK)
             return Error{u"Cannot open %1: %2"_s.arg(name, sqliteMessage(connection.get(), rc))};
         Database database(connection.release(), path, true);
@@ -371,10 +436,63 @@ QString Database::lastError() const
 
 Error Database::error(const QString &what) const
 {
-    if (!m_handle)
+    if (!m_handle) {
+        m_lastFailure = FailureKind::Storage;
         return Error{u"%1: %2"_s.arg(displayName(m_path), what)};
-    return Error{u"%1: %2: %3"_s.arg(displayName(m_path), what,
-                                     QString::fromUtf8(sqlite3_errmsg(m_handle)))};
+    }
+    const int code = sqlite3_errcode(m_handle);
+    m_lastFailure = failureKind(code);
+    QString message = QString::fromUtf8(sqlite3_errmsg(m_handle));
+    // "disk I/O error" alone does not tell a full disk from a failing one;
+    // the system's own reason does. Only for the codes where SQLite keeps it:
+    // otherwise errno is whatever an earlier, unrelated call left there.
+    const int primary = code & 0xff;
+    if (primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) {
+        if (const int systemError = sqlite3_system_errno(m_handle); systemError != 0)
+            message += u" (%1)"_s.arg(qt_error_string(systemError));
+    }
+    return Error{u"%1: %2: %3"_s.arg(displayName(m_path), what, message)};
+}
+
+bool Database::inTransaction() const
+{
+    return m_handle && sqlite3_get_autocommit(m_handle) == 0;
+}
+
+Result<void> Database::checkIntegrity() const
+{
+    if (!m_handle)
+        return Error{u"%1: the database is not open"_s.arg(displayName(m_path))};
+    // quick_check(1): stop at the first problem, which is all the message
+    // needs. It skips only the check that index entries match their rows,
+    // which would make it O(N log N) instead of O(N).
+    sqlite3_stmt *raw = nullptr;
+    int rc = sqlite3_prepare_v2(m_handle, "PRAGMA quick_check(1)", -1, &raw, nullptr);
+    const std::unique_ptr<sqlite3_stmt, StatementFinalizer> check(raw);
+    QString problem;
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(check.get());
+        if (rc == SQLITE_ROW) {
+            const auto *text = sqlite3_column_text(check.get(), 0);
+            const QString result = text ? QString::fromUtf8(reinterpret_cast<const char *>(text))
+                                        : QString();
+            if (result == u"ok"_s)
+                return {};
+            problem = result.simplified();
+        }
+    }
+    if (problem.isEmpty()) {
+        // The check itself could not read the file: as telling as a finding
+        // when the reason is damage, an ordinary error otherwise.
+        const int primary = sqlite3_errcode(m_handle) & 0xff;
+        if (primary != SQLITE_CORRUPT && primary != SQLITE_NOTADB)
+            return error(u"cannot check the database"_s);
+        problem = QString::fromUtf8(sqlite3_errmsg(m_handle));
+    }
+    m_lastFailure = FailureKind::Storage;
+    return Error{u"%1 is damaged (%2); nothing was written to it. Restore it from a backup, or "
+                 "start a new project and import the articles again."_s.arg(displayName(m_path),
+                                                                          problem)};
 }
 
 Result<int> Database::pragmaInteger(const char *pragma) const

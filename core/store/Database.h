@@ -22,7 +22,12 @@ namespace NewsGraph {
 class Database
 {
 public:
-    enum class OpenMode { ReadWrite, ReadOnly };
+    // WritableIfPossible opens an existing project for writing when this
+    // user may write it (the file, and its folder or side files for the
+    // write-ahead log), and read-only otherwise, so that a project on a
+    // read-only medium or shared without write permission can still be read;
+    // isReadOnly() tells which it got. A file that does not exist is created.
+    enum class OpenMode { ReadWrite, ReadOnly, WritableIfPossible };
 
     // Creates the file (and schema) when it does not exist or is empty.
     static Result<Database> open(const QString &path, OpenMode mode = OpenMode::ReadWrite);
@@ -53,8 +58,33 @@ public:
 
     // The connection's last error, prefixed with the database's name.
     QString lastError() const;
-    // An error for the person using the database: "<file>: <what>: <sqlite message>".
+    // An error for the person using the database: "<file>: <what>: <sqlite
+    // message>", with the operating system's reason where SQLite has one
+    // ("database or disk is full (No space left on device)"). Every failure
+    // of this connection is worded here, which also records its kind.
     Error error(const QString &what) const;
+
+    // Whether the last failure error() worded was one of the data a statement
+    // wrote (a constraint, a type mismatch), after which the connection can
+    // go on, or of the storage under it (disk full, an I/O error, a damaged
+    // file, no memory, the file locked by another writer or read-only),
+    // after which a run of writes should stop rather than carry on document
+    // by document.
+    enum class FailureKind { None, Data, Storage };
+    FailureKind lastFailureKind() const { return m_lastFailure; }
+
+    // Whether a transaction is open. SQLite ends one by itself after some
+    // errors (disk full, I/O errors); a writer that meant to stay inside one
+    // must check before going on, or its next statement would commit on its
+    // own.
+    bool inTransaction() const;
+
+    // PRAGMA quick_check: the b-trees, records and indexes are consistent.
+    // Reads the whole file, so it takes a while on big projects; ingest runs
+    // it before writing into an existing project, so that new data is never
+    // added to a damaged file. The error names the file and the first
+    // problem found.
+    Result<void> checkIntegrity() const;
 
 private:
     Database(sqlite3 *handle, QString path, bool readOnly);
@@ -66,6 +96,7 @@ private:
     sqlite3 *m_handle = nullptr;
     QString m_path;
     bool m_readOnly = false;
+    mutable FailureKind m_lastFailure = FailureKind::None; // set by error()
 };
 
 } // namespace NewsGraph

@@ -2,6 +2,7 @@
 #include "core/store/Schema.h"
 #include "core/store/Statement.h"
 #include "core/store/Transaction.h"
+#include "tests/support/ScratchMount.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -385,6 +386,125 @@ private Q_SLOTS:
         QVERIFY(!missing.ok());
         QVERIFY2(missing.error().contains(absent), qPrintable(missing.error()));
         QVERIFY(!QFileInfo::exists(absent));
+    }
+
+    // A project on a medium nobody may write (a read-only mount stops root
+    // too, where permission bits do not) opens read-only, and reads.
+    void opensReadOnlyMediumForReading()
+    {
+        QString why;
+        auto scratch = Testing::ScratchMount::mount(4 << 20, &why);
+        if (!scratch)
+            QSKIP(qPrintable(why));
+        const QString path = scratch->filePath(u"project.ngdb"_s);
+        {
+            auto database = Database::open(path);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QVERIFY(database->execute(u"INSERT INTO entities (name, type) VALUES ('Ada', 'PERSON')"_s).ok());
+        }
+        QCOMPARE(sideFiles(path), QStringList()); // a clean close leaves the main file only
+        QVERIFY2(scratch->remountReadOnly(&why), qPrintable(why));
+        const QByteArray before = fileHash(path);
+
+        auto writable = Database::open(path);
+        QVERIFY(!writable.ok());
+        QVERIFY2(writable.error().contains(path), qPrintable(writable.error()));
+
+        for (const auto mode : {Database::OpenMode::WritableIfPossible, Database::OpenMode::ReadOnly}) {
+            auto database = Database::open(path, mode);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QVERIFY(database->isReadOnly());
+            QCOMPARE(queryText(*database, "SELECT name FROM entities"), u"Ada"_s);
+            QVERIFY(database->checkIntegrity().ok());
+            QVERIFY(!database->execute(u"DELETE FROM entities"_s).ok());
+        }
+        QCOMPARE(fileHash(path), before);
+    }
+
+    void opensWritableProjectForWritingWhenPossible()
+    {
+        const QString path = pathFor(u"project.ngdb"_s);
+        auto created = Database::open(path, Database::OpenMode::WritableIfPossible);
+        QVERIFY2(created.ok(), qPrintable(created.error()));
+        QVERIFY(!created->isReadOnly());
+        QVERIFY(created->execute(u"INSERT INTO entities (name, type) VALUES ('Ada', 'PERSON')"_s).ok());
+        created = Error{u"closed"_s};
+
+        auto reopened = Database::open(path, Database::OpenMode::WritableIfPossible);
+        QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
+        QVERIFY(!reopened->isReadOnly());
+        reopened = Error{u"closed"_s};
+
+        if (::geteuid() != 0) {
+            // Without permission to write the file: read-only, not refused.
+            QVERIFY(QFile::setPermissions(path, QFile::ReadOwner));
+            auto readOnly = Database::open(path, Database::OpenMode::WritableIfPossible);
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+            QVERIFY2(readOnly.ok(), qPrintable(readOnly.error()));
+            QVERIFY(readOnly->isReadOnly());
+        }
+    }
+
+    // A full disk is a failure of the storage, worded as such; a constraint
+    // is one of the data.
+    void failuresSayWhatKindTheyAre()
+    {
+        auto database = Database::open(pathFor(u"project.ngdb"_s));
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        QCOMPARE(database->lastFailureKind(), Database::FailureKind::None);
+
+        const auto constraint = database->execute(u"INSERT INTO entities (name, type) VALUES (NULL, 'PERSON')"_s);
+        QVERIFY(!constraint.ok());
+        QCOMPARE(database->lastFailureKind(), Database::FailureKind::Data);
+
+        Statement pages(*database, "PRAGMA page_count");
+        QVERIFY(pages.next());
+        const qint64 count = pages.int64(0);
+        pages.reset();
+        QVERIFY(database->execute(u"PRAGMA max_page_count = %1"_s.arg(count)).ok());
+        Transaction transaction(*database);
+        QVERIFY(transaction.isActive());
+        QVERIFY(database->inTransaction());
+        Statement insert(*database, "INSERT INTO entities (name, type) VALUES (?1, 'PERSON')");
+        Result<void> full;
+        for (int i = 0; i < 100000 && full.ok(); ++i)
+            full = insert.bind(1, u"Entity number %1 with a rather long name to fill pages"_s.arg(i)).execute();
+        QVERIFY(!full.ok());
+        QVERIFY2(full.error().contains(u"full"_s), qPrintable(full.error()));
+        QVERIFY2(full.error().contains(pathFor(u"project.ngdb"_s)), qPrintable(full.error()));
+        QCOMPARE(database->lastFailureKind(), Database::FailureKind::Storage);
+    }
+
+    void integrityCheckFindsDamage()
+    {
+        const QString path = pathFor(u"project.ngdb"_s);
+        qint64 root = 0;
+        qint64 pageSize = 0;
+        {
+            auto database = Database::open(path);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QVERIFY(database->checkIntegrity().ok());
+            Transaction transaction(*database);
+            Statement insert(*database, "INSERT INTO entities (name, type) VALUES (?1, 'PERSON')");
+            for (int i = 0; i < 2000; ++i)
+                QVERIFY(insert.bind(1, u"Person %1"_s.arg(i)).execute().ok());
+            QVERIFY(transaction.commit().ok());
+            QVERIFY(database->execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s).ok());
+            root = queryInteger(*database, "SELECT rootpage FROM sqlite_schema WHERE name = 'entities'");
+            pageSize = queryInteger(*database, "PRAGMA page_size");
+        }
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek((root - 1) * pageSize + 8));
+            const QByteArray junk(int(pageSize) - 16, '\x5A');
+            QCOMPARE(file.write(junk), qint64(junk.size()));
+        }
+        auto database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        const Result<void> check = database->checkIntegrity();
+        QVERIFY(!check.ok());
+        QVERIFY2(check.error().contains(path) && check.error().contains(u"damaged"_s), qPrintable(check.error()));
     }
 
     void opensInMemory()
