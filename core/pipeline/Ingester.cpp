@@ -6,7 +6,11 @@
 #include "core/store/Transaction.h"
 
 #include <QHash>
+#include <QSet>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -14,10 +18,13 @@ namespace NewsGraph {
 
 namespace {
 
-// Reading and processing files is independent per file and runs on all
-// cores; storing is sequential. Files are taken in batches so memory stays
-// bounded on large folders and cancellation is noticed quickly.
-constexpr qsizetype batchSize = 64;
+// Files are read and extracted in batches, on all cores: small enough that
+// progress moves and a cancellation is noticed soon, large enough to keep
+// every core busy.
+qsizetype batchSize()
+{
+    return std::max(8, 4 * QThread::idealThreadCount());
+}
 
 bool isCancelled(const std::atomic_bool *cancel)
 {
@@ -71,6 +78,12 @@ private:
 
 } // namespace
 
+struct Ingester::Extracted
+{
+    QString path;
+    ProcessedDocument processed;
+};
+
 Ingester::Ingester(Database &database, const DocumentProcessor &processor,
                    LoaderOptions loaderOptions)
     : m_database(database)
@@ -88,89 +101,164 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
         report.errors.append({QString(), message});
         ++report.unreadable;
     }
+    if (inputs.files.isEmpty())
+        return report;
 
+    if (const Result<void> whole = m_database.checkIntegrity(); !whole) {
+        report.fatalError = whole.error();
+        return report;
+    }
+
+    // Reads only, and without a transaction: in WAL mode they neither wait
+    // for nor block a writer. store() asks again under its write lock.
+    Repository repository(m_database);
+    QSet<QString> hashesOfRun;
+    QList<Extracted> part;
+    qint64 partCharacters = 0;
+    const qsizetype total = inputs.files.size();
+    int done = 0;
+    const auto step = [&](const QString &path) {
+        ++done;
+        if (progress)
+            progress(done, int(total), path);
+    };
+
+    for (qsizetype first = 0; first < total; first += batchSize()) {
+        if (isCancelled(cancel))
+            break;
+        const QStringList batch = inputs.files.mid(first, batchSize());
+        const QList<Result<Document>> loaded = QtConcurrent::blockingMapped(
+            batch, [this](const QString &path) { return m_loader.load(path); });
+
+        // Only new content is extracted: a file read again costs its reading.
+        QList<Extracted> fresh;
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const QString &path = batch.at(i);
+            const Result<Document> &document = loaded.at(i);
+            if (!document) {
+                report.errors.append({path, document.error()});
+                ++report.unreadable;
+                step(path);
+                continue;
+            }
+            const QString &hash = document->contentHash;
+            const Result<bool> stored = hashesOfRun.contains(hash)
+                ? Result<bool>(true)
+                : repository.containsContent(hash);
+            if (!stored) {
+                report.fatalError = stored.error();
+                return report;
+            }
+            if (stored.value()) {
+                ++report.duplicates;
+                step(path);
+                continue;
+            }
+            hashesOfRun.insert(hash);
+            fresh.append({path, ProcessedDocument{document.value(), {}, {}}});
+        }
+
+        QList<ProcessedDocument> processed = QtConcurrent::blockingMapped(
+            fresh, [this](const Extracted &document) {
+                return m_processor.process(document.processed.document);
+            });
+        for (qsizetype i = 0; i < fresh.size(); ++i) {
+            partCharacters += processed.at(i).document.text.size();
+            part.append({fresh.at(i).path, std::move(processed[i])});
+            step(fresh.at(i).path);
+        }
+        if (partCharacters >= m_partCharacters && !isCancelled(cancel)) {
+            if (!store(part, report, cancel))
+                return report;
+            part.clear();
+            partCharacters = 0;
+        }
+    }
+
+    if (isCancelled(cancel)) {
+        report.cancelled = true;
+        return report;
+    }
+    store(part, report, cancel);
+    return report;
+}
+
+bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
+                     const std::atomic_bool *cancel)
+{
+    if (part.isEmpty())
+        return true;
     Transaction transaction(m_database);
     if (!transaction.isActive()) {
         report.fatalError = transaction.error().message;
-        return report;
+        return false;
     }
     Repository repository(m_database);
     // Read inside the transaction: nobody else can add entities meanwhile.
     Result<QList<KnownEntity>> known = repository.knownEntities();
     if (!known) {
         report.fatalError = known.error();
-        return report;
+        return false;
     }
     EntityCatalogue catalogue(std::move(known).value());
 
-    const auto process = [this](const QString &path) -> Result<ProcessedDocument> {
-        Result<Document> loaded = m_loader.load(path);
-        if (!loaded)
-            return Error{loaded.error()};
-        return m_processor.process(std::move(loaded).value());
-    };
-
-    const qsizetype total = inputs.files.size();
-    int done = 0;
-    for (qsizetype first = 0; first < total && !isCancelled(cancel); first += batchSize) {
-        const QStringList batch = inputs.files.mid(first, batchSize);
-        const QList<Result<ProcessedDocument>> processed
-            = QtConcurrent::blockingMapped(batch, process);
-
-        for (qsizetype i = 0; i < batch.size(); ++i) {
-            if (isCancelled(cancel))
-                break;
-            const QString &path = batch.at(i);
-            const Result<ProcessedDocument> &result = processed.at(i);
-            ++done;
-            if (progress)
-                progress(done, int(total), path);
-
-            if (!result) {
-                report.errors.append({path, result.error()});
-                ++report.unreadable;
-                continue;
-            }
-            const Document &document = result->document;
-            const Result<bool> known = repository.containsContent(document.contentHash);
-            if (!known) {
-                report.fatalError = known.error();
-                return report; // the transaction rolls back
-            }
-            if (known.value()) {
-                ++report.duplicates;
-                continue;
-            }
-            const QList<ExtractedEntity> &entities = result->extraction.entities;
-            const QList<qint64> knownIds = matchKnownEntities(entities, catalogue.known());
-            const Result<StoredDocument> stored = repository.insertDocument(
-                document, result->sentences, result->extraction, knownIds);
-            if (!stored) {
-                report.errors.append({path, stored.error()});
-                ++report.failed;
-                continue;
-            }
-            catalogue.add(entities, stored->entityIds);
-            report.addedDocumentIds.append(stored->id);
-            ++report.added;
-            for (const QString &warning : document.warnings)
-                report.warnings.append({path, warning});
+    // Counted apart and added to the report only once the part is committed.
+    IngestReport stored;
+    for (const Extracted &extracted : part) {
+        if (isCancelled(cancel)) {
+            report.cancelled = true;
+            return false; // the transaction rolls back
         }
+        const ProcessedDocument &result = extracted.processed;
+        const Document &document = result.document;
+        // Another program may have stored the same article since it was read.
+        const Result<bool> duplicate = repository.containsContent(document.contentHash);
+        if (!duplicate) {
+            report.fatalError = duplicate.error();
+            return false;
+        }
+        if (duplicate.value()) {
+            ++stored.duplicates;
+            continue;
+        }
+        const QList<ExtractedEntity> &entities = result.extraction.entities;
+        const QList<qint64> knownIds = matchKnownEntities(entities, catalogue.known());
+        const Result<StoredDocument> inserted = repository.insertDocument(
+            document, result.sentences, result.extraction, knownIds);
+        if (!inserted) {
+            // A document the store refused on its own account (its savepoint
+            // undid it) is skipped; a failure of the storage ends the run.
+            // SQLite may have rolled the whole transaction back already: going
+            // on would store every later document in a transaction of its own.
+            if (!m_database.inTransaction()
+                || m_database.lastFailureKind() == Database::FailureKind::Storage) {
+                report.fatalError = inserted.error();
+                return false;
+            }
+            stored.errors.append({extracted.path, inserted.error()});
+            ++stored.failed;
+            continue;
+        }
+        catalogue.add(entities, inserted->entityIds);
+        stored.addedDocumentIds.append(inserted->id);
+        stored.addedPaths.append(extracted.path);
+        for (const QString &warning : document.warnings)
+            stored.warnings.append({extracted.path, warning});
     }
 
-    if (isCancelled(cancel)) {
-        transaction.rollback();
-        report.cancelled = true;
-        report.added = 0;
-        report.addedDocumentIds.clear();
-        return report;
-    }
     if (const Result<void> committed = transaction.commit(); !committed) {
         report.fatalError = committed.error();
-        report.added = 0;
-        report.addedDocumentIds.clear();
+        return false;
     }
-    return report;
+    report.added += int(stored.addedDocumentIds.size());
+    report.addedDocumentIds += stored.addedDocumentIds;
+    report.addedPaths += stored.addedPaths;
+    report.duplicates += stored.duplicates;
+    report.failed += stored.failed;
+    report.errors += stored.errors;
+    report.warnings += stored.warnings;
+    ++report.parts;
+    return true;
 }
 
 } // namespace NewsGraph

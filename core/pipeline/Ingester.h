@@ -26,26 +26,48 @@ struct IngestReport
     int duplicates = 0;  // same content already stored (or twice in this run)
     int unreadable = 0;  // skipped: missing, binary, too large, empty, unsupported
     int failed = 0;      // readable, but the store refused it (rolled back on its own)
+    // What was stored, in the same order: the documents' ids and the files
+    // they were read from.
     QList<qint64> addedDocumentIds;
+    QStringList addedPaths;
     QList<IngestMessage> warnings; // stored, but with a remark (e.g. encoding fallback)
     QList<IngestMessage> errors;   // skipped, with the reason
-    bool cancelled = false;        // the run was cancelled and rolled back
-    QString fatalError;            // the store failed; the run was rolled back
+    bool cancelled = false;        // the run was cancelled; its unstored part rolled back
+    QString fatalError;            // the store failed; the run's unstored part rolled back
+    // How many transactions stored the run: 1 unless it was larger than one
+    // part (see Ingester), 0 when nothing was stored.
+    int parts = 0;
 
     bool committed() const { return !cancelled && fatalError.isEmpty(); }
+    // A cancelled or failed run of several parts whose earlier parts were
+    // stored before it stopped: addedPaths says which files.
+    bool partlyStored() const { return !committed() && added > 0; }
     int skipped() const { return unreadable + failed; }
 };
 
-// Runs files -> text -> extraction -> store for a batch of paths, as one
-// transaction: a cancelled or failed run leaves the database exactly as it
-// was. Within the run each document is stored whole (text, sentences,
-// entities, aliases, mentions, attributes) or not at all; unreadable inputs
-// are skipped and reported, they do not stop the others.
+// Runs files -> text -> extraction -> store for a batch of paths.
 //
-// Loading and processing are independent per document and run on all cores;
-// storing is sequential, and that is where a document's entities are merged
-// with the ones already known (matchKnownEntities()), including those stored
-// earlier in the same run.
+// A run is all or nothing: cancelled or failed (disk full, an I/O error),
+// it leaves the database exactly as it was. Within it each document is stored
+// whole (text, sentences, entities, aliases, mentions, attributes) or not at
+// all; unreadable inputs, and documents the store refuses on their own
+// account, are skipped and reported, they do not stop the others.
+//
+// Reading and extraction come first and take no lock: they run on all
+// cores while other programs (the explorer saving a layout) can still
+// write. Only then is everything stored in one short transaction, where a
+// document's entities are merged with the ones already known
+// (matchKnownEntities()), including those stored before it in the run. The
+// write lock is thus held for the storing only, never for the extraction.
+//
+// What waits to be stored is held in memory. A run whose text is larger
+// than partCharacters (32 Mi UTF-16 code units, about 32 MB of Latin text,
+// by default) is stored in parts of about that size, each all or nothing:
+// when such a run stops, the parts stored before stay, and the report says
+// which files they hold (IngestReport::partlyStored(), addedPaths).
+//
+// Before writing into an existing project the database is checked
+// (Database::checkIntegrity()): nothing is added to a damaged file.
 class Ingester
 {
 public:
@@ -54,13 +76,25 @@ public:
     Ingester(Database &database, const DocumentProcessor &processor,
              LoaderOptions loaderOptions = {});
 
+    // Progress counts files as their reading and extraction ends (each
+    // skipped or duplicate one too); storing comes after the last one.
     IngestReport ingest(const QStringList &paths, const Progress &progress = {},
                         const std::atomic_bool *cancel = nullptr);
 
+    static constexpr qint64 defaultPartCharacters = 32LL * 1024 * 1024;
+    void setPartCharacters(qint64 characters) { m_partCharacters = characters; }
+
 private:
+    struct Extracted;
+    // Stores `part` in one transaction; false when the run must stop
+    // (cancelled, or the store failed), with the report saying why.
+    bool store(const QList<Extracted> &part, IngestReport &report,
+               const std::atomic_bool *cancel);
+
     Database &m_database;
     const DocumentProcessor &m_processor;
     DocumentLoader m_loader;
+    qint64 m_partCharacters = defaultPartCharacters;
 };
 
 } // namespace NewsGraph

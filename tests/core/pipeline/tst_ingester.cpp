@@ -4,10 +4,15 @@
 #include "core/store/Database.h"
 #include "core/store/Repository.h"
 #include "core/store/Statement.h"
+#include "core/store/Transaction.h"
+#include "tests/support/InventedArticles.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sqlite3.h>
 
 using namespace NewsGraph;
 using namespace Qt::StringLiterals;
@@ -24,6 +29,42 @@ private:
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(bytes);
+    }
+
+    // `count` invented articles (see InventedArticles.h), from `first` on,
+    // as files in `folder`; their paths in order.
+    static QStringList writeArticles(const QString &folder, int first, int count)
+    {
+        QStringList paths;
+        for (int i = first; i < first + count; ++i) {
+            const QString path = u"%1/article-%2.txt"_s.arg(folder).arg(i, 4, 10, QChar(u'0'));
+            writeFile(path, Testing::inventedArticle(i).toUtf8());
+            paths.append(path);
+        }
+        return paths;
+    }
+
+    static qint64 integer(Database &database, const char *sql)
+    {
+        Statement query(database, sql);
+        return query.next() ? query.int64(0) : -1;
+    }
+
+    static QStringList storedFileNames(Database &database)
+    {
+        QStringList names;
+        Statement query(database, "SELECT file_name FROM documents ORDER BY id");
+        while (query.next())
+            names.append(query.text(0));
+        return names;
+    }
+
+    static QByteArray fileHash(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
     }
 
     static int documentCount(Database &database)
@@ -295,6 +336,145 @@ private Q_SLOTS:
         QCOMPARE(describe(apart.value()), describe(together.value()));
         QCOMPARE(Repository(apart.value()).knownEntities()->size(),
                  Repository(together.value()).knownEntities()->size());
+    }
+
+    // SQLite's own size limit stands in for a full disk: the same SQLITE_FULL
+    // comes back from the same places.
+    void fullDiskStoresNothing()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"project.newsgraph"_s);
+        Result<Database> database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        Ingester ingester(database.value(), *m_processor);
+        QCOMPARE(ingester.ingest(writeArticles(dir.path(), 0, 2)).added, 2);
+        const QStringList before = storedFileNames(database.value());
+
+        const qint64 pages = integer(database.value(), "PRAGMA page_count");
+        QVERIFY(database->execute(u"PRAGMA max_page_count = %1"_s.arg(pages + 8)).ok());
+        const QStringList paths = writeArticles(dir.path(), 100, 60);
+        const IngestReport report = ingester.ingest(paths);
+        QVERIFY(!report.committed());
+        QVERIFY2(report.fatalError.contains(u"full"_s), qPrintable(report.fatalError));
+        QVERIFY2(report.fatalError.contains(path), qPrintable(report.fatalError));
+        QCOMPARE(report.added, 0);
+        QVERIFY(report.addedPaths.isEmpty());
+        QVERIFY(!report.partlyStored());
+        QCOMPARE(storedFileNames(database.value()), before);
+        QVERIFY(database->checkIntegrity().ok());
+
+        // Room again: the same run goes through whole.
+        QVERIFY(database->execute(u"PRAGMA max_page_count = 1073741823"_s).ok());
+        const IngestReport again = ingester.ingest(paths);
+        QVERIFY2(again.committed(), qPrintable(again.fatalError));
+        QCOMPARE(again.added, 60);
+        QCOMPARE(documentCount(database.value()), 62);
+    }
+
+    // A run larger than one part is stored part by part; when the disk fills
+    // up, the parts stored before stay and the report names their files.
+    void partsStoredBeforeAFailureAreReported()
+    {
+        QTemporaryDir dir;
+        Result<Database> database = Database::open(dir.filePath(u"project.newsgraph"_s));
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        Ingester ingester(database.value(), *m_processor);
+        ingester.setPartCharacters(1); // every document a part of its own
+
+        const qint64 pages = integer(database.value(), "PRAGMA page_count");
+        QVERIFY(database->execute(u"PRAGMA max_page_count = %1"_s.arg(pages + 40)).ok());
+        const IngestReport report = ingester.ingest(writeArticles(dir.path(), 0, 80));
+        QVERIFY(!report.committed());
+        QVERIFY2(report.fatalError.contains(u"full"_s), qPrintable(report.fatalError));
+        QVERIFY(report.partlyStored());
+        QVERIFY(report.added > 0 && report.added < 80);
+        QVERIFY(report.parts > 1 && report.parts <= report.added);
+        QStringList reported;
+        for (const QString &file : report.addedPaths)
+            reported.append(QFileInfo(file).fileName());
+        QCOMPARE(storedFileNames(database.value()), reported);
+        QVERIFY(database->checkIntegrity().ok());
+    }
+
+    // Extraction takes no lock: another program (the explorer saving a
+    // layout) can write while a run reads and extracts its files.
+    void readingAndExtractionLeaveTheDatabaseWritable()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"project.newsgraph"_s);
+        Result<Database> database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        Ingester ingester(database.value(), *m_processor);
+
+        int writes = 0;
+        QString failure;
+        const IngestReport report = ingester.ingest(
+            writeArticles(dir.path(), 0, 40), [&](int, int, const QString &) {
+                // Another connection, as another process would have, that
+                // does not wait for the lock.
+                Result<Database> other = Database::open(path);
+                if (!other) {
+                    failure = other.error();
+                    return;
+                }
+                sqlite3_busy_timeout(other->handle(), 0);
+                Transaction transaction(other.value());
+                if (!transaction.isActive()) {
+                    failure = transaction.error().message;
+                    return;
+                }
+                if (auto written = other->execute(u"INSERT INTO entities (name, type) VALUES ('Lock Probe', 'PERSON')"_s); !written) {
+                    failure = written.error();
+                    return;
+                }
+                if (auto committed = transaction.commit(); !committed) {
+                    failure = committed.error();
+                    return;
+                }
+                ++writes;
+            });
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(writes, 40);
+        QVERIFY2(report.committed(), qPrintable(report.fatalError));
+        QCOMPARE(report.added, 40);
+    }
+
+    // Nothing is added to a damaged project, and it is left as it was.
+    void damagedProjectIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"project.newsgraph"_s);
+        qint64 pageSize = 0;
+        qint64 sentencesRoot = 0;
+        {
+            Result<Database> database = Database::open(path);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QCOMPARE(Ingester(database.value(), *m_processor).ingest(writeArticles(dir.path(), 0, 30)).added, 30);
+            QVERIFY(database->execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s).ok());
+            pageSize = integer(database.value(), "PRAGMA page_size");
+            sentencesRoot = integer(database.value(), "SELECT rootpage FROM sqlite_schema WHERE name = 'sentences'");
+        }
+        QVERIFY(sentencesRoot > 1);
+        {
+            // Garbage over the sentences table's root page, past its header:
+            // the b-tree no longer makes sense, the file header still does.
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek((sentencesRoot - 1) * pageSize + 8));
+            QByteArray junk(int(pageSize) - 16, '\xA5');
+            QCOMPARE(file.write(junk), qint64(junk.size()));
+        }
+        const QByteArray before = fileHash(path);
+
+        Result<Database> database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        const IngestReport report = Ingester(database.value(), *m_processor).ingest(writeArticles(dir.path(), 100, 3));
+        QVERIFY(!report.committed());
+        QVERIFY2(report.fatalError.contains(u"damaged"_s) && report.fatalError.contains(path),
+                 qPrintable(report.fatalError));
+        QCOMPARE(report.added, 0);
+        database = Error{u"closed"_s};
+        QCOMPARE(fileHash(path), before);
     }
 
     void cancelledRunLeavesTheDatabaseAsItWas()
