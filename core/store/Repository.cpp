@@ -91,12 +91,39 @@ void addTerm(QStringList &terms, QString text, bool prefix)
     terms.append(u'"' + text + u'"' + (prefix ? u" *"_s : QString()));
 }
 
+// More different words and phrases than anybody types into a search field.
+// Each one costs FTS5 a pass over its postings and a merge with the others,
+// so a pasted page of text would take seconds to minutes; it is refused
+// with a message instead.
+constexpr qsizetype maximumSearchTerms = 64;
+// The same for the words of all terms together, phrases included: FTS5
+// matches a phrase word by word against every row that has its words.
+constexpr qsizetype maximumSearchWords = 256;
+
+// The words the unicode61 tokenizer would make of `text`: runs of letters,
+// numbers and private-use characters.
+qsizetype tokenCount(const QString &text)
+{
+    qsizetype count = 0;
+    bool inToken = false;
+    for (const uint c : text.toUcs4()) {
+        const char32_t cp = char32_t(c);
+        const bool tokenCharacter = QChar::isLetterOrNumber(cp) || QChar::category(cp) == QChar::Other_PrivateUse;
+        if (tokenCharacter && !inToken)
+            ++count;
+        inToken = tokenCharacter;
+    }
+    return count;
+}
+
 // Turns what a person typed into an FTS5 expression that cannot be a syntax
 // error: every word and every "quoted phrase" becomes an FTS5 string (so
 // AND, OR, NOT, NEAR, parentheses, column filters and ^ are just text), a
 // trailing * becomes a prefix query, and the terms are ANDed. An unclosed
-// quote runs to the end of the input.
-QString toFtsQuery(const QString &input)
+// quote runs to the end of the input. A term given twice is asked for once
+// (the tokenizer ignores case, so "Nvidia nvidia" is one term); more than
+// maximumSearchTerms different ones are an error.
+Result<QString> toFtsQuery(const QString &input)
 {
     QString query = input;
     for (QChar &c : query) {
@@ -127,7 +154,26 @@ QString toFtsQuery(const QString &input)
             addTerm(terms, query.mid(start, i - start), false);
         }
     }
-    return terms.join(u' ');
+    QStringList distinct;
+    QSet<QString> seen;
+    for (const QString &term : std::as_const(terms)) {
+        const QString key = term.toCaseFolded();
+        if (!seen.contains(key)) {
+            seen.insert(key);
+            distinct.append(term);
+        }
+    }
+    if (distinct.size() > maximumSearchTerms)
+        return Error{u"The search has %1 different words or phrases; at most %2 can be searched "
+                     "together. Shorten it, or put a passage in quotes to search it as one phrase."_s
+                         .arg(distinct.size())
+                         .arg(maximumSearchTerms)};
+    const QString expression = distinct.join(u' ');
+    if (const qsizetype words = tokenCount(expression); words > maximumSearchWords)
+        return Error{u"The search is %1 words long; at most %2 words can be searched together. "
+                     "Shorten it."_s.arg(words)
+                         .arg(maximumSearchWords)};
+    return expression;
 }
 
 // What writeExtraction() needs to know of the document a mention refers to.
@@ -596,7 +642,10 @@ Result<QList<SentenceRecord>> Repository::sentences(qint64 documentId) const
 
 Result<QList<SearchHit>> Repository::search(const QString &query, int limit) const
 {
-    const QString expression = toFtsQuery(query);
+    const Result<QString> parsed = toFtsQuery(query);
+    if (!parsed)
+        return Error{parsed.error()};
+    const QString &expression = parsed.value();
     if (expression.isEmpty())
         return QList<SearchHit>();
 

@@ -644,6 +644,32 @@ private Q_SLOTS:
         QVERIFY(ftsIntegrityOk(db()));
     }
 
+    // A pasted page is refused at once with the reason, rather than keeping
+    // FTS5 busy for minutes; a word repeated is searched once.
+    void searchRefusesOverlongQueries()
+    {
+        QVERIFY(insert(makeDocument(u"alpha.txt"_s, alphaText)) > 0);
+        const QStringList single = searchTexts(u"salt"_s);
+        QCOMPARE(single.size(), 1);
+        QCOMPARE(searchTexts(QStringList(18000, u"salt"_s).join(u' ')), single);
+        QCOMPARE(searchTexts(u"salt SALT Salt \"salt\""_s), single);
+
+        QStringList distinct;
+        for (int i = 0; i < 18000; ++i)
+            distinct.append(u"word%1"_s.arg(i));
+        const auto tooMany = repo().search(distinct.join(u' '));
+        QVERIFY(!tooMany.ok());
+        QVERIFY2(tooMany.error().contains(u"18000 different words"_s), qPrintable(tooMany.error()));
+
+        const auto tooLong = repo().search(u'"' + QStringList(18000, u"salt"_s).join(u' ') + u'"');
+        QVERIFY(!tooLong.ok());
+        QVERIFY2(tooLong.error().contains(u"18000 words"_s), qPrintable(tooLong.error()));
+
+        // Within the limits, many terms still work.
+        QVERIFY(repo().search(distinct.mid(0, 64).join(u' ')).ok());
+        QVERIFY(repo().search(u'"' + QStringList(256, u"salt"_s).join(u' ') + u'"').ok());
+    }
+
     void emptyQueryFindsNothing()
     {
         QVERIFY(insert(makeDocument(u"alpha.txt"_s, alphaText)) > 0);
