@@ -16,6 +16,8 @@
 #include "core/store/Repository.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QFileDevice>
 #include <QFileInfo>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -235,7 +237,31 @@ int CliTool::run(const QStringList &arguments)
     }
     if (command->arguments.isEmpty() && !parser.positionalArguments().isEmpty())
         return usageError(u"unexpected argument '%1'"_s.arg(parser.positionalArguments().first()));
-    return (this->*command->handler)(parser);
+    const int code = (this->*command->handler)(parser);
+    // Output cut short (a full disk, a closed pipe) is a failure, whatever
+    // the command itself thought of its work.
+    if (const QString lost = outputError(); !lost.isEmpty())
+        return fail(lost);
+    return code;
+}
+
+QString CliTool::outputError()
+{
+    m_out.flush();
+    QIODevice *device = m_out.device();
+    auto *file = qobject_cast<QFileDevice *>(device);
+    // QTextStream hands its text to the device, but a QFile opened on a
+    // stdio stream keeps it in the stream's buffer until fflush(): only then
+    // does a full disk show.
+    if (file && !file->flush() && file->error() == QFileDevice::NoError)
+        return u"cannot write the output"_s;
+    if (m_out.status() == QTextStream::Ok && (!file || file->error() == QFileDevice::NoError))
+        return {};
+    const QString reason = file && file->error() != QFileDevice::NoError ? file->errorString()
+        : device                                                          ? device->errorString()
+                                                                          : QString();
+    return reason.isEmpty() ? u"cannot write the output"_s
+                            : u"cannot write the output: %1"_s.arg(reason);
 }
 
 int CliTool::fail(const QString &message)
@@ -276,7 +302,7 @@ const DocumentProcessor *CliTool::processor(const QString &userLexicon)
     return &*m_processor;
 }
 
-std::optional<Database> CliTool::openDatabase(const QCommandLineParser &parser, bool create)
+std::optional<Database> CliTool::openDatabase(const QCommandLineParser &parser, Access access)
 {
     if (!parser.isSet(dbOption)) {
         const DocumentProcessor *bundledProcessor = processor();
@@ -290,11 +316,12 @@ std::optional<Database> CliTool::openDatabase(const QCommandLineParser &parser, 
         return std::move(bundled).value();
     }
     const QString path = parser.value(dbOption);
-    if (!create && !QFileInfo::exists(path)) {
+    if (access != Access::Create && !QFileInfo::exists(path)) {
         fail(u"%1: no such database (create one with '%2 ingest --db %1 PATH...')"_s.arg(path, m_program));
         return std::nullopt;
     }
-    Result<Database> database = Database::open(path);
+    Result<Database> database = Database::open(
+        path, access == Access::Read ? Database::OpenMode::WritableIfPossible : Database::OpenMode::ReadWrite);
     if (!database) {
         fail(database.error());
         return std::nullopt;
@@ -302,14 +329,14 @@ std::optional<Database> CliTool::openDatabase(const QCommandLineParser &parser, 
     return std::move(database).value();
 }
 
-std::optional<CliTool::GraphView> CliTool::openGraph(const QCommandLineParser &parser)
+std::optional<CliTool::GraphView> CliTool::openGraph(const QCommandLineParser &parser, Access access)
 {
     const Result<GraphFilter> filter = graphFilterFrom(parser);
     if (!filter) {
         usageError(filter.error());
         return std::nullopt;
     }
-    std::optional<Database> database = openDatabase(parser);
+    std::optional<Database> database = openDatabase(parser, access);
     if (!database)
         return std::nullopt;
     Result<GraphData> stored = Repository(*database).graphData();
@@ -415,7 +442,7 @@ int CliTool::ingest(const QCommandLineParser &parser)
     const DocumentProcessor *projectProcessor = processor(userLexiconFile(parser.value(dbOption)));
     if (!projectProcessor)
         return Failure;
-    std::optional<Database> database = openDatabase(parser, /*create=*/true);
+    std::optional<Database> database = openDatabase(parser, Access::Create);
     if (!database)
         return Failure;
 
@@ -427,8 +454,19 @@ int CliTool::ingest(const QCommandLineParser &parser)
     for (const IngestMessage &error : report.errors)
         m_err << m_program << ": skipped: " << error.message << '\n';
     m_err.flush();
-    if (!report.fatalError.isEmpty())
-        return fail(u"nothing was stored: "_s + report.fatalError);
+    if (!report.fatalError.isEmpty()) {
+        if (!report.partlyStored())
+            return fail(u"nothing was stored: "_s + report.fatalError);
+        // A run larger than one part (see Ingester): say exactly what stayed.
+        m_err << m_program << ": " << report.fatalError << '\n'
+              << m_program << ": the run stopped; the last part was not stored, but "
+              << report.added << (report.added == 1 ? " document" : " documents")
+              << " of its earlier parts were:\n";
+        for (const QString &stored : report.addedPaths)
+            m_err << "  " << QDir::toNativeSeparators(stored) << '\n';
+        m_err.flush();
+        return Failure;
+    }
 
     if (parser.isSet(jsonOption)) {
         QJsonArray skipped;
@@ -949,7 +987,7 @@ int CliTool::layout(const QCommandLineParser &parser)
     options.algorithm = *algorithm;
     options.seed = *seed;
 
-    std::optional<GraphView> view = openGraph(parser);
+    std::optional<GraphView> view = openGraph(parser, Access::Write);
     if (!view)
         return Failure;
     if (parser.isSet(focusOption)) {

@@ -80,9 +80,13 @@ private:
     // bundled lexicons and, when given and present, the user lexicon file.
     const DocumentProcessor *processor(const QString &userLexicon = {});
 
-    // The database named by --db (which must exist unless `create`), or the
-    // bundled sample corpus in memory when --db is absent.
-    std::optional<Database> openDatabase(const QCommandLineParser &parser, bool create = false);
+    // What a command does with its database: reading commands work on a
+    // project this user may not write (a read-only medium, another user's
+    // file), writing ones need an existing project, ingest may create one.
+    enum class Access { Read, Write, Create };
+    // The database named by --db, or the bundled sample corpus in memory
+    // when --db is absent.
+    std::optional<Database> openDatabase(const QCommandLineParser &parser, Access access = Access::Read);
     std::optional<qint64> documentId(const QCommandLineParser &parser);
     // The document named by --doc, reporting a bad id or a missing document;
     // `database` is left open for further queries.
@@ -98,13 +102,15 @@ private:
     };
     // Opens the database (see openDatabase) and builds the graph under the
     // filter options, reporting bad options and store errors.
-    std::optional<GraphView> openGraph(const QCommandLineParser &parser);
+    std::optional<GraphView> openGraph(const QCommandLineParser &parser, Access access = Access::Read);
     // --seed, reporting a value that is not one.
     std::optional<quint32> seed(const QCommandLineParser &parser);
     // The entity `name` (a name, an alias or an id) of the view's graph;
     // reports no match (with close names), an ambiguous name or an entity
     // the filter leaves out.
     std::optional<qint64> entityNamed(const GraphView &view, const QString &name);
+    // Empty when everything written to the output reached it; else why not.
+    QString outputError();
     int fail(const QString &message);
     int usageError(const QString &message);
     void printJson(const QJsonObject &object);

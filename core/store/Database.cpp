@@ -14,6 +14,8 @@
 #include <optional>
 #include <utility>
 
+#include <cerrno>
+
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -209,6 +211,15 @@ bool canWrite(const QString &path)
     return writable(path + u"-wal"_s) && writable(path + u"-shm"_s);
 }
 
+// Why this user cannot write the file at `path`, in words.
+QString whyNotWritable(const QString &path)
+{
+    if (::access(QFile::encodeName(path).constData(), W_OK) == 0)
+        return u"no permission to create files in its folder"_s;
+    return errno == EROFS ? u"it is on a read-only file system"_s
+                          : u"no permission to write the file"_s;
+}
+
 void removeDatabaseFiles(const QString &path)
 {
     for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s})
@@ -371,7 +382,7 @@ Result<Database> Database::open(const QString &path, const QList<Migration> &mig
     }
     // SQLite quietly falls back to read-only when the file's permissions forbid writing.
     if (sqlite3_db_readonly(connection.get(), "main") == 1)
-        return Error{u"Cannot open %1 for writing: no permission to write the file"_s.arg(name)};
+        return Error{u"Cannot open %1 for writing: %2"_s.arg(name, whyNotWritable(path))};
 
     Result<Database> result = [&](Database database) -> Result<Database> {
         if (auto configured = database.configure(); !configured)

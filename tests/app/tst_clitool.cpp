@@ -1,6 +1,8 @@
 #include "core/pipeline/BundledCorpus.h"
 #include "core/pipeline/DocumentProcessor.h"
 #include "core/pipeline/Evaluator.h"
+#include "tests/support/InventedArticles.h"
+#include "tests/support/ScratchMount.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -47,6 +49,37 @@ private:
         return run;
     }
 
+    // Like cli(), with standard output going to the file `out`.
+    static Run cliInto(const QStringList &arguments, const QString &out)
+    {
+        QProcess process;
+        process.setStandardOutputFile(out);
+        process.start(QStringLiteral(NEWSGRAPH_CLI), arguments);
+        if (!process.waitForFinished(120000))
+            return {};
+        Run run;
+        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    static QString integrityCheck(const QString &path)
+    {
+        sqlite3 *handle = nullptr;
+        QString result;
+        if (sqlite3_open_v2(QFile::encodeName(path).constData(), &handle, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+            sqlite3_stmt *check = nullptr;
+            if (sqlite3_prepare_v2(handle, "PRAGMA integrity_check", -1, &check, nullptr) == SQLITE_OK
+                && sqlite3_step(check) == SQLITE_ROW)
+                result = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(check, 0)));
+            sqlite3_finalize(check);
+        }
+        if (result.isEmpty())
+            result = QString::fromUtf8(sqlite3_errmsg(handle));
+        sqlite3_close(handle);
+        return result;
+    }
+
     static QString corpusDir() { return QStringLiteral(NEWSGRAPH_SOURCE_DIR "/resources/corpus"); }
     static QString goldDir() { return QStringLiteral(NEWSGRAPH_TEST_DATA "/gold"); }
 
@@ -76,6 +109,87 @@ private Q_SLOTS:
         const Run run = cli({QStringLiteral("ingest"), QStringLiteral("--db"), m_db, corpusDir()});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("Added 5 documents")), qPrintable(run.out));
+    }
+
+    // Output that does not reach its file is a failure, not a success.
+    void outputToAFullDiskFails()
+    {
+        const QList<QStringList> commands = {
+            {u"stats"_s, u"--db"_s, m_db},
+            {u"entities"_s, u"--db"_s, m_db, u"--json"_s},
+            {u"relations"_s, u"--db"_s, m_db},
+            {u"search"_s, u"--db"_s, m_db, u"Nvidia"_s},
+        };
+        for (const QStringList &command : commands) {
+            const Run run = cliInto(command, u"/dev/full"_s);
+            QVERIFY2(run.exitCode == 2, qPrintable(command.join(u' ') + u": "_s + run.err));
+            QVERIFY2(run.err.contains(u"No space left on device"_s), qPrintable(run.err));
+        }
+    }
+
+    // On a medium nobody can write (root included), reading commands work
+    // and writing ones say why they cannot; the file is left as it was.
+    void readOnlyProjectIsReadable()
+    {
+        QString why;
+        auto scratch = Testing::ScratchMount::mount(8 << 20, &why);
+        if (!scratch)
+            QSKIP(qPrintable(why));
+        const QString db = scratch->filePath(u"project.newsgraph"_s);
+        QCOMPARE(cli({u"ingest"_s, u"--db"_s, db, corpusDir()}).exitCode, 0);
+        QVERIFY2(scratch->remountReadOnly(&why), qPrintable(why));
+        const QByteArray before = fileHash(db);
+
+        const QList<QStringList> reading = {
+            {u"stats"_s, u"--db"_s, db},
+            {u"documents"_s, u"--db"_s, db},
+            {u"search"_s, u"--db"_s, db, u"Nvidia"_s},
+            {u"entities"_s, u"--db"_s, db, u"--json"_s},
+            {u"relations"_s, u"--db"_s, db},
+            {u"metrics"_s, u"--db"_s, db},
+            {u"neighbors"_s, u"--db"_s, db, u"Nvidia"_s},
+        };
+        for (const QStringList &command : reading) {
+            const Run run = cli(command);
+            QVERIFY2(run.exitCode == 0, qPrintable(command.join(u' ') + u": "_s + run.err));
+        }
+        QVERIFY(cli({u"stats"_s, u"--db"_s, db}).out.contains(u"Documents:  5"_s));
+
+        const Run ingest = cli({u"ingest"_s, u"--db"_s, db, corpusDir()});
+        QCOMPARE(ingest.exitCode, 2);
+        QVERIFY2(ingest.err.contains(db) && ingest.err.contains(u"read-only file system"_s), qPrintable(ingest.err));
+        const Run layout = cli({u"layout"_s, u"--db"_s, db});
+        QCOMPARE(layout.exitCode, 2);
+        QVERIFY2(layout.err.contains(db), qPrintable(layout.err));
+        QCOMPARE(fileHash(db), before);
+    }
+
+    // A disk that fills up during an ingest: nothing of the run is stored,
+    // the message says the disk is full, and the project is whole.
+    void fullDiskIngestStoresNothing()
+    {
+        QString why;
+        auto scratch = Testing::ScratchMount::mount(1 << 20, &why);
+        if (!scratch)
+            QSKIP(qPrintable(why));
+        const QString db = scratch->filePath(u"project.newsgraph"_s);
+        QCOMPARE(cli({u"ingest"_s, u"--db"_s, db, corpusDir()}).exitCode, 0);
+
+        QTemporaryDir articles;
+        for (int i = 0; i < 300; ++i)
+            writeFile(articles.filePath(u"article-%1.txt"_s.arg(i)), Testing::inventedArticle(i).toUtf8());
+        const Run full = cli({u"ingest"_s, u"--db"_s, db, articles.path()});
+        QCOMPARE(full.exitCode, 2);
+        QVERIFY2(full.err.contains(u"nothing was stored"_s) && full.err.contains(u"full"_s)
+                     && full.err.contains(db),
+                 qPrintable(full.err));
+        QVERIFY2(!full.err.contains(u"does not exist"_s), qPrintable(full.err));
+        QVERIFY2(!full.out.contains(u"Added"_s), qPrintable(full.out));
+
+        QCOMPARE(integrityCheck(db), u"ok"_s);
+        const Run stats = cli({u"stats"_s, u"--db"_s, db, u"--json"_s});
+        QCOMPARE(stats.exitCode, 0);
+        QCOMPARE(stats.json().value(u"documents"_s).toInt(), 5);
     }
 
     void helpIsAvailableForEveryCommand()
