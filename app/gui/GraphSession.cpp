@@ -406,7 +406,7 @@ void GraphSession::cancelWork()
 
 void GraphSession::savePositions(const QList<qint64> &entities)
 {
-    if (!m_database || entities.isEmpty())
+    if (!m_database || entities.isEmpty() || m_database->isReadOnly())
         return;
     QHash<qint64, NodePosition> rows;
     for (const qint64 id : entities) {
@@ -443,6 +443,8 @@ Result<void> GraphSession::setEntityHidden(qint64 entityId, bool hidden)
 {
     if (!m_database)
         return Error{tr("No database is open.")};
+    if (m_database->isReadOnly())
+        return Error{tr("%1 is read-only (%2).").arg(m_displayName, m_database->readOnlyReason())};
     if (Result<void> done = Repository(*m_database).setEntityHidden(entityId, hidden); !done)
         return done;
     if (const auto it = m_nodeIndex.constFind(entityId); it != m_nodeIndex.constEnd())

@@ -55,6 +55,11 @@ public:
     QString displayName() const { return m_displayName; }
     // Null when closed. The importer writes through it; call reload() after.
     Database *database() { return m_database ? &*m_database : nullptr; }
+    // A project this user cannot write (see Database::OpenMode::
+    // WritableIfPossible) is explored all the same: layouts and drags are
+    // kept for the session only, and edits (hiding) are refused.
+    bool isReadOnly() const { return m_database && m_database->isReadOnly(); }
+    QString readOnlyReason() const { return m_database ? m_database->readOnlyReason() : QString(); }
     // Read queries for the views (the GUI runs no SQL of its own). Only
     // valid while open.
     Repository repository();

@@ -473,9 +473,12 @@ void MainWindow::connectViews()
     connect(m_importer, &ArticleImporter::progress, this, [this](int done, int total, const QString &path) {
         if (!m_progress)
             return;
+        m_progress->setLabelText(done < total ? tr("Reading %1…").arg(QFileInfo(path).fileName())
+                                              : tr("Storing the articles…"));
         m_progress->setMaximum(total);
+        // Last: a window-modal dialog processes events in setValue(), where
+        // the import may finish and importDone() take the dialog away.
         m_progress->setValue(done);
-        m_progress->setLabelText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
     });
     connect(m_importer, &ArticleImporter::finished, this, &MainWindow::importDone);
 
@@ -483,6 +486,9 @@ void MainWindow::connectViews()
     m_selectionStatus = new QLabel(this);
     m_workStatus = new QLabel(this);
     m_workStatus->setToolTip(tr("Large graphs are laid out and measured in the background; the window stays usable"));
+    m_readOnlyStatus = new QLabel(tr("Read-only"), this);
+    m_readOnlyStatus->setVisible(false);
+    statusBar()->addPermanentWidget(m_readOnlyStatus);
     statusBar()->addPermanentWidget(m_workStatus);
     statusBar()->addPermanentWidget(m_selectionStatus);
     statusBar()->addPermanentWidget(m_graphStatus);
@@ -558,7 +564,7 @@ bool MainWindow::openDatabaseFile(const QString &path)
         showError(tr("Cannot Open Database"), tr("%1: no such file.").arg(QDir::toNativeSeparators(path)));
         return false;
     }
-    Result<Database> database = Database::open(path);
+    Result<Database> database = Database::open(path, Database::OpenMode::WritableIfPossible);
     if (!database) {
         showError(tr("Cannot Open Database"), database.error());
         return false;
@@ -614,10 +620,17 @@ void MainWindow::setDatabase(Database database, const QString &displayName, cons
         showError(tr("Cannot Read the Database"), opened.error());
         setWindowTitle(tr("NewsGraph"));
         m_databasePath.clear();
+        m_readOnlyStatus->setVisible(false);
+        updateActions();
         return;
     }
     m_databasePath = path;
-    setWindowTitle(tr("%1 — NewsGraph").arg(displayName));
+    setWindowTitle(m_session->isReadOnly() ? tr("%1 (read-only) — NewsGraph").arg(displayName)
+                                           : tr("%1 — NewsGraph").arg(displayName));
+    m_readOnlyStatus->setVisible(m_session->isReadOnly());
+    m_readOnlyStatus->setToolTip(tr("This project cannot be changed: %1. Importing and hiding entities are "
+                                    "off; layouts and moved entities are kept until it is closed.")
+                                     .arg(m_session->readOnlyReason()));
     m_canvas->setPlaceholderText(m_session->data().nodes.isEmpty()
                                      ? tr("No entities yet: import articles (File ▸ Import Articles, or drop "
                                           "files here).")
@@ -626,7 +639,13 @@ void MainWindow::setDatabase(Database database, const QString &displayName, cons
     m_detailsPanel->clear();
     if (!m_session->documents().isEmpty())
         m_documentPanel->showDocument(m_session->documents().first().id);
-    showMessage(tr("Opened %1: %n document(s).", nullptr, int(m_session->documents().size())).arg(displayName));
+    if (m_session->isReadOnly())
+        showMessage(tr("Opened %1 read-only (%2): %n document(s); layouts are not saved.", nullptr,
+                       int(m_session->documents().size()))
+                        .arg(displayName, m_session->readOnlyReason()));
+    else
+        showMessage(tr("Opened %1: %n document(s).", nullptr, int(m_session->documents().size())).arg(displayName));
+    updateActions();
 }
 
 QString MainWindow::databaseName() const
@@ -793,12 +812,15 @@ void MainWindow::addEntityActions(QMenu &menu, qint64 entityId)
                 ->setToolTip(tr("A pinned entity keeps its place when the graph is laid out again"));
         }
     }
-    if (node->hidden)
-        menu.addAction(tr("&Show in the Graph Again"), this, [this, entityId] { setHidden(entityId, false); });
-    else
-        menu.addAction(QIcon::fromTheme(QStringLiteral("view-hidden")), tr("&Hide"), this,
-                       [this, entityId] { setHidden(entityId, true); })
-            ->setToolTip(tr("Leave it out of the graph (View ▸ Show Hidden Entities brings it back)"));
+    QAction *hide = node->hidden
+        ? menu.addAction(tr("&Show in the Graph Again"), this, [this, entityId] { setHidden(entityId, false); })
+        : menu.addAction(QIcon::fromTheme(QStringLiteral("view-hidden")), tr("&Hide"), this,
+                         [this, entityId] { setHidden(entityId, true); });
+    hide->setToolTip(tr("Leave it out of the graph (View ▸ Show Hidden Entities brings it back)"));
+    if (m_session->isReadOnly()) {
+        hide->setEnabled(false);
+        hide->setToolTip(tr("The project is read-only (%1)").arg(m_session->readOnlyReason()));
+    }
 }
 
 void MainWindow::showNodeMenu(qint64 entityId, const QPoint &globalPosition)
@@ -932,8 +954,9 @@ void MainWindow::updateActions()
 {
     const bool open = m_session->isOpen();
     const bool importing = isImporting();
-    m_importAction->setEnabled(open && !importing);
-    m_importFolderAction->setEnabled(open && !importing);
+    const bool writable = open && !m_session->isReadOnly();
+    m_importAction->setEnabled(writable && !importing);
+    m_importFolderAction->setEnabled(writable && !importing);
     m_exportDataAction->setEnabled(open);
     m_exportImageAction->setEnabled(open && !m_session->picture().nodes.isEmpty());
     m_relayoutAction->setEnabled(open);
@@ -1046,6 +1069,11 @@ bool MainWindow::importArticles(const QStringList &paths)
     }
     if (isImporting()) {
         showMessage(tr("An import is already running."));
+        return false;
+    }
+    if (m_session->isReadOnly()) {
+        showError(tr("Cannot Import"), tr("%1 is read-only (%2): articles cannot be added to it.")
+                                           .arg(m_session->displayName(), m_session->readOnlyReason()));
         return false;
     }
     const QString lexicon = m_databasePath.isEmpty() ? QString() : userLexiconFile(m_databasePath);

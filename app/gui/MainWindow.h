@@ -194,6 +194,7 @@ private:
     QLabel *m_graphStatus = nullptr;
     QLabel *m_selectionStatus = nullptr;
     QLabel *m_workStatus = nullptr; // what runs in the background
+    QLabel *m_readOnlyStatus = nullptr; // shown for a project this user cannot write
 
     std::pair<qint64, qint64> m_selectedEdge{0, 0};
     bool m_fitAfterLayout = false;

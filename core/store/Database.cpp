@@ -278,6 +278,7 @@ Database::Database(Database &&other) noexcept
     : m_handle(std::exchange(other.m_handle, nullptr))
     , m_path(std::move(other.m_path))
     , m_readOnly(other.m_readOnly)
+    , m_readOnlyReason(std::move(other.m_readOnlyReason))
     , m_lastFailure(other.m_lastFailure)
 {
 }
@@ -290,6 +291,7 @@ Database &Database::operator=(Database &&other) noexcept
         m_handle = std::exchange(other.m_handle, nullptr);
         m_path = std::move(other.m_path);
         m_readOnly = other.m_readOnly;
+        m_readOnlyReason = std::move(other.m_readOnlyReason);
         m_lastFailure = other.m_lastFailure;
     }
     return *this;
@@ -323,8 +325,12 @@ Result<Database> Database::open(const QString &path, const QList<Migration> &mig
     const bool exists = info.exists();
     const bool blank = !exists || info.size() == 0;
 
-    if (mode == OpenMode::WritableIfPossible)
+    QString readOnlyReason = u"it was opened read-only"_s;
+    if (mode == OpenMode::WritableIfPossible) {
         mode = !blank && !canWrite(path) ? OpenMode::ReadOnly : OpenMode::ReadWrite;
+        if (mode == OpenMode::ReadOnly)
+            readOnlyReason = whyNotWritable(path);
+    }
 
     if (mode == OpenMode::ReadOnly) {
         if (!exists)
@@ -356,6 +362,7 @@ Result<Database> Database::open(const QString &path, const QList<Migration> &mig
         if (rc != SQLITE_OK)
             return Error{u"Cannot open %1: %2"_s.arg(name, sqliteMessage(connection.get(), rc))};
         Database database(connection.release(), path, true);
+        database.m_readOnlyReason = readOnlyReason;
         if (auto configured = database.configure(); !configured)
             return Error{configured.error()};
         return database;

@@ -48,6 +48,9 @@ public:
     sqlite3 *handle() const { return m_handle; }
     QString path() const { return m_path; } // empty for an in-memory database
     bool isReadOnly() const { return m_readOnly; }
+    // Why a project opened WritableIfPossible came out read-only ("it is on
+    // a read-only file system"); "it was opened read-only" for ReadOnly.
+    QString readOnlyReason() const { return m_readOnlyReason; }
 
     int schemaVersion() const;
     static int latestSchemaVersion();
@@ -96,6 +99,7 @@ private:
     sqlite3 *m_handle = nullptr;
     QString m_path;
     bool m_readOnly = false;
+    QString m_readOnlyReason;
     mutable FailureKind m_lastFailure = FailureKind::None; // set by error()
 };
 

@@ -7,11 +7,14 @@
 #include "app/gui/MainWindow.h"
 #include "core/pipeline/Ingester.h"
 #include "core/store/Database.h"
+#include "tests/support/ScratchMount.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QTimer>
 #include <QSettings>
 #include <QUrl>
 #include <QProgressDialog>
@@ -138,6 +141,48 @@ private Q_SLOTS:
         }
         QCOMPARE(fileHash(path), before);
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")) || QFileInfo(path + QStringLiteral("-wal")).size() == 0);
+    }
+
+    // A project on a medium nobody can write opens for exploring; the
+    // window says it is read-only and why, and refuses to import or hide.
+    void readOnlyProjectOpensForExploring()
+    {
+        QString why;
+        auto scratch = Testing::ScratchMount::mount(8 << 20, &why);
+        if (!scratch)
+            QSKIP(qPrintable(why));
+        const QString path = scratch->filePath(QStringLiteral("project.newsgraph"));
+        {
+            Result<Database> database = Database::open(path);
+            QVERIFY2(database.ok(), qPrintable(database.error()));
+            QVERIFY(Ingester(database.value(), processor()).ingest(bundledCorpusPaths()).committed());
+        }
+        QVERIFY2(scratch->remountReadOnly(&why), qPrintable(why));
+        const QByteArray before = fileHash(path);
+
+        MainWindow window;
+        QVERIFY(window.openDatabaseFile(path));
+        QVERIFY(window.session()->isReadOnly());
+        QCOMPARE(window.session()->documents().size(), 5);
+        QVERIFY2(window.windowTitle().contains(QStringLiteral("read-only")), qPrintable(window.windowTitle()));
+        QVERIFY(!window.session()->picture().nodes.isEmpty()); // laid out, in memory
+        // The refusal is a dialog: read it and close it.
+        QString dialogText;
+        QTimer::singleShot(0, [&dialogText] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                dialogText = box->text();
+                box->close();
+            }
+        });
+        QVERIFY(!window.importArticles(bundledCorpusPaths()));
+        QVERIFY2(dialogText.contains(QStringLiteral("read-only file system")), qPrintable(dialogText));
+        const qint64 entity = window.session()->picture().nodes.first().entityId;
+        const Result<void> hidden = window.session()->setEntityHidden(entity, true);
+        QVERIFY(!hidden.ok());
+        QVERIFY2(hidden.error().contains(QStringLiteral("read-only file system")), qPrintable(hidden.error()));
+        window.session()->moveEntity(entity, QPointF(12, 34)); // kept for the session, not written
+        QCOMPARE(window.session()->positions().value(entity), QPointF(12, 34));
+        QCOMPARE(fileHash(path), before);
     }
 
     void dropsArticlesAndDatabases()
