@@ -1,8 +1,5 @@
 #include "core/export/CsvFiles.h"
 
-#include <QDir>
-#include <QFileInfo>
-
 using namespace Qt::StringLiterals;
 
 namespace NewsGraph {
@@ -38,19 +35,6 @@ QString csvRecord(const QStringList &fields, QStringView lineEnd)
     }
     record.append(lineEnd);
     return record;
-}
-
-Result<void> ensureExportDirectory(const QString &directory)
-{
-    const QString shown = QDir::toNativeSeparators(directory);
-    if (directory.isEmpty())
-        return Error{u"Cannot export: no folder was given"_s};
-    const QFileInfo info(directory);
-    if (info.exists() && !info.isDir())
-        return Error{u"Cannot export to %1: it is a file, and this format writes a folder"_s.arg(shown)};
-    if (!info.exists() && !QDir().mkpath(directory))
-        return Error{u"Cannot create the folder %1"_s.arg(shown)};
-    return {};
 }
 
 } // namespace NewsGraph

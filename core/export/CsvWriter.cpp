@@ -1,8 +1,8 @@
 #include "core/export/CsvWriter.h"
 
 #include "core/export/CsvFiles.h"
+#include "core/export/OutputFile.h"
 
-#include <QDir>
 #include <QHash>
 #include <QIODevice>
 
@@ -32,8 +32,8 @@ QString textCell(const QString &text)
     }
 }
 
-// A failed write is remembered by QSaveFile and reported by
-// writeAtomically at commit, so it need not be checked here.
+// A failed write need not be checked here: the OutputFile behind `device`
+// refuses every write after it and reports it with the system's reason.
 void writeRecord(QIODevice &device, const QStringList &fields)
 {
     device.write(csvRecord(fields, lineEnd).toUtf8());
@@ -43,59 +43,54 @@ void writeRecord(QIODevice &device, const QStringList &fields)
 
 Result<void> writeCsv(const GraphData &graph, const ExportOptions &options, const QString &directory)
 {
-    if (const Result<void> ready = ensureExportDirectory(directory); !ready)
-        return ready;
-    const QDir folder(directory);
     const QStringList metrics = metricNames(options);
     const bool withPositions = !options.positions.isEmpty();
 
-    const Result<void> nodesWritten = writeAtomically(
-        folder.filePath(u"nodes.csv"_s), [&](QIODevice &device) -> Result<void> {
-            QStringList header{u"id"_s,       u"name"_s,      u"type"_s,  u"aliases"_s,
-                               u"mentions"_s, u"documents"_s, u"hidden"_s};
-            for (const QString &metric : metrics)
-                header.append(textCell(metric));
-            if (withPositions)
-                header << u"x"_s << u"y"_s;
-            writeRecord(device, header);
+    const auto writeNodes = [&](QIODevice &device) -> Result<void> {
+        QStringList header{u"id"_s,       u"name"_s,      u"type"_s,  u"aliases"_s,
+                           u"mentions"_s, u"documents"_s, u"hidden"_s};
+        for (const QString &metric : metrics)
+            header.append(textCell(metric));
+        if (withPositions)
+            header << u"x"_s << u"y"_s;
+        writeRecord(device, header);
 
-            for (const GraphNode &node : graph.nodes) {
-                QStringList row{QString::number(node.entityId),
-                                textCell(node.name),
-                                typeName(node.type),
-                                textCell(node.aliases.join(u'|')),
-                                QString::number(node.mentions),
-                                QString::number(node.documentIds.size()),
-                                boolText(node.hidden)};
-                row << metricAndPositionCells(node, options, metrics, formatNumber);
-                writeRecord(device, row);
-            }
-            return {};
-        });
-    if (!nodesWritten)
-        return nodesWritten;
+        for (const GraphNode &node : graph.nodes) {
+            QStringList row{QString::number(node.entityId),
+                            textCell(node.name),
+                            typeName(node.type),
+                            textCell(node.aliases.join(u'|')),
+                            QString::number(node.mentions),
+                            QString::number(node.documentIds.size()),
+                            boolText(node.hidden)};
+            row << metricAndPositionCells(node, options, metrics, formatNumber);
+            writeRecord(device, row);
+        }
+        return {};
+    };
 
-    return writeAtomically(folder.filePath(u"edges.csv"_s), [&](QIODevice &device) -> Result<void> {
+    const auto writeEdges = [&](QIODevice &device) -> Result<void> {
         QHash<qint64, QString> names;
         names.reserve(graph.nodes.size());
         for (const GraphNode &node : graph.nodes)
             names.insert(node.entityId, node.name);
 
-        writeRecord(device, {u"source"_s, u"target"_s, u"source_name"_s, u"target_name"_s,
-                                   u"predicates"_s, u"evidence"_s, u"confidence"_s,
-                                   u"cooccurrence"_s});
+        writeRecord(device, {u"source"_s, u"target"_s, u"source_name"_s, u"target_name"_s, u"predicates"_s,
+                             u"evidence"_s, u"confidence"_s, u"cooccurrence"_s});
         for (const GraphEdge &edge : connectedEdges(graph)) {
             writeRecord(device, {QString::number(edge.source),
-                                       QString::number(edge.target),
-                                       textCell(names.value(edge.source)),
-                                       textCell(names.value(edge.target)),
-                                       textCell(edge.predicates.join(u'|')),
-                                       QString::number(edge.evidenceCount),
-                                       formatNumber(edge.confidence),
-                                       boolText(edge.cooccurrenceOnly)});
+                                 QString::number(edge.target),
+                                 textCell(names.value(edge.source)),
+                                 textCell(names.value(edge.target)),
+                                 textCell(edge.predicates.join(u'|')),
+                                 QString::number(edge.evidenceCount),
+                                 formatNumber(edge.confidence),
+                                 boolText(edge.cooccurrenceOnly)});
         }
         return {};
-    });
+    };
+
+    return writeFolderAtomically(directory, {{u"nodes.csv"_s, writeNodes}, {u"edges.csv"_s, writeEdges}});
 }
 
 } // namespace NewsGraph

@@ -45,8 +45,10 @@ namespace NewsGraph {
 // start with those characters, and the JSON, GraphML and GEXF exports keep
 // every name exactly.
 //
-// Edges to nodes not in graph.nodes are dropped. Each file is written
-// atomically (a failure leaves that file as it was), nodes.csv first.
+// Edges to nodes not in graph.nodes are dropped. The two files are one set
+// (writeFolderAtomically): both are written whole before either replaces an
+// older one, and a failed export leaves the folder as it was (and no folder
+// when it created it).
 Result<void> writeCsv(const GraphData &graph, const ExportOptions &options, const QString &directory);
 
 } // namespace NewsGraph

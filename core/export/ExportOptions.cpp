@@ -1,9 +1,6 @@
 #include "core/export/ExportOptions.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QLocale>
-#include <QSaveFile>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -167,27 +164,6 @@ QString xmlText(const QString &text)
         }
     }
     return clean;
-}
-
-Result<void> writeAtomically(const QString &path,
-                             const std::function<Result<void>(QIODevice &device)> &write)
-{
-    const QString shown = QDir::toNativeSeparators(path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return Error{u"Cannot write %1: %2"_s.arg(shown, file.errorString())};
-    }
-    const Result<void> written = write(file);
-    if (!written) {
-        file.cancelWriting();
-        return Error{u"Cannot write %1: %2"_s.arg(shown, written.error())};
-    }
-    // QSaveFile remembers a failed write and then refuses to commit, so one
-    // check here covers every write made above.
-    if (!file.commit()) {
-        return Error{u"Cannot write %1: %2"_s.arg(shown, file.errorString())};
-    }
-    return {};
 }
 
 } // namespace NewsGraph

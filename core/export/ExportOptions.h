@@ -11,10 +11,7 @@
 #include <QString>
 #include <QStringList>
 
-#include <functional>
 #include <utility>
-
-class QIODevice;
 
 namespace NewsGraph {
 
@@ -98,13 +95,5 @@ QString formatNumber(double value);
 // other than tab, LF and CR; lone surrogates), which QXmlStreamWriter in Qt
 // 6.4 would write through and so make the document unreadable.
 QString xmlText(const QString &text);
-
-// Writes `path` atomically: `write` fills a QSaveFile, which is renamed into
-// place only if everything succeeded, so a failure never leaves a truncated
-// file and an existing file is either kept or replaced whole. `write` returns
-// an Error to abandon the file; failed device writes are caught at commit().
-// Every error message names the path.
-Result<void> writeAtomically(const QString &path,
-                             const std::function<Result<void>(QIODevice &device)> &write);
 
 } // namespace NewsGraph

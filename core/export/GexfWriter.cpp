@@ -1,5 +1,7 @@
 #include "core/export/GexfWriter.h"
 
+#include "core/export/OutputFile.h"
+
 #include <QDate>
 #include <QXmlStreamWriter>
 

@@ -38,8 +38,11 @@ QString exportFileSuffix(ExportFormat format);
 // Writes the graph in `format` to `path`, a file or (exportWritesDirectory) a
 // folder created when missing, with the writer of that format (GraphMLWriter,
 // GexfWriter, CsvWriter, JsonGraphWriter, Neo4jWriter), whose header comment
-// gives the exact layout. Each file is written atomically; an error names the
-// path.
+// gives the exact layout. Through OutputFile (writeAtomically,
+// writeFolderAtomically): success only when every byte was written, and a
+// failure leaves what was there before (no file, no temporary file, no half
+// set of files), with a message naming the file and the system's reason
+// ("No space left on device").
 Result<void> exportGraph(ExportFormat format, const GraphData &graph, const ExportOptions &options,
                          const QString &path);
 

@@ -1,5 +1,7 @@
 #include "core/export/GraphMLWriter.h"
 
+#include "core/export/OutputFile.h"
+
 #include <QXmlStreamWriter>
 
 using namespace Qt::StringLiterals;

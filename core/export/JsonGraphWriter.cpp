@@ -1,5 +1,7 @@
 #include "core/export/JsonGraphWriter.h"
 
+#include "core/export/OutputFile.h"
+
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -98,6 +100,8 @@ Result<void> writeJsonGraph(const GraphData &graph, const ExportOptions &options
             {u"nodes"_s, nodes},
             {u"edges"_s, edges},
         };
+        // One write of the whole document; a part the system does not take
+        // is an error writeAtomically reports with the system's reason.
         device.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
         return {};
     });

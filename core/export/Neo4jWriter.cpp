@@ -1,9 +1,8 @@
 #include "core/export/Neo4jWriter.h"
 
 #include "core/export/CsvFiles.h"
+#include "core/export/OutputFile.h"
 
-#include <QDir>
-#include <QFile>
 #include <QIODevice>
 #include <QMap>
 #include <QSet>
@@ -165,90 +164,74 @@ exec "$NEO4J_ADMIN" database import full "${1:-neo4j}" \
 Result<void> writeNeo4jImport(const GraphData &graph, const ExportOptions &options,
                               const QString &directory)
 {
-    if (const Result<void> ready = ensureExportDirectory(directory); !ready)
-        return ready;
-    const QDir folder(directory);
     const QStringList metrics = metricNames(options);
     const QStringList keys = metricKeys(metrics);
     const bool withPositions = !options.positions.isEmpty();
 
-    const Result<void> entitiesWritten = writeAtomically(
-        folder.filePath(u"entities.csv"_s), [&](QIODevice &device) -> Result<void> {
-            QStringList header{u"entityId:ID(Entity)"_s, u"name"_s,         u"type"_s,
-                               u"aliases:string[]"_s,    u"mentions:int"_s, u"documents:int"_s,
-                               u"hidden:boolean"_s};
-            for (const QString &key : keys)
-                header.append(key + u":double"_s);
-            if (withPositions)
-                header << u"x:double"_s << u"y:double"_s;
-            header.append(u":LABEL"_s);
-            device.write(csvRecord(header, lineEnd).toUtf8());
+    // A failed write need not be checked here: the OutputFile behind
+    // `device` refuses every write after it and reports it with the system's
+    // reason.
+    const auto writeEntities = [&](QIODevice &device) -> Result<void> {
+        QStringList header{u"entityId:ID(Entity)"_s, u"name"_s,         u"type"_s,
+                           u"aliases:string[]"_s,    u"mentions:int"_s, u"documents:int"_s,
+                           u"hidden:boolean"_s};
+        for (const QString &key : keys)
+            header.append(key + u":double"_s);
+        if (withPositions)
+            header << u"x:double"_s << u"y:double"_s;
+        header.append(u":LABEL"_s);
+        device.write(csvRecord(header, lineEnd).toUtf8());
 
-            for (const GraphNode &node : graph.nodes) {
-                QStringList aliases;
-                for (const QString &alias : node.aliases) {
-                    const QString clean = singleLine(alias).replace(u';', u',');
-                    if (!clean.isEmpty())
-                        aliases.append(clean);
-                }
-                QStringList row{QString::number(node.entityId),
-                                singleLine(node.name),
-                                typeName(node.type),
-                                aliases.join(u';'),
-                                QString::number(node.mentions),
-                                QString::number(node.documentIds.size()),
-                                boolText(node.hidden)};
-                row << metricAndPositionCells(node, options, metrics, numberOrEmpty);
-                row.append(u"Entity;"_s + labelOf(node.type));
-                // A failed write is reported by writeAtomically at commit.
+        for (const GraphNode &node : graph.nodes) {
+            QStringList aliases;
+            for (const QString &alias : node.aliases) {
+                const QString clean = singleLine(alias).replace(u';', u',');
+                if (!clean.isEmpty())
+                    aliases.append(clean);
+            }
+            QStringList row{QString::number(node.entityId),
+                            singleLine(node.name),
+                            typeName(node.type),
+                            aliases.join(u';'),
+                            QString::number(node.mentions),
+                            QString::number(node.documentIds.size()),
+                            boolText(node.hidden)};
+            row << metricAndPositionCells(node, options, metrics, numberOrEmpty);
+            row.append(u"Entity;"_s + labelOf(node.type));
+            device.write(csvRecord(row, lineEnd).toUtf8());
+        }
+        return {};
+    };
+
+    const auto writeRelationships = [&](QIODevice &device) -> Result<void> {
+        device.write(csvRecord({u":START_ID(Entity)"_s, u":END_ID(Entity)"_s, u":TYPE"_s, u"evidence:int"_s,
+                                u"documents:int"_s, u"confidence:double"_s},
+                               lineEnd)
+                         .toUtf8());
+        for (const GraphEdge &edge : connectedEdges(graph)) {
+            for (const Statement &statement : statementsOf(edge)) {
+                const QStringList row{
+                    QString::number(statement.start),
+                    QString::number(statement.end),
+                    relationshipType(statement.predicate),
+                    statement.known ? QString::number(statement.sentences.size()) : QString(),
+                    statement.known ? QString::number(statement.documents.size()) : QString(),
+                    numberOrEmpty(edge.confidence)};
                 device.write(csvRecord(row, lineEnd).toUtf8());
             }
-            return {};
-        });
-    if (!entitiesWritten)
-        return entitiesWritten;
+        }
+        return {};
+    };
 
-    const Result<void> relationshipsWritten = writeAtomically(
-        folder.filePath(u"relationships.csv"_s), [&](QIODevice &device) -> Result<void> {
-            device.write(csvRecord({u":START_ID(Entity)"_s, u":END_ID(Entity)"_s, u":TYPE"_s,
-                                    u"evidence:int"_s, u"documents:int"_s, u"confidence:double"_s},
-                                   lineEnd)
-                             .toUtf8());
-            for (const GraphEdge &edge : connectedEdges(graph)) {
-                for (const Statement &statement : statementsOf(edge)) {
-                    const QStringList row{
-                        QString::number(statement.start),
-                        QString::number(statement.end),
-                        relationshipType(statement.predicate),
-                        statement.known ? QString::number(statement.sentences.size()) : QString(),
-                        statement.known ? QString::number(statement.documents.size()) : QString(),
-                        numberOrEmpty(edge.confidence)};
-                    device.write(csvRecord(row, lineEnd).toUtf8());
-                }
-            }
-            return {};
-        });
-    if (!relationshipsWritten)
-        return relationshipsWritten;
-
-    const QString script = folder.filePath(u"import.sh"_s);
-    const Result<void> scriptWritten = writeAtomically(script, [](QIODevice &device) -> Result<void> {
+    const auto writeScript = [](QIODevice &device) -> Result<void> {
         device.write(importScript().toUtf8());
         return {};
-    });
-    if (!scriptWritten)
-        return scriptWritten;
-    // Executable by whoever may read it. Not fatal: `sh import.sh` works
-    // without it.
-    QFile::Permissions permissions = QFile::permissions(script);
-    if (permissions & QFile::ReadOwner)
-        permissions |= QFile::ExeOwner | QFile::ExeUser;
-    if (permissions & QFile::ReadGroup)
-        permissions |= QFile::ExeGroup;
-    if (permissions & QFile::ReadOther)
-        permissions |= QFile::ExeOther;
-    QFile::setPermissions(script, permissions);
-    return {};
+    };
+
+    // Executable by whoever may read it, set before it appears.
+    return writeFolderAtomically(directory, {{u"entities.csv"_s, writeEntities},
+                                             {u"relationships.csv"_s, writeRelationships},
+                                             {u"import.sh"_s, writeScript, true}});
 }
 
 } // namespace NewsGraph

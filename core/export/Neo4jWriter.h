@@ -46,8 +46,10 @@ namespace NewsGraph {
 // spreadsheet reads these files. The importer cannot escape the array
 // delimiter, so a ';' inside an alias becomes ','; a line break inside a name
 // or alias becomes a space, so the import needs no --multiline-fields (which
-// slows it down). Edges to nodes not in graph.nodes are dropped. Each file is
-// written atomically (a failure leaves that file as it was).
+// slows it down). Edges to nodes not in graph.nodes are dropped. The three
+// files are one set (writeFolderAtomically): all are written whole before any
+// replaces an older one, and a failed export leaves the folder as it was (and
+// no folder when it created it).
 Result<void> writeNeo4jImport(const GraphData &graph, const ExportOptions &options,
                               const QString &directory);
 

@@ -2,9 +2,11 @@
 
 #include "core/common/EnumNames.h"
 #include "core/export/ExportOptions.h"
+#include "core/export/OutputFile.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QDir>
 #include <QGuiApplication>
 #include <QImage>
 #include <QImageWriter>
@@ -236,9 +238,12 @@ Result<void> exportImage(const GraphPicture &picture, ImageFormat format, const 
 {
     // Fonts, and so labels, need the GUI application; without it Qt aborts.
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return Error{u"Cannot write %1: drawing an image needs a graphical application"_s.arg(path)};
-    // Drawn in memory first: the writers of SVG and PDF may close the device
-    // they are given, which a QSaveFile must not be before its commit.
+        return Error{u"Cannot write %1: drawing an image needs a graphical application"_s.arg(
+            QDir::toNativeSeparators(path))};
+    // Drawn in memory first, then written through the checked path: the
+    // image, SVG and PDF writers do not report every failure of the device
+    // they write to (a full disk came out as "Unknown error" or not at all),
+    // and may close it, which a file must not be before its commit.
     Result<QByteArray> bytes = Error{};
     switch (format) {
     case ImageFormat::Png:
@@ -252,10 +257,9 @@ Result<void> exportImage(const GraphPicture &picture, ImageFormat format, const 
         break;
     }
     if (!bytes)
-        return Error{u"Cannot write %1: %2"_s.arg(path, bytes.error())};
+        return Error{u"Cannot write %1: %2"_s.arg(QDir::toNativeSeparators(path), bytes.error())};
     return writeAtomically(path, [&](QIODevice &device) -> Result<void> {
-        if (device.write(*bytes) != bytes->size())
-            return Error{device.errorString()};
+        device.write(*bytes); // a refusal is reported by writeAtomically, with its reason
         return {};
     });
 }

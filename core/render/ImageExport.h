@@ -36,7 +36,9 @@ struct ImageOptions
 // zooms out as the canvas does, thinning labels. SVG and PDF draw the scene
 // at one unit per 1/96 inch with the text as text; PDF on one page of that size.
 //
-// Written atomically (writeAtomically of core/export/ExportOptions.h); errors name the path.
+// Drawn in memory, then written through OutputFile (core/export/OutputFile.h):
+// success only when every byte reached the file; a failure leaves no file and
+// says why, naming the path.
 // Needs a QGuiApplication (fonts).
 Result<void> exportImage(const GraphPicture &picture, ImageFormat format, const ImageOptions &options,
                          const QString &path);

@@ -913,6 +913,28 @@ private Q_SLOTS:
         QVERIFY(help.out.contains(u"--transparent"_s));
         QVERIFY(help.out.contains(u"png"_s));
     }
+
+    // A full disk, as /dev/full is: the export fails with exit code 2 and
+    // the system's reason on stderr, never "Wrote …", for the data and the
+    // image formats alike; and the device is not replaced by a file.
+    void exportToAFullDeviceFails()
+    {
+        const QString full = u"/dev/full"_s;
+        const auto isDevice = [&] {
+            const QFileInfo info(full);
+            return info.exists() && !info.isFile() && !info.isDir();
+        };
+        if (!isDevice())
+            QSKIP("this system has no /dev/full");
+        for (const QString &format : {u"json"_s, u"graphml"_s, u"png"_s, u"svg"_s}) {
+            const Run run = cli({u"export"_s, u"--db"_s, m_db, u"--format"_s, format, u"--out"_s, full});
+            QVERIFY2(run.exitCode == 2, qPrintable(format + u": exit code "_s + QString::number(run.exitCode) + run.out));
+            QVERIFY2(run.err.contains(u"No space left on device"_s), qPrintable(format + u": "_s + run.err));
+            QVERIFY2(run.err.contains(full), qPrintable(run.err));
+            QVERIFY2(!run.out.contains(u"Wrote"_s), qPrintable(run.out));
+            QVERIFY2(isDevice(), "/dev/full was replaced by a file");
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliTool)

@@ -6,13 +6,17 @@
 
 #include "core/export/ExportOptions.h"
 #include "core/export/GraphExporter.h"
+#include "core/export/OutputFile.h"
+#include "tests/core/export/WriteFailure.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -440,6 +444,46 @@ QStringList sortedEntries(const QDir &dir)
     return entries;
 }
 
+// A graph whose every file is several times the buffers on the way (the
+// writers', Qt's 16 KiB, the checked device's): 400 entities, 3,200 edges.
+// The edges outweigh the entities, so that in the folder formats a later file
+// is the largest one.
+GraphData largeGraph()
+{
+    constexpr int nodeCount = 400;
+    const EntityType types[] = {EntityType::Person, EntityType::Organization, EntityType::Place,
+                                EntityType::Product, EntityType::Event};
+    GraphData graph;
+    for (int i = 1; i <= nodeCount; ++i) {
+        graph.nodes.append(makeNode(i, u"Entity %1, \"n° %1\""_s.arg(i), types[i % 5], {u"E%1"_s.arg(i)}, i % 17 + 1,
+                                    {i % 7 + 1}));
+    }
+    for (int i = 1; i <= nodeCount; ++i) {
+        for (int step = 1; step <= 8; ++step) {
+            const int other = (i + step * 37) % nodeCount + 1;
+            graph.edges.append(makeEdge(i, other, {u"partner_of"_s, u"supplies"_s}, 2, 0.5,
+                                        {makeEvidence(i % 7 + 1, june11, u"partner_of"_s, false, {i * 10}),
+                                         makeEvidence(i % 5 + 1, {}, u"supplies"_s, true, {i * 10 + 1})}));
+        }
+    }
+    return graph;
+}
+
+// Every file under `root` (its own path relative to `root`) with its bytes;
+// folders as "<folder>". What a failed export must leave as it found it.
+QMap<QString, QByteArray> snapshot(const QString &root)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    const QDir base(root);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.insert(base.relativeFilePath(path), it.fileInfo().isDir() ? QByteArray("<folder>") : readAll(path));
+    }
+    return files;
+}
+
 } // namespace
 
 class TestGraphExport : public QObject
@@ -461,6 +505,12 @@ private Q_SLOTS:
     void overwriteReplacesWhole_data();
     void overwriteReplacesWhole();
     void failedWriteKeepsTheOldFile();
+    void deviceFullIsReported_data();
+    void deviceFullIsReported();
+    void deviceIsWrittenNotReplaced_data();
+    void deviceIsWrittenNotReplaced();
+    void shortWriteLeavesNothing_data();
+    void shortWriteLeavesNothing();
 };
 
 void TestGraphExport::formatNames()
@@ -961,6 +1011,131 @@ void TestGraphExport::failedWriteKeepsTheOldFile()
     QVERIFY2(written.error().contains(u"interrupted"_s), qPrintable(written.error()));
     QCOMPARE(readAll(path), QByteArray("old\n"));
     QCOMPARE(sortedEntries(QDir(dir.path())), QStringList{u"graph.json"_s});
+}
+
+void TestGraphExport::deviceFullIsReported_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    for (const ExportFormat format : {ExportFormat::GraphML, ExportFormat::Gexf, ExportFormat::Csv,
+                                      ExportFormat::Json, ExportFormat::Neo4j})
+        QTest::newRow(qPrintable(exportFormatName(format))) << format;
+}
+
+// Every write into /dev/full fails with ENOSPC: the export must say so, and
+// must not put a file of its own in the device's place.
+void TestGraphExport::deviceFullIsReported()
+{
+    QFETCH(ExportFormat, format);
+    const QString full = WriteFailure::deviceFull();
+    if (full.isEmpty())
+        QSKIP("this system has no /dev/full");
+
+    const Result<void> written = exportGraph(format, largeGraph(), sampleOptions(), full);
+    QVERIFY2(!written.ok(), "an export into /dev/full reported success");
+    QVERIFY2(written.error().contains(full), qPrintable(written.error()));
+    if (!exportWritesDirectory(format))
+        QVERIFY2(written.error().contains(u"No space left on device"_s), qPrintable(written.error()));
+    else
+        QVERIFY2(written.error().contains(u"not a folder"_s), qPrintable(written.error()));
+    QVERIFY2(WriteFailure::stillADevice(full), "/dev/full was replaced by a file");
+    const QStringList beside =
+        QDir(QFileInfo(full).path()).entryList({QFileInfo(full).fileName() + u'*'}, QDir::AllEntries | QDir::System | QDir::Hidden);
+    QCOMPARE(beside, QStringList{QFileInfo(full).fileName()});
+}
+
+void TestGraphExport::deviceIsWrittenNotReplaced_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    for (const ExportFormat format : {ExportFormat::GraphML, ExportFormat::Gexf, ExportFormat::Json})
+        QTest::newRow(qPrintable(exportFormatName(format))) << format;
+}
+
+// /dev/null takes everything: a success, and the device is still there.
+void TestGraphExport::deviceIsWrittenNotReplaced()
+{
+    QFETCH(ExportFormat, format);
+    const QString null = u"/dev/null"_s;
+    if (!WriteFailure::stillADevice(null))
+        QSKIP("this system has no /dev/null");
+    const Result<void> written = exportGraph(format, sampleGraph(), sampleOptions(), null);
+    QVERIFY2(written.ok(), qPrintable(written.error()));
+    QVERIFY2(WriteFailure::stillADevice(null), "/dev/null was replaced by a file");
+    QCOMPARE(QDir(u"/dev"_s).entryList({u"null*"_s}, QDir::AllEntries | QDir::System | QDir::Hidden),
+             QStringList{u"null"_s});
+}
+
+void TestGraphExport::shortWriteLeavesNothing_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::addColumn<bool>("existing"); // an older export (and, in a folder, a file of the user's) is there
+    for (const ExportFormat format : {ExportFormat::GraphML, ExportFormat::Gexf, ExportFormat::Csv,
+                                      ExportFormat::Json, ExportFormat::Neo4j}) {
+        QTest::addRow("%s, new", qPrintable(exportFormatName(format))) << format << false;
+        QTest::addRow("%s, over an older export", qPrintable(exportFormatName(format))) << format << true;
+    }
+}
+
+// A disk that fills up in the middle of a file: the system takes part of a
+// write, then refuses the rest (here through a file size limit, EFBIG). The
+// export must fail naming the file and the reason, and leave exactly what was
+// there: no cut file, no temporary file, no folder it created, and for the
+// folder formats no set of files half replaced (the limit lets every file
+// but the largest, which is written after a smaller one, through).
+void TestGraphExport::shortWriteLeavesNothing()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("needs fork and setrlimit");
+#endif
+    QFETCH(ExportFormat, format);
+    QFETCH(bool, existing);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const GraphData graph = largeGraph();
+    const ExportOptions options = sampleOptions();
+    const bool folderFormat = exportWritesDirectory(format);
+
+    // The sizes of a whole export, to put the limit between them.
+    QTemporaryDir referenceDir;
+    QVERIFY(referenceDir.isValid());
+    const QString reference = referenceDir.filePath(u"reference"_s);
+    const Result<void> whole = exportGraph(format, graph, options, reference);
+    QVERIFY2(whole.ok(), qPrintable(whole.error()));
+    QMap<QString, qint64> sizes;
+    if (folderFormat) {
+        for (const QFileInfo &info : QDir(reference).entryInfoList(QDir::Files))
+            sizes.insert(info.fileName(), info.size());
+    } else {
+        sizes.insert(QString(), QFileInfo(reference).size());
+    }
+    QList<qint64> ordered = sizes.values();
+    std::sort(ordered.begin(), ordered.end());
+    const qint64 largest = ordered.takeLast();
+    const qint64 others = ordered.isEmpty() ? 0 : ordered.last();
+    QVERIFY2(largest > 2 * 65536 && largest - others > 65536, "the graph is too small for the test");
+    const qint64 limit = others + (largest - others) / 2;
+
+    const QString target = dir.filePath(u"out"_s);
+    if (existing) {
+        if (folderFormat) {
+            QVERIFY(QDir().mkpath(target));
+            for (auto it = sizes.cbegin(); it != sizes.cend(); ++it)
+                QVERIFY(writeFile(QDir(target).filePath(it.key()), "old " + it.key().toUtf8() + '\n'));
+            QVERIFY(writeFile(QDir(target).filePath(u"notes.txt"_s), "the user's\n"));
+        } else {
+            QVERIFY(writeFile(target, "an older export\n"));
+        }
+    }
+    const QMap<QString, QByteArray> before = snapshot(dir.path());
+
+    const WriteFailure::ChildOutcome outcome = WriteFailure::runWithFileSizeLimit(
+        limit, [&] { return exportGraph(format, graph, options, target); });
+    QVERIFY2(outcome.ran, "the export in the child process did not report");
+    QVERIFY2(!outcome.succeeded, "an export cut short by the file size limit reported success");
+    QVERIFY2(outcome.message.contains(u"File too large"_s), qPrintable(outcome.message));
+    QVERIFY2(outcome.message.contains(QDir::toNativeSeparators(target)), qPrintable(outcome.message));
+    const QMap<QString, QByteArray> after = snapshot(dir.path());
+    QCOMPARE(after.keys(), before.keys());
+    QVERIFY2(after == before, "a file was changed");
 }
 
 QTEST_GUILESS_MAIN(TestGraphExport)

@@ -9,6 +9,7 @@
 #include "core/render/GraphPainter.h"
 #include "core/render/GraphPicture.h"
 #include "core/render/ImageExport.h"
+#include "tests/core/export/WriteFailure.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,7 +17,9 @@
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QGuiApplication>
+#include <QDirIterator>
 #include <QImage>
+#include <QMap>
 #include <QPainter>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -118,6 +121,20 @@ const PictureEdge *edgeBetween(const GraphPicture &picture, qint64 a, qint64 b)
     }
     return nullptr;
 }
+
+// The options of the pictures shortWriteLeavesNothing writes: large enough
+// for the writes to straddle the file size limit.
+ImageOptions largeImageOptions()
+{
+    ImageOptions options;
+    options.scale = 3.0;
+    options.legend = true;
+    return options;
+}
+
+// The first argument of this program run as the child of
+// shortWriteLeavesNothing: `tst_imageexport --export-child FORMAT PATH`.
+const QString exportChildFlag = u"--export-child"_s;
 
 // The text of every <text> element of an SVG document.
 QStringList svgTexts(const QByteArray &svg)
@@ -494,7 +511,120 @@ private Q_SLOTS:
             QVERIFY2(named.contains(id), qPrintable(QString::number(id)));
         QVERIFY2(named.size() - 5 < 10, qPrintable(QString::number(named.size())));
     }
+
+    // Every write into /dev/full fails with ENOSPC: the export says so, in
+    // the system's words, and leaves the device where it is (no file renamed
+    // over it, no temporary file beside it).
+    void deviceFullIsReported()
+    {
+        const QString full = WriteFailure::deviceFull();
+        if (full.isEmpty())
+            QSKIP("this system has no /dev/full");
+        const GraphPicture picture = samplePicture();
+        for (ImageFormat format : {ImageFormat::Png, ImageFormat::Svg, ImageFormat::Pdf}) {
+            const Result<void> written = exportImage(picture, format, {}, full);
+            QVERIFY2(!written.ok(), qPrintable(imageFormatName(format) + u": an export into /dev/full reported success"_s));
+            QVERIFY2(written.error().contains(u"No space left on device"_s), qPrintable(written.error()));
+            QVERIFY2(written.error().contains(full), qPrintable(written.error()));
+            QVERIFY2(WriteFailure::stillADevice(full), "/dev/full was replaced by a file");
+        }
+        const QStringList beside = QDir(QFileInfo(full).path())
+                                       .entryList({QFileInfo(full).fileName() + u'*'}, QDir::AllEntries | QDir::System | QDir::Hidden);
+        QCOMPARE(beside, QStringList{QFileInfo(full).fileName()});
+    }
+
+    void shortWriteLeavesNothing_data()
+    {
+        QTest::addColumn<ImageFormat>("format");
+        QTest::addColumn<bool>("existing"); // an older picture is there
+        for (ImageFormat format : {ImageFormat::Png, ImageFormat::Svg, ImageFormat::Pdf}) {
+            QTest::addRow("%s, new", qPrintable(imageFormatName(format))) << format << false;
+            QTest::addRow("%s, over an older picture", qPrintable(imageFormatName(format))) << format << true;
+        }
+    }
+
+    // A disk filling up in the middle of the file (a file size limit in a
+    // child process: part of a write is taken, the rest refused with EFBIG):
+    // the export fails naming the file and the reason, and the folder is as it
+    // was, without a cut picture or a temporary file.
+    void shortWriteLeavesNothing()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("needs fork and setrlimit");
+#endif
+        QFETCH(ImageFormat, format);
+        QFETCH(bool, existing);
+        const GraphPicture picture = samplePicture();
+        const ImageOptions options = largeImageOptions();
+        const QString suffix = u"."_s + imageFormatName(format);
+
+        QTemporaryDir referenceDir;
+        QVERIFY(referenceDir.isValid());
+        const QString reference = referenceDir.filePath(u"reference"_s + suffix);
+        const Result<void> whole = exportImage(picture, format, options, reference);
+        QVERIFY2(whole.ok(), qPrintable(whole.error()));
+        const qint64 size = QFileInfo(reference).size();
+        QVERIFY(size > 4096);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString target = dir.filePath(u"out"_s + suffix);
+        if (existing) {
+            QFile file(target);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QCOMPARE(file.write("an older picture\n"), qint64(17));
+        }
+        const auto contents = [&] {
+            QMap<QString, QByteArray> files;
+            QDirIterator it(dir.path(), QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                files.insert(it.fileName(), readAll(path));
+            }
+            return files;
+        };
+        const QMap<QString, QByteArray> before = contents();
+
+        // This program again, in exportInChild below: the same picture.
+        const WriteFailure::ChildOutcome outcome = WriteFailure::runProgramWithFileSizeLimit(
+            size / 2, QCoreApplication::applicationFilePath(), {exportChildFlag, imageFormatName(format), target});
+        QVERIFY2(outcome.ran, "the export in the child process did not report");
+        QVERIFY2(!outcome.succeeded, "an export cut short by the file size limit reported success");
+        QVERIFY2(outcome.message.contains(u"File too large"_s), qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains(QDir::toNativeSeparators(target)), qPrintable(outcome.message));
+        const QMap<QString, QByteArray> after = contents();
+        QCOMPARE(after.keys(), before.keys());
+        QVERIFY2(after == before, "a file was changed");
+    }
+
 };
 
-QTEST_MAIN(TestImageExport)
+// As the child of shortWriteLeavesNothing (under its file size limit): the
+// sample picture exported once, the outcome on standard output.
+int exportInChild(const QString &formatName, const QString &path)
+{
+    const std::optional<ImageFormat> format = imageFormatFromName(formatName);
+    if (!format)
+        return 2;
+    const QByteArray report =
+        WriteFailure::childReport(exportImage(samplePicture(), *format, largeImageOptions(), path));
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly) || out.write(report) != report.size() || !out.flush())
+        return 2;
+    return 0;
+}
+
+// QTEST_MAIN, plus the child mode.
+int main(int argc, char *argv[])
+{
+    QGuiApplication app(argc, argv);
+    QGuiApplication::setAttribute(Qt::AA_Use96Dpi, true);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() == 4 && arguments.at(1) == exportChildFlag)
+        return exportInChild(arguments.at(2), arguments.at(3));
+    TestImageExport test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_imageexport.moc"
