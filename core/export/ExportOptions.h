@@ -92,8 +92,11 @@ QString boolText(bool value);
 QString formatNumber(double value);
 
 // `text` without the characters XML 1.0 cannot carry at all (C0 controls
-// other than tab, LF and CR; lone surrogates), which QXmlStreamWriter in Qt
-// 6.4 would write through and so make the document unreadable.
+// other than tab, LF and CR; U+FFFE and U+FFFF; lone surrogates), which
+// QXmlStreamWriter and QSvgGenerator in Qt 6.4 write through and so make the
+// document unreadable. The one place every XML output (GraphML, GEXF, and the
+// labels of an SVG picture) cleans the names, aliases and predicates it got
+// from articles.
 QString xmlText(const QString &text);
 
 } // namespace NewsGraph

@@ -17,6 +17,7 @@
 #include <QSvgGenerator>
 
 #include <cmath>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -240,6 +241,21 @@ Result<void> exportImage(const GraphPicture &picture, ImageFormat format, const 
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error{u"Cannot write %1: drawing an image needs a graphical application"_s.arg(
             QDir::toNativeSeparators(path))};
+    // QSvgGenerator writes a label's characters through as they are, and a
+    // control character makes the SVG unreadable XML; the names are cleaned
+    // as every XML export cleans them, in every format so that the pictures
+    // agree.
+    std::optional<GraphPicture> cleaned;
+    for (qsizetype i = 0; i < picture.nodes.size(); ++i) {
+        const QString label = xmlText(picture.nodes.at(i).label);
+        if (label.size() == picture.nodes.at(i).label.size())
+            continue;
+        if (!cleaned)
+            cleaned = picture;
+        cleaned->nodes[i].label = label;
+    }
+    const GraphPicture &drawn = cleaned ? *cleaned : picture;
+
     // Drawn in memory first, then written through the checked path: the
     // image, SVG and PDF writers do not report every failure of the device
     // they write to (a full disk came out as "Unknown error" or not at all),
@@ -247,13 +263,13 @@ Result<void> exportImage(const GraphPicture &picture, ImageFormat format, const 
     Result<QByteArray> bytes = Error{};
     switch (format) {
     case ImageFormat::Png:
-        bytes = renderPng(picture, options);
+        bytes = renderPng(drawn, options);
         break;
     case ImageFormat::Svg:
-        bytes = renderSvg(picture, options);
+        bytes = renderSvg(drawn, options);
         break;
     case ImageFormat::Pdf:
-        bytes = renderPdf(picture, options);
+        bytes = renderPdf(drawn, options);
         break;
     }
     if (!bytes)

@@ -38,7 +38,8 @@ struct ImageOptions
 //
 // Drawn in memory, then written through OutputFile (core/export/OutputFile.h):
 // success only when every byte reached the file; a failure leaves no file and
-// says why, naming the path.
+// says why, naming the path. Labels lose the characters XML cannot carry
+// (xmlText), in every format, so an SVG is always well-formed.
 // Needs a QGuiApplication (fonts).
 Result<void> exportImage(const GraphPicture &picture, ImageFormat format, const ImageOptions &options,
                          const QString &path);

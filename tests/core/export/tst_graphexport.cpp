@@ -484,6 +484,42 @@ QMap<QString, QByteArray> snapshot(const QString &root)
     return files;
 }
 
+// Names with what XML 1.0 cannot carry: C0 controls (NUL, BEL, ESC, FF, US),
+// the non-characters U+FFFE and U+FFFF, lone surrogates; with tab, line
+// breaks and a real surrogate pair, which it can.
+const QString grinning = QString::fromUcs4(U"\U0001F600");
+const QString nulName = u"Nul"_s + QChar(0x0000) + u"Byte"_s;
+const QString escName = u"Esc"_s + QChar(0x001B) + u"[31m Corp "_s + grinning;
+const QString feedName = u"Form"_s + QChar(0x000C) + u"Feed"_s + QChar(0xFFFE) + QChar(0xFFFF);
+const QString loneName = QChar(0xD800) + u"Lone\tSurrogates"_s + QChar(0xDC00);
+const QString bellAlias = u"Bell"_s + QChar(0x0007);
+const QString unitPredicate = u"ceo"_s + QChar(0x001F) + u"of"_s;
+const QString backspaceMetric = u"page"_s + QChar(0x0008) + u"rank"_s;
+
+GraphData controlCharacterGraph()
+{
+    GraphData graph;
+    graph.nodes = {
+        makeNode(1, nulName, EntityType::Person, {bellAlias, u"Line\nBreak"_s}, 2, {1}),
+        makeNode(2, escName, EntityType::Organization, {}, 1, {1}),
+        makeNode(3, feedName, EntityType::Place, {}, 1, {1}),
+        makeNode(4, loneName, EntityType::Event, {}, 1, {1}),
+    };
+    graph.edges = {
+        makeEdge(1, 2, {unitPredicate}, 1, 0.9, {makeEvidence(1, june11, unitPredicate, false, {1})}),
+        makeEdge(3, 4, {u"held_in"_s}, 1, 0.5, {makeEvidence(1, june11, u"held_in"_s, true, {2})}),
+    };
+    return graph;
+}
+
+ExportOptions controlCharacterOptions()
+{
+    ExportOptions options;
+    options.metrics.insert(1, {{backspaceMetric, 0.5}});
+    options.metrics.insert(2, {{backspaceMetric, 0.25}});
+    return options;
+}
+
 } // namespace
 
 class TestGraphExport : public QObject
@@ -511,6 +547,8 @@ private Q_SLOTS:
     void deviceIsWrittenNotReplaced();
     void shortWriteLeavesNothing_data();
     void shortWriteLeavesNothing();
+    void controlCharactersStayWellFormed_data();
+    void controlCharactersStayWellFormed();
 };
 
 void TestGraphExport::formatNames()
@@ -1136,6 +1174,47 @@ void TestGraphExport::shortWriteLeavesNothing()
     const QMap<QString, QByteArray> after = snapshot(dir.path());
     QCOMPARE(after.keys(), before.keys());
     QVERIFY2(after == before, "a file was changed");
+}
+
+void TestGraphExport::controlCharactersStayWellFormed_data()
+{
+    QTest::addColumn<ExportFormat>("format");
+    QTest::newRow("graphml") << ExportFormat::GraphML;
+    QTest::newRow("gexf") << ExportFormat::Gexf;
+}
+
+// Names come from articles and may hold anything; what XML 1.0 cannot carry
+// is dropped, so that the file parses, and everything else is kept.
+void TestGraphExport::controlCharactersStayWellFormed()
+{
+    QFETCH(ExportFormat, format);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"names."_s + exportFormatName(format));
+    const Result<void> written = exportGraph(format, controlCharacterGraph(), controlCharacterOptions(), path);
+    QVERIFY2(written.ok(), qPrintable(written.error()));
+
+    XmlGraph graph;
+    const QString problem = format == ExportFormat::GraphML ? readGraphML(path, graph) : readGexf(path, graph);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(graph.nodes.size(), 4);
+    const auto nameOf = [&](const QString &id) {
+        const XmlItem *node = graph.node(id);
+        return !node ? u"<no node %1>"_s.arg(id)
+                     : format == ExportFormat::GraphML ? node->values.value(u"name"_s) : node->label;
+    };
+    QCOMPARE(nameOf(u"1"_s), u"NulByte"_s);
+    QCOMPARE(nameOf(u"2"_s), u"Esc[31m Corp "_s + grinning);
+    QCOMPARE(nameOf(u"3"_s), u"FormFeed"_s);
+    QCOMPARE(nameOf(u"4"_s), u"Lone\tSurrogates"_s);
+    QCOMPARE(graph.node(u"1"_s)->values.value(u"aliases"_s), u"Bell|Line\nBreak"_s);
+    const XmlItem *ceo = graph.edge(u"1"_s, u"2"_s);
+    QVERIFY(ceo);
+    QCOMPARE(ceo->values.value(u"predicates"_s), u"ceoof"_s);
+    bool metricDeclared = false;
+    for (const XmlKey &key : std::as_const(graph.keys))
+        metricDeclared = metricDeclared || key.name == u"pagerank"_s;
+    QVERIFY(metricDeclared);
 }
 
 QTEST_GUILESS_MAIN(TestGraphExport)

@@ -597,6 +597,35 @@ private Q_SLOTS:
         QVERIFY2(after == before, "a file was changed");
     }
 
+    // Names come from articles and may hold what XML 1.0 cannot carry (C0
+    // controls, U+FFFE, U+FFFF, lone surrogates): the SVG must still parse,
+    // with the rest of each name kept as text.
+    void controlCharactersInNamesMakeWellFormedSvg()
+    {
+        GraphPicture picture = samplePicture();
+        QCOMPARE(picture.nodes.size(), 5);
+        const QStringList names{u"Nul"_s + QChar(0x0000) + u"Byte"_s,
+                                u"Esc"_s + QChar(0x001B) + u"[31m Corp"_s,
+                                u"Form"_s + QChar(0x000C) + u"Feed"_s + QChar(0xFFFE) + QChar(0xFFFF),
+                                QChar(0xD800) + u"Lone"_s + QChar(0xDC00),
+                                u"Bell"_s + QChar(0x0007) + u" "_s + QString::fromUcs4(U"\U0001F600")};
+        for (qsizetype i = 0; i < names.size(); ++i)
+            picture.nodes[i].label = names.at(i);
+        const QString path = m_dir.filePath(u"control.svg"_s);
+        const Result<void> written = exportImage(picture, ImageFormat::Svg, {}, path);
+        QVERIFY2(written.ok(), qPrintable(written.error()));
+
+        const QByteArray svg = readAll(path);
+        QXmlStreamReader reader(svg);
+        while (!reader.atEnd())
+            reader.readNext();
+        QVERIFY2(!reader.hasError(), qPrintable(u"line %1: %2"_s.arg(reader.lineNumber()).arg(reader.errorString())));
+        const QStringList texts = svgTexts(svg);
+        for (const QString &name : {u"NulByte"_s, u"Esc[31m Corp"_s, u"FormFeed"_s, u"Lone"_s,
+                                    u"Bell "_s + QString::fromUcs4(U"\U0001F600")})
+            QVERIFY2(texts.contains(name), qPrintable(name + u" not in "_s + texts.join(u" | "_s)));
+        QVERIFY(QSvgRenderer(svg).isValid());
+    }
 };
 
 // As the child of shortWriteLeavesNothing (under its file size limit): the
