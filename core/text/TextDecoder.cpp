@@ -24,47 +24,62 @@ bool hasUtf8Bom(const QByteArray &bytes)
 
 } // namespace
 
-bool isValidUtf8(const QByteArray &bytes)
+int utf8SequenceLength(const char *begin, const char *end)
 {
     // Strict validation (RFC 3629): no overlong forms, no surrogates, nothing
     // above U+10FFFF. QString::fromUtf8 would silently substitute U+FFFD and
-    // we need to know whether to fall back instead.
-    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
-    const auto *const end = p + bytes.size();
+    // callers need to know whether to fall back instead.
+    const auto *p = reinterpret_cast<const unsigned char *>(begin);
+    const auto *const stop = reinterpret_cast<const unsigned char *>(end);
+    if (p >= stop)
+        return 0;
+    const unsigned char c = *p;
+    if (c < 0x80)
+        return 1;
+    int length = 0;
+    unsigned char min = 0x80;
+    unsigned char max = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+        length = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        length = 3;
+        if (c == 0xE0)
+            min = 0xA0; // overlong
+        else if (c == 0xED)
+            max = 0x9F; // UTF-16 surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        length = 4;
+        if (c == 0xF0)
+            min = 0x90; // overlong
+        else if (c == 0xF4)
+            max = 0x8F; // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (stop - p < length)
+        return 0;
+    if (p[1] < min || p[1] > max)
+        return 0;
+    for (int i = 2; i < length; ++i) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    }
+    return length;
+}
+
+bool isValidUtf8(const QByteArray &bytes)
+{
+    const char *p = bytes.constData();
+    const char *const end = p + bytes.size();
     while (p < end) {
-        const unsigned char c = *p;
-        if (c < 0x80) {
+        // ASCII runs are the common case; skip them without the call.
+        if (static_cast<unsigned char>(*p) < 0x80) {
             ++p;
             continue;
         }
-        int length = 0;
-        unsigned char min = 0x80;
-        unsigned char max = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0)
-                min = 0xA0; // overlong
-            else if (c == 0xED)
-                max = 0x9F; // UTF-16 surrogates
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0)
-                min = 0x90; // overlong
-            else if (c == 0xF4)
-                max = 0x8F; // above U+10FFFF
-        } else {
+        const int length = utf8SequenceLength(p, end);
+        if (length == 0)
             return false;
-        }
-        if (end - p < length)
-            return false;
-        if (p[1] < min || p[1] > max)
-            return false;
-        for (int i = 2; i < length; ++i) {
-            if ((p[i] & 0xC0) != 0x80)
-                return false;
-        }
         p += length;
     }
     return true;

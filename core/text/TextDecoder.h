@@ -17,6 +17,10 @@ struct DecodedText
 DecodedText decodeText(const QByteArray &bytes);
 
 bool isValidUtf8(const QByteArray &bytes);
+// The length of the well-formed UTF-8 sequence that starts at `p` (1 for
+// ASCII), or 0 when the bytes in [p, end) do not start with one. Strict, as
+// isValidUtf8(): no overlong forms, no surrogates, nothing above U+10FFFF.
+int utf8SequenceLength(const char *p, const char *end);
 QString decodeWindows1252(const QByteArray &bytes);
 
 // Turns CRLF and lone CR line ends into LF. Loaders do this before anything
