@@ -1,5 +1,6 @@
 #include "core/text/DocumentLoader.h"
 
+#include "core/text/BinaryContent.h"
 #include "core/text/HtmlToText.h"
 #include "core/text/IsoDate.h"
 #include "core/text/TextDecoder.h"
@@ -291,8 +292,8 @@ Result<Document> DocumentLoader::loadBytes(const QByteArray &bytes, const QStrin
         return Error{tooLargeMessage(path, bytes.size(), m_options.maxFileSize)};
     if (isBlank(bytes))
         return Error{u"%1 is empty."_s.arg(quoted(path))};
-    if (bytes.contains('\0'))
-        return Error{u"%1 contains NUL bytes: it looks like a binary file, not text (UTF-16 text is not supported either)."_s.arg(quoted(path))};
+    if (const std::optional<QString> binary = binaryContentReason(bytes))
+        return Error{u"%1 looks like a binary file, not text: %2."_s.arg(quoted(path), *binary)};
 
     Document document;
     document.path = path;

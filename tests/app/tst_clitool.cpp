@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -934,6 +935,22 @@ private Q_SLOTS:
             QVERIFY2(!run.out.contains(u"Wrote"_s), qPrintable(run.out));
             QVERIFY2(isDevice(), "/dev/full was replaced by a file");
         }
+    }
+
+    void ingestSkipsBinaryFilesWithoutNulBytes()
+    {
+        QTemporaryDir inputs;
+        QVERIFY(inputs.isValid());
+        QRandomGenerator random(20250611);
+        QByteArray noise(20000, Qt::Uninitialized);
+        for (char &byte : noise)
+            byte = char(random.bounded(1, 256));
+        writeFile(inputs.filePath(QStringLiteral("noise.txt")), noise);
+        writeFile(inputs.filePath(QStringLiteral("story.txt")), "Acme Corp. hired Jane Doe as chief executive. She starts in May.");
+        const Run run = cli({QStringLiteral("ingest"), QStringLiteral("--db"), inputs.filePath(QStringLiteral("p.db")), inputs.path()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("Added 1 document;")), qPrintable(run.out));
+        QVERIFY2(run.err.contains(QStringLiteral("noise.txt")) && run.err.contains(QStringLiteral("binary")), qPrintable(run.err));
     }
 };
 

@@ -4,8 +4,12 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace NewsGraph;
@@ -36,6 +40,30 @@ Document loadBytesOk(const QByteArray &bytes, const QString &path)
     if (!document)
         qFatal("loading %s failed: %s", qPrintable(path), qPrintable(document.error()));
     return *document;
+}
+
+// Writes a file by the bytes of its name, as Qt cannot name every file.
+bool writeRaw(const QByteArray &path, const QByteArray &bytes)
+{
+    const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0)
+        return false;
+    const bool written = ::write(fd, bytes.constData(), size_t(bytes.size())) == bytes.size();
+    return ::close(fd) == 0 && written;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    return writeRaw(QFile::encodeName(path), bytes);
+}
+
+QByteArray randomBytesWithoutNul(qsizetype size, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QByteArray bytes(size, Qt::Uninitialized);
+    for (char &byte : bytes)
+        byte = char(random.bounded(1, 256));
+    return bytes;
 }
 
 } // namespace
@@ -317,6 +345,51 @@ private Q_SLOTS:
         QCOMPARE(dated.date, QDate(2025, 6, 12));
         QVERIFY(dated.text.startsWith(u"French president Emmanuel Macron wants Europe"_s));
         QVERIFY(!dated.text.contains(u"2025-06-12"_s));
+    }
+
+    void binaryWithoutNulBytesIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString random = dir.filePath(u"random.txt"_s);
+        QVERIFY(writeFile(random, randomBytesWithoutNul(8192, 11)));
+        const QString image = dir.filePath(u"image.html"_s);
+        QVERIFY(writeFile(image, QByteArray("\x89PNG\r\n\x1A\n\x01\x01\x01\rIHDR") + randomBytesWithoutNul(4000, 12)));
+        for (const QString &path : {random, image}) {
+            const Result<Document> document = DocumentLoader().load(path);
+            QVERIFY2(!document.ok(), qPrintable(path));
+            const QString name = QFileInfo(path).fileName();
+            QVERIFY2(document.error().contains(name) && document.error().contains(u"binary"_s), qPrintable(document.error()));
+        }
+    }
+
+    void textInAnyLanguageLoads_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("fallback");
+
+        QTest::newRow("French, Windows-1252") << QByteArray("L\x92\xE9t\xE9 de Mistral \x96 \x93" "caf\xE9\x94 \xE0 Paris.\n")
+                                              << u"L’été de Mistral – “café” à Paris."_s << true;
+        QTest::newRow("Greek, UTF-8") << QByteArray("Η Mistral AI συνεργάζεται με τη Nvidia.\n")
+                                      << u"Η Mistral AI συνεργάζεται με τη Nvidia."_s << false;
+        QTest::newRow("Chinese, UTF-8") << QByteArray("法国人工智能公司与英伟达合作。\n") << u"法国人工智能公司与英伟达合作。"_s << false;
+        QTest::newRow("stray control characters") << QByteArray("Nvidia\x07 and Mistral\x1B[1m team up.\x1A\n")
+                                                  << u"Nvidia\u0007 and Mistral\u001B[1m team up.\u001A"_s << false;
+    }
+
+    void textInAnyLanguageLoads()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        QFETCH(bool, fallback);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"article.txt"_s);
+        QVERIFY(writeFile(path, bytes));
+        const Document document = loadOk(DocumentLoader(), path);
+        QCOMPARE(document.text, expected);
+        QCOMPARE(!document.warnings.isEmpty(), fallback);
     }
 };
 
