@@ -308,6 +308,7 @@ Result<Document> DocumentLoader::loadBytes(const QByteArray &bytes, const QStrin
         document.title = html->title;
         document.date = html->date;
         document.sourceUrl = html->sourceUrl;
+        document.warnings += html->warnings;
         usedFallback = html->usedFallbackEncoding;
     } else {
         DecodedText decoded = decodeText(bytes);

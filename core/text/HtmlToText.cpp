@@ -4,19 +4,26 @@
 #include "core/text/TextDecoder.h"
 
 #include <libxml/HTMLparser.h>
-#include <libxml/encoding.h>
+#include <libxml/SAX2.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include <QStringList>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <climits>
+#include <cstring>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <utility>
+#include <vector>
+
+#include <iconv.h>
 
 using namespace Qt::StringLiterals;
 
@@ -36,8 +43,28 @@ struct XmlStringDeleter
 };
 using XmlString = std::unique_ptr<xmlChar, XmlStringDeleter>;
 
+struct ParserContextDeleter
+{
+    void operator()(htmlParserCtxt *context) const { htmlFreeParserCtxt(context); }
+};
+using ParserContext = std::unique_ptr<htmlParserCtxt, ParserContextDeleter>;
+
+// XML_PARSE_HUGE lifts libxml2's hard-coded limits, which drop everything
+// after the point where they are hit: 256 levels of nesting (nodePush() in
+// parser.c; libxml2 2.9's HTMLparser.h has no HTML_PARSE_HUGE of its own,
+// but htmlCtxtUseOptions() keeps the XML flag and the HTML parser builds its
+// tree through the same SAX2 functions), 10 MB text nodes, 50,000-byte names.
+// Nesting is bounded by maxDepth instead (see guardedStartElement()).
 constexpr int parseOptions = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
-    | HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
+    | HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE;
+
+// How deep elements may nest. libxml2 looks up every end tag in its whole
+// stack of open elements, so stray end tags under deep nesting cost depth x
+// tags: with this bound, 50 MB of them under 1021 <div>s take about 40 s of
+// CPU, without it a 1 MB page can take minutes. Real pages stay far below
+// (browsers flatten trees past 512 levels); past the bound the parser stops
+// and the document says where.
+constexpr int maxDepth = 1024;
 
 // Never content: code, embedded media, and page furniture around the article.
 constexpr auto boilerplateTags = std::to_array<std::string_view>({
@@ -67,6 +94,13 @@ constexpr auto blockTags = std::to_array<std::string_view>({
 });
 
 constexpr auto headingTags = std::to_array<std::string_view>({"h1", "h2", "h3", "h4", "h5", "h6"});
+
+// Elements that hide everything after them, in browsers too, when their end
+// tag never comes: raw text (script, textarea, ...) or content nobody sees.
+constexpr auto hidesRestWhenUnclosed = std::to_array<std::string_view>({
+    "iframe", "noembed", "noframes", "noscript", "script", "select", "style", "template",
+    "textarea",
+});
 
 template<std::size_t N>
 bool isOneOf(std::string_view name, const std::array<std::string_view, N> &names)
@@ -205,6 +239,34 @@ private:
     bool m_lastWasPreNewline = false;
 };
 
+// What a visit of one element in forEachElement() says to do next.
+enum class Visit { Enter, Skip, Stop };
+
+// Calls `visit` on every element below `root` in document order, entering
+// an element's content when `visit` says so. Iterative, using the tree's
+// parent links instead of the call stack: trees are up to maxDepth deep, and
+// documents are read on QtConcurrent's worker threads, whose stacks are
+// smaller than the main thread's.
+template<typename Node, typename Function>
+void forEachElement(Node *root, Function visit)
+{
+    Node *node = root->children;
+    while (node) {
+        if (node->type == XML_ELEMENT_NODE) {
+            const Visit next = visit(node);
+            if (next == Visit::Stop)
+                return;
+            if (next == Visit::Enter && node->children) {
+                node = node->children;
+                continue;
+            }
+        }
+        while (node != root && !node->next)
+            node = node->parent;
+        node = node == root ? nullptr : node->next;
+    }
+}
+
 class TextExtractor
 {
 public:
@@ -213,82 +275,108 @@ public:
     {
     }
 
+    // The text below `root`. An explicit stack of open elements rather than
+    // recursion, for the reason given at forEachElement().
     QString extract(const xmlNode *root)
     {
-        walk(root, false, false);
-        return m_builder.take();
-    }
-
-private:
-    void walk(const xmlNode *node, bool preformatted, bool headingsOnly)
-    {
-        for (const xmlNode *child = node->children; child; child = child->next) {
-            switch (child->type) {
+        std::vector<Frame> open{{root->children, false, false, TextBuilder::None}};
+        while (!open.empty()) {
+            Frame &frame = open.back();
+            const xmlNode *node = frame.next;
+            if (!node) {
+                const TextBuilder::Break after = frame.after;
+                open.pop_back();
+                m_builder.requestBreak(after);
+                continue;
+            }
+            frame.next = node->next;
+            const bool preformatted = frame.preformatted;
+            const bool headingsOnly = frame.headingsOnly;
+            switch (node->type) {
             case XML_TEXT_NODE:
             case XML_CDATA_SECTION_NODE:
-                if (!headingsOnly && child->content)
-                    m_builder.appendText(QString::fromUtf8(reinterpret_cast<const char *>(child->content)), preformatted);
+                if (!headingsOnly && node->content)
+                    m_builder.appendText(QString::fromUtf8(reinterpret_cast<const char *>(node->content)), preformatted);
                 break;
             case XML_ELEMENT_NODE:
-                element(child, preformatted, headingsOnly);
+                if (const std::optional<Frame> content = enter(node, preformatted, headingsOnly))
+                    open.push_back(*content); // `frame` is not used after this
                 break;
             default: // comments, processing instructions, DTD nodes
                 break;
             }
         }
+        return m_builder.take();
     }
 
-    void element(const xmlNode *node, bool preformatted, bool headingsOnly)
+private:
+    // An element whose content is being read.
+    struct Frame
+    {
+        const xmlNode *next; // the next child to read
+        bool preformatted;
+        bool headingsOnly;
+        TextBuilder::Break after; // requested once the content is read
+    };
+
+    // What to do with an element: nothing (boilerplate, <br>) or read its
+    // content as the returned frame says.
+    std::optional<Frame> enter(const xmlNode *node, bool preformatted, bool headingsOnly)
     {
         const std::string_view name = nameOf(node);
         if (name == "br") {
             if (!headingsOnly)
                 m_builder.requestBreak(TextBuilder::Line);
-            return;
+            return std::nullopt;
         }
         if (name == "header" && m_keepHeaderHeadings && !isHidden(node)) {
             // An article's own <header> holds its headline next to bylines and
             // share links: keep the headline only.
-            walk(node, preformatted, true);
-            return;
+            return Frame{node->children, preformatted, true, TextBuilder::None};
         }
         if (isBoilerplate(node))
-            return;
+            return std::nullopt;
         if (headingsOnly && isOneOf(name, headingTags))
             headingsOnly = false;
         const bool block = isOneOf(name, blockTags);
         const bool cell = name == "td" || name == "th";
         if (block)
             m_builder.requestBreak(TextBuilder::Paragraph);
-        walk(node, preformatted || name == "pre", headingsOnly);
-        if (block)
-            m_builder.requestBreak(TextBuilder::Paragraph);
-        else if (cell)
-            m_builder.requestBreak(TextBuilder::Space);
+        return Frame{node->children, preformatted || name == "pre", headingsOnly,
+                     block ? TextBuilder::Paragraph : cell ? TextBuilder::Space : TextBuilder::None};
     }
 
     TextBuilder m_builder;
     bool m_keepHeaderHeadings;
 };
 
-void collectElements(const xmlNode *node, std::string_view name, QList<const xmlNode *> &found, bool skipBoilerplate)
+// The elements named `name` below `node`, in document order; with
+// `outermostOnly`, not those inside another one.
+void collectElements(const xmlNode *node, std::string_view name, QList<const xmlNode *> &found,
+                     bool skipBoilerplate, bool outermostOnly = false)
 {
-    for (const xmlNode *child = node->children; child; child = child->next) {
-        if (child->type != XML_ELEMENT_NODE)
-            continue;
-        if (skipBoilerplate && isBoilerplate(child))
-            continue;
-        if (nameOf(child) == name)
-            found.append(child);
-        collectElements(child, name, found, skipBoilerplate);
-    }
+    forEachElement(node, [&](const xmlNode *element) {
+        if (skipBoilerplate && isBoilerplate(element))
+            return Visit::Skip;
+        if (nameOf(element) == name) {
+            found.append(element);
+            if (outermostOnly)
+                return Visit::Skip;
+        }
+        return Visit::Enter;
+    });
 }
 
 const xmlNode *firstElement(const xmlNode *node, std::string_view name)
 {
-    QList<const xmlNode *> found;
-    collectElements(node, name, found, false);
-    return found.isEmpty() ? nullptr : found.first();
+    const xmlNode *first = nullptr;
+    forEachElement(node, [&](const xmlNode *element) {
+        if (nameOf(element) != name)
+            return Visit::Enter;
+        first = element;
+        return Visit::Stop;
+    });
+    return first;
 }
 
 QString collapsedText(const xmlNode *node)
@@ -334,9 +422,7 @@ QString charsetFromContentType(const QString &contentType)
 
 void readMetadata(const xmlNode *node, PageMetadata &meta)
 {
-    for (const xmlNode *child = node->children; child; child = child->next) {
-        if (child->type != XML_ELEMENT_NODE)
-            continue;
+    forEachElement(node, [&meta](const xmlNode *child) {
         const std::string_view name = nameOf(child);
         if (name == "title" && meta.title.isEmpty()) {
             meta.title = collapsedText(child);
@@ -372,20 +458,19 @@ void readMetadata(const xmlNode *node, PageMetadata &meta)
                    && attribute(child, "itemprop").trimmed() == u"datePublished"_s) {
             meta.publishedDate = parseIsoDate(attribute(child, "datetime"));
         }
-        readMetadata(child, meta);
-    }
+        return Visit::Enter;
+    });
 }
 
 QDate firstTimeDate(const xmlNode *root)
 {
-    QList<const xmlNode *> times;
-    collectElements(root, "time", times, false);
-    for (const xmlNode *time : std::as_const(times)) {
-        const QDate date = parseIsoDate(attribute(time, "datetime"));
-        if (date.isValid())
-            return date;
-    }
-    return {};
+    QDate date;
+    forEachElement(root, [&date](const xmlNode *element) {
+        if (nameOf(element) == "time")
+            date = parseIsoDate(attribute(element, "datetime"));
+        return date.isValid() ? Visit::Stop : Visit::Enter;
+    });
+    return date;
 }
 
 enum class Charset { Undeclared, Utf8, Windows1252, Other };
@@ -395,7 +480,10 @@ Charset classifyCharset(const QString &label)
     const QString name = label.trimmed().toLower();
     if (name.isEmpty())
         return Charset::Undeclared;
-    if (name == u"utf-8"_s || name == u"utf8"_s || name == u"unicode-1-1-utf-8"_s)
+    // A page that can declare itself in ASCII is not UTF-16 or UTF-32, whatever
+    // it says: the WHATWG Encoding Standard reads such a declaration as UTF-8.
+    if (name == u"utf-8"_s || name == u"utf8"_s || name == u"unicode-1-1-utf-8"_s || name.startsWith(u"utf-16"_s)
+        || name.startsWith(u"utf-32"_s) || name == u"unicode"_s || name == u"ucs-2"_s)
         return Charset::Utf8;
     // The WHATWG Encoding Standard decodes all of these as windows-1252, and
     // so do browsers: pages labelled Latin-1 routinely contain 0x80–0x9F quotes.
@@ -409,23 +497,221 @@ Charset classifyCharset(const QString &label)
     return Charset::Other;
 }
 
-bool libxmlSupports(const QByteArray &encoding)
+// Whether any charset the page may declare reads it alike: ASCII without the
+// escape sequences of ISO-2022-JP, the one 7-bit charset pages use.
+bool readsAlikeInAnyCharset(const QByteArray &bytes)
 {
-    xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding.constData());
-    if (!handler)
+    return std::all_of(bytes.begin(), bytes.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '\x1B'; });
+}
+
+class Iconv
+{
+public:
+    Iconv(const char *to, const char *from)
+        : m_handle(::iconv_open(to, from))
+    {
+    }
+    ~Iconv()
+    {
+        if (isValid())
+            ::iconv_close(m_handle);
+    }
+    Iconv(const Iconv &) = delete;
+    Iconv &operator=(const Iconv &) = delete;
+
+    bool isValid() const { return m_handle != reinterpret_cast<iconv_t>(-1); }
+    iconv_t get() const { return m_handle; }
+
+private:
+    iconv_t m_handle;
+};
+
+struct Transcoded
+{
+    QByteArray utf8;
+    qsizetype replaced = 0; // invalid or incomplete sequences, each now U+FFFD
+};
+
+// `bytes` in the declared `charset` as UTF-8, with iconv (which libxml2
+// would use too). Done here rather than by libxml2 because libxml2 stops at
+// the first byte that is not valid in the charset, dropping the rest of the
+// page, and prints to stderr. Nothing when the charset is unknown.
+std::optional<Transcoded> transcodeToUtf8(const QByteArray &bytes, const QByteArray &charset)
+{
+    const Iconv converter("UTF-8", charset.constData());
+    if (!converter.isValid())
+        return std::nullopt;
+    Transcoded result;
+    QByteArray &out = result.utf8;
+    out.resize(bytes.size() * 2 + 16);
+    char *in = const_cast<char *>(bytes.constData()); // iconv's signature; it does not write
+    size_t inLeft = size_t(bytes.size());
+    char *outPtr = out.data();
+    size_t outLeft = size_t(out.size());
+    const auto grow = [&] {
+        const qsizetype used = outPtr - out.data();
+        out.resize(out.size() * 2 + 64);
+        outPtr = out.data() + used;
+        outLeft = size_t(out.size() - used);
+    };
+    while (inLeft > 0) {
+        if (::iconv(converter.get(), &in, &inLeft, &outPtr, &outLeft) != size_t(-1))
+            continue;
+        const int error = errno;
+        if (error == E2BIG) {
+            grow();
+            continue;
+        }
+        if (error != EILSEQ && error != EINVAL)
+            return std::nullopt;
+        // An invalid sequence, or an incomplete one at the end: one byte
+        // becomes U+FFFD, as decoders of the WHATWG Encoding Standard do.
+        if (outLeft < 3)
+            grow();
+        std::memcpy(outPtr, "\xEF\xBF\xBD", 3);
+        outPtr += 3;
+        outLeft -= 3;
+        ++in;
+        --inLeft;
+        ++result.replaced;
+        ::iconv(converter.get(), nullptr, nullptr, nullptr, nullptr); // back to the initial shift state
+    }
+    // Stateful charsets (ISO-2022-JP) may end with a shift sequence.
+    while (::iconv(converter.get(), nullptr, nullptr, &outPtr, &outLeft) == size_t(-1) && errno == E2BIG)
+        grow();
+    out.truncate(outPtr - out.data());
+    return result;
+}
+
+// --- Parsing -------------------------------------------------------------------------
+
+// What one parse met that the tree alone does not show.
+struct ParseState
+{
+    // The first reason some text was not read; empty when all was read.
+    QString lostBecause;
+
+    void noteLoss(const QString &reason)
+    {
+        if (lostBecause.isEmpty())
+            lostBecause = reason;
+    }
+};
+
+ParseState &stateOf(xmlParserCtxtPtr context)
+{
+    return *static_cast<ParseState *>(context->_private);
+}
+
+// libxml2's errors, through the parser context (printing nothing): the ones
+// that mean text was lost.
+void onParserError(void *, xmlErrorPtr error)
+{
+    auto *context = static_cast<xmlParserCtxtPtr>(error->ctxt);
+    if (!context || !context->_private)
+        return;
+    ParseState &state = stateOf(context);
+    switch (error->code) {
+    case XML_ERR_COMMENT_NOT_FINISHED:
+        // Also raised, without the comment's text, for a comment closed by
+        // "--!>", which loses nothing.
+        if (error->str1)
+            state.noteLoss(u"a comment (“<!--”) is never closed, which hides the rest of the file"_s);
+        return;
+    case XML_ERR_ATTRIBUTE_NOT_FINISHED: // the value runs to the end of the file
+        state.noteLoss(u"an attribute value lacks its closing quote, which hides the rest of the file"_s);
+        return;
+    case XML_ERR_PI_NOT_FINISHED:
+        state.noteLoss(u"a processing instruction (“<?”) is never closed, which hides the rest of the file"_s);
+        return;
+    default:
+        if (error->level == XML_ERR_FATAL)
+            state.noteLoss(u"the HTML parser stopped at line %1 (%2)"_s.arg(error->line).arg(
+                QString::fromUtf8(error->message).trimmed()));
+        return;
+    }
+}
+
+// The tree builder's startElement (xmlSAX2StartElement, as libxml2's HTML
+// default handler has it), refusing to nest deeper than maxDepth.
+void guardedStartElement(void *userData, const xmlChar *name, const xmlChar **attributes)
+{
+    auto *context = static_cast<xmlParserCtxtPtr>(userData);
+    if (context->nodeNr >= maxDepth) {
+        const int line = context->input ? context->input->line : 0;
+        stateOf(context).noteLoss(
+            u"its elements nest more than %1 levels deep at line %2, where reading stopped"_s.arg(maxDepth).arg(line));
+        xmlStopParser(context);
+        return;
+    }
+    xmlSAX2StartElement(userData, name, attributes);
+}
+
+// Whether the input just before the parser's position is the end tag of
+// `name` ("</name>" in any case, blanks allowed before the '>'): libxml2 calls
+// endElement() right after reading it when the end tag closes the element,
+// and elsewhere when it closes the element implicitly. libxml2 keeps at least
+// 80 bytes before the position when it discards consumed input.
+bool justReadEndTagOf(xmlParserCtxtPtr context, std::string_view name)
+{
+    const xmlParserInputPtr input = context->input;
+    if (!input || !input->base || !input->cur || input->cur <= input->base)
         return false;
-    xmlCharEncCloseFunc(handler); // frees iconv/ICU handlers, no-op for built-in ones
-    return true;
+    const char *const base = reinterpret_cast<const char *>(input->base);
+    const char *p = reinterpret_cast<const char *>(input->cur);
+    if (*--p != '>')
+        return false;
+    while (p > base && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r' || p[-1] == '\f'))
+        --p;
+    const auto length = std::ptrdiff_t(name.size());
+    if (p - base < length + 2)
+        return false;
+    p -= length;
+    return qstrnicmp(p, name.data(), qsizetype(length)) == 0 && p[-1] == '/' && p[-2] == '<';
 }
 
-bool isAscii(const QByteArray &bytes)
+// The tree builder's endElement (xmlSAX2EndElement), noting elements that
+// hide the rest of the page because their end tag never came.
+void checkedEndElement(void *userData, const xmlChar *name)
 {
-    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    auto *context = static_cast<xmlParserCtxtPtr>(userData);
+    const std::string_view tag = context->node && name ? nameOf(context->node) : std::string_view();
+    if (!tag.empty() && tag == reinterpret_cast<const char *>(name) && isOneOf(tag, hidesRestWhenUnclosed)
+        && !justReadEndTagOf(context, tag)) {
+        stateOf(context).noteLoss(u"the <%1> opened on line %2 is never closed, which hides the rest of the file"_s
+                                      .arg(QLatin1StringView(tag.data(), qsizetype(tag.size())))
+                                      .arg(xmlGetLineNo(context->node)));
+    }
+    xmlSAX2EndElement(userData, name);
 }
 
-XmlDocPtr parse(const QByteArray &bytes, const char *encoding)
+// A parser context set up for htmlToText(); reusable for several parses,
+// which then share libxml2's string dictionary.
+ParserContext newParserContext()
 {
-    return XmlDocPtr(htmlReadMemory(bytes.constData(), int(bytes.size()), nullptr, encoding, parseOptions));
+    ParserContext context(htmlNewParserCtxt());
+    if (!context)
+        return context;
+    htmlSAXHandler *sax = context->sax;
+    sax->startElement = guardedStartElement;
+    sax->endElement = checkedEndElement;
+    // libxml2 2.9 hands errors to `serror` only in SAX2 handlers; the HTML
+    // parser's calls are the same either way.
+    sax->initialized = XML_SAX2_MAGIC;
+    sax->serror = onParserError;
+    return context;
+}
+
+XmlDocPtr parse(htmlParserCtxt *context, const QByteArray &bytes, const char *encoding, ParseState &state)
+{
+    context->_private = &state;
+    XmlDocPtr doc(htmlCtxtReadMemory(context, bytes.constData(), int(bytes.size()), nullptr, encoding, parseOptions));
+    // xmlHaltParser() (memory, libxml2's own limits) leaves this state.
+    if (state.lostBecause.isEmpty() && (context->instate == XML_PARSER_EOF || context->disableSAX))
+        state.noteLoss(u"the HTML parser stopped at line %1"_s.arg(context->input ? context->input->line : 0));
+    context->_private = nullptr;
+    return doc;
 }
 
 void initLibxml()
@@ -438,8 +724,11 @@ void initLibxml()
 
 const xmlNode *chooseContentRoot(const xmlNode *root, bool &isArticleOrMain)
 {
+    // An <article> inside another never has more text than it (its text is
+    // part of the outer one's) and comes after it, so it never wins: only
+    // outermost ones are measured, and each part of the page once.
     QList<const xmlNode *> articles;
-    collectElements(root, "article", articles, true);
+    collectElements(root, "article", articles, true, true);
     isArticleOrMain = true;
     if (!articles.isEmpty()) {
         // Pages list teasers of other stories as <article>s too; the story
@@ -472,6 +761,9 @@ Result<HtmlContent> htmlToText(const QByteArray &html, const QString &fileName)
     if (html.size() > INT_MAX)
         return Error{u"“%1” is too large to be parsed as HTML."_s.arg(fileName)};
     initLibxml();
+    const ParserContext context = newParserContext();
+    if (!context)
+        return Error{u"“%1” could not be parsed as HTML: out of memory."_s.arg(fileName)};
 
     QByteArray bytes = html;
     if (bytes.startsWith("\xEF\xBB\xBF"))
@@ -480,34 +772,52 @@ Result<HtmlContent> htmlToText(const QByteArray &html, const QString &fileName)
     HtmlContent content;
     Charset declared = Charset::Undeclared;
     QByteArray declaredName;
-    if (!isAscii(bytes)) {
+    if (!readsAlikeInAnyCharset(bytes)) {
         // Any ASCII-compatible charset reads the markup alike, so a first
         // parse as ISO-8859-1 (which accepts every byte) finds the
         // declaration without the bytes having to be valid in it.
-        const XmlDocPtr probe = parse(bytes, "ISO-8859-1");
+        ParseState probeState;
+        const XmlDocPtr probe = parse(context.get(), bytes, "ISO-8859-1", probeState);
         if (probe) {
             PageMetadata meta;
             readMetadata(reinterpret_cast<const xmlNode *>(probe.get()), meta);
             declared = classifyCharset(meta.charset);
             declaredName = meta.charset.trimmed().toLatin1();
-            if (declared == Charset::Other && !libxmlSupports(declaredName))
-                declared = Charset::Undeclared;
         }
     }
 
-    XmlDocPtr doc;
+    // Everything is parsed as UTF-8, converted here if need be, so libxml2
+    // never converts (see transcodeToUtf8()).
+    QByteArray utf8;
     if (declared == Charset::Other) {
-        doc = parse(bytes, declaredName.constData());
-    } else if (declared == Charset::Windows1252) {
-        doc = parse(decodeWindows1252(bytes).toUtf8(), "UTF-8");
-    } else if (isValidUtf8(bytes)) {
-        doc = parse(bytes, "UTF-8");
-    } else {
-        content.usedFallbackEncoding = true;
-        doc = parse(decodeWindows1252(bytes).toUtf8(), "UTF-8");
+        if (std::optional<Transcoded> transcoded = transcodeToUtf8(bytes, declaredName)) {
+            utf8 = std::move(transcoded->utf8);
+            if (transcoded->replaced > 0)
+                content.warnings.append(
+                    u"“%1” is declared as %2, but some of its bytes (%3) are not valid %2; they were read as “\uFFFD”."_s
+                        .arg(fileName, QString::fromLatin1(declaredName))
+                        .arg(transcoded->replaced));
+        } else {
+            declared = Charset::Undeclared; // a charset iconv does not know
+        }
     }
+    if (declared == Charset::Windows1252) {
+        utf8 = decodeWindows1252(bytes).toUtf8();
+    } else if (declared != Charset::Other) {
+        if (isValidUtf8(bytes)) {
+            utf8 = bytes;
+        } else {
+            content.usedFallbackEncoding = true;
+            utf8 = decodeWindows1252(bytes).toUtf8();
+        }
+    }
+
+    ParseState state;
+    XmlDocPtr doc = parse(context.get(), utf8, "UTF-8", state);
     if (!doc)
         return Error{u"“%1” could not be parsed as HTML."_s.arg(fileName)};
+    if (!state.lostBecause.isEmpty())
+        content.warnings.append(u"Part of “%1” was not read: %2."_s.arg(fileName, state.lostBecause));
 
     const xmlNode *docNode = reinterpret_cast<const xmlNode *>(doc.get());
     PageMetadata meta;

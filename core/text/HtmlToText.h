@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDate>
 #include <QString>
+#include <QStringList>
 
 namespace NewsGraph {
 
@@ -15,6 +16,7 @@ struct HtmlContent
     QDate date;            // <time datetime>, article:published_time and similar
     QString sourceUrl;     // <link rel="canonical"> or og:url
     bool usedFallbackEncoding = false; // no charset declared and bytes not UTF-8: read as Windows-1252
+    QStringList warnings;  // text that could not be read as the page has it, each naming the file
 };
 
 // Turns an HTML page into article text with libxml2's HTML parser (never
@@ -23,7 +25,12 @@ struct HtmlContent
 // <main>) element only that is kept, so a page saved from a browser yields
 // the article and not its menus. Entities are decoded; block elements become
 // line breaks (paragraphs are separated by a blank line).
-// `fileName` only names the file in error messages.
+//
+// Text that cannot be read (the page's markup hides it from browsers too,
+// or it nests deeper than the parser goes) is reported in `warnings`.
+// Declared charsets other than UTF-8 and Windows-1252 are converted with
+// iconv; bytes invalid in them become U+FFFD, with a warning.
+// `fileName` only names the file in messages.
 Result<HtmlContent> htmlToText(const QByteArray &html, const QString &fileName);
 
 } // namespace NewsGraph

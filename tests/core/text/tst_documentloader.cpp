@@ -391,6 +391,16 @@ private Q_SLOTS:
         QCOMPARE(document.text, expected);
         QCOMPARE(!document.warnings.isEmpty(), fallback);
     }
+
+    void htmlTextLossIsAWarning()
+    {
+        const Document document = loadBytesOk("<html><body><p>Kept.</p><!-- never closed <p>Hidden.</p></body></html>",
+                                               u"news/lossy.html"_s);
+        QCOMPARE(document.text, u"Kept."_s);
+        QCOMPARE(document.warnings.size(), 1);
+        QVERIFY2(document.warnings.first().contains(u"lossy.html"_s) && document.warnings.first().contains(u"comment"_s),
+                 qPrintable(document.warnings.first()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDocumentLoader)

@@ -2,6 +2,9 @@
 
 #include <QFile>
 #include <QTest>
+#include <QThread>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace NewsGraph;
@@ -75,6 +78,9 @@ private Q_SLOTS:
         QTest::newRow("declared iso-8859-15") << QByteArray("<meta charset=iso-8859-15><p>\xa4 5</p>") << u"€ 5"_s << false;
         QTest::newRow("declared utf-8 but broken") << QByteArray("<meta charset=utf-8><p>Caf\xe9</p>") << u"Café"_s << true;
         QTest::newRow("unknown charset, valid utf-8") << QByteArray("<meta charset=x-no-such-charset><p>Caf\xc3\xa9</p>") << u"Café"_s << false;
+        QTest::newRow("declared utf-16, but ascii-compatible") << QByteArray("<meta charset=utf-16><p>Caf\xc3\xa9</p>") << u"Café"_s << false;
+        QTest::newRow("declared iso-2022-jp, all 7-bit") << QByteArray("<meta charset=iso-2022-jp><p>\x1B$BF|K\\8l\x1B(B</p>") << u"日本語"_s << false;
+        QTest::newRow("declared shift_jis") << QByteArray("<meta charset=shift_jis><p>\x82\xa0\x82\xa2</p>") << u"あい"_s << false;
         QTest::newRow("ascii with entities") << QByteArray("<p>&eacute;t&eacute; &#x20AC; &#8217; &lt;b&gt; &amp;&nbsp;co</p>") << u"été € ’ <b> &\u00a0co"_s << false;
     }
 
@@ -188,6 +194,103 @@ private Q_SLOTS:
         const HtmlContent content = convert("<html><head><title>Only a title</title></head><body><script>x()</script></body></html>");
         QCOMPARE(content.text, QString());
         QCOMPARE(content.title, u"Only a title"_s);
+    }
+
+    // --- Nothing lost where libxml2 and HTML5 part ways ------------------------------
+
+    void deepNestingKeepsAllText_data()
+    {
+        QTest::addColumn<int>("depth");
+        QTest::newRow("300 levels") << 300;
+        QTest::newRow("1000 levels") << 1000;
+    }
+
+    void deepNestingKeepsAllText()
+    {
+        QFETCH(int, depth);
+        QByteArray html = "<html><body><p>Before the deep part.</p>";
+        for (int level = 0; level < depth; ++level)
+            html += level % 3 == 2 ? "<section>" : "<div class=\"level\">";
+        html += "<p>Deep text.</p>";
+        for (int level = depth - 1; level >= 0; --level)
+            html += level % 3 == 2 ? "</section>" : "</div>";
+        html += "<p>After the deep part.</p></body></html>";
+
+        // On a thread with a small stack: walking the tree must not take
+        // stack space per level.
+        std::optional<Result<HtmlContent>> result;
+        QThread *thread = QThread::create([&] { result = htmlToText(html, u"deep.html"_s); });
+        thread->setStackSize(128 * 1024);
+        thread->start();
+        QVERIFY(thread->wait());
+        delete thread;
+        QVERIFY(result.has_value() && result->ok());
+        const HtmlContent &content = result->value();
+        QCOMPARE(content.text, u"Before the deep part.\n\nDeep text.\n\nAfter the deep part."_s);
+        QCOMPARE(content.warnings, QStringList());
+    }
+
+    void nestingPastTheLimitIsReported()
+    {
+        QByteArray html = "<html><body><p>Before the deep part.</p>";
+        for (int level = 0; level < 5000; ++level)
+            html += "<div>";
+        html += "<p>Too deep.</p>";
+        const Result<HtmlContent> content = htmlToText(html, u"news/too-deep.html"_s);
+        QVERIFY(content.ok());
+        QCOMPARE(content->text, u"Before the deep part."_s);
+        QCOMPARE(content->warnings.size(), 1);
+        QVERIFY2(content->warnings.first().contains(u"news/too-deep.html"_s) && content->warnings.first().contains(u"levels deep"_s),
+                 qPrintable(content->warnings.first()));
+    }
+
+    void textLossIsReported_data()
+    {
+        QTest::addColumn<QByteArray>("page");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("reason");
+
+        QTest::newRow("comment never closed")
+            << QByteArray("<p>Kept.</p><!-- note <p>Hidden.</p>") << u"Kept."_s << u"comment"_s;
+        QTest::newRow("attribute quote never closed")
+            << QByteArray("<p>Kept.</p><p title=\"open>Hidden.</p>") << u"Kept."_s << u"quote"_s;
+        QTest::newRow("processing instruction never closed")
+            << QByteArray("<p>Kept.</p><?php echo $hidden") << u"Kept."_s << u"<?"_s;
+        QTest::newRow("iframe never closed")
+            << QByteArray("<body><p>Kept.</p>\n<iframe src=x>\n<p>Hidden.</p></body>") << u"Kept."_s << u"<iframe> opened on line 2"_s;
+        QTest::newRow("noscript never closed")
+            << QByteArray("<body><p>Kept.</p><noscript><p>Hidden.</p></body>") << u"Kept."_s << u"<noscript>"_s;
+        QTest::newRow("script never closed")
+            << QByteArray("<body><p>Kept.</p><script>var x;\n<p>Hidden.</p>") << u"Kept."_s << u"<script>"_s;
+        QTest::newRow("textarea never closed")
+            << QByteArray("<body><p>Kept.</p><textarea>\n<p>Hidden.</p></body>") << u"Kept."_s << u"<textarea>"_s;
+        QTest::newRow("bytes invalid in the declared charset")
+            << QByteArray("<html><head><meta charset=\"shift_jis\"></head><body><p>A \x82\xa0 B</p>"
+                          "<p>Broken \x82\x20 byte.</p><p>After.</p></body></html>")
+            << u"A あ B\n\nBroken \uFFFD byte.\n\nAfter."_s << u"shift_jis"_s;
+    }
+
+    void textLossIsReported()
+    {
+        QFETCH(QByteArray, page);
+        QFETCH(QString, text);
+        QFETCH(QString, reason);
+        const Result<HtmlContent> content = htmlToText(page, u"news/lossy.html"_s);
+        QVERIFY(content.ok());
+        QCOMPARE(content->text, text);
+        QCOMPARE(content->warnings.size(), 1);
+        QVERIFY2(content->warnings.first().contains(u"“news/lossy.html”"_s) && content->warnings.first().contains(reason),
+                 qPrintable(content->warnings.first()));
+    }
+
+    void nothingLostNoWarning()
+    {
+        QCOMPARE(convert(readFixture(u"article-saved.html"_s)).warnings, QStringList());
+        QCOMPARE(convert(readFixture(u"windows-1252.html"_s)).warnings, QStringList());
+        // Closed oddly, but closed: "--!>" ends a comment, end tags in any case.
+        const HtmlContent odd = convert("<p>A</p><!-- c --!><p>B</p><SCRIPT>x</SCRIPT\n><TEXTAREA>t</textarea ><p>C</p>");
+        QCOMPARE(odd.text, u"A\n\nB\n\nC"_s);
+        QCOMPARE(odd.warnings, QStringList());
     }
 };
 
