@@ -95,6 +95,16 @@ constexpr auto blockTags = std::to_array<std::string_view>({
 
 constexpr auto headingTags = std::to_array<std::string_view>({"h1", "h2", "h3", "h4", "h5", "h6"});
 
+// HTML5's void elements (and the obsolete ones its parser treats alike):
+// they never have content. libxml2 2.9 knows the HTML 4 ones; the others
+// (embed, source, track, wbr, keygen, menuitem, bgsound, image) it opens as
+// containers, so whatever follows an unclosed <embed src=x> becomes its
+// content, up to the end of the enclosing element.
+constexpr auto voidTags = std::to_array<std::string_view>({
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image",
+    "img", "input", "keygen", "link", "menuitem", "meta", "param", "source", "track", "wbr",
+});
+
 // Elements that hide everything after them, in browsers too, when their end
 // tag never comes: raw text (script, textarea, ...) or content nobody sees.
 constexpr auto hidesRestWhenUnclosed = std::to_array<std::string_view>({
@@ -246,7 +256,8 @@ enum class Visit { Enter, Skip, Stop };
 // an element's content when `visit` says so. Iterative, using the tree's
 // parent links instead of the call stack: trees are up to maxDepth deep, and
 // documents are read on QtConcurrent's worker threads, whose stacks are
-// smaller than the main thread's.
+// smaller than the main thread's. `visit` may move the element's children
+// elsewhere as long as it returns Skip.
 template<typename Node, typename Function>
 void forEachElement(Node *root, Function visit)
 {
@@ -714,6 +725,44 @@ XmlDocPtr parse(htmlParserCtxt *context, const QByteArray &bytes, const char *en
     return doc;
 }
 
+// --- Putting the tree right -------------------------------------------------------------
+
+// Moves `first` and its following siblings to follow `after`, in order, and
+// returns the last one moved (or `after` when there were none).
+xmlNode *moveSiblingsAfter(xmlNode *first, xmlNode *after)
+{
+    if (!first)
+        return after;
+    xmlNode *const oldParent = first->parent;
+    xmlNode *const last = oldParent->last;
+    if (first->prev)
+        first->prev->next = nullptr;
+    else
+        oldParent->children = nullptr;
+    oldParent->last = first->prev;
+    for (xmlNode *node = first; node; node = node->next)
+        node->parent = after->parent;
+    last->next = after->next;
+    if (after->next)
+        after->next->prev = last;
+    else
+        after->parent->last = last;
+    after->next = first;
+    first->prev = after;
+    return last;
+}
+
+// Void elements have no content: what libxml2 put inside one follows it.
+void moveVoidElementContent(xmlNode *root)
+{
+    forEachElement(root, [](xmlNode *element) {
+        if (!element->children || !isOneOf(nameOf(element), voidTags))
+            return Visit::Enter;
+        moveSiblingsAfter(element->children, element); // visited next, as the element's siblings
+        return Visit::Skip;
+    });
+}
+
 void initLibxml()
 {
     // libxml2 wants its global tables set up once before threads parse
@@ -816,6 +865,7 @@ Result<HtmlContent> htmlToText(const QByteArray &html, const QString &fileName)
     XmlDocPtr doc = parse(context.get(), utf8, "UTF-8", state);
     if (!doc)
         return Error{u"“%1” could not be parsed as HTML."_s.arg(fileName)};
+    moveVoidElementContent(reinterpret_cast<xmlNode *>(doc.get()));
     if (!state.lostBecause.isEmpty())
         content.warnings.append(u"Part of “%1” was not read: %2."_s.arg(fileName, state.lostBecause));
 

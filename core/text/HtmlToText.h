@@ -26,10 +26,13 @@ struct HtmlContent
 // the article and not its menus. Entities are decoded; block elements become
 // line breaks (paragraphs are separated by a blank line).
 //
-// Text that cannot be read (the page's markup hides it from browsers too,
-// or it nests deeper than the parser goes) is reported in `warnings`.
-// Declared charsets other than UTF-8 and Windows-1252 are converted with
-// iconv; bytes invalid in them become U+FFFD, with a warning.
+// Where libxml2's HTML 4 parser and HTML5 part ways in a manner that loses
+// text, the page is read as a browser reads it: HTML5 void elements libxml2
+// does not know (<embed>, <source>, <wbr>, ...) get no content. Text that
+// is still lost (the page's markup hides it from browsers too, or it nests
+// deeper than the parser goes) is reported in `warnings`. Declared charsets
+// other than UTF-8 and Windows-1252 are converted with iconv; bytes invalid
+// in them become U+FFFD, with a warning.
 // `fileName` only names the file in messages.
 Result<HtmlContent> htmlToText(const QByteArray &html, const QString &fileName);
 
