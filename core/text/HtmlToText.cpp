@@ -105,11 +105,38 @@ constexpr auto voidTags = std::to_array<std::string_view>({
     "img", "input", "keygen", "link", "menuitem", "meta", "param", "source", "track", "wbr",
 });
 
+// Elements whose end tag closes them in HTML5 whatever is open inside: their
+// content is raw text there (iframe, noscript, textarea, ...), or the end tag
+// pops the stack (template, select, foreign content). libxml2 instead
+// ignores an end tag when an element of higher "end priority" (div, table
+// parts) is open inside, so "<noscript><div>...</noscript>" keeps the
+// noscript open and everything after it becomes page furniture.
+constexpr auto endTagAlwaysCloses = std::to_array<std::string_view>({
+    "iframe", "math", "noembed", "noframes", "noscript", "script", "select", "style", "svg",
+    "template", "textarea", "title", "xmp",
+});
+
+// Elements HTML5 closes on their end tag when they are "in scope": when no
+// scope boundary (scopeBoundaryTags) is open between them and the current
+// element. libxml2's priorities ignore these end tags in more cases, e.g.
+// "</nav>" while a <div> inside the nav is still open.
+constexpr auto endTagClosesInScope = std::to_array<std::string_view>({
+    "address", "applet", "article", "aside", "blockquote", "button", "center", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "li",
+    "listing", "main", "marquee", "menu", "nav", "object", "ol", "p", "pre", "search",
+    "section", "summary", "ul",
+});
+
 // Elements that hide everything after them, in browsers too, when their end
 // tag never comes: raw text (script, textarea, ...) or content nobody sees.
 constexpr auto hidesRestWhenUnclosed = std::to_array<std::string_view>({
     "iframe", "noembed", "noframes", "noscript", "script", "select", "style", "template",
     "textarea",
+});
+
+constexpr auto scopeBoundaryTags = std::to_array<std::string_view>({
+    "applet", "caption", "html", "marquee", "object", "table", "td", "template", "th",
 });
 
 template<std::size_t N>
@@ -516,6 +543,34 @@ bool readsAlikeInAnyCharset(const QByteArray &bytes)
                        [](char c) { return static_cast<unsigned char>(c) < 0x80 && c != '\x1B'; });
 }
 
+// HTML5 ends a comment written "<!-->" or "<!--->" right there (an empty
+// comment); libxml2 2.9 reads on to the next "-->", silently hiding the text
+// in between. Written as "<!---->" they mean the same to both.
+QByteArray closeEmptyComments(const QByteArray &html)
+{
+    QByteArray out;
+    const char *const begin = html.constData();
+    const char *const end = begin + html.size();
+    const char *copied = begin;
+    // memchr() for the '<': QByteArray::indexOf() is several times slower.
+    for (const char *p = begin; (p = static_cast<const char *>(std::memchr(p, '<', size_t(end - p))));) {
+        const std::string_view rest(p, size_t(std::min<std::ptrdiff_t>(end - p, 6)));
+        const char *insert = rest.starts_with("<!-->") ? "--" : rest.starts_with("<!--->") ? "-" : nullptr;
+        p += rest.starts_with("<!--") ? 4 : 1;
+        if (!insert)
+            continue;
+        if (out.isEmpty())
+            out.reserve(html.size() + 16);
+        out.append(copied, p - copied);
+        out.append(insert);
+        copied = p;
+    }
+    if (copied == begin)
+        return html;
+    out.append(copied, end - copied);
+    return out;
+}
+
 class Iconv
 {
 public:
@@ -600,6 +655,16 @@ std::optional<Transcoded> transcodeToUtf8(const QByteArray &bytes, const QByteAr
 // What one parse met that the tree alone does not show.
 struct ParseState
 {
+    // An end tag libxml2 ignored where HTML5 closes `element`: what libxml2
+    // put after `marker` (an empty comment it added where the end tag was)
+    // inside `element` belongs after `element`.
+    struct IgnoredEnd
+    {
+        xmlNode *marker;
+        xmlNode *element;
+    };
+    std::vector<IgnoredEnd> ignoredEnds;
+
     // The first reason some text was not read; empty when all was read.
     QString lostBecause;
 
@@ -615,8 +680,46 @@ ParseState &stateOf(xmlParserCtxtPtr context)
     return *static_cast<ParseState *>(context->_private);
 }
 
+bool isScopeBoundary(std::string_view name, std::string_view endTag)
+{
+    // HTML5's "list item scope" and "button scope" add to the default one.
+    return isOneOf(name, scopeBoundaryTags) || (endTag == "li" && (name == "ol" || name == "ul"))
+        || (endTag == "p" && name == "button");
+}
+
+// libxml2 reported an end tag that did not close the current element
+// ("Opening and ending tag mismatch: noscript and div"). When HTML5 would
+// have closed the element of that name, a marker records where: the tree
+// is put right once parsed (moveIgnoredEndContent()). The same message
+// comes while libxml2 does close elements on an end tag; the marker is then
+// last in elements about to be closed, and moves nothing.
+void noteIgnoredEndTag(xmlParserCtxtPtr context, std::string_view endTag)
+{
+    xmlNode *current = context->node;
+    if (!current || !context->myDoc)
+        return;
+    const bool alwaysCloses = isOneOf(endTag, endTagAlwaysCloses);
+    if (!alwaysCloses && !isOneOf(endTag, endTagClosesInScope))
+        return;
+    for (xmlNode *node = current; node && node->type == XML_ELEMENT_NODE; node = node->parent) {
+        const std::string_view name = nameOf(node);
+        if (name == endTag) {
+            if (node == current)
+                return;
+            // A comment, so that text libxml2 adds next is not merged into a
+            // text node that precedes the end tag.
+            xmlNode *marker = xmlNewDocComment(context->myDoc, reinterpret_cast<const xmlChar *>(""));
+            if (marker && xmlAddChild(current, marker))
+                stateOf(context).ignoredEnds.push_back({marker, node});
+            return;
+        }
+        if (!alwaysCloses && isScopeBoundary(name, endTag))
+            return; // HTML5 ignores this end tag too
+    }
+}
+
 // libxml2's errors, through the parser context (printing nothing): the ones
-// that mean text was lost.
+// that mean text was lost, and the ignored end tags.
 void onParserError(void *, xmlErrorPtr error)
 {
     auto *context = static_cast<xmlParserCtxtPtr>(error->ctxt);
@@ -624,6 +727,13 @@ void onParserError(void *, xmlErrorPtr error)
         return;
     ParseState &state = stateOf(context);
     switch (error->code) {
+    case XML_ERR_TAG_NAME_MISMATCH:
+        // Both names are given only for "Opening and ending tag mismatch";
+        // "Unexpected end tag" (nothing of that name is open) and "Element
+        // script embeds close tag" give one.
+        if (error->str1 && error->str2)
+            noteIgnoredEndTag(context, error->str1);
+        return;
     case XML_ERR_COMMENT_NOT_FINISHED:
         // Also raised, without the comment's text, for a comment closed by
         // "--!>", which loses nothing.
@@ -690,9 +800,14 @@ void checkedEndElement(void *userData, const xmlChar *name)
     const std::string_view tag = context->node && name ? nameOf(context->node) : std::string_view();
     if (!tag.empty() && tag == reinterpret_cast<const char *>(name) && isOneOf(tag, hidesRestWhenUnclosed)
         && !justReadEndTagOf(context, tag)) {
-        stateOf(context).noteLoss(u"the <%1> opened on line %2 is never closed, which hides the rest of the file"_s
-                                      .arg(QLatin1StringView(tag.data(), qsizetype(tag.size())))
-                                      .arg(xmlGetLineNo(context->node)));
+        ParseState &state = stateOf(context);
+        const bool endTagSeen = std::any_of(
+            state.ignoredEnds.begin(), state.ignoredEnds.end(),
+            [context](const ParseState::IgnoredEnd &end) { return end.element == context->node; });
+        if (!endTagSeen)
+            state.noteLoss(u"the <%1> opened on line %2 is never closed, which hides the rest of the file"_s
+                               .arg(QLatin1StringView(tag.data(), qsizetype(tag.size())))
+                               .arg(xmlGetLineNo(context->node)));
     }
     xmlSAX2EndElement(userData, name);
 }
@@ -750,6 +865,26 @@ xmlNode *moveSiblingsAfter(xmlNode *first, xmlNode *after)
     after->next = first;
     first->prev = after;
     return last;
+}
+
+// What followed an ignored end tag goes after the element it should have
+// closed: the marker's following siblings, then those of each of its
+// ancestors up to the element, in document order.
+void moveIgnoredEndContent(const std::vector<ParseState::IgnoredEnd> &ignoredEnds)
+{
+    for (const ParseState::IgnoredEnd &end : ignoredEnds) {
+        // An earlier move can have taken the marker out of the element.
+        bool inside = false;
+        for (const xmlNode *node = end.marker->parent; node && !inside; node = node->parent)
+            inside = node == end.element;
+        if (inside) {
+            xmlNode *after = end.element;
+            for (xmlNode *level = end.marker; level != end.element; level = level->parent)
+                after = moveSiblingsAfter(level->next, after);
+        }
+        xmlUnlinkNode(end.marker);
+        xmlFreeNode(end.marker);
+    }
 }
 
 // Void elements have no content: what libxml2 put inside one follows it.
@@ -817,6 +952,7 @@ Result<HtmlContent> htmlToText(const QByteArray &html, const QString &fileName)
     QByteArray bytes = html;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
+    bytes = closeEmptyComments(bytes);
 
     HtmlContent content;
     Charset declared = Charset::Undeclared;
@@ -865,6 +1001,7 @@ Result<HtmlContent> htmlToText(const QByteArray &html, const QString &fileName)
     XmlDocPtr doc = parse(context.get(), utf8, "UTF-8", state);
     if (!doc)
         return Error{u"“%1” could not be parsed as HTML."_s.arg(fileName)};
+    moveIgnoredEndContent(state.ignoredEnds);
     moveVoidElementContent(reinterpret_cast<xmlNode *>(doc.get()));
     if (!state.lostBecause.isEmpty())
         content.warnings.append(u"Part of “%1” was not read: %2."_s.arg(fileName, state.lostBecause));

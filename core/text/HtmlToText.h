@@ -28,11 +28,13 @@ struct HtmlContent
 //
 // Where libxml2's HTML 4 parser and HTML5 part ways in a manner that loses
 // text, the page is read as a browser reads it: HTML5 void elements libxml2
-// does not know (<embed>, <source>, <wbr>, ...) get no content. Text that
-// is still lost (the page's markup hides it from browsers too, or it nests
-// deeper than the parser goes) is reported in `warnings`. Declared charsets
-// other than UTF-8 and Windows-1252 are converted with iconv; bytes invalid
-// in them become U+FFFD, with a warning.
+// does not know (<embed>, <source>, <wbr>, ...) get no content, end tags
+// libxml2 ignores but HTML5 honours (</noscript>, </iframe>, </nav> with a
+// <div> left open inside) close their element, and "<!-->" is an empty
+// comment. Text that is still lost (the page's markup hides it from
+// browsers too, or it nests deeper than the parser goes) is reported in
+// `warnings`. Declared charsets other than UTF-8 and Windows-1252 are
+// converted with iconv; bytes invalid in them become U+FFFD, with a warning.
 // `fileName` only names the file in messages.
 Result<HtmlContent> htmlToText(const QByteArray &html, const QString &fileName);
 

@@ -287,6 +287,67 @@ private Q_SLOTS:
                  u"Antidisestablishmentarianism\n\nNext."_s);
     }
 
+    void scriptsAndFramesBeforeTheStory_data()
+    {
+        QTest::addColumn<QByteArray>("page");
+
+        QTest::newRow("noscript with an open div")
+            << QByteArray("<html><body>\n<script>var a = \"<p>\";</script>\n"
+                          "<noscript><div style=\"display:inline\"><img src=\"https://t.example/pixel.gif\"></noscript>\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("noscript in a wrapper")
+            << QByteArray("<html><head><title>T</title></head><body><div id=\"wrap\">\n"
+                          "<noscript><div class=\"warning\">Please enable JavaScript.</noscript>\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</div></body></html>\n");
+        QTest::newRow("iframe with fallback markup")
+            << QByteArray("<html><body>\n<iframe src=\"https://video.example/embed/1\"><div>Your browser cannot show frames.</iframe>\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("iframe with a table inside")
+            << QByteArray("<html><body>\n<iframe src=\"https://ads.example/slot\"><table><tr><td>Ad</iframe>\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("scripts and iframes in the head")
+            << QByteArray("<!DOCTYPE html><html><head><title>T</title>\n<script async src=\"https://x.example/gtag.js\"></script>\n"
+                          "<iframe src=\"https://x.example\" style=\"display:none\"></iframe>\n<noscript><iframe src=\"https://x.example/ns\">"
+                          "</iframe></noscript></head>\n<body>\n<p>First real paragraph of the story.</p>\n"
+                          "<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("script with markup and end tags in strings")
+            << QByteArray("<html><body>\n<script>if (a </ b) { x = \"</div>\"; document.write('<iframe src=\"x\"></iframe>'); }</script>\n"
+                          "<script type=\"text/template\"><div class=\"card\"><p>Template</p></script>\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("commented-out script")
+            << QByteArray("<html><body>\n<!-- <script> --><!--[if lt IE 9]><script src=\"html5shiv.js\"></script><![endif]-->\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("empty comments")
+            << QByteArray("<html><body>\n<!--> <p>First real paragraph of the story.</p>\n<!--->\n"
+                          "<p>Second real paragraph of the story.</p>\n<!-- a real comment -->\n</body></html>\n");
+        QTest::newRow("object with fallback markup")
+            << QByteArray("<html><body>\n<object data=\"player.swf\"><param name=\"movie\" value=\"player.swf\"><embed src=\"player.swf\">"
+                          "<div>Flash is needed.</object>\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("navigation with an open div")
+            << QByteArray("<html><body>\n<nav><div class=\"menu\"><ul><li><a href=\"/\">Home</a></ul></nav>\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("search form with an open div")
+            << QByteArray("<html><body>\n<form action=\"/search\"><div class=\"field\"><input name=\"q\"></form>\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("textarea with markup")
+            << QByteArray("<html><body>\n<textarea><div>Write a comment</textarea>\n"
+                          "<p>First real paragraph of the story.</p>\n<p>Second real paragraph of the story.</p>\n</body></html>\n");
+        QTest::newRow("everything at once, upper case")
+            << QByteArray("<HTML><BODY>\n<SCRIPT>var s = '</DIV>';</SCRIPT >\n<NOSCRIPT><DIV><IMG SRC=p.gif></NOSCRIPT>\n"
+                          "<IFRAME SRC=x><DIV></IFRAME>\n<ASIDE><DIV>Related</ASIDE>\n"
+                          "<P>First real paragraph of the story.</P>\n<P>Second real paragraph of the story.</P>\n</BODY></HTML>\n");
+    }
+
+    void scriptsAndFramesBeforeTheStory()
+    {
+        QFETCH(QByteArray, page);
+        const Result<HtmlContent> content = htmlToText(page, u"story.html"_s);
+        QVERIFY(content.ok());
+        QCOMPARE(content->text, u"First real paragraph of the story.\n\nSecond real paragraph of the story."_s);
+        QCOMPARE(content->warnings, QStringList());
+    }
+
     void textLossIsReported_data()
     {
         QTest::addColumn<QByteArray>("page");
