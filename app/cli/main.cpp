@@ -1,4 +1,5 @@
 #include "app/cli/CliTool.h"
+#include "core/text/FileName.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -11,14 +12,26 @@
 
 namespace {
 
+// The command line as CliTool::run() wants it, program first. Not
+// QCoreApplication::arguments(), which decodes bytes that are not UTF-8 into
+// U+FFFD, so a file named that way could not be found: decodeFileName()
+// keeps every byte. Arguments that are text (commands, options, names) are
+// decoded as before.
+QStringList decodedArguments(int argc, char *argv[])
+{
+    QStringList arguments;
+    arguments.reserve(argc);
+    for (int i = 0; i < argc; ++i)
+        arguments.append(NewsGraph::decodeFileName(QByteArray(argv[i])));
+    return arguments;
+}
+
 // Whether the command line asks for an image export, which draws text and so
 // needs the fonts of a QGuiApplication; every other command stays a plain
 // QCoreApplication, which starts faster and needs no display at all.
 bool drawsImage(int argc, char *argv[])
 {
-    QStringList arguments;
-    for (int i = 1; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const QStringList arguments = decodedArguments(argc, argv).mid(1);
     if (arguments.isEmpty() || arguments.first() != QLatin1String("export"))
         return false;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -56,5 +69,7 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     NewsGraph::CliTool tool(out, err);
-    return tool.run(QCoreApplication::arguments());
+    // argc and argv as the application left them: QGuiApplication takes its
+    // own options (-platform, ...) out.
+    return tool.run(decodedArguments(argc, argv));
 }

@@ -1,6 +1,7 @@
 #include "core/text/DocumentLoader.h"
 
 #include "core/text/BinaryContent.h"
+#include "core/text/FileName.h"
 #include "core/text/HtmlToText.h"
 #include "core/text/IsoDate.h"
 #include "core/text/TextDecoder.h"
@@ -14,6 +15,13 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cerrno>
+#include <memory>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -35,10 +43,72 @@ Format formatOf(const QString &path)
     return Format::Unsupported;
 }
 
+// Every message names files by their display form: a name that is not
+// UTF-8 shows its bytes escaped ("caf\xE9.txt").
 QString quoted(const QString &path)
 {
-    return u"“%1”"_s.arg(QDir::toNativeSeparators(path));
+    return u"“%1”"_s.arg(QDir::toNativeSeparators(displayFileName(path)));
 }
+
+// Qt resources (":/corpus/...") live in the program, not in the file system.
+bool isResourcePath(const QString &path)
+{
+    return path.startsWith(u':');
+}
+
+QString systemError(int error)
+{
+    return qt_error_string(error);
+}
+
+// What a file that is not a regular file is, for messages.
+QString fileKind(mode_t mode)
+{
+    if (S_ISFIFO(mode))
+        return u"a named pipe"_s;
+    if (S_ISSOCK(mode))
+        return u"a socket"_s;
+    if (S_ISCHR(mode))
+        return u"a character device"_s;
+    if (S_ISBLK(mode))
+        return u"a block device"_s;
+    if (S_ISDIR(mode))
+        return u"a folder"_s;
+    return u"not a file"_s;
+}
+
+QString notRegularMessage(const QString &path, mode_t mode)
+{
+    return u"%1 is not a regular file (%2) and was not read."_s.arg(quoted(path), fileKind(mode));
+}
+
+class FileDescriptor
+{
+public:
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
+    {
+    }
+    ~FileDescriptor()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FileDescriptor(const FileDescriptor &) = delete;
+    FileDescriptor &operator=(const FileDescriptor &) = delete;
+
+    int get() const { return m_fd; }
+    bool isValid() const { return m_fd >= 0; }
+
+private:
+    int m_fd;
+};
+
+struct DirCloser
+{
+    void operator()(DIR *dir) const { ::closedir(dir); }
+};
+using DirHandle = std::unique_ptr<DIR, DirCloser>;
 
 QString formatSize(qint64 bytes)
 {
@@ -261,6 +331,66 @@ bool DocumentLoader::isSupportedFile(const QString &path)
 
 Result<Document> DocumentLoader::load(const QString &path) const
 {
+    if (isResourcePath(path))
+        return loadResource(path);
+
+    // By the name's own bytes (see FileName.h), and looked at before it is
+    // opened: opening a named pipe would wait for a writer forever.
+    const QByteArray native = encodeFileName(path);
+    struct stat status = {};
+    if (::stat(native.constData(), &status) != 0) {
+        const int error = errno;
+        if (error == ENOENT)
+            return Error{u"Cannot read %1: the file does not exist."_s.arg(quoted(path))};
+        return Error{u"Cannot read %1: %2."_s.arg(quoted(path), systemError(error))};
+    }
+    if (S_ISDIR(status.st_mode))
+        return Error{u"%1 is a folder, not an article file."_s.arg(quoted(path))};
+    if (!S_ISREG(status.st_mode))
+        return Error{notRegularMessage(path, status.st_mode)};
+    if (!isSupportedFile(path))
+        return Error{unsupportedMessage(path)};
+    if (status.st_size > m_options.maxFileSize)
+        return Error{tooLargeMessage(path, status.st_size, m_options.maxFileSize)};
+
+    // O_NONBLOCK: should the file have been replaced by a pipe since stat(),
+    // open() returns at once (and fstat() below refuses it).
+    const FileDescriptor file(::open(native.constData(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+    if (!file.isValid() || ::fstat(file.get(), &status) != 0) {
+        const int error = errno;
+        return Error{u"Cannot read %1: %2."_s.arg(quoted(path), systemError(error))};
+    }
+    if (!S_ISREG(status.st_mode))
+        return Error{notRegularMessage(path, status.st_mode)};
+
+    // Read at most one byte over the limit: a file that grows while we read
+    // it must not get past the check.
+    const qint64 limit = m_options.maxFileSize + 1;
+    QByteArray bytes(qsizetype(std::min<qint64>(limit, qint64(status.st_size) + 1)), Qt::Uninitialized);
+    qsizetype filled = 0;
+    for (;;) {
+        if (filled == bytes.size()) {
+            if (bytes.size() >= limit)
+                break;
+            bytes.resize(qsizetype(std::min<qint64>(limit, qint64(bytes.size()) * 2 + 4096)));
+        }
+        const ssize_t count = ::read(file.get(), bytes.data() + filled, size_t(bytes.size() - filled));
+        if (count < 0) {
+            const int error = errno;
+            if (error == EINTR)
+                continue;
+            return Error{u"Cannot read %1: %2."_s.arg(quoted(path), systemError(error))};
+        }
+        if (count == 0)
+            break;
+        filled += count;
+    }
+    bytes.truncate(filled);
+    return loadBytes(bytes, path);
+}
+
+Result<Document> DocumentLoader::loadResource(const QString &path) const
+{
     const QFileInfo info(path);
     if (!info.exists())
         return Error{u"Cannot read %1: the file does not exist."_s.arg(quoted(path))};
@@ -268,15 +398,12 @@ Result<Document> DocumentLoader::load(const QString &path) const
         return Error{u"%1 is a folder, not an article file."_s.arg(quoted(path))};
     if (!isSupportedFile(path))
         return Error{unsupportedMessage(path)};
-
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{u"Cannot read %1: %2."_s.arg(quoted(path), file.errorString())};
     const qint64 size = file.size();
     if (size > m_options.maxFileSize)
         return Error{tooLargeMessage(path, size, m_options.maxFileSize)};
-    // Read at most one byte over the limit: a file that grows while we read
-    // it (or reports no size) must not get past the check.
     const QByteArray bytes = file.read(m_options.maxFileSize + 1);
     if (file.error() != QFileDevice::NoError)
         return Error{u"Cannot read %1: %2."_s.arg(quoted(path), file.errorString())};
@@ -296,12 +423,13 @@ Result<Document> DocumentLoader::loadBytes(const QByteArray &bytes, const QStrin
         return Error{u"%1 looks like a binary file, not text: %2."_s.arg(quoted(path), *binary)};
 
     Document document;
-    document.path = path;
-    document.fileName = QFileInfo(path).fileName();
+    // Stored and shown: valid Unicode whatever the name's bytes.
+    document.path = displayFileName(path);
+    document.fileName = displayFileName(QFileInfo(path).fileName());
 
     bool usedFallback = false;
     if (format == Format::Html) {
-        Result<HtmlContent> html = htmlToText(bytes, path);
+        Result<HtmlContent> html = htmlToText(bytes, QDir::toNativeSeparators(displayFileName(path)));
         if (!html)
             return Error{html.error()};
         document.text = html->text.trimmed();
@@ -328,34 +456,145 @@ Result<Document> DocumentLoader::loadBytes(const QByteArray &bytes, const QStrin
     return document;
 }
 
+namespace {
+
+// Collects the supported files below `folder` (a file-system path, as its
+// bytes) into `found`; what cannot be read goes to `errors`. Iterative, so
+// that deep trees cannot exhaust the stack; names are read as bytes, so that
+// names that are not UTF-8 are found and can be opened again.
+void scanFolder(const QByteArray &folder, QStringList &found, QStringList &errors)
+{
+    QList<QByteArray> pending{folder};
+    while (!pending.isEmpty()) {
+        const QByteArray directory = pending.takeLast();
+        const DirHandle dir(::opendir(directory.constData()));
+        if (!dir) {
+            const int error = errno;
+            errors.append(u"Cannot read the folder %1: %2; the files in it were skipped."_s.arg(
+                quoted(decodeFileName(directory)), systemError(error)));
+            continue;
+        }
+        const QByteArray prefix = directory.endsWith('/') ? directory : directory + '/';
+        for (;;) {
+            errno = 0;
+            const dirent *entry = ::readdir(dir.get());
+            if (!entry) {
+                const int error = errno;
+                if (error != 0)
+                    errors.append(u"Cannot read the whole folder %1: %2; some of its files may have been skipped."_s.arg(
+                        quoted(decodeFileName(directory)), systemError(error)));
+                break;
+            }
+            // Hidden entries ("." and "..", ".git", "._article.txt" from
+            // macOS) are not articles, as file managers and QDir agree.
+            if (entry->d_name[0] == '.')
+                continue;
+            const QByteArray child = prefix + entry->d_name;
+            mode_t mode = DTTOIF(entry->d_type);
+            bool isLink = false;
+            if (entry->d_type == DT_UNKNOWN || entry->d_type == DT_LNK) {
+                // Not every file system gives the type, and a link's type
+                // says nothing of its target.
+                struct stat status = {};
+                int result = ::lstat(child.constData(), &status);
+                if (result == 0 && S_ISLNK(status.st_mode)) {
+                    isLink = true;
+                    result = ::stat(child.constData(), &status);
+                }
+                if (result != 0) {
+                    const int error = errno;
+                    const QString name = decodeFileName(child);
+                    if (!DocumentLoader::isSupportedFile(name))
+                        continue;
+                    if (isLink && error == ENOENT)
+                        errors.append(u"%1 is a symbolic link to nothing (its target does not exist)."_s.arg(quoted(name)));
+                    else
+                        errors.append(u"Cannot read %1: %2."_s.arg(quoted(name), systemError(error)));
+                    continue;
+                }
+                mode = status.st_mode;
+            }
+            if (S_ISDIR(mode)) {
+                // Symbolic links to folders are not followed: they can loop.
+                if (!isLink)
+                    pending.append(child);
+                continue;
+            }
+            const QString name = decodeFileName(child);
+            if (!DocumentLoader::isSupportedFile(name))
+                continue;
+            if (S_ISREG(mode))
+                found.append(name);
+            else
+                errors.append(notRegularMessage(name, mode));
+        }
+    }
+}
+
+// Folder scans of Qt resources (the bundled corpus), whose names are ours.
+void scanResourceFolder(const QString &folder, QStringList &found)
+{
+    QDirIterator it(folder, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString file = it.next();
+        if (DocumentLoader::isSupportedFile(file))
+            found.append(file);
+    }
+}
+
+// The key under which a path is deduplicated: absolute and clean, computed
+// from the string alone so that names that are not UTF-8 keep their bytes.
+QString dedupKey(const QString &path)
+{
+    if (isResourcePath(path) || path.startsWith(u'/'))
+        return QDir::cleanPath(path);
+    return QDir::cleanPath(QDir::currentPath() + u'/' + path);
+}
+
+} // namespace
+
 DocumentLoader::Inputs DocumentLoader::collectInputs(const QStringList &paths)
 {
     Inputs inputs;
     QSet<QString> seen;
     auto add = [&](const QString &file) {
-        const QString key = QFileInfo(file).absoluteFilePath();
+        const QString key = dedupKey(file);
         if (!seen.contains(key)) {
             seen.insert(key);
             inputs.files.append(file);
         }
     };
     for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (!info.exists()) {
-            inputs.errors.append(u"%1: no such file or folder."_s.arg(quoted(path)));
-            continue;
-        }
-        if (!info.isDir()) {
-            add(path);
-            continue;
-        }
-        // Symbolic links to folders are not followed: they can loop.
         QStringList found;
-        QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString file = it.next();
-            if (isSupportedFile(file))
-                found.append(file);
+        if (isResourcePath(path)) {
+            const QFileInfo info(path);
+            if (!info.exists()) {
+                inputs.errors.append(u"%1: no such file or folder."_s.arg(quoted(path)));
+                continue;
+            }
+            if (!info.isDir()) {
+                add(path);
+                continue;
+            }
+            scanResourceFolder(path, found);
+        } else {
+            const QByteArray native = encodeFileName(path);
+            struct stat status = {};
+            if (::stat(native.constData(), &status) != 0) {
+                const int error = errno;
+                inputs.errors.append(error == ENOENT
+                                         ? u"%1: no such file or folder."_s.arg(quoted(path))
+                                         : u"Cannot read %1: %2."_s.arg(quoted(path), systemError(error)));
+                continue;
+            }
+            if (!S_ISDIR(status.st_mode)) {
+                add(path); // load() explains what is wrong with it, if anything
+                continue;
+            }
+            QStringList errors;
+            scanFolder(native, found, errors);
+            std::sort(errors.begin(), errors.end()); // readdir()'s order is the file system's
+            inputs.errors += errors;
         }
         std::sort(found.begin(), found.end());
         for (const QString &file : std::as_const(found))

@@ -18,6 +18,7 @@
 #include <QtTest>
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 using namespace NewsGraph;
 
@@ -935,6 +936,59 @@ private Q_SLOTS:
             QVERIFY2(!run.out.contains(u"Wrote"_s), qPrintable(run.out));
             QVERIFY2(isDevice(), "/dev/full was replaced by a file");
         }
+    }
+
+    void ingestRefusesPipesWithoutWaiting()
+    {
+        QTemporaryDir inputs;
+        QVERIFY(inputs.isValid());
+        const QString pipe = inputs.filePath(QStringLiteral("incoming.txt"));
+        QCOMPARE(::mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
+        const QString story = inputs.filePath(QStringLiteral("story.txt"));
+        writeFile(story, "Acme Corp. hired Jane Doe as chief executive. She starts in May.");
+
+        // Named: refused by name, not opened (which waited for a writer forever).
+        const Run named = cli({QStringLiteral("ingest"), QStringLiteral("--db"), inputs.filePath(QStringLiteral("named.db")), pipe, story});
+        QCOMPARE(named.exitCode, 1);
+        QVERIFY2(named.out.contains(QStringLiteral("Added 1 document;")), qPrintable(named.out));
+        QVERIFY2(named.err.contains(QStringLiteral("incoming.txt")) && named.err.contains(QStringLiteral("not a regular file (a named pipe)")),
+                 qPrintable(named.err));
+        // Found in a folder: skipped and reported.
+        const Run scanned = cli({QStringLiteral("ingest"), QStringLiteral("--db"), inputs.filePath(QStringLiteral("scanned.db")), inputs.path()});
+        QCOMPARE(scanned.exitCode, 1);
+        QVERIFY2(scanned.out.contains(QStringLiteral("Added 1 document;")), qPrintable(scanned.out));
+        QVERIFY2(scanned.err.contains(QStringLiteral("incoming.txt")) && scanned.err.contains(QStringLiteral("named pipe")),
+                 qPrintable(scanned.err));
+    }
+
+    void ingestReadsFileNamesThatAreNotUtf8()
+    {
+        QTemporaryDir inputs;
+        QVERIFY(inputs.isValid());
+        // Through the shell, so that the names reach the program as raw bytes:
+        // Latin-1 "café.txt", and a missing Latin-1 "naïve.txt".
+        const QString script = QStringLiteral(
+            "name=$(printf 'caf\\351.txt'); printf 'Acme Corp. hired Jane Doe as chief executive.\\n' > \"$name\"; "
+            "\"$1\" ingest --db named.db \"$name\" \"$(printf 'na\\357ve.txt')\"; echo \"exit=$?\"; "
+            "\"$1\" ingest --db scanned.db .; echo \"exit=$?\"; "
+            "\"$1\" documents --db scanned.db; rm -f \"$name\""); // QTemporaryDir cannot name it to remove it
+        QProcess shell;
+        shell.setWorkingDirectory(inputs.path());
+        shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, QStringLiteral("sh"), QStringLiteral(NEWSGRAPH_CLI)});
+        QVERIFY(shell.waitForFinished(120000));
+        const QString out = QString::fromUtf8(shell.readAllStandardOutput());
+        const QString err = QString::fromUtf8(shell.readAllStandardError());
+        const QStringList runs = out.split(QStringLiteral("exit="));
+        QCOMPARE(runs.size(), 3);
+        // Named: read, and the missing one reported by its escaped bytes.
+        QVERIFY2(runs.at(0).contains(QStringLiteral("Added 1 document;")), qPrintable(out));
+        QVERIFY2(runs.at(1).startsWith(QLatin1Char('1')), qPrintable(out));
+        QVERIFY2(err.contains(QStringLiteral("na\\xEFve.txt")), qPrintable(err));
+        // Found in a folder scan: read (it was skipped without a word).
+        QVERIFY2(runs.at(1).contains(QStringLiteral("Added 1 document;")), qPrintable(out));
+        QVERIFY2(runs.at(2).startsWith(QLatin1Char('0')), qPrintable(out));
+        // Stored and listed by the escaped name.
+        QVERIFY2(runs.at(2).contains(QStringLiteral("caf\\xE9.txt")), qPrintable(out));
     }
 
     void ingestSkipsBinaryFilesWithoutNulBytes()

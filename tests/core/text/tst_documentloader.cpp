@@ -1,14 +1,23 @@
 #include "core/text/DocumentLoader.h"
+#include "core/text/FileName.h"
 #include "core/text/TextAnalyzer.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
+#include <cstring>
+
 #include <fcntl.h>
+#include <sys/fsuid.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -65,6 +74,40 @@ QByteArray randomBytesWithoutNul(qsizetype size, quint32 seed)
         byte = char(random.bounded(1, 256));
     return bytes;
 }
+
+// Runs this thread's file-system calls as an unprivileged user while it
+// lives. Tests run as root in CI, where permission bits stop nothing;
+// setfsuid() changes the file-system identity of the calling thread only,
+// and moving it away from 0 drops the capabilities that override
+// permissions (capabilities(7)).
+class UnprivilegedFileAccess
+{
+public:
+    UnprivilegedFileAccess()
+    {
+        if (::geteuid() != 0) {
+            m_active = true;
+            return;
+        }
+        ::setfsuid(nobody);
+        m_switched = ::setfsuid(uid_t(-1)) == int(nobody); // an invalid id changes nothing, returns the current one
+        m_active = m_switched;
+    }
+    ~UnprivilegedFileAccess()
+    {
+        if (m_switched)
+            ::setfsuid(0);
+    }
+    UnprivilegedFileAccess(const UnprivilegedFileAccess &) = delete;
+    UnprivilegedFileAccess &operator=(const UnprivilegedFileAccess &) = delete;
+
+    bool isActive() const { return m_active; }
+
+private:
+    static constexpr uid_t nobody = 65534;
+    bool m_active = false;
+    bool m_switched = false;
+};
 
 } // namespace
 
@@ -390,6 +433,151 @@ private Q_SLOTS:
         const Document document = loadOk(DocumentLoader(), path);
         QCOMPARE(document.text, expected);
         QCOMPARE(!document.warnings.isEmpty(), fallback);
+    }
+
+    void pipesSocketsAndDevicesAreRefusedByName()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pipe = dir.filePath(u"pipe.txt"_s);
+        QCOMPARE(::mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
+        const QString socketPath = dir.filePath(u"socket.md"_s);
+        const int listener = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        QVERIFY(listener >= 0);
+        const auto closeListener = qScopeGuard([listener] { ::close(listener); });
+        sockaddr_un address = {};
+        address.sun_family = AF_UNIX;
+        const QByteArray socketName = QFile::encodeName(socketPath);
+        QVERIFY(size_t(socketName.size()) < sizeof(address.sun_path));
+        std::memcpy(address.sun_path, socketName.constData(), size_t(socketName.size()));
+        QCOMPARE(::bind(listener, reinterpret_cast<const sockaddr *>(&address), sizeof(address)), 0);
+
+        // Refused without being opened: opening the pipe would wait for a
+        // writer forever.
+        const QList<std::pair<QString, QString>> cases{
+            {pipe, u"a named pipe"_s}, {socketPath, u"a socket"_s}, {u"/dev/null"_s, u"a character device"_s}};
+        for (const auto &[path, kind] : cases) {
+            const Result<Document> document = DocumentLoader().load(path);
+            QVERIFY2(!document.ok(), qPrintable(path));
+            QVERIFY2(document.error().contains(QFileInfo(path).fileName()), qPrintable(document.error()));
+            QVERIFY2(document.error().contains(u"is not a regular file (%1)"_s.arg(kind)), qPrintable(document.error()));
+        }
+
+        // A folder scan skips them and says so; named, they are kept for
+        // load() to refuse.
+        const DocumentLoader::Inputs scanned = DocumentLoader::collectInputs({dir.path()});
+        QCOMPARE(scanned.files, QStringList());
+        QCOMPARE(scanned.errors.size(), 2);
+        QVERIFY2(scanned.errors.at(0).contains(u"pipe.txt"_s) && scanned.errors.at(0).contains(u"named pipe"_s),
+                 qPrintable(scanned.errors.at(0)));
+        QVERIFY2(scanned.errors.at(1).contains(u"socket.md"_s) && scanned.errors.at(1).contains(u"socket"_s),
+                 qPrintable(scanned.errors.at(1)));
+        QCOMPARE(DocumentLoader::collectInputs({pipe}).files, QStringList{pipe});
+    }
+
+    void namesThatAreNotUtf8AreReadAndShownEscaped()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray root = QFile::encodeName(dir.path());
+        // Raw POSIX calls: Qt cannot name these files, nor remove them.
+        const auto removeRaw = qScopeGuard([root] {
+            ::unlink(root + "/r\xE9sum\xE9s/\xFF\xFE.md");
+            ::rmdir(root + "/r\xE9sum\xE9s");
+            ::unlink(root + "/caf\xE9.txt");
+        });
+        QVERIFY(writeRaw(root + "/caf\xE9.txt", "Le caf\xC3\xA9 de Paris ouvre lundi.\n"));
+        QCOMPARE(::mkdir(root + "/r\xE9sum\xE9s", 0755), 0);
+        QVERIFY(writeRaw(root + "/r\xE9sum\xE9s/\xFF\xFE.md", "# Title\n\nA Markdown article.\n"));
+        QVERIFY(writeRaw(root + "/plain.txt", "Plain name.\n"));
+        QVERIFY(writeRaw(root + "/.hidden.txt", "Hidden files are skipped.\n"));
+
+        const DocumentLoader::Inputs inputs = DocumentLoader::collectInputs({dir.path()});
+        QVERIFY2(inputs.errors.isEmpty(), qPrintable(inputs.errors.join(u'\n')));
+        QStringList names;
+        for (const QString &file : inputs.files)
+            names.append(QString::fromLatin1(encodeFileName(file).mid(root.size()).toHex()));
+        QCOMPARE(names, (QStringList{QString::fromLatin1(QByteArray("/caf\xE9.txt").toHex()),
+                                     QString::fromLatin1(QByteArray("/plain.txt").toHex()),
+                                     QString::fromLatin1(QByteArray("/r\xE9sum\xE9s/\xFF\xFE.md").toHex())}));
+
+        const DocumentLoader loader;
+        const Document cafe = loadOk(loader, inputs.files.at(0));
+        QCOMPARE(cafe.text, u"Le café de Paris ouvre lundi."_s);
+        QCOMPARE(cafe.fileName, u"caf\\xE9.txt"_s);
+        QCOMPARE(cafe.path, dir.path() + u"/caf\\xE9.txt"_s);
+        const Document markdown = loadOk(loader, inputs.files.at(2));
+        QCOMPARE(markdown.text, u"Title\n\nA Markdown article."_s);
+        QCOMPARE(markdown.fileName, u"\\xFF\\xFE.md"_s);
+        QCOMPARE(markdown.path, dir.path() + u"/r\\xE9sum\\xE9s/\\xFF\\xFE.md"_s);
+
+        // Named as the command line gives them (decodeFileName(argv[i])).
+        const QString named = decodeFileName(root + "/caf\xE9.txt");
+        QCOMPARE(DocumentLoader::collectInputs({named}).files, QStringList{named});
+        QCOMPARE(loadOk(loader, named).text, cafe.text);
+
+        // Messages name them by their escaped bytes.
+        const QString missing = decodeFileName(root + "/na\xEFve.txt");
+        const DocumentLoader::Inputs none = DocumentLoader::collectInputs({missing});
+        QCOMPARE(none.errors.size(), 1);
+        QVERIFY2(none.errors.first().contains(u"na\\xEFve.txt"_s), qPrintable(none.errors.first()));
+        const Result<Document> notThere = loader.load(missing);
+        QVERIFY(!notThere.ok());
+        QVERIFY2(notThere.error().contains(u"na\\xEFve.txt"_s) && notThere.error().contains(u"does not exist"_s),
+                 qPrintable(notThere.error()));
+    }
+
+    void unreadableFoldersAndFilesAreReported()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString root = dir.path();
+        // Open to others (and to root's group, which the file-system group
+        // id still is) like any shared folder.
+        QCOMPARE(::chmod(QFile::encodeName(root).constData(), 0755), 0);
+        QVERIFY(QDir(root).mkpath(u"open"_s));
+        QVERIFY(QDir(root).mkpath(u"locked/inner"_s));
+        QVERIFY(writeFile(root + u"/open/a.txt"_s, "Readable article.\n"));
+        QVERIFY(writeFile(root + u"/locked/b.txt"_s, "Behind a locked folder.\n"));
+        QVERIFY(writeFile(root + u"/secret.txt"_s, "Unreadable article.\n"));
+        QCOMPARE(::chmod(QFile::encodeName(root + u"/locked"_s).constData(), 0), 0);
+        QCOMPARE(::chmod(QFile::encodeName(root + u"/secret.txt"_s).constData(), 0), 0);
+        const auto unlock = qScopeGuard([root] { ::chmod(QFile::encodeName(root + u"/locked"_s).constData(), 0755); });
+
+        const UnprivilegedFileAccess unprivileged;
+        if (!unprivileged.isActive())
+            QSKIP("running as root and cannot drop the file-system identity (setfsuid), so permissions stop nothing");
+        // AT_EACCESS: checked as the file-system identity now is.
+        if (::faccessat(AT_FDCWD, QFile::encodeName(root).constData(), R_OK | X_OK, AT_EACCESS) != 0)
+            QSKIP("the temporary folder's parents are closed to an unprivileged user");
+
+        const DocumentLoader::Inputs inputs = DocumentLoader::collectInputs({root});
+        // The locked folder is named with the reason; the scan goes on.
+        QCOMPARE(inputs.errors.size(), 1);
+        QVERIFY2(inputs.errors.first().contains(u"/locked"_s) && inputs.errors.first().contains(qt_error_string(EACCES)),
+                 qPrintable(inputs.errors.first()));
+        QCOMPARE(inputs.files, (QStringList{root + u"/open/a.txt"_s, root + u"/secret.txt"_s}));
+        // The unreadable file is listed, and load() says why it is skipped.
+        QCOMPARE(loadOk(DocumentLoader(), inputs.files.at(0)).text, u"Readable article."_s);
+        const Result<Document> secret = DocumentLoader().load(inputs.files.at(1));
+        QVERIFY(!secret.ok());
+        QVERIFY2(secret.error().contains(u"secret.txt"_s) && secret.error().contains(qt_error_string(EACCES)),
+                 qPrintable(secret.error()));
+    }
+
+    void brokenLinksInFoldersAreReported()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(writeFile(dir.filePath(u"real.txt"_s), "A real article.\n"));
+        QCOMPARE(::symlink("real.txt", QFile::encodeName(dir.filePath(u"link.txt"_s)).constData()), 0);
+        QCOMPARE(::symlink("gone.txt", QFile::encodeName(dir.filePath(u"dangling.txt"_s)).constData()), 0);
+        QCOMPARE(::symlink("gone", QFile::encodeName(dir.filePath(u"dangling-folder"_s)).constData()), 0);
+        const DocumentLoader::Inputs inputs = DocumentLoader::collectInputs({dir.path()});
+        QCOMPARE(inputs.files, (QStringList{dir.filePath(u"link.txt"_s), dir.filePath(u"real.txt"_s)}));
+        QCOMPARE(inputs.errors.size(), 1); // a link without a supported suffix is no article
+        QVERIFY2(inputs.errors.first().contains(u"dangling.txt"_s) && inputs.errors.first().contains(u"link"_s),
+                 qPrintable(inputs.errors.first()));
     }
 
     void htmlTextLossIsAWarning()
