@@ -14,6 +14,7 @@
 #include "core/pipeline/Evaluator.h"
 #include "core/pipeline/Ingester.h"
 #include "core/store/Repository.h"
+#include "core/text/FileName.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -237,6 +238,18 @@ int CliTool::run(const QStringList &arguments)
     }
     if (command->arguments.isEmpty() && !parser.positionalArguments().isEmpty())
         return usageError(u"unexpected argument '%1'"_s.arg(parser.positionalArguments().first()));
+    // main() keeps bytes that are not UTF-8 (decodeFileName()) so that
+    // ingest can read such article files; a database, lexicon or output
+    // named that way would be opened under another name, so it is refused.
+    for (const QCommandLineOption &option : command->options) {
+        if (option.valueName().isEmpty() || !parser.isSet(option))
+            continue;
+        const QString value = parser.value(option);
+        if (hasEscapedBytes(value))
+            return usageError(u"--%1 %2: the name is not valid UTF-8; rename the file (only article files "
+                              "to ingest may have such names)"_s.arg(option.names().constLast(),
+                                                                    displayFileName(value)));
+    }
     const int code = (this->*command->handler)(parser);
     // Output cut short (a full disk, a closed pipe) is a failure, whatever
     // the command itself thought of its work.

@@ -4,6 +4,7 @@
 #include "core/store/Database.h"
 #include "core/store/Repository.h"
 #include "core/store/Transaction.h"
+#include "core/text/FileName.h"
 
 #include <QHash>
 #include <QSet>
@@ -120,7 +121,7 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
     const auto step = [&](const QString &path) {
         ++done;
         if (progress)
-            progress(done, int(total), path);
+            progress(done, int(total), displayFileName(path));
     };
 
     for (qsizetype first = 0; first < total; first += batchSize()) {
@@ -136,7 +137,7 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
             const QString &path = batch.at(i);
             const Result<Document> &document = loaded.at(i);
             if (!document) {
-                report.errors.append({path, document.error()});
+                report.errors.append({displayFileName(path), document.error()});
                 ++report.unreadable;
                 step(path);
                 continue;
@@ -235,15 +236,15 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
                 report.fatalError = inserted.error();
                 return false;
             }
-            stored.errors.append({extracted.path, inserted.error()});
+            stored.errors.append({displayFileName(extracted.path), inserted.error()});
             ++stored.failed;
             continue;
         }
         catalogue.add(entities, inserted->entityIds);
         stored.addedDocumentIds.append(inserted->id);
-        stored.addedPaths.append(extracted.path);
+        stored.addedPaths.append(displayFileName(extracted.path));
         for (const QString &warning : document.warnings)
-            stored.warnings.append({extracted.path, warning});
+            stored.warnings.append({displayFileName(extracted.path), warning});
     }
 
     if (const Result<void> committed = transaction.commit(); !committed) {

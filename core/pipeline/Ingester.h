@@ -16,7 +16,7 @@ class DocumentProcessor;
 
 struct IngestMessage
 {
-    QString path;
+    QString path; // as people read it: bytes that are not UTF-8 escaped (displayFileName())
     QString message;
 };
 
@@ -27,7 +27,7 @@ struct IngestReport
     int unreadable = 0;  // skipped: missing, binary, too large, empty, unsupported
     int failed = 0;      // readable, but the store refused it (rolled back on its own)
     // What was stored, in the same order: the documents' ids and the files
-    // they were read from.
+    // they were read from (as displayFileName() writes them).
     QList<qint64> addedDocumentIds;
     QStringList addedPaths;
     QList<IngestMessage> warnings; // stored, but with a remark (e.g. encoding fallback)

@@ -194,6 +194,26 @@ private Q_SLOTS:
         QCOMPARE(stats.json().value(u"documents"_s).toInt(), 5);
     }
 
+    // A database or output named with bytes that are not UTF-8 would be
+    // opened under another name: refused, naming it with its bytes escaped.
+    void optionValuesThatAreNotUtf8AreRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString script = QStringLiteral(
+            "\"$1\" stats --db \"$(printf 'caf\\351.newsgraph')\"; echo \"exit=$?\"; ls");
+        QProcess shell;
+        shell.setWorkingDirectory(dir.path());
+        shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, QStringLiteral("sh"), QStringLiteral(NEWSGRAPH_CLI)});
+        QVERIFY(shell.waitForFinished(120000));
+        const QString out = QString::fromUtf8(shell.readAllStandardOutput());
+        const QString err = QString::fromUtf8(shell.readAllStandardError());
+        QVERIFY2(out.contains(QStringLiteral("exit=2")), qPrintable(out));
+        QVERIFY2(err.contains(QStringLiteral("caf\\xE9.newsgraph")) && err.contains(QStringLiteral("not valid UTF-8")),
+                 qPrintable(err));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList()); // nothing created under another name
+    }
+
     void helpIsAvailableForEveryCommand()
     {
         const Run general = cli({QStringLiteral("--help")});
