@@ -6,6 +6,7 @@
 #include "core/store/Transaction.h"
 #include "core/text/FileName.h"
 
+#include <QDir>
 #include <QHash>
 #include <QSet>
 #include <QThread>
@@ -233,7 +234,13 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
             // on would store every later document in a transaction of its own.
             if (!m_database.inTransaction()
                 || m_database.lastFailureKind() == Database::FailureKind::Storage) {
-                report.fatalError = inserted.error();
+                // Worded for the person importing: the file it was at and
+                // why, not the SQL statement that met the full disk.
+                report.fatalError = m_database.lastFailureKind() == Database::FailureKind::Storage
+                    ? u"%1: cannot store %2: %3"_s.arg(QDir::toNativeSeparators(m_database.path()),
+                                                       displayFileName(extracted.path),
+                                                       m_database.lastFailureReason())
+                    : inserted.error();
                 return false;
             }
             stored.errors.append({displayFileName(extracted.path), inserted.error()});

@@ -280,6 +280,7 @@ Database::Database(Database &&other) noexcept
     , m_readOnly(other.m_readOnly)
     , m_readOnlyReason(std::move(other.m_readOnlyReason))
     , m_lastFailure(other.m_lastFailure)
+    , m_lastFailureReason(std::move(other.m_lastFailureReason))
 {
 }
 
@@ -293,6 +294,7 @@ Database &Database::operator=(Database &&other) noexcept
         m_readOnly = other.m_readOnly;
         m_readOnlyReason = std::move(other.m_readOnlyReason);
         m_lastFailure = other.m_lastFailure;
+        m_lastFailureReason = std::move(other.m_lastFailureReason);
     }
     return *this;
 }
@@ -456,6 +458,7 @@ Error Database::error(const QString &what) const
 {
     if (!m_handle) {
         m_lastFailure = FailureKind::Storage;
+        m_lastFailureReason = u"the database is not open"_s;
         return Error{u"%1: %2"_s.arg(displayName(m_path), what)};
     }
     const int code = sqlite3_errcode(m_handle);
@@ -469,6 +472,7 @@ Error Database::error(const QString &what) const
         if (const int systemError = sqlite3_system_errno(m_handle); systemError != 0)
             message += u" (%1)"_s.arg(qt_error_string(systemError));
     }
+    m_lastFailureReason = message;
     return Error{u"%1: %2: %3"_s.arg(displayName(m_path), what, message)};
 }
 

@@ -75,6 +75,9 @@ public:
     // by document.
     enum class FailureKind { None, Data, Storage };
     FailureKind lastFailureKind() const { return m_lastFailure; }
+    // The why of that failure, without the file and the statement:
+    // "database or disk is full (No space left on device)".
+    QString lastFailureReason() const { return m_lastFailureReason; }
 
     // Whether a transaction is open. SQLite ends one by itself after some
     // errors (disk full, I/O errors); a writer that meant to stay inside one
@@ -101,6 +104,7 @@ private:
     bool m_readOnly = false;
     QString m_readOnlyReason;
     mutable FailureKind m_lastFailure = FailureKind::None; // set by error()
+    mutable QString m_lastFailureReason;
 };
 
 } // namespace NewsGraph
