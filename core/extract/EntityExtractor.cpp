@@ -100,6 +100,21 @@ bool likelySameName(QStringView a, QStringView b)
     return std::min(a.size(), b.size()) >= 5 && editDistance(a, b) <= 1;
 }
 
+// A word and every word one deletion away from it. Two words within one edit
+// of each other (likelySameName: a substitution, an insertion or deletion, or
+// two adjacent letters swapped) always share one of these, so an index under
+// them finds every likely misspelling of a name without comparing all pairs
+// (the deletion neighbourhood of Mor and Fraenkel, "A hash code method for
+// detecting and correcting spelling errors", CACM 1982; also SymSpell).
+QStringList deletionVariants(const QString &word)
+{
+    QStringList variants{word};
+    variants.reserve(word.size() + 1);
+    for (qsizetype i = 0; i < word.size(); ++i)
+        variants.append(QString(word).remove(i, 1));
+    return variants;
+}
+
 struct Mention
 {
     int sentence = 0;
@@ -208,21 +223,28 @@ private:
         }
     }
 
-    // The first word of a sentence, after any opening quotes or brackets.
-    static int firstWordIndex(const QList<Token> &tokens)
+    // Is token i the first word of its sentence, after any opening quotes
+    // or brackets? Looks back only as far as the word before it, so that
+    // asking for every word of a sentence stays linear in its length.
+    static bool isFirstWord(const QList<Token> &tokens, int i)
     {
-        for (int i = 0; i < tokens.size(); ++i) {
-            if (tokens[i].isWord() || tokens[i].kind == Token::Kind::Number)
-                return i;
+        const auto isWordOrNumber = [](const Token &token) {
+            return token.isWord() || token.kind == Token::Kind::Number;
+        };
+        if (!isWordOrNumber(tokens[i]))
+            return false;
+        for (int j = i - 1; j >= 0; --j) {
+            if (isWordOrNumber(tokens[j]))
+                return false;
         }
-        return -1;
+        return true;
     }
 
     // Capitalised because of where they stand: the first word of a sentence,
     // of a quotation, or of a clause after a colon ("READ: ...").
     bool isClauseInitial(const QList<Token> &tokens, int i) const
     {
-        if (i == firstWordIndex(tokens))
+        if (isFirstWord(tokens, i))
             return true;
         int j = i - 1;
         bool quoted = false;
@@ -350,10 +372,11 @@ private:
     {
         const QList<Token> &tokens = m_tokens[s];
         const bool shouting = isShouting(tokens);
+        QHash<int, int> expansions; // first token -> last token of an acronym's expansion
         for (int open = 1; open + 2 < tokens.size(); ++open) {
             const int first = acronymExpansion(tokens, open);
             if (first >= 0 && !tokens[open - 1].capitalized)
-                m_expansions.insert(s * 100000 + first, open - 1);
+                expansions.insert(first, open - 1);
         }
         int i = 0;
         while (i < tokens.size()) {
@@ -367,7 +390,7 @@ private:
                 ++i; // "Vice President ...": a title, not a name
                 continue;
             }
-            if (const int expansionLast = m_expansions.value(s * 100000 + i, -1); expansionLast >= 0) {
+            if (const int expansionLast = expansions.value(i, -1); expansionLast >= 0) {
                 addCandidate(s, i, expansionLast, nullptr);
                 i = expansionLast + 1;
                 continue;
@@ -992,10 +1015,33 @@ private:
         }
     }
 
+    // "Huang" -> "Jensen Huang", "Mench" -> "Arthur Mensch", "Mistral" ->
+    // "Mistral AI", then "Arthur Mench" -> "Arthur Mensch". Each short form
+    // looks up the full names it may shorten in an index (by first word, and
+    // by last word within one edit) instead of comparing itself with every
+    // group: a long article has tens of thousands of each.
     void linkShortForms()
     {
-        // Type the groups once so the rules below can ask what a name is.
         const int groupCount = m_groups.size();
+        // The longest mention of each group. Merging a one-word group into a
+        // longer one leaves the longer one's longest mention as it was, so
+        // this holds through the first pass.
+        QList<const Mention *> longest(groupCount, nullptr);
+        QHash<QString, QList<int>> byLastWord;  // last word of a full name, and its deletion variants -> groups
+        QHash<QString, QList<int>> byFirstWord; // first word of a full name -> groups
+        for (int g = 0; g < groupCount; ++g) {
+            if (m_groups[g].mentions.isEmpty())
+                continue;
+            longest[g] = &longestMention(g);
+            const QStringList &words = longest[g]->words;
+            if (words.size() < 2)
+                continue;
+            for (const QString &variant : deletionVariants(words.constLast()))
+                byLastWord[variant].append(g);
+            byFirstWord[words.constFirst()].append(g);
+        }
+
+        // Type the groups once so the rules below can ask what a name is.
         for (int g = 0; g < groupCount; ++g) {
             if (m_groups[g].mentions.isEmpty())
                 continue;
@@ -1006,14 +1052,18 @@ private:
             const EntityType type = m_groups[g].type();
             if (m_groups[g].known && m_groups[g].known->type != EntityType::Organization && m_groups[g].known->type != EntityType::Person)
                 continue; // "Taiwan" is not short for "Taiwan Semiconductor"
+            // Every group that could match, in group order as the rules below expect.
+            QList<int> candidates = byFirstWord.value(name);
+            for (const QString &variant : deletionVariants(name))
+                candidates += byLastWord.value(variant);
+            std::sort(candidates.begin(), candidates.end());
+            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
             int target = -1;
             int matches = 0;
-            for (int other = 0; other < groupCount; ++other) {
+            for (int other : std::as_const(candidates)) {
                 if (other == g || m_groups[other].mentions.isEmpty())
                     continue;
-                const Mention &longest = longestMention(other);
-                if (longest.words.size() < 2)
-                    continue;
+                const Mention &longestOther = *longest[other];
                 const EntityType otherType = m_groups[other].type();
                 // "Huang" -> "Jensen Huang"; "Mench" -> "Arthur Mensch"; and
                 // "Okonkwo said" -> "Idris Okonkwo" when only the surname had
@@ -1022,16 +1072,16 @@ private:
                     || (type == EntityType::Person && m_groups[g].strength() >= goodCue && m_groups[other].strength() < weakCue
                         && !m_groups[other].known);
                 if (personish && type != EntityType::Place && !m_groups[g].known
-                    && likelySameName(name, longest.words.constLast())) {
+                    && likelySameName(name, longestOther.words.constLast())) {
                     target = other;
                     ++matches;
                     continue;
                 }
                 // "Mistral" -> "Mistral AI": the rest of the long form only qualifies it.
-                if (otherType == EntityType::Organization && longest.words.constFirst() == name) {
+                if (otherType == EntityType::Organization && longestOther.words.constFirst() == name) {
                     bool suffixesOnly = true;
-                    for (int w = 1; w < longest.words.size(); ++w)
-                        suffixesOnly = suffixesOnly && m_lexicon.containsKey(Category::OrgSuffix, longest.words[w]);
+                    for (int w = 1; w < longestOther.words.size(); ++w)
+                        suffixesOnly = suffixesOnly && m_lexicon.containsKey(Category::OrgSuffix, longestOther.words[w]);
                     if (suffixesOnly) {
                         target = other;
                         ++matches;
@@ -1041,16 +1091,44 @@ private:
             if (matches == 1)
                 merge(target, g);
         }
-        // "Arthur Mench" and "Arthur Mensch": same given name, surname one letter apart.
+
+        // "Arthur Mench" and "Arthur Mensch": same given name, surname one
+        // letter apart. A group is examined here, as the one merged into or
+        // the one merged, only before it changes, so the index built first
+        // stays true.
+        QHash<QString, QList<int>> people; // word count, first word and a deletion variant of the last -> groups
+        const auto personKey = [](const QStringList &words, const QString &variant) {
+            return QString::number(words.size()) + u'\x1f' + words.constFirst() + u'\x1f' + variant;
+        };
+        for (int g = 0; g < groupCount; ++g) {
+            if (m_groups[g].mentions.isEmpty() || m_groups[g].type() != EntityType::Person)
+                continue;
+            const QStringList &words = longestMention(g).words;
+            if (words.size() < 2)
+                continue;
+            for (const QString &variant : deletionVariants(words.constLast()))
+                people[personKey(words, variant)].append(g);
+        }
         for (int a = 0; a < groupCount; ++a) {
             if (m_groups[a].mentions.isEmpty() || m_groups[a].type() != EntityType::Person)
                 continue;
             const Mention &first = longestMention(a);
-            for (int b = a + 1; b < groupCount; ++b) {
+            if (first.words.size() < 2)
+                continue;
+            QList<int> candidates;
+            for (const QString &variant : deletionVariants(first.words.constLast())) {
+                for (int b : people.value(personKey(first.words, variant))) {
+                    if (b > a)
+                        candidates.append(b);
+                }
+            }
+            std::sort(candidates.begin(), candidates.end());
+            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            for (int b : std::as_const(candidates)) {
                 if (m_groups[b].mentions.isEmpty() || m_groups[b].type() != EntityType::Person)
                     continue;
                 const Mention &second = longestMention(b);
-                if (first.words.size() >= 2 && first.words.size() == second.words.size()
+                if (first.words.size() == second.words.size()
                     && first.words.constFirst() == second.words.constFirst()
                     && likelySameName(first.words.constLast(), second.words.constLast()))
                     merge(a, b);
@@ -1094,18 +1172,25 @@ private:
     {
         if (m_epithetOwners.isEmpty())
             return;
-        QSet<int> covered;
+        indexEpithetOwners();
+        // Which tokens lie inside a name, by their position among all the
+        // document's tokens.
+        QList<qsizetype> firstToken(m_tokens.size() + 1, 0);
+        for (qsizetype s = 0; s < m_tokens.size(); ++s)
+            firstToken[s + 1] = firstToken[s] + m_tokens[s].size();
+        std::vector<bool> covered(size_t(firstToken.constLast()), false);
         for (const Mention &mention : std::as_const(m_mentions)) {
             for (int t = mention.first; t <= mention.last; ++t)
-                covered.insert(mention.sentence * 100000 + t);
+                covered[size_t(firstToken[mention.sentence] + t)] = true;
         }
         for (int s = 0; s < m_tokens.size(); ++s) {
             const QList<Token> &tokens = m_tokens[s];
+            const auto isCovered = [&](int t) { return covered[size_t(firstToken[s] + t)]; };
             for (int i = 0; i < tokens.size(); ++i) {
                 if (!tokens[i].isWord() || !in(Category::PersonTitle, tokens[i]))
                     continue;
                 // A title right before a name is a title, not an epithet.
-                if (i + 1 < tokens.size() && (covered.contains(s * 100000 + i + 1) || (tokens[i + 1].is(m_text, u'.') && i + 2 < tokens.size() && covered.contains(s * 100000 + i + 2))))
+                if (i + 1 < tokens.size() && (isCovered(i + 1) || (tokens[i + 1].is(m_text, u'.') && i + 2 < tokens.size() && isCovered(i + 2))))
                     continue;
                 // Nor is the first word of a longer title ("chief executive Pieter Elbers").
                 if (i + 1 < tokens.size() && tokens[i + 1].isWord() && in(Category::PersonTitle, tokens[i + 1]))
@@ -1140,21 +1225,56 @@ private:
         }
     }
 
+    // The people given each title, for epithetOwner(): under the title
+    // phrase itself ("vice president") and under each of its endings after a
+    // space ("president"), ordered by where they stand in the text. Groups
+    // keep their type while epithets join them (an epithet carries no
+    // evidence), so only people need indexing.
+    void indexEpithetOwners()
+    {
+        QHash<QString, QList<std::pair<int, int>>> exact, partial; // title -> (position, index in m_epithetOwners)
+        for (int k = 0; k < m_epithetOwners.size(); ++k) {
+            const auto &[title, mention] = m_epithetOwners[k];
+            const Mention &m = m_mentions[mention];
+            if (m_groups[m.group].type() != EntityType::Person)
+                continue;
+            exact[title].append({m.start, k});
+            for (qsizetype space = title.indexOf(u' '); space >= 0; space = title.indexOf(u' ', space + 1))
+                partial[title.mid(space + 1)].append({m.start, k});
+        }
+        const auto build = [this](QHash<QString, QList<std::pair<int, int>>> &byTitle, QHash<QString, TitleOwners> &index) {
+            for (auto it = byTitle.begin(); it != byTitle.end(); ++it) {
+                QList<std::pair<int, int>> &owners = it.value();
+                std::stable_sort(owners.begin(), owners.end(),
+                                 [](const auto &a, const auto &b) { return a.first < b.first; });
+                TitleOwners &entry = index[it.key()];
+                int latest = -1;
+                for (const auto &[position, k] : std::as_const(owners)) {
+                    latest = std::max(latest, k);
+                    entry.positions.append(position);
+                    entry.latest.append(m_epithetOwners[latest].second);
+                }
+            }
+        };
+        build(exact, m_exactTitleOwners);
+        build(partial, m_partialTitleOwners);
+    }
+
     // The person most recently given this title before `position`; an exact
     // title ("president") wins over a longer one ("vice president").
+    // "Most recently" is in the order the titles were met, as a scan of
+    // m_epithetOwners would find it, in logarithmic time.
     int epithetOwner(const QString &title, int position) const
     {
-        int exact = -1, partial = -1;
-        for (const auto &[epithetTitle, mention] : m_epithetOwners) {
-            const Mention &m = m_mentions[mention];
-            if (m.start > position || m_groups[m.group].type() != EntityType::Person)
-                continue;
-            if (epithetTitle == title)
-                exact = mention;
-            else if (epithetTitle.endsWith(u' ' + title))
-                partial = mention;
-        }
-        return exact >= 0 ? exact : partial;
+        const auto lookUp = [&](const QHash<QString, TitleOwners> &index) {
+            const auto found = index.constFind(title);
+            if (found == index.cend())
+                return -1;
+            const auto after = std::upper_bound(found->positions.cbegin(), found->positions.cend(), position);
+            return after == found->positions.cbegin() ? -1 : found->latest[after - found->positions.cbegin() - 1];
+        };
+        const int exact = lookUp(m_exactTitleOwners);
+        return exact >= 0 ? exact : lookUp(m_partialTitleOwners);
     }
 
     // --- output ---------------------------------------------------------
@@ -1188,11 +1308,15 @@ private:
             entity.name = canonicalName(group);
             QList<int> order = group.mentions;
             std::sort(order.begin(), order.end(), [this](int a, int b) { return m_mentions[a].start < m_mentions[b].start; });
+            entity.mentions.reserve(order.size());
+            QSet<QString> aliases; // an actor named a hundred thousand times has a handful of aliases
             for (int m : order) {
                 const Mention &mention = m_mentions[m];
                 entity.mentions.append({mention.sentence, mention.start, mention.end, mention.surface});
-                if (!entity.aliases.contains(mention.surface))
+                if (!aliases.contains(mention.surface)) {
+                    aliases.insert(mention.surface);
                     entity.aliases.append(mention.surface);
+                }
             }
             if (!entity.aliases.contains(entity.name))
                 entity.aliases.prepend(entity.name);
@@ -1250,10 +1374,16 @@ private:
     const SentenceTokens &m_tokens;
     QSet<QString> m_capitalizedElsewhere;
     QSet<QString> m_organisationWords;
-    QHash<int, int> m_expansions; // sentence * 100000 + first token -> last token of an acronym's expansion
     QList<Mention> m_mentions;
     QList<Group> m_groups;
-    QList<std::pair<QString, int>> m_epithetOwners; // title phrase -> mention index
+    QList<std::pair<QString, int>> m_epithetOwners; // title phrase -> mention index, in the order met
+    struct TitleOwners
+    {
+        QList<int> positions; // where the people given the title stand, ascending
+        QList<int> latest;    // latest[i]: of those at positions[0..i], the one whose title was met last
+    };
+    QHash<QString, TitleOwners> m_exactTitleOwners;   // by title phrase
+    QHash<QString, TitleOwners> m_partialTitleOwners; // by each ending of a title phrase after a space
 };
 
 } // namespace

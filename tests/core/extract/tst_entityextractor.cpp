@@ -52,6 +52,34 @@ private:
         return false;
     }
 
+
+    // A distinct invented word for every n below 12^count; the syllables
+    // differ from each other by two edits at least, so no two such names are
+    // taken for misspellings of each other.
+    static QString inventedWord(int n, int count)
+    {
+        static constexpr QStringView syllables[] = {u"bra", u"kol", u"mi", u"ten", u"vos", u"dru",
+                                                    u"lan", u"pe",  u"shi", u"gar", u"nu",  u"fey"};
+        QString word;
+        for (int i = 0; i < count; ++i) {
+            word += syllables[n % 12].toString();
+            n /= 12;
+        }
+        word[0] = word[0].toUpper();
+        return word;
+    }
+
+    static const ExtractedEntity *owner(const QList<ExtractedEntity> &entities, int sentence, const QString &surface)
+    {
+        for (const ExtractedEntity &entity : entities) {
+            for (const EntityMention &mention : entity.mentions) {
+                if (mention.sentence == sentence && mention.surface == surface)
+                    return &entity;
+            }
+        }
+        return nullptr;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -273,6 +301,138 @@ private Q_SLOTS:
         const QList<ExtractedEntity> unicode = extract(u"Zorvex \u200B\u200Dlaunched 🚀 Tideline\uFEFF in Łódź. 𝔄𝔅ℭ."_s);
         for (const ExtractedEntity &entity : unicode)
             QVERIFY(!entity.name.isEmpty());
+    }
+
+    void exactTitleWinsOverLongerOne()
+    {
+        // "the president" is the last person called president, before one
+        // called vice president; without one, the vice president.
+        QList<ExtractedEntity> entities = extract(
+            u"Kelpwise president Maren Oddvik spoke first. Then vice president Tavish Brennock spoke. "
+            "The president closed the meeting."_s);
+        const ExtractedEntity *person = owner(entities, 2, u"The president"_s);
+        QVERIFY2(person, qPrintable(describe(entities)));
+        QCOMPARE(person->name, u"Maren Oddvik"_s);
+
+        entities = extract(u"Kelpwise vice president Tavish Brennock spoke first. The president closed the meeting."_s);
+        person = owner(entities, 1, u"The president"_s);
+        QVERIFY2(person, qPrintable(describe(entities)));
+        QCOMPARE(person->name, u"Tavish Brennock"_s);
+    }
+
+    void epithetNeverRefersForward()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Shares rose before the president arrived. Later, Chilean president Gabriela Montoya opened the fair. "
+            "The president praised exporters."_s);
+        QVERIFY2(!owner(entities, 0, u"the president"_s), qPrintable(describe(entities)));
+        const ExtractedEntity *person = owner(entities, 2, u"The president"_s);
+        QVERIFY2(person, qPrintable(describe(entities)));
+        QCOMPARE(person->name, u"Gabriela Montoya"_s);
+    }
+
+    void shortFormsFindTheirFullNameAmongMany()
+    {
+        // Many people and companies, then short forms: each joins the one
+        // full name it shortens, and one that fits two joins neither.
+        QString text;
+        for (int i = 0; i < 40; ++i)
+            text += u"Analysts said %1 %2 joined %3 Holdings. "_s.arg(inventedWord(i, 2), inventedWord(i + 100, 3),
+                                                                   inventedWord(i + 300, 3));
+        text += u"Later, %1 said %2 was growing. "_s.arg(inventedWord(107, 3), inventedWord(307, 3));
+        text += u"Analysts said Ilse Varrondt and Oskar Varrondt disagreed. Varrondt said nothing."_s;
+        const QList<ExtractedEntity> entities = extract(text);
+        const ExtractedEntity *person = find(entities, inventedWord(7, 2) + u' ' + inventedWord(107, 3));
+        QVERIFY2(person, qPrintable(describe(entities)));
+        QVERIFY2(person->aliases.contains(inventedWord(107, 3)), qPrintable(describe(entities)));
+        const ExtractedEntity *company = find(entities, inventedWord(307, 3) + u" Holdings"_s);
+        QVERIFY2(company, qPrintable(describe(entities)));
+        QVERIFY2(company->aliases.contains(inventedWord(307, 3)), qPrintable(describe(entities)));
+        QVERIFY2(find(entities, u"Varrondt"_s), qPrintable(describe(entities)));
+    }
+
+    void hugeSentenceDoesNotDisturbTheNext()
+    {
+        // A caller may hand over a "sentence" of more than 100,000 tokens.
+        // Its names must not be taken for names of the sentence after it
+        // (positions were once keyed as sentence * 100000 + token).
+        QString text = u"Chilean president Gabriela Montoya opened the fair"_s;
+        for (int token = 7; token < 100002; ++token)
+            text += u" and"_s;
+        text += u" Kelpwise."_s;
+        const int second = int(text.size()) + 1;
+        text += u" The president praised exporters."_s;
+        const QList<Sentence> sentences{{0, second - 1}, {second, int(text.size())}};
+        const QList<ExtractedEntity> entities = EntityExtractor(*m_lexicon).extract(text, sentences, u"en"_s);
+        QVERIFY2(find(entities, u"Kelpwise"_s), qPrintable(describe(entities)));
+        const ExtractedEntity *person = owner(entities, 1, u"The president"_s);
+        QVERIFY2(person, qPrintable(describe(entities)));
+        QCOMPARE(person->name, u"Gabriela Montoya"_s);
+    }
+
+    void documentOfMoreThan100000Sentences()
+    {
+        // A long article with a growing cast: a new person, company and
+        // place every six sentences, and the first and last actors met again
+        // at the far end of it.
+        QString text = u"Taskerfeld Mining president Orvalda Quenchby opened the new smelter.\n\n"_s;
+        constexpr int blocks = 17000;
+        for (int b = 0; b < blocks; ++b) {
+            const QString surname = inventedWord(b, 4);
+            const QString person = inventedWord(b * 7 + 5, 2) + u' ' + surname;
+            const QString company = inventedWord(b + 20736, 3) + u" Freight"_s;
+            const QString place = inventedWord(b * 3 + 1, 2) + u"vale"_s;
+            text += u"%1 joined %2 in May. %3 said the harvest was late. %2 hired %4 drivers. "
+                    "Analysts at %2 expect growth in %5. The talks in %5 were short. %3 declined to comment.\n\n"_s
+                        .arg(person, company, surname, QString::number(10 + b % 90), place);
+        }
+        const qsizetype late = text.size();
+        text += u"In December, Quenchby retired from Taskerfeld Mining. "
+                "Norvick Pharma president Ilse Varrondt announced a merger. "
+                "The president said the merger would close in June. "
+                "The Velmora Transit Authority (VTA) approved the route. The VTA will publish a timetable.\n"_s;
+
+        const QList<Sentence> sentences = m_splitter->split(text);
+        QVERIFY(sentences.size() > 6 * blocks);
+        const QList<ExtractedEntity> entities = EntityExtractor(*m_lexicon).extract(text, sentences, u"en"_s);
+
+        for (const ExtractedEntity &entity : entities) {
+            QVERIFY(!entity.name.isEmpty());
+            for (const EntityMention &mention : entity.mentions) {
+                QVERIFY(mention.sentence >= 0 && mention.sentence < sentences.size());
+                QVERIFY(mention.start >= sentences[mention.sentence].start && mention.end <= sentences[mention.sentence].end);
+                QCOMPARE(QStringView(text).mid(mention.start, mention.end - mention.start), mention.surface);
+            }
+        }
+        int lastSentence = int(sentences.size()) - 1;
+        while (lastSentence > 0 && sentences[lastSentence].start > late)
+            --lastSentence;
+        QVERIFY(lastSentence > 100000);
+        const auto mentionedLate = [&](const ExtractedEntity *entity, const QString &surface) {
+            return entity && std::any_of(entity->mentions.cbegin(), entity->mentions.cend(), [&](const EntityMention &m) {
+                       return m.sentence >= lastSentence && m.surface == surface;
+                   });
+        };
+        // Named at the start, met again by surname 100,000 sentences later.
+        const ExtractedEntity *first = find(entities, u"Orvalda Quenchby"_s);
+        QVERIFY(first);
+        QCOMPARE(first->type, EntityType::Person);
+        QVERIFY(mentionedLate(first, u"Quenchby"_s));
+        QVERIFY(!find(entities, u"Quenchby"_s));
+        // The epithet goes to the person last given the title.
+        const ExtractedEntity *last = find(entities, u"Ilse Varrondt"_s);
+        QVERIFY(mentionedLate(last, u"The president"_s));
+        // An acronym spelled out at the far end is that name.
+        const ExtractedEntity *authority = find(entities, u"Velmora Transit Authority"_s);
+        QVERIFY(authority);
+        QVERIFY(mentionedLate(authority, u"VTA"_s));
+        // The cast in the middle is resolved as at the start.
+        const ExtractedEntity *middle = find(entities, inventedWord(9000 * 7 + 5, 2) + u' ' + inventedWord(9000, 4));
+        QVERIFY(middle);
+        QCOMPARE(middle->type, EntityType::Person);
+        QVERIFY(middle->aliases.contains(inventedWord(9000, 4)));
+        QCOMPARE(middle->mentions.size(), 3);
+        QVERIFY(find(entities, inventedWord(9000 + 20736, 3) + u" Freight"_s));
     }
 
     void preferredNameOnlyGrowsMoreComplete()
