@@ -122,7 +122,9 @@ struct Mention
     int last = 0;  // inclusive
     int start = 0;
     int end = 0;
-    QString surface;
+    // A long article has over a million mentions: the surface is the text
+    // between start and end, read when needed, and the key and words are
+    // shared with every other mention and token of the same name.
     QString key; // folded surface, year suffix dropped
     QStringList words; // folded words of the name, particles included
     const KnownName *known = nullptr;
@@ -147,6 +149,17 @@ struct Group
     }
     double strength() const { return *std::max_element(evidence.cbegin(), evidence.cend()); }
 };
+
+} // namespace
+} // namespace NewsGraph
+
+// Moved in memory as they are: a long article's million mentions then grow
+// their list in place rather than through a copy.
+Q_DECLARE_TYPEINFO(NewsGraph::Mention, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(NewsGraph::Group, Q_RELOCATABLE_TYPE);
+
+namespace NewsGraph {
+namespace {
 
 // One document's worth of extraction state.
 class DocumentPass
@@ -181,11 +194,15 @@ private:
     // --- tokens ---------------------------------------------------------
 
     QStringView text(const Token &token) const { return token.text(m_text); }
-    const QString &folded(const Token &token) const { return token.folded; }
+
+    // The one copy of this string in the document pass, for keys that
+    // thousands of mentions have in common.
+    QString shared(const QString &key) { return *m_sharedKeys.insert(key); }
+    const QString &folded(const Token &token) const { return token.folded(); }
 
     bool in(Category category, const Token &token) const
     {
-        return token.isWord() && m_lexicon.containsKey(category, token.folded);
+        return token.isWord() && m_lexicon.containsKey(category, token.folded());
     }
 
     // foldName() of tokens[first..last], built from the folded tokens.
@@ -194,11 +211,11 @@ private:
         QString key;
         for (int i = first; i <= last; ++i) {
             const Token &token = tokens[i];
-            if (token.folded.isEmpty())
+            if (token.folded().isEmpty())
                 continue;
             if (token.spaceBefore && !key.isEmpty())
                 key += u' ';
-            key += token.folded;
+            key += token.folded();
         }
         return key;
     }
@@ -289,7 +306,7 @@ private:
             return false;
         if (in(Category::PersonTitle, token) || in(Category::StopCapital, token) || in(Category::FunctionWord, token))
             return continuing && in(Category::OrgSuffix, token);
-        if (!m_lexicon.placeOfDemonymKey(token.folded).isEmpty())
+        if (!m_lexicon.placeOfDemonymKey(token.folded()).isEmpty())
             return continuing;
         return true;
     }
@@ -299,7 +316,7 @@ private:
     // The longest known name starting at token i, as the index of its last token.
     int knownNameAt(const QList<Token> &tokens, int i, const KnownName **known) const
     {
-        if (!tokens[i].isWord() || !m_lexicon.startsName(tokens[i].folded))
+        if (!tokens[i].isWord() || !m_lexicon.startsName(tokens[i].folded()))
             return -1;
         // Every phrase starting at i, then the longest known one.
         const int longest = std::min<int>(m_lexicon.longestName() * 2, tokens.size() - i);
@@ -308,10 +325,10 @@ private:
         QString key;
         for (int length = 1; length <= longest; ++length) {
             const Token &token = tokens[i + length - 1];
-            if (!token.folded.isEmpty()) {
+            if (!token.folded().isEmpty()) {
                 if (token.spaceBefore && !key.isEmpty())
                     key += u' ';
-                key += token.folded;
+                key += token.folded();
             }
             keys.append(key);
         }
@@ -361,7 +378,7 @@ private:
                 return -1;
             if (!countsForInitials(token))
                 continue;
-            initials.prepend(token.folded.front());
+            initials.prepend(token.folded().front());
             if (initials.size() == letters.size())
                 return initials == letters && token.capitalized ? i : -1;
         }
@@ -452,7 +469,7 @@ private:
     // "Vice President J.D. Vance": a capitalised title ends the name before it.
     bool startsTitle(const QList<Token> &tokens, int i) const
     {
-        if (i >= tokens.size() || !tokens[i].isWord() || !m_lexicon.startsEntry(Category::PersonTitle, tokens[i].folded))
+        if (i >= tokens.size() || !tokens[i].isWord() || !m_lexicon.startsEntry(Category::PersonTitle, tokens[i].folded()))
             return false;
         for (int length = m_lexicon.longestEntry(Category::PersonTitle); length >= 2; --length) {
             const QString phrase = phraseAfter(tokens, i, length);
@@ -475,7 +492,7 @@ private:
         const Token &token = tokens[i];
         if (token.allCaps || token.mixedCase || token.hasDigit)
             return true;
-        if (m_capitalizedElsewhere.contains(token.folded) || in(Category::GivenName, token))
+        if (m_capitalizedElsewhere.contains(token.folded()) || in(Category::GivenName, token))
             return true;
         // What only a name is followed by: a possessive ("Zorvex's"), a
         // title ("Zorvex CEO ...") or a verb of speech ("Zorvex said").
@@ -568,11 +585,10 @@ private:
             mention.last = after;
             keyEnd = mention.end;
         }
-        mention.surface = m_text.mid(mention.start, mention.end - mention.start);
         int keyLast = mention.last;
         while (keyLast > first && tokens[keyLast].end > keyEnd)
             --keyLast;
-        mention.key = phraseKey(tokens, first, std::min(keyLast, int(tokens.size()) - 1));
+        mention.key = shared(phraseKey(tokens, first, std::min(keyLast, int(tokens.size()) - 1)));
         for (int i = first; i <= std::min(last, int(tokens.size()) - 1); ++i) {
             if (tokens[i].isWord() && tokens[i].start < keyEnd)
                 mention.words.append(folded(tokens[i]));
@@ -679,7 +695,7 @@ private:
     bool startsPhrase(const QList<Token> &tokens, int i, Category category) const
     {
         if (i >= tokens.size() || !tokens[i].isWord() || tokens[i].capitalized
-            || !m_lexicon.startsEntry(category, tokens[i].folded))
+            || !m_lexicon.startsEntry(category, tokens[i].folded()))
             return false;
         for (int length = m_lexicon.longestEntry(category); length >= 1; --length) {
             const QString phrase = phraseAfter(tokens, i, length);
@@ -712,7 +728,7 @@ private:
         if (j > 0 && (tokens[j - 1].is(m_text, u'.') || tokens[j - 1].is(m_text, u',')))
             --j; // "Mr." / "M." / "PDG, Paulin"
         for (int length = m_lexicon.longestEntry(Category::PersonTitle); length >= 1; --length) {
-            if (j - length < 0 || !m_lexicon.startsEntry(Category::PersonTitle, tokens[j - length].folded))
+            if (j - length < 0 || !m_lexicon.startsEntry(Category::PersonTitle, tokens[j - length].folded()))
                 continue;
             const QString phrase = phraseBefore(tokens, j, length);
             if (!phrase.isEmpty() && m_lexicon.containsKey(Category::PersonTitle, phrase))
@@ -861,8 +877,8 @@ private:
     // Words that count for an acronym: not particles, joiners or articles.
     bool countsForInitials(const Token &token) const
     {
-        return token.isWord() && !token.elision && !isNameParticle(token.folded)
-            && !isInstitutionalJoiner(token.folded) && !in(Category::Determiner, token);
+        return token.isWord() && !token.elision && !isNameParticle(token.folded())
+            && !isInstitutionalJoiner(token.folded()) && !in(Category::Determiner, token);
     }
 
     bool spellsInitials(const Mention &m, const Token &acronym) const
@@ -873,7 +889,7 @@ private:
         QString initials;
         for (int i = m.first; i <= m.last; ++i) {
             if (countsForInitials(tokens[i]))
-                initials.append(tokens[i].folded.front());
+                initials.append(tokens[i].folded().front());
         }
         const QString letters = text(acronym).toString().remove(u'.').toCaseFolded();
         return initials == letters || (initials.size() > letters.size() && initials.startsWith(letters));
@@ -1009,7 +1025,7 @@ private:
             const Token &acronym = tokens[open + 1];
             if (!spellsInitials(mention, acronym))
                 continue;
-            const int g = byKey.value(acronym.folded, -1);
+            const int g = byKey.value(acronym.folded(), -1);
             if (g >= 0)
                 merge(mention.group, g);
         }
@@ -1202,7 +1218,7 @@ private:
                 int first = i;
                 // An epithet is a noun phrase with its article or an
                 // honorific: "the French president", "Mr. President".
-                if (first > 0 && tokens[first - 1].isWord() && !m_lexicon.placeOfDemonymKey(tokens[first - 1].folded).isEmpty())
+                if (first > 0 && tokens[first - 1].isWord() && !m_lexicon.placeOfDemonymKey(tokens[first - 1].folded()).isEmpty())
                     --first;
                 if (first > 0 && tokens[first - 1].isWord() && in(Category::Determiner, tokens[first - 1]) && !tokens[first - 1].elision)
                     --first;
@@ -1216,8 +1232,7 @@ private:
                 epithet.last = i;
                 epithet.start = tokens[first].start;
                 epithet.end = tokens[i].end;
-                epithet.surface = m_text.mid(epithet.start, epithet.end - epithet.start);
-                epithet.key = phraseKey(tokens, first, i);
+                epithet.key = shared(phraseKey(tokens, first, i));
                 epithet.epithet = true;
                 m_mentions.append(epithet);
                 join(m_mentions[owner].group, m_mentions.size() - 1);
@@ -1279,6 +1294,8 @@ private:
 
     // --- output ---------------------------------------------------------
 
+    QString surface(const Mention &mention) const { return m_text.mid(mention.start, mention.end - mention.start); }
+
     void trace() const
     {
         static const char *names[] = {"PERSON", "ORG", "PLACE", "PRODUCT", "EVENT"};
@@ -1288,7 +1305,7 @@ private:
                 if (m.evidence[t] != 0)
                     evidence += u"%1=%2 "_s.arg(QLatin1StringView(names[t])).arg(m.evidence[t]);
             }
-            qCDebug(lcExtract).noquote() << "mention" << m.surface << "group" << m.group << (m.known ? "known" : "")
+            qCDebug(lcExtract).noquote() << "mention" << surface(m) << "group" << m.group << (m.known ? "known" : "")
                                          << (m.epithet ? "epithet" : "") << evidence;
         }
         for (int g = 0; g < m_groups.size(); ++g) {
@@ -1309,14 +1326,17 @@ private:
             QList<int> order = group.mentions;
             std::sort(order.begin(), order.end(), [this](int a, int b) { return m_mentions[a].start < m_mentions[b].start; });
             entity.mentions.reserve(order.size());
-            QSet<QString> aliases; // an actor named a hundred thousand times has a handful of aliases
+            // An actor named a hundred thousand times has a handful of
+            // aliases: its mentions share their strings.
+            QSet<QString> aliases;
             for (int m : order) {
                 const Mention &mention = m_mentions[m];
-                entity.mentions.append({mention.sentence, mention.start, mention.end, mention.surface});
-                if (!aliases.contains(mention.surface)) {
-                    aliases.insert(mention.surface);
-                    entity.aliases.append(mention.surface);
+                auto alias = aliases.constFind(surface(mention));
+                if (alias == aliases.cend()) {
+                    alias = aliases.insert(surface(mention));
+                    entity.aliases.append(*alias);
                 }
+                entity.mentions.append({mention.sentence, mention.start, mention.end, *alias});
             }
             if (!entity.aliases.contains(entity.name))
                 entity.aliases.prepend(entity.name);
@@ -1353,7 +1373,7 @@ private:
                 bestCount = count;
             }
         }
-        return best.isEmpty() ? m_mentions[group.mentions.constFirst()].surface : best;
+        return best.isEmpty() ? surface(m_mentions[group.mentions.constFirst()]) : best;
     }
 
     QString nameWithoutEdition(const Mention &mention) const
@@ -1363,7 +1383,7 @@ private:
         while (last > mention.first && tokens[last].kind == Token::Kind::Number)
             --last;
         if (last == mention.last)
-            return mention.surface;
+            return surface(mention);
         // Keep a lower-case event noun that followed the year ("... 2025 conference" is not absorbed).
         return m_text.mid(mention.start, tokens[last].end - mention.start);
     }
@@ -1374,6 +1394,7 @@ private:
     const SentenceTokens &m_tokens;
     QSet<QString> m_capitalizedElsewhere;
     QSet<QString> m_organisationWords;
+    QSet<QString> m_sharedKeys; // see shared()
     QList<Mention> m_mentions;
     QList<Group> m_groups;
     QList<std::pair<QString, int>> m_epithetOwners; // title phrase -> mention index, in the order met

@@ -25,6 +25,14 @@ struct EntityMention
     friend bool operator==(const EntityMention &, const EntityMention &) = default;
 };
 
+} // namespace NewsGraph
+
+// Plain values, moved in memory as they are: the lists of a long article (a
+// million mentions and co-occurrences) then grow in place, without a copy.
+Q_DECLARE_TYPEINFO(NewsGraph::EntityMention, Q_RELOCATABLE_TYPE);
+
+namespace NewsGraph {
+
 // One actor of a document, its surface forms resolved into one.
 struct ExtractedEntity
 {
@@ -72,6 +80,15 @@ struct ExtractedRelation
 inline constexpr char16_t cooccurrencePredicate[] = u"mentioned_with";
 
 bool isSymmetricPredicate(QStringView predicate);
+
+} // namespace NewsGraph
+
+// Plain values, moved in memory as they are (see EntityMention).
+Q_DECLARE_TYPEINFO(NewsGraph::ExtractedEntity, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(NewsGraph::AttributeMention, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(NewsGraph::ExtractedRelation, Q_RELOCATABLE_TYPE);
+
+namespace NewsGraph {
 
 struct DocumentExtraction
 {

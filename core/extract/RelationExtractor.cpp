@@ -505,6 +505,7 @@ public:
             return id;
         m_predicates.append(predicate);
         m_symmetric.append(isSymmetricPredicate(predicate));
+        m_index.append(QHash<quint64, qsizetype>());
         return int(m_predicates.size()) - 1;
     }
 
@@ -519,11 +520,11 @@ public:
             return;
         if (m_symmetric[predicate] && subject > object)
             std::swap(subject, object);
-        // Documents have far fewer than 2^24 entities and predicates.
-        const quint64 key = (quint64(quint32(subject)) << 40) | (quint64(quint32(predicate)) << 24) | quint32(object);
-        auto it = m_index.find(key);
-        if (it == m_index.end()) {
-            it = m_index.insert(key, m_relations.size());
+        const quint64 key = (quint64(quint32(subject)) << 32) | quint32(object);
+        QHash<quint64, qsizetype> &index = m_index[predicate];
+        auto it = index.find(key);
+        if (it == index.end()) {
+            it = index.insert(key, m_relations.size());
             m_relations.append(ExtractedRelation{subject, m_predicates[predicate], object, confidence, rule, {}});
         }
         ExtractedRelation &relation = m_relations[*it];
@@ -536,10 +537,43 @@ public:
 
 private:
     QList<ExtractedRelation> m_relations;
-    QHash<quint64, qsizetype> m_index;                // (subject, predicate, object) -> m_relations
+    QList<QHash<quint64, qsizetype>> m_index; // by predicate id: (subject, object) -> m_relations
     QStringList m_predicates; // by id; a handful
     QList<bool> m_symmetric;
 };
+
+// Typed relations first, co-occurrences after, each in the order found. In
+// place: a long article has a million co-occurrences, which
+// std::stable_partition would move into a buffer as large as the list.
+void typedRelationsFirst(QList<ExtractedRelation> &relations)
+{
+    const auto typed = [](const ExtractedRelation &r) { return r.predicate != QStringView(cooccurrencePredicate); };
+    QList<qsizetype> order; // position -> the relation that goes there
+    order.reserve(relations.size());
+    for (qsizetype r = 0; r < relations.size(); ++r) {
+        if (typed(relations[r]))
+            order.append(r);
+    }
+    for (qsizetype r = 0; r < relations.size(); ++r) {
+        if (!typed(relations[r]))
+            order.append(r);
+    }
+    // Follow each cycle of the permutation once; a position done points to itself.
+    for (qsizetype start = 0; start < order.size(); ++start) {
+        if (order[start] == start)
+            continue;
+        ExtractedRelation held = std::move(relations[start]);
+        qsizetype at = start;
+        while (order[at] != start) {
+            const qsizetype from = order[at];
+            relations[at] = std::move(relations[from]);
+            order[at] = at;
+            at = from;
+        }
+        relations[at] = std::move(held);
+        order[at] = at;
+    }
+}
 
 // Replaces the pronoun phrase at unit `at` ("it", "the company") by the
 // entity it stands for.
@@ -693,7 +727,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                                       mentions[m].second->end, true});
                 continue;
             }
-            Unit unit{-1, EntityType::Organization, &token.folded, token.start, token.end, token.capitalized};
+            Unit unit{-1, EntityType::Organization, token.foldedText, token.start, token.end, token.capitalized};
             unit.word = token.isWord();
             units.append(unit);
         }
@@ -974,10 +1008,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
     relations.removeIf([&](const ExtractedRelation &r) {
         return r.predicate == u"works_for"_s && roles.contains({r.subject, r.object});
     });
-    // Typed relations first, co-occurrences after.
-    std::stable_partition(relations.begin(), relations.end(), [](const ExtractedRelation &r) {
-        return r.predicate != QStringView(cooccurrencePredicate);
-    });
+    typedRelationsFirst(relations);
     return relations;
 }
 

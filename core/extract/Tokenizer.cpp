@@ -152,13 +152,16 @@ QList<Token> tokenize(const QString &text, int start, int end)
 SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sentences)
 {
     SentenceTokens result;
-    result.reserve(sentences.size());
+    result.m_sentences.reserve(sentences.size());
+    auto words = std::make_shared<std::unordered_set<QString>>();
     for (const Sentence &sentence : sentences) {
         QList<Token> tokens = tokenize(text, sentence.start, sentence.end);
         for (Token &token : tokens)
-            token.folded = foldName(token.text(text));
-        result.append(std::move(tokens));
+            token.foldedText = &*words->insert(foldName(token.text(text))).first;
+        tokens.squeeze(); // kept for the whole document: no room to spare
+        result.m_sentences.append(std::move(tokens));
     }
+    result.m_foldedWords = std::move(words);
     return result;
 }
 

@@ -292,6 +292,20 @@ private Q_SLOTS:
         QVERIFY2(mentions(entities, u"Zorvex"_s), qPrintable(describe(entities))); // possessive dropped
     }
 
+    void mentionsShareTheirSurface()
+    {
+        // An actor named a hundred thousand times takes one string per
+        // alias, not one per mention.
+        const QList<ExtractedEntity> entities
+            = extract(u"Kelpwise hired staff. Analysts like Kelpwise. Later, Kelpwise grew."_s);
+        const ExtractedEntity *org = find(entities, u"Kelpwise"_s);
+        QVERIFY2(org, qPrintable(describe(entities)));
+        QCOMPARE(org->aliases, QStringList{u"Kelpwise"_s});
+        QCOMPARE(org->mentions.size(), 3);
+        for (const EntityMention &mention : org->mentions)
+            QCOMPARE(mention.surface.constData(), org->aliases.constFirst().constData());
+    }
+
     void badInputIsHarmless()
     {
         QVERIFY(extract(QString()).isEmpty());

@@ -61,6 +61,30 @@ private Q_SLOTS:
         QVERIFY(tokens[1].spaceBefore);
     }
 
+    void sentencesShareTheirFoldedWords()
+    {
+        // A long article has millions of tokens and few distinct words:
+        // each word is folded and kept once, and a token takes 24 bytes.
+        static_assert(sizeof(Token) <= 24);
+        const QString text = u"Nvidia said Acme grew. NVIDIA and nvidia said so."_s;
+        SentenceTokens copy;
+        {
+            const SentenceTokens tokens = tokenizeSentences(text, {{0, 22}, {23, int(text.size())}});
+            QCOMPARE(tokens.size(), 2);
+            QCOMPARE(tokens[0][0].folded(), u"nvidia"_s);
+            QCOMPARE(tokens[1][2].folded(), u"nvidia"_s);
+            QCOMPARE(&tokens[1][0].folded(), &tokens[0][0].folded());
+            QCOMPARE(&tokens[1][2].folded(), &tokens[0][0].folded());
+            QCOMPARE(&tokens[1][3].folded(), &tokens[0][1].folded()); // "said"
+            copy = tokens;
+        }
+        // A copy keeps the words its tokens point to.
+        QCOMPARE(copy[1][0].folded(), u"nvidia"_s);
+        QCOMPARE(copy[0][2].folded(), u"acme"_s);
+        // Tokens of tokenize() alone have no folded text.
+        QVERIFY(tokenize(text, 0, 6).constFirst().folded().isEmpty());
+    }
+
     void rangeIsRespected()
     {
         const QString text = u"Alpha Beta Gamma"_s;
