@@ -1453,15 +1453,19 @@ QSet<QString> mergeKeys(const QString &name, const QStringList &aliases)
     return keys;
 }
 
-bool samePerson(const QString &a, const QString &b)
+// The words of two people's names (nameWords()) that agree on the word count
+// and the first word: the same person when the last words agree too, or
+// differ by one likely misspelling.
+bool samePersonWords(const QStringList &x, const QStringList &y)
 {
-    const QStringList x = nameWords(a);
-    const QStringList y = nameWords(b);
-    if (x.size() < 2 || y.size() < 2)
-        return false; // a surname alone never identifies a person across documents
-    if (x == y)
-        return true;
-    return x.size() == y.size() && x.constFirst() == y.constFirst() && likelySameName(x.constLast(), y.constLast());
+    return x == y || likelySameName(x.constLast(), y.constLast());
+}
+
+// Known people are looked up by word count and first word (a surname alone
+// never identifies a person across documents, so names of one word have no key).
+QString personKey(const QStringList &words)
+{
+    return words.size() < 2 ? QString() : QString::number(words.size()) + u'\x1f' + words.constFirst();
 }
 
 } // namespace
@@ -1486,15 +1490,29 @@ QList<qint64> matchKnownEntities(const QList<ExtractedEntity> &entities, const Q
         for (const QString &key : mergeKeys(known[k].name, known[k].aliases))
             index[key].append(k);
     }
+    // People by word count and first word, each with its name's words, in
+    // the order known: the first that agrees is the match.
+    QHash<QString, QList<std::pair<int, QStringList>>> people;
+    for (int k = 0; k < known.size(); ++k) {
+        if (known[k].type != EntityType::Person)
+            continue;
+        QStringList words = nameWords(known[k].name);
+        if (const QString key = personKey(words); !key.isEmpty())
+            people[key].append({k, std::move(words)});
+    }
     QList<qint64> result;
     result.reserve(entities.size());
     for (const ExtractedEntity &entity : entities) {
         qint64 match = 0;
         if (entity.type == EntityType::Person) {
-            for (const KnownEntity &candidate : known) {
-                if (candidate.type == EntityType::Person && samePerson(entity.name, candidate.name)) {
-                    match = candidate.id;
-                    break;
+            const QStringList words = nameWords(entity.name);
+            const auto candidates = people.constFind(personKey(words));
+            if (candidates != people.cend()) {
+                for (const auto &[k, candidateWords] : *candidates) {
+                    if (samePersonWords(words, candidateWords)) {
+                        match = known[k].id;
+                        break;
+                    }
                 }
             }
         } else {

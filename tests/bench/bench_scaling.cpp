@@ -324,15 +324,26 @@ int measureOne(double megabytes, bool growing, const QString &textFile, bool wit
     const QList<ExtractedRelation> relations = relationExtractor->extract(text, analyzed.sentences, tokens, entities);
     const double relationSeconds = threadSeconds() - start;
 
+    // Not extraction but ingest: matching the entities against those of a
+    // project, here as if the same article had been stored before.
+    QList<KnownEntity> known;
+    known.reserve(entities.size());
+    for (const ExtractedEntity &entity : entities)
+        known.append({qint64(known.size()) + 1, entity.name, entity.type, entity.aliases});
+    start = threadSeconds();
+    const QList<qint64> matches = matchKnownEntities(entities, known);
+    const double matchSeconds = threadSeconds() - start;
+    const qsizetype matched = matches.size() - matches.count(0);
+
     qint64 mentions = 0;
     for (const ExtractedEntity &entity : entities)
         mentions += entity.mentions.size();
     std::printf("bytes=%lld sentences=%lld entities=%lld mentions=%lld attributes=%lld relations=%lld "
-                "analyze=%.3f tokens=%.3f entities_s=%.3f attributes_s=%.3f relations_s=%.3f "
+                "analyze=%.3f tokens=%.3f entities_s=%.3f attributes_s=%.3f relations_s=%.3f match_s=%.3f matched=%lld "
                 "base_mb=%.1f peak_mb=%.1f digest=%s\n",
                 qlonglong(size), qlonglong(analyzed.sentences.size()), qlonglong(entities.size()), qlonglong(mentions),
                 qlonglong(attributes.size()), qlonglong(relations.size()), analyzeSeconds, tokenSeconds, entitySeconds,
-                attributeSeconds, relationSeconds, baseMegabytes, statusMegabytes("VmHWM:"),
+                attributeSeconds, relationSeconds, matchSeconds, qlonglong(matched), baseMegabytes, statusMegabytes("VmHWM:"),
                 withDigest ? digest(analyzed, entities, attributes, relations).constData() : "-");
     return 0;
 }
@@ -423,9 +434,9 @@ int main(int argc, char *argv[])
     bool withinRatio = true;
     for (const QString &which : casts) {
         std::printf("bench_scaling: one article, cast %s, one thread (CPU seconds)\n", qPrintable(which));
-        std::printf("  %7s %9s %9s %9s %9s | %7s %7s %7s %7s %7s | %8s %8s %6s | %8s %8s%s\n", "MB", "sentences",
+        std::printf("  %7s %9s %9s %9s %9s | %7s %7s %7s %7s %7s | %8s %8s %6s | %8s %8s | %7s%s\n", "MB", "sentences",
                     "entities", "mentions", "relations", "analyze", "tokens", "entity", "amounts", "relatns", "total s",
-                    "s/MB", "ratio", "base MB", "peak MB", withDigest ? "  digest" : "");
+                    "s/MB", "ratio", "base MB", "peak MB", "match", withDigest ? "  digest" : "");
         std::optional<double> reference;
         for (double size : std::as_const(sizes)) {
             const std::optional<Figures> figures = runChild(size, which == u"text"_s ? u"same"_s : which, textFile, withDigest);
@@ -439,13 +450,13 @@ int main(int argc, char *argv[])
                 reference = perMegabyte;
             const double ratio = *reference > 0 ? perMegabyte / *reference : 0.0;
             withinRatio = withinRatio && ratio <= maxRatio;
-            std::printf("  %7.1f %9.0f %9.0f %9.0f %9.0f | %7.2f %7.2f %7.2f %7.2f %7.2f | %8.2f %8.3f %6.2f | %8.1f %8.1f%s%s\n",
+            std::printf("  %7.1f %9.0f %9.0f %9.0f %9.0f | %7.2f %7.2f %7.2f %7.2f %7.2f | %8.2f %8.3f %6.2f | %8.1f %8.1f | %7.2f%s%s\n",
                         figures->megabytes(), figures->number(u"sentences"_s), figures->number(u"entities"_s),
                         figures->number(u"mentions"_s), figures->number(u"relations"_s), figures->number(u"analyze"_s),
                         figures->number(u"tokens"_s), figures->number(u"entities_s"_s),
                         figures->number(u"attributes_s"_s), figures->number(u"relations_s"_s), figures->seconds(),
                         perMegabyte, ratio, figures->number(u"base_mb"_s), figures->number(u"peak_mb"_s),
-                        withDigest ? "  " : "", withDigest ? qPrintable(figures->values.value(u"digest"_s)) : "");
+                        figures->number(u"match_s"_s), withDigest ? "  " : "", withDigest ? qPrintable(figures->values.value(u"digest"_s)) : "");
             std::fflush(stdout);
         }
     }

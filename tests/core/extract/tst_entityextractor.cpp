@@ -474,6 +474,24 @@ private Q_SLOTS:
             {u"NFC"_s, EntityType::Place, {u"NFC"_s}, {}},               // other type
         };
         QCOMPARE(matchKnownEntities(incoming, known), (QList<qint64>{1, 1, 2, 0, 0, 0}));
+
+        // Among several people who agree, the first known; a full name of
+        // another length or given name is someone else.
+        const QList<KnownEntity> people{
+            {5, u"Maren Oddvik"_s, EntityType::Person, {}},
+            {6, u"Maren Lisa Oddvik"_s, EntityType::Person, {}},
+            {7, u"Maren Oddvikk"_s, EntityType::Person, {}},
+            {8, u"Karen Oddvik"_s, EntityType::Person, {}},
+            {9, u"Maren Oddvik"_s, EntityType::Person, {}},
+        };
+        const QList<ExtractedEntity> newcomers{
+            {u"Maren Oddvik"_s, EntityType::Person, {}, {}},
+            {u"Maren Oddvikk"_s, EntityType::Person, {}, {}},
+            {u"Maren Lisa Oddvik"_s, EntityType::Person, {}, {}},
+            {u"Karen Oddvick"_s, EntityType::Person, {}, {}},
+            {u"Lisa Oddvik"_s, EntityType::Person, {}, {}},
+        };
+        QCOMPARE(matchKnownEntities(newcomers, people), (QList<qint64>{5, 5, 6, 8, 0}));
     }
 };
 
