@@ -763,8 +763,10 @@ bool Scanner::nameBefore(int i)
 {
     if (i == 0 || !token(i).spaced || !isWord(i - 1) || !token(i - 1).hasUpper)
         return false;
+    // Looking back from the word rather than forward from the sentence
+    // start keeps this linear however many symbols open the sentence.
     bool firstWord = true;
-    for (int k = 0; k < i - 1; ++k) {
+    for (int k = i - 2; k >= 0; --k) {
         if (token(k).kind != Kind::Symbol) {
             firstWord = false;
             break;
