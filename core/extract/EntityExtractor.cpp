@@ -1436,9 +1436,11 @@ QStringList nameWords(const QString &name)
     return foldName(name).split(u' ', Qt::SkipEmptyParts);
 }
 
-bool compatibleTypes(EntityType a, EntityType b)
+// A name or alias under the type it names: entities merge only with known
+// ones of the same type.
+QString typedKey(EntityType type, const QString &key)
 {
-    return a == b;
+    return QString::number(int(type)) + u'\x1f' + key;
 }
 
 // Keys a new entity may be found under: its name and aliases, but not
@@ -1461,11 +1463,19 @@ bool samePersonWords(const QStringList &x, const QStringList &y)
     return x == y || likelySameName(x.constLast(), y.constLast());
 }
 
-// Known people are looked up by word count and first word (a surname alone
-// never identifies a person across documents, so names of one word have no key).
-QString personKey(const QStringList &words)
+// Known people are looked up by word count, first word and the deletion
+// variants of the last word (see deletionVariants()), which find every
+// surname one edit away. A surname alone never identifies a person across
+// documents: names of one word have no keys.
+QStringList personKeys(const QStringList &words)
 {
-    return words.size() < 2 ? QString() : QString::number(words.size()) + u'\x1f' + words.constFirst();
+    QStringList keys;
+    if (words.size() < 2)
+        return keys;
+    const QString prefix = QString::number(words.size()) + u'\x1f' + words.constFirst() + u'\x1f';
+    for (const QString &variant : deletionVariants(words.constLast()))
+        keys.append(prefix + variant);
+    return keys;
 }
 
 } // namespace
@@ -1485,20 +1495,21 @@ QString preferredEntityName(const QString &current, const QString &candidate)
 
 QList<qint64> matchKnownEntities(const QList<ExtractedEntity> &entities, const QList<KnownEntity> &known)
 {
-    QHash<QString, QList<int>> index; // folded name or alias -> known entities
+    QHash<QString, QList<int>> index; // type and folded name or alias -> known entities, ascending
     for (int k = 0; k < known.size(); ++k) {
         for (const QString &key : mergeKeys(known[k].name, known[k].aliases))
-            index[key].append(k);
+            index[typedKey(known[k].type, key)].append(k);
     }
-    // People by word count and first word, each with its name's words, in
-    // the order known: the first that agrees is the match.
-    QHash<QString, QList<std::pair<int, QStringList>>> people;
+    // People by personKeys(), in the order known: the first that agrees is
+    // the match. Their names' words are folded once.
+    QHash<QString, QList<int>> people;
+    QList<QStringList> peopleWords(known.size());
     for (int k = 0; k < known.size(); ++k) {
         if (known[k].type != EntityType::Person)
             continue;
-        QStringList words = nameWords(known[k].name);
-        if (const QString key = personKey(words); !key.isEmpty())
-            people[key].append({k, std::move(words)});
+        peopleWords[k] = nameWords(known[k].name);
+        for (const QString &key : personKeys(peopleWords[k]))
+            people[key].append(k);
     }
     QList<qint64> result;
     result.reserve(entities.size());
@@ -1506,32 +1517,55 @@ QList<qint64> matchKnownEntities(const QList<ExtractedEntity> &entities, const Q
         qint64 match = 0;
         if (entity.type == EntityType::Person) {
             const QStringList words = nameWords(entity.name);
-            const auto candidates = people.constFind(personKey(words));
-            if (candidates != people.cend()) {
-                for (const auto &[k, candidateWords] : *candidates) {
-                    if (samePersonWords(words, candidateWords)) {
-                        match = known[k].id;
+            int first = -1;
+            for (const QString &key : personKeys(words)) {
+                for (int k : people.value(key)) {
+                    if (first >= 0 && k >= first)
+                        break;
+                    if (samePersonWords(words, peopleWords[k])) {
+                        first = k;
                         break;
                     }
                 }
             }
+            if (first >= 0)
+                match = known[first].id;
         } else {
-            QHash<int, int> votes;
+            // The known entity sharing most keys with this one, the first
+            // known on a tie. A key such as an acronym ("KS") may be shared by
+            // thousands: the longest list is only probed, not walked, and
+            // when no entity shares two keys the first known of all wins.
+            QList<const QList<int> *> lists;
             for (const QString &key : mergeKeys(entity.name, entity.aliases)) {
-                for (int k : index.value(key)) {
-                    if (compatibleTypes(entity.type, known[k].type))
-                        ++votes[k];
-                }
+                if (const auto found = index.constFind(typedKey(entity.type, key)); found != index.cend())
+                    lists.append(&*found);
             }
-            int best = -1, bestVotes = 0;
-            for (auto it = votes.cbegin(); it != votes.cend(); ++it) {
-                if (it.value() > bestVotes || (it.value() == bestVotes && it.key() < best)) {
-                    best = it.key();
-                    bestVotes = it.value();
+            if (!lists.isEmpty()) {
+                const auto longest = std::max_element(lists.cbegin(), lists.cend(),
+                                                      [](const QList<int> *a, const QList<int> *b) { return a->size() < b->size(); });
+                QHash<int, int> votes;
+                for (const QList<int> *list : std::as_const(lists)) {
+                    if (list != *longest) {
+                        for (int k : *list)
+                            ++votes[k];
+                    }
                 }
-            }
-            if (best >= 0)
+                int best = -1, bestVotes = 0;
+                for (auto it = votes.begin(); it != votes.end(); ++it) {
+                    if (std::binary_search((*longest)->cbegin(), (*longest)->cend(), it.key()))
+                        ++it.value();
+                    if (it.value() > bestVotes || (it.value() == bestVotes && it.key() < best)) {
+                        best = it.key();
+                        bestVotes = it.value();
+                    }
+                }
+                if (bestVotes < 2) {
+                    best = (*longest)->constFirst();
+                    for (const QList<int> *list : std::as_const(lists))
+                        best = std::min(best, list->constFirst());
+                }
                 match = known[best].id;
+            }
         }
         result.append(match);
     }
