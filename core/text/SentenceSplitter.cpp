@@ -108,13 +108,24 @@ struct Line
     bool blank = false;
 };
 
-QList<Line> splitLines(const QString &text)
+// Reads the lines of a text one after the other. Lines are read again
+// rather than kept: a text of short lines has millions of them.
+class LineReader
 {
-    QList<Line> lines;
-    const qsizetype size = text.size();
-    const QChar *data = text.constData();
-    qsizetype start = 0;
-    while (start <= size) {
+public:
+    explicit LineReader(const QString &text)
+        : m_text(text)
+    {
+    }
+
+    // The next line (the last one may be empty), or false after the last.
+    bool next(Line &line)
+    {
+        const qsizetype size = m_text.size();
+        if (m_start > size)
+            return false;
+        const QChar *data = m_text.constData();
+        const qsizetype start = m_start;
         qsizetype end = start;
         while (end < size && !isLineBreak(data[end]))
             ++end;
@@ -128,12 +139,30 @@ QList<Line> splitLines(const QString &text)
         qsizetype last = end;
         while (last > first && data[last - 1].isSpace())
             --last;
-        lines.append({start, end, next, last - first, first == last});
-        if (end >= size)
-            break;
-        start = next;
+        line = {start, end, next, last - first, first == last};
+        m_start = end >= size ? size + 1 : next;
+        return true;
     }
-    return lines;
+
+private:
+    const QString &m_text;
+    qsizetype m_start = 0;
+};
+
+// Calls `f(line, nextLine)` for every two consecutive lines that are not blank.
+template<typename F>
+void forEachPairOfLines(const QString &text, F f)
+{
+    LineReader reader(text);
+    Line previous;
+    Line line;
+    bool first = true;
+    while (reader.next(line)) {
+        if (!first && !previous.blank && !line.blank)
+            f(previous, line);
+        previous = line;
+        first = false;
+    }
 }
 
 QStringView trimmedLine(const QString &text, const Line &line)
@@ -179,14 +208,13 @@ qsizetype firstWordLength(QStringView line)
 // line (the classic test for reflowing text), or when the line has no final
 // punctuation and the next one goes on in lowercase. Outside hard-wrapped
 // text every line break is meant: one line per paragraph, headlines, lists.
-QList<qsizetype> softLineBreaks(const QString &text, const QList<Line> &lines)
+QList<qsizetype> softLineBreaks(const QString &text)
 {
     QList<qsizetype> soft;
-    QList<qsizetype> interior;
-    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-        if (!lines[i].blank && !lines[i + 1].blank)
-            interior.append(lines[i].length);
-    }
+    // Lengths of the lines that continue a paragraph. Texts are indexed by
+    // int (Sentence), so a length fits in one.
+    QList<int> interior;
+    forEachPairOfLines(text, [&](const Line &line, const Line &) { interior.append(int(line.length)); });
     if (interior.isEmpty())
         return soft;
 
@@ -196,13 +224,13 @@ QList<qsizetype> softLineBreaks(const QString &text, const QList<Line> &lines)
         // Wrapping falls mid-sentence far more often than not; lines that
         // mostly end with final punctuation are one sentence or paragraph each.
         qsizetype endingWithTerminal = 0;
-        for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-            if (!lines[i].blank && !lines[i + 1].blank && endsWithTerminal(trimmedLine(text, lines[i])))
+        forEachPairOfLines(text, [&](const Line &line, const Line &) {
+            if (endsWithTerminal(trimmedLine(text, line)))
                 ++endingWithTerminal;
-        }
-        QList<qsizetype> sorted = interior;
-        std::sort(sorted.begin(), sorted.end());
-        const qsizetype median = sorted[sorted.size() / 2];
+        });
+        // The median, in place: the loop below does not depend on the order.
+        std::nth_element(interior.begin(), interior.begin() + interior.size() / 2, interior.end());
+        const qsizetype median = interior[interior.size() / 2];
         qsizetype similar = 0;
         for (const qsizetype length : std::as_const(interior)) {
             if (length * 10 >= median * 7 && length * 10 <= median * 13) {
@@ -214,29 +242,26 @@ QList<qsizetype> softLineBreaks(const QString &text, const QList<Line> &lines)
             && endingWithTerminal * 2 <= interior.size();
     }
 
-    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
-        const Line &line = lines[i];
-        const Line &nextLine = lines[i + 1];
-        if (line.blank || nextLine.blank)
-            continue;
+    const bool measured = interior.size() >= 2;
+    forEachPairOfLines(text, [&](const Line &line, const Line &nextLine) {
         const QStringView current = trimmedLine(text, line);
         const QStringView following = trimmedLine(text, nextLine);
         if (startsWithBullet(following))
-            continue;
+            return;
         const bool continuesLowercase = following[0].isLower() && !endsWithTerminal(current);
         bool isSoft = false;
         if (wrapped) {
             const bool longLine = line.length * 2 >= width;
             const bool wordWouldNotFit = line.length + 1 + firstWordLength(following) > width;
             isSoft = longLine && (wordWouldNotFit || continuesLowercase);
-        } else if (interior.size() < 2) {
+        } else if (!measured) {
             // One line break is too little to measure a wrap width: accept a
             // wrapping-sized line that stops mid-sentence.
             isSoft = continuesLowercase && line.length >= 40 && line.length <= 100;
         }
         if (isSoft)
             soft.append(line.end);
-    }
+    });
     return soft;
 }
 
@@ -367,12 +392,41 @@ public:
     }
 
     // Returns where the sentence ends (>= candidate), or -1 for no boundary.
-    qsizetype judge(qsizetype candidate) const
+    qsizetype judge(qsizetype candidate)
+    {
+        // UAX #29 puts a candidate after every paragraph separator, and each
+        // candidate is judged by the text on both sides of the whitespace
+        // around it: inside one run of whitespace (a million blank lines)
+        // every candidate gets the same verdict. Judged once per run, so a
+        // run costs its length once, not once per candidate.
+        if (m_run.valid && candidate > m_run.last + 1 && candidate <= m_run.next)
+            return m_run.boundary == Run::atCandidate ? candidate : m_run.boundary;
+        const qsizetype boundary = judgeOnce(candidate);
+        if (m_lastChecked + 1 < candidate) {
+            m_run = {true, m_lastChecked, m_nextChecked,
+                     boundary == candidate ? Run::atCandidate : boundary};
+        }
+        return boundary;
+    }
+
+private:
+    struct Run
+    {
+        static constexpr qsizetype atCandidate = -2;
+        bool valid = false;
+        qsizetype last = 0;     // the last non-space character before the run, or -1
+        qsizetype next = 0;     // the first non-space character after it (or the end of the text)
+        qsizetype boundary = 0; // the verdict: -1, atCandidate, or a position after the run
+    };
+
+    qsizetype judgeOnce(qsizetype candidate)
     {
         const qsizetype size = m_work.size();
         qsizetype last = candidate - 1; // last character of the sentence so far
         while (last >= 0 && m_work[last].isSpace())
             --last;
+        m_lastChecked = last;
+        m_nextChecked = skipSpaces(candidate);
         if (last < 0)
             return candidate;
         // Inside a run of non-space characters ("J.-C.", "e.g.Foo") only
@@ -380,7 +434,7 @@ public:
         if (last + 1 == candidate && !isTerminal(m_work[last]) && !isClosing(m_work[last]))
             return -1;
         qsizetype boundary = candidate;
-        qsizetype next = skipSpaces(boundary);
+        qsizetype next = m_nextChecked;
         if (next >= size || hasLineBreak(last + 1, next))
             return boundary;
 
@@ -422,7 +476,6 @@ public:
         return periodEndsSentence(terminal, following) ? boundary : -1;
     }
 
-private:
     qsizetype skipSpaces(qsizetype pos) const
     {
         while (pos < m_work.size() && m_work[pos].isSpace())
@@ -536,6 +589,9 @@ private:
 
     const QString &m_work;
     const SentenceSplitter::Abbreviations &m_abbreviations;
+    Run m_run; // the last run of whitespace judged
+    qsizetype m_lastChecked = 0; // what judgeOnce() found around its candidate
+    qsizetype m_nextChecked = 0;
 };
 
 void appendTrimmed(const QString &text, qsizetype start, qsizetype end, QList<Sentence> &sentences)
@@ -584,8 +640,7 @@ QList<Sentence> SentenceSplitter::split(const QString &text) const
     // positions in `text`; soft line breaks become spaces so that UAX #29
     // does not end a sentence at each of them.
     QString work = text;
-    const QList<Line> lines = splitLines(text);
-    const QList<qsizetype> soft = softLineBreaks(text, lines);
+    const QList<qsizetype> soft = softLineBreaks(text);
     if (!soft.isEmpty()) {
         QChar *data = work.data();
         for (const qsizetype at : soft) {
@@ -597,12 +652,9 @@ QList<Sentence> SentenceSplitter::split(const QString &text) const
         }
     }
 
-    QList<qsizetype> candidates;
-    QTextBoundaryFinder finder(QTextBoundaryFinder::Sentence, work);
-    for (qsizetype pos = finder.toNextBoundary(); pos > 0 && pos < size; pos = finder.toNextBoundary())
-        candidates.append(pos);
     // UAX #29 does not treat "…" as final punctuation; an ellipsis followed
     // by a capital usually ends a sentence ("Il hésite… Puis il part.").
+    QList<qsizetype> ellipses; // ascending
     for (qsizetype i = work.indexOf(QChar(0x2026)); i >= 0; i = work.indexOf(QChar(0x2026), i + 1)) {
         qsizetype j = i + 1;
         while (j < size && isClosing(work[j]))
@@ -612,14 +664,33 @@ QList<Sentence> SentenceSplitter::split(const QString &text) const
         while (j < size && isInlineSpace(work[j]))
             ++j;
         if (j < size && (work[j].isUpper() || (isOpening(work[j]) && j + 1 < size && work[j + 1].isUpper())))
-            candidates.append(j);
+            ellipses.append(j);
     }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
 
-    const BoundaryJudge judge(work, m_abbreviations);
+    // The candidates of UAX #29 and the ellipses, in order, each once; taken
+    // as they come rather than collected (a text of short lines has one for
+    // every line).
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Sentence, work);
+    qsizetype fromFinder = finder.toNextBoundary();
+    qsizetype ellipsis = 0;
+    qsizetype previous = -1;
+    BoundaryJudge judge(work, m_abbreviations);
     qsizetype start = 0;
-    for (const qsizetype candidate : std::as_const(candidates)) {
+    while (true) {
+        const bool finderHasMore = fromFinder > 0 && fromFinder < size;
+        const bool ellipsesLeft = ellipsis < ellipses.size();
+        if (!finderHasMore && !ellipsesLeft)
+            break;
+        qsizetype candidate = 0;
+        if (finderHasMore && (!ellipsesLeft || fromFinder <= ellipses[ellipsis])) {
+            candidate = fromFinder;
+            fromFinder = finder.toNextBoundary();
+        } else {
+            candidate = ellipses[ellipsis++];
+        }
+        if (candidate == previous)
+            continue;
+        previous = candidate;
         if (candidate <= start)
             continue;
         const qsizetype boundary = judge.judge(candidate);

@@ -192,6 +192,40 @@ private Q_SLOTS:
                  (QStringList{u"One sentence."_s, u"Another one!"_s, u"A headline"_s, u"A paragraph."_s}));
     }
 
+    void longRunsOfWhitespace_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected");
+        // Each candidate boundary inside a run of whitespace is judged by the
+        // text around the run: the run decides once for all of them.
+        const QString blank(20000, u'\n');
+        const QString spaces(3000, u' ');
+        QTest::newRow("blank lines after a sentence")
+            << u"Kelvar Dramon said so."_s + blank + u"Dramon left."_s
+            << QStringList{u"Kelvar Dramon said so."_s, u"Dramon left."_s};
+        QTest::newRow("blank lines around a headline")
+            << blank + u"Prices fell"_s + blank + u"in March, Dramon said."_s + blank
+            << QStringList{u"Prices fell"_s, u"in March, Dramon said."_s};
+        QTest::newRow("spaces after an abbreviation") << u"Mr."_s + spaces + u"Dramon left."_s
+                                                      << QStringList{u"Mr."_s + spaces + u"Dramon left."_s};
+        QTest::newRow("spaces before lower case") << u"It rose 5 per cent."_s + spaces + u"and then fell."_s
+                                                  << QStringList{u"It rose 5 per cent."_s + spaces + u"and then fell."_s};
+        QTest::newRow("closing quote between runs")
+            << u"“Stop."_s + spaces + u"”"_s + blank + u"Next one."_s
+            << QStringList{u"“Stop."_s + spaces + u"”"_s, u"Next one."_s};
+        QTest::newRow("runs of both") << u"One."_s + spaces + blank + spaces + u"Two."_s + blank + spaces + u"Three."_s
+                                      << QStringList{u"One."_s, u"Two."_s, u"Three."_s};
+    }
+
+    void longRunsOfWhitespace()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+        const QList<Sentence> sentences = m_splitter.split(text);
+        verifyInvariants(text, sentences);
+        QCOMPARE(sentenceTexts(text, sentences), expected);
+    }
+
     void fromDirectoryErrors()
     {
         const Result<SentenceSplitter> missing = SentenceSplitter::fromDirectory(u"/nonexistent/lexicon"_s);
