@@ -123,10 +123,14 @@ struct Mention
     int start = 0;
     int end = 0;
     // A long article has over a million mentions: the surface is the text
-    // between start and end, read when needed, and the key and words are
-    // shared with every other mention and token of the same name.
+    // between start and end and the words are those of the tokens, read
+    // when needed; the key is shared with every mention of the same name.
     QString key; // folded surface, year suffix dropped
-    QStringList words; // folded words of the name, particles included
+    // The folded words of the name, particles included: the word tokens
+    // from firstWord to lastWord (see DocumentPass::words()).
+    int wordCount = 0;
+    int firstWord = -1;
+    int lastWord = -1;
     const KnownName *known = nullptr;
     Evidence evidence{};
     bool epithet = false; // "the French president", tied to a person by the text
@@ -194,6 +198,21 @@ private:
     // --- tokens ---------------------------------------------------------
 
     QStringView text(const Token &token) const { return token.text(m_text); }
+
+    // The folded words of a mention's name; firstWord() and lastWord() only
+    // for a mention with words.
+    QStringList words(const Mention &mention) const
+    {
+        QStringList result;
+        const QList<Token> &tokens = m_tokens[mention.sentence];
+        for (int i = mention.firstWord; mention.wordCount > 0 && i <= mention.lastWord; ++i) {
+            if (tokens[i].isWord())
+                result.append(folded(tokens[i]));
+        }
+        return result;
+    }
+    const QString &firstWord(const Mention &mention) const { return folded(m_tokens[mention.sentence][mention.firstWord]); }
+    const QString &lastWord(const Mention &mention) const { return folded(m_tokens[mention.sentence][mention.lastWord]); }
 
     // The one copy of this string in the document pass, for keys that
     // thousands of mentions have in common.
@@ -590,8 +609,11 @@ private:
             --keyLast;
         mention.key = shared(phraseKey(tokens, first, std::min(keyLast, int(tokens.size()) - 1)));
         for (int i = first; i <= std::min(last, int(tokens.size()) - 1); ++i) {
-            if (tokens[i].isWord() && tokens[i].start < keyEnd)
-                mention.words.append(folded(tokens[i]));
+            if (tokens[i].isWord() && tokens[i].start < keyEnd) {
+                if (mention.wordCount++ == 0)
+                    mention.firstWord = i;
+                mention.lastWord = i;
+            }
         }
         if (mention.key.isEmpty())
             return;
@@ -662,8 +684,8 @@ private:
     void noteOrganisationWords()
     {
         for (const Mention &mention : std::as_const(m_mentions)) {
-            if (mention.words.size() >= 2 && m_lexicon.containsKey(Category::OrgSuffix, mention.words.constLast()))
-                m_organisationWords.insert(mention.words.constFirst());
+            if (mention.wordCount >= 2 && m_lexicon.containsKey(Category::OrgSuffix, lastWord(mention)))
+                m_organisationWords.insert(firstWord(mention));
         }
     }
 
@@ -770,7 +792,7 @@ private:
         // "Mistral Compute", "Microsoft Azure": an organisation's name and a
         // further name word make something the organisation offers.
         if (!m.known && count >= 2 && !in(Category::OrgSuffix, lastWord) && !spanHas(tokens, m.first, m.last, Category::EventNoun)
-            && m.words.size() >= 2 && isOrganisationWord(m.words.constFirst()))
+            && m.wordCount >= 2 && isOrganisationWord(firstWord(m)))
             e[slot(EntityType::Product)] += weakCue;
 
         // Before the name.
@@ -980,8 +1002,8 @@ private:
             const Mention &mention = m_mentions[m];
             if (mention.epithet)
                 continue;
-            if (mention.words.size() > words) {
-                words = mention.words.size();
+            if (mention.wordCount > words) {
+                words = mention.wordCount;
                 best = mention.key;
             }
         }
@@ -1049,12 +1071,11 @@ private:
             if (m_groups[g].mentions.isEmpty())
                 continue;
             longest[g] = &longestMention(g);
-            const QStringList &words = longest[g]->words;
-            if (words.size() < 2)
+            if (longest[g]->wordCount < 2)
                 continue;
-            for (const QString &variant : deletionVariants(words.constLast()))
+            for (const QString &variant : deletionVariants(lastWord(*longest[g])))
                 byLastWord[variant].append(g);
-            byFirstWord[words.constFirst()].append(g);
+            byFirstWord[firstWord(*longest[g])].append(g);
         }
 
         // Type the groups once so the rules below can ask what a name is.
@@ -1088,16 +1109,17 @@ private:
                     || (type == EntityType::Person && m_groups[g].strength() >= goodCue && m_groups[other].strength() < weakCue
                         && !m_groups[other].known);
                 if (personish && type != EntityType::Place && !m_groups[g].known
-                    && likelySameName(name, longestOther.words.constLast())) {
+                    && likelySameName(name, lastWord(longestOther))) {
                     target = other;
                     ++matches;
                     continue;
                 }
                 // "Mistral" -> "Mistral AI": the rest of the long form only qualifies it.
-                if (otherType == EntityType::Organization && longestOther.words.constFirst() == name) {
+                if (otherType == EntityType::Organization && firstWord(longestOther) == name) {
+                    const QStringList otherWords = this->words(longestOther);
                     bool suffixesOnly = true;
-                    for (int w = 1; w < longestOther.words.size(); ++w)
-                        suffixesOnly = suffixesOnly && m_lexicon.containsKey(Category::OrgSuffix, longestOther.words[w]);
+                    for (int w = 1; w < otherWords.size(); ++w)
+                        suffixesOnly = suffixesOnly && m_lexicon.containsKey(Category::OrgSuffix, otherWords[w]);
                     if (suffixesOnly) {
                         target = other;
                         ++matches;
@@ -1113,27 +1135,27 @@ private:
         // the one merged, only before it changes, so the index built first
         // stays true.
         QHash<QString, QList<int>> people; // word count, first word and a deletion variant of the last -> groups
-        const auto personKey = [](const QStringList &words, const QString &variant) {
-            return QString::number(words.size()) + u'\x1f' + words.constFirst() + u'\x1f' + variant;
+        const auto personKey = [this](const Mention &name, const QString &variant) {
+            return QString::number(name.wordCount) + u'\x1f' + firstWord(name) + u'\x1f' + variant;
         };
         for (int g = 0; g < groupCount; ++g) {
             if (m_groups[g].mentions.isEmpty() || m_groups[g].type() != EntityType::Person)
                 continue;
-            const QStringList &words = longestMention(g).words;
-            if (words.size() < 2)
+            const Mention &name = longestMention(g);
+            if (name.wordCount < 2)
                 continue;
-            for (const QString &variant : deletionVariants(words.constLast()))
-                people[personKey(words, variant)].append(g);
+            for (const QString &variant : deletionVariants(lastWord(name)))
+                people[personKey(name, variant)].append(g);
         }
         for (int a = 0; a < groupCount; ++a) {
             if (m_groups[a].mentions.isEmpty() || m_groups[a].type() != EntityType::Person)
                 continue;
             const Mention &first = longestMention(a);
-            if (first.words.size() < 2)
+            if (first.wordCount < 2)
                 continue;
             QList<int> candidates;
-            for (const QString &variant : deletionVariants(first.words.constLast())) {
-                for (int b : people.value(personKey(first.words, variant))) {
+            for (const QString &variant : deletionVariants(lastWord(first))) {
+                for (int b : people.value(personKey(first, variant))) {
                     if (b > a)
                         candidates.append(b);
                 }
@@ -1144,9 +1166,8 @@ private:
                 if (m_groups[b].mentions.isEmpty() || m_groups[b].type() != EntityType::Person)
                     continue;
                 const Mention &second = longestMention(b);
-                if (first.words.size() == second.words.size()
-                    && first.words.constFirst() == second.words.constFirst()
-                    && likelySameName(first.words.constLast(), second.words.constLast()))
+                if (first.wordCount == second.wordCount && firstWord(first) == firstWord(second)
+                    && likelySameName(lastWord(first), lastWord(second)))
                     merge(a, b);
             }
         }
@@ -1157,7 +1178,7 @@ private:
         const Mention *best = nullptr;
         for (int m : m_groups[g].mentions) {
             const Mention &mention = m_mentions[m];
-            if (!mention.epithet && (!best || mention.words.size() > best->words.size()))
+            if (!mention.epithet && (!best || mention.wordCount > best->wordCount))
                 best = &mention;
         }
         return best ? *best : m_mentions[m_groups[g].mentions.constFirst()];
@@ -1358,13 +1379,13 @@ private:
         for (int m : group.mentions) {
             const Mention &mention = m_mentions[m];
             if (!mention.epithet)
-                bestWords = std::max(bestWords, int(mention.words.size()));
+                bestWords = std::max(bestWords, mention.wordCount);
         }
         QString best;
         int bestCount = 0;
         for (int m : group.mentions) {
             const Mention &mention = m_mentions[m];
-            if (mention.epithet || mention.words.size() != bestWords)
+            if (mention.epithet || mention.wordCount != bestWords)
                 continue;
             const QString name = nameWithoutEdition(mention);
             const int count = ++counts[name];
