@@ -204,7 +204,7 @@ private:
     QStringList words(const Mention &mention) const
     {
         QStringList result;
-        const QList<Token> &tokens = m_tokens[mention.sentence];
+        const TokenSpan tokens = m_tokens[mention.sentence];
         for (int i = mention.firstWord; mention.wordCount > 0 && i <= mention.lastWord; ++i) {
             if (tokens[i].isWord())
                 result.append(folded(tokens[i]));
@@ -225,7 +225,7 @@ private:
     }
 
     // foldName() of tokens[first..last], built from the folded tokens.
-    static QString phraseKey(const QList<Token> &tokens, int first, int last)
+    static QString phraseKey(TokenSpan tokens, int first, int last)
     {
         QString key;
         for (int i = first; i <= last; ++i) {
@@ -239,7 +239,7 @@ private:
         return key;
     }
 
-    static bool hasLowerCase(const QList<Token> &tokens, int first, int last)
+    static bool hasLowerCase(TokenSpan tokens, int first, int last)
     {
         for (int i = first; i <= last; ++i) {
             if (tokens[i].isWord() && !tokens[i].allCaps && !(tokens[i].capitalized && tokens[i].end - tokens[i].start == 1))
@@ -251,7 +251,8 @@ private:
     // Words capitalised where capitals say something: not first in a clause.
     void noteCapitalizedWords()
     {
-        for (const QList<Token> &tokens : m_tokens) {
+        for (qsizetype s = 0; s < m_tokens.size(); ++s) {
+            const TokenSpan tokens = m_tokens[s];
             for (int i = 0; i < tokens.size(); ++i) {
                 if (tokens[i].isWord() && tokens[i].capitalized && !isClauseInitial(tokens, i))
                     m_capitalizedElsewhere.insert(folded(tokens[i]));
@@ -262,7 +263,7 @@ private:
     // Is token i the first word of its sentence, after any opening quotes
     // or brackets? Looks back only as far as the word before it, so that
     // asking for every word of a sentence stays linear in its length.
-    static bool isFirstWord(const QList<Token> &tokens, int i)
+    static bool isFirstWord(TokenSpan tokens, int i)
     {
         const auto isWordOrNumber = [](const Token &token) {
             return token.isWord() || token.kind == Token::Kind::Number;
@@ -278,7 +279,7 @@ private:
 
     // Capitalised because of where they stand: the first word of a sentence,
     // of a quotation, or of a clause after a colon ("READ: ...").
-    bool isClauseInitial(const QList<Token> &tokens, int i) const
+    bool isClauseInitial(TokenSpan tokens, int i) const
     {
         if (isFirstWord(tokens, i))
             return true;
@@ -307,7 +308,7 @@ private:
 
     // "in Le Bourget", "à La Défense": a capitalised article in mid-sentence
     // belongs to the name after it.
-    bool isNameArticle(const QList<Token> &tokens, int i) const
+    bool isNameArticle(TokenSpan tokens, int i) const
     {
         const Token &token = tokens[i];
         return token.isWord() && token.capitalized && !token.allCaps && in(Category::Determiner, token)
@@ -333,7 +334,7 @@ private:
     // --- candidates -----------------------------------------------------
 
     // The longest known name starting at token i, as the index of its last token.
-    int knownNameAt(const QList<Token> &tokens, int i, const KnownName **known) const
+    int knownNameAt(TokenSpan tokens, int i, const KnownName **known) const
     {
         if (!tokens[i].isWord() || !m_lexicon.startsName(tokens[i].folded()))
             return -1;
@@ -364,7 +365,7 @@ private:
 
     // Headlines and banners in capitals ("BREAKING NEWS FROM THE SUMMIT")
     // say nothing through their capitals: there only known names count.
-    static bool isShouting(const QList<Token> &tokens)
+    static bool isShouting(TokenSpan tokens)
     {
         int words = 0, caps = 0;
         for (const Token &token : tokens) {
@@ -380,7 +381,7 @@ private:
     // the words before it whose initials it spells, lower-case words
     // included and particles skipped. Returns the first token of the
     // expansion, or -1.
-    int acronymExpansion(const QList<Token> &tokens, int open) const
+    int acronymExpansion(TokenSpan tokens, int open) const
     {
         if (open + 2 >= tokens.size() || !tokens[open].is(m_text, u'(') || !tokens[open + 2].is(m_text, u')'))
             return -1;
@@ -406,7 +407,7 @@ private:
 
     void findCandidates(int s)
     {
-        const QList<Token> &tokens = m_tokens[s];
+        const TokenSpan tokens = m_tokens[s];
         const bool shouting = isShouting(tokens);
         QHash<int, int> expansions; // first token -> last token of an acronym's expansion
         for (int open = 1; open + 2 < tokens.size(); ++open) {
@@ -486,7 +487,7 @@ private:
     }
 
     // "Vice President J.D. Vance": a capitalised title ends the name before it.
-    bool startsTitle(const QList<Token> &tokens, int i) const
+    bool startsTitle(TokenSpan tokens, int i) const
     {
         if (i >= tokens.size() || !tokens[i].isWord() || !m_lexicon.startsEntry(Category::PersonTitle, tokens[i].folded()))
             return false;
@@ -498,7 +499,7 @@ private:
         return false;
     }
 
-    bool startsKnownName(const QList<Token> &tokens, int i) const
+    bool startsKnownName(TokenSpan tokens, int i) const
     {
         const KnownName *known = nullptr;
         return knownNameAt(tokens, i, &known) >= 0;
@@ -506,7 +507,7 @@ private:
 
     // A capitalised first word is a name only with support: the lexicon,
     // the same word capitalised mid-sentence elsewhere, or a name's shape.
-    bool acceptInitialWord(const QList<Token> &tokens, int i) const
+    bool acceptInitialWord(TokenSpan tokens, int i) const
     {
         const Token &token = tokens[i];
         if (token.allCaps || token.mixedCase || token.hasDigit)
@@ -523,7 +524,7 @@ private:
             || startsTitle(tokens, next) || startsPhrase(tokens, next, Category::SpeechVerb);
     }
 
-    int extendName(const QList<Token> &tokens, int first) const
+    int extendName(TokenSpan tokens, int first) const
     {
         int last = first;
         bool institutional = isInstitutionalWord(tokens[first]);
@@ -572,7 +573,7 @@ private:
 
     void addCandidate(int s, int first, int last, const KnownName *known)
     {
-        const QList<Token> &tokens = m_tokens[s];
+        const TokenSpan tokens = m_tokens[s];
         Mention mention;
         mention.sentence = s;
         mention.first = first;
@@ -627,7 +628,7 @@ private:
 
     bool splitKnownHalves(int s, int first, int last)
     {
-        const QList<Token> &tokens = m_tokens[s];
+        const TokenSpan tokens = m_tokens[s];
         QList<std::pair<int, int>> parts;
         int knownParts = 0;
         int i = first;
@@ -667,7 +668,7 @@ private:
         return true;
     }
 
-    bool spanHas(const QList<Token> &tokens, int first, int last, Category category) const
+    bool spanHas(TokenSpan tokens, int first, int last, Category category) const
     {
         for (int i = first; i <= last; ++i) {
             if (in(category, tokens[i]))
@@ -690,7 +691,7 @@ private:
     }
 
     // The words before token i, skipping nothing: up to `count` of them.
-    QString phraseBefore(const QList<Token> &tokens, int i, int count) const
+    QString phraseBefore(TokenSpan tokens, int i, int count) const
     {
         if (i - count < 0)
             return {};
@@ -702,7 +703,7 @@ private:
     }
 
     // The words from token i on, `count` of them, folded; empty if not all words.
-    QString phraseAfter(const QList<Token> &tokens, int i, int count) const
+    QString phraseAfter(TokenSpan tokens, int i, int count) const
     {
         if (i < 0 || i + count > tokens.size())
             return {};
@@ -714,7 +715,7 @@ private:
     }
 
     // Does a phrase of `category` start at token i ("said", "a déclaré")?
-    bool startsPhrase(const QList<Token> &tokens, int i, Category category) const
+    bool startsPhrase(TokenSpan tokens, int i, Category category) const
     {
         if (i >= tokens.size() || !tokens[i].isWord() || tokens[i].capitalized
             || !m_lexicon.startsEntry(category, tokens[i].folded()))
@@ -729,7 +730,7 @@ private:
 
     // Does a phrase of `category` end right before token i ("start-up",
     // "defense group")?
-    bool endsPhraseBefore(const QList<Token> &tokens, int i, Category category) const
+    bool endsPhraseBefore(TokenSpan tokens, int i, Category category) const
     {
         const int longest = m_lexicon.longestEntry(category) * 2 + 1; // words and hyphens
         for (int length = 1; length <= longest && i - length >= 0; ++length) {
@@ -744,7 +745,7 @@ private:
     // A person title ending right before token i ("CEO", "chief executive",
     // "Vice President", "Mr.", "Son PDG, Paulin ..."), as the index of its
     // first token, or -1.
-    int titleBefore(const QList<Token> &tokens, int i) const
+    int titleBefore(TokenSpan tokens, int i) const
     {
         int j = i;
         if (j > 0 && (tokens[j - 1].is(m_text, u'.') || tokens[j - 1].is(m_text, u',')))
@@ -762,7 +763,7 @@ private:
     void collectEvidence(int index)
     {
         Mention &m = m_mentions[index];
-        const QList<Token> &tokens = m_tokens[m.sentence];
+        const TokenSpan tokens = m_tokens[m.sentence];
         Evidence &e = m.evidence;
         const int count = m.last - m.first + 1;
         const Token &firstToken = tokens[m.first];
@@ -848,7 +849,7 @@ private:
     // What follows "Name," or "Name (": a title makes a person ("Jensen
     // Huang, PDG de Nvidia"), a described noun an organisation or product
     // ("Mistral Compute, a new Cloud platform").
-    void appositive(Mention &m, const QList<Token> &tokens, int from, bool bracket)
+    void appositive(Mention &m, TokenSpan tokens, int from, bool bracket)
     {
         Evidence &e = m.evidence;
         // A description opens with an article or a title ("Kelpwise, a
@@ -907,7 +908,7 @@ private:
     {
         if (!acronym.allCaps)
             return false;
-        const QList<Token> &tokens = m_tokens[m.sentence];
+        const TokenSpan tokens = m_tokens[m.sentence];
         QString initials;
         for (int i = m.first; i <= m.last; ++i) {
             if (countsForInitials(tokens[i]))
@@ -926,7 +927,7 @@ private:
             const Mention &right = m_mentions[a + 1];
             if (left.sentence != right.sentence || right.first != left.last + 2)
                 continue;
-            const QList<Token> &tokens = m_tokens[left.sentence];
+            const TokenSpan tokens = m_tokens[left.sentence];
             const Token &between = tokens[left.last + 1];
             const QStringView word = text(between);
             // "Laura Oddvik, Kelpwise's chief ..." is an appositive, not a list.
@@ -1040,7 +1041,7 @@ private:
     {
         for (int m = 0; m < m_mentions.size(); ++m) {
             const Mention &mention = m_mentions[m];
-            const QList<Token> &tokens = m_tokens[mention.sentence];
+            const TokenSpan tokens = m_tokens[mention.sentence];
             const int open = mention.last + 1;
             if (open + 2 >= tokens.size() || !tokens[open].is(m_text, u'(') || !tokens[open + 2].is(m_text, u')'))
                 continue;
@@ -1191,7 +1192,7 @@ private:
     void rememberEpithet(int mention, int titleFirst)
     {
         const Mention &m = m_mentions[mention];
-        const QList<Token> &tokens = m_tokens[m.sentence];
+        const TokenSpan tokens = m_tokens[m.sentence];
         // Abbreviated honorifics ("Mr.", "M.", "Mme") say nothing of a role.
         const Token &titleLast = tokens[m.first - 1].is(m_text, u'.') ? tokens[m.first - 2] : tokens[m.first - 1];
         if (&titleLast != &tokens[m.first - 1] || m_text.at(titleLast.end - 1) == u'.')
@@ -1221,7 +1222,7 @@ private:
                 covered[size_t(firstToken[mention.sentence] + t)] = true;
         }
         for (int s = 0; s < m_tokens.size(); ++s) {
-            const QList<Token> &tokens = m_tokens[s];
+            const TokenSpan tokens = m_tokens[s];
             const auto isCovered = [&](int t) { return covered[size_t(firstToken[s] + t)]; };
             for (int i = 0; i < tokens.size(); ++i) {
                 if (!tokens[i].isWord() || !in(Category::PersonTitle, tokens[i]))
@@ -1399,7 +1400,7 @@ private:
 
     QString nameWithoutEdition(const Mention &mention) const
     {
-        const QList<Token> &tokens = m_tokens[mention.sentence];
+        const TokenSpan tokens = m_tokens[mention.sentence];
         int last = mention.last;
         while (last > mention.first && tokens[last].kind == Token::Kind::Number)
             --last;

@@ -668,12 +668,20 @@ Result<RelationExtractor> RelationExtractor::fromDirectory(const QString &direct
 QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
                                                     const QList<ExtractedEntity> &entities) const
 {
-    return extract(text, sentences, tokenizeSentences(text, sentences), entities);
+    SentenceTokenizer tokenizer(text);
+    return extract(text, sentences, entities, [&](int s) { return tokenizer.tokens(sentences[s]); });
 }
 
 QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
-                                                    const SentenceTokens &sentenceTokens,
+                                                    const SentenceTokens &tokens,
                                                     const QList<ExtractedEntity> &entities) const
+{
+    return extract(text, sentences, entities, [&](int s) { return tokens[s]; });
+}
+
+QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
+                                                    const QList<ExtractedEntity> &entities,
+                                                    const std::function<TokenSpan(int)> &sentenceTokens) const
 {
     if (!m_lexicon || entities.isEmpty())
         return {};
@@ -712,7 +720,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                   [](const auto &a, const auto &b) { return a.second->start < b.second->start; });
 
         // Units: mentions collapse into one unit each.
-        const QList<Token> &tokens = sentenceTokens[s];
+        const TokenSpan tokens = sentenceTokens(s);
         QList<Unit> units;
         units.reserve(tokens.size());
         qsizetype m = 0;

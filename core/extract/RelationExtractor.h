@@ -10,6 +10,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 namespace NewsGraph {
 
 // Finds typed relations between the entities of one document, English and
@@ -31,6 +33,8 @@ public:
     // Reads relation-patterns.tsv in `directory`; errors name file and line.
     static Result<RelationExtractor> fromDirectory(const QString &directory, const Lexicon &lexicon);
 
+    // Tokenises one sentence at a time (SentenceTokenizer), so that a long
+    // article's tokens are never all held at once.
     QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
                                      const QList<ExtractedEntity> &entities) const;
     // The same, for sentences already tokenised (tokenizeSentences()).
@@ -68,6 +72,10 @@ public:
     qsizetype ruleCount() const { return m_rules.size(); }
 
 private:
+    QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
+                                     const QList<ExtractedEntity> &entities,
+                                     const std::function<TokenSpan(int)> &sentenceTokens) const;
+
     // Phrases as folded words, the way the matcher compares them.
     using Phrases = QList<QStringList>;
     QHash<QString, Phrases *> wordLists()

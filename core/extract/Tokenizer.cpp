@@ -2,6 +2,9 @@
 
 #include "core/extract/Lexicon.h"
 
+#include <unordered_map>
+#include <unordered_set>
+
 namespace NewsGraph {
 
 namespace {
@@ -149,20 +152,66 @@ QList<Token> tokenize(const QString &text, int start, int end)
     return tokens;
 }
 
+// Each distinct folded word of a document once, for its tokens to point to.
+// Looked up by the token's text as written: a word is folded the first time
+// it is met, not at each of its thousands of occurrences.
+class FoldedWords
+{
+public:
+    const QString *folded(QStringView surface)
+    {
+        if (const auto found = m_bySurface.find(surface); found != m_bySurface.end())
+            return found->second;
+        const QString *word = &*m_words.insert(foldName(surface)).first;
+        m_bySurface.emplace(surface.toString(), word);
+        return word;
+    }
+
+private:
+    struct Hash
+    {
+        using is_transparent = void;
+        size_t operator()(QStringView text) const noexcept { return qHash(text); }
+    };
+    // Node-based: the tokens' pointers stay valid as they grow.
+    std::unordered_set<QString> m_words;
+    std::unordered_map<QString, const QString *, Hash, std::equal_to<>> m_bySurface;
+};
+
 SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sentences)
 {
     SentenceTokens result;
-    result.m_sentences.reserve(sentences.size());
-    auto words = std::make_shared<std::unordered_set<QString>>();
+    auto words = std::make_shared<FoldedWords>();
+    result.m_starts.reserve(sentences.size() + 1);
     for (const Sentence &sentence : sentences) {
-        QList<Token> tokens = tokenize(text, sentence.start, sentence.end);
-        for (Token &token : tokens)
-            token.foldedText = &*words->insert(foldName(token.text(text))).first;
-        tokens.squeeze(); // kept for the whole document: no room to spare
-        result.m_sentences.append(std::move(tokens));
+        result.m_starts.append(result.m_tokens.size());
+        const QList<Token> tokens = tokenize(text, sentence.start, sentence.end);
+        for (Token token : tokens) {
+            token.foldedText = words->folded(token.text(text));
+            result.m_tokens.append(token);
+        }
     }
-    result.m_foldedWords = std::move(words);
+    // No squeeze(): that would copy the list, while the room it has to spare
+    // at its end was never written and takes no memory.
+    result.m_starts.append(result.m_tokens.size());
+    result.m_words = std::move(words);
     return result;
+}
+
+SentenceTokenizer::SentenceTokenizer(const QString &text)
+    : m_text(text)
+    , m_words(std::make_unique<FoldedWords>())
+{
+}
+
+SentenceTokenizer::~SentenceTokenizer() = default;
+
+TokenSpan SentenceTokenizer::tokens(const Sentence &sentence)
+{
+    m_tokens = tokenize(m_text, sentence.start, sentence.end);
+    for (Token &token : m_tokens)
+        token.foldedText = m_words->folded(token.text(m_text));
+    return m_tokens;
 }
 
 } // namespace NewsGraph

@@ -7,7 +7,6 @@
 #include <QStringView>
 
 #include <memory>
-#include <unordered_set>
 
 namespace NewsGraph {
 
@@ -54,30 +53,80 @@ struct Token
 // its common-noun half).
 QList<Token> tokenize(const QString &text, int start, int end);
 
+// The tokens of one sentence: a view into a list that outlives it.
+class TokenSpan
+{
+public:
+    TokenSpan() = default;
+    TokenSpan(const Token *first, qsizetype size)
+        : m_first(first)
+        , m_size(size)
+    {
+    }
+    TokenSpan(const QList<Token> &tokens) // NOLINT: a list is a span of itself
+        : m_first(tokens.constData())
+        , m_size(tokens.size())
+    {
+    }
+
+    qsizetype size() const { return m_size; }
+    bool isEmpty() const { return m_size == 0; }
+    const Token &operator[](qsizetype i) const { return m_first[i]; }
+    const Token &at(qsizetype i) const { return m_first[i]; }
+    const Token *begin() const { return m_first; }
+    const Token *end() const { return m_first + m_size; }
+
+private:
+    const Token *m_first = nullptr;
+    qsizetype m_size = 0;
+};
+
+class FoldedWords;
+
 // The tokens of every sentence with their folded text filled in: the first
-// step of entity and relation extraction alike, done once per document.
+// step of entity extraction, done once per document. Held in one list,
+// sentence after sentence, which a long article's millions of tokens need
+// (and which goes back to the system whole once the tokens are done with).
 // Owns the folded words the tokens point to; copies share them.
 class SentenceTokens
 {
 public:
     SentenceTokens() = default;
 
-    qsizetype size() const { return m_sentences.size(); }
-    bool isEmpty() const { return m_sentences.isEmpty(); }
-    const QList<Token> &operator[](qsizetype sentence) const { return m_sentences[sentence]; }
-    const QList<Token> &at(qsizetype sentence) const { return m_sentences.at(sentence); }
-    QList<QList<Token>>::const_iterator begin() const { return m_sentences.cbegin(); }
-    QList<QList<Token>>::const_iterator end() const { return m_sentences.cend(); }
+    qsizetype size() const { return m_starts.isEmpty() ? 0 : m_starts.size() - 1; }
+    bool isEmpty() const { return size() == 0; }
+    TokenSpan operator[](qsizetype sentence) const
+    {
+        return {m_tokens.constData() + m_starts[sentence], m_starts[sentence + 1] - m_starts[sentence]};
+    }
+    TokenSpan at(qsizetype sentence) const { return (*this)[sentence]; }
 
 private:
     friend SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sentences);
 
-    QList<QList<Token>> m_sentences;
-    // Each distinct folded word once; a node-based set, so the tokens'
-    // pointers stay valid as it grows.
-    std::shared_ptr<const std::unordered_set<QString>> m_foldedWords;
+    QList<Token> m_tokens;     // every sentence's, one after the other
+    QList<qsizetype> m_starts; // where each sentence's tokens begin, then the end of the last
+    std::shared_ptr<const FoldedWords> m_words;
 };
 
 SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sentences);
+
+// The tokens of a document's sentences one sentence at a time, folded text
+// filled in, for a pass that reads one sentence at once (relation
+// extraction): it then needs no more than that sentence's tokens.
+class SentenceTokenizer
+{
+public:
+    explicit SentenceTokenizer(const QString &text);
+    ~SentenceTokenizer();
+
+    // Valid until the next call.
+    TokenSpan tokens(const Sentence &sentence);
+
+private:
+    const QString &m_text;
+    QList<Token> m_tokens;
+    std::unique_ptr<FoldedWords> m_words;
+};
 
 } // namespace NewsGraph

@@ -43,12 +43,15 @@ ProcessedDocument DocumentProcessor::process(Document document) const
     AnalyzedDocument analyzed = m_textAnalyzer.analyze(std::move(document));
     ProcessedDocument processed{std::move(analyzed.document), std::move(analyzed.sentences), {}};
     const Document &text = processed.document;
-    const SentenceTokens tokens = tokenizeSentences(text.text, processed.sentences);
-    processed.extraction.entities = m_entityExtractor.extract(text.text, processed.sentences, tokens, text.language);
+    // Entity extraction reads the tokens of the whole document back and
+    // forth; relation extraction reads one sentence at a time and tokenises
+    // as it goes, so that a long article's tokens are gone by then.
+    processed.extraction.entities
+        = m_entityExtractor.extract(text.text, processed.sentences, text.language);
     processed.extraction.attributes
         = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
     processed.extraction.relations
-        = m_relationExtractor.extract(text.text, processed.sentences, tokens, processed.extraction.entities);
+        = m_relationExtractor.extract(text.text, processed.sentences, processed.extraction.entities);
     return processed;
 }
 

@@ -244,6 +244,19 @@ private Q_SLOTS:
         }
     }
 
+    void sentenceAtATimeTokensGiveTheSameRelations()
+    {
+        // Relation extraction tokenises one sentence at a time unless given
+        // the tokens of the whole document: the relations are the same.
+        const QString text = u"Zorvex CEO Idris Okonkwo said the chipmaker Zorvex would partner with Kelpwise. "
+                             "“We are ready,” Okonkwo said. It also signed a deal with Brivalto in Oslo, "
+                             "Kelpwise and Zorvex said."_s;
+        const Found found = extract(text);
+        QVERIFY(found.relations.size() > 3);
+        QCOMPARE(m_relations->extract(text, found.sentences, tokenizeSentences(text, found.sentences), found.entities),
+                 found.relations);
+    }
+
     void badPatternFilesAreRefused()
     {
         QTemporaryDir dir;

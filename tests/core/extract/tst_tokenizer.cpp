@@ -85,6 +85,25 @@ private Q_SLOTS:
         QVERIFY(tokenize(text, 0, 6).constFirst().folded().isEmpty());
     }
 
+    void oneSentenceAtATime()
+    {
+        // SentenceTokenizer gives each sentence the tokens tokenizeSentences() does.
+        const QString text = u"Nvidia said Acme grew. NVIDIA and nvidia said so. L’Europe suit."_s;
+        const QList<Sentence> sentences{{0, 22}, {23, 49}, {50, int(text.size())}};
+        const SentenceTokens all = tokenizeSentences(text, sentences);
+        SentenceTokenizer tokenizer(text);
+        for (qsizetype s = 0; s < sentences.size(); ++s) {
+            const TokenSpan one = tokenizer.tokens(sentences[s]);
+            QCOMPARE(one.size(), all[s].size());
+            for (qsizetype t = 0; t < one.size(); ++t) {
+                QCOMPARE(one[t].start, all[s][t].start);
+                QCOMPARE(one[t].end, all[s][t].end);
+                QCOMPARE(one[t].kind, all[s][t].kind);
+                QCOMPARE(one[t].folded(), all[s][t].folded());
+            }
+        }
+    }
+
     void rangeIsRespected()
     {
         const QString text = u"Alpha Beta Gamma"_s;
