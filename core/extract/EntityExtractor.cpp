@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -114,6 +116,53 @@ QStringList deletionVariants(const QString &word)
         variants.append(QString(word).remove(i, 1));
     return variants;
 }
+
+// Groups filed under the deletion variants of a word (see deletionVariants()),
+// as hashes in one sorted list: a long article has tens of thousands of full
+// names, and a string for every variant of each would take more memory than
+// the names. A hash that two variants share by chance only adds a candidate,
+// which the caller checks anyway.
+class VariantIndex
+{
+public:
+    // `salt` files the word under something more (a first name, a word count).
+    void add(quint64 salt, QStringView word, int group)
+    {
+        for (qsizetype skip = -1; skip < word.size(); ++skip)
+            m_entries.push_back({variantHash(salt, word, skip), group});
+    }
+    void reserve(qsizetype entries) { m_entries.reserve(size_t(entries)); }
+    // Call once everything is added, before find().
+    void sort() { std::sort(m_entries.begin(), m_entries.end()); }
+
+    // Appends the groups filed under a variant of `word`, in no order and
+    // perhaps more than once.
+    void find(quint64 salt, QStringView word, QList<int> &groups) const
+    {
+        for (qsizetype skip = -1; skip < word.size(); ++skip) {
+            const quint64 hash = variantHash(salt, word, skip);
+            auto it = std::lower_bound(m_entries.cbegin(), m_entries.cend(), std::pair<quint64, int>{hash, INT_MIN});
+            for (; it != m_entries.cend() && it->first == hash; ++it)
+                groups.append(it->second);
+        }
+    }
+
+private:
+    // FNV-1a of the word without its unit at `skip` (none for -1).
+    static quint64 variantHash(quint64 salt, QStringView word, qsizetype skip)
+    {
+        quint64 hash = 14695981039346656037ull ^ salt;
+        for (qsizetype i = 0; i < word.size(); ++i) {
+            if (i != skip) {
+                hash ^= word[i].unicode();
+                hash *= 1099511628211ull;
+            }
+        }
+        return hash;
+    }
+
+    std::vector<std::pair<quint64, int>> m_entries;
+};
 
 struct Mention
 {
@@ -1066,18 +1115,24 @@ private:
         // longer one leaves the longer one's longest mention as it was, so
         // this holds through the first pass.
         QList<const Mention *> longest(groupCount, nullptr);
-        QHash<QString, QList<int>> byLastWord;  // last word of a full name, and its deletion variants -> groups
+        VariantIndex byLastWord; // last word of a full name, and its deletion variants -> groups
         QHash<QString, QList<int>> byFirstWord; // first word of a full name -> groups
+        qsizetype variants = 0;
         for (int g = 0; g < groupCount; ++g) {
             if (m_groups[g].mentions.isEmpty())
                 continue;
             longest[g] = &longestMention(g);
-            if (longest[g]->wordCount < 2)
+            if (longest[g]->wordCount >= 2)
+                variants += lastWord(*longest[g]).size() + 1;
+        }
+        byLastWord.reserve(variants);
+        for (int g = 0; g < groupCount; ++g) {
+            if (!longest[g] || longest[g]->wordCount < 2)
                 continue;
-            for (const QString &variant : deletionVariants(lastWord(*longest[g])))
-                byLastWord[variant].append(g);
+            byLastWord.add(0, lastWord(*longest[g]), g);
             byFirstWord[firstWord(*longest[g])].append(g);
         }
+        byLastWord.sort();
 
         // Type the groups once so the rules below can ask what a name is.
         for (int g = 0; g < groupCount; ++g) {
@@ -1092,8 +1147,7 @@ private:
                 continue; // "Taiwan" is not short for "Taiwan Semiconductor"
             // Every group that could match, in group order as the rules below expect.
             QList<int> candidates = byFirstWord.value(name);
-            for (const QString &variant : deletionVariants(name))
-                candidates += byLastWord.value(variant);
+            byLastWord.find(0, name, candidates);
             std::sort(candidates.begin(), candidates.end());
             candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
             int target = -1;
@@ -1135,19 +1189,16 @@ private:
         // letter apart. A group is examined here, as the one merged into or
         // the one merged, only before it changes, so the index built first
         // stays true.
-        QHash<QString, QList<int>> people; // word count, first word and a deletion variant of the last -> groups
-        const auto personKey = [this](const Mention &name, const QString &variant) {
-            return QString::number(name.wordCount) + u'\x1f' + firstWord(name) + u'\x1f' + variant;
-        };
+        VariantIndex people; // word count, first word and a deletion variant of the last -> groups
+        const auto salt = [this](const Mention &name) { return quint64(qHash(firstWord(name))) * 31 + quint64(name.wordCount); };
         for (int g = 0; g < groupCount; ++g) {
             if (m_groups[g].mentions.isEmpty() || m_groups[g].type() != EntityType::Person)
                 continue;
             const Mention &name = longestMention(g);
-            if (name.wordCount < 2)
-                continue;
-            for (const QString &variant : deletionVariants(lastWord(name)))
-                people[personKey(name, variant)].append(g);
+            if (name.wordCount >= 2)
+                people.add(salt(name), lastWord(name), g);
         }
+        people.sort();
         for (int a = 0; a < groupCount; ++a) {
             if (m_groups[a].mentions.isEmpty() || m_groups[a].type() != EntityType::Person)
                 continue;
@@ -1155,12 +1206,8 @@ private:
             if (first.wordCount < 2)
                 continue;
             QList<int> candidates;
-            for (const QString &variant : deletionVariants(lastWord(first))) {
-                for (int b : people.value(personKey(first, variant))) {
-                    if (b > a)
-                        candidates.append(b);
-                }
-            }
+            people.find(salt(first), lastWord(first), candidates);
+            candidates.removeIf([a](int b) { return b <= a; });
             std::sort(candidates.begin(), candidates.end());
             candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
             for (int b : std::as_const(candidates)) {
