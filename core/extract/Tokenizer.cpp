@@ -2,7 +2,8 @@
 
 #include "core/extract/Lexicon.h"
 
-#include <unordered_map>
+#include <QHash>
+
 #include <unordered_set>
 
 namespace NewsGraph {
@@ -158,24 +159,24 @@ QList<Token> tokenize(const QString &text, int start, int end)
 class FoldedWords
 {
 public:
+    // `surface` is a view into the document's text, which must outlive the
+    // lookups (not the words).
     const QString *folded(QStringView surface)
     {
-        if (const auto found = m_bySurface.find(surface); found != m_bySurface.end())
-            return found->second;
+        if (const auto found = m_bySurface.constFind(surface); found != m_bySurface.cend())
+            return *found;
         const QString *word = &*m_words.insert(foldName(surface)).first;
-        m_bySurface.emplace(surface.toString(), word);
+        m_bySurface.insert(surface, word);
         return word;
     }
 
+    // Done with looking up: keeps only the words.
+    void forgetSurfaces() { m_bySurface = {}; }
+
 private:
-    struct Hash
-    {
-        using is_transparent = void;
-        size_t operator()(QStringView text) const noexcept { return qHash(text); }
-    };
-    // Node-based: the tokens' pointers stay valid as they grow.
+    // Node-based: the tokens' pointers stay valid as it grows.
     std::unordered_set<QString> m_words;
-    std::unordered_map<QString, const QString *, Hash, std::equal_to<>> m_bySurface;
+    QHash<QStringView, const QString *> m_bySurface;
 };
 
 SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sentences)
@@ -194,6 +195,7 @@ SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sen
     // No squeeze(): that would copy the list, while the room it has to spare
     // at its end was never written and takes no memory.
     result.m_starts.append(result.m_tokens.size());
+    words->forgetSurfaces();
     result.m_words = std::move(words);
     return result;
 }
