@@ -58,6 +58,17 @@ struct ChildOutcome
     bool ran = false;       // the child ran to its end and reported
     bool succeeded = false; // what `work` returned
     QString message;        // its error
+
+    // Reads what childReport() wrote.
+    static ChildOutcome fromReport(const QByteArray &report)
+    {
+        ChildOutcome outcome;
+        const qsizetype lineEnd = report.indexOf('\n');
+        outcome.ran = lineEnd > 0;
+        outcome.succeeded = report.left(lineEnd) == "ok";
+        outcome.message = QString::fromUtf8(report.mid(lineEnd + 1));
+        return outcome;
+    }
 };
 
 // Runs `work` in a forked child whose files may not grow beyond `limit`
@@ -109,10 +120,7 @@ inline ChildOutcome runWithFileSizeLimit(qint64 limit, const std::function<Resul
     }
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return outcome;
-    const qsizetype lineEnd = report.indexOf('\n');
-    outcome.ran = lineEnd > 0;
-    outcome.succeeded = report.left(lineEnd) == "ok";
-    outcome.message = QString::fromUtf8(report.mid(lineEnd + 1));
+    outcome = ChildOutcome::fromReport(report);
 #else
     Q_UNUSED(limit);
     Q_UNUSED(work);
@@ -139,11 +147,7 @@ inline ChildOutcome runProgramWithFileSizeLimit(qint64 limit, const QString &pro
     process.start(program, arguments);
     if (!process.waitForFinished(-1) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         return outcome;
-    const QByteArray report = process.readAllStandardOutput();
-    const qsizetype lineEnd = report.indexOf('\n');
-    outcome.ran = lineEnd > 0;
-    outcome.succeeded = report.left(lineEnd) == "ok";
-    outcome.message = QString::fromUtf8(report.mid(lineEnd + 1));
+    outcome = ChildOutcome::fromReport(process.readAllStandardOutput());
 #else
     Q_UNUSED(limit);
     Q_UNUSED(program);
