@@ -566,6 +566,12 @@ Result<void> Database::configure()
     if (!m_readOnly) {
         if (auto result = execute(u"PRAGMA synchronous = NORMAL"_s); !result)
             return result;
+        // An ingest stores its run in one transaction; past SQLite's default
+        // 2 MB of cache its changed pages spill into the WAL and are read
+        // back from there (a 49 MB article: 23 s of system time, 7 s with
+        // 64 MiB). The cache takes memory only as pages are used.
+        if (auto result = execute(u"PRAGMA cache_size = -65536"_s); !result)
+            return result;
     }
     return {};
 }

@@ -535,6 +535,14 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
             return Error{inserted.error()};
         documentSentences.ids.append(insertSentence.lastInsertRowId());
     }
+    // All of them in one statement: FTS5 flushes what it holds at every
+    // statement's savepoint (see migration 4 in Schema.cpp).
+    Statement indexSentences(m_database,
+                             "INSERT INTO sentences_fts (rowid, text) "
+                             "SELECT id, text FROM sentences WHERE document_id = ?1 ORDER BY id");
+    indexSentences.bind(1, stored.id);
+    if (auto indexed = indexSentences.execute(); !indexed)
+        return Error{indexed.error()};
 
     Result<QList<qint64>> entityIds
         = writeExtraction(m_database, stored.id, documentSentences, extraction, knownIds);

@@ -149,6 +149,17 @@ CREATE TABLE node_positions (
 );
 )sql";
 
+// Version 4: a document's sentences go into the search index in one
+// statement after they are stored (Repository::insertDocument()), no longer
+// row by row from a trigger. Inside a transaction every statement is a
+// savepoint, and FTS5 writes its pending terms out as a new segment at each
+// one: the trigger left a segment per sentence to merge, 27 of the 30 s it
+// took to store a 49 MB article's 360,000 sentences. The delete and update
+// triggers stay, for rows that go or change one at a time.
+constexpr const char migration4[] = R"sql(
+DROP TRIGGER sentences_fts_insert;
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -157,6 +168,7 @@ const QList<Migration> &schemaMigrations()
         {1, migration1},
         {2, migration2},
         {3, migration3},
+        {4, migration4},
     };
     return migrations;
 }

@@ -1575,6 +1575,10 @@ private Q_SLOTS:
                                                                   splitSentences(alphaText));
             QVERIFY2(inserted.ok(), qPrintable(inserted.error()));
             id = *inserted;
+            // Today's code indexes the sentences itself and version 1's
+            // trigger did too: the index as version 1 alone would have made it.
+            QVERIFY(old->execute(u"INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"_s).ok());
+            QVERIFY(ftsIntegrityOk(*old));
             QVERIFY(old->execute(u"INSERT INTO entities (id, name, type) VALUES "
                                  "(1, 'Ada Lovelace', 'PERSON'), (2, 'Londinium', 'LOC');"
                                  "INSERT INTO aliases (entity_id, alias) VALUES (1, 'Lovelace');"
@@ -1587,13 +1591,21 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 3);
-        QCOMPARE(Database::latestSchemaVersion(), 3);
+        QCOMPARE(database->schemaVersion(), 4);
+        QCOMPARE(Database::latestSchemaVersion(), 4);
         Repository repository(*database);
         QCOMPARE(repository.documents()->size(), 1);
         QCOMPARE(repository.documentText(id).value(), alphaText);
         QCOMPARE(repository.sentences(id)->size(), 4);
         QCOMPARE(repository.search(u"lovelace"_s)->size(), 1);
+        // Sentences stored after the migration are indexed once (version 4
+        // dropped the trigger that indexed them row by row).
+        QVERIFY(repository.insertDocument(makeDocument(u"beta.txt"_s, betaText, u"fr"_s),
+                                          splitSentences(betaText))
+                    .ok());
+        QVERIFY(ftsIntegrityOk(*database));
+        QCOMPARE(repository.search(u"polytechnique"_s)->size(), 1);
+        QCOMPARE(repository.search(u"lovelace"_s)->size(), 2); // in both
         const QList<EntityRecord> entities = repository.entities().value();
         QCOMPARE(entities.size(), 2);
         QCOMPARE(entities.first().name, u"Ada Lovelace"_s);
