@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/extract/Extraction.h"
+#include "core/extract/KnownEntityIndex.h"
 #include "core/extract/Lexicon.h"
 #include "core/extract/Tokenizer.h"
 #include "core/text/Document.h"
@@ -30,29 +31,5 @@ public:
 private:
     const Lexicon &m_lexicon;
 };
-
-// Cross-document alias resolution: the entities already in a project, as the
-// merger sees them.
-struct KnownEntity
-{
-    qint64 id = 0;
-    QString name;
-    EntityType type = EntityType::Organization;
-    QStringList aliases;
-};
-
-// For each entity of a new document, the id of the known entity that is the
-// same actor, or 0 when it is new. Merges only on what the names support: the
-// same name or alias (case and accents aside) and a compatible type; a person
-// needs the full name to agree (a shared surname alone never merges people
-// from different documents), allowing one-letter misspellings of a surname.
-QList<qint64> matchKnownEntities(const QList<ExtractedEntity> &entities,
-                                 const QList<KnownEntity> &known);
-
-// The name a merged entity should carry: `candidate` when it is the fuller
-// form of `current` ("Mistral AI" for "Mistral": the words of the shorter
-// name start the longer one), otherwise `current`, so names only ever grow
-// more complete and never flip between spellings.
-QString preferredEntityName(const QString &current, const QString &candidate);
 
 } // namespace NewsGraph

@@ -1,5 +1,6 @@
 #include "core/pipeline/Ingester.h"
 
+#include "core/extract/KnownEntityIndex.h"
 #include "core/pipeline/DocumentProcessor.h"
 #include "core/store/Database.h"
 #include "core/store/Repository.h"
@@ -7,7 +8,6 @@
 #include "core/text/FileName.h"
 
 #include <QDir>
-#include <QHash>
 #include <QSet>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
@@ -32,51 +32,6 @@ bool isCancelled(const std::atomic_bool *cancel)
 {
     return cancel && cancel->load(std::memory_order_relaxed);
 }
-
-// The entities of the project as the merger sees them, kept in memory for a
-// run: read once at its start and updated after each stored document, so
-// that a document is merged with the ones stored before it in the same run
-// without re-reading the store each time.
-class EntityCatalogue
-{
-public:
-    explicit EntityCatalogue(QList<KnownEntity> known)
-        : m_known(std::move(known))
-    {
-        for (qsizetype i = 0; i < m_known.size(); ++i)
-            m_position.insert(m_known.at(i).id, i);
-    }
-
-    const QList<KnownEntity> &known() const { return m_known; }
-
-    // After `entities` were stored as `ids` (Repository::insertDocument()).
-    void add(const QList<ExtractedEntity> &entities, const QList<qint64> &ids)
-    {
-        for (qsizetype i = 0; i < entities.size() && i < ids.size(); ++i) {
-            const ExtractedEntity &entity = entities.at(i);
-            auto it = m_position.constFind(ids.at(i));
-            if (it == m_position.constEnd()) {
-                it = m_position.insert(ids.at(i), m_known.size());
-                m_known.append(KnownEntity{ids.at(i), entity.name, entity.type, {}});
-            } else {
-                QString &name = m_known[*it].name;
-                name = preferredEntityName(name, entity.name);
-            }
-            // As the store keeps them (Repository::knownEntities() would read
-            // the same): in order, each alias once, compared exactly, no
-            // empty ones.
-            QStringList &aliases = m_known[*it].aliases;
-            for (const QString &alias : entity.aliases) {
-                if (!alias.isEmpty() && !aliases.contains(alias))
-                    aliases.append(alias);
-            }
-        }
-    }
-
-private:
-    QList<KnownEntity> m_known;
-    QHash<qint64, qsizetype> m_position; // entity id -> index in m_known
-};
 
 } // namespace
 
@@ -202,7 +157,10 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
         report.fatalError = known.error();
         return false;
     }
-    EntityCatalogue catalogue(std::move(known).value());
+    // Updated after each stored document, so that a document is merged with
+    // the ones stored before it in the same run, without reading the store
+    // or rebuilding the index each time.
+    KnownEntityIndex catalogue(std::move(known).value());
 
     // Counted apart and added to the report only once the part is committed.
     IngestReport stored;
@@ -224,7 +182,7 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
             continue;
         }
         const QList<ExtractedEntity> &entities = result.extraction.entities;
-        const QList<qint64> knownIds = matchKnownEntities(entities, catalogue.known());
+        const QList<qint64> knownIds = catalogue.match(entities);
         const Result<StoredDocument> inserted = repository.insertDocument(
             document, result.sentences, result.extraction, knownIds);
         if (!inserted) {
