@@ -123,12 +123,13 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
             partCharacters += processed.at(i).document.text.size();
             part.append({fresh.at(i).path, std::move(processed[i])});
             step(fresh.at(i).path);
-        }
-        if (partCharacters >= m_partCharacters && !isCancelled(cancel)) {
-            if (!store(part, report, cancel))
-                return report;
-            part.clear();
-            partCharacters = 0;
+            if ((partCharacters >= m_partCharacters || part.size() >= m_partDocuments)
+                && !isCancelled(cancel)) {
+                if (!store(part, report, cancel))
+                    return report;
+                part.clear();
+                partCharacters = 0;
+            }
         }
     }
 

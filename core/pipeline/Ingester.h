@@ -60,11 +60,14 @@ struct IngestReport
 // (matchKnownEntities()), including those stored before it in the run. The
 // write lock is thus held for the storing only, never for the extraction.
 //
-// What waits to be stored is held in memory. A run whose text is larger
-// than partCharacters (32 Mi UTF-16 code units, about 32 MB of Latin text,
-// by default) is stored in parts of about that size, each all or nothing:
-// when such a run stops, the parts stored before stay, and the report says
-// which files they hold (IngestReport::partlyStored(), addedPaths).
+// What waits to be stored is held in memory, and the write lock is held
+// while it is stored. So a run is stored in parts, each all or nothing: a
+// part ends once it holds partCharacters of text (4 Mi UTF-16 code units,
+// about 4 MB of Latin text, by default) or partDocuments documents (1,000),
+// which keeps each transaction to a few seconds (another writer waits up to
+// 5 s for the lock). When a run stops, the parts stored before stay, and
+// the report says which files they hold (IngestReport::partlyStored(),
+// addedPaths).
 //
 // Before writing into an existing project the database is checked
 // (Database::checkIntegrity()): nothing is added to a damaged file.
@@ -81,8 +84,10 @@ public:
     IngestReport ingest(const QStringList &paths, const Progress &progress = {},
                         const std::atomic_bool *cancel = nullptr);
 
-    static constexpr qint64 defaultPartCharacters = 32LL * 1024 * 1024;
+    static constexpr qint64 defaultPartCharacters = 4LL * 1024 * 1024;
+    static constexpr int defaultPartDocuments = 1000;
     void setPartCharacters(qint64 characters) { m_partCharacters = characters; }
+    void setPartDocuments(int documents) { m_partDocuments = documents; }
 
 private:
     struct Extracted;
@@ -95,6 +100,7 @@ private:
     const DocumentProcessor &m_processor;
     DocumentLoader m_loader;
     qint64 m_partCharacters = defaultPartCharacters;
+    int m_partDocuments = defaultPartDocuments;
 };
 
 } // namespace NewsGraph

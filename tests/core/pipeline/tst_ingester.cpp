@@ -371,6 +371,31 @@ private Q_SLOTS:
         QCOMPARE(documentCount(database.value()), 62);
     }
 
+    // A part ends at whichever bound comes first, its text or its number of
+    // documents: each part's transaction, and so the write lock, stays short.
+    void partsEndAtTheirSizeOrTheirDocumentCount()
+    {
+        QTemporaryDir dir;
+        Result<Database> database = Database::open(dir.filePath(u"project.newsgraph"_s));
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        Ingester ingester(database.value(), *m_processor);
+        QCOMPARE(Ingester::defaultPartDocuments, 1000);
+
+        ingester.setPartDocuments(4);
+        const IngestReport byCount = ingester.ingest(writeArticles(dir.path(), 0, 10));
+        QVERIFY(byCount.committed());
+        QCOMPARE(byCount.added, 10);
+        QCOMPARE(byCount.parts, 3); // 4 + 4 + 2
+
+        QTemporaryDir more;
+        ingester.setPartDocuments(Ingester::defaultPartDocuments);
+        ingester.setPartCharacters(1);
+        const IngestReport bySize = ingester.ingest(writeArticles(more.path(), 10, 3));
+        QVERIFY(bySize.committed());
+        QCOMPARE(bySize.parts, 3);
+        QCOMPARE(documentCount(database.value()), 13);
+    }
+
     // A run larger than one part is stored part by part; when the disk fills
     // up, the parts stored before stay and the report names their files.
     void partsStoredBeforeAFailureAreReported()
