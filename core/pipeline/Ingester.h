@@ -55,9 +55,9 @@ struct IngestReport
 //
 // Reading and extraction come first and take no lock: they run on all
 // cores while other programs (the explorer saving a layout) can still
-// write. Only then is everything stored in one short transaction, where a
-// document's entities are merged with the ones already known
-// (matchKnownEntities()), including those stored before it in the run. The
+// write. Only then is it stored, in short transactions (parts, below),
+// where a document's entities are merged with the ones already known
+// (KnownEntityIndex), including those stored before it in the run. The
 // write lock is thus held for the storing only, never for the extraction.
 //
 // What waits to be stored is held in memory, and the write lock is held
