@@ -133,10 +133,7 @@ private Q_SLOTS:
     // and writing ones say why they cannot; the file is left as it was.
     void readOnlyProjectIsReadable()
     {
-        QString why;
-        auto scratch = Testing::ScratchMount::mount(8 << 20, &why);
-        if (!scratch)
-            QSKIP(qPrintable(why));
+        NEWSGRAPH_MOUNT_SCRATCH_OR_SKIP(scratch, why, 8 << 20);
         const QString db = scratch->filePath(u"project.newsgraph"_s);
         QCOMPARE(cli({u"ingest"_s, u"--db"_s, db, corpusDir()}).exitCode, 0);
         QVERIFY2(scratch->remountReadOnly(&why), qPrintable(why));
@@ -170,10 +167,7 @@ private Q_SLOTS:
     // the message says the disk is full, and the project is whole.
     void fullDiskIngestStoresNothing()
     {
-        QString why;
-        auto scratch = Testing::ScratchMount::mount(1 << 20, &why);
-        if (!scratch)
-            QSKIP(qPrintable(why));
+        NEWSGRAPH_MOUNT_SCRATCH_OR_SKIP(scratch, why, 1 << 20);
         const QString db = scratch->filePath(u"project.newsgraph"_s);
         QCOMPARE(cli({u"ingest"_s, u"--db"_s, db, corpusDir()}).exitCode, 0);
 

@@ -147,10 +147,7 @@ private Q_SLOTS:
     // window says it is read-only and why, and refuses to import or hide.
     void readOnlyProjectOpensForExploring()
     {
-        QString why;
-        auto scratch = Testing::ScratchMount::mount(8 << 20, &why);
-        if (!scratch)
-            QSKIP(qPrintable(why));
+        NEWSGRAPH_MOUNT_SCRATCH_OR_SKIP(scratch, why, 8 << 20);
         const QString path = scratch->filePath(QStringLiteral("project.newsgraph"));
         {
             Result<Database> database = Database::open(path);

@@ -70,3 +70,12 @@ private:
 };
 
 } // namespace NewsGraph::Testing
+
+// In a test function: declares `why` and `scratch`, a tmpfs of `bytes`, or
+// skips the test saying why none can be mounted here. A macro because
+// QSKIP returns from the test function.
+#define NEWSGRAPH_MOUNT_SCRATCH_OR_SKIP(scratch, why, bytes)                          \
+    QString why;                                                                      \
+    auto scratch = ::NewsGraph::Testing::ScratchMount::mount((bytes), &why);          \
+    if (!scratch)                                                                     \
+    QSKIP(qPrintable(why))

@@ -392,10 +392,7 @@ private Q_SLOTS:
     // too, where permission bits do not) opens read-only, and reads.
     void opensReadOnlyMediumForReading()
     {
-        QString why;
-        auto scratch = Testing::ScratchMount::mount(4 << 20, &why);
-        if (!scratch)
-            QSKIP(qPrintable(why));
+        NEWSGRAPH_MOUNT_SCRATCH_OR_SKIP(scratch, why, 4 << 20);
         const QString path = scratch->filePath(u"project.ngdb"_s);
         {
             auto database = Database::open(path);
