@@ -38,10 +38,10 @@ private:
         QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
     };
 
-    static Run cli(const QStringList &arguments)
+    // What a started process did; exit code -1 when it crashed or did not
+    // end in time.
+    static Run finish(QProcess &process)
     {
-        QProcess process;
-        process.start(QStringLiteral(NEWSGRAPH_CLI), arguments);
         if (!process.waitForFinished(120000))
             return {};
         Run run;
@@ -51,18 +51,31 @@ private:
         return run;
     }
 
+    static Run cli(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(NEWSGRAPH_CLI), arguments);
+        return finish(process);
+    }
+
     // Like cli(), with standard output going to the file `out`.
     static Run cliInto(const QStringList &arguments, const QString &out)
     {
         QProcess process;
         process.setStandardOutputFile(out);
         process.start(QStringLiteral(NEWSGRAPH_CLI), arguments);
-        if (!process.waitForFinished(120000))
-            return {};
-        Run run;
-        run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return finish(process);
+    }
+
+    // A shell script run in `folder` with the CLI as "$1": the way to hand
+    // the program names as raw bytes.
+    static Run shellWithCli(const QString &folder, const QString &script)
+    {
+        QProcess process;
+        process.setWorkingDirectory(folder);
+        process.start(QStringLiteral("/bin/sh"),
+                      {QStringLiteral("-c"), script, QStringLiteral("sh"), QStringLiteral(NEWSGRAPH_CLI)});
+        return finish(process);
     }
 
     static QString integrityCheck(const QString &path)
@@ -196,12 +209,10 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         const QString script = QStringLiteral(
             "\"$1\" stats --db \"$(printf 'caf\\351.newsgraph')\"; echo \"exit=$?\"; ls");
-        QProcess shell;
-        shell.setWorkingDirectory(dir.path());
-        shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, QStringLiteral("sh"), QStringLiteral(NEWSGRAPH_CLI)});
-        QVERIFY(shell.waitForFinished(120000));
-        const QString out = QString::fromUtf8(shell.readAllStandardOutput());
-        const QString err = QString::fromUtf8(shell.readAllStandardError());
+        const Run shell = shellWithCli(dir.path(), script);
+        QVERIFY(shell.exitCode != -1);
+        const QString &out = shell.out;
+        const QString &err = shell.err;
         QVERIFY2(out.contains(QStringLiteral("exit=2")), qPrintable(out));
         QVERIFY2(err.contains(QStringLiteral("caf\\xE9.newsgraph")) && err.contains(QStringLiteral("not valid UTF-8")),
                  qPrintable(err));
@@ -816,13 +827,7 @@ private Q_SLOTS:
             QProcess process;
             process.setProcessEnvironment(environment);
             process.start(QStringLiteral(NEWSGRAPH_CLI), arguments);
-            Run run;
-            if (!process.waitForFinished(120000))
-                return run;
-            run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-            run.out = QString::fromUtf8(process.readAllStandardOutput());
-            run.err = QString::fromUtf8(process.readAllStandardError());
-            return run;
+            return finish(process);
         };
         const auto readAll = [](const QString &path) {
             QFile file(path);
@@ -986,12 +991,10 @@ private Q_SLOTS:
             "\"$1\" ingest --db named.db \"$name\" \"$(printf 'na\\357ve.txt')\"; echo \"exit=$?\"; "
             "\"$1\" ingest --db scanned.db .; echo \"exit=$?\"; "
             "\"$1\" documents --db scanned.db; rm -f \"$name\""); // QTemporaryDir cannot name it to remove it
-        QProcess shell;
-        shell.setWorkingDirectory(inputs.path());
-        shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, QStringLiteral("sh"), QStringLiteral(NEWSGRAPH_CLI)});
-        QVERIFY(shell.waitForFinished(120000));
-        const QString out = QString::fromUtf8(shell.readAllStandardOutput());
-        const QString err = QString::fromUtf8(shell.readAllStandardError());
+        const Run shell = shellWithCli(inputs.path(), script);
+        QVERIFY(shell.exitCode != -1);
+        const QString &out = shell.out;
+        const QString &err = shell.err;
         const QStringList runs = out.split(QStringLiteral("exit="));
         QCOMPARE(runs.size(), 3);
         // Named: read, and the missing one reported by its escaped bytes.
