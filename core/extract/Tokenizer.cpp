@@ -179,6 +179,19 @@ private:
     QHash<QStringView, const QString *> m_bySurface;
 };
 
+namespace {
+
+// A sentence's tokens, their folded text taken from `words`.
+QList<Token> foldedTokens(const QString &text, const Sentence &sentence, FoldedWords &words)
+{
+    QList<Token> tokens = tokenize(text, sentence.start, sentence.end);
+    for (Token &token : tokens)
+        token.foldedText = words.folded(token.text(text));
+    return tokens;
+}
+
+} // namespace
+
 SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sentences)
 {
     SentenceTokens result;
@@ -186,11 +199,7 @@ SentenceTokens tokenizeSentences(const QString &text, const QList<Sentence> &sen
     result.m_starts.reserve(sentences.size() + 1);
     for (const Sentence &sentence : sentences) {
         result.m_starts.append(result.m_tokens.size());
-        const QList<Token> tokens = tokenize(text, sentence.start, sentence.end);
-        for (Token token : tokens) {
-            token.foldedText = words->folded(token.text(text));
-            result.m_tokens.append(token);
-        }
+        result.m_tokens.append(foldedTokens(text, sentence, *words));
     }
     // No squeeze(): that would copy the list, while the room it has to spare
     // at its end was never written and takes no memory.
@@ -210,9 +219,7 @@ SentenceTokenizer::~SentenceTokenizer() = default;
 
 TokenSpan SentenceTokenizer::tokens(const Sentence &sentence)
 {
-    m_tokens = tokenize(m_text, sentence.start, sentence.end);
-    for (Token &token : m_tokens)
-        token.foldedText = m_words->folded(token.text(m_text));
+    m_tokens = foldedTokens(m_text, sentence, *m_words);
     return m_tokens;
 }
 
