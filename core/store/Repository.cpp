@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
-
 #include <utility>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -212,7 +212,9 @@ Result<qint64> mentionSentence(const DocumentSentences &document, const char *wh
 // `entityIds` (in the order of extraction.entities); part of
 // writeExtraction(), inside its savepoint. A relation found before, in this
 // document or another, is the same row: it keeps its first rule and the best
-// confidence, and gains this document's sentences as evidence.
+// confidence, and gains this document's sentences as evidence. A
+// co-occurrence gains no evidence rows: its sentences are read from the
+// mentions (cooccurrenceSentences()).
 Result<void> writeRelations(Database &database, const DocumentSentences &document,
                             const DocumentExtraction &extraction, const QList<qint64> &entityIds)
 {
@@ -237,6 +239,7 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
 
     const qsizetype entityCount = entityIds.size();
     for (const ExtractedRelation &relation : extraction.relations) {
+        const bool cooccurrence = relation.predicate == QStringView(cooccurrencePredicate);
         // Worded only when needed; one multi-argument arg(), so that a "%1"
         // in the predicate stays text.
         const auto what = [&relation] {
@@ -297,6 +300,10 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
                                  .arg(sentence)
                                  .arg(document.ids.size())
                                  .arg(document.consequence)};
+            // The sentences of a co-occurrence are those naming both entities,
+            // which the mentions already say (see migration 5 in Schema.cpp).
+            if (cooccurrence)
+                continue;
             insertEvidence.bind(1, relationId)
                 .bind(2, document.ids.at(sentence))
                 .bind(3, rule)
@@ -440,6 +447,69 @@ Result<QList<EvidenceRecord>> evidenceRecords(Statement &query)
     if (!query.ok())
         return query.error();
     return records;
+}
+
+// One sentence naming two entities: a piece of evidence of their
+// co-occurrence (mentioned_with). These are not relation_evidence rows
+// (migration 5 in Schema.cpp) but read from mentions. `low` < `high`, the
+// order in which the relation row keeps a symmetric pair.
+struct CooccurrenceSentence
+{
+    qint64 low = 0;
+    qint64 high = 0;
+    qint64 documentId = 0;
+    qint64 sentenceId = 0;
+
+    friend bool operator<(const CooccurrenceSentence &a, const CooccurrenceSentence &b)
+    {
+        return std::tie(a.low, a.high, a.documentId, a.sentenceId)
+            < std::tie(b.low, b.high, b.documentId, b.sentenceId);
+    }
+};
+
+// Every co-occurrence sentence of the store, ordered by pair, document and
+// sentence. One scan of mentions grouped by sentence here, in O(m log m) for
+// m mentions plus one item per pair and sentence: joining mentions to
+// themselves through their indexes took 15 times as long.
+Result<std::vector<CooccurrenceSentence>> cooccurrenceSentences(Database &database)
+{
+    struct Named
+    {
+        qint64 sentenceId;
+        qint64 entityId;
+        qint64 documentId;
+    };
+    std::vector<Named> named;
+    Statement query(database, "SELECT sentence_id, entity_id, document_id FROM mentions "
+                              "WHERE entity_id IS NOT NULL");
+    while (query.next())
+        named.push_back({query.int64(0), query.int64(1), query.int64(2)});
+    if (!query.ok())
+        return query.error();
+    std::sort(named.begin(), named.end(), [](const Named &a, const Named &b) {
+        return std::tie(a.sentenceId, a.entityId) < std::tie(b.sentenceId, b.entityId);
+    });
+    // An entity named twice in a sentence co-occurs there once.
+    named.erase(std::unique(named.begin(), named.end(),
+                            [](const Named &a, const Named &b) {
+                                return a.sentenceId == b.sentenceId && a.entityId == b.entityId;
+                            }),
+                named.end());
+
+    std::vector<CooccurrenceSentence> found;
+    for (std::size_t first = 0; first < named.size();) {
+        std::size_t last = first + 1;
+        while (last < named.size() && named[last].sentenceId == named[first].sentenceId)
+            ++last;
+        for (std::size_t a = first; a < last; ++a) {
+            for (std::size_t b = a + 1; b < last; ++b)
+                found.push_back({named[a].entityId, named[b].entityId, named[a].documentId,
+                                 named[a].sentenceId});
+        }
+        first = last;
+    }
+    std::sort(found.begin(), found.end());
+    return found;
 }
 
 } // namespace
@@ -830,7 +900,8 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
     const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
     const qint64 includeAll = includeCooccurrence ? 1 : 0;
     Statement query(m_database,
-                    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule "
+                    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule, "
+                    "r.subject_id, r.object_id "
                     "FROM relations r "
                     "JOIN entities subject ON subject.id = r.subject_id "
                     "JOIN entities object ON object.id = r.object_id "
@@ -839,6 +910,7 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
     query.bind(1, includeAll).bind(2, cooccurrence);
     QList<RelationRecord> records;
     QHash<qint64, qsizetype> position;
+    QHash<qint64, std::pair<qint64, qint64>> pairOf; // relation id -> (subject id, object id)
     while (query.next()) {
         RelationRecord record;
         record.id = query.int64(0);
@@ -848,22 +920,18 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
         record.confidence = query.real(4);
         record.rule = query.text(5);
         position.insert(record.id, records.size());
+        pairOf.insert(record.id, {query.int64(6), query.int64(7)});
         records.append(record);
     }
     if (!query.ok())
         return query.error();
 
-    // Filtered the same way, so that the evidence of co-occurrences, which
-    // outnumbers the rest, is not read only to be thrown away.
     Statement evidence(m_database,
                        "SELECT ev.relation_id, d.id, d.file_name, s.id, s.text, s.start, s.\"end\" "
                        "FROM relation_evidence ev "
-                       "JOIN relations r ON r.id = ev.relation_id "
                        "JOIN sentences s ON s.id = ev.sentence_id "
                        "JOIN documents d ON d.id = s.document_id "
-                       "WHERE ?1 OR r.predicate <> ?2 "
                        "ORDER BY ev.relation_id, d.id, s.idx");
-    evidence.bind(1, includeAll).bind(2, cooccurrence);
     while (evidence.next()) {
         const auto it = position.constFind(evidence.int64(0));
         if (it == position.constEnd())
@@ -872,6 +940,40 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
     }
     if (!evidence.ok())
         return evidence.error();
+    if (!includeCooccurrence)
+        return records;
+
+    // Co-occurrences: their sentences come from the mentions.
+    QHash<std::pair<qint64, qint64>, qsizetype> cooccurrenceAt;
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        if (records.at(i).predicate == cooccurrence) {
+            const auto &[subject, object] = pairOf.value(records.at(i).id);
+            cooccurrenceAt.insert({std::min(subject, object), std::max(subject, object)}, i);
+        }
+    }
+    Result<std::vector<CooccurrenceSentence>> sentences = cooccurrenceSentences(m_database);
+    if (!sentences)
+        return Error{sentences.error()};
+    Statement sentence(m_database,
+                       "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\" "
+                       "FROM sentences s JOIN documents d ON d.id = s.document_id "
+                       "WHERE s.id = ?1");
+    QHash<qint64, EvidenceRecord> read; // a sentence naming several pairs is read once
+    for (const CooccurrenceSentence &found : sentences.value()) {
+        const auto it = cooccurrenceAt.constFind({found.low, found.high});
+        if (it == cooccurrenceAt.constEnd())
+            continue;
+        auto known = read.constFind(found.sentenceId);
+        if (known == read.constEnd()) {
+            sentence.bind(1, found.sentenceId);
+            if (!sentence.next())
+                return sentence.ok() ? Error{u"sentence %1 is missing"_s.arg(found.sentenceId)}
+                                     : sentence.error();
+            known = read.insert(found.sentenceId, evidenceAt(sentence, 0));
+            sentence.reset();
+        }
+        records[*it].evidence.append(*known);
+    }
     return records;
 }
 
@@ -973,7 +1075,8 @@ Result<GraphData> Repository::graphData() const
         QString predicate;
         bool reversed;
     };
-    QHash<qint64, RelationOnEdge> relationAt;
+    QHash<qint64, RelationOnEdge> relationAt; // relation id -> where its evidence goes
+    QHash<std::pair<qint64, qint64>, RelationOnEdge> cooccurrenceAt; // (lower id, higher id)
     while (relations.next()) {
         const qint64 subject = relations.int64(1);
         const qint64 object = relations.int64(2);
@@ -993,36 +1096,37 @@ Result<GraphData> Repository::graphData() const
         if (!edge.predicates.contains(predicate))
             edge.predicates.append(predicate);
         edge.confidence = std::max(edge.confidence, relations.real(4));
-        relationAt.insert(relations.int64(0), {*it, predicate, subject != edge.source});
+        const RelationOnEdge onEdge{*it, predicate, subject != edge.source};
+        if (predicate == cooccurrence)
+            cooccurrenceAt.insert(pair, onEdge);
+        else
+            relationAt.insert(relations.int64(0), onEdge);
     }
     if (!relations.ok())
         return relations.error();
 
-    Statement evidence(m_database,
-                       "SELECT ev.relation_id, s.document_id, d.published, ev.sentence_id "
-                       "FROM relation_evidence ev "
-                       "JOIN sentences s ON s.id = ev.sentence_id "
-                       "JOIN documents d ON d.id = s.document_id "
-                       "ORDER BY s.document_id, ev.sentence_id");
+    QHash<qint64, QDate> published; // document id -> its date, where it has one
+    Statement dates(m_database,
+                    "SELECT id, published FROM documents WHERE published IS NOT NULL");
+    while (dates.next())
+        published.insert(dates.int64(0), QDate::fromString(dates.text(1), Qt::ISODate));
+    if (!dates.ok())
+        return dates.error();
+
     QList<QSet<qint64>> sentencesOfEdge(data.edges.size());
     // (edge, document, predicate, direction) -> index into that edge's evidence
     QHash<std::pair<std::pair<qsizetype, qint64>, QString>, qsizetype> entryAt;
-    while (evidence.next()) {
-        const auto relation = relationAt.constFind(evidence.int64(0));
-        if (relation == relationAt.constEnd())
-            continue;
-        const auto &[edgeIndex, predicate, reversed] = *relation;
+    const auto addEvidence = [&](const RelationOnEdge &relation, qint64 documentId,
+                                 qint64 sentenceId) {
+        const auto &[edgeIndex, predicate, reversed] = relation;
         GraphEdge &edge = data.edges[edgeIndex];
-        const qint64 documentId = evidence.int64(1);
-        const qint64 sentenceId = evidence.int64(3);
         const std::pair<std::pair<qsizetype, qint64>, QString> key{
             {edgeIndex, documentId}, reversed ? u'~' + predicate : predicate};
         auto entry = entryAt.find(key);
         if (entry == entryAt.end()) {
             GraphEdgeEvidence item;
             item.documentId = documentId;
-            if (!evidence.isNull(2))
-                item.documentDate = QDate::fromString(evidence.text(2), Qt::ISODate);
+            item.documentDate = published.value(documentId);
             item.predicate = predicate;
             item.reversed = reversed;
             entry = entryAt.insert(key, edge.evidence.size());
@@ -1030,9 +1134,30 @@ Result<GraphData> Repository::graphData() const
         }
         edge.evidence[*entry].sentenceIds.append(sentenceId);
         sentencesOfEdge[edgeIndex].insert(sentenceId);
+    };
+
+    Statement evidence(m_database,
+                       "SELECT ev.relation_id, s.document_id, ev.sentence_id "
+                       "FROM relation_evidence ev "
+                       "JOIN sentences s ON s.id = ev.sentence_id "
+                       "ORDER BY s.document_id, ev.sentence_id");
+    while (evidence.next()) {
+        const auto relation = relationAt.constFind(evidence.int64(0));
+        if (relation != relationAt.constEnd())
+            addEvidence(*relation, evidence.int64(1), evidence.int64(2));
     }
     if (!evidence.ok())
         return evidence.error();
+
+    // Co-occurrences: their sentences come from the mentions.
+    Result<std::vector<CooccurrenceSentence>> cooccurrences = cooccurrenceSentences(m_database);
+    if (!cooccurrences)
+        return Error{cooccurrences.error()};
+    for (const CooccurrenceSentence &found : cooccurrences.value()) {
+        const auto relation = cooccurrenceAt.constFind({found.low, found.high});
+        if (relation != cooccurrenceAt.constEnd())
+            addEvidence(*relation, found.documentId, found.sentenceId);
+    }
 
     for (qsizetype i = 0; i < data.edges.size(); ++i) {
         GraphEdge &edge = data.edges[i];
@@ -1052,17 +1177,27 @@ Result<GraphData> Repository::graphData() const
 Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
                                                           bool includeCooccurrence) const
 {
-    // DISTINCT: a sentence stating two relations of the pair is shown once.
+    // The sentences of the pair's typed relations and, for a co-occurrence,
+    // those naming both (see cooccurrenceSentences()). UNION: a sentence
+    // stating two relations of the pair is shown once.
     Statement query(m_database,
-                    "SELECT DISTINCT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
+                    "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
                     "FROM relations r "
                     "JOIN relation_evidence ev ON ev.relation_id = r.id "
                     "JOIN sentences s ON s.id = ev.sentence_id "
                     "JOIN documents d ON d.id = s.document_id "
                     "WHERE ((r.subject_id = ?1 AND r.object_id = ?2) "
                     "    OR (r.subject_id = ?2 AND r.object_id = ?1)) "
-                    "AND (?3 OR r.predicate <> ?4) "
-                    "ORDER BY d.id, s.idx");
+                    "UNION "
+                    "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
+                    "FROM relations r "
+                    "JOIN mentions ma ON ma.entity_id = ?1 "
+                    "JOIN mentions mb ON mb.sentence_id = ma.sentence_id AND mb.entity_id = ?2 "
+                    "JOIN sentences s ON s.id = ma.sentence_id "
+                    "JOIN documents d ON d.id = s.document_id "
+                    "WHERE ?3 AND r.predicate = ?4 AND r.subject_id = min(?1, ?2) "
+                    "AND r.object_id = max(?1, ?2) "
+                    "ORDER BY 1, 7");
     query.bind(1, a).bind(2, b).bind(3, qint64(includeCooccurrence ? 1 : 0))
         .bind(4, QString::fromUtf16(cooccurrencePredicate));
     return evidenceRecords(query);

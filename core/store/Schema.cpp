@@ -160,6 +160,17 @@ constexpr const char migration4[] = R"sql(
 DROP TRIGGER sentences_fts_insert;
 )sql";
 
+// Version 5: a co-occurrence (the mentioned_with relation,
+// cooccurrencePredicate in core/extract/Extraction.h) keeps its relations
+// row but no relation_evidence rows: its sentences are exactly those where
+// mentions name both entities, so Repository reads them from mentions. They
+// were nine in ten evidence rows and a fifth of the time spent storing a
+// long article.
+constexpr const char migration5[] = R"sql(
+DELETE FROM relation_evidence
+WHERE relation_id IN (SELECT id FROM relations WHERE predicate = 'mentioned_with');
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -169,6 +180,7 @@ const QList<Migration> &schemaMigrations()
         {2, migration2},
         {3, migration3},
         {4, migration4},
+        {5, migration5},
     };
     return migrations;
 }

@@ -1360,13 +1360,18 @@ private Q_SLOTS:
         QCOMPARE(partners->evidenceCount, 3);
         QCOMPARE(partners->confidence, 0.95);
         QVERIFY(!partners->cooccurrenceOnly);
-        QCOMPARE(partners->evidence.size(), 3); // (epsilon, mentioned_with), (epsilon, partner_of), (zeta, partner_of)
+        // (epsilon, mentioned_with), (epsilon, partner_of), (zeta, mentioned_with),
+        // (zeta, partner_of): a co-occurrence's sentences are all those naming
+        // both, in every document, read from the mentions.
+        QCOMPARE(partners->evidence.size(), 4);
         QCOMPARE(partners->evidence.at(0).documentId, epsilon->id);
         QCOMPARE(partners->evidence.at(0).documentDate, QDate(2025, 6, 11));
         QCOMPARE(partners->evidence.at(0).predicate, u"mentioned_with"_s);
         QCOMPARE(partners->evidence.at(0).sentenceIds.size(), 2);
         QCOMPARE(partners->evidence.at(2).documentId, zeta->id);
+        QCOMPARE(partners->evidence.at(2).predicate, u"mentioned_with"_s);
         QVERIFY(!partners->evidence.at(2).documentDate.isValid());
+        QCOMPARE(partners->evidence.at(3).predicate, u"partner_of"_s);
 
         // A directed predicate's subject is the edge's source.
         const GraphEdge *ceo = findEdge(graph, mensch, mistral);
@@ -1586,13 +1591,22 @@ private Q_SLOTS:
                                  "start, \"end\", surface) SELECT document_id, id, 1, 'PERSON', 0, "
                                  "12, 'Ada Lovelace' FROM sentences WHERE idx = 0"_s)
                         .ok());
+            // Before version 5 a co-occurrence had evidence rows like any relation.
+            QVERIFY(old->execute(u"INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
+                                 "start, \"end\", surface) SELECT document_id, id, 2, 'LOC', 20, "
+                                 "29, 'Londinium' FROM sentences WHERE idx = 0;"
+                                 "INSERT INTO relations (id, subject_id, predicate, object_id) VALUES "
+                                 "(1, 1, 'mentioned_with', 2), (2, 1, 'visited', 2);"
+                                 "INSERT INTO relation_evidence (relation_id, sentence_id) "
+                                 "SELECT r.id, s.id FROM relations r, sentences s WHERE s.idx = 0"_s)
+                        .ok());
             QVERIFY(!old->execute(u"SELECT value FROM mentions"_s).ok()); // not there yet
         }
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 4);
-        QCOMPARE(Database::latestSchemaVersion(), 4);
+        QCOMPARE(database->schemaVersion(), 5);
+        QCOMPARE(Database::latestSchemaVersion(), 5);
         Repository repository(*database);
         QCOMPARE(repository.documents()->size(), 1);
         QCOMPARE(repository.documentText(id).value(), alphaText);
@@ -1611,7 +1625,16 @@ private Q_SLOTS:
         QCOMPARE(entities.first().name, u"Ada Lovelace"_s);
         QCOMPARE(entities.first().mentionCount, 1);
         QCOMPARE(entities.first().aliases, (QStringList{u"Ada Lovelace"_s, u"Lovelace"_s}));
-        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM mentions WHERE value IS NULL"), 1);
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM mentions WHERE value IS NULL"), 2);
+        // Version 5 keeps the co-occurrence's row but reads its sentence from
+        // the mentions; the typed relation keeps its evidence row.
+        QCOMPARE(queryInteger(*database, "SELECT group_concat(relation_id) FROM relation_evidence"), 2);
+        const QList<RelationRecord> relations = repository.relations(true).value();
+        QCOMPARE(relations.size(), 2);
+        for (const RelationRecord &relation : relations) {
+            QCOMPARE(relation.evidence.size(), 1);
+            QCOMPARE(relation.evidence.first().sentence, repository.sentences(id)->first().text);
+        }
 
         // A type this version does not know takes no part in merging.
         const QList<KnownEntity> known = repository.knownEntities().value();
