@@ -343,7 +343,8 @@ private:
     {
         if (!tokens[i].isWord() || !m_lexicon.startsName(tokens[i].folded()))
             return -1;
-        // Every phrase starting at i, then the longest known one.
+        // Every phrase starting at i that a known name begins with, then the
+        // longest known one.
         const int longest = std::min<int>(m_lexicon.longestName() * 2, tokens.size() - i);
         QStringList keys;
         keys.reserve(longest);
@@ -355,9 +356,11 @@ private:
                     key += u' ';
                 key += token.folded();
             }
+            if (!m_lexicon.beginsName(key))
+                break;
             keys.append(key);
         }
-        for (int length = longest; length >= 1; --length) {
+        for (int length = int(keys.size()); length >= 1; --length) {
             if (!tokens[i + length - 1].isWord())
                 continue;
             if (const KnownName *name = m_lexicon.findKey(keys[length - 1], hasLowerCase(tokens, i, i + length - 1))) {

@@ -495,8 +495,15 @@ void Lexicon::updateIndexes()
         }
     }
     m_nameStarts.clear();
-    for (auto it = m_nameIndex.cbegin(); it != m_nameIndex.cend(); ++it)
-        m_nameStarts.insert(firstWordOf(it.key()).toString());
+    m_namePrefixes.clear();
+    for (auto it = m_nameIndex.cbegin(); it != m_nameIndex.cend(); ++it) {
+        const QString &key = it.key();
+        m_nameStarts.insert(firstWordOf(key).toString());
+        // Character by character: a phrase is built from tokens that are not
+        // always separated by a space ("at&t").
+        for (qsizetype length = 1; length <= key.size(); ++length)
+            m_namePrefixes.insert(key.left(length));
+    }
 
     m_capitalsOnlyKeys.clear();
     const QSet<QString> &functionWords = m_entries[int(Category::FunctionWord)];

@@ -97,6 +97,9 @@ public:
     // word? Lets a caller skip building phrases that cannot match.
     bool startsEntry(Category category, const QString &foldedWord) const;
     bool startsName(const QString &foldedWord) const;
+    // Is this folded phrase a known name or the beginning of one? When it is
+    // not, no longer phrase that goes on from it can be one.
+    bool beginsName(const QString &key) const { return m_namePrefixes.contains(key); }
     // The word a folded key begins with: its leading run of letters and digits.
     static QStringView firstWordOf(QStringView key);
 
@@ -125,6 +128,7 @@ private:
     QSet<QString> m_capitalsOnlyKeys;       // acronyms matched only in capitals (see findName)
     std::array<QSet<QString>, categoryCount> m_entryStarts; // first words of each category's entries
     QSet<QString> m_nameStarts;             // first words of known names and aliases
+    QSet<QString> m_namePrefixes;           // every leading part of every name key, itself included
     QHash<QString, quint32> m_memberships;  // one-word entries -> their categories
     QHash<QString, quint32> m_starts;       // first words of entries -> their categories
     qsizetype m_dataNameCount = 0;          // names from fromDirectory(), before user names

@@ -399,13 +399,20 @@ private Q_SLOTS:
         QCOMPARE(m_lexicon.longestEntry(Category::FunctionWord), 1);
 
         // Every name and alias of the data files is found again, whatever
-        // its words, and longestName() covers them all.
+        // its words, and longestName() covers them all; each of its leading
+        // parts begins a name, so a phrase-by-phrase search reaches it.
         for (const TableRow &row : allTables()) {
             for (const QString &surface : row.surfaces) {
-                const int words = int(NewsGraph::foldName(surface).count(u' ')) + 1;
+                const QString key = NewsGraph::foldName(surface);
+                const int words = int(key.count(u' ')) + 1;
                 QVERIFY2(words <= m_lexicon.longestName(), qPrintable(surface));
+                for (qsizetype length = 1; length <= key.size(); ++length)
+                    QVERIFY2(m_lexicon.beginsName(key.left(length)), qPrintable(key.left(length)));
             }
         }
+        QVERIFY(m_lexicon.beginsName(u"united kingdom of"_s));
+        QVERIFY(!m_lexicon.beginsName(u"united kingdom of spain"_s));
+        QVERIFY(!m_lexicon.beginsName(u"United"_s)); // keys are folded
     }
 
     // No name or alias of places, organisations, products and events may
@@ -559,6 +566,8 @@ private Q_SLOTS:
         QCOMPARE(lexicon.findName(u"Huang")->type, EntityType::Person);
         QCOMPARE(lexicon.findName(u"Jensen Huang")->name, u"Jensen Huang"_s);
         QCOMPARE(lexicon.findName(u"Station F")->type, EntityType::Place);
+        QVERIFY(lexicon.beginsName(u"acme co"_s));
+        QVERIFY(!m_lexicon.beginsName(u"acme co"_s));
         QVERIFY(lexicon.contains(Category::GivenName, u"Zebulon"));
         QVERIFY(lexicon.contains(Category::StopCapital, u"tl;dr"));
         QVERIFY(lexicon.contains(Category::PersonTitle, u"Chief Vibes Officer"));
