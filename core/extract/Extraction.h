@@ -76,8 +76,12 @@ struct ExtractedRelation
 };
 
 // The predicate of sentence co-occurrence: a weak edge kept apart from typed
-// relations (the GUI shows or hides it; scoring ignores it).
+// relations (the GUI shows or hides it; scoring ignores it). Two entities
+// co-occur in every sentence that names both; the store reads that from
+// the mentions, with this rule and confidence.
 inline constexpr char16_t cooccurrencePredicate[] = u"mentioned_with";
+inline constexpr char16_t cooccurrenceRule[] = u"cooccurrence";
+inline constexpr double cooccurrenceConfidence = 0.2;
 
 bool isSymmetricPredicate(QStringView predicate);
 

@@ -704,7 +704,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
 
     RelationSet found;
     const int cooccurrence = found.predicateId(QString::fromUtf16(cooccurrencePredicate));
-    const QString cooccurrenceRule = u"cooccurrence"_s;
+    const QString cooccurrenceRuleId = QString::fromUtf16(cooccurrenceRule);
     int lastOrganisation = -1; // antecedents for "it", "the company", "he"
     int lastPerson = -1;
     int speaker = -1;         // who is talking, for quotations that run on
@@ -995,14 +995,17 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
         quoteOpen = open;
 
         // Co-occurrence: every pair of actors named in the sentence.
-        QList<int> named;
-        for (const auto &[entity, mention] : std::as_const(mentions)) {
-            if (!named.contains(entity))
-                named.append(entity);
-        }
-        for (qsizetype a = 0; a < named.size(); ++a) {
-            for (qsizetype b = a + 1; b < named.size(); ++b)
-                found.add(named[a], cooccurrence, named[b], 0.2, cooccurrenceRule, s);
+        if (m_listsCooccurrences) {
+            QList<int> named;
+            for (const auto &[entity, mention] : std::as_const(mentions)) {
+                if (!named.contains(entity))
+                    named.append(entity);
+            }
+            for (qsizetype a = 0; a < named.size(); ++a) {
+                for (qsizetype b = a + 1; b < named.size(); ++b)
+                    found.add(named[a], cooccurrence, named[b], cooccurrenceConfidence,
+                              cooccurrenceRuleId, s);
+            }
         }
     }
 

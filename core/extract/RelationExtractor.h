@@ -71,6 +71,12 @@ public:
     };
     qsizetype ruleCount() const { return m_rules.size(); }
 
+    // Whether extract() lists co-occurrences (on by default). The store
+    // reads them from the mentions and has no use for them; a long article
+    // with a large cast has hundreds of thousands.
+    void setListsCooccurrences(bool lists) { m_listsCooccurrences = lists; }
+    bool listsCooccurrences() const { return m_listsCooccurrences; }
+
 private:
     QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
                                      const QList<ExtractedEntity> &entities,
@@ -89,6 +95,7 @@ private:
 
     const Lexicon *m_lexicon = nullptr;
     QList<Rule> m_rules;
+    bool m_listsCooccurrences = true;
     QHash<QString, QList<int>> m_anchorIndex; // anchor word -> rules it anchors
     Phrases m_negations; // words and phrases that negate a statement
     Phrases m_hedges;    // ... that make it hypothetical

@@ -12,6 +12,9 @@ DocumentProcessor::DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<
     , m_attributeFinder(std::move(attributeFinder))
     , m_relationExtractor(std::move(relationExtractor))
 {
+    // What is processed here is stored, and the store reads co-occurrences
+    // from the mentions.
+    m_relationExtractor.setListsCooccurrences(false);
 }
 
 Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexiconDirectory,

@@ -20,8 +20,9 @@ struct ProcessedDocument
 };
 
 // Everything that happens to one document before it is stored: text analysis
-// (language, sentences, title), then entity and attribute extraction. Pure
-// and thread-safe once built, so the Ingester runs it on all cores.
+// (language, sentences, title), then entity, attribute and typed relation
+// extraction (co-occurrences are the store's to read from the mentions).
+// Pure and thread-safe once built, so the Ingester runs it on all cores.
 class DocumentProcessor
 {
 public:

@@ -99,7 +99,7 @@ struct EvidenceRecord
 // every document that state it, by document then sentence.
 struct RelationRecord
 {
-    qint64 id = 0;
+    qint64 id = 0; // 0 for a co-occurrence, which is read from the mentions, not stored
     QString subject;
     QString predicate; // partner_of, ceo_of, ..., or mentioned_with (co-occurrence)
     QString object;

@@ -212,9 +212,8 @@ Result<qint64> mentionSentence(const DocumentSentences &document, const char *wh
 // `entityIds` (in the order of extraction.entities); part of
 // writeExtraction(), inside its savepoint. A relation found before, in this
 // document or another, is the same row: it keeps its first rule and the best
-// confidence, and gains this document's sentences as evidence. A
-// co-occurrence gains no evidence rows: its sentences are read from the
-// mentions (cooccurrenceSentences()).
+// confidence, and gains this document's sentences as evidence.
+// Co-occurrences are not stored: they are read from the mentions.
 Result<void> writeRelations(Database &database, const DocumentSentences &document,
                             const DocumentExtraction &extraction, const QList<qint64> &entityIds)
 {
@@ -239,7 +238,6 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
 
     const qsizetype entityCount = entityIds.size();
     for (const ExtractedRelation &relation : extraction.relations) {
-        const bool cooccurrence = relation.predicate == QStringView(cooccurrencePredicate);
         // Worded only when needed; one multi-argument arg(), so that a "%1"
         // in the predicate stays text.
         const auto what = [&relation] {
@@ -259,6 +257,9 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
         if (relation.predicate.isEmpty())
             return Error{u"%1: %2 has no predicate; %3"_s.arg(document.name, what(),
                                                              document.consequence)};
+        // What a co-occurrence says, the mentions say (cooccurrenceSentences()).
+        if (relation.predicate == QStringView(cooccurrencePredicate))
+            continue;
         // Said plainly; the CHECK constraint would only say "constraint failed".
         if (!(relation.confidence >= 0.0 && relation.confidence <= 1.0))
             return Error{u"%1: %2 has the confidence %3, which is not between 0 and 1; %4"_s
@@ -300,10 +301,6 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
                                  .arg(sentence)
                                  .arg(document.ids.size())
                                  .arg(document.consequence)};
-            // The sentences of a co-occurrence are those naming both entities,
-            // which the mentions already say (see migration 5 in Schema.cpp).
-            if (cooccurrence)
-                continue;
             insertEvidence.bind(1, relationId)
                 .bind(2, document.ids.at(sentence))
                 .bind(3, rule)
@@ -449,10 +446,31 @@ Result<QList<EvidenceRecord>> evidenceRecords(Statement &query)
     return records;
 }
 
+// Compares as SQLite's BINARY collation does UTF-8 text: by code point.
+// UTF-16 code units order the same except that surrogates (U+D800-DFFF,
+// which encode code points past U+FFFF) come before U+E000-FFFF; shifting
+// them past that range fixes it.
+int compareByCodePoint(QStringView a, QStringView b)
+{
+    const qsizetype n = std::min(a.size(), b.size());
+    for (qsizetype i = 0; i < n; ++i) {
+        char16_t x = a[i].unicode();
+        char16_t y = b[i].unicode();
+        if (x == y)
+            continue;
+        if (x >= 0xD800 && y >= 0xD800) {
+            x = x >= 0xE000 ? char16_t(x - 0x800) : char16_t(x + 0x2000);
+            y = y >= 0xE000 ? char16_t(y - 0x800) : char16_t(y + 0x2000);
+        }
+        return x < y ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
+}
+
 // One sentence naming two entities: a piece of evidence of their
 // co-occurrence (mentioned_with). These are not relation_evidence rows
-// (migration 5 in Schema.cpp) but read from mentions. `low` < `high`, the
-// order in which the relation row keeps a symmetric pair.
+// (migration 5 in Schema.cpp) but read from mentions. `low` < `high`: a
+// co-occurrence's subject is the entity with the lower id.
 struct CooccurrenceSentence
 {
     qint64 low = 0;
@@ -467,49 +485,80 @@ struct CooccurrenceSentence
     }
 };
 
-// Every co-occurrence sentence of the store, ordered by pair, document and
-// sentence. One scan of mentions grouped by sentence here, in O(m log m) for
-// m mentions plus one item per pair and sentence: joining mentions to
-// themselves through their indexes took 15 times as long.
-Result<std::vector<CooccurrenceSentence>> cooccurrenceSentences(Database &database)
+// An entity named in a sentence (its mentions there, as one).
+struct NamedInSentence
 {
-    struct Named
-    {
-        qint64 sentenceId;
-        qint64 entityId;
-        qint64 documentId;
-    };
-    std::vector<Named> named;
+    qint64 sentenceId;
+    qint64 entityId;
+    qint64 documentId;
+};
+
+// Every entity named in every sentence, by sentence and entity: one scan of
+// mentions, grouped here in O(m log m) for m mentions (joining mentions to
+// themselves through their indexes took 15 times as long).
+Result<std::vector<NamedInSentence>> namedInSentences(Database &database)
+{
+    std::vector<NamedInSentence> named;
     Statement query(database, "SELECT sentence_id, entity_id, document_id FROM mentions "
                               "WHERE entity_id IS NOT NULL");
     while (query.next())
         named.push_back({query.int64(0), query.int64(1), query.int64(2)});
     if (!query.ok())
         return query.error();
-    std::sort(named.begin(), named.end(), [](const Named &a, const Named &b) {
+    std::sort(named.begin(), named.end(), [](const NamedInSentence &a, const NamedInSentence &b) {
         return std::tie(a.sentenceId, a.entityId) < std::tie(b.sentenceId, b.entityId);
     });
-    // An entity named twice in a sentence co-occurs there once.
     named.erase(std::unique(named.begin(), named.end(),
-                            [](const Named &a, const Named &b) {
+                            [](const NamedInSentence &a, const NamedInSentence &b) {
                                 return a.sentenceId == b.sentenceId && a.entityId == b.entityId;
                             }),
                 named.end());
+    return named;
+}
 
-    std::vector<CooccurrenceSentence> found;
+// Calls pair(a, b) for every two entities named in one sentence, a < b.
+template<typename Pair>
+void forEachPairInSentence(const std::vector<NamedInSentence> &named, Pair pair)
+{
     for (std::size_t first = 0; first < named.size();) {
         std::size_t last = first + 1;
         while (last < named.size() && named[last].sentenceId == named[first].sentenceId)
             ++last;
         for (std::size_t a = first; a < last; ++a) {
             for (std::size_t b = a + 1; b < last; ++b)
-                found.push_back({named[a].entityId, named[b].entityId, named[a].documentId,
-                                 named[a].sentenceId});
+                pair(named[a], named[b]);
         }
         first = last;
     }
+}
+
+// Every co-occurrence sentence of the store, ordered by pair, document and
+// sentence.
+Result<std::vector<CooccurrenceSentence>> cooccurrenceSentences(Database &database)
+{
+    const Result<std::vector<NamedInSentence>> named = namedInSentences(database);
+    if (!named)
+        return Error{named.error()};
+    std::vector<CooccurrenceSentence> found;
+    forEachPairInSentence(named.value(), [&found](const NamedInSentence &a, const NamedInSentence &b) {
+        found.push_back({a.entityId, b.entityId, a.documentId, a.sentenceId});
+    });
     std::sort(found.begin(), found.end());
     return found;
+}
+
+// How many pairs of entities are named together in some sentence.
+Result<int> cooccurrenceCount(Database &database)
+{
+    const Result<std::vector<NamedInSentence>> named = namedInSentences(database);
+    if (!named)
+        return Error{named.error()};
+    std::vector<std::pair<qint64, qint64>> pairs;
+    forEachPairInSentence(named.value(), [&pairs](const NamedInSentence &a, const NamedInSentence &b) {
+        pairs.emplace_back(a.entityId, b.entityId);
+    });
+    std::sort(pairs.begin(), pairs.end());
+    return int(std::unique(pairs.begin(), pairs.end()) - pairs.begin());
 }
 
 } // namespace
@@ -897,20 +946,14 @@ Result<QList<EvidenceRecord>> Repository::sentencesMentioning(qint64 entityId) c
 
 Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) const
 {
-    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
-    const qint64 includeAll = includeCooccurrence ? 1 : 0;
     Statement query(m_database,
-                    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule, "
-                    "r.subject_id, r.object_id "
+                    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule "
                     "FROM relations r "
                     "JOIN entities subject ON subject.id = r.subject_id "
                     "JOIN entities object ON object.id = r.object_id "
-                    "WHERE ?1 OR r.predicate <> ?2 "
                     "ORDER BY subject.name, r.predicate, object.name, r.id");
-    query.bind(1, includeAll).bind(2, cooccurrence);
     QList<RelationRecord> records;
     QHash<qint64, qsizetype> position;
-    QHash<qint64, std::pair<qint64, qint64>> pairOf; // relation id -> (subject id, object id)
     while (query.next()) {
         RelationRecord record;
         record.id = query.int64(0);
@@ -920,7 +963,6 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
         record.confidence = query.real(4);
         record.rule = query.text(5);
         position.insert(record.id, records.size());
-        pairOf.insert(record.id, {query.int64(6), query.int64(7)});
         records.append(record);
     }
     if (!query.ok())
@@ -943,26 +985,36 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
     if (!includeCooccurrence)
         return records;
 
-    // Co-occurrences: their sentences come from the mentions.
-    QHash<std::pair<qint64, qint64>, qsizetype> cooccurrenceAt;
-    for (qsizetype i = 0; i < records.size(); ++i) {
-        if (records.at(i).predicate == cooccurrence) {
-            const auto &[subject, object] = pairOf.value(records.at(i).id);
-            cooccurrenceAt.insert({std::min(subject, object), std::max(subject, object)}, i);
-        }
-    }
+    // Co-occurrences, from the mentions: one record per pair, its evidence
+    // in document and sentence order.
     Result<std::vector<CooccurrenceSentence>> sentences = cooccurrenceSentences(m_database);
     if (!sentences)
         return Error{sentences.error()};
+    QHash<qint64, QString> names;
+    Statement entityNames(m_database, "SELECT id, name FROM entities");
+    while (entityNames.next())
+        names.insert(entityNames.int64(0), entityNames.text(1));
+    if (!entityNames.ok())
+        return entityNames.error();
     Statement sentence(m_database,
                        "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\" "
                        "FROM sentences s JOIN documents d ON d.id = s.document_id "
                        "WHERE s.id = ?1");
     QHash<qint64, EvidenceRecord> read; // a sentence naming several pairs is read once
-    for (const CooccurrenceSentence &found : sentences.value()) {
-        const auto it = cooccurrenceAt.constFind({found.low, found.high});
-        if (it == cooccurrenceAt.constEnd())
-            continue;
+    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
+    const QString rule = QString::fromUtf16(cooccurrenceRule);
+    const qsizetype typed = records.size();
+    for (std::size_t i = 0; i < sentences->size(); ++i) {
+        const CooccurrenceSentence &found = sentences->at(i);
+        if (i == 0 || found.low != sentences->at(i - 1).low || found.high != sentences->at(i - 1).high) {
+            RelationRecord record; // id 0: a co-occurrence has no row
+            record.subject = names.value(found.low);
+            record.predicate = cooccurrence;
+            record.object = names.value(found.high);
+            record.confidence = cooccurrenceConfidence;
+            record.rule = rule;
+            records.append(record);
+        }
         auto known = read.constFind(found.sentenceId);
         if (known == read.constEnd()) {
             sentence.bind(1, found.sentenceId);
@@ -972,8 +1024,18 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
             known = read.insert(found.sentenceId, evidenceAt(sentence, 0));
             sentence.reset();
         }
-        records[*it].evidence.append(*known);
+        records.last().evidence.append(*known);
     }
+    // In the order of the typed ones, as SQLite orders text: by code point.
+    const auto before = [](const RelationRecord &a, const RelationRecord &b) {
+        if (const int c = compareByCodePoint(a.subject, b.subject); c != 0)
+            return c < 0;
+        if (const int c = compareByCodePoint(a.predicate, b.predicate); c != 0)
+            return c < 0;
+        return compareByCodePoint(a.object, b.object) < 0;
+    };
+    std::stable_sort(records.begin() + typed, records.end(), before);
+    std::inplace_merge(records.begin(), records.begin() + typed, records.end(), before);
     return records;
 }
 
@@ -985,11 +1047,7 @@ Result<StoreStatistics> Repository::statistics() const
                      "(SELECT count(*) FROM entities), (SELECT count(*) FROM aliases), "
                      "(SELECT count(*) FROM mentions WHERE entity_id IS NOT NULL), "
                      "(SELECT count(*) FROM mentions WHERE entity_id IS NULL), "
-                     "(SELECT count(*) FROM relations WHERE predicate <> ?1), "
-                     "(SELECT count(*) FROM relation_evidence ev "
-                     " JOIN relations r ON r.id = ev.relation_id WHERE r.predicate <> ?1), "
-                     "(SELECT count(*) FROM relations WHERE predicate = ?1)");
-    counts.bind(1, QString::fromUtf16(cooccurrencePredicate));
+                     "(SELECT count(*) FROM relations), (SELECT count(*) FROM relation_evidence)");
     if (counts.next()) {
         statistics.documents = counts.integer(0);
         statistics.sentences = counts.integer(1);
@@ -999,10 +1057,13 @@ Result<StoreStatistics> Repository::statistics() const
         statistics.attributes = counts.integer(5);
         statistics.relations = counts.integer(6);
         statistics.evidence = counts.integer(7);
-        statistics.cooccurrences = counts.integer(8);
     }
     if (!counts.ok())
         return counts.error();
+    const Result<int> cooccurrences = cooccurrenceCount(m_database);
+    if (!cooccurrences)
+        return Error{cooccurrences.error()};
+    statistics.cooccurrences = cooccurrences.value();
 
     Statement languages(m_database,
                         "SELECT language, count(*) FROM documents GROUP BY language");
@@ -1063,11 +1124,9 @@ Result<GraphData> Repository::graphData() const
 
     // Typed relations first, so that an edge's direction is that of a
     // statement rather than of an unordered co-occurrence.
-    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
     Statement relations(m_database,
                         "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
-                        "ORDER BY predicate = ?1, id");
-    relations.bind(1, cooccurrence);
+                        "ORDER BY id");
     QHash<std::pair<qint64, qint64>, qsizetype> edgeAt; // (lower id, higher id)
     struct RelationOnEdge
     {
@@ -1075,13 +1134,12 @@ Result<GraphData> Repository::graphData() const
         QString predicate;
         bool reversed;
     };
-    QHash<qint64, RelationOnEdge> relationAt; // relation id -> where its evidence goes
-    QHash<std::pair<qint64, qint64>, RelationOnEdge> cooccurrenceAt; // (lower id, higher id)
-    while (relations.next()) {
-        const qint64 subject = relations.int64(1);
-        const qint64 object = relations.int64(2);
+    // The edge of a relation between `subject` and `object`, made if needed;
+    // nullopt when either is not drawn.
+    const auto edgeOf = [&](qint64 subject, qint64 object, const QString &predicate,
+                            double confidence) -> std::optional<RelationOnEdge> {
         if (!nodeAt.contains(subject) || !nodeAt.contains(object) || subject == object)
-            continue;
+            return std::nullopt;
         const std::pair<qint64, qint64> pair{std::min(subject, object), std::max(subject, object)};
         auto it = edgeAt.find(pair);
         if (it == edgeAt.end()) {
@@ -1092,18 +1150,35 @@ Result<GraphData> Repository::graphData() const
             data.edges.append(edge);
         }
         GraphEdge &edge = data.edges[*it];
-        const QString predicate = relations.text(3);
         if (!edge.predicates.contains(predicate))
             edge.predicates.append(predicate);
-        edge.confidence = std::max(edge.confidence, relations.real(4));
-        const RelationOnEdge onEdge{*it, predicate, subject != edge.source};
-        if (predicate == cooccurrence)
-            cooccurrenceAt.insert(pair, onEdge);
-        else
-            relationAt.insert(relations.int64(0), onEdge);
+        edge.confidence = std::max(edge.confidence, confidence);
+        return RelationOnEdge{*it, predicate, subject != edge.source};
+    };
+    QHash<qint64, RelationOnEdge> relationAt; // relation id -> where its evidence goes
+    while (relations.next()) {
+        if (const auto onEdge = edgeOf(relations.int64(1), relations.int64(2), relations.text(3),
+                                       relations.real(4)))
+            relationAt.insert(relations.int64(0), *onEdge);
     }
     if (!relations.ok())
         return relations.error();
+
+    // Then co-occurrences, from the mentions: sorted by pair, so each pair's
+    // sentences follow one another.
+    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
+    Result<std::vector<CooccurrenceSentence>> cooccurrences = cooccurrenceSentences(m_database);
+    if (!cooccurrences)
+        return Error{cooccurrences.error()};
+    std::vector<std::optional<RelationOnEdge>> cooccurrenceEdge(cooccurrences->size());
+    for (std::size_t i = 0; i < cooccurrences->size(); ++i) {
+        const CooccurrenceSentence &found = cooccurrences->at(i);
+        if (i > 0 && found.low == cooccurrences->at(i - 1).low
+            && found.high == cooccurrences->at(i - 1).high)
+            cooccurrenceEdge[i] = cooccurrenceEdge[i - 1];
+        else
+            cooccurrenceEdge[i] = edgeOf(found.low, found.high, cooccurrence, cooccurrenceConfidence);
+    }
 
     QHash<qint64, QDate> published; // document id -> its date, where it has one
     Statement dates(m_database,
@@ -1149,14 +1224,10 @@ Result<GraphData> Repository::graphData() const
     if (!evidence.ok())
         return evidence.error();
 
-    // Co-occurrences: their sentences come from the mentions.
-    Result<std::vector<CooccurrenceSentence>> cooccurrences = cooccurrenceSentences(m_database);
-    if (!cooccurrences)
-        return Error{cooccurrences.error()};
-    for (const CooccurrenceSentence &found : cooccurrences.value()) {
-        const auto relation = cooccurrenceAt.constFind({found.low, found.high});
-        if (relation != cooccurrenceAt.constEnd())
-            addEvidence(*relation, found.documentId, found.sentenceId);
+    for (std::size_t i = 0; i < cooccurrences->size(); ++i) {
+        if (cooccurrenceEdge[i])
+            addEvidence(*cooccurrenceEdge[i], cooccurrences->at(i).documentId,
+                        cooccurrences->at(i).sentenceId);
     }
 
     for (qsizetype i = 0; i < data.edges.size(); ++i) {
@@ -1177,9 +1248,9 @@ Result<GraphData> Repository::graphData() const
 Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
                                                           bool includeCooccurrence) const
 {
-    // The sentences of the pair's typed relations and, for a co-occurrence,
-    // those naming both (see cooccurrenceSentences()). UNION: a sentence
-    // stating two relations of the pair is shown once.
+    // The sentences of the pair's typed relations and, with co-occurrence,
+    // those naming both. UNION: a sentence stating two relations of the pair
+    // is shown once.
     Statement query(m_database,
                     "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
                     "FROM relations r "
@@ -1190,16 +1261,13 @@ Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
                     "    OR (r.subject_id = ?2 AND r.object_id = ?1)) "
                     "UNION "
                     "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
-                    "FROM relations r "
-                    "JOIN mentions ma ON ma.entity_id = ?1 "
+                    "FROM mentions ma "
                     "JOIN mentions mb ON mb.sentence_id = ma.sentence_id AND mb.entity_id = ?2 "
                     "JOIN sentences s ON s.id = ma.sentence_id "
                     "JOIN documents d ON d.id = s.document_id "
-                    "WHERE ?3 AND r.predicate = ?4 AND r.subject_id = min(?1, ?2) "
-                    "AND r.object_id = max(?1, ?2) "
+                    "WHERE ?3 AND ma.entity_id = ?1 AND ?1 <> ?2 "
                     "ORDER BY 1, 7");
-    query.bind(1, a).bind(2, b).bind(3, qint64(includeCooccurrence ? 1 : 0))
-        .bind(4, QString::fromUtf16(cooccurrencePredicate));
+    query.bind(1, a).bind(2, b).bind(3, qint64(includeCooccurrence ? 1 : 0));
     return evidenceRecords(query);
 }
 

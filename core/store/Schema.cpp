@@ -160,15 +160,16 @@ constexpr const char migration4[] = R"sql(
 DROP TRIGGER sentences_fts_insert;
 )sql";
 
-// Version 5: a co-occurrence (the mentioned_with relation,
-// cooccurrencePredicate in core/extract/Extraction.h) keeps its relations
-// row but no relation_evidence rows: its sentences are exactly those where
-// mentions name both entities, so Repository reads them from mentions. They
-// were nine in ten evidence rows and a fifth of the time spent storing a
-// long article.
+// Version 5: co-occurrences (the mentioned_with relation,
+// cooccurrencePredicate in core/extract/Extraction.h) are no longer stored:
+// two entities co-occur in exactly the sentences where mentions name both,
+// and Repository reads them from there. They were nine in ten
+// relation_evidence rows, most of the relations rows of a large cast, and
+// half the time spent storing a long article.
 constexpr const char migration5[] = R"sql(
 DELETE FROM relation_evidence
 WHERE relation_id IN (SELECT id FROM relations WHERE predicate = 'mentioned_with');
+DELETE FROM relations WHERE predicate = 'mentioned_with';
 )sql";
 
 } // namespace

@@ -82,16 +82,10 @@ private:
             {"entities without mentions",
              "SELECT count(*) FROM entities e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)"},
             {"relations without evidence",
-             "SELECT count(*) FROM relations r WHERE r.predicate <> 'mentioned_with' "
-             "AND NOT EXISTS (SELECT 1 FROM relation_evidence v WHERE v.relation_id = r.id)"},
-            // A co-occurrence's evidence is the sentences naming both entities.
-            {"co-occurrences of entities never named together",
-             "SELECT count(*) FROM relations r WHERE r.predicate = 'mentioned_with' AND NOT EXISTS "
-             "(SELECT 1 FROM mentions a JOIN mentions b ON b.sentence_id = a.sentence_id "
-             " WHERE a.entity_id = r.subject_id AND b.entity_id = r.object_id)"},
-            {"co-occurrences with evidence rows",
-             "SELECT count(*) FROM relation_evidence v JOIN relations r ON r.id = v.relation_id "
-             "WHERE r.predicate = 'mentioned_with'"},
+             "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_evidence v WHERE v.relation_id = r.id)"},
+            // Co-occurrences are read from the mentions, never stored.
+            {"stored co-occurrences",
+             "SELECT count(*) FROM relations WHERE predicate = 'mentioned_with'"},
             {"sentences missing from the search index",
              "SELECT (SELECT count(*) FROM sentences) - (SELECT count(*) FROM sentences_fts)"},
         };

@@ -244,6 +244,24 @@ private Q_SLOTS:
         }
     }
 
+    void cooccurrencesCanBeLeftOut()
+    {
+        // What the store does not keep (it reads co-occurrences from the
+        // mentions) need not be listed: the typed relations stay the same.
+        const Found found = extract(u"Brivalto will partner with Kelpwise in Oslo. "
+                                    "Kelpwise CEO Maren Dahl met Zorvex in Bergen."_s);
+        RelationExtractor typedOnly = *m_relations;
+        QVERIFY(typedOnly.listsCooccurrences());
+        typedOnly.setListsCooccurrences(false);
+        QList<ExtractedRelation> typed;
+        for (const ExtractedRelation &r : found.relations) {
+            if (r.predicate != QStringView(cooccurrencePredicate))
+                typed.append(r);
+        }
+        QVERIFY2(!typed.isEmpty() && typed.size() < found.relations.size(), qPrintable(found.describe()));
+        QCOMPARE(typedOnly.extract(found.text, found.sentences, found.entities), typed);
+    }
+
     void sentenceAtATimeTokensGiveTheSameRelations()
     {
         // Relation extraction tokenises one sentence at a time unless given

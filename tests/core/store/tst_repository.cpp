@@ -195,6 +195,7 @@ DocumentExtraction epsilonExtraction()
         relationOf(1, u"partner_of"_s, 0, 0.9, u"partner.and"_s, {0, 2}),
         relationOf(2, u"ceo_of"_s, 0, 0.8, u"ceo.leads"_s, {1}),
         relationOf(0, u"partner_of"_s, 1, 0.7, u"partner.announce"_s, {0}),
+        // Ignored by the store, which reads co-occurrences from the mentions.
         relationOf(0, u"mentioned_with"_s, 1, 0.3, u"cooccurrence"_s, {0, 2}),
         relationOf(0, u"mentioned_with"_s, 3, 0.3, u"cooccurrence"_s, {2}),
     };
@@ -809,8 +810,34 @@ private Q_SLOTS:
         QCOMPARE(statistics->attributes, 1);
         QCOMPARE(statistics->relations, 2);
         QCOMPARE(statistics->evidence, 3);
-        QCOMPARE(statistics->cooccurrences, 0);
+        // Pairs named in one sentence: alpha's first names Ada, Babbage and
+        // London; beta's third Ada (twice) and London again.
+        QCOMPARE(statistics->cooccurrences, 3);
         QCOMPARE(statistics->languages, (QMap<QString, int>{{u"en"_s, 1}, {u"fr"_s, 1}}));
+
+        // Co-occurrences come from the mentions, ordered with the rest by
+        // subject, predicate and object; the subject has the lower id.
+        const QList<RelationRecord> all = repo().relations(true).value();
+        QStringList listed;
+        for (const RelationRecord &relation : all)
+            listed.append(u"%1 %2 %3 %4"_s.arg(relation.subject, relation.predicate, relation.object)
+                              .arg(relation.evidence.size()));
+        QCOMPARE(listed, (QStringList{u"Ada Lovelace met Charles Babbage 3"_s,
+                                      u"Charles Babbage located_in London 0"_s,
+                                      u"Charles Babbage mentioned_with Ada Lovelace 1"_s,
+                                      u"London mentioned_with Ada Lovelace 2"_s,
+                                      u"London mentioned_with Charles Babbage 1"_s}));
+        const RelationRecord &together = all.at(3);
+        QCOMPARE(together.id, 0);
+        QCOMPARE(together.confidence, cooccurrenceConfidence);
+        QCOMPARE(together.rule, u"cooccurrence"_s);
+        QCOMPARE(together.evidence.at(0).sentenceId, alphaSentences.at(0).id);
+        QCOMPARE(together.evidence.at(1).sentenceId, betaSentences.at(2).id);
+        QCOMPARE(together.evidence.at(1).sentence, betaSentences.at(2).text);
+        QCOMPARE(repo().evidenceBetween(4, 2, true)->size(), 2);
+        QVERIFY(repo().evidenceBetween(4, 2, false)->isEmpty());
+        QCOMPARE(repo().evidenceBetween(3, 4, true)->size(), 3); // met, and named together
+        QVERIFY(repo().evidenceBetween(4, 4, true)->isEmpty());
 
         // Deleting a document takes its sentences, index entries, mentions
         // and evidence with it; entities and relations stay.
@@ -825,6 +852,7 @@ private Q_SLOTS:
         QCOMPARE(left.evidence, 1);
         QCOMPARE(left.entities, 5);
         QCOMPARE(left.relations, 2);
+        QCOMPARE(left.cooccurrences, 1); // Ada and London in beta
         QVERIFY(searchTexts(u"babbage"_s).isEmpty());
         QVERIFY(!indexedTerms(db()).contains(u"babbage"_s));
         QVERIFY(ftsIntegrityOk(db()));
@@ -1130,24 +1158,30 @@ private Q_SLOTS:
             }
         }
 
-        // Co-occurrence only on request, symmetric too.
+        // Co-occurrence only on request: every pair named in one sentence,
+        // whatever co-occurrences the extraction listed, the lower id first.
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM relations WHERE predicate = 'mentioned_with'"), 0);
         const QList<RelationRecord> all = repo().relations(true).value();
-        QCOMPARE(all.size(), 4);
         QStringList edges;
         for (const RelationRecord &relation : all)
             edges.append(relation.subject + u' ' + relation.predicate + u' ' + relation.object);
         QCOMPARE(edges, (QStringList{u"Arthur Mensch ceo_of Mistral AI"_s,
+                                     u"Mistral AI mentioned_with Arthur Mensch"_s,
                                      u"Mistral AI mentioned_with France"_s,
                                      u"Mistral AI mentioned_with Nvidia"_s,
-                                     u"Mistral AI partner_of Nvidia"_s}));
-        QCOMPARE(all.at(2).evidence.size(), 2);
-        QCOMPARE(all.at(2).rule, u"cooccurrence"_s);
+                                     u"Mistral AI partner_of Nvidia"_s,
+                                     u"Nvidia mentioned_with France"_s}));
+        QCOMPARE(all.at(3).evidence.size(), 2);
+        QCOMPARE(all.at(3).evidence.at(1).sentence,
+                 u"Nvidia and Mistral AI will build a data centre in France."_s);
+        QCOMPARE(all.at(3).rule, u"cooccurrence"_s);
+        QCOMPARE(all.at(3).confidence, 0.2);
         QCOMPARE(repo().relations(false)->size(), 2);
 
         const StoreStatistics statistics = repo().statistics().value();
         QCOMPARE(statistics.relations, 2);
         QCOMPARE(statistics.evidence, 3); // of typed relations
-        QCOMPARE(statistics.cooccurrences, 2);
+        QCOMPARE(statistics.cooccurrences, 4);
     }
 
     void sameRelationInTwoDocumentsIsOneRow()
@@ -1197,7 +1231,7 @@ private Q_SLOTS:
         const StoreStatistics statistics = repo().statistics().value();
         QCOMPARE(statistics.relations, 3);
         QCOMPARE(statistics.evidence, 5);
-        QCOMPARE(statistics.cooccurrences, 2);
+        QCOMPARE(statistics.cooccurrences, 6); // epsilon's four, and Paris with both in zeta
     }
 
     void relationOfEntitiesMergedIntoOneIsDropped()
@@ -1305,7 +1339,7 @@ private Q_SLOTS:
         const qint64 id = insert(makeDocument(u"epsilon.txt"_s, epsilonText));
         QVERIFY(id > 0);
         DocumentExtraction bad = epsilonExtraction();
-        bad.relations.last().sentences = {5};
+        bad.relations.first().sentences = {5};
         const auto failed = repo().insertExtraction(id, bad, {0, 0, 0, 0});
         QVERIFY(!failed.ok());
         QVERIFY2(failed.error().contains(u"sentence index 5"_s)
@@ -1317,7 +1351,7 @@ private Q_SLOTS:
         const auto stored = repo().insertExtraction(id, epsilonExtraction(), {0, 0, 0, 0});
         QVERIFY2(stored.ok(), qPrintable(stored.error()));
         QCOMPARE(repo().relations()->size(), 2);
-        QCOMPARE(repo().relations(true)->size(), 4);
+        QCOMPARE(repo().relations(true)->size(), 6);
     }
 
     void graphData()
@@ -1350,7 +1384,7 @@ private Q_SLOTS:
         QCOMPARE(mistralNode.mentions, 5);
         QCOMPARE(mistralNode.documentIds, (QList<qint64>{epsilon->id, zeta->id, eta->id}));
         QVERIFY(mistralNode.aliases.contains(u"Mistral AI"_s));
-        QCOMPARE(graph.edges.size(), 4);
+        QCOMPARE(graph.edges.size(), 6);
 
         // Partnership and co-occurrence of one pair make one edge; its count is
         // of distinct sentences (epsilon 0 and 2, zeta 0).
@@ -1377,7 +1411,7 @@ private Q_SLOTS:
         const GraphEdge *ceo = findEdge(graph, mensch, mistral);
         QVERIFY(ceo);
         QCOMPARE(ceo->source, mensch);
-        QCOMPARE(ceo->predicates, QStringList{u"ceo_of"_s});
+        QCOMPARE(ceo->predicates, (QStringList{u"ceo_of"_s, u"mentioned_with"_s}));
         QVERIFY(!ceo->evidence.first().reversed);
 
         QVERIFY(findEdge(graph, mistral, france)->cooccurrenceOnly);
@@ -1387,8 +1421,9 @@ private Q_SLOTS:
         const GraphEdge *located = findEdge(graph, mistral, paris);
         QVERIFY(located);
         QCOMPARE(located->source, mistral);
-        QCOMPARE(located->predicates, (QStringList{u"home_of"_s, u"located_in"_s}));
-        QCOMPARE(located->evidence.size(), 2);
+        QCOMPARE(located->predicates,
+                 (QStringList{u"home_of"_s, u"located_in"_s, u"mentioned_with"_s}));
+        QCOMPARE(located->evidence.size(), 4); // and co-occurrence in zeta and eta
         for (const GraphEdgeEvidence &entry : located->evidence)
             QCOMPARE(entry.reversed, entry.predicate == u"home_of"_s);
 
@@ -1626,8 +1661,9 @@ private Q_SLOTS:
         QCOMPARE(entities.first().mentionCount, 1);
         QCOMPARE(entities.first().aliases, (QStringList{u"Ada Lovelace"_s, u"Lovelace"_s}));
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM mentions WHERE value IS NULL"), 2);
-        // Version 5 keeps the co-occurrence's row but reads its sentence from
-        // the mentions; the typed relation keeps its evidence row.
+        // Version 5 drops the co-occurrence, which is read from the mentions
+        // now; the typed relation keeps its row and evidence.
+        QCOMPARE(queryInteger(*database, "SELECT group_concat(id) FROM relations"), 2);
         QCOMPARE(queryInteger(*database, "SELECT group_concat(relation_id) FROM relation_evidence"), 2);
         const QList<RelationRecord> relations = repository.relations(true).value();
         QCOMPARE(relations.size(), 2);
