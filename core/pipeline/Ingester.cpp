@@ -165,7 +165,8 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
 
     // Counted apart and added to the report only once the part is committed.
     IngestReport stored;
-    for (const Extracted &extracted : part) {
+    for (qsizetype i = 0; i < part.size(); ++i) {
+        const Extracted &extracted = part.at(i);
         if (isCancelled(cancel)) {
             report.cancelled = true;
             return false; // the transaction rolls back
@@ -206,7 +207,8 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
             ++stored.failed;
             continue;
         }
-        catalogue.add(entities, inserted->entityIds);
+        if (i + 1 < part.size()) // the last has no one left to be merged with
+            catalogue.add(entities, inserted->entityIds);
         stored.addedDocumentIds.append(inserted->id);
         stored.addedPaths.append(displayFileName(extracted.path));
         for (const QString &warning : document.warnings)
