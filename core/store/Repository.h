@@ -95,7 +95,9 @@ public:
     // Relations with their evidence (by document, then sentence), ordered by
     // subject, predicate and object names. Typed relations only, unless
     // `includeCooccurrence`: mentioned_with edges are many and weak, and
-    // only views that ask for them show them.
+    // only views that ask for them show them. Co-occurrences are not stored
+    // but read from the mentions: one per two entities named in a sentence,
+    // the lower id as subject, with id 0.
     Result<QList<RelationRecord>> relations(bool includeCooccurrence = false) const;
     // Counts; `relations` and `evidence` are of typed relations, co-occurrence
     // edges are counted apart.
@@ -104,8 +106,8 @@ public:
     // entities included (the GraphFilter decides what is shown): one node per
     // entity of a known type, one edge per unordered pair of entities with
     // any relation. An edge's source and target are the subject and object
-    // of its first typed relation (of its first co-occurrence if it has
-    // none); its evidence count is of distinct sentences.
+    // of its first typed relation (of the pair by id if it has only a
+    // co-occurrence); its evidence count is of distinct sentences.
     Result<GraphData> graphData() const;
     // Every evidence sentence of any relation between `a` and `b`, either
     // direction, by document then sentence, each sentence once. Typed
