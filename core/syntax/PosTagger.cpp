@@ -1,0 +1,458 @@
+#include "core/syntax/PosTagger.h"
+
+#include <QMap>
+
+#include <algorithm>
+#include <cstring>
+#include <random>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+// Tag-id stand-ins for the positions before the first word.
+constexpr int sentenceStart = -1;
+constexpr int beforeStart = -2;
+constexpr int ambiguityClassMinimumCount = 5;
+
+// The feature templates; a feature is a template and the strings it reads.
+enum class Template : quint8 {
+    Bias,
+    Word,
+    Suffix1,
+    Suffix2,
+    Suffix3,
+    Suffix4,
+    Prefix1,
+    Prefix3,
+    Shape,
+    PreviousTag,
+    PreviousTwoTags,
+    PreviousTagAndWord,
+    PreviousWord,
+    PreviousSuffix3,
+    WordBeforePrevious,
+    NextWord,
+    NextSuffix3,
+    WordAfterNext,
+    FirstAndCapitalised,
+    Prefix2,
+    Suffix5,
+    PreviousTagAndSuffix3,
+    AmbiguityClass,
+    NextAmbiguityClass,
+    AmbiguityClassAfterNext,
+    PreviousTagAndNextAmbiguityClass,
+    WordAsWritten,
+    PreviousAndThisWord,
+    ThisAndNextWord,
+    PreviousShape,
+    NextShape,
+    NextWordAsWritten,
+};
+
+// FNV-1a over the template and the UTF-16 of each part, parts kept apart by
+// a code unit no text contains.
+class FeatureHash
+{
+public:
+    explicit FeatureHash(Template feature) { add(quint16(feature)); }
+
+    FeatureHash &operator<<(QStringView part)
+    {
+        for (const QChar c : part)
+            add(c.unicode());
+        add(0xFFFF);
+        return *this;
+    }
+    FeatureHash &operator<<(int number)
+    {
+        add(quint16(number & 0xFFFF));
+        add(0xFFFE);
+        return *this;
+    }
+    quint64 value() const { return m_hash; }
+
+private:
+    void add(quint16 unit)
+    {
+        m_hash ^= unit;
+        m_hash *= 0x100000001b3ULL;
+    }
+
+    quint64 m_hash = 0xcbf29ce484222325ULL;
+};
+
+// The word as context features see it (after Honnibal 2013): numbers and
+// hyphenated words by their kind, which generalises to unseen ones.
+QString normalised(const QString &word)
+{
+    if (word.size() > 1 && word.contains(u'-') && !word.startsWith(u'-'))
+        return u"!HYPHEN"_s;
+    if (word.size() == 4 && std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.isDigit(); }))
+        return u"!YEAR"_s;
+    if (!word.isEmpty() && word.front().isDigit())
+        return u"!DIGITS"_s;
+    return word.toLower();
+}
+
+// "Brivalto" -> "Xx", "GB200" -> "Xd", "18,000" -> "d,d", "e-mail" -> "x-x".
+QString shapeOf(const QString &word)
+{
+    QString shape;
+    QChar last;
+    for (const QChar c : word) {
+        const QChar kind = c.isUpper() ? u'X' : c.isLower() ? u'x' : c.isDigit() ? u'd' : c;
+        if (kind != last)
+            shape += kind;
+        last = kind;
+    }
+    return shape;
+}
+
+// The features of word i given the tags chosen for the two before it.
+// `classes` holds each word's ambiguity class: the tags it had in training.
+void featuresAt(const QStringList &words, const QStringList &context, const QStringList &classes,
+                int i, int previous, int beforePrevious, std::vector<quint64> &out)
+{
+    out.clear();
+    const QString &word = words.at(i);
+    const QString lower = word.toLower();
+    const QStringView l(lower);
+    const auto add = [&out](const FeatureHash &hash) { out.push_back(hash.value()); };
+    const auto at = [&](int j) -> QString {
+        if (j < 0)
+            return j == -1 ? u"!START"_s : u"!START2"_s;
+        if (j >= words.size())
+            return j == words.size() ? u"!END"_s : u"!END2"_s;
+        return context.at(j);
+    };
+    const auto suffix3 = [&](int j) -> QString {
+        if (j < 0 || j >= words.size())
+            return at(j);
+        return words.at(j).right(3).toLower();
+    };
+    add(FeatureHash(Template::Bias));
+    add(FeatureHash(Template::Word) << context.at(i));
+    add(FeatureHash(Template::Suffix1) << l.right(1));
+    add(FeatureHash(Template::Suffix2) << l.right(2));
+    add(FeatureHash(Template::Suffix3) << l.right(3));
+    add(FeatureHash(Template::Suffix4) << l.right(4));
+    add(FeatureHash(Template::Prefix1) << QStringView(word).left(1));
+    add(FeatureHash(Template::Prefix3) << l.left(3));
+    add(FeatureHash(Template::Shape) << shapeOf(word));
+    add(FeatureHash(Template::PreviousTag) << previous);
+    add(FeatureHash(Template::PreviousTwoTags) << previous << beforePrevious);
+    add(FeatureHash(Template::PreviousTagAndWord) << previous << context.at(i));
+    add(FeatureHash(Template::PreviousWord) << at(i - 1));
+    add(FeatureHash(Template::PreviousSuffix3) << suffix3(i - 1));
+    add(FeatureHash(Template::WordBeforePrevious) << at(i - 2));
+    add(FeatureHash(Template::NextWord) << at(i + 1));
+    add(FeatureHash(Template::NextSuffix3) << suffix3(i + 1));
+    add(FeatureHash(Template::WordAfterNext) << at(i + 2));
+    if (i == 0 && !word.isEmpty() && word.front().isUpper())
+        add(FeatureHash(Template::FirstAndCapitalised));
+    add(FeatureHash(Template::Prefix2) << l.left(2));
+    add(FeatureHash(Template::Suffix5) << l.right(5));
+    add(FeatureHash(Template::PreviousTagAndSuffix3) << previous << l.right(3));
+    // What the words around may be (after the lookahead features of
+    // taggers such as Giménez & Màrquez's SVMTool, 2004).
+    const auto classAt = [&](int j) -> QStringView {
+        return j < words.size() ? QStringView(classes.at(j)) : QStringView(u"!END");
+    };
+    add(FeatureHash(Template::NextAmbiguityClass) << classAt(i + 1));
+    add(FeatureHash(Template::AmbiguityClassAfterNext) << classAt(i + 2));
+    add(FeatureHash(Template::PreviousTagAndNextAmbiguityClass) << previous << classAt(i + 1));
+    add(FeatureHash(Template::WordAsWritten) << word);
+    add(FeatureHash(Template::PreviousAndThisWord) << at(i - 1) << context.at(i));
+    add(FeatureHash(Template::ThisAndNextWord) << context.at(i) << at(i + 1));
+    const auto shapeAt = [&](int j) { return j < 0 || j >= words.size() ? at(j) : shapeOf(words.at(j)); };
+    add(FeatureHash(Template::PreviousShape) << shapeAt(i - 1));
+    add(FeatureHash(Template::NextShape) << shapeAt(i + 1));
+    add(FeatureHash(Template::NextWordAsWritten) << (i + 1 < words.size() ? words.at(i + 1) : at(i + 1)));
+}
+
+QStringList formsOf(const ConlluSentence &sentence)
+{
+    QStringList forms;
+    forms.reserve(sentence.words.size());
+    for (const ConlluWord &word : sentence.words)
+        forms.append(word.form);
+    return forms;
+}
+
+QStringList contextOf(const QStringList &words)
+{
+    QStringList context;
+    context.reserve(words.size());
+    for (const QString &word : words)
+        context.append(normalised(word));
+    return context;
+}
+
+// Fisher-Yates over std::mt19937, whose output the standard fixes (unlike
+// std::shuffle's and the distributions'), so that training gives the same
+// model everywhere.
+void shuffle(std::vector<qsizetype> &order, std::mt19937 &random)
+{
+    for (std::size_t i = order.size(); i > 1; --i) {
+        const std::size_t j = std::size_t(random() % i);
+        std::swap(order[i - 1], order[j]);
+    }
+}
+
+} // namespace
+
+// The perceptron's training state: current weights, and for averaging the
+// running sums and when each weight last changed (the "lazy" averaging of
+// Daumé's thesis, 2006, so that an update costs the same at any time).
+class PosTaggerTrainer
+{
+public:
+    explicit PosTaggerTrainer(PosTagger &tagger)
+        : m_tagger(tagger)
+        , m_tagCount(int(tagger.m_tags.size()))
+    {
+    }
+
+    int predict(const std::vector<quint64> &features) const
+    {
+        std::vector<float> scores(std::size_t(m_tagCount), 0.0f);
+        for (const quint64 feature : features) {
+            const auto found = m_tagger.m_features.constFind(feature);
+            if (found == m_tagger.m_features.cend())
+                continue;
+            const float *weights = &m_weights[std::size_t(*found) * m_tagCount];
+            for (int t = 0; t < m_tagCount; ++t)
+                scores[std::size_t(t)] += weights[t];
+        }
+        return int(std::max_element(scores.cbegin(), scores.cend()) - scores.cbegin());
+    }
+
+    void update(int truth, int guess, const std::vector<quint64> &features)
+    {
+        ++m_instances;
+        if (truth == guess)
+            return;
+        for (const quint64 feature : features) {
+            const std::size_t row = std::size_t(rowOf(feature)) * m_tagCount;
+            change(row + std::size_t(truth), 1.0f);
+            change(row + std::size_t(guess), -1.0f);
+        }
+    }
+
+    // Every weight becomes its average over all instances seen.
+    void average()
+    {
+        m_tagger.m_weights.resize(m_weights.size());
+        for (std::size_t i = 0; i < m_weights.size(); ++i) {
+            const double total = m_totals[i] + double(m_instances - m_stamps[i]) * m_weights[i];
+            m_tagger.m_weights[i] = m_instances > 0 ? float(total / double(m_instances)) : 0.0f;
+        }
+    }
+
+private:
+    qsizetype rowOf(quint64 feature)
+    {
+        auto found = m_tagger.m_features.find(feature);
+        if (found != m_tagger.m_features.end())
+            return *found;
+        const qsizetype row = m_tagger.m_features.size();
+        m_tagger.m_features.insert(feature, row);
+        m_weights.resize(m_weights.size() + std::size_t(m_tagCount), 0.0f);
+        m_totals.resize(m_weights.size(), 0.0);
+        m_stamps.resize(m_weights.size(), 0);
+        return row;
+    }
+
+    void change(std::size_t i, float delta)
+    {
+        m_totals[i] += double(m_instances - m_stamps[i]) * m_weights[i];
+        m_stamps[i] = m_instances;
+        m_weights[i] += delta;
+    }
+
+    PosTagger &m_tagger;
+    int m_tagCount;
+    qint64 m_instances = 0;
+    std::vector<float> m_weights;
+    std::vector<double> m_totals;
+    std::vector<qint64> m_stamps;
+};
+
+PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const TrainingOptions &options)
+{
+    PosTagger tagger;
+    // The tag set in sorted order, and how often each form has each tag.
+    QMap<QString, int> tagSet;
+    QHash<QString, QHash<QString, int>> tagsOfForm;
+    for (const ConlluSentence &sentence : sentences) {
+        for (const ConlluWord &word : sentence.words) {
+            if (word.upos.isEmpty())
+                continue;
+            tagSet.insert(word.upos, 0);
+            ++tagsOfForm[word.form][word.upos];
+        }
+    }
+    if (tagSet.isEmpty())
+        return tagger;
+    tagger.m_tags = tagSet.keys();
+    QHash<QString, int> tagId;
+    for (int t = 0; t < tagger.m_tags.size(); ++t)
+        tagId.insert(tagger.m_tags.at(t), t);
+
+    for (auto form = tagsOfForm.cbegin(); form != tagsOfForm.cend(); ++form) {
+        int total = 0, best = 0;
+        QString bestTag;
+        for (auto tag = form->cbegin(); tag != form->cend(); ++tag) {
+            total += *tag;
+            if (*tag > best || (*tag == best && tag.key() < bestTag)) {
+                best = *tag;
+                bestTag = tag.key();
+            }
+        }
+        if (total >= options.dictionaryMinimumCount
+            && double(best) / double(total) >= options.dictionaryMinimumShare)
+            tagger.m_dictionary.insert(form.key(), tagId.value(bestTag));
+        // Only words seen often enough that the class is not their answer
+        // key: a rare word's class would be the very tag it is trained on.
+        if (total >= ambiguityClassMinimumCount) {
+            QStringList seen = form->keys();
+            seen.sort();
+            tagger.m_ambiguityClasses.insert(form.key(), seen.join(u'|'));
+        }
+    }
+
+    PosTaggerTrainer trainer(tagger);
+    std::mt19937 random(options.seed);
+    std::vector<qsizetype> order(std::size_t(sentences.size()));
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = qsizetype(i);
+    std::vector<quint64> features;
+    for (int iteration = 0; iteration < options.iterations; ++iteration) {
+        for (const qsizetype s : order) {
+            const ConlluSentence &sentence = sentences.at(s);
+            const QStringList words = formsOf(sentence);
+            const QStringList context = contextOf(words);
+            const QStringList classes = tagger.ambiguityClasses(words);
+            int previous = sentenceStart, beforePrevious = beforeStart;
+            for (int i = 0; i < words.size(); ++i) {
+                const QString &upos = sentence.words.at(i).upos;
+                const int truth = upos.isEmpty() ? -1 : tagId.value(upos);
+                int guess = tagger.m_dictionary.value(words.at(i), -1);
+                if (guess < 0) {
+                    featuresAt(words, context, classes, i, previous, beforePrevious, features);
+                    guess = trainer.predict(features);
+                    if (truth >= 0)
+                        trainer.update(truth, guess, features);
+                }
+                beforePrevious = previous;
+                previous = guess;
+            }
+        }
+        shuffle(order, random);
+    }
+    trainer.average();
+    return tagger;
+}
+
+QStringList PosTagger::ambiguityClasses(const QStringList &words) const
+{
+    QStringList classes;
+    classes.reserve(words.size());
+    for (const QString &word : words)
+        classes.append(m_ambiguityClasses.value(word, u"!UNSEEN"_s));
+    return classes;
+}
+
+const float *PosTagger::row(quint64 feature) const
+{
+    const auto found = m_features.constFind(feature);
+    return found == m_features.cend() ? nullptr : &m_weights[std::size_t(*found) * m_tags.size()];
+}
+
+int PosTagger::predict(const std::vector<quint64> &features) const
+{
+    const qsizetype tagCount = m_tags.size();
+    std::vector<float> scores(std::size_t(tagCount), 0.0f);
+    for (const quint64 feature : features) {
+        if (const float *weights = row(feature)) {
+            for (qsizetype t = 0; t < tagCount; ++t)
+                scores[std::size_t(t)] += weights[t];
+        }
+    }
+    return int(std::max_element(scores.cbegin(), scores.cend()) - scores.cbegin());
+}
+
+QStringList PosTagger::tag(const QStringList &words) const
+{
+    QStringList tags;
+    if (m_tags.isEmpty())
+        return tags;
+    tags.reserve(words.size());
+    const QStringList context = contextOf(words);
+    const QStringList classes = ambiguityClasses(words);
+    std::vector<quint64> features;
+    int previous = sentenceStart, beforePrevious = beforeStart;
+    for (int i = 0; i < words.size(); ++i) {
+        int guess = m_dictionary.value(words.at(i), -1);
+        if (guess < 0) {
+            featuresAt(words, context, classes, i, previous, beforePrevious, features);
+            guess = predict(features);
+        }
+        tags.append(m_tags.at(guess));
+        beforePrevious = previous;
+        previous = guess;
+    }
+    return tags;
+}
+
+quint64 PosTagger::weightsChecksum() const
+{
+    FeatureHash hash(Template::Bias);
+    for (const QString &tag : m_tags)
+        hash << tag;
+    QStringList forms = m_dictionary.keys();
+    forms.sort();
+    for (const QString &form : std::as_const(forms))
+        hash << form << m_dictionary.value(form);
+    std::vector<std::pair<qsizetype, quint64>> rows; // by row, not by hash-table order
+    rows.reserve(std::size_t(m_features.size()));
+    for (auto it = m_features.cbegin(); it != m_features.cend(); ++it)
+        rows.emplace_back(*it, it.key());
+    std::sort(rows.begin(), rows.end());
+    forms = m_ambiguityClasses.keys();
+    forms.sort();
+    for (const QString &form : std::as_const(forms))
+        hash << form << m_ambiguityClasses.value(form);
+    for (const auto &[row, feature] : rows) {
+        hash << int(feature) << int(feature >> 16) << int(feature >> 32) << int(feature >> 48);
+        for (qsizetype t = 0; t < m_tags.size(); ++t) {
+            quint32 bits = 0;
+            const float weight = m_weights[std::size_t(row * m_tags.size() + t)];
+            std::memcpy(&bits, &weight, sizeof bits);
+            hash << int(bits) << int(bits >> 16);
+        }
+    }
+    return hash.value();
+}
+
+double taggingAccuracy(const PosTagger &tagger, const QList<ConlluSentence> &sentences)
+{
+    qint64 right = 0, total = 0;
+    for (const ConlluSentence &sentence : sentences) {
+        const QStringList tags = tagger.tag(formsOf(sentence));
+        for (int i = 0; i < sentence.words.size(); ++i) {
+            const QString &gold = sentence.words.at(i).upos;
+            if (gold.isEmpty())
+                continue;
+            ++total;
+            right += i < tags.size() && tags.at(i) == gold;
+        }
+    }
+    return total == 0 ? 0.0 : double(right) / double(total);
+}
+
+} // namespace NewsGraph

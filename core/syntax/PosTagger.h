@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/syntax/Conllu.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace NewsGraph {
+
+// Universal part-of-speech tags for a sentence's words, left to right, each
+// decision seeing the two before it: a greedy averaged perceptron (Collins,
+// "Discriminative Training Methods for Hidden Markov Models", EMNLP 2002)
+// over word, affix, shape and context features in the manner of
+// Ratnaparkhi (1996) and Honnibal ("A Good Part-of-Speech Tagger in about
+// 200 Lines of Python", 2013), with a dictionary for frequent words that
+// always have the same tag.
+//
+// Features are hashed to 64 bits; only those seen in training have weights.
+// Training is deterministic: the same sentences and options give the same
+// weights, whatever the machine (own shuffle over std::mt19937).
+class PosTagger
+{
+public:
+    struct TrainingOptions
+    {
+        int iterations = 10;
+        quint32 seed = 1;
+        // A word goes into the dictionary when it was seen at least this
+        // often and with one tag at least this share of the time.
+        int dictionaryMinimumCount = 20;
+        double dictionaryMinimumShare = 0.97;
+    };
+
+    PosTagger() = default;
+
+    // Learns from the UPOS column of `sentences`; words without a tag are
+    // skipped as context-free gaps. An empty tagger if nothing is tagged.
+    static PosTagger train(const QList<ConlluSentence> &sentences, const TrainingOptions &options);
+    static PosTagger train(const QList<ConlluSentence> &sentences)
+    {
+        return train(sentences, TrainingOptions());
+    }
+
+    bool isEmpty() const { return m_tags.isEmpty(); }
+    // The tag set, in the order tag ids index.
+    const QStringList &tags() const { return m_tags; }
+    qsizetype featureCount() const { return m_features.size(); }
+
+    // One tag per word (forms as the treebanks split them: "do", "n't").
+    QStringList tag(const QStringList &words) const;
+
+    // A digest of everything learnt (tags, dictionary, features and their
+    // weights), independent of hash-table order: equal for equal taggers.
+    quint64 weightsChecksum() const;
+
+private:
+    friend class PosTaggerTrainer;
+
+    // Each word's tags in training, "NOUN|VERB", or "!UNSEEN".
+    QStringList ambiguityClasses(const QStringList &words) const;
+    // The weights of feature rows, m_tags.size() per row.
+    const float *row(quint64 feature) const;
+    int predict(const std::vector<quint64> &features) const;
+
+    QStringList m_tags;
+    QHash<quint64, qsizetype> m_features; // hashed feature -> row
+    std::vector<float> m_weights;         // rows × tags
+    QHash<QString, int> m_dictionary;     // form -> its only tag
+    QHash<QString, QString> m_ambiguityClasses; // form -> the tags it had in training
+};
+
+// The share of words whose UPOS `tagger` gets right, over the words of
+// `sentences` that have one (gold tokenisation, punctuation included).
+double taggingAccuracy(const PosTagger &tagger, const QList<ConlluSentence> &sentences);
+
+} // namespace NewsGraph
