@@ -1,0 +1,157 @@
+#include "core/syntax/Lemmatizer.h"
+
+#include <QMap>
+
+#include <algorithm>
+#include <tuple>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+// Endings of up to this many characters choose a script.
+constexpr int longestEnding = 8;
+
+QString key(const QString &first, const QString &second)
+{
+    return first + u'\t' + second;
+}
+
+QString cased(Lemmatizer::EditScript::Case casing, const QString &form)
+{
+    switch (casing) {
+    case Lemmatizer::EditScript::Case::Keep:
+        return form;
+    case Lemmatizer::EditScript::Case::LowerFirst:
+        return form.isEmpty() ? form : form.left(1).toLower() + form.mid(1);
+    case Lemmatizer::EditScript::Case::LowerAll:
+        return form.toLower();
+    }
+    return form;
+}
+
+// A total order on scripts, so that ties between equally frequent ones are
+// broken the same way every time.
+bool scriptBefore(const Lemmatizer::EditScript &a, const Lemmatizer::EditScript &b)
+{
+    return std::tuple(a.strip, int(a.casing), a.append) < std::tuple(b.strip, int(b.casing), b.append);
+}
+
+// The most frequent of `counts`, ties broken by scriptBefore().
+Lemmatizer::EditScript mostFrequent(const QList<std::pair<Lemmatizer::EditScript, int>> &counts)
+{
+    const auto better = [](const std::pair<Lemmatizer::EditScript, int> &a,
+                           const std::pair<Lemmatizer::EditScript, int> &b) {
+        return a.second != b.second ? a.second > b.second : scriptBefore(a.first, b.first);
+    };
+    return std::min_element(counts.cbegin(), counts.cend(), better)->first;
+}
+
+} // namespace
+
+Lemmatizer::EditScript Lemmatizer::scriptFor(const QString &form, const QString &lemma)
+{
+    EditScript best;
+    qsizetype bestShared = -1;
+    for (const EditScript::Case casing :
+         {EditScript::Case::Keep, EditScript::Case::LowerFirst, EditScript::Case::LowerAll}) {
+        const QString written = cased(casing, form);
+        qsizetype shared = 0;
+        while (shared < written.size() && shared < lemma.size() && written.at(shared) == lemma.at(shared))
+            ++shared;
+        if (shared > bestShared) {
+            bestShared = shared;
+            best.casing = casing;
+            best.strip = int(written.size() - shared);
+            best.append = lemma.mid(shared);
+        }
+    }
+    return best;
+}
+
+QString Lemmatizer::apply(const EditScript &script, const QString &form)
+{
+    const QString written = cased(script.casing, form);
+    if (script.strip > written.size())
+        return form;
+    return written.left(written.size() - script.strip) + script.append;
+}
+
+Lemmatizer Lemmatizer::train(const QList<ConlluSentence> &sentences)
+{
+    Lemmatizer lemmatizer;
+    // "form\tUPOS" -> lemma -> count; a QMap keeps lemmas in order for ties.
+    QHash<QString, QMap<QString, int>> lemmasOf;
+    for (const ConlluSentence &sentence : sentences) {
+        for (const ConlluWord &word : sentence.words) {
+            if (word.upos.isEmpty() || word.lemma.isEmpty() || (word.lemma == u"_" && word.form != u"_"))
+                continue;
+            ++lemmasOf[key(word.form, word.upos)][word.lemma];
+        }
+    }
+
+    // Scripts are counted per word type, not per occurrence: unseen words
+    // are rare words, and rare words follow the regular patterns.
+    QHash<QString, QList<std::pair<EditScript, int>>> scriptsOf;
+    for (auto it = lemmasOf.cbegin(); it != lemmasOf.cend(); ++it) {
+        QString lemma;
+        int best = 0;
+        for (auto candidate = it->cbegin(); candidate != it->cend(); ++candidate) {
+            if (*candidate > best) {
+                best = *candidate;
+                lemma = candidate.key();
+            }
+        }
+        lemmatizer.m_exceptions.insert(it.key(), lemma);
+
+        const qsizetype tab = it.key().indexOf(u'\t');
+        const QString form = it.key().left(tab);
+        const QString upos = it.key().mid(tab + 1);
+        const EditScript script = scriptFor(form, lemma);
+        const QString lower = form.toLower();
+        for (int length = 0; length <= std::min<int>(longestEnding, int(lower.size())); ++length) {
+            QList<std::pair<EditScript, int>> &counts = scriptsOf[key(upos, lower.right(length))];
+            const auto found = std::find_if(counts.begin(), counts.end(),
+                                            [&](const auto &entry) { return entry.first == script; });
+            if (found == counts.end())
+                counts.append({script, 1});
+            else
+                ++found->second;
+        }
+    }
+    for (auto it = scriptsOf.cbegin(); it != scriptsOf.cend(); ++it)
+        lemmatizer.m_scripts.insert(it.key(), mostFrequent(*it));
+
+    return lemmatizer;
+}
+
+QString Lemmatizer::lemma(const QString &form, const QString &upos) const
+{
+    if (const auto found = m_exceptions.constFind(key(form, upos)); found != m_exceptions.cend())
+        return *found;
+    const QString lower = form.toLower();
+    for (int length = std::min<int>(longestEnding, int(lower.size())); length >= 0; --length) {
+        const auto script = m_scripts.constFind(key(upos, lower.right(length)));
+        if (script != m_scripts.cend() && script->strip <= form.size())
+            return apply(*script, form);
+    }
+    return form;
+}
+
+double lemmaAccuracy(const Lemmatizer &lemmatizer, const QList<ConlluSentence> &sentences)
+{
+    qint64 right = 0, total = 0;
+    for (const ConlluSentence &sentence : sentences) {
+        for (const ConlluWord &word : sentence.words) {
+            if (word.lemma.isEmpty() || word.upos.isEmpty())
+                continue;
+            ++total;
+            right += lemmatizer.lemma(word.form, word.upos) == word.lemma;
+        }
+    }
+    return total == 0 ? 0.0 : double(right) / double(total);
+}
+
+} // namespace NewsGraph

@@ -1,0 +1,107 @@
+#include "core/syntax/Lemmatizer.h"
+
+#include <QTest>
+
+using namespace NewsGraph;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// "form/UPOS/lemma" triples of our own.
+QList<ConlluSentence> treebank()
+{
+    const QStringList sentences = {
+        u"The/DET/the countries/NOUN/country signed/VERB/sign treaties/NOUN/treaty ./PUNCT/."_s,
+        u"Brivalto/PROPN/Brivalto bought/VERB/buy two/NUM/two factories/NOUN/factory ./PUNCT/."_s,
+        u"Workers/NOUN/worker went/VERB/go home/ADV/home early/ADV/early ./PUNCT/."_s,
+        u"She/PRON/she was/AUX/be building/VERB/build ships/NOUN/ship ./PUNCT/."_s,
+        u"They/PRON/they opened/VERB/open new/ADJ/new offices/NOUN/office in/ADP/in Lagos/PROPN/Lagos ./PUNCT/."_s,
+        u"Prices/NOUN/price rose/VERB/rise and/CCONJ/and banks/NOUN/bank lent/VERB/lend more/ADJ/more ./PUNCT/."_s,
+        u"Les/DET/le usines/NOUN/usine ont/AUX/avoir fermé/VERB/fermer ./PUNCT/."_s,
+    };
+    QList<ConlluSentence> treebank;
+    for (const QString &text : sentences) {
+        ConlluSentence sentence;
+        for (const QString &triple : text.split(u' ')) {
+            const QStringList parts = triple.split(u'/');
+            ConlluWord word;
+            word.form = parts.at(0);
+            word.upos = parts.at(1);
+            word.lemma = parts.at(2);
+            sentence.words.append(word);
+        }
+        treebank.append(sentence);
+    }
+    return treebank;
+}
+
+} // namespace
+
+class TestLemmatizer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void editScripts_data()
+    {
+        QTest::addColumn<QString>("form");
+        QTest::addColumn<QString>("lemma");
+        QTest::addColumn<int>("casing");
+        QTest::addColumn<int>("strip");
+        QTest::addColumn<QString>("append");
+        using Case = Lemmatizer::EditScript::Case;
+        QTest::newRow("plural") << u"companies"_s << u"company"_s << int(Case::Keep) << 3 << u"y"_s;
+        QTest::newRow("same") << u"Nvidia"_s << u"Nvidia"_s << int(Case::Keep) << 0 << QString();
+        QTest::newRow("capital") << u"The"_s << u"the"_s << int(Case::LowerFirst) << 0 << QString();
+        QTest::newRow("shouted") << u"SHIPS"_s << u"ship"_s << int(Case::LowerAll) << 1 << QString();
+        QTest::newRow("irregular") << u"went"_s << u"go"_s << int(Case::Keep) << 4 << u"go"_s;
+        QTest::newRow("french") << u"fermées"_s << u"fermer"_s << int(Case::Keep) << 3 << u"er"_s;
+    }
+
+    void editScripts()
+    {
+        QFETCH(QString, form);
+        QFETCH(QString, lemma);
+        QFETCH(int, casing);
+        QFETCH(int, strip);
+        QFETCH(QString, append);
+        const Lemmatizer::EditScript script = Lemmatizer::scriptFor(form, lemma);
+        QCOMPARE(int(script.casing), casing);
+        QCOMPARE(script.strip, strip);
+        QCOMPARE(script.append, append);
+        QCOMPARE(Lemmatizer::apply(script, form), lemma);
+    }
+
+    void learnsItsTrainingWords()
+    {
+        const QList<ConlluSentence> sentences = treebank();
+        const Lemmatizer lemmatizer = Lemmatizer::train(sentences);
+        QVERIFY(!lemmatizer.isEmpty());
+        QCOMPARE(lemmaAccuracy(lemmatizer, sentences), 1.0);
+        QCOMPARE(lemmatizer.lemma(u"went"_s, u"VERB"_s), u"go"_s);
+        QCOMPARE(lemmatizer.lemma(u"Lagos"_s, u"PROPN"_s), u"Lagos"_s);
+    }
+
+    void unseenWordsFollowTheirEnding()
+    {
+        const Lemmatizer lemmatizer = Lemmatizer::train(treebank());
+        QCOMPARE(lemmatizer.lemma(u"refineries"_s, u"NOUN"_s), u"refinery"_s);  // -ies as countries
+        QCOMPARE(lemmatizer.lemma(u"ports"_s, u"NOUN"_s), u"port"_s);            // -s as banks
+        QCOMPARE(lemmatizer.lemma(u"Investors"_s, u"NOUN"_s), u"investor"_s);    // and its capital
+        QCOMPARE(lemmatizer.lemma(u"launched"_s, u"VERB"_s), u"launch"_s);      // -ed as signed
+        QCOMPARE(lemmatizer.lemma(u"Harwick"_s, u"PROPN"_s), u"Harwick"_s);      // names stay
+        QCOMPARE(lemmatizer.lemma(u"cantines"_s, u"NOUN"_s), u"cantine"_s);     // -ines as usines
+        // A tag never seen leaves the form as it is.
+        QCOMPARE(lemmatizer.lemma(u"ouch"_s, u"INTJ"_s), u"ouch"_s);
+    }
+
+    void untrainedLeavesFormsAlone()
+    {
+        const Lemmatizer lemmatizer;
+        QVERIFY(lemmatizer.isEmpty());
+        QCOMPARE(lemmatizer.lemma(u"ships"_s, u"NOUN"_s), u"ships"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLemmatizer)
+#include "tst_lemmatizer.moc"
