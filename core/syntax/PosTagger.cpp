@@ -41,7 +41,6 @@ enum class Template : quint8 {
     Prefix2,
     Suffix5,
     PreviousTagAndSuffix3,
-    AmbiguityClass,
     NextAmbiguityClass,
     AmbiguityClassAfterNext,
     PreviousTagAndNextAmbiguityClass,
@@ -411,6 +410,7 @@ QStringList PosTagger::tag(const QStringList &words) const
 
 quint64 PosTagger::weightsChecksum() const
 {
+    // The features' own FNV-1a, fed everything learnt instead of a feature.
     FeatureHash hash(Template::Bias);
     for (const QString &tag : m_tags)
         hash << tag;
