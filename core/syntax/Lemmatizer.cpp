@@ -140,6 +140,51 @@ QString Lemmatizer::lemma(const QString &form, const QString &upos) const
     return form;
 }
 
+void Lemmatizer::write(QDataStream &out) const
+{
+    QStringList keys = m_exceptions.keys();
+    keys.sort();
+    out << quint32(keys.size());
+    for (const QString &k : std::as_const(keys))
+        out << k << m_exceptions.value(k);
+    keys = m_scripts.keys();
+    keys.sort();
+    out << quint32(keys.size());
+    for (const QString &k : std::as_const(keys)) {
+        const EditScript &script = m_scripts[k];
+        out << k << quint8(script.casing) << qint32(script.strip) << script.append;
+    }
+}
+
+Result<Lemmatizer> Lemmatizer::read(QDataStream &in)
+{
+    Lemmatizer lemmatizer;
+    quint32 count = 0;
+    in >> count;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        QString k, lemma;
+        in >> k >> lemma;
+        lemmatizer.m_exceptions.insert(k, lemma);
+    }
+    in >> count;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        QString k;
+        quint8 casing = 0;
+        qint32 strip = 0;
+        EditScript script;
+        in >> k >> casing >> strip >> script.append;
+        if (casing > quint8(EditScript::Case::LowerAll) || strip < 0)
+            return Error{u"the lemmatiser's edit scripts are not valid"_s};
+        script.casing = EditScript::Case(casing);
+        script.strip = strip;
+        lemmatizer.m_scripts.insert(k, script);
+    }
+    if (in.status() != QDataStream::Ok)
+        return Error{in.status() == QDataStream::ReadPastEnd ? u"the lemmatiser is cut short"_s
+                                                             : u"the lemmatiser is not valid"_s};
+    return lemmatizer;
+}
+
 double lemmaAccuracy(const Lemmatizer &lemmatizer, const QList<ConlluSentence> &sentences)
 {
     qint64 right = 0, total = 0;

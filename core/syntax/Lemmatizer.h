@@ -2,6 +2,7 @@
 
 #include "core/syntax/Conllu.h"
 
+#include <QDataStream>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -42,6 +43,11 @@ public:
     // leaves the longest common beginning, then the rest replaced.
     static EditScript scriptFor(const QString &form, const QString &lemma);
     static QString apply(const EditScript &script, const QString &form);
+
+    // For model files (SyntaxModel), in a fixed order: the same lemmatiser
+    // gives the same bytes.
+    void write(QDataStream &out) const;
+    static Result<Lemmatizer> read(QDataStream &in);
 
 private:
     QHash<QString, QString> m_exceptions; // "form\tUPOS" -> lemma

@@ -439,6 +439,77 @@ quint64 PosTagger::weightsChecksum() const
     return hash.value();
 }
 
+void PosTagger::write(QDataStream &out) const
+{
+    out << m_tags;
+    QStringList forms = m_dictionary.keys();
+    forms.sort();
+    out << quint32(forms.size());
+    for (const QString &form : std::as_const(forms))
+        out << form << quint32(m_dictionary.value(form));
+    forms = m_ambiguityClasses.keys();
+    forms.sort();
+    out << quint32(forms.size());
+    for (const QString &form : std::as_const(forms))
+        out << form << m_ambiguityClasses.value(form);
+    std::vector<quint64> featureOfRow(std::size_t(m_features.size()));
+    for (auto it = m_features.cbegin(); it != m_features.cend(); ++it)
+        featureOfRow[std::size_t(*it)] = it.key();
+    out << quint32(featureOfRow.size());
+    for (const quint64 feature : featureOfRow)
+        out << feature;
+    out.setFloatingPointPrecision(QDataStream::SinglePrecision);
+    for (const float weight : m_weights)
+        out << weight;
+}
+
+Result<PosTagger> PosTagger::read(QDataStream &in)
+{
+    PosTagger tagger;
+    in >> tagger.m_tags;
+    const auto bad = [&in](const QString &what) {
+        return Error{in.status() == QDataStream::ReadPastEnd ? u"the tagger is cut short"_s
+                                                             : u"the tagger's %1 is not valid"_s.arg(what)};
+    };
+    if (in.status() != QDataStream::Ok || tagger.m_tags.size() > 1000)
+        return bad(u"tag set"_s);
+    const qsizetype tagCount = tagger.m_tags.size();
+    quint32 count = 0;
+    in >> count;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        QString form;
+        quint32 tag = 0;
+        in >> form >> tag;
+        if (tag >= quint32(tagCount))
+            return bad(u"dictionary"_s);
+        tagger.m_dictionary.insert(form, int(tag));
+    }
+    in >> count;
+    for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
+        QString form, classes;
+        in >> form >> classes;
+        tagger.m_ambiguityClasses.insert(form, classes);
+    }
+    in >> count;
+    if (in.status() != QDataStream::Ok)
+        return bad(u"feature list"_s);
+    tagger.m_features.reserve(count);
+    for (quint32 row = 0; row < count && in.status() == QDataStream::Ok; ++row) {
+        quint64 feature = 0;
+        in >> feature;
+        tagger.m_features.insert(feature, row);
+    }
+    if (tagger.m_features.size() != qsizetype(count))
+        return bad(u"feature list"_s);
+    in.setFloatingPointPrecision(QDataStream::SinglePrecision);
+    tagger.m_weights.resize(std::size_t(count) * std::size_t(tagCount));
+    for (float &weight : tagger.m_weights)
+        in >> weight;
+    if (in.status() != QDataStream::Ok)
+        return bad(u"weights"_s);
+    return tagger;
+}
+
 double taggingAccuracy(const PosTagger &tagger, const QList<ConlluSentence> &sentences)
 {
     qint64 right = 0, total = 0;

@@ -2,6 +2,7 @@
 
 #include "core/syntax/Conllu.h"
 
+#include <QDataStream>
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -56,6 +57,12 @@ public:
     // A digest of everything learnt (tags, dictionary, features and their
     // weights), independent of hash-table order: equal for equal taggers.
     quint64 weightsChecksum() const;
+
+    // For model files (SyntaxModel): everything learnt, in an order that
+    // does not depend on hash tables, so the same tagger gives the same
+    // bytes. read() says what is wrong with data it cannot take.
+    void write(QDataStream &out) const;
+    static Result<PosTagger> read(QDataStream &in);
 
 private:
     friend class PosTaggerTrainer;

@@ -1,4 +1,5 @@
 #include "core/syntax/Lemmatizer.h"
+#include "tests/support/SlashTaggedSentences.h"
 
 #include <QTest>
 
@@ -19,20 +20,7 @@ QList<ConlluSentence> treebank()
         u"Prices/NOUN/price rose/VERB/rise and/CCONJ/and banks/NOUN/bank lent/VERB/lend more/ADJ/more ./PUNCT/."_s,
         u"Les/DET/le usines/NOUN/usine ont/AUX/avoir fermé/VERB/fermer ./PUNCT/."_s,
     };
-    QList<ConlluSentence> treebank;
-    for (const QString &text : sentences) {
-        ConlluSentence sentence;
-        for (const QString &triple : text.split(u' ')) {
-            const QStringList parts = triple.split(u'/');
-            ConlluWord word;
-            word.form = parts.at(0);
-            word.upos = parts.at(1);
-            word.lemma = parts.at(2);
-            sentence.words.append(word);
-        }
-        treebank.append(sentence);
-    }
-    return treebank;
+    return slashTaggedSentences(sentences);
 }
 
 } // namespace

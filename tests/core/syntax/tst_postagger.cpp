@@ -1,4 +1,5 @@
 #include "core/syntax/PosTagger.h"
+#include "tests/support/SlashTaggedSentences.h"
 
 #include <QTest>
 
@@ -24,25 +25,9 @@ const QStringList taggedSentences = {
     u"Investors/NOUN met/VERB Idris/PROPN Okonkwo/PROPN in/ADP Lagos/PROPN ./PUNCT"_s,
 };
 
-ConlluSentence sentenceOf(const QString &tagged)
-{
-    ConlluSentence sentence;
-    for (const QString &pair : tagged.split(u' ')) {
-        const qsizetype slash = pair.lastIndexOf(u'/');
-        ConlluWord word;
-        word.form = pair.left(slash);
-        word.upos = pair.mid(slash + 1);
-        sentence.words.append(word);
-    }
-    return sentence;
-}
-
 QList<ConlluSentence> treebank()
 {
-    QList<ConlluSentence> sentences;
-    for (const QString &tagged : taggedSentences)
-        sentences.append(sentenceOf(tagged));
-    return sentences;
+    return slashTaggedSentences(taggedSentences);
 }
 
 QStringList formsOf(const ConlluSentence &sentence)

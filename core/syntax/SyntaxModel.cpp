@@ -1,0 +1,100 @@
+#include "core/syntax/SyntaxModel.h"
+
+#include <QCryptographicHash>
+#include <QDataStream>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+constexpr char magic[] = "NGSYNTAX";
+constexpr qsizetype magicSize = sizeof(magic) - 1;
+constexpr qsizetype digestSize = 32; // SHA-256
+constexpr qsizetype headerSize = magicSize + 4 + 8 + digestSize;
+
+// One fixed stream version, so the bytes do not change with Qt's default.
+constexpr QDataStream::Version streamVersion = QDataStream::Qt_6_4;
+
+} // namespace
+
+QByteArray serializeSyntaxModel(const SyntaxModel &model)
+{
+    QByteArray payload;
+    {
+        QDataStream out(&payload, QIODevice::WriteOnly);
+        out.setVersion(streamVersion);
+        out << model.language << model.attribution;
+        model.tagger.write(out);
+        model.lemmatizer.write(out);
+    }
+    QByteArray bytes(magic, magicSize);
+    QDataStream header(&bytes, QIODevice::Append);
+    header.setVersion(streamVersion);
+    header << syntaxModelFormatVersion << quint64(payload.size());
+    bytes += QCryptographicHash::hash(payload, QCryptographicHash::Sha256);
+    bytes += payload;
+    return bytes;
+}
+
+Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &name)
+{
+    if (bytes.size() < magicSize || !bytes.startsWith(QByteArrayView(magic, magicSize)))
+        return Error{u"%1 is not a NewsGraph syntax model"_s.arg(name)};
+    if (bytes.size() < headerSize)
+        return Error{u"%1 is cut short: %2 bytes, not even its header"_s.arg(name).arg(bytes.size())};
+    QDataStream header(bytes.mid(magicSize, 12));
+    header.setVersion(streamVersion);
+    quint32 version = 0;
+    quint64 length = 0;
+    header >> version >> length;
+    if (version > syntaxModelFormatVersion)
+        return Error{u"%1 is a syntax model of format %2, made by a newer NewsGraph; this one reads "
+                     "format %3"_s.arg(name)
+                         .arg(version)
+                         .arg(syntaxModelFormatVersion)};
+    if (version < 1)
+        return Error{u"%1 is damaged: its format version is %2"_s.arg(name).arg(version)};
+    const quint64 present = quint64(bytes.size() - headerSize);
+    if (length != present)
+        return Error{u"%1 is %2: its model data should be %3 bytes and is %4"_s.arg(
+                         name, present < length ? u"cut short"_s : u"damaged"_s)
+                         .arg(length)
+                         .arg(present)};
+    const QByteArray payload = bytes.mid(headerSize);
+    if (QCryptographicHash::hash(payload, QCryptographicHash::Sha256)
+        != bytes.mid(headerSize - digestSize, digestSize))
+        return Error{u"%1 is damaged: its checksum does not match its contents"_s.arg(name)};
+
+    QDataStream in(payload);
+    in.setVersion(streamVersion);
+    SyntaxModel model;
+    in >> model.language >> model.attribution;
+    Result<PosTagger> tagger = PosTagger::read(in);
+    if (!tagger)
+        return Error{u"%1: %2"_s.arg(name, tagger.error())};
+    model.tagger = std::move(tagger).value();
+    Result<Lemmatizer> lemmatizer = Lemmatizer::read(in);
+    if (!lemmatizer)
+        return Error{u"%1: %2"_s.arg(name, lemmatizer.error())};
+    model.lemmatizer = std::move(lemmatizer).value();
+    if (!in.atEnd())
+        return Error{u"%1 is damaged: it has data past its model"_s.arg(name)};
+    return model;
+}
+
+Result<SyntaxModel> readSyntaxModelFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
+    return parseSyntaxModel(bytes, QFileInfo(path).fileName());
+}
+
+} // namespace NewsGraph

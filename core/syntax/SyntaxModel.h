@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/syntax/Lemmatizer.h"
+#include "core/syntax/PosTagger.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace NewsGraph {
+
+// What the syntax layer has learnt for one language, as one file: the
+// tagger and the lemmatiser (the parser will join them), with the language
+// and the attribution its treebanks require.
+//
+// The file: the magic "NGSYNTAX", the format version (quint32), the length
+// of the payload (quint64), its SHA-256, then the payload. A file that is
+// cut short, altered or from a newer NewsGraph is refused with a message
+// naming it; nothing of it is used.
+struct SyntaxModel
+{
+    QString language;    // "en", "fr"
+    QString attribution; // the treebanks it was trained on and their licences
+    PosTagger tagger;
+    Lemmatizer lemmatizer;
+};
+
+inline constexpr quint32 syntaxModelFormatVersion = 1;
+
+// The bytes of a model file; the same model always gives the same bytes.
+QByteArray serializeSyntaxModel(const SyntaxModel &model);
+
+// A model from the bytes of a file; `name` names it in error messages.
+Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &name);
+
+// The same, reading the file at `path`.
+Result<SyntaxModel> readSyntaxModelFile(const QString &path);
+
+} // namespace NewsGraph
