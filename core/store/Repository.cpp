@@ -1164,22 +1164,6 @@ Result<GraphData> Repository::graphData() const
     if (!relations.ok())
         return relations.error();
 
-    // Then co-occurrences, from the mentions: sorted by pair, so each pair's
-    // sentences follow one another.
-    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
-    Result<std::vector<CooccurrenceSentence>> cooccurrences = cooccurrenceSentences(m_database);
-    if (!cooccurrences)
-        return Error{cooccurrences.error()};
-    std::vector<std::optional<RelationOnEdge>> cooccurrenceEdge(cooccurrences->size());
-    for (std::size_t i = 0; i < cooccurrences->size(); ++i) {
-        const CooccurrenceSentence &found = cooccurrences->at(i);
-        if (i > 0 && found.low == cooccurrences->at(i - 1).low
-            && found.high == cooccurrences->at(i - 1).high)
-            cooccurrenceEdge[i] = cooccurrenceEdge[i - 1];
-        else
-            cooccurrenceEdge[i] = edgeOf(found.low, found.high, cooccurrence, cooccurrenceConfidence);
-    }
-
     QHash<qint64, QDate> published; // document id -> its date, where it has one
     Statement dates(m_database,
                     "SELECT id, published FROM documents WHERE published IS NOT NULL");
@@ -1188,7 +1172,6 @@ Result<GraphData> Repository::graphData() const
     if (!dates.ok())
         return dates.error();
 
-    QList<QSet<qint64>> sentencesOfEdge(data.edges.size());
     // (edge, document, predicate, direction) -> index into that edge's evidence
     QHash<std::pair<std::pair<qsizetype, qint64>, QString>, qsizetype> entryAt;
     const auto addEvidence = [&](const RelationOnEdge &relation, qint64 documentId,
@@ -1208,7 +1191,6 @@ Result<GraphData> Repository::graphData() const
             edge.evidence.append(item);
         }
         edge.evidence[*entry].sentenceIds.append(sentenceId);
-        sentencesOfEdge[edgeIndex].insert(sentenceId);
     };
 
     Statement evidence(m_database,
@@ -1224,16 +1206,30 @@ Result<GraphData> Repository::graphData() const
     if (!evidence.ok())
         return evidence.error();
 
+    // Then co-occurrences, from the mentions: sorted by pair, so each pair's
+    // sentences follow one another and its edge is looked up once.
+    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
+    Result<std::vector<CooccurrenceSentence>> cooccurrences = cooccurrenceSentences(m_database);
+    if (!cooccurrences)
+        return Error{cooccurrences.error()};
+    std::optional<RelationOnEdge> onEdge;
     for (std::size_t i = 0; i < cooccurrences->size(); ++i) {
-        if (cooccurrenceEdge[i])
-            addEvidence(*cooccurrenceEdge[i], cooccurrences->at(i).documentId,
-                        cooccurrences->at(i).sentenceId);
+        const CooccurrenceSentence &found = cooccurrences->at(i);
+        if (i == 0 || found.low != cooccurrences->at(i - 1).low
+            || found.high != cooccurrences->at(i - 1).high)
+            onEdge = edgeOf(found.low, found.high, cooccurrence, cooccurrenceConfidence);
+        if (onEdge)
+            addEvidence(*onEdge, found.documentId, found.sentenceId);
     }
 
-    for (qsizetype i = 0; i < data.edges.size(); ++i) {
-        GraphEdge &edge = data.edges[i];
+    for (GraphEdge &edge : data.edges) {
         edge.predicates.sort();
-        edge.evidenceCount = int(sentencesOfEdge[i].size());
+        QSet<qint64> sentences; // a sentence stating two of its relations counts once
+        for (const GraphEdgeEvidence &entry : std::as_const(edge.evidence)) {
+            for (const qint64 sentence : entry.sentenceIds)
+                sentences.insert(sentence);
+        }
+        edge.evidenceCount = int(sentences.size());
         edge.cooccurrenceOnly = std::all_of(edge.predicates.cbegin(), edge.predicates.cend(),
                                             [&](const QString &p) { return p == cooccurrence; });
         std::sort(edge.evidence.begin(), edge.evidence.end(),
