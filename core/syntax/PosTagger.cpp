@@ -111,46 +111,69 @@ QString shapeOf(const QString &word)
     return shape;
 }
 
+// What the features read of a sentence's words, worked out once per
+// sentence rather than once per feature that reads a word.
+struct SentenceWords
+{
+    QStringList written;
+    QStringList lower;
+    QStringList context; // normalised()
+    QStringList endings; // the last three characters, in lower case
+    QStringList shapes;
+    QStringList classes; // ambiguity classes: the tags each word had in training
+};
+
+SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QString> &ambiguityClasses)
+{
+    SentenceWords sentence;
+    sentence.written = words;
+    for (const QString &word : words) {
+        sentence.lower.append(word.toLower());
+        sentence.context.append(normalised(word));
+        sentence.endings.append(word.right(3).toLower());
+        sentence.shapes.append(shapeOf(word));
+        sentence.classes.append(ambiguityClasses.value(word, u"!UNSEEN"_s));
+    }
+    return sentence;
+}
+
 // The features of word i given the tags chosen for the two before it.
-// `classes` holds each word's ambiguity class: the tags it had in training.
-void featuresAt(const QStringList &words, const QStringList &context, const QStringList &classes,
-                int i, int previous, int beforePrevious, std::vector<quint64> &out)
+void featuresAt(const SentenceWords &sentence, int i, int previous, int beforePrevious,
+                std::vector<quint64> &out)
 {
     out.clear();
+    const QStringList &words = sentence.written;
     const QString &word = words.at(i);
-    const QString lower = word.toLower();
-    const QStringView l(lower);
+    const QStringView l(sentence.lower.at(i));
+    const QString &context = sentence.context.at(i);
     const auto add = [&out](const FeatureHash &hash) { out.push_back(hash.value()); };
-    const auto at = [&](int j) -> QString {
+    // Past either end of the sentence, every list reads as these markers.
+    const auto outside = [&](int j) -> QString {
         if (j < 0)
             return j == -1 ? u"!START"_s : u"!START2"_s;
-        if (j >= words.size())
-            return j == words.size() ? u"!END"_s : u"!END2"_s;
-        return context.at(j);
+        return j == words.size() ? u"!END"_s : u"!END2"_s;
     };
-    const auto suffix3 = [&](int j) -> QString {
-        if (j < 0 || j >= words.size())
-            return at(j);
-        return words.at(j).right(3).toLower();
+    const auto at = [&](const QStringList &list, int j) {
+        return j < 0 || j >= words.size() ? outside(j) : list.at(j);
     };
     add(FeatureHash(Template::Bias));
-    add(FeatureHash(Template::Word) << context.at(i));
+    add(FeatureHash(Template::Word) << context);
     add(FeatureHash(Template::Suffix1) << l.right(1));
     add(FeatureHash(Template::Suffix2) << l.right(2));
     add(FeatureHash(Template::Suffix3) << l.right(3));
     add(FeatureHash(Template::Suffix4) << l.right(4));
     add(FeatureHash(Template::Prefix1) << QStringView(word).left(1));
     add(FeatureHash(Template::Prefix3) << l.left(3));
-    add(FeatureHash(Template::Shape) << shapeOf(word));
+    add(FeatureHash(Template::Shape) << sentence.shapes.at(i));
     add(FeatureHash(Template::PreviousTag) << previous);
     add(FeatureHash(Template::PreviousTwoTags) << previous << beforePrevious);
-    add(FeatureHash(Template::PreviousTagAndWord) << previous << context.at(i));
-    add(FeatureHash(Template::PreviousWord) << at(i - 1));
-    add(FeatureHash(Template::PreviousSuffix3) << suffix3(i - 1));
-    add(FeatureHash(Template::WordBeforePrevious) << at(i - 2));
-    add(FeatureHash(Template::NextWord) << at(i + 1));
-    add(FeatureHash(Template::NextSuffix3) << suffix3(i + 1));
-    add(FeatureHash(Template::WordAfterNext) << at(i + 2));
+    add(FeatureHash(Template::PreviousTagAndWord) << previous << context);
+    add(FeatureHash(Template::PreviousWord) << at(sentence.context, i - 1));
+    add(FeatureHash(Template::PreviousSuffix3) << at(sentence.endings, i - 1));
+    add(FeatureHash(Template::WordBeforePrevious) << at(sentence.context, i - 2));
+    add(FeatureHash(Template::NextWord) << at(sentence.context, i + 1));
+    add(FeatureHash(Template::NextSuffix3) << at(sentence.endings, i + 1));
+    add(FeatureHash(Template::WordAfterNext) << at(sentence.context, i + 2));
     if (i == 0 && !word.isEmpty() && word.front().isUpper())
         add(FeatureHash(Template::FirstAndCapitalised));
     add(FeatureHash(Template::Prefix2) << l.left(2));
@@ -159,18 +182,57 @@ void featuresAt(const QStringList &words, const QStringList &context, const QStr
     // What the words around may be (after the lookahead features of
     // taggers such as Giménez & Màrquez's SVMTool, 2004).
     const auto classAt = [&](int j) -> QStringView {
-        return j < words.size() ? QStringView(classes.at(j)) : QStringView(u"!END");
+        return j < words.size() ? QStringView(sentence.classes.at(j)) : QStringView(u"!END");
     };
     add(FeatureHash(Template::NextAmbiguityClass) << classAt(i + 1));
     add(FeatureHash(Template::AmbiguityClassAfterNext) << classAt(i + 2));
     add(FeatureHash(Template::PreviousTagAndNextAmbiguityClass) << previous << classAt(i + 1));
     add(FeatureHash(Template::WordAsWritten) << word);
-    add(FeatureHash(Template::PreviousAndThisWord) << at(i - 1) << context.at(i));
-    add(FeatureHash(Template::ThisAndNextWord) << context.at(i) << at(i + 1));
-    const auto shapeAt = [&](int j) { return j < 0 || j >= words.size() ? at(j) : shapeOf(words.at(j)); };
-    add(FeatureHash(Template::PreviousShape) << shapeAt(i - 1));
-    add(FeatureHash(Template::NextShape) << shapeAt(i + 1));
-    add(FeatureHash(Template::NextWordAsWritten) << (i + 1 < words.size() ? words.at(i + 1) : at(i + 1)));
+    add(FeatureHash(Template::PreviousAndThisWord) << at(sentence.context, i - 1) << context);
+    add(FeatureHash(Template::ThisAndNextWord) << context << at(sentence.context, i + 1));
+    add(FeatureHash(Template::PreviousShape) << at(sentence.shapes, i - 1));
+    add(FeatureHash(Template::NextShape) << at(sentence.shapes, i + 1));
+    add(FeatureHash(Template::NextWordAsWritten) << at(words, i + 1));
+}
+
+// The tag whose weights, summed over the features that have a row, score
+// highest (the first of equals).
+int highestScoringTag(const std::vector<quint64> &features, const QHash<quint64, qsizetype> &rows,
+                      const std::vector<float> &weights, qsizetype tagCount)
+{
+    std::vector<float> scores(std::size_t(tagCount), 0.0f);
+    for (const quint64 feature : features) {
+        const auto found = rows.constFind(feature);
+        if (found == rows.cend())
+            continue;
+        const float *row = &weights[std::size_t(*found * tagCount)];
+        for (qsizetype t = 0; t < tagCount; ++t)
+            scores[std::size_t(t)] += row[t];
+    }
+    return int(std::max_element(scores.cbegin(), scores.cend()) - scores.cbegin());
+}
+
+// Greedy decoding, left to right: a word of the dictionary takes its tag,
+// any other the one choose(i, features) gives; each choice is context for
+// the next words. The tag ids chosen, one per word.
+template<typename Choose>
+QList<int> decode(const SentenceWords &sentence, const QHash<QString, int> &dictionary, Choose choose)
+{
+    QList<int> tags;
+    tags.reserve(sentence.written.size());
+    std::vector<quint64> features;
+    int previous = sentenceStart, beforePrevious = beforeStart;
+    for (int i = 0; i < sentence.written.size(); ++i) {
+        int tag = dictionary.value(sentence.written.at(i), -1);
+        if (tag < 0) {
+            featuresAt(sentence, i, previous, beforePrevious, features);
+            tag = choose(i, features);
+        }
+        tags.append(tag);
+        beforePrevious = previous;
+        previous = tag;
+    }
+    return tags;
 }
 
 QStringList formsOf(const ConlluSentence &sentence)
@@ -180,15 +242,6 @@ QStringList formsOf(const ConlluSentence &sentence)
     for (const ConlluWord &word : sentence.words)
         forms.append(word.form);
     return forms;
-}
-
-QStringList contextOf(const QStringList &words)
-{
-    QStringList context;
-    context.reserve(words.size());
-    for (const QString &word : words)
-        context.append(normalised(word));
-    return context;
 }
 
 // Fisher-Yates over std::mt19937, whose output the standard fixes (unlike
@@ -218,16 +271,7 @@ public:
 
     int predict(const std::vector<quint64> &features) const
     {
-        std::vector<float> scores(std::size_t(m_tagCount), 0.0f);
-        for (const quint64 feature : features) {
-            const auto found = m_tagger.m_features.constFind(feature);
-            if (found == m_tagger.m_features.cend())
-                continue;
-            const float *weights = &m_weights[std::size_t(*found) * m_tagCount];
-            for (int t = 0; t < m_tagCount; ++t)
-                scores[std::size_t(t)] += weights[t];
-        }
-        return int(std::max_element(scores.cbegin(), scores.cend()) - scores.cbegin());
+        return highestScoringTag(features, m_tagger.m_features, m_weights, m_tagCount);
     }
 
     void update(int truth, int guess, const std::vector<quint64> &features)
@@ -329,60 +373,21 @@ PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const Trainin
     std::vector<qsizetype> order(std::size_t(sentences.size()));
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = qsizetype(i);
-    std::vector<quint64> features;
     for (int iteration = 0; iteration < options.iterations; ++iteration) {
         for (const qsizetype s : order) {
             const ConlluSentence &sentence = sentences.at(s);
-            const QStringList words = formsOf(sentence);
-            const QStringList context = contextOf(words);
-            const QStringList classes = tagger.ambiguityClasses(words);
-            int previous = sentenceStart, beforePrevious = beforeStart;
-            for (int i = 0; i < words.size(); ++i) {
-                const QString &upos = sentence.words.at(i).upos;
-                const int truth = upos.isEmpty() ? -1 : tagId.value(upos);
-                int guess = tagger.m_dictionary.value(words.at(i), -1);
-                if (guess < 0) {
-                    featuresAt(words, context, classes, i, previous, beforePrevious, features);
-                    guess = trainer.predict(features);
-                    if (truth >= 0)
-                        trainer.update(truth, guess, features);
-                }
-                beforePrevious = previous;
-                previous = guess;
-            }
+            decode(sentenceWords(formsOf(sentence), tagger.m_ambiguityClasses), tagger.m_dictionary,
+                   [&](int i, const std::vector<quint64> &features) {
+                       const int guess = trainer.predict(features);
+                       if (const QString &upos = sentence.words.at(i).upos; !upos.isEmpty())
+                           trainer.update(tagId.value(upos), guess, features);
+                       return guess;
+                   });
         }
         shuffle(order, random);
     }
     trainer.average();
     return tagger;
-}
-
-QStringList PosTagger::ambiguityClasses(const QStringList &words) const
-{
-    QStringList classes;
-    classes.reserve(words.size());
-    for (const QString &word : words)
-        classes.append(m_ambiguityClasses.value(word, u"!UNSEEN"_s));
-    return classes;
-}
-
-const float *PosTagger::row(quint64 feature) const
-{
-    const auto found = m_features.constFind(feature);
-    return found == m_features.cend() ? nullptr : &m_weights[std::size_t(*found) * m_tags.size()];
-}
-
-int PosTagger::predict(const std::vector<quint64> &features) const
-{
-    const qsizetype tagCount = m_tags.size();
-    std::vector<float> scores(std::size_t(tagCount), 0.0f);
-    for (const quint64 feature : features) {
-        if (const float *weights = row(feature)) {
-            for (qsizetype t = 0; t < tagCount; ++t)
-                scores[std::size_t(t)] += weights[t];
-        }
-    }
-    return int(std::max_element(scores.cbegin(), scores.cend()) - scores.cbegin());
 }
 
 QStringList PosTagger::tag(const QStringList &words) const
@@ -391,20 +396,13 @@ QStringList PosTagger::tag(const QStringList &words) const
     if (m_tags.isEmpty())
         return tags;
     tags.reserve(words.size());
-    const QStringList context = contextOf(words);
-    const QStringList classes = ambiguityClasses(words);
-    std::vector<quint64> features;
-    int previous = sentenceStart, beforePrevious = beforeStart;
-    for (int i = 0; i < words.size(); ++i) {
-        int guess = m_dictionary.value(words.at(i), -1);
-        if (guess < 0) {
-            featuresAt(words, context, classes, i, previous, beforePrevious, features);
-            guess = predict(features);
-        }
-        tags.append(m_tags.at(guess));
-        beforePrevious = previous;
-        previous = guess;
-    }
+    const QList<int> ids = decode(sentenceWords(words, m_ambiguityClasses), m_dictionary,
+                                  [&](int, const std::vector<quint64> &features) {
+                                      return highestScoringTag(features, m_features, m_weights,
+                                                               m_tags.size());
+                                  });
+    for (const int id : ids)
+        tags.append(m_tags.at(id));
     return tags;
 }
 

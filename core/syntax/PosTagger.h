@@ -67,15 +67,9 @@ public:
 private:
     friend class PosTaggerTrainer;
 
-    // Each word's tags in training, "NOUN|VERB", or "!UNSEEN".
-    QStringList ambiguityClasses(const QStringList &words) const;
-    // The weights of feature rows, m_tags.size() per row.
-    const float *row(quint64 feature) const;
-    int predict(const std::vector<quint64> &features) const;
-
     QStringList m_tags;
     QHash<quint64, qsizetype> m_features; // hashed feature -> row
-    std::vector<float> m_weights;         // rows × tags
+    std::vector<float> m_weights;         // rows × tags, m_tags.size() per row
     QHash<QString, int> m_dictionary;     // form -> its only tag
     QHash<QString, QString> m_ambiguityClasses; // form -> the tags it had in training
 };
