@@ -1,6 +1,7 @@
 #include "core/syntax/Conllu.h"
 
-#include <QFile>
+#include "core/common/WholeFile.h"
+
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -239,13 +240,10 @@ Result<QList<ConlluSentence>> parseConllu(QStringView text, const QString &sourc
 
 Result<QList<ConlluSentence>> readConlluFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
-    return parseConllu(QString::fromUtf8(bytes), QFileInfo(path).fileName());
+    const Result<QByteArray> bytes = readWholeFile(path);
+    if (!bytes)
+        return Error{bytes.error()};
+    return parseConllu(QString::fromUtf8(*bytes), QFileInfo(path).fileName());
 }
 
 QString toConllu(const ConlluSentence &sentence)

@@ -1,8 +1,9 @@
 #include "core/syntax/SyntaxModel.h"
 
+#include "core/common/WholeFile.h"
+
 #include <QCryptographicHash>
 #include <QDataStream>
-#include <QFile>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -88,13 +89,10 @@ Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &nam
 
 Result<SyntaxModel> readSyntaxModelFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return Error{u"cannot read %1: %2"_s.arg(path, file.errorString())};
-    return parseSyntaxModel(bytes, QFileInfo(path).fileName());
+    const Result<QByteArray> bytes = readWholeFile(path);
+    if (!bytes)
+        return Error{bytes.error()};
+    return parseSyntaxModel(*bytes, QFileInfo(path).fileName());
 }
 
 } // namespace NewsGraph
