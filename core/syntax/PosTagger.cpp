@@ -1,5 +1,7 @@
 #include "core/syntax/PosTagger.h"
 
+#include "core/syntax/WordForms.h"
+
 #include <QMap>
 
 #include <algorithm>
@@ -84,40 +86,13 @@ private:
     quint64 m_hash = 0xcbf29ce484222325ULL;
 };
 
-// The word as context features see it (after Honnibal 2013): numbers and
-// hyphenated words by their kind, which generalises to unseen ones.
-QString normalised(const QString &word)
-{
-    if (word.size() > 1 && word.contains(u'-') && !word.startsWith(u'-'))
-        return u"!HYPHEN"_s;
-    if (word.size() == 4 && std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.isDigit(); }))
-        return u"!YEAR"_s;
-    if (!word.isEmpty() && word.front().isDigit())
-        return u"!DIGITS"_s;
-    return word.toLower();
-}
-
-// "Brivalto" -> "Xx", "GB200" -> "Xd", "18,000" -> "d,d", "e-mail" -> "x-x".
-QString shapeOf(const QString &word)
-{
-    QString shape;
-    QChar last;
-    for (const QChar c : word) {
-        const QChar kind = c.isUpper() ? u'X' : c.isLower() ? u'x' : c.isDigit() ? u'd' : c;
-        if (kind != last)
-            shape += kind;
-        last = kind;
-    }
-    return shape;
-}
-
 // What the features read of a sentence's words, worked out once per
 // sentence rather than once per feature that reads a word.
 struct SentenceWords
 {
     QStringList written;
     QStringList lower;
-    QStringList context; // normalised()
+    QStringList context; // normalisedWord()
     QStringList endings; // the last three characters, in lower case
     QStringList shapes;
     QStringList classes; // ambiguity classes: the tags each word had in training
@@ -129,9 +104,9 @@ SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QStri
     sentence.written = words;
     for (const QString &word : words) {
         sentence.lower.append(word.toLower());
-        sentence.context.append(normalised(word));
+        sentence.context.append(normalisedWord(word));
         sentence.endings.append(word.right(3).toLower());
-        sentence.shapes.append(shapeOf(word));
+        sentence.shapes.append(wordShape(word));
         sentence.classes.append(ambiguityClasses.value(word, u"!UNSEEN"_s));
     }
     return sentence;

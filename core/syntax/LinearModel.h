@@ -1,0 +1,131 @@
+#pragma once
+
+#include "core/common/Result.h"
+
+#include <QDataStream>
+#include <QtGlobal>
+
+#include <vector>
+
+namespace NewsGraph {
+
+// The weights of a linear classifier over hashed sparse features: for each
+// feature seen in training, one row with a weight per class. A class's score
+// is the sum of its weights over the features present. The tagger and the
+// parser's two classifiers are each one of these.
+//
+// Rows are found through an open-addressing table of 64-bit feature keys
+// (linear probing), which costs one or two cache lines a lookup where a
+// QHash node costs more; the key 0 marks an empty slot (featureKey() never
+// gives it).
+class LinearModel
+{
+public:
+    explicit LinearModel(int classCount = 0);
+
+    int classCount() const { return m_classCount; }
+    qsizetype featureCount() const { return qsizetype(m_rowFeatures.size()); }
+
+    // The feature's row of classCount() weights; nullptr if it has none.
+    const float *row(quint64 feature) const
+    {
+        const qint64 r = rowIndex(feature);
+        return r < 0 ? nullptr : &m_weights[std::size_t(r) * std::size_t(m_classCount)];
+    }
+
+    // Adds each present feature's weights to `scores` (classCount() floats).
+    void addScores(const quint64 *features, qsizetype count, float *scores) const;
+
+    // Drops the rows whose weights are all within `threshold` of zero:
+    // features that training saw but that decide nothing.
+    void prune(float threshold);
+
+    // An order-independent digest of the features and weights.
+    quint64 checksum() const;
+
+    // Rows by ascending feature, so that equal models give equal bytes.
+    void write(QDataStream &out) const;
+    // `what` names the model in messages ("the parser's label weights").
+    static Result<LinearModel> read(QDataStream &in, const QString &what);
+
+private:
+    friend class LinearModelTrainer;
+
+    qint64 rowIndex(quint64 feature) const
+    {
+        if (m_slotKeys.empty())
+            return -1;
+        std::size_t slot = std::size_t(feature) & m_slotMask;
+        while (true) {
+            const quint64 key = m_slotKeys[slot];
+            if (key == feature)
+                return m_slotRows[slot];
+            if (key == 0)
+                return -1;
+            slot = (slot + 1) & m_slotMask;
+        }
+    }
+    // The row of `feature`, made (all zeros) if it has none.
+    std::size_t rowFor(quint64 feature);
+    void rehash(std::size_t slotCount);
+
+    int m_classCount = 0;
+    std::vector<quint64> m_slotKeys; // feature key per slot, 0 = empty
+    std::vector<quint32> m_slotRows; // row per slot
+    std::size_t m_slotMask = 0;
+    std::vector<quint64> m_rowFeatures; // row -> feature
+    std::vector<float> m_weights;       // rows × classes
+};
+
+// Averaged perceptron training (Collins, "Discriminative Training Methods
+// for Hidden Markov Models", EMNLP 2002) of a LinearModel. Averaging is lazy
+// (Daumé, "Practical Structured Learning Techniques for Natural Language
+// Processing", 2006): each weight keeps its running sum and when it last
+// changed, so that an update costs the same at any time.
+class LinearModelTrainer
+{
+public:
+    explicit LinearModelTrainer(int classCount);
+
+    // The current (not averaged) weights, for deciding during training.
+    const LinearModel &current() const { return m_model; }
+
+    // One training instance: moves the weights of `features` towards
+    // `truth` and away from `guess` when they differ.
+    void update(int truth, int guess, const quint64 *features, qsizetype count);
+    void update(int truth, int guess, const std::vector<quint64> &features)
+    {
+        update(truth, guess, features.data(), qsizetype(features.size()));
+    }
+
+    // The model whose every weight is its average over all instances seen.
+    LinearModel averaged() const;
+
+private:
+    void change(std::size_t weight, float delta);
+
+    LinearModel m_model;
+    qint64 m_instances = 0;
+    std::vector<double> m_totals;
+    std::vector<qint64> m_stamps;
+};
+
+// A feature key from a template number and up to four small integers (ids
+// of words, tags, labels, distances): a multiply-xorshift mix (the
+// finaliser of SplitMix64, Steele et al. 2014), never 0.
+inline quint64 featureKey(quint32 featureTemplate, qint64 a = 0, qint64 b = 0, qint64 c = 0, qint64 d = 0)
+{
+    const auto mix = [](quint64 z) {
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+        return z ^ (z >> 31);
+    };
+    quint64 h = mix(quint64(featureTemplate) + 0x9e3779b97f4a7c15ULL);
+    h = mix(h ^ quint64(a));
+    h = mix(h + quint64(b));
+    h = mix(h ^ quint64(c));
+    h = mix(h + quint64(d));
+    return h == 0 ? 1 : h;
+}
+
+} // namespace NewsGraph

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+
+namespace NewsGraph {
+
+// A word as the tagger's and parser's context features see it (after
+// Honnibal 2013): lower case, with numbers and hyphenated words reduced to
+// their kind ("!YEAR", "!DIGITS", "!HYPHEN"), which carries over to the
+// numbers and compounds training never saw.
+QString normalisedWord(const QString &word);
+
+// The word's shape: "Brivalto" -> "Xx", "GB200" -> "Xd", "18,000" -> "d,d",
+// "e-mail" -> "x-x" (runs of one kind of character written once).
+QString wordShape(const QString &word);
+
+} // namespace NewsGraph
