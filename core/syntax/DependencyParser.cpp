@@ -1,0 +1,482 @@
+#include "core/syntax/DependencyParser.h"
+
+#include "core/syntax/ArcHybridState.h"
+#include "core/syntax/WordForms.h"
+
+#include <QMap>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <random>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+// Word ids: 0 for "no word here", then the unknown word, the root, and the
+// vocabulary. Tag ids likewise: 0 none, 1 the root, then the tag set.
+constexpr int noWord = 0;
+constexpr int unknownWord = 1;
+constexpr int rootWord = 2;
+constexpr int firstVocabularyWord = 3;
+constexpr int rootTag = 1;
+constexpr int firstTag = 2;
+const QString rootLabel = u"root"_s;
+
+// Distances as Zhang & Nivre bucket them beyond a few words.
+int distanceBucket(int a, int b)
+{
+    if (a < 0 || b < 0)
+        return 0;
+    const int d = std::abs(a - b);
+    return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
+}
+
+// Fisher-Yates over std::mt19937, whose output the standard fixes (unlike
+// std::shuffle's and the distributions'): the same model everywhere.
+void shuffle(std::vector<qsizetype> &order, std::mt19937 &random)
+{
+    for (std::size_t i = order.size(); i > 1; --i) {
+        const std::size_t j = std::size_t(random() % i);
+        std::swap(order[i - 1], order[j]);
+    }
+}
+
+} // namespace
+
+// A sentence as ids, the root at index 0.
+struct DependencyParser::Sentence
+{
+    std::vector<int> words;
+    std::vector<int> tags;
+    int wordCount() const { return int(words.size()) - 1; }
+    int word(int i) const { return i < 0 ? noWord : words[std::size_t(i)]; }
+    int tag(int i) const { return i < 0 ? 0 : tags[std::size_t(i)]; }
+};
+
+namespace {
+
+// The features for choosing the next move: Zhang & Nivre's (2011) table,
+// with arc-hybrid's s1 and s2 where arc-eager has s0's head and
+// grandparent, and a few of s1's own (arc-hybrid attaches s0 to s1).
+template<typename Sentence>
+void moveFeatures(const Sentence &sentence, const ArcHybridState &state, std::vector<quint64> &out)
+{
+    out.clear();
+    quint32 t = 0;
+    const auto add = [&](qint64 a = 0, qint64 b = 0, qint64 c = 0, qint64 d = 0) {
+        out.push_back(featureKey(t++, a, b, c, d));
+    };
+    const int s0 = state.stack(0), s1 = state.stack(1), s2 = state.stack(2);
+    const int n0 = state.buffer(0), n1 = state.buffer(1), n2 = state.buffer(2);
+    const auto child = [&](int word, bool left, int rank) {
+        if (word < 0)
+            return -1;
+        return left ? state.leftmostChild(word, rank) : state.rightmostChild(word, rank);
+    };
+    const int s0l = child(s0, true, 0), s0l2 = child(s0, true, 1);
+    const int s0r = child(s0, false, 0), s0r2 = child(s0, false, 1);
+    const int n0l = child(n0, true, 0), n0l2 = child(n0, true, 1);
+    const int s1r = child(s1, false, 0), s1l = child(s1, true, 0);
+    const auto w = [&](int i) { return sentence.word(i); };
+    const auto p = [&](int i) { return sentence.tag(i); };
+    const auto l = [&](int i) { return i < 0 ? 0 : state.label(i) + 1; };
+    const auto vl = [&](int i) { return i < 0 ? -1 : state.leftChildCount(i); };
+    const auto vr = [&](int i) { return i < 0 ? -1 : state.rightChildCount(i); };
+    const auto sl = [&](int i) { return i < 0 ? qint64(-1) : qint64(state.leftLabels(i)); };
+    const auto sr = [&](int i) { return i < 0 ? qint64(-1) : qint64(state.rightLabels(i)); };
+    const int d = distanceBucket(s0, n0);
+    const int d1 = distanceBucket(s1, s0);
+
+    add();
+    // Single words.
+    for (const int i : {s0, n0, n1, n2, s1, s2}) {
+        add(w(i), p(i));
+        add(w(i));
+        add(p(i));
+    }
+    // Pairs.
+    add(w(s0), p(s0), w(n0), p(n0));
+    add(w(s0), p(s0), w(n0));
+    add(w(s0), w(n0), p(n0));
+    add(w(s0), p(s0), p(n0));
+    add(p(s0), w(n0), p(n0));
+    add(w(s0), w(n0));
+    add(p(s0), p(n0));
+    add(p(n0), p(n1));
+    add(w(s1), p(s1), w(s0), p(s0));
+    add(w(s1), w(s0));
+    add(p(s1), p(s0));
+    add(w(s1), p(s1), p(s0));
+    add(p(s1), w(s0), p(s0));
+    add(w(s1), p(n0));
+    add(p(s1), w(n0));
+    // Triples of tags.
+    add(p(n0), p(n1), p(n2));
+    add(p(s0), p(n0), p(n1));
+    add(p(s1), p(s0), p(n0));
+    add(p(s0), p(s0l), p(n0));
+    add(p(s0), p(s0r), p(n0));
+    add(p(s0), p(n0), p(n0l));
+    add(p(s2), p(s1), p(s0));
+    add(p(s1), p(s1r), p(s0));
+    add(p(s1), p(s0), p(s0l));
+    add(p(s1), p(s0), p(s0r));
+    // Distance.
+    add(w(s0), d);
+    add(p(s0), d);
+    add(w(n0), d);
+    add(p(n0), d);
+    add(w(s0), w(n0), d);
+    add(p(s0), p(n0), d);
+    add(p(s1), p(s0), d1);
+    add(w(s1), w(s0), d1);
+    // Valency.
+    add(w(s0), vr(s0));
+    add(p(s0), vr(s0));
+    add(w(s0), vl(s0));
+    add(p(s0), vl(s0));
+    add(w(n0), vl(n0));
+    add(p(n0), vl(n0));
+    add(p(s1), vr(s1));
+    add(p(s1), vl(s1));
+    // Dependents so far: words, tags, labels.
+    for (const int i : {s0l, s0r, n0l, s1r, s0l2, s0r2, n0l2, s1l}) {
+        add(w(i));
+        add(p(i));
+        add(l(i));
+    }
+    add(p(s0), p(s0l), p(s0l2));
+    add(p(s0), p(s0r), p(s0r2));
+    add(p(n0), p(n0l), p(n0l2));
+    add(p(s1), p(s1l), p(s1r));
+    add(p(s0), l(s0l), l(s0r));
+    add(p(n0), l(n0l), p(s0));
+    // Label sets.
+    add(w(s0), sr(s0));
+    add(p(s0), sr(s0));
+    add(w(s0), sl(s0));
+    add(p(s0), sl(s0));
+    add(w(n0), sl(n0));
+    add(p(n0), sl(n0));
+    add(p(s1), sr(s1));
+    add(p(s1), sl(s1));
+}
+
+// The features for labelling the arc head -> dependent.
+template<typename Sentence>
+void labelFeatures(const Sentence &sentence, const ArcHybridState &state, int head, int dependent,
+                   std::vector<quint64> &out)
+{
+    out.clear();
+    quint32 t = 1000;
+    const auto add = [&](qint64 a = 0, qint64 b = 0, qint64 c = 0, qint64 d = 0) {
+        out.push_back(featureKey(t++, a, b, c, d));
+    };
+    const int dir = dependent < head ? 0 : 1;
+    const int distance = distanceBucket(head, dependent);
+    const auto w = [&](int i) { return sentence.word(i); };
+    const auto p = [&](int i) { return sentence.tag(i); };
+    const auto l = [&](int i) { return i < 0 ? 0 : state.label(i) + 1; };
+    const int h = head, d = dependent;
+    const int dl = state.leftmostChild(d), dl2 = state.leftmostChild(d, 1);
+    const int dr = state.rightmostChild(d), dr2 = state.rightmostChild(d, 1);
+    const int before = d - 1 >= 1 ? d - 1 : -1;
+    const int after = d + 1 <= sentence.wordCount() ? d + 1 : -1;
+    const quint64 headLabels = dir == 0 ? state.leftLabels(h) : state.rightLabels(h);
+
+    add(dir);
+    add(w(d), dir);
+    add(p(d), dir);
+    add(w(d), p(d), dir);
+    add(w(h), dir);
+    add(p(h), dir);
+    add(p(d), p(h), dir);
+    add(w(d), p(h), dir);
+    add(p(d), w(h), dir);
+    add(w(d), w(h), dir);
+    add(p(d), p(h), distance, dir);
+    add(p(d), p(h), qint64(headLabels), dir);
+    add(p(d), qint64(headLabels), dir);
+    add(p(h), dir == 0 ? state.leftChildCount(h) : state.rightChildCount(h), dir);
+    // The dependent's own dependents: its case marker, determiner,
+    // auxiliaries and their labels.
+    add(w(dl), p(d), dir);
+    add(w(dl), p(d), p(h), dir);
+    add(l(dl), p(d), dir);
+    add(w(dl2), p(d), dir);
+    add(l(dl2), l(dl), p(d), dir);
+    add(w(dr), p(d), dir);
+    add(l(dr), p(d), dir);
+    add(l(dr2), l(dr), p(d), dir);
+    add(qint64(state.leftLabels(d)), p(d), dir);
+    add(qint64(state.rightLabels(d)), p(d), dir);
+    add(qint64(state.leftLabels(d)), p(d), p(h), dir);
+    add(w(dl), w(d), dir);
+    // Around the dependent.
+    add(p(before), p(d), p(h), dir);
+    add(p(d), p(after), p(h), dir);
+    add(w(before), p(d), dir);
+    add(d == 1, p(d), p(h), dir);
+}
+
+int bestLegalMove(const ArcHybridState &state, const std::array<float, 3> &scores)
+{
+    int best = -1;
+    for (int m = 0; m < ArcHybridState::moveCount; ++m) {
+        if (state.isLegal(ArcHybridState::Move(m)) && (best < 0 || scores[std::size_t(m)] > scores[std::size_t(best)]))
+            best = m;
+    }
+    return best;
+}
+
+int bestLabel(const std::vector<float> &scores, int excluded)
+{
+    int best = -1;
+    for (int c = 0; c < int(scores.size()); ++c) {
+        if (c != excluded && (best < 0 || scores[std::size_t(c)] > scores[std::size_t(best)]))
+            best = c;
+    }
+    return best;
+}
+
+} // namespace
+
+DependencyParser::Sentence DependencyParser::encode(const ConlluSentence &sentence) const
+{
+    Sentence encoded;
+    encoded.words.reserve(std::size_t(sentence.words.size()) + 1);
+    encoded.tags.reserve(std::size_t(sentence.words.size()) + 1);
+    encoded.words.push_back(rootWord);
+    encoded.tags.push_back(rootTag);
+    for (const ConlluWord &word : sentence.words) {
+        encoded.words.push_back(m_words.value(normalisedWord(word.form), unknownWord));
+        const qsizetype tag = m_tags.indexOf(word.upos);
+        encoded.tags.push_back(tag < 0 ? 0 : firstTag + int(tag));
+    }
+    return encoded;
+}
+
+DependencyParser DependencyParser::train(const QList<ConlluSentence> &sentences, const TrainingOptions &options)
+{
+    DependencyParser parser;
+    QMap<QString, int> tagSet, labelSet, wordCounts;
+    QList<const ConlluSentence *> usable;
+    for (const ConlluSentence &sentence : sentences) {
+        const bool hasTree = !sentence.words.isEmpty()
+            && std::all_of(sentence.words.cbegin(), sentence.words.cend(), [](const ConlluWord &word) {
+                   return word.head >= 0 && !word.deprel.isEmpty();
+               });
+        if (!hasTree)
+            continue;
+        usable.append(&sentence);
+        for (const ConlluWord &word : sentence.words) {
+            if (!word.upos.isEmpty())
+                tagSet.insert(word.upos, 0);
+            labelSet.insert(word.deprel, 0);
+            ++wordCounts[normalisedWord(word.form)];
+        }
+    }
+    if (usable.isEmpty())
+        return parser;
+    labelSet.insert(rootLabel, 0);
+    parser.m_tags = tagSet.keys();
+    parser.m_labels = labelSet.keys();
+    for (auto it = wordCounts.cbegin(); it != wordCounts.cend(); ++it) {
+        if (it.value() >= options.minimumWordCount)
+            parser.m_words.insert(it.key(), firstVocabularyWord + int(parser.m_words.size()));
+    }
+    const int rootLabelId = int(parser.m_labels.indexOf(rootLabel));
+
+    struct Example
+    {
+        Sentence sentence;
+        std::vector<int> heads;
+        std::vector<int> labels;
+    };
+    std::vector<Example> examples;
+    examples.reserve(std::size_t(usable.size()));
+    for (const ConlluSentence *sentence : std::as_const(usable)) {
+        Example example{parser.encode(*sentence), {-1}, {-1}};
+        for (const ConlluWord &word : sentence->words) {
+            example.heads.push_back(word.head);
+            example.labels.push_back(int(parser.m_labels.indexOf(word.deprel)));
+        }
+        examples.push_back(std::move(example));
+    }
+
+    LinearModelTrainer moves(ArcHybridState::moveCount);
+    LinearModelTrainer labeller(int(parser.m_labels.size()));
+    std::mt19937 random(options.seed);
+    std::vector<qsizetype> order(examples.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = qsizetype(i);
+    std::vector<quint64> features;
+    std::vector<float> labelScores(std::size_t(parser.m_labels.size()));
+    for (int iteration = 0; iteration < options.iterations; ++iteration) {
+        const bool explore = iteration >= options.exploreFromIteration;
+        for (const qsizetype e : order) {
+            const Example &example = examples[std::size_t(e)];
+            ArcHybridState state(example.sentence.wordCount());
+            while (!state.isTerminal()) {
+                moveFeatures(example.sentence, state, features);
+                std::array<float, 3> scores{};
+                moves.current().addScores(features.data(), qsizetype(features.size()), scores.data());
+                std::array<int, 3> costs{};
+                int minimumCost = std::numeric_limits<int>::max();
+                for (int m = 0; m < ArcHybridState::moveCount; ++m) {
+                    const auto move = ArcHybridState::Move(m);
+                    costs[std::size_t(m)] = state.isLegal(move) ? state.cost(move, example.heads)
+                                                                : std::numeric_limits<int>::max();
+                    minimumCost = std::min(minimumCost, costs[std::size_t(m)]);
+                }
+                const int guess = bestLegalMove(state, scores);
+                int best = -1;
+                for (int m = 0; m < ArcHybridState::moveCount; ++m) {
+                    if (costs[std::size_t(m)] == minimumCost && (best < 0 || scores[std::size_t(m)] > scores[std::size_t(best)]))
+                        best = m;
+                }
+                moves.update(best, guess, features);
+                // A uniform draw from the generator's own output, which
+                // the standard fixes.
+                const bool followGuess = explore && costs[std::size_t(guess)] > minimumCost
+                    && double(random()) / 4294967296.0 < options.exploreProbability;
+                const auto move = ArcHybridState::Move(followGuess ? guess : best);
+                int label = -1;
+                if (move != ArcHybridState::Shift) {
+                    const auto [head, dependent] = state.arcOf(move);
+                    if (head == 0) {
+                        label = rootLabelId;
+                    } else {
+                        labelFeatures(example.sentence, state, head, dependent, features);
+                        std::fill(labelScores.begin(), labelScores.end(), 0.0f);
+                        labeller.current().addScores(features.data(), qsizetype(features.size()), labelScores.data());
+                        label = bestLabel(labelScores, rootLabelId);
+                        if (example.heads[std::size_t(dependent)] == head)
+                            labeller.update(example.labels[std::size_t(dependent)], label, features);
+                    }
+                }
+                state.apply(move, label);
+            }
+        }
+        shuffle(order, random);
+    }
+    parser.m_moves = moves.averaged();
+    parser.m_labeller = labeller.averaged();
+    return parser;
+}
+
+void DependencyParser::parse(ConlluSentence &sentence) const
+{
+    if (isEmpty() || sentence.words.isEmpty())
+        return;
+    const Sentence encoded = encode(sentence);
+    const int rootLabelId = int(m_labels.indexOf(rootLabel));
+    ArcHybridState state(encoded.wordCount());
+    std::vector<quint64> features;
+    features.reserve(128);
+    std::vector<float> labelScores(std::size_t(m_labels.size()));
+    while (!state.isTerminal()) {
+        moveFeatures(encoded, state, features);
+        std::array<float, 3> scores{};
+        m_moves.addScores(features.data(), qsizetype(features.size()), scores.data());
+        const auto move = ArcHybridState::Move(bestLegalMove(state, scores));
+        int label = -1;
+        if (move != ArcHybridState::Shift) {
+            const auto [head, dependent] = state.arcOf(move);
+            if (head == 0) {
+                label = rootLabelId;
+            } else {
+                labelFeatures(encoded, state, head, dependent, features);
+                std::fill(labelScores.begin(), labelScores.end(), 0.0f);
+                m_labeller.addScores(features.data(), qsizetype(features.size()), labelScores.data());
+                label = bestLabel(labelScores, rootLabelId);
+            }
+        }
+        state.apply(move, label);
+    }
+    for (int i = 0; i < sentence.words.size(); ++i) {
+        ConlluWord &word = sentence.words[i];
+        word.head = state.head(i + 1);
+        word.deprel = m_labels.at(state.label(i + 1));
+    }
+}
+
+void DependencyParser::prune(float threshold)
+{
+    m_moves.prune(threshold);
+    m_labeller.prune(threshold);
+}
+
+quint64 DependencyParser::weightsChecksum() const
+{
+    quint64 hash = featureKey(0, qint64(m_moves.checksum()), qint64(m_labeller.checksum()));
+    for (const QStringList &names : {m_tags, m_labels}) {
+        for (const QString &name : names)
+            hash = featureKey(1, qint64(hash), qint64(qHash(name, 0)));
+    }
+    QStringList words = m_words.keys();
+    words.sort();
+    for (const QString &word : std::as_const(words))
+        hash = featureKey(2, qint64(hash), qint64(qHash(word, 0)), m_words.value(word));
+    return hash;
+}
+
+void DependencyParser::write(QDataStream &out) const
+{
+    out << m_tags << m_labels;
+    // The vocabulary in id order, so that reading it back gives the ids.
+    QStringList byId(m_words.size());
+    for (auto it = m_words.cbegin(); it != m_words.cend(); ++it)
+        byId[it.value() - firstVocabularyWord] = it.key();
+    out << byId;
+    m_moves.write(out);
+    m_labeller.write(out);
+}
+
+Result<DependencyParser> DependencyParser::read(QDataStream &in)
+{
+    DependencyParser parser;
+    QStringList words;
+    in >> parser.m_tags >> parser.m_labels >> words;
+    if (in.status() != QDataStream::Ok)
+        return Error{u"the parser's word lists are cut short or damaged"_s};
+    if (!parser.m_labels.contains(rootLabel))
+        return Error{u"the parser's relations lack \"root\""_s};
+    for (int i = 0; i < words.size(); ++i)
+        parser.m_words.insert(words.at(i), firstVocabularyWord + i);
+    Result<LinearModel> moves = LinearModel::read(in, u"the parser's move weights"_s);
+    if (!moves)
+        return Error{moves.error()};
+    Result<LinearModel> labeller = LinearModel::read(in, u"the parser's label weights"_s);
+    if (!labeller)
+        return Error{labeller.error()};
+    if (moves->classCount() != ArcHybridState::moveCount || labeller->classCount() != parser.m_labels.size())
+        return Error{u"the parser's weights do not fit its moves and relations"_s};
+    parser.m_moves = std::move(moves).value();
+    parser.m_labeller = std::move(labeller).value();
+    return parser;
+}
+
+AttachmentScores attachmentScores(const QList<ConlluSentence> &parsed, const QList<ConlluSentence> &gold)
+{
+    AttachmentScores scores;
+    const auto universal = [](const QString &deprel) { return QStringView(deprel).left(deprel.indexOf(u':')); };
+    for (qsizetype s = 0; s < std::min(parsed.size(), gold.size()); ++s) {
+        const QList<ConlluWord> &ours = parsed.at(s).words;
+        const QList<ConlluWord> &theirs = gold.at(s).words;
+        for (qsizetype i = 0; i < theirs.size(); ++i) {
+            ++scores.words;
+            if (i >= ours.size() || ours.at(i).head != theirs.at(i).head)
+                continue;
+            ++scores.rightHeads;
+            scores.rightHeadsAndLabels += universal(ours.at(i).deprel) == universal(theirs.at(i).deprel);
+        }
+    }
+    return scores;
+}
+
+} // namespace NewsGraph
