@@ -233,6 +233,15 @@ QString ConlluSentence::comment(QStringView key) const
     return QString();
 }
 
+QStringList ConlluSentence::forms() const
+{
+    QStringList result;
+    result.reserve(words.size());
+    for (const ConlluWord &word : words)
+        result.append(word.form);
+    return result;
+}
+
 Result<QList<ConlluSentence>> parseConllu(QStringView text, const QString &sourceName)
 {
     return ConlluParser(sourceName).parse(text);

@@ -59,6 +59,9 @@ struct ConlluSentence
     QString text() const { return comment(u"text"); }
     QString comment(QStringView key) const;
 
+    // The FORM of every word, in order.
+    QStringList forms() const;
+
     friend bool operator==(const ConlluSentence &, const ConlluSentence &) = default;
 };
 

@@ -14,6 +14,7 @@ namespace NewsGraph {
 LinearModel::LinearModel(int classCount)
     : m_classCount(classCount)
 {
+    Q_ASSERT(classCount >= 0 && classCount <= maximumClassCount);
 }
 
 void LinearModel::addScores(const quint64 *features, qsizetype count, float *scores) const
@@ -110,17 +111,32 @@ quint64 LinearModel::checksum() const
     return hash;
 }
 
+void LinearModel::quantise()
+{
+    float largest = 0.0f;
+    for (const float weight : m_weights)
+        largest = std::max(largest, std::fabs(weight));
+    m_scale = largest / float(maximumStoredWeight);
+    for (float &weight : m_weights)
+        weight = m_scale == 0.0f ? 0.0f : float(std::lround(weight / m_scale)) * m_scale;
+}
+
 void LinearModel::write(QDataStream &out) const
 {
     out << qint32(m_classCount) << quint32(m_rowFeatures.size());
-    const std::vector<std::size_t> order = rowsByFeature(m_rowFeatures);
-    for (const std::size_t row : order)
-        out << m_rowFeatures[row];
-    out.setFloatingPointPrecision(QDataStream::SinglePrecision);
+    quint32 scaleBits = 0;
+    std::memcpy(&scaleBits, &m_scale, sizeof scaleBits);
+    out << scaleBits;
     const std::size_t classes = std::size_t(m_classCount);
-    for (const std::size_t row : order) {
-        for (std::size_t c = 0; c < classes; ++c)
-            out << m_weights[row * classes + c];
+    for (const std::size_t row : rowsByFeature(m_rowFeatures)) {
+        out << m_rowFeatures[row];
+        const float *weights = &m_weights[row * classes];
+        const auto nonZero = std::count_if(weights, weights + classes, [](float w) { return w != 0.0f; });
+        out << quint8(nonZero);
+        for (std::size_t c = 0; c < classes; ++c) {
+            if (weights[c] != 0.0f)
+                out << quint8(c) << qint16(std::lround(weights[c] / m_scale));
+        }
     }
 }
 
@@ -128,31 +144,43 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
 {
     qint32 classCount = 0;
     quint32 rows = 0;
-    in >> classCount >> rows;
+    quint32 scaleBits = 0;
+    in >> classCount >> rows >> scaleBits;
     const auto bad = [&](const QString &part) {
         return Error{in.status() == QDataStream::ReadPastEnd ? u"%1 are cut short"_s.arg(what)
                                                              : u"%1 have an invalid %2"_s.arg(what, part)};
     };
-    if (in.status() != QDataStream::Ok || classCount <= 0 || classCount > 10000)
+    if (in.status() != QDataStream::Ok || classCount < 0 || classCount > maximumClassCount
+        || (classCount == 0 && rows > 0))
         return bad(u"class count"_s);
-    // A row takes at least 8 + 4 bytes; more rows than the stream could
-    // hold means a damaged count, not a reason to allocate gigabytes.
-    if (in.device() && qint64(rows) * 12 > in.device()->bytesAvailable())
+    // A row takes at least 9 bytes; more rows than the stream could hold
+    // means a damaged count, not a reason to allocate gigabytes.
+    if (in.device() && qint64(rows) * 9 > in.device()->bytesAvailable())
         return bad(u"row count"_s);
     LinearModel model(classCount);
+    std::memcpy(&model.m_scale, &scaleBits, sizeof scaleBits);
+    if (!std::isfinite(model.m_scale) || model.m_scale < 0.0f)
+        return bad(u"scale"_s);
     model.m_rowFeatures.resize(rows);
-    for (quint64 &feature : model.m_rowFeatures)
-        in >> feature;
-    in.setFloatingPointPrecision(QDataStream::SinglePrecision);
-    model.m_weights.resize(std::size_t(rows) * std::size_t(classCount));
-    for (float &weight : model.m_weights)
-        in >> weight;
-    if (in.status() != QDataStream::Ok)
-        return bad(u"weight table"_s);
-    for (std::size_t row = 1; row < model.m_rowFeatures.size(); ++row) {
-        if (model.m_rowFeatures[row] <= model.m_rowFeatures[row - 1])
+    model.m_weights.assign(std::size_t(rows) * std::size_t(classCount), 0.0f);
+    for (std::size_t row = 0; row < rows && in.status() == QDataStream::Ok; ++row) {
+        quint8 nonZero = 0;
+        in >> model.m_rowFeatures[row] >> nonZero;
+        if (nonZero > classCount)
+            return bad(u"row"_s);
+        for (int i = 0; i < nonZero; ++i) {
+            quint8 c = 0;
+            qint16 value = 0;
+            in >> c >> value;
+            if (c >= classCount)
+                return bad(u"class"_s);
+            model.m_weights[row * std::size_t(classCount) + c] = float(value) * model.m_scale;
+        }
+        if (row > 0 && model.m_rowFeatures[row] <= model.m_rowFeatures[row - 1])
             return bad(u"feature order"_s);
     }
+    if (in.status() != QDataStream::Ok)
+        return bad(u"weight table"_s);
     if (!model.m_rowFeatures.empty() && model.m_rowFeatures.front() == 0)
         return bad(u"feature"_s);
     std::size_t slots = 1024;
@@ -198,6 +226,7 @@ LinearModel LinearModelTrainer::averaged() const
         const double total = m_totals[i] + double(m_instances - m_stamps[i]) * double(m_model.m_weights[i]);
         model.m_weights[i] = m_instances > 0 ? float(total / double(m_instances)) : 0.0f;
     }
+    model.quantise();
     return model;
 }
 

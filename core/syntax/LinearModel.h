@@ -21,6 +21,11 @@ namespace NewsGraph {
 class LinearModel
 {
 public:
+    // A class is stored in one byte, a weight in 16 bits.
+    static constexpr int maximumClassCount = 255;
+    static constexpr int maximumStoredWeight = 32767;
+
+    // At most maximumClassCount classes.
     explicit LinearModel(int classCount = 0);
 
     int classCount() const { return m_classCount; }
@@ -44,6 +49,12 @@ public:
     quint64 checksum() const;
 
     // Rows by ascending feature, so that equal models give equal bytes.
+    // Compact: a weight is a 16-bit multiple of one scale per model, and a
+    // row keeps only its non-zero weights (a perceptron row has non-zero
+    // weights only for the classes its feature was updated for: three or
+    // four of fifty labels). Trained models are already on that grid
+    // (LinearModelTrainer::averaged() puts them there), so reading gives
+    // back the very weights that were written.
     void write(QDataStream &out) const;
     // `what` names the model in messages ("the parser's label weights").
     static Result<LinearModel> read(QDataStream &in, const QString &what);
@@ -69,7 +80,12 @@ private:
     std::size_t rowFor(quint64 feature);
     void rehash(std::size_t slotCount);
 
+    // Rounds every weight to the nearest multiple of m_scale, the largest
+    // weight over 32767, so that it is stored in 16 bits exactly.
+    void quantise();
+
     int m_classCount = 0;
+    float m_scale = 0.0f;            // the weights are multiples of this (0: all zero)
     std::vector<quint64> m_slotKeys; // feature key per slot, 0 = empty
     std::vector<quint32> m_slotRows; // row per slot
     std::size_t m_slotMask = 0;
@@ -98,7 +114,8 @@ public:
         update(truth, guess, features.data(), qsizetype(features.size()));
     }
 
-    // The model whose every weight is its average over all instances seen.
+    // The model whose every weight is its average over all instances seen,
+    // rounded to the 16-bit grid the model file stores.
     LinearModel averaged() const;
 
 private:

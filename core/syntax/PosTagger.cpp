@@ -5,6 +5,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <random>
 
@@ -74,7 +75,9 @@ public:
         add(0xFFFE);
         return *this;
     }
-    quint64 value() const { return m_hash; }
+    // Mixed so that the low bits LinearModel's table indexes by are as
+    // random as the high ones; never 0.
+    quint64 value() const { return featureKey(0, qint64(m_hash)); }
 
 private:
     void add(quint16 unit)
@@ -172,19 +175,11 @@ void featuresAt(const SentenceWords &sentence, int i, int previous, int beforePr
 
 // The tag whose weights, summed over the features that have a row, score
 // highest (the first of equals).
-int highestScoringTag(const std::vector<quint64> &features, const QHash<quint64, qsizetype> &rows,
-                      const std::vector<float> &weights, qsizetype tagCount)
+int highestScoringTag(const std::vector<quint64> &features, const LinearModel &model)
 {
-    std::vector<float> scores(std::size_t(tagCount), 0.0f);
-    for (const quint64 feature : features) {
-        const auto found = rows.constFind(feature);
-        if (found == rows.cend())
-            continue;
-        const float *row = &weights[std::size_t(*found * tagCount)];
-        for (qsizetype t = 0; t < tagCount; ++t)
-            scores[std::size_t(t)] += row[t];
-    }
-    return int(std::max_element(scores.cbegin(), scores.cend()) - scores.cbegin());
+    std::array<float, LinearModel::maximumClassCount> scores{};
+    model.addScores(features.data(), qsizetype(features.size()), scores.data());
+    return int(std::max_element(scores.cbegin(), scores.cbegin() + model.classCount()) - scores.cbegin());
 }
 
 // Greedy decoding, left to right: a word of the dictionary takes its tag,
@@ -210,15 +205,6 @@ QList<int> decode(const SentenceWords &sentence, const QHash<QString, int> &dict
     return tags;
 }
 
-QStringList formsOf(const ConlluSentence &sentence)
-{
-    QStringList forms;
-    forms.reserve(sentence.words.size());
-    for (const ConlluWord &word : sentence.words)
-        forms.append(word.form);
-    return forms;
-}
-
 // Fisher-Yates over std::mt19937, whose output the standard fixes (unlike
 // std::shuffle's and the distributions'), so that training gives the same
 // model everywhere.
@@ -231,74 +217,6 @@ void shuffle(std::vector<qsizetype> &order, std::mt19937 &random)
 }
 
 } // namespace
-
-// The perceptron's training state: current weights, and for averaging the
-// running sums and when each weight last changed (the "lazy" averaging of
-// Daumé's thesis, 2006, so that an update costs the same at any time).
-class PosTaggerTrainer
-{
-public:
-    explicit PosTaggerTrainer(PosTagger &tagger)
-        : m_tagger(tagger)
-        , m_tagCount(int(tagger.m_tags.size()))
-    {
-    }
-
-    int predict(const std::vector<quint64> &features) const
-    {
-        return highestScoringTag(features, m_tagger.m_features, m_weights, m_tagCount);
-    }
-
-    void update(int truth, int guess, const std::vector<quint64> &features)
-    {
-        ++m_instances;
-        if (truth == guess)
-            return;
-        for (const quint64 feature : features) {
-            const std::size_t row = std::size_t(rowOf(feature)) * m_tagCount;
-            change(row + std::size_t(truth), 1.0f);
-            change(row + std::size_t(guess), -1.0f);
-        }
-    }
-
-    // Every weight becomes its average over all instances seen.
-    void average()
-    {
-        m_tagger.m_weights.resize(m_weights.size());
-        for (std::size_t i = 0; i < m_weights.size(); ++i) {
-            const double total = m_totals[i] + double(m_instances - m_stamps[i]) * m_weights[i];
-            m_tagger.m_weights[i] = m_instances > 0 ? float(total / double(m_instances)) : 0.0f;
-        }
-    }
-
-private:
-    qsizetype rowOf(quint64 feature)
-    {
-        auto found = m_tagger.m_features.find(feature);
-        if (found != m_tagger.m_features.end())
-            return *found;
-        const qsizetype row = m_tagger.m_features.size();
-        m_tagger.m_features.insert(feature, row);
-        m_weights.resize(m_weights.size() + std::size_t(m_tagCount), 0.0f);
-        m_totals.resize(m_weights.size(), 0.0);
-        m_stamps.resize(m_weights.size(), 0);
-        return row;
-    }
-
-    void change(std::size_t i, float delta)
-    {
-        m_totals[i] += double(m_instances - m_stamps[i]) * m_weights[i];
-        m_stamps[i] = m_instances;
-        m_weights[i] += delta;
-    }
-
-    PosTagger &m_tagger;
-    int m_tagCount;
-    qint64 m_instances = 0;
-    std::vector<float> m_weights;
-    std::vector<double> m_totals;
-    std::vector<qint64> m_stamps;
-};
 
 PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const TrainingOptions &options)
 {
@@ -343,7 +261,7 @@ PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const Trainin
         }
     }
 
-    PosTaggerTrainer trainer(tagger);
+    LinearModelTrainer trainer(int(tagger.m_tags.size()));
     std::mt19937 random(options.seed);
     std::vector<qsizetype> order(std::size_t(sentences.size()));
     for (std::size_t i = 0; i < order.size(); ++i)
@@ -351,9 +269,9 @@ PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const Trainin
     for (int iteration = 0; iteration < options.iterations; ++iteration) {
         for (const qsizetype s : order) {
             const ConlluSentence &sentence = sentences.at(s);
-            decode(sentenceWords(formsOf(sentence), tagger.m_ambiguityClasses), tagger.m_dictionary,
+            decode(sentenceWords(sentence.forms(), tagger.m_ambiguityClasses), tagger.m_dictionary,
                    [&](int i, const std::vector<quint64> &features) {
-                       const int guess = trainer.predict(features);
+                       const int guess = highestScoringTag(features, trainer.current());
                        if (const QString &upos = sentence.words.at(i).upos; !upos.isEmpty())
                            trainer.update(tagId.value(upos), guess, features);
                        return guess;
@@ -361,7 +279,7 @@ PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const Trainin
         }
         shuffle(order, random);
     }
-    trainer.average();
+    tagger.m_model = trainer.averaged();
     return tagger;
 }
 
@@ -373,8 +291,7 @@ QStringList PosTagger::tag(const QStringList &words) const
     tags.reserve(words.size());
     const QList<int> ids = decode(sentenceWords(words, m_ambiguityClasses), m_dictionary,
                                   [&](int, const std::vector<quint64> &features) {
-                                      return highestScoringTag(features, m_features, m_weights,
-                                                               m_tags.size());
+                                      return highestScoringTag(features, m_model);
                                   });
     for (const int id : ids)
         tags.append(m_tags.at(id));
@@ -391,24 +308,12 @@ quint64 PosTagger::weightsChecksum() const
     forms.sort();
     for (const QString &form : std::as_const(forms))
         hash << form << m_dictionary.value(form);
-    std::vector<std::pair<qsizetype, quint64>> rows; // by row, not by hash-table order
-    rows.reserve(std::size_t(m_features.size()));
-    for (auto it = m_features.cbegin(); it != m_features.cend(); ++it)
-        rows.emplace_back(*it, it.key());
-    std::sort(rows.begin(), rows.end());
     forms = m_ambiguityClasses.keys();
     forms.sort();
     for (const QString &form : std::as_const(forms))
         hash << form << m_ambiguityClasses.value(form);
-    for (const auto &[row, feature] : rows) {
-        hash << int(feature) << int(feature >> 16) << int(feature >> 32) << int(feature >> 48);
-        for (qsizetype t = 0; t < m_tags.size(); ++t) {
-            quint32 bits = 0;
-            const float weight = m_weights[std::size_t(row * m_tags.size() + t)];
-            std::memcpy(&bits, &weight, sizeof bits);
-            hash << int(bits) << int(bits >> 16);
-        }
-    }
+    const quint64 weights = m_model.checksum();
+    hash << int(weights) << int(weights >> 16) << int(weights >> 32) << int(weights >> 48);
     return hash.value();
 }
 
@@ -425,15 +330,7 @@ void PosTagger::write(QDataStream &out) const
     out << quint32(forms.size());
     for (const QString &form : std::as_const(forms))
         out << form << m_ambiguityClasses.value(form);
-    std::vector<quint64> featureOfRow(std::size_t(m_features.size()));
-    for (auto it = m_features.cbegin(); it != m_features.cend(); ++it)
-        featureOfRow[std::size_t(*it)] = it.key();
-    out << quint32(featureOfRow.size());
-    for (const quint64 feature : featureOfRow)
-        out << feature;
-    out.setFloatingPointPrecision(QDataStream::SinglePrecision);
-    for (const float weight : m_weights)
-        out << weight;
+    m_model.write(out);
 }
 
 Result<PosTagger> PosTagger::read(QDataStream &in)
@@ -463,23 +360,14 @@ Result<PosTagger> PosTagger::read(QDataStream &in)
         in >> form >> classes;
         tagger.m_ambiguityClasses.insert(form, classes);
     }
-    in >> count;
     if (in.status() != QDataStream::Ok)
-        return bad(u"feature list"_s);
-    tagger.m_features.reserve(count);
-    for (quint32 row = 0; row < count && in.status() == QDataStream::Ok; ++row) {
-        quint64 feature = 0;
-        in >> feature;
-        tagger.m_features.insert(feature, row);
-    }
-    if (tagger.m_features.size() != qsizetype(count))
-        return bad(u"feature list"_s);
-    in.setFloatingPointPrecision(QDataStream::SinglePrecision);
-    tagger.m_weights.resize(std::size_t(count) * std::size_t(tagCount));
-    for (float &weight : tagger.m_weights)
-        in >> weight;
-    if (in.status() != QDataStream::Ok)
-        return bad(u"weights"_s);
+        return bad(u"ambiguity classes"_s);
+    Result<LinearModel> model = LinearModel::read(in, u"the tagger's weights"_s);
+    if (!model)
+        return Error{model.error()};
+    if (model->classCount() != tagCount)
+        return Error{u"the tagger's weights do not fit its tag set"_s};
+    tagger.m_model = std::move(model).value();
     return tagger;
 }
 
@@ -487,7 +375,7 @@ double taggingAccuracy(const PosTagger &tagger, const QList<ConlluSentence> &sen
 {
     qint64 right = 0, total = 0;
     for (const ConlluSentence &sentence : sentences) {
-        const QStringList tags = tagger.tag(formsOf(sentence));
+        const QStringList tags = tagger.tag(sentence.forms());
         for (int i = 0; i < sentence.words.size(); ++i) {
             const QString &gold = sentence.words.at(i).upos;
             if (gold.isEmpty())

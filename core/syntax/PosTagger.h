@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/syntax/Conllu.h"
+#include "core/syntax/LinearModel.h"
 
 #include <QDataStream>
 #include <QHash>
@@ -49,7 +50,10 @@ public:
     bool isEmpty() const { return m_tags.isEmpty(); }
     // The tag set, in the order tag ids index.
     const QStringList &tags() const { return m_tags; }
-    qsizetype featureCount() const { return m_features.size(); }
+    qsizetype featureCount() const { return m_model.featureCount(); }
+
+    // Drops weights too small to change a decision (see LinearModel::prune).
+    void prune(float threshold) { m_model.prune(threshold); }
 
     // One tag per word (forms as the treebanks split them: "do", "n't").
     QStringList tag(const QStringList &words) const;
@@ -65,11 +69,9 @@ public:
     static Result<PosTagger> read(QDataStream &in);
 
 private:
-    friend class PosTaggerTrainer;
 
     QStringList m_tags;
-    QHash<quint64, qsizetype> m_features; // hashed feature -> row
-    std::vector<float> m_weights;         // rows × tags, m_tags.size() per row
+    LinearModel m_model;                  // one class per tag
     QHash<QString, int> m_dictionary;     // form -> its only tag
     QHash<QString, QString> m_ambiguityClasses; // form -> the tags it had in training
 };
