@@ -3,6 +3,7 @@
 #include "app/cli/GraphFilterOptions.h"
 
 #include "core/export/GraphExporter.h"
+#include "core/export/OutputFile.h"
 #include "core/export/RecordJson.h"
 #include "core/extract/Extraction.h"
 #include "core/graph/EdgeStatements.h"
@@ -14,6 +15,7 @@
 #include "core/pipeline/Evaluator.h"
 #include "core/pipeline/Ingester.h"
 #include "core/store/Repository.h"
+#include "core/syntax/SyntaxTraining.h"
 #include "core/text/FileName.h"
 
 #include <QCommandLineParser>
@@ -87,6 +89,21 @@ const QCommandLineOption sizeByOption(u"size-by"_s,
 const QCommandLineOption colorByOption(u"color-by"_s, u"Images: node colour by type (default) or community."_s,
                                        u"NAME"_s, u"type"_s);
 const QCommandLineOption legendOption(u"legend"_s, u"Images: draw the legend of shapes and colours."_s);
+const QCommandLineOption languageOption(u"lang"_s, u"Language of the model: en or fr."_s, u"LANG"_s);
+const QCommandLineOption trainOption(u"train"_s, u"CoNLL-U file to learn from (repeat for several)."_s, u"FILE"_s);
+const QCommandLineOption devOption(u"dev"_s, u"CoNLL-U file to report the trained model's scores on."_s, u"FILE"_s);
+const QCommandLineOption modelOutOption(u"out"_s, u"Model file to write."_s, u"FILE"_s);
+const QCommandLineOption iterationsOption(u"iterations"_s,
+                                          u"Training passes of the tagger and the parser (default 10, 15)."_s,
+                                          u"N"_s);
+const QCommandLineOption foldsOption(u"folds"_s,
+                                     u"The parser learns from tags predicted by N taggers trained on the "
+                                     u"other folds (default 4; 0: from the gold tags)."_s,
+                                     u"N"_s, u"4"_s);
+const QCommandLineOption attributionOption(u"attribution"_s,
+                                           u"The treebanks and their licences, kept in the model."_s, u"TEXT"_s);
+const QCommandLineOption modelOption(u"model"_s, u"Syntax model file."_s, u"FILE"_s);
+const QCommandLineOption testOption(u"test"_s, u"CoNLL-U file with the reference analysis."_s, u"FILE"_s);
 const QCommandLineOption helpOption(QStringList{u"h"_s, u"help"_s}, u"Show this help."_s);
 
 QString elided(const QString &text, int width)
@@ -162,6 +179,14 @@ QList<CliTool::Command> CliTool::commands() const
         {u"eval"_s, QString(),
          u"Score extraction against reference annotations (entity and relation F1, as score.py)."_s,
          {goldOption, docsOption, jsonOption}, &CliTool::evaluate},
+        {u"train-syntax"_s, QString(),
+         u"Train a tagger, lemmatiser and dependency parser on Universal Dependencies treebanks."_s,
+         {languageOption, trainOption, devOption, modelOutOption, iterationsOption, foldsOption, seedOption,
+          attributionOption},
+         &CliTool::trainSyntax},
+        {u"eval-syntax"_s, QString(),
+         u"Score a syntax model on a treebank: UPOS, lemma, UAS and LAS with gold tokenisation."_s,
+         {modelOption, testOption, jsonOption}, &CliTool::evaluateSyntax},
     };
 }
 
@@ -733,6 +758,137 @@ int CliTool::evaluate(const QCommandLineParser &parser)
     }
     for (const QString &line : evaluationReport(evaluation.value()))
         m_out << line << '\n';
+    m_out.flush();
+    return Success;
+}
+
+namespace {
+
+// The sentences of the CoNLL-U files `paths`, one after the other.
+Result<QList<ConlluSentence>> readTreebanks(const QStringList &paths)
+{
+    QList<ConlluSentence> sentences;
+    for (const QString &path : paths) {
+        Result<QList<ConlluSentence>> read = readConlluFile(path);
+        if (!read)
+            return Error{read.error()};
+        sentences.append(std::move(read).value());
+    }
+    return sentences;
+}
+
+QString percent(double share)
+{
+    return QString::number(100.0 * share, 'f', 2);
+}
+
+QStringList syntaxScoreLines(const SyntaxScores &scores)
+{
+    return {u"words %1"_s.arg(scores.words), u"UPOS  %1"_s.arg(percent(scores.upos())),
+            u"lemma %1"_s.arg(percent(scores.lemmas())), u"UAS   %1"_s.arg(percent(scores.uas())),
+            u"LAS   %1"_s.arg(percent(scores.las()))};
+}
+
+} // namespace
+
+int CliTool::trainSyntax(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(languageOption) || !parser.isSet(trainOption) || !parser.isSet(modelOutOption))
+        return usageError(u"train-syntax needs --lang LANG, --train FILE and --out FILE"_s);
+    SyntaxTrainingOptions options;
+    options.language = parser.value(languageOption);
+    if (options.language != u"en"_s && options.language != u"fr"_s)
+        return usageError(u"--lang expects en or fr, not '%1'"_s.arg(options.language));
+    options.attribution = parser.value(attributionOption);
+    const std::optional<quint32> trainingSeed = seed(parser);
+    if (!trainingSeed)
+        return Failure;
+    options.tagger.seed = *trainingSeed;
+    options.parser.seed = *trainingSeed;
+    if (parser.isSet(iterationsOption)) {
+        bool ok = false;
+        const int iterations = parser.value(iterationsOption).toInt(&ok);
+        if (!ok || iterations < 1 || iterations > 1000)
+            return usageError(u"--iterations expects a number from 1 to 1000, not '%1'"_s.arg(
+                parser.value(iterationsOption)));
+        options.tagger.iterations = iterations;
+        options.parser.iterations = iterations;
+    }
+    bool foldsOk = false;
+    options.jackknifeFolds = parser.value(foldsOption).toInt(&foldsOk);
+    if (!foldsOk || options.jackknifeFolds < 0 || options.jackknifeFolds == 1 || options.jackknifeFolds > 20)
+        return usageError(u"--folds expects 0 or a number from 2 to 20, not '%1'"_s.arg(parser.value(foldsOption)));
+
+    const Result<QList<ConlluSentence>> training = readTreebanks(parser.values(trainOption));
+    if (!training)
+        return fail(training.error());
+    if (training->isEmpty())
+        return fail(u"the training files hold no sentences"_s);
+    // Read the dev file before hours of training, not after.
+    QList<ConlluSentence> dev;
+    if (parser.isSet(devOption)) {
+        Result<QList<ConlluSentence>> read = readTreebanks(parser.values(devOption));
+        if (!read)
+            return fail(read.error());
+        dev = std::move(read).value();
+    }
+
+    QElapsedTimer clock;
+    clock.start();
+    const SyntaxModel model = trainSyntaxModel(*training, options, [&](const QString &step) {
+        m_err << QString::number(clock.elapsed() / 1000.0, 'f', 1) << " s: training the " << step << '\n';
+        m_err.flush();
+    });
+    const QByteArray bytes = serializeSyntaxModel(model);
+    const QString out = parser.value(modelOutOption);
+    const Result<void> written = writeAtomically(out, [&](QIODevice &device) -> Result<void> {
+        device.write(bytes);
+        return {};
+    });
+    if (!written)
+        return fail(written.error());
+    m_out << "wrote " << out << ": " << bytes.size() << " bytes, " << model.tagger.featureCount()
+          << " tagger and " << model.parser.featureCount() << " parser features, trained in "
+          << QString::number(clock.elapsed() / 1000.0, 'f', 1) << " s\n";
+    if (!dev.isEmpty()) {
+        m_out << "on " << parser.values(devOption).join(u", "_s) << ":\n";
+        for (const QString &line : syntaxScoreLines(evaluateSyntaxModel(model, dev)))
+            m_out << "  " << line << '\n';
+    }
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::evaluateSyntax(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(modelOption) || !parser.isSet(testOption))
+        return usageError(u"eval-syntax needs --model FILE and --test FILE"_s);
+    QElapsedTimer clock;
+    clock.start();
+    const Result<SyntaxModel> model = readSyntaxModelFile(parser.value(modelOption));
+    if (!model)
+        return fail(model.error());
+    const qint64 loadMilliseconds = clock.elapsed();
+    const Result<QList<ConlluSentence>> test = readConlluFile(parser.value(testOption));
+    if (!test)
+        return fail(test.error());
+    clock.restart();
+    const SyntaxScores scores = evaluateSyntaxModel(*model, *test);
+    const double seconds = std::max(clock.elapsed(), qint64(1)) / 1000.0;
+    if (parser.isSet(jsonOption)) {
+        printJson({{u"model"_s, parser.value(modelOption)},
+                   {u"test"_s, parser.value(testOption)},
+                   {u"words"_s, scores.words},
+                   {u"upos"_s, scores.upos()},
+                   {u"lemma"_s, scores.lemmas()},
+                   {u"uas"_s, scores.uas()},
+                   {u"las"_s, scores.las()}});
+        return Success;
+    }
+    m_out << parser.value(testOption) << " with " << parser.value(modelOption) << " (loaded in "
+          << loadMilliseconds << " ms, " << qRound64(scores.words / seconds) << " words/s):\n";
+    for (const QString &line : syntaxScoreLines(scores))
+        m_out << "  " << line << '\n';
     m_out.flush();
     return Success;
 }

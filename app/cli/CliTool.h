@@ -62,6 +62,8 @@ private:
     int neighbors(const QCommandLineParser &parser);
     int layout(const QCommandLineParser &parser);
     int exportGraph(const QCommandLineParser &parser);
+    int trainSyntax(const QCommandLineParser &parser);
+    int evaluateSyntax(const QCommandLineParser &parser);
 
     // What `export --format png|svg|pdf` draws, from its options.
     struct ImageRequest

@@ -444,7 +444,7 @@ Result<DependencyParser> DependencyParser::read(QDataStream &in)
     in >> parser.m_tags >> parser.m_labels >> words;
     if (in.status() != QDataStream::Ok)
         return Error{u"the parser's word lists are cut short or damaged"_s};
-    if (!parser.m_labels.contains(rootLabel))
+    if (!parser.m_labels.isEmpty() && !parser.m_labels.contains(rootLabel))
         return Error{u"the parser's relations lack \"root\""_s};
     for (int i = 0; i < words.size(); ++i)
         parser.m_words.insert(words.at(i), firstVocabularyWord + i);

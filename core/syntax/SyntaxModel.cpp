@@ -29,8 +29,10 @@ QByteArray serializeSyntaxModel(const SyntaxModel &model)
         QDataStream out(&payload, QIODevice::WriteOnly);
         out.setVersion(streamVersion);
         out << model.language << model.attribution;
+        model.segmenter.write(out);
         model.tagger.write(out);
         model.lemmatizer.write(out);
+        model.parser.write(out);
     }
     QByteArray bytes(magic, magicSize);
     QDataStream header(&bytes, QIODevice::Append);
@@ -59,6 +61,10 @@ Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &nam
                          .arg(syntaxModelFormatVersion)};
     if (version < 1)
         return Error{u"%1 is damaged: its format version is %2"_s.arg(name).arg(version)};
+    if (version < syntaxModelFormatVersion)
+        return Error{u"%1 is a syntax model of format %2, made by an older NewsGraph without a parser; "
+                     "train it again (newsgraph-cli train-syntax)"_s.arg(name)
+                         .arg(version)};
     const quint64 present = quint64(bytes.size() - headerSize);
     if (length != present)
         return Error{u"%1 is %2: its model data should be %3 bytes and is %4"_s.arg(
@@ -74,6 +80,10 @@ Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &nam
     in.setVersion(streamVersion);
     SyntaxModel model;
     in >> model.language >> model.attribution;
+    Result<WordSegmenter> segmenter = WordSegmenter::read(in);
+    if (!segmenter)
+        return Error{u"%1: %2"_s.arg(name, segmenter.error())};
+    model.segmenter = std::move(segmenter).value();
     Result<PosTagger> tagger = PosTagger::read(in);
     if (!tagger)
         return Error{u"%1: %2"_s.arg(name, tagger.error())};
@@ -82,6 +92,10 @@ Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &nam
     if (!lemmatizer)
         return Error{u"%1: %2"_s.arg(name, lemmatizer.error())};
     model.lemmatizer = std::move(lemmatizer).value();
+    Result<DependencyParser> parser = DependencyParser::read(in);
+    if (!parser)
+        return Error{u"%1: %2"_s.arg(name, parser.error())};
+    model.parser = std::move(parser).value();
     if (!in.atEnd())
         return Error{u"%1 is damaged: it has data past its model"_s.arg(name)};
     return model;
@@ -93,6 +107,24 @@ Result<SyntaxModel> readSyntaxModelFile(const QString &path)
     if (!bytes)
         return Error{bytes.error()};
     return parseSyntaxModel(*bytes, QFileInfo(path).fileName());
+}
+
+void analyseSentence(const SyntaxModel &model, ConlluSentence &sentence)
+{
+    const QStringList tags = model.tagger.tag(sentence.forms());
+    for (qsizetype i = 0; i < sentence.words.size(); ++i) {
+        ConlluWord &word = sentence.words[i];
+        word.upos = tags.value(i);
+        word.lemma = model.lemmatizer.lemma(word.form, word.upos);
+    }
+    model.parser.parse(sentence);
+}
+
+ConlluSentence analyseTokens(const SyntaxModel &model, const QList<SurfaceToken> &tokens, QList<int> *tokenOfWord)
+{
+    ConlluSentence sentence = model.segmenter.segment(tokens, tokenOfWord);
+    analyseSentence(model, sentence);
+    return sentence;
 }
 
 } // namespace NewsGraph

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/syntax/DependencyParser.h"
 #include "core/syntax/Lemmatizer.h"
+#include "core/syntax/WordSegmenter.h"
 #include "core/syntax/PosTagger.h"
 
 #include <QByteArray>
@@ -9,9 +11,10 @@
 
 namespace NewsGraph {
 
-// What the syntax layer has learnt for one language, as one file: the
-// tagger and the lemmatiser (the parser will join them), with the language
-// and the attribution its treebanks require.
+// What the syntax layer has learnt for one language, as one file: how
+// surface tokens split into words, the tagger, the lemmatiser and the
+// dependency parser, with the language and
+// the attribution its treebanks require.
 //
 // The file: the magic "NGSYNTAX", the format version (quint32), the length
 // of the payload (quint64), its SHA-256, then the payload. A file that is
@@ -21,11 +24,24 @@ struct SyntaxModel
 {
     QString language;    // "en", "fr"
     QString attribution; // the treebanks it was trained on and their licences
+    WordSegmenter segmenter;
     PosTagger tagger;
     Lemmatizer lemmatizer;
+    DependencyParser parser;
 };
 
-inline constexpr quint32 syntaxModelFormatVersion = 1;
+// Format 1 had no parser; such files are refused (retrain them).
+inline constexpr quint32 syntaxModelFormatVersion = 2;
+
+// Tags, lemmatises and parses the words of `sentence` (their forms as the
+// treebanks split them): sets every word's upos, lemma, head and deprel.
+void analyseSentence(const SyntaxModel &model, ConlluSentence &sentence);
+
+// The analysed words of a sentence given as the text layer's tokens: cut
+// into words (WordSegmenter::segment, which fills `tokenOfWord`), then
+// tagged, lemmatised and parsed.
+ConlluSentence analyseTokens(const SyntaxModel &model, const QList<SurfaceToken> &tokens,
+                             QList<int> *tokenOfWord = nullptr);
 
 // The bytes of a model file; the same model always gives the same bytes.
 QByteArray serializeSyntaxModel(const SyntaxModel &model);

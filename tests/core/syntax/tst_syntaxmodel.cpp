@@ -19,6 +19,20 @@ QList<ConlluSentence> treebank()
     });
 }
 
+// The first sentence with its tree, so that the model has a parser too.
+QList<ConlluSentence> parsedTreebank()
+{
+    const Result<QList<ConlluSentence>> sentences = parseConllu(
+        u"1\tBrivalto\tBrivalto\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+        "2\tsold\tsell\tVERB\t_\t_\t0\troot\t_\t_\n"
+        "3\tits\tits\tPRON\t_\t_\t5\tnmod:poss\t_\t_\n"
+        "4\trail\trail\tNOUN\t_\t_\t5\tcompound\t_\t_\n"
+        "5\tunit\tunit\tNOUN\t_\t_\t2\tobj\t_\t_\n"
+        "6\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n\n"_s,
+        u"test"_s);
+    return sentences.value();
+}
+
 SyntaxModel trainedModel()
 {
     SyntaxModel model;
@@ -26,6 +40,7 @@ SyntaxModel trainedModel()
     model.attribution = u"Trained on sentences written for this test."_s;
     model.tagger = PosTagger::train(treebank());
     model.lemmatizer = Lemmatizer::train(treebank());
+    model.parser = DependencyParser::train(parsedTreebank());
     return model;
 }
 
@@ -46,6 +61,8 @@ private Q_SLOTS:
         QCOMPARE(read->language, u"en"_s);
         QCOMPARE(read->attribution, model.attribution);
         QCOMPARE(read->tagger.weightsChecksum(), model.tagger.weightsChecksum());
+        QVERIFY(!read->parser.isEmpty());
+        QCOMPARE(read->parser.weightsChecksum(), model.parser.weightsChecksum());
         const QStringList words{u"Brivalto"_s, u"sold"_s, u"ships"_s, u"in"_s, u"Bergen"_s};
         QCOMPARE(read->tagger.tag(words), model.tagger.tag(words));
         QCOMPARE(read->lemmatizer.lemma(u"ships"_s, u"NOUN"_s), u"ship"_s);
@@ -71,6 +88,9 @@ private Q_SLOTS:
         QTest::newRow("byte flipped") << flipped << u"en.model is damaged: its checksum does not match"_s;
         QByteArray newer = good;
         newer[11] = char(9); // the format version's last byte
+        QByteArray older = good;
+        older[11] = char(1);
+        QTest::newRow("older") << older << u"en.model is a syntax model of format 1, made by an older NewsGraph"_s;
         QTest::newRow("newer") << newer << u"en.model is a syntax model of format 9, made by a newer NewsGraph"_s;
     }
 
@@ -94,6 +114,19 @@ private Q_SLOTS:
         const Result<SyntaxModel> read = readSyntaxModelFile(path);
         QVERIFY2(read.ok(), qPrintable(read.error()));
         QCOMPARE(read->lemmatizer.lemma(u"usines"_s, u"NOUN"_s), u"usine"_s);
+
+        // The whole analysis of a sentence it learnt from comes back.
+        ConlluSentence sentence = parsedTreebank().first();
+        const ConlluSentence gold = sentence;
+        for (ConlluWord &word : sentence.words)
+            word = ConlluWord{word.form, {}, {}, {}, {}, -1, {}, {}, {}};
+        analyseSentence(read.value(), sentence);
+        for (qsizetype i = 0; i < gold.words.size(); ++i) {
+            QCOMPARE(sentence.words.at(i).upos, gold.words.at(i).upos);
+            QCOMPARE(sentence.words.at(i).lemma, gold.words.at(i).lemma);
+            QCOMPARE(sentence.words.at(i).head, gold.words.at(i).head);
+            QCOMPARE(sentence.words.at(i).deprel, gold.words.at(i).deprel);
+        }
 
         const Result<SyntaxModel> missing = readSyntaxModelFile(dir.filePath(u"none.model"_s));
         QVERIFY(!missing.ok());
