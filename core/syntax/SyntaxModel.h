@@ -17,9 +17,9 @@ namespace NewsGraph {
 // the attribution its treebanks require.
 //
 // The file: the magic "NGSYNTAX", the format version (quint32), the length
-// of the payload (quint64), its SHA-256, then the payload. A file that is
-// cut short, altered or from a newer NewsGraph is refused with a message
-// naming it; nothing of it is used.
+// of the payload (quint64), its BLAKE2b-256 digest, then the payload. A
+// file that is cut short, altered or from a newer NewsGraph is refused with
+// a message naming it; nothing of it is used.
 struct SyntaxModel
 {
     QString language;    // "en", "fr"
