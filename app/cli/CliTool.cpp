@@ -14,6 +14,7 @@
 #include "core/render/ImageExport.h"
 #include "core/pipeline/Evaluator.h"
 #include "core/pipeline/Ingester.h"
+#include "core/pipeline/SyntaxAnalyzer.h"
 #include "core/store/Repository.h"
 #include "core/syntax/SyntaxTraining.h"
 #include "core/text/FileName.h"
@@ -104,6 +105,8 @@ const QCommandLineOption attributionOption(u"attribution"_s,
                                            u"The treebanks and their licences, kept in the model."_s, u"TEXT"_s);
 const QCommandLineOption modelOption(u"model"_s, u"Syntax model file."_s, u"FILE"_s);
 const QCommandLineOption testOption(u"test"_s, u"CoNLL-U file with the reference analysis."_s, u"FILE"_s);
+const QCommandLineOption sentenceOption(u"sentence"_s, u"Only sentence N of the document (see the sentences command)."_s,
+                                        u"N"_s);
 const QCommandLineOption helpOption(QStringList{u"h"_s, u"help"_s}, u"Show this help."_s);
 
 QString elided(const QString &text, int width)
@@ -187,6 +190,10 @@ QList<CliTool::Command> CliTool::commands() const
         {u"eval-syntax"_s, QString(),
          u"Score a syntax model on a treebank: UPOS, lemma, UAS and LAS with gold tokenisation."_s,
          {modelOption, testOption, jsonOption}, &CliTool::evaluateSyntax},
+        {u"parse"_s, u"[TEXT...]"_s,
+         u"Print the words of a text or of a stored document's sentences as CoNLL-U: lemma, part of speech, "
+         u"head and relation, what the extraction rules see."_s,
+         {dbOption, docOption, sentenceOption, languageOption, modelOption}, &CliTool::parse},
     };
 }
 
@@ -889,6 +896,92 @@ int CliTool::evaluateSyntax(const QCommandLineParser &parser)
           << loadMilliseconds << " ms, " << qRound64(scores.words / seconds) << " words/s):\n";
     for (const QString &line : syntaxScoreLines(scores))
         m_out << "  " << line << '\n';
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::parse(const QCommandLineParser &parser)
+{
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty() == !parser.isSet(docOption))
+        return usageError(u"parse needs a text or --doc ID (with --db FILE, or the sample corpus without)"_s);
+    if (parser.isSet(languageOption) && parser.value(languageOption) != u"en"_s
+        && parser.value(languageOption) != u"fr"_s)
+        return usageError(u"--lang expects en or fr, not '%1'"_s.arg(parser.value(languageOption)));
+    std::optional<int> onlySentence;
+    if (parser.isSet(sentenceOption)) {
+        bool ok = false;
+        onlySentence = parser.value(sentenceOption).toInt(&ok);
+        if (!ok || *onlySentence < 0)
+            return usageError(u"--sentence expects a sentence number (0, 1, ...), not '%1'"_s.arg(
+                parser.value(sentenceOption)));
+    }
+
+    // The text, its language and its sentences.
+    QString text;
+    QString language;
+    QList<Sentence> sentences;
+    if (parser.isSet(docOption)) {
+        std::optional<Database> database;
+        const std::optional<DocumentRecord> document = requestedDocument(parser, database);
+        if (!document)
+            return Failure;
+        Repository repository(*database);
+        Result<QString> stored = repository.documentText(document->id);
+        if (!stored)
+            return fail(stored.error());
+        const Result<QList<SentenceRecord>> records = repository.sentences(document->id);
+        if (!records)
+            return fail(records.error());
+        text = std::move(stored).value();
+        language = document->language;
+        for (const SentenceRecord &record : records.value())
+            sentences.append(Sentence{record.start, record.end});
+    } else {
+        const DocumentProcessor *textProcessor = processor();
+        if (!textProcessor)
+            return Failure;
+        Document document;
+        document.text = words.join(u' ');
+        document.language = parser.value(languageOption);
+        AnalyzedDocument analyzed = textProcessor->textAnalyzer().analyze(std::move(document));
+        text = analyzed.document.text;
+        language = analyzed.document.language;
+        sentences = analyzed.sentences;
+    }
+    if (parser.isSet(languageOption))
+        language = parser.value(languageOption);
+    if (onlySentence && *onlySentence >= sentences.size())
+        return fail(u"there is no sentence %1: the text has %2 (0 to %3)"_s.arg(*onlySentence)
+                        .arg(sentences.size())
+                        .arg(sentences.size() - 1));
+
+    SyntaxAnalyzer analyzer;
+    if (parser.isSet(modelOption)) {
+        Result<SyntaxModel> model = readSyntaxModelFile(parser.value(modelOption));
+        if (!model)
+            return fail(model.error());
+        analyzer = SyntaxAnalyzer::withModel(std::move(model).value());
+    } else {
+        if (language != u"en"_s && language != u"fr"_s)
+            return fail(u"no syntax model for the language '%1'; give --lang en or fr"_s.arg(language));
+        Result<SyntaxAnalyzer> bundled = SyntaxAnalyzer::fromDirectory(u":/models"_s, {language});
+        if (!bundled)
+            return fail(bundled.error());
+        analyzer = std::move(bundled).value();
+    }
+
+    for (qsizetype i = 0; i < sentences.size(); ++i) {
+        if (onlySentence && i != *onlySentence)
+            continue;
+        const Sentence &sentence = sentences.at(i);
+        SentenceSyntax syntax = analyzer.analyse(text, sentence, language);
+        syntax.words.comments = {u"sent_id = %1"_s.arg(i),
+                                 u"text = %1"_s.arg(QStringView(text).sliced(sentence.start, sentence.length())
+                                                        .toString()
+                                                        .simplified())};
+        m_out << toConllu(syntax.words);
+    }
     m_out.flush();
     return Success;
 }

@@ -64,6 +64,7 @@ private:
     int exportGraph(const QCommandLineParser &parser);
     int trainSyntax(const QCommandLineParser &parser);
     int evaluateSyntax(const QCommandLineParser &parser);
+    int parse(const QCommandLineParser &parser);
 
     // What `export --format png|svg|pdf` draws, from its options.
     struct ImageRequest

@@ -163,7 +163,10 @@ ConlluSentence WordSegmenter::segment(const QList<SurfaceToken> &tokens, QList<i
     };
     const auto addWord = [&](const QString &form, int token, bool spaceAfter) {
         ConlluWord word;
+        // As the treebanks write them: "l'", "'s", whatever the text's
+        // apostrophe; tokenOfWord leads back to the text.
         word.form = form;
+        word.form.replace(QChar(0x2019), u'\'');
         word.misc = spaceAfter ? u"_"_s : u"SpaceAfter=No"_s;
         sentence.words.append(word);
         if (tokenOfWord)

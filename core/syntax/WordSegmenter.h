@@ -51,7 +51,8 @@ public:
     QStringList split(const QString &surface, const QString &previous) const;
 
     // A sentence of words for the tagger and parser from `tokens`: FORM
-    // filled in, multiword tokens as range lines, SpaceAfter=No in MISC.
+    // filled in (typographic apostrophes as "'", the treebanks' spelling),
+    // multiword tokens as range lines, SpaceAfter=No in MISC.
     // `tokenOfWord`, when given, receives for each word the index of the
     // first token it comes from (a word of joined tokens: the first).
     ConlluSentence segment(const QList<SurfaceToken> &tokens, QList<int> *tokenOfWord = nullptr) const;

@@ -126,6 +126,9 @@ private Q_SLOTS:
         QCOMPARE(tokenOfWord, (QList<int>{0, 3, 4, 5, 5, 6, 7, 8, 9, 10, 12}));
         QCOMPARE(fr.words.at(0).misc, u"_"_s);
         QCOMPARE(fr.words.at(8).misc, u"SpaceAfter=No"_s);
+
+        // The text's apostrophe becomes the treebanks' one in the forms.
+        QCOMPARE(forms(french().segment(tokens(u"l’ ~usine"_s))), (QStringList{u"l'"_s, u"usine"_s}));
     }
 
     void readsBackWhatItWrote()

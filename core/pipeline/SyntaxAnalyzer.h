@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/extract/Tokenizer.h"
+#include "core/syntax/SyntaxModel.h"
+#include "core/text/Document.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace NewsGraph {
+
+// One sentence of a document as the syntax layer sees it.
+struct SentenceSyntax
+{
+    QList<Token> tokens;    // as the tokenizer cut the sentence; offsets into the document text
+    ConlluSentence words;   // the treebank words: form, lemma, upos, head, deprel
+    QList<int> tokenOfWord; // words.words[i] comes from tokens[tokenOfWord[i]]
+};
+
+// The syntax stage: the trained model of each language (see
+// resources/models/README.md), and the sentences of a document cut into
+// the treebanks' words, tagged, lemmatised and parsed with the model of the
+// document's language. Pure and thread-safe once built; copies share the
+// models.
+class SyntaxAnalyzer
+{
+public:
+    SyntaxAnalyzer() = default;
+
+    // Reads "<language>.model" from `directory` (":/models" for the models
+    // built into programs that link newsgraph_models) for each of
+    // `languages`, side by side. A missing or damaged file is an error
+    // naming it.
+    static Result<SyntaxAnalyzer> fromDirectory(const QString &directory,
+                                                const QStringList &languages = {QStringLiteral("en"),
+                                                                                QStringLiteral("fr")});
+
+    // An analyzer with one model, for every language (`newsgraph-cli parse
+    // --model`).
+    static SyntaxAnalyzer withModel(SyntaxModel model);
+
+    // The model for `language`; nullptr when there is none.
+    const SyntaxModel *model(const QString &language) const;
+
+    // `sentence` of `text` analysed with the model of `language`; its words
+    // stay empty when there is no model for the language.
+    SentenceSyntax analyse(const QString &text, const Sentence &sentence, const QString &language) const;
+
+private:
+    QHash<QString, std::shared_ptr<const SyntaxModel>> m_models;
+    std::shared_ptr<const SyntaxModel> m_anyLanguage;
+};
+
+} // namespace NewsGraph
