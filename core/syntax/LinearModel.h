@@ -29,7 +29,7 @@ public:
     explicit LinearModel(int classCount = 0);
 
     int classCount() const { return m_classCount; }
-    qsizetype featureCount() const { return qsizetype(m_rowFeatures.size()); }
+    qsizetype featureCount() const { return qsizetype(m_rowCount); }
 
     // Adds each present feature's weights to `scores` (classCount() floats).
     void addScores(const quint64 *features, qsizetype count, float *scores) const;
@@ -56,6 +56,12 @@ public:
 private:
     friend class LinearModelTrainer;
 
+    // Open addressing with linear probing in Robin Hood order (Celis,
+    // "Robin Hood Hashing", 1986): a key further from its home slot takes
+    // the place of one nearer to its own, so a lookup for a feature the
+    // model lacks, the common case when parsing, stops after a probe or
+    // two even with the table three quarters full.
+    //
     // A feature and what it leads to side by side, so that a lookup costs
     // one cache line: its row, or, in a frozen model of at most four
     // classes (the parser's moves), the row's weights themselves.
@@ -71,20 +77,32 @@ private:
         if (m_slots.empty())
             return nullptr;
         std::size_t slot = std::size_t(feature) & m_slotMask;
-        while (true) {
+        for (std::size_t distance = 0;; ++distance) {
             const Slot &candidate = m_slots[slot];
             if (candidate.feature == feature)
                 return &candidate;
-            if (candidate.feature == 0)
+            // Robin Hood order: past a key nearer its home than we are
+            // from ours, ours cannot be.
+            if (candidate.feature == 0 || homeDistance(candidate, slot) < distance)
                 return nullptr;
             slot = (slot + 1) & m_slotMask;
         }
     }
+    std::size_t homeDistance(const Slot &slot, std::size_t index) const
+    {
+        return (index - (std::size_t(slot.feature) & m_slotMask)) & m_slotMask;
+    }
+    void insertSlot(Slot entry);
     bool storesRowsInline() const { return m_frozen && m_classCount <= inlineClassCount; }
 
     // The row of `feature`, made (all zeros) if it has none; training only.
     std::size_t rowFor(quint64 feature);
+    // Rebuilds the slots from the row arrays (m_rowFeatures, m_steps or
+    // m_weights); a frozen model of few classes then drops the arrays.
     void rehash();
+    // Brings the row arrays of such a model back from its slots (in slot
+    // order), for pruning and writing.
+    void restoreRows();
     // The weight of class `c` in `row`, whichever state the model is in.
     float weight(std::size_t row, std::size_t c) const;
     // Puts the averaged float weights on the 16-bit grid of m_scale (the
@@ -97,6 +115,7 @@ private:
     float m_scale = 0.0f; // frozen: a weight is its step times this
     std::vector<Slot> m_slots;
     std::size_t m_slotMask = 0;
+    std::size_t m_rowCount = 0;
     std::vector<quint64> m_rowFeatures; // row -> feature
     std::vector<float> m_weights;       // training: rows × classes
     std::vector<qint16> m_steps;        // frozen: rows × classes
