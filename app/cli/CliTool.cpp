@@ -101,6 +101,9 @@ const QCommandLineOption foldsOption(u"folds"_s,
                                      u"The parser learns from tags predicted by N taggers trained on the "
                                      u"other folds (default 4; 0: from the gold tags)."_s,
                                      u"N"_s, u"4"_s);
+const QCommandLineOption noPruneOption(u"no-prune"_s,
+                                       u"Keep every feature, even those whose weights decide nothing (for small "
+                                       u"treebanks; the default drops them)."_s);
 const QCommandLineOption attributionOption(u"attribution"_s,
                                            u"The treebanks and their licences, kept in the model."_s, u"TEXT"_s);
 const QCommandLineOption modelOption(u"model"_s, u"Syntax model file."_s, u"FILE"_s);
@@ -185,7 +188,7 @@ QList<CliTool::Command> CliTool::commands() const
         {u"train-syntax"_s, QString(),
          u"Train a tagger, lemmatiser and dependency parser on Universal Dependencies treebanks."_s,
          {languageOption, trainOption, devOption, modelOutOption, iterationsOption, foldsOption, seedOption,
-          attributionOption},
+          noPruneOption, attributionOption},
          &CliTool::trainSyntax},
         {u"eval-syntax"_s, QString(),
          u"Score a syntax model on a treebank: UPOS, lemma, UAS and LAS with gold tokenisation."_s,
@@ -825,6 +828,11 @@ int CliTool::trainSyntax(const QCommandLineParser &parser)
     options.jackknifeFolds = parser.value(foldsOption).toInt(&foldsOk);
     if (!foldsOk || options.jackknifeFolds < 0 || options.jackknifeFolds == 1 || options.jackknifeFolds > 20)
         return usageError(u"--folds expects 0 or a number from 2 to 20, not '%1'"_s.arg(parser.value(foldsOption)));
+
+    if (parser.isSet(noPruneOption)) {
+        options.taggerPruneThreshold = 0.0f;
+        options.parserPruneThreshold = 0.0f;
+    }
 
     const Result<QList<ConlluSentence>> training = readTreebanks(parser.values(trainOption));
     if (!training)

@@ -597,6 +597,79 @@ private Q_SLOTS:
         QVERIFY2(malformed.err.contains(QStringLiteral("b.json")), qPrintable(malformed.err));
     }
 
+    void parsePrintsTheTreeOfATextOrAStoredSentence()
+    {
+        const Run text = cli({u"parse"_s, u"Brivalto said it would buy the ferry operator Kelsund."_s});
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.startsWith(u"# sent_id = 0\n# text = Brivalto said"_s), qPrintable(text.out));
+        // Ten columns a word; "buy" takes "operator" as its object.
+        QVERIFY2(text.out.contains(QRegularExpression(u"\n5\tbuy\tbuy\tVERB\t"_s)), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QRegularExpression(u"\n8\toperator\toperator\tNOUN\t_\t_\t5\tobj\t"_s)),
+                 qPrintable(text.out));
+
+        const Run french = cli({u"parse"_s, u"--lang"_s, u"fr"_s, u"Le prix du blé monte."_s});
+        QVERIFY2(french.exitCode == 0, qPrintable(french.err));
+        QVERIFY2(french.out.contains(u"\n3-4\tdu\t_"_s), qPrintable(french.out)); // the multiword token line
+
+        const Run stored = cli({u"parse"_s, u"--db"_s, m_db, u"--doc"_s, u"1"_s, u"--sentence"_s, u"2"_s});
+        QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
+        QVERIFY2(stored.out.startsWith(u"# sent_id = 2\n"_s), qPrintable(stored.out));
+        QCOMPARE(stored.out.count(u"# sent_id"_s), 1);
+
+        const Run noSuchSentence = cli({u"parse"_s, u"--db"_s, m_db, u"--doc"_s, u"1"_s, u"--sentence"_s, u"9999"_s});
+        QCOMPARE(noSuchSentence.exitCode, 2);
+        QVERIFY2(noSuchSentence.err.contains(u"no sentence 9999"_s), qPrintable(noSuchSentence.err));
+        QCOMPARE(cli({u"parse"_s}).exitCode, 2);
+        QCOMPARE(cli({u"parse"_s, u"--lang"_s, u"de"_s, u"Hallo Welt."_s}).exitCode, 2);
+    }
+
+    void trainsAndScoresSyntaxModels()
+    {
+        // A treebank of our own, trained on and scored against itself.
+        const QString treebank = m_dir.filePath(u"tiny.conllu"_s);
+        writeFile(treebank, "1\tKelsund\tKelsund\tPROPN\t_\t_\t2\tnsubj\t_\t_\n"
+                            "2\tsold\tsell\tVERB\t_\t_\t0\troot\t_\t_\n"
+                            "3\tships\tship\tNOUN\t_\t_\t2\tobj\t_\t_\n"
+                            "4\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n\n");
+        const QString model = m_dir.filePath(u"tiny.model"_s);
+        const QStringList train{u"train-syntax"_s, u"--lang"_s, u"en"_s, u"--train"_s, treebank, u"--folds"_s,
+                                u"0"_s, u"--iterations"_s, u"5"_s, u"--no-prune"_s, u"--out"_s, model, u"--dev"_s, treebank};
+        const Run trained = cli(train);
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        QVERIFY2(trained.out.contains(u"UAS   100.00"_s), qPrintable(trained.out));
+        const QByteArray first = fileHash(model);
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(cli(train).exitCode, 0);
+        QCOMPARE(fileHash(model), first); // deterministic
+
+        const Run scored = cli({u"eval-syntax"_s, u"--model"_s, model, u"--test"_s, treebank, u"--json"_s});
+        QVERIFY2(scored.exitCode == 0, qPrintable(scored.err));
+        QCOMPARE(scored.json().value(u"words"_s).toInt(), 4);
+        QCOMPARE(scored.json().value(u"las"_s).toDouble(), 1.0);
+        QCOMPARE(scored.json().value(u"upos"_s).toDouble(), 1.0);
+
+        // A cut model file is refused by name; so is a treebank error, with its line.
+        QFile file(model);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        file.close();
+        const QString cut = m_dir.filePath(u"cut.model"_s);
+        writeFile(cut, bytes.left(bytes.size() / 2));
+        const Run refused = cli({u"eval-syntax"_s, u"--model"_s, cut, u"--test"_s, treebank});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(u"cut.model is cut short"_s), qPrintable(refused.err));
+        const QString broken = m_dir.filePath(u"broken.conllu"_s);
+        writeFile(broken, "1\tKelsund\tKelsund\tPROPN\t_\t_\t7\tnsubj\t_\t_\n\n");
+        const Run badTreebank = cli({u"train-syntax"_s, u"--lang"_s, u"en"_s, u"--train"_s, broken, u"--out"_s,
+                                     m_dir.filePath(u"never.model"_s)});
+        QCOMPARE(badTreebank.exitCode, 2);
+        QVERIFY2(badTreebank.err.contains(u"broken.conllu:"_s) && badTreebank.err.contains(u"head 7"_s),
+                 qPrintable(badTreebank.err));
+        QVERIFY(!QFile::exists(m_dir.filePath(u"never.model"_s)));
+        QCOMPARE(cli({u"train-syntax"_s, u"--lang"_s, u"de"_s, u"--train"_s, treebank, u"--out"_s, model}).exitCode,
+                 2);
+    }
+
     void userLexiconNextToTheDatabaseIsRead()
     {
         // "FILE.lexicon.tsv" beside the database is the project's own
