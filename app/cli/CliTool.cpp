@@ -104,6 +104,10 @@ const QCommandLineOption foldsOption(u"folds"_s,
 const QCommandLineOption noPruneOption(u"no-prune"_s,
                                        u"Keep every feature, even those whose weights decide nothing (for small "
                                        u"treebanks; the default drops them)."_s);
+const QCommandLineOption tagFeaturesOption(u"tag-features"_s,
+                                           u"Morphological features the tags carry besides UPOS, for all tags or "
+                                           u"some: VerbForm,Number@NOUN+PRON (default none)."_s,
+                                           u"SPEC"_s);
 const QCommandLineOption attributionOption(u"attribution"_s,
                                            u"The treebanks and their licences, kept in the model."_s, u"TEXT"_s);
 const QCommandLineOption modelOption(u"model"_s, u"Syntax model file."_s, u"FILE"_s);
@@ -188,7 +192,7 @@ QList<CliTool::Command> CliTool::commands() const
         {u"train-syntax"_s, QString(),
          u"Train a tagger, lemmatiser and dependency parser on Universal Dependencies treebanks."_s,
          {languageOption, trainOption, devOption, modelOutOption, iterationsOption, foldsOption, seedOption,
-          noPruneOption, attributionOption},
+          noPruneOption, tagFeaturesOption, attributionOption},
          &CliTool::trainSyntax},
         {u"eval-syntax"_s, QString(),
          u"Score a syntax model on a treebank: UPOS, lemma, UAS and LAS with gold tokenisation."_s,
@@ -829,6 +833,12 @@ int CliTool::trainSyntax(const QCommandLineParser &parser)
     if (!foldsOk || options.jackknifeFolds < 0 || options.jackknifeFolds == 1 || options.jackknifeFolds > 20)
         return usageError(u"--folds expects 0 or a number from 2 to 20, not '%1'"_s.arg(parser.value(foldsOption)));
 
+    if (parser.isSet(tagFeaturesOption)) {
+        Result<FineTags> fineTags = FineTags::fromSpecification(parser.value(tagFeaturesOption));
+        if (!fineTags)
+            return usageError(u"--tag-features: %1"_s.arg(fineTags.error()));
+        options.fineTags = std::move(fineTags).value();
+    }
     if (parser.isSet(noPruneOption)) {
         options.taggerPruneThreshold = 0.0f;
         options.parserPruneThreshold = 0.0f;

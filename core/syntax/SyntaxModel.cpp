@@ -58,6 +58,7 @@ QByteArray serializeSyntaxModel(const SyntaxModel &model)
         out.setVersion(streamVersion);
         out << model.language << model.attribution;
         model.segmenter.write(out);
+        model.fineTags.write(out);
         model.tagger.write(out);
         model.lemmatizer.write(out);
         model.parser.write(out);
@@ -90,8 +91,8 @@ Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &nam
     if (version < 1)
         return Error{u"%1 is damaged: its format version is %2"_s.arg(name).arg(version)};
     if (version < syntaxModelFormatVersion)
-        return Error{u"%1 is a syntax model of format %2, made by an older NewsGraph without a parser; "
-                     "train it again (newsgraph-cli train-syntax)"_s.arg(name)
+        return Error{u"%1 is a syntax model of format %2, made by an older NewsGraph; train it again "
+                     "(newsgraph-cli train-syntax)"_s.arg(name)
                          .arg(version)};
     const quint64 present = quint64(bytes.size() - headerSize);
     if (length != present)
@@ -112,6 +113,10 @@ Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &nam
     if (!segmenter)
         return Error{u"%1: %2"_s.arg(name, segmenter.error())};
     model.segmenter = std::move(segmenter).value();
+    Result<FineTags> fineTags = FineTags::read(in);
+    if (!fineTags)
+        return Error{u"%1: %2"_s.arg(name, fineTags.error())};
+    model.fineTags = std::move(fineTags).value();
     Result<PosTagger> tagger = PosTagger::read(in);
     if (!tagger)
         return Error{u"%1: %2"_s.arg(name, tagger.error())};
@@ -151,13 +156,17 @@ Result<SyntaxModel> readSyntaxModelFile(const QString &path)
 
 void analyseSentence(const SyntaxModel &model, ConlluSentence &sentence)
 {
+    // The parser learnt on the fine tags ("VERB|VerbForm=Part"), so it
+    // reads them before they are split into UPOS and FEATS.
     const QStringList tags = model.tagger.tag(sentence.forms());
+    for (qsizetype i = 0; i < sentence.words.size(); ++i)
+        sentence.words[i].upos = tags.value(i);
+    model.parser.parse(sentence);
     for (qsizetype i = 0; i < sentence.words.size(); ++i) {
         ConlluWord &word = sentence.words[i];
-        word.upos = tags.value(i);
+        FineTags::apply(tags.value(i), word);
         word.lemma = model.lemmatizer.lemma(word.form, word.upos);
     }
-    model.parser.parse(sentence);
 }
 
 ConlluSentence analyseTokens(const SyntaxModel &model, const QList<SurfaceToken> &tokens, QList<int> *tokenOfWord)

@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/syntax/DependencyParser.h"
+#include "core/syntax/FineTags.h"
 #include "core/syntax/Lemmatizer.h"
 #include "core/syntax/WordSegmenter.h"
 #include "core/syntax/PosTagger.h"
@@ -25,16 +26,18 @@ struct SyntaxModel
     QString language;    // "en", "fr"
     QString attribution; // the treebanks it was trained on and their licences
     WordSegmenter segmenter;
+    FineTags fineTags; // what the tagger's tags hold besides UPOS
     PosTagger tagger;
     Lemmatizer lemmatizer;
     DependencyParser parser;
 };
 
-// Format 1 had no parser; such files are refused (retrain them).
-inline constexpr quint32 syntaxModelFormatVersion = 2;
+// Formats 1 (no parser) and 2 (no fine tags) are refused: retrain them.
+inline constexpr quint32 syntaxModelFormatVersion = 3;
 
 // Tags, lemmatises and parses the words of `sentence` (their forms as the
-// treebanks split them): sets every word's upos, lemma, head and deprel.
+// treebanks split them): sets every word's upos, the features its fine tags
+// hold (feats), lemma, head and deprel.
 void analyseSentence(const SyntaxModel &model, ConlluSentence &sentence);
 
 // The analysed words of a sentence given as the text layer's tokens: cut

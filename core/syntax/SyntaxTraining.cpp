@@ -42,15 +42,24 @@ SyntaxModel trainSyntaxModel(const QList<ConlluSentence> &sentences, const Synta
     SyntaxModel model;
     model.language = options.language;
     model.attribution = options.attribution;
+    model.fineTags = options.fineTags;
     model.segmenter = WordSegmenter::train(sentences);
-    if (progress)
-        progress(u"tagger"_s);
-    model.tagger = PosTagger::train(sentences, options.tagger);
     if (progress)
         progress(u"lemmatiser"_s);
     model.lemmatizer = Lemmatizer::train(sentences);
+    // The tagger and the parser learn fine tags in the UPOS column.
+    QList<ConlluSentence> fineSentences = sentences;
+    if (!model.fineTags.isEmpty()) {
+        for (ConlluSentence &sentence : fineSentences) {
+            for (ConlluWord &word : sentence.words)
+                word.upos = model.fineTags.tagOf(word);
+        }
+    }
+    if (progress)
+        progress(u"tagger"_s);
+    model.tagger = PosTagger::train(fineSentences, options.tagger);
     const QList<ConlluSentence> parserSentences =
-        options.jackknifeFolds >= 2 ? jackknifeTagged(sentences, options, progress) : sentences;
+        options.jackknifeFolds >= 2 ? jackknifeTagged(fineSentences, options, progress) : fineSentences;
     if (progress)
         progress(u"parser"_s);
     model.parser = DependencyParser::train(parserSentences, options.parser);

@@ -13,6 +13,7 @@ struct SyntaxTrainingOptions
 {
     QString language;    // "en", "fr"
     QString attribution; // the treebanks and their licences, kept in the model
+    FineTags fineTags; // the features the tags hold besides UPOS (none: plain UPOS)
     PosTagger::TrainingOptions tagger;
     DependencyParser::TrainingOptions parser;
     // The parser learns from tags a tagger predicted, not from the gold

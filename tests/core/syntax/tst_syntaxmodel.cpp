@@ -40,6 +40,7 @@ SyntaxModel trainedModel()
     model.attribution = u"Trained on sentences written for this test."_s;
     model.tagger = PosTagger::train(treebank());
     model.lemmatizer = Lemmatizer::train(treebank());
+    model.fineTags = FineTags::fromSpecification(u"VerbForm"_s).value();
     model.parser = DependencyParser::train(parsedTreebank());
     return model;
 }
@@ -60,6 +61,7 @@ private Q_SLOTS:
         QVERIFY2(read.ok(), qPrintable(read.error()));
         QCOMPARE(read->language, u"en"_s);
         QCOMPARE(read->attribution, model.attribution);
+        QCOMPARE(read->fineTags.specification(), u"VerbForm"_s);
         QCOMPARE(read->tagger.weightsChecksum(), model.tagger.weightsChecksum());
         QVERIFY(!read->parser.isEmpty());
         QCOMPARE(read->parser.weightsChecksum(), model.parser.weightsChecksum());
