@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <type_traits>
+
 #ifdef Q_OS_LINUX
 #include <sys/mman.h>
 #include <unistd.h>
@@ -109,26 +111,24 @@ Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &nam
     in.setVersion(streamVersion);
     SyntaxModel model;
     in >> model.language >> model.attribution;
-    Result<WordSegmenter> segmenter = WordSegmenter::read(in);
-    if (!segmenter)
-        return Error{u"%1: %2"_s.arg(name, segmenter.error())};
-    model.segmenter = std::move(segmenter).value();
-    Result<FineTags> fineTags = FineTags::read(in);
-    if (!fineTags)
-        return Error{u"%1: %2"_s.arg(name, fineTags.error())};
-    model.fineTags = std::move(fineTags).value();
-    Result<PosTagger> tagger = PosTagger::read(in);
-    if (!tagger)
-        return Error{u"%1: %2"_s.arg(name, tagger.error())};
-    model.tagger = std::move(tagger).value();
-    Result<Lemmatizer> lemmatizer = Lemmatizer::read(in);
-    if (!lemmatizer)
-        return Error{u"%1: %2"_s.arg(name, lemmatizer.error())};
-    model.lemmatizer = std::move(lemmatizer).value();
-    Result<DependencyParser> parser = DependencyParser::read(in);
-    if (!parser)
-        return Error{u"%1: %2"_s.arg(name, parser.error())};
-    model.parser = std::move(parser).value();
+    // Each part in turn; the first that cannot be read names the problem.
+    QString problem;
+    const auto readPart = [&](auto &part) {
+        if (!problem.isEmpty())
+            return;
+        auto read = std::remove_reference_t<decltype(part)>::read(in);
+        if (read)
+            part = std::move(read).value();
+        else
+            problem = read.error();
+    };
+    readPart(model.segmenter);
+    readPart(model.fineTags);
+    readPart(model.tagger);
+    readPart(model.lemmatizer);
+    readPart(model.parser);
+    if (!problem.isEmpty())
+        return Error{u"%1: %2"_s.arg(name, problem)};
     if (!in.atEnd())
         return Error{u"%1 is damaged: it has data past its model"_s.arg(name)};
     return model;
