@@ -34,8 +34,7 @@ public:
 
     // Reads "<language>.model" from `directory` (":/models" for the models
     // built into programs that link newsgraph_models) for each of
-    // `languages`, side by side. A missing or damaged file is an error
-    // naming it.
+    // `languages`. A missing or damaged file is an error naming it.
     static Result<SyntaxAnalyzer> fromDirectory(const QString &directory,
                                                 const QStringList &languages = {QStringLiteral("en"),
                                                                                 QStringLiteral("fr")});

@@ -56,7 +56,7 @@ int main(int argc, char **argv)
         return 1;
     }
     // First thing in the process, so that nothing else is counted.
-    std::printf("both models: loaded side by side in %lld ms; resident memory %.0f MB (%.0f MB before)\n",
+    std::printf("both models: loaded in %lld ms; resident memory %.0f MB (%.0f MB before)\n",
                 clock.elapsed(), residentMegabytes(), before);
 
     for (const QString &language : {u"en"_s, u"fr"_s}) {
