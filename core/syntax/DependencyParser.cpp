@@ -245,6 +245,13 @@ int bestLabel(const std::vector<float> &scores, int excluded)
 
 } // namespace
 
+void DependencyParser::indexTags()
+{
+    m_tagIds.clear();
+    for (int i = 0; i < m_tags.size(); ++i)
+        m_tagIds.insert(m_tags.at(i), firstTag + i);
+}
+
 DependencyParser::Sentence DependencyParser::encode(const ConlluSentence &sentence) const
 {
     Sentence encoded;
@@ -254,8 +261,7 @@ DependencyParser::Sentence DependencyParser::encode(const ConlluSentence &senten
     encoded.tags.push_back(rootTag);
     for (const ConlluWord &word : sentence.words) {
         encoded.words.push_back(m_words.value(normalisedWord(word.form), unknownWord));
-        const qsizetype tag = m_tags.indexOf(word.upos);
-        encoded.tags.push_back(tag < 0 ? 0 : firstTag + int(tag));
+        encoded.tags.push_back(m_tagIds.value(word.upos, 0));
     }
     return encoded;
 }
@@ -284,6 +290,7 @@ DependencyParser DependencyParser::train(const QList<ConlluSentence> &sentences,
         return parser;
     labelSet.insert(rootLabel, 0);
     parser.m_tags = tagSet.keys();
+    parser.indexTags();
     parser.m_labels = labelSet.keys();
     for (auto it = wordCounts.cbegin(); it != wordCounts.cend(); ++it) {
         if (it.value() >= options.minimumWordCount)
@@ -442,6 +449,7 @@ Result<DependencyParser> DependencyParser::read(QDataStream &in)
     DependencyParser parser;
     QStringList words;
     in >> parser.m_tags >> parser.m_labels >> words;
+    parser.indexTags();
     if (in.status() != QDataStream::Ok)
         return Error{u"the parser's word lists are cut short or damaged"_s};
     if (!parser.m_labels.isEmpty() && !parser.m_labels.contains(rootLabel))

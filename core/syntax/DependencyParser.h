@@ -74,7 +74,10 @@ private:
 
     Sentence encode(const ConlluSentence &sentence) const;
 
+    void indexTags();
+
     QStringList m_tags;               // UPOS tags known, by id - 2
+    QHash<QString, int> m_tagIds;     // tag -> id (m_tags index + 2)
     QStringList m_labels;             // relations, by label id
     QHash<QString, int> m_words;      // normalised form -> word id
     LinearModel m_moves{3};           // Shift, Left, Right
