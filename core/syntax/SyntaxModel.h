@@ -32,8 +32,9 @@ struct SyntaxModel
     DependencyParser parser;
 };
 
-// Formats 1 (no parser) and 2 (no fine tags) are refused: retrain them.
-inline constexpr quint32 syntaxModelFormatVersion = 3;
+// Older formats (1: no parser, 2: no fine tags, 3: no abbreviations) are
+// refused: retrain them.
+inline constexpr quint32 syntaxModelFormatVersion = 4;
 
 // Tags, lemmatises and parses the words of `sentence` (their forms as the
 // treebanks split them): sets every word's upos, the features its fine tags

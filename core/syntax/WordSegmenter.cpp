@@ -104,6 +104,19 @@ WordSegmenter WordSegmenter::train(const QList<ConlluSentence> &sentences)
         }
     }
     segmenter.m_joinsHyphens = hyphenatedWords > hyphensBetweenWords;
+    // Abbreviations written with their full stop ("Mr.", "Inc.", "av."),
+    // seen at least twice.
+    QHash<QString, int> dotted;
+    for (const ConlluSentence &sentence : sentences) {
+        for (const ConlluWord &word : sentence.words) {
+            if (word.form.size() > 1 && word.form.endsWith(u'.') && word.form.front().isLetter())
+                ++dotted[key(word.form)];
+        }
+    }
+    for (auto it = dotted.cbegin(); it != dotted.cend(); ++it) {
+        if (*it >= 2)
+            segmenter.m_abbreviations.insert(it.key());
+    }
     if (!segmenter.m_joinsHyphens)
         segmenter.m_hyphenSuffixes.clear();
     for (auto it = splits.cbegin(); it != splits.cend(); ++it) {
@@ -172,23 +185,42 @@ ConlluSentence WordSegmenter::segment(const QList<SurfaceToken> &tokens, QList<i
         if (tokenOfWord)
             tokenOfWord->append(token);
     };
+    // How many tokens from t spell a word that starts with a hyphen
+    // ("-" "il", "-" "t" "-" "il"), the longest the treebanks have; 0 if none.
+    const auto hyphenSuffixLength = [&](qsizetype t) -> qsizetype {
+        if (!m_joinsHyphens || t >= tokens.size() || tokens.at(t).text != u"-"_s || t == 0 || !attached(t))
+            return 0;
+        QString spelled = u"-"_s;
+        qsizetype longest = 0;
+        for (qsizetype end = t + 1; end < tokens.size() && end <= t + 3 && attached(end); ++end) {
+            spelled += tokens.at(end).text;
+            if (m_hyphenSuffixes.contains(key(spelled)))
+                longest = end - t + 1;
+        }
+        return longest;
+    };
     QString previous;
     for (qsizetype t = 0; t < tokens.size();) {
         const int first = int(t);
         QString surface = tokens.at(t).text;
         ++t;
-        // "Jean" "-" "Claude" is one word where the treebanks say so; a
-        // clitic ("-il") after the hyphen is a word of its own.
-        if (m_joinsHyphens && isWordLike(first)) {
+        if (const qsizetype suffix = hyphenSuffixLength(first); suffix > 0) {
+            // "-il", "-t-il": a clitic after a verb, one word.
+            for (qsizetype end = first + 1; end < first + suffix; ++end)
+                surface += tokens.at(end).text;
+            t = first + suffix;
+        } else if (m_joinsHyphens && isWordLike(first)) {
+            // "Jean" "-" "Claude" is one word where the treebanks say so.
             while (t + 1 < tokens.size() && tokens.at(t).text == u"-"_s && attached(t) && attached(t + 1)
-                   && isWordLike(t + 1) && !m_hyphenSuffixes.contains(key(u"-"_s + tokens.at(t + 1).text))) {
+                   && isWordLike(t + 1) && hyphenSuffixLength(t) == 0) {
                 surface += u'-' + tokens.at(t + 1).text;
                 t += 2;
             }
         }
-        if (m_joinsHyphens && surface == u"-"_s && attached(first) && attached(t) && isWordLike(t)
-            && m_hyphenSuffixes.contains(key(u"-"_s + tokens.at(t).text))) {
-            surface += tokens.at(t).text;
+        // "Mr" "." is "Mr.", as the treebanks write the abbreviations they have.
+        if (isWordLike(first) && t < tokens.size() && tokens.at(t).text == u"."_s && attached(t)
+            && m_abbreviations.contains(key(surface + u'.'))) {
+            surface += u'.';
             ++t;
         }
         const bool spaceAfter = !attached(t);
@@ -224,7 +256,9 @@ void WordSegmenter::write(QDataStream &out) const
         out << k << m_contexts.value(k);
     QStringList suffixes = m_hyphenSuffixes.values();
     suffixes.sort();
-    out << m_joinsHyphens << suffixes;
+    QStringList abbreviations = m_abbreviations.values();
+    abbreviations.sort();
+    out << m_joinsHyphens << suffixes << abbreviations;
 }
 
 Result<WordSegmenter> WordSegmenter::read(QDataStream &in)
@@ -250,8 +284,10 @@ Result<WordSegmenter> WordSegmenter::read(QDataStream &in)
         segmenter.m_contexts.insert(k, splits);
     }
     QStringList suffixes;
-    in >> segmenter.m_joinsHyphens >> suffixes;
+    QStringList abbreviations;
+    in >> segmenter.m_joinsHyphens >> suffixes >> abbreviations;
     segmenter.m_hyphenSuffixes = QSet<QString>(suffixes.cbegin(), suffixes.cend());
+    segmenter.m_abbreviations = QSet<QString>(abbreviations.cbegin(), abbreviations.cend());
     if (in.status() != QDataStream::Ok)
         return Error{in.status() == QDataStream::ReadPastEnd ? u"the multiword tokens are cut short"_s
                                                              : u"the multiword tokens are not valid"_s};

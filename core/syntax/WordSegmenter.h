@@ -25,7 +25,9 @@ struct SurfaceToken
 //   not"; French "du" = "de le", "aux" = "à les" (the CoNLL-U range lines);
 // - hyphenated compounds: English-EWT cuts "long-term" at the hyphen as the
 //   tokenizer does, French treebanks keep "Jean-Claude", "peut-être" whole
-//   but cut off clitics "-il", "-t-il" (the words that start with "-").
+//   but cut off clitics "-il", "-t-il" (the words that start with "-");
+// - abbreviations keep their full stop where the treebanks write them so
+//   ("Mr.", "Inc.", "av."), which the tokenizer cuts off.
 //
 // Some surfaces are split only sometimes: French "des" is "de les" after
 // "le prix" but the indefinite article after "a"; English "its" is one
@@ -40,7 +42,7 @@ public:
 
     static WordSegmenter train(const QList<ConlluSentence> &sentences);
 
-    bool isEmpty() const { return m_surfaces.isEmpty() && !m_joinsHyphens; }
+    bool isEmpty() const { return m_surfaces.isEmpty() && !m_joinsHyphens && m_abbreviations.isEmpty(); }
 
     // The words of the token `surface` written after the token `previous`
     // (empty at the start of a sentence): `surface` alone when it is one
@@ -79,6 +81,8 @@ private:
     // with a hyphen ("-il", "-t-il") when it is.
     bool m_joinsHyphens = false;
     QSet<QString> m_hyphenSuffixes;
+    // Words the treebanks write with a full stop ("mr.", "inc."), by key.
+    QSet<QString> m_abbreviations;
 };
 
 } // namespace NewsGraph

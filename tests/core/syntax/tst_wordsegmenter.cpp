@@ -65,6 +65,8 @@ WordSegmenter english()
         sentence(u"its shares rose"_s),
         sentence(u"its ships sailed"_s),
         sentence(u"it|s=its over"_s),
+        sentence(u"Mr. Brann left ."_s),
+        sentence(u"Mr. Ortiz stayed ."_s),
     });
 }
 
@@ -126,6 +128,15 @@ private Q_SLOTS:
         QCOMPARE(tokenOfWord, (QList<int>{0, 3, 4, 5, 5, 6, 7, 8, 9, 10, 12}));
         QCOMPARE(fr.words.at(0).misc, u"_"_s);
         QCOMPARE(fr.words.at(8).misc, u"SpaceAfter=No"_s);
+
+        // "-t-il" is one word, as the treebank has it, not "va-t" and "-il".
+        QCOMPARE(forms(french().segment(tokens(u"que va ~- ~t ~- ~il faire"_s))),
+                 (QStringList{u"que"_s, u"va"_s, u"-t-il"_s, u"faire"_s}));
+
+        // Abbreviations the treebank writes with their full stop get it back;
+        // a sentence's own full stop stays a word.
+        QCOMPARE(forms(english().segment(tokens(u"Mr ~. Lund left ~."_s))),
+                 (QStringList{u"Mr."_s, u"Lund"_s, u"left"_s, u"."_s}));
 
         // The text's apostrophe becomes the treebanks' one in the forms.
         QCOMPARE(forms(french().segment(tokens(u"l’ ~usine"_s))), (QStringList{u"l'"_s, u"usine"_s}));
