@@ -95,7 +95,7 @@ const QCommandLineOption trainOption(u"train"_s, u"CoNLL-U file to learn from (r
 const QCommandLineOption devOption(u"dev"_s, u"CoNLL-U file to report the trained model's scores on."_s, u"FILE"_s);
 const QCommandLineOption modelOutOption(u"out"_s, u"Model file to write."_s, u"FILE"_s);
 const QCommandLineOption iterationsOption(u"iterations"_s,
-                                          u"Training passes of the tagger and the parser (default 10, 15)."_s,
+                                          u"Training passes of the tagger and the parser (default 20, 15)."_s,
                                           u"N"_s);
 const QCommandLineOption foldsOption(u"folds"_s,
                                      u"The parser learns from tags predicted by N taggers trained on the "

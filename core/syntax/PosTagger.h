@@ -29,7 +29,7 @@ class PosTagger
 public:
     struct TrainingOptions
     {
-        int iterations = 10;
+        int iterations = 20;
         quint32 seed = 1;
         // A word goes into the dictionary when it was seen at least this
         // often and with one tag at least this share of the time.
