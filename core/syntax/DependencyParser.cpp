@@ -387,9 +387,17 @@ void DependencyParser::parse(ConlluSentence &sentence) const
     features.reserve(128);
     std::vector<float> labelScores(std::size_t(m_labels.size()));
     while (!state.isTerminal()) {
-        moveFeatures(encoded, state, features);
+        // A move that is the only legal one (a shift off the root, the
+        // reductions once the buffer is empty) needs no scoring: about one
+        // move in ten.
         std::array<float, 3> scores{};
-        m_moves.addScores(features.data(), qsizetype(features.size()), scores.data());
+        int legal = 0;
+        for (int m = 0; m < ArcHybridState::moveCount; ++m)
+            legal += state.isLegal(ArcHybridState::Move(m));
+        if (legal > 1) {
+            moveFeatures(encoded, state, features);
+            m_moves.addScores(features.data(), qsizetype(features.size()), scores.data());
+        }
         const auto move = ArcHybridState::Move(bestLegalMove(state, scores));
         int label = -1;
         if (move != ArcHybridState::Shift) {
