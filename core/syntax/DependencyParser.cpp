@@ -59,6 +59,10 @@ struct DependencyParser::Sentence
 
 namespace {
 
+// Feature keys are what model files store: a change to these functions (a
+// template, its order, the ids) needs syntaxModelFormatVersion raised and
+// the bundled models trained again, or old models would read wrong.
+//
 // The features for choosing the next move: Zhang & Nivre's (2011) table,
 // with arc-hybrid's s1 and s2 where arc-eager has s0's head and
 // grandparent, and a few of s1's own (arc-hybrid attaches s0 to s1).

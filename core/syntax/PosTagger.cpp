@@ -116,6 +116,9 @@ SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QStri
 }
 
 // The features of word i given the tags chosen for the two before it.
+// Their keys are what model files store: a change here (a template, its
+// order, a marker string, the hash) needs syntaxModelFormatVersion raised
+// and the bundled models trained again, or old models would read wrong.
 void featuresAt(const SentenceWords &sentence, int i, int previous, int beforePrevious,
                 std::vector<quint64> &out)
 {
