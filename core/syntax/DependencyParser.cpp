@@ -35,16 +35,6 @@ int distanceBucket(int a, int b)
     return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7;
 }
 
-// Fisher-Yates over std::mt19937, whose output the standard fixes (unlike
-// std::shuffle's and the distributions'): the same model everywhere.
-void shuffle(std::vector<qsizetype> &order, std::mt19937 &random)
-{
-    for (std::size_t i = order.size(); i > 1; --i) {
-        const std::size_t j = std::size_t(random() % i);
-        std::swap(order[i - 1], order[j]);
-    }
-}
-
 } // namespace
 
 // A sentence as ids, the root at index 0.
@@ -373,7 +363,7 @@ DependencyParser DependencyParser::train(const QList<ConlluSentence> &sentences,
                 state.apply(move, label);
             }
         }
-        shuffle(order, random);
+        shuffleTrainingOrder(order, random);
     }
     parser.m_moves = moves.averaged();
     parser.m_labeller = labeller.averaged();

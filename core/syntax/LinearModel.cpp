@@ -352,6 +352,14 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
     return model;
 }
 
+void shuffleTrainingOrder(std::vector<qsizetype> &order, std::mt19937 &random)
+{
+    for (std::size_t i = order.size(); i > 1; --i) {
+        const std::size_t j = std::size_t(random() % i);
+        std::swap(order[i - 1], order[j]);
+    }
+}
+
 LinearModelTrainer::LinearModelTrainer(int classCount)
     : m_model(classCount)
 {

@@ -5,6 +5,7 @@
 #include <QDataStream>
 #include <QtGlobal>
 
+#include <random>
 #include <vector>
 
 namespace NewsGraph {
@@ -154,6 +155,11 @@ private:
     std::vector<double> m_totals;
     std::vector<qint64> m_stamps;
 };
+
+// Shuffles the order training visits its examples in: Fisher-Yates over
+// std::mt19937, whose output the standard fixes (unlike std::shuffle's and
+// the distributions'), so that training gives the same model everywhere.
+void shuffleTrainingOrder(std::vector<qsizetype> &order, std::mt19937 &random);
 
 // A feature key from a template number and up to four small integers (ids
 // of words, tags, labels, distances): two rounds of the multiply-xorshift

@@ -208,17 +208,6 @@ QList<int> decode(const SentenceWords &sentence, const QHash<QString, int> &dict
     return tags;
 }
 
-// Fisher-Yates over std::mt19937, whose output the standard fixes (unlike
-// std::shuffle's and the distributions'), so that training gives the same
-// model everywhere.
-void shuffle(std::vector<qsizetype> &order, std::mt19937 &random)
-{
-    for (std::size_t i = order.size(); i > 1; --i) {
-        const std::size_t j = std::size_t(random() % i);
-        std::swap(order[i - 1], order[j]);
-    }
-}
-
 } // namespace
 
 PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const TrainingOptions &options)
@@ -280,7 +269,7 @@ PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const Trainin
                        return guess;
                    });
         }
-        shuffle(order, random);
+        shuffleTrainingOrder(order, random);
     }
     tagger.m_model = trainer.averaged();
     return tagger;
