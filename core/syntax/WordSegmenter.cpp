@@ -2,6 +2,8 @@
 
 #include <QMap>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace NewsGraph {
@@ -43,7 +45,7 @@ void forEachSurface(const ConlluSentence &sentence, Visit visit)
                 words.append(sentence.words.at(i - 1).form.toLower());
             visit(range.form, previous, words);
             previous = range.form;
-            w = range.last;
+            w = std::max<qsizetype>(range.last, w + 1); // always forward, whatever the range says
             continue;
         }
         visit(sentence.words.at(w).form, previous, QStringList());
