@@ -237,6 +237,23 @@ int bestLabel(const std::vector<float> &scores, int excluded)
     return best;
 }
 
+// The label `labeller` gives the arc head -> dependent: "root" for an arc
+// from the root, otherwise the best other label. Leaves the arc's label
+// features in `features` (empty for the root), for training to learn from.
+template<typename Sentence>
+int chooseLabel(const LinearModel &labeller, const Sentence &sentence, const ArcHybridState &state, int head,
+                int dependent, int rootLabelId, std::vector<quint64> &features, std::vector<float> &scores)
+{
+    if (head == 0) {
+        features.clear();
+        return rootLabelId;
+    }
+    labelFeatures(sentence, state, head, dependent, features);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    labeller.addScores(features.data(), qsizetype(features.size()), scores.data());
+    return bestLabel(scores, rootLabelId);
+}
+
 } // namespace
 
 void DependencyParser::indexTags()
@@ -349,16 +366,10 @@ DependencyParser DependencyParser::train(const QList<ConlluSentence> &sentences,
                 int label = -1;
                 if (move != ArcHybridState::Shift) {
                     const auto [head, dependent] = state.arcOf(move);
-                    if (head == 0) {
-                        label = rootLabelId;
-                    } else {
-                        labelFeatures(example.sentence, state, head, dependent, features);
-                        std::fill(labelScores.begin(), labelScores.end(), 0.0f);
-                        labeller.current().addScores(features.data(), qsizetype(features.size()), labelScores.data());
-                        label = bestLabel(labelScores, rootLabelId);
-                        if (example.heads[std::size_t(dependent)] == head)
-                            labeller.update(example.labels[std::size_t(dependent)], label, features);
-                    }
+                    label = chooseLabel(labeller.current(), example.sentence, state, head, dependent, rootLabelId,
+                                        features, labelScores);
+                    if (head != 0 && example.heads[std::size_t(dependent)] == head)
+                        labeller.update(example.labels[std::size_t(dependent)], label, features);
                 }
                 state.apply(move, label);
             }
@@ -396,14 +407,7 @@ void DependencyParser::parse(ConlluSentence &sentence) const
         int label = -1;
         if (move != ArcHybridState::Shift) {
             const auto [head, dependent] = state.arcOf(move);
-            if (head == 0) {
-                label = rootLabelId;
-            } else {
-                labelFeatures(encoded, state, head, dependent, features);
-                std::fill(labelScores.begin(), labelScores.end(), 0.0f);
-                m_labeller.addScores(features.data(), qsizetype(features.size()), labelScores.data());
-                label = bestLabel(labelScores, rootLabelId);
-            }
+            label = chooseLabel(m_labeller, encoded, state, head, dependent, rootLabelId, features, labelScores);
         }
         state.apply(move, label);
     }
