@@ -88,9 +88,11 @@ WordSegmenter WordSegmenter::train(const QList<ConlluSentence> &sentences)
 
     WordSegmenter segmenter;
     // Hyphens: words with one inside against hyphens that stand alone
-    // between two words with no space on either side.
+    // between two words with no space on either side. Abbreviations:
+    // words written with their full stop ("Mr.", "Inc.", "av.").
     int hyphenatedWords = 0;
     int hyphensBetweenWords = 0;
+    QHash<QString, int> dotted;
     for (const ConlluSentence &sentence : sentences) {
         for (qsizetype w = 0; w < sentence.words.size(); ++w) {
             const ConlluWord &word = sentence.words.at(w);
@@ -103,24 +105,18 @@ WordSegmenter WordSegmenter::train(const QList<ConlluSentence> &sentences)
                        && word.misc.contains(u"SpaceAfter=No"_s)) {
                 ++hyphensBetweenWords;
             }
-        }
-    }
-    segmenter.m_joinsHyphens = hyphenatedWords > hyphensBetweenWords;
-    // Abbreviations written with their full stop ("Mr.", "Inc.", "av."),
-    // seen at least twice.
-    QHash<QString, int> dotted;
-    for (const ConlluSentence &sentence : sentences) {
-        for (const ConlluWord &word : sentence.words) {
             if (word.form.size() > 1 && word.form.endsWith(u'.') && word.form.front().isLetter())
                 ++dotted[key(word.form)];
         }
     }
+    segmenter.m_joinsHyphens = hyphenatedWords > hyphensBetweenWords;
+    if (!segmenter.m_joinsHyphens)
+        segmenter.m_hyphenSuffixes.clear();
+    // Abbreviations seen at least twice.
     for (auto it = dotted.cbegin(); it != dotted.cend(); ++it) {
         if (*it >= 2)
             segmenter.m_abbreviations.insert(it.key());
     }
-    if (!segmenter.m_joinsHyphens)
-        segmenter.m_hyphenSuffixes.clear();
     for (auto it = splits.cbegin(); it != splits.cend(); ++it) {
         Surface surface;
         int best = 0;
