@@ -811,7 +811,7 @@ int CliTool::trainSyntax(const QCommandLineParser &parser)
         return usageError(u"train-syntax needs --lang LANG, --train FILE and --out FILE"_s);
     SyntaxTrainingOptions options;
     options.language = parser.value(languageOption);
-    if (options.language != u"en"_s && options.language != u"fr"_s)
+    if (!SyntaxAnalyzer::bundledLanguages().contains(options.language))
         return usageError(u"--lang expects en or fr, not '%1'"_s.arg(options.language));
     options.attribution = parser.value(attributionOption);
     const std::optional<quint32> trainingSeed = seed(parser);
@@ -923,8 +923,7 @@ int CliTool::parse(const QCommandLineParser &parser)
     const QStringList words = parser.positionalArguments();
     if (words.isEmpty() == !parser.isSet(docOption))
         return usageError(u"parse needs a text or --doc ID (with --db FILE, or the sample corpus without)"_s);
-    if (parser.isSet(languageOption) && parser.value(languageOption) != u"en"_s
-        && parser.value(languageOption) != u"fr"_s)
+    if (parser.isSet(languageOption) && !SyntaxAnalyzer::bundledLanguages().contains(parser.value(languageOption)))
         return usageError(u"--lang expects en or fr, not '%1'"_s.arg(parser.value(languageOption)));
     std::optional<int> onlySentence;
     if (parser.isSet(sentenceOption)) {
@@ -981,7 +980,7 @@ int CliTool::parse(const QCommandLineParser &parser)
             return fail(model.error());
         analyzer = SyntaxAnalyzer::withModel(std::move(model).value());
     } else {
-        if (language != u"en"_s && language != u"fr"_s)
+        if (!SyntaxAnalyzer::bundledLanguages().contains(language))
             return fail(u"no syntax model for the language '%1'; give --lang en or fr"_s.arg(language));
         Result<SyntaxAnalyzer> bundled = SyntaxAnalyzer::fromDirectory(u":/models"_s, {language});
         if (!bundled)

@@ -36,8 +36,10 @@ public:
     // built into programs that link newsgraph_models) for each of
     // `languages`. A missing or damaged file is an error naming it.
     static Result<SyntaxAnalyzer> fromDirectory(const QString &directory,
-                                                const QStringList &languages = {QStringLiteral("en"),
-                                                                                QStringLiteral("fr")});
+                                                const QStringList &languages = bundledLanguages());
+
+    // The languages resources/models has a model for.
+    static QStringList bundledLanguages() { return {QStringLiteral("en"), QStringLiteral("fr")}; }
 
     // An analyzer with one model, for every language (`newsgraph-cli parse
     // --model`).
