@@ -1,7 +1,6 @@
 #include "core/syntax/Lemmatizer.h"
 
 #include <QIODevice>
-
 #include <QMap>
 
 #include <algorithm>

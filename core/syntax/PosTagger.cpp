@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <random>
 
 using namespace Qt::StringLiterals;
