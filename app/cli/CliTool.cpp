@@ -14,7 +14,7 @@
 #include "core/render/ImageExport.h"
 #include "core/pipeline/Evaluator.h"
 #include "core/pipeline/Ingester.h"
-#include "core/pipeline/SyntaxAnalyzer.h"
+#include "core/extract/SyntaxAnalyzer.h"
 #include "core/store/Repository.h"
 #include "core/syntax/SyntaxTraining.h"
 #include "core/text/FileName.h"
@@ -344,7 +344,7 @@ const DocumentProcessor *CliTool::processor(const QString &userLexicon)
 {
     if (!m_processor) {
         Result<DocumentProcessor> made
-            = DocumentProcessor::fromDirectory(bundledLexiconDirectory(), userLexicon);
+            = DocumentProcessor::fromDirectory(bundledLexiconDirectory(), userLexicon, bundledModelDirectory());
         if (!made) {
             fail(made.error());
             return nullptr;
@@ -982,7 +982,7 @@ int CliTool::parse(const QCommandLineParser &parser)
     } else {
         if (!SyntaxAnalyzer::bundledLanguages().contains(language))
             return fail(u"no syntax model for the language '%1'; give --lang en or fr"_s.arg(language));
-        Result<SyntaxAnalyzer> bundled = SyntaxAnalyzer::fromDirectory(u":/models"_s, {language});
+        Result<SyntaxAnalyzer> bundled = SyntaxAnalyzer::fromDirectory(bundledModelDirectory(), {language});
         if (!bundled)
             return fail(bundled.error());
         analyzer = std::move(bundled).value();

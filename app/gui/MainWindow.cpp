@@ -1170,7 +1170,8 @@ const DocumentProcessor *MainWindow::documentProcessor(const QString &userLexico
     if (m_processor && m_processorLexicon == lexicon)
         return &*m_processor;
     m_processor.reset();
-    Result<DocumentProcessor> processor = DocumentProcessor::fromDirectory(bundledLexiconDirectory(), lexicon);
+    Result<DocumentProcessor> processor
+        = DocumentProcessor::fromDirectory(bundledLexiconDirectory(), lexicon, bundledModelDirectory());
     if (!processor) {
         showError(tr("Cannot Load the Lexicons"), processor.error());
         return nullptr;

@@ -598,6 +598,35 @@ void resolvePronoun(QList<Unit> &units, int at, const QList<QStringList> &pronou
     }
 }
 
+
+// Pronouns, by the kind of antecedent they take.
+enum class Anaphor { None, Person, Organisation, Either };
+
+Anaphor anaphorKind(const QString &folded)
+{
+    static const QHash<QString, Anaphor> pronouns{
+        {u"he"_s, Anaphor::Person}, {u"him"_s, Anaphor::Person}, {u"his"_s, Anaphor::Person},
+        {u"she"_s, Anaphor::Person}, {u"her"_s, Anaphor::Person},
+        {u"it"_s, Anaphor::Organisation}, {u"its"_s, Anaphor::Organisation}, {u"they"_s, Anaphor::Organisation},
+        {u"them"_s, Anaphor::Organisation}, {u"their"_s, Anaphor::Organisation},
+        {u"il"_s, Anaphor::Either}, {u"elle"_s, Anaphor::Either}, {u"ils"_s, Anaphor::Either},
+        {u"elles"_s, Anaphor::Either}, {u"lui"_s, Anaphor::Either}, {u"son"_s, Anaphor::Either},
+        {u"sa"_s, Anaphor::Either}, {u"ses"_s, Anaphor::Either}, {u"leur"_s, Anaphor::Either},
+        {u"leurs"_s, Anaphor::Either}};
+    return pronouns.value(folded, Anaphor::None);
+}
+
+bool anaphorFits(Anaphor kind, EntityType type)
+{
+    switch (kind) {
+    case Anaphor::Person: return type == EntityType::Person;
+    case Anaphor::Organisation: return type == EntityType::Organization;
+    case Anaphor::Either: return type == EntityType::Person || type == EntityType::Organization;
+    case Anaphor::None: break;
+    }
+    return false;
+}
+
 } // namespace
 
 Result<RelationExtractor> RelationExtractor::fromDirectory(const QString &directory, const Lexicon &lexicon)
@@ -662,25 +691,29 @@ Result<RelationExtractor> RelationExtractor::fromDirectory(const QString &direct
         }
         extractor.m_rules.append(std::move(rule));
     }
+    Result<DependencyRules> treeRules = DependencyRules::fromFile(QDir(directory).filePath(u"relation-rules.tsv"_s));
+    if (!treeRules)
+        return Error{treeRules.error()};
+    extractor.m_treeRules = std::move(treeRules).value();
     return extractor;
 }
 
 QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
-                                                    const QList<ExtractedEntity> &entities) const
+                                                    const QList<ExtractedEntity> &entities, const QString &language) const
 {
     SentenceTokenizer tokenizer(text);
-    return extract(text, sentences, entities, [&](int s) { return tokenizer.tokens(sentences[s]); });
+    return extract(text, sentences, entities, language, [&](int s) { return tokenizer.tokens(sentences[s]); });
 }
 
 QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
                                                     const SentenceTokens &tokens,
-                                                    const QList<ExtractedEntity> &entities) const
+                                                    const QList<ExtractedEntity> &entities, const QString &language) const
 {
-    return extract(text, sentences, entities, [&](int s) { return tokens[s]; });
+    return extract(text, sentences, entities, language, [&](int s) { return tokens[s]; });
 }
 
 QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
-                                                    const QList<ExtractedEntity> &entities,
+                                                    const QList<ExtractedEntity> &entities, const QString &language,
                                                     const std::function<TokenSpan(int)> &sentenceTokens) const
 {
     if (!m_lexicon || entities.isEmpty())
@@ -701,6 +734,13 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 placeByName.insert(foldName(alias), e);
         }
     }
+
+    // The tree rules, when there is a model for the language.
+    const SyntaxModel *treeModel = m_treeRules.rules().isEmpty() ? nullptr : m_syntax.model(language);
+    QList<EntityType> typeOfEntity;
+    typeOfEntity.reserve(entities.size());
+    for (const ExtractedEntity &entity : entities)
+        typeOfEntity.append(entity.type);
 
     RelationSet found;
     const int cooccurrence = found.predicateId(QString::fromUtf16(cooccurrencePredicate));
@@ -776,6 +816,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 resolvePronoun(units, clause, m_organisationPronouns, lastOrganisation, entities);
             resolvePronoun(units, 0, m_personPronouns, lastPerson, entities);
         }
+        const int organisationBefore = lastOrganisation, personBefore = lastPerson;
         for (const auto &[entity, mention] : std::as_const(mentions)) {
             Q_UNUSED(mention)
             if (entities[entity].type == EntityType::Organization) {
@@ -922,6 +963,86 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                     boundSubjects.append(subject.unit);
                 for (const Filler &object : match.objects)
                     boundObjects.append(object.unit);
+            }
+        }
+
+
+        // Rules over the dependency tree, where there are two actors, or
+        // one and a pronoun or description that may stand for another.
+        bool parse = treeModel && !actors.isEmpty() && actors.size() >= 2;
+        for (qsizetype u = 0; u < units.size() && treeModel && !actors.isEmpty() && !parse; ++u) {
+            parse = units[u].entity < 0 && units[u].word
+                && (anaphorKind(units[u].folded()) != Anaphor::None
+                    || lexicon.containsKey(Category::OrgNoun, units[u].folded()));
+        }
+        if (parse) {
+            QList<std::pair<int, int>> names;
+            for (const auto &[entity, mention] : std::as_const(mentions)) {
+                const QString firstWord = mention->surface.section(u' ', 0, 0);
+                if (!lexicon.containsKey(Category::Determiner, foldName(firstWord)))
+                    names.append({mention->start, mention->end});
+            }
+            const SentenceSyntax syntax = m_syntax.analyse(text, sentences[s], language, names);
+            const QList<ConlluWord> &words = syntax.words.words;
+            // Each word's entity: the unit its token is in (names, pronouns
+            // the patterns resolved, nationality words).
+            QList<int> entityOfWord(words.size(), -1);
+            for (qsizetype w = 0; w < words.size(); ++w) {
+                const int token = syntax.tokenOfWord.value(w, -1);
+                if (token < 0 || token >= syntax.tokens.size())
+                    continue;
+                const int start = syntax.tokens[token].start;
+                for (const Unit &unit : std::as_const(units)) {
+                    if (unit.entity >= 0 && start >= unit.start && start < unit.end) {
+                        entityOfWord[w] = unit.entity;
+                        break;
+                    }
+                }
+            }
+            // The closest actor of a kind named before word `w` in this
+            // sentence, or else in the sentences before.
+            const auto antecedent = [&](qsizetype w, Anaphor kind) {
+                for (qsizetype v = w - 1; v >= 0; --v) {
+                    if (entityOfWord[v] >= 0 && anaphorFits(kind, typeOfEntity[entityOfWord[v]]))
+                        return entityOfWord[v];
+                }
+                if (kind == Anaphor::Person)
+                    return personBefore;
+                return organisationBefore >= 0 ? organisationBefore : (kind == Anaphor::Either ? personBefore : -1);
+            };
+            QList<int> anaphora = entityOfWord;
+            for (qsizetype w = 0; w < words.size(); ++w) {
+                if (entityOfWord[w] >= 0)
+                    continue;
+                const ConlluWord &word = words[w];
+                if (word.upos == u"PRON"_s || word.upos == u"DET"_s) {
+                    if (const Anaphor kind = anaphorKind(foldName(word.form)); kind != Anaphor::None)
+                        anaphora[w] = antecedent(w, kind);
+                    continue;
+                }
+                // "the shipowner", "le constructeur": a definite description
+                // of an organisation, standing alone (no name, clause or
+                // complement of its own).
+                if (word.upos != u"NOUN"_s || word.deprel == u"appos"_s
+                    || !lexicon.containsKey(Category::OrgNoun, foldName(word.lemma)))
+                    continue;
+                bool definite = false, standsAlone = true;
+                for (qsizetype c = 0; c < words.size(); ++c) {
+                    if (words[c].head != w + 1)
+                        continue;
+                    const QString folded = foldName(words[c].lemma);
+                    if (words[c].deprel == u"det"_s)
+                        definite = definite || folded == u"the"_s || folded == u"le"_s || folded == u"this"_s || folded == u"ce"_s;
+                    else if (entityOfWord[c] >= 0 || words[c].deprel.startsWith(u"acl"_s) || words[c].deprel.startsWith(u"nmod"_s)
+                             || words[c].deprel == u"appos"_s)
+                        standsAlone = false;
+                }
+                if (definite && standsAlone)
+                    anaphora[w] = antecedent(w, Anaphor::Organisation);
+            }
+            for (const DependencyRules::Statement &statement : m_treeRules.apply(syntax.words, anaphora, typeOfEntity)) {
+                const DependencyRules::Rule &rule = m_treeRules.rules()[statement.rule];
+                found.add(statement.subject, rule.predicate, statement.object, statement.confidence, rule.id, s);
             }
         }
 

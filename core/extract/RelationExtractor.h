@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/extract/DependencyRules.h"
 #include "core/extract/Extraction.h"
 #include "core/extract/Lexicon.h"
+#include "core/extract/SyntaxAnalyzer.h"
 #include "core/extract/Tokenizer.h"
 #include "core/text/Document.h"
 
@@ -16,6 +18,10 @@ namespace NewsGraph {
 
 // Finds typed relations between the entities of one document, English and
 // French, each with the sentences that state it:
+//  - rules over the dependency tree of each sentence that names two actors
+//    (or one and a pronoun or description that stands for another), read
+//    from resources/lexicon/relation-rules.tsv (DependencyRules), when a
+//    syntax model for the document's language is set;
 //  - declarative patterns over entity mentions and words, read from
 //    resources/lexicon/relation-patterns.tsv (each with an id, a predicate
 //    and a confidence), e.g. "{O:ORG} ceo {S:PERSON}" or "partnership
@@ -30,16 +36,24 @@ class RelationExtractor
 public:
     RelationExtractor() = default;
 
-    // Reads relation-patterns.tsv in `directory`; errors name file and line.
+    // Reads relation-patterns.tsv and relation-rules.tsv in `directory`;
+    // errors name file and line.
     static Result<RelationExtractor> fromDirectory(const QString &directory, const Lexicon &lexicon);
 
+    // The tagger and parser the tree rules read; without one (or without a
+    // model for a document's language) only the word patterns run.
+    void setSyntaxAnalyzer(SyntaxAnalyzer analyzer) { m_syntax = std::move(analyzer); }
+    const SyntaxAnalyzer &syntaxAnalyzer() const { return m_syntax; }
+
     // Tokenises one sentence at a time (SentenceTokenizer), so that a long
-    // article's tokens are never all held at once.
+    // article's tokens are never all held at once. `language` ("en", "fr")
+    // chooses the syntax model.
     QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
-                                     const QList<ExtractedEntity> &entities) const;
+                                     const QList<ExtractedEntity> &entities, const QString &language = {}) const;
     // The same, for sentences already tokenised (tokenizeSentences()).
     QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
-                                     const SentenceTokens &tokens, const QList<ExtractedEntity> &entities) const;
+                                     const SentenceTokens &tokens, const QList<ExtractedEntity> &entities,
+                                     const QString &language = {}) const;
 
     // One step of a pattern: an entity slot, literal words, a word class of
     // the lexicon, or a gap of a few words.
@@ -79,7 +93,7 @@ public:
 
 private:
     QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
-                                     const QList<ExtractedEntity> &entities,
+                                     const QList<ExtractedEntity> &entities, const QString &language,
                                      const std::function<TokenSpan(int)> &sentenceTokens) const;
 
     // Phrases as folded words, the way the matcher compares them.
@@ -95,6 +109,8 @@ private:
 
     const Lexicon *m_lexicon = nullptr;
     QList<Rule> m_rules;
+    DependencyRules m_treeRules;
+    SyntaxAnalyzer m_syntax;
     bool m_listsCooccurrences = true;
     QHash<QString, QList<int>> m_anchorIndex; // anchor word -> rules it anchors
     Phrases m_negations; // words and phrases that negate a statement

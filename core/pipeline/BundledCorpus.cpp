@@ -25,6 +25,11 @@ QString bundledLexiconDirectory()
     return u":/lexicon"_s;
 }
 
+QString bundledModelDirectory()
+{
+    return u":/models"_s;
+}
+
 QString userLexiconFile(const QString &databasePath)
 {
     return databasePath.isEmpty() ? QString() : databasePath + u".lexicon.tsv"_s;

@@ -16,6 +16,10 @@ QStringList bundledCorpusPaths();
 // The bundled lexicon folder (":/lexicon").
 QString bundledLexiconDirectory();
 
+// The bundled syntax models (":/models"), present in programs that link
+// newsgraph_models.
+QString bundledModelDirectory();
+
 // The user lexicon of a project: a file next to the database, named after it
 // ("project.newsgraph" -> "project.newsgraph.lexicon.tsv"), so that it travels
 // with the project. Whether it exists is up to the user; see

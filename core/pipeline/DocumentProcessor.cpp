@@ -18,7 +18,8 @@ DocumentProcessor::DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<
 }
 
 Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexiconDirectory,
-                                                           const QString &userLexiconFile)
+                                                           const QString &userLexiconFile,
+                                                           const QString &modelDirectory)
 {
     Result<TextAnalyzer> textAnalyzer = TextAnalyzer::fromDirectory(lexiconDirectory);
     if (!textAnalyzer)
@@ -37,6 +38,12 @@ Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexico
     Result<RelationExtractor> relationExtractor = RelationExtractor::fromDirectory(lexiconDirectory, *ownedLexicon);
     if (!relationExtractor)
         return Error{relationExtractor.error()};
+    if (!modelDirectory.isEmpty()) {
+        Result<SyntaxAnalyzer> syntax = SyntaxAnalyzer::fromDirectory(modelDirectory);
+        if (!syntax)
+            return Error{syntax.error()};
+        relationExtractor->setSyntaxAnalyzer(std::move(syntax).value());
+    }
     return DocumentProcessor(std::move(textAnalyzer).value(), std::move(ownedLexicon),
                              std::move(attributeFinder).value(), std::move(relationExtractor).value());
 }
@@ -54,7 +61,7 @@ ProcessedDocument DocumentProcessor::process(Document document) const
     processed.extraction.attributes
         = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
     processed.extraction.relations
-        = m_relationExtractor.extract(text.text, processed.sentences, processed.extraction.entities);
+        = m_relationExtractor.extract(text.text, processed.sentences, processed.extraction.entities, text.language);
     return processed;
 }
 

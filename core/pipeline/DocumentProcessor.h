@@ -21,15 +21,21 @@ struct ProcessedDocument
 
 // Everything that happens to one document before it is stored: text analysis
 // (language, sentences, title), then entity, attribute and typed relation
-// extraction (co-occurrences are the store's to read from the mentions).
+// extraction (co-occurrences are the store's to read from the mentions);
+// relation extraction tags and parses the sentences it reads with the
+// syntax model of the document's language.
 // Pure and thread-safe once built, so the Ingester runs it on all cores.
 class DocumentProcessor
 {
 public:
     // Reads the data files of `lexiconDirectory` (":/lexicon" for the bundled
-    // ones) and, when given and present, the user lexicon file.
+    // ones), when given and present the user lexicon file, and when given
+    // the syntax models in `modelDirectory` (":/models" in programs that
+    // link newsgraph_models; see SyntaxAnalyzer): without them relations
+    // come from the word patterns only.
     static Result<DocumentProcessor> fromDirectory(const QString &lexiconDirectory,
-                                                   const QString &userLexiconFile = {});
+                                                   const QString &userLexiconFile = {},
+                                                   const QString &modelDirectory = {});
 
     ProcessedDocument process(Document document) const;
 

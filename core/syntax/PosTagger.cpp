@@ -184,18 +184,22 @@ int highestScoringTag(const std::vector<quint64> &features, const LinearModel &m
     return int(std::max_element(scores.cbegin(), scores.cbegin() + model.classCount()) - scores.cbegin());
 }
 
-// Greedy decoding, left to right: a word of the dictionary takes its tag,
-// any other the one choose(i, features) gives; each choice is context for
-// the next words. The tag ids chosen, one per word.
+// Greedy decoding, left to right: a word with a given tag (`given`, by
+// word, -1 for none) keeps it, a word of the dictionary takes its tag, any
+// other the one choose(i, features) gives; each choice is context for the
+// next words. The tag ids chosen, one per word.
 template<typename Choose>
-QList<int> decode(const SentenceWords &sentence, const QHash<QString, int> &dictionary, Choose choose)
+QList<int> decode(const SentenceWords &sentence, const QHash<QString, int> &dictionary, Choose choose,
+                  const QList<int> &given = {})
 {
     QList<int> tags;
     tags.reserve(sentence.written.size());
     std::vector<quint64> features;
     int previous = sentenceStart, beforePrevious = beforeStart;
     for (int i = 0; i < sentence.written.size(); ++i) {
-        int tag = dictionary.value(sentence.written.at(i), -1);
+        int tag = given.value(i, -1);
+        if (tag < 0)
+            tag = dictionary.value(sentence.written.at(i), -1);
         if (tag < 0) {
             featuresAt(sentence, i, previous, beforePrevious, features);
             tag = choose(i, features);
@@ -274,16 +278,24 @@ PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const Trainin
     return tagger;
 }
 
-QStringList PosTagger::tag(const QStringList &words) const
+QStringList PosTagger::tag(const QStringList &words, const QStringList &given) const
 {
     QStringList tags;
     if (m_tags.isEmpty())
         return tags;
     tags.reserve(words.size());
+    QList<int> givenIds;
+    for (qsizetype i = 0; i < given.size() && i < words.size(); ++i) {
+        if (givenIds.isEmpty() && !given[i].isEmpty())
+            givenIds.fill(-1, words.size());
+        if (!given[i].isEmpty())
+            givenIds[i] = int(m_tags.indexOf(given[i])); // -1 for a tag the model does not know
+    }
     const QList<int> ids = decode(sentenceWords(words, m_ambiguityClasses), m_dictionary,
                                   [&](int, const std::vector<quint64> &features) {
                                       return highestScoringTag(features, m_model);
-                                  });
+                                  },
+                                  givenIds);
     for (const int id : ids)
         tags.append(m_tags.at(id));
     return tags;

@@ -56,7 +56,10 @@ public:
     void prune(float threshold) { m_model.prune(threshold); }
 
     // One tag per word (forms as the treebanks split them: "do", "n't").
-    QStringList tag(const QStringList &words) const;
+    // A word whose entry in `given` is a tag of the tag set keeps that tag
+    // (a name the entity extractor found is a PROPN), and the words after
+    // it are tagged in that context.
+    QStringList tag(const QStringList &words, const QStringList &given = {}) const;
 
     // A digest of everything learnt (tags, dictionary, features and their
     // weights), independent of hash-table order: equal for equal taggers.

@@ -154,11 +154,11 @@ Result<SyntaxModel> readSyntaxModelFile(const QString &path)
     return parseSyntaxModel(*bytes, QFileInfo(path).fileName());
 }
 
-void analyseSentence(const SyntaxModel &model, ConlluSentence &sentence)
+void analyseSentence(const SyntaxModel &model, ConlluSentence &sentence, const QStringList &givenTags)
 {
     // The parser learnt on the fine tags ("VERB|VerbForm=Part"), so it
     // reads them before they are split into UPOS and FEATS.
-    const QStringList tags = model.tagger.tag(sentence.forms());
+    const QStringList tags = model.tagger.tag(sentence.forms(), givenTags);
     for (qsizetype i = 0; i < sentence.words.size(); ++i)
         sentence.words[i].upos = tags.value(i);
     model.parser.parse(sentence);
@@ -169,10 +169,21 @@ void analyseSentence(const SyntaxModel &model, ConlluSentence &sentence)
     }
 }
 
-ConlluSentence analyseTokens(const SyntaxModel &model, const QList<SurfaceToken> &tokens, QList<int> *tokenOfWord)
+ConlluSentence analyseTokens(const SyntaxModel &model, const QList<SurfaceToken> &tokens, QList<int> *tokenOfWord,
+                             const QList<bool> &properNames)
 {
-    ConlluSentence sentence = model.segmenter.segment(tokens, tokenOfWord);
-    analyseSentence(model, sentence);
+    QList<int> ownTokenOfWord;
+    QList<int> &wordTokens = tokenOfWord ? *tokenOfWord : ownTokenOfWord;
+    ConlluSentence sentence = model.segmenter.segment(tokens, &wordTokens);
+    QStringList givenTags;
+    if (properNames.contains(true)) {
+        givenTags.resize(sentence.words.size());
+        for (qsizetype w = 0; w < sentence.words.size(); ++w) {
+            if (properNames.value(wordTokens.value(w, -1)))
+                givenTags[w] = QStringLiteral("PROPN");
+        }
+    }
+    analyseSentence(model, sentence, givenTags);
     return sentence;
 }
 

@@ -38,14 +38,18 @@ inline constexpr quint32 syntaxModelFormatVersion = 4;
 
 // Tags, lemmatises and parses the words of `sentence` (their forms as the
 // treebanks split them): sets every word's upos, the features its fine tags
-// hold (feats), lemma, head and deprel.
-void analyseSentence(const SyntaxModel &model, ConlluSentence &sentence);
+// hold (feats), lemma, head and deprel. A word with a tag in `givenTags`
+// keeps it (see PosTagger::tag).
+void analyseSentence(const SyntaxModel &model, ConlluSentence &sentence, const QStringList &givenTags = {});
 
 // The analysed words of a sentence given as the text layer's tokens: cut
 // into words (WordSegmenter::segment, which fills `tokenOfWord`), then
-// tagged, lemmatised and parsed.
+// tagged, lemmatised and parsed. The words of a token marked in
+// `properNames` (a token of a name the entity extractor found) are tagged
+// PROPN: the tagger alone takes "Harman" for an adjective and "Valley" for
+// a common noun, and the parser then hangs the name in the wrong place.
 ConlluSentence analyseTokens(const SyntaxModel &model, const QList<SurfaceToken> &tokens,
-                             QList<int> *tokenOfWord = nullptr);
+                             QList<int> *tokenOfWord = nullptr, const QList<bool> &properNames = {});
 
 // The bytes of a model file; the same model always gives the same bytes.
 QByteArray serializeSyntaxModel(const SyntaxModel &model);

@@ -534,7 +534,8 @@ private Q_SLOTS:
         // command adds nothing of its own. (The evaluator reproduces the
         // reference scorer; tst_evaluator checks that arithmetic, so this
         // needs neither Python nor score.py.)
-        Result<DocumentProcessor> processor = DocumentProcessor::fromDirectory(bundledLexiconDirectory());
+        Result<DocumentProcessor> processor
+            = DocumentProcessor::fromDirectory(bundledLexiconDirectory(), {}, bundledModelDirectory());
         QVERIFY2(processor.ok(), qPrintable(processor.error()));
         const Result<Evaluation> evaluation = Evaluator(processor.value()).evaluate(goldDir(), corpusDir());
         QVERIFY2(evaluation.ok(), qPrintable(evaluation.error()));

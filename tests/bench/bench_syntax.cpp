@@ -11,7 +11,7 @@
 //   tagging, lemmatising and parsing every sentence.
 
 #include "core/pipeline/BundledCorpus.h"
-#include "core/pipeline/SyntaxAnalyzer.h"
+#include "core/extract/SyntaxAnalyzer.h"
 #include "core/text/DocumentLoader.h"
 #include "core/text/TextAnalyzer.h"
 

@@ -1,6 +1,8 @@
-#include "core/pipeline/SyntaxAnalyzer.h"
+#include "core/extract/SyntaxAnalyzer.h"
 
 #include <QDir>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -36,7 +38,8 @@ const SyntaxModel *SyntaxAnalyzer::model(const QString &language) const
     return found == m_models.cend() ? nullptr : found->get();
 }
 
-SentenceSyntax SyntaxAnalyzer::analyse(const QString &text, const Sentence &sentence, const QString &language) const
+SentenceSyntax SyntaxAnalyzer::analyse(const QString &text, const Sentence &sentence, const QString &language,
+                                       const QList<std::pair<int, int>> &names) const
 {
     SentenceSyntax result;
     result.tokens = tokenize(text, sentence.start, sentence.end);
@@ -45,9 +48,18 @@ SentenceSyntax SyntaxAnalyzer::analyse(const QString &text, const Sentence &sent
         return result;
     QList<SurfaceToken> surface;
     surface.reserve(result.tokens.size());
-    for (const Token &token : std::as_const(result.tokens))
+    QList<bool> properNames;
+    for (const Token &token : std::as_const(result.tokens)) {
         surface.append(SurfaceToken{token.text(text).toString(), token.spaceBefore});
-    result.words = analyseTokens(*languageModel, surface, &result.tokenOfWord);
+        // "Bank of America", "Société du Grand Paris": the small words of
+        // a name keep the tags the tagger gives them.
+        const bool inName = std::any_of(names.cbegin(), names.cend(), [&](const std::pair<int, int> &name) {
+            return token.start >= name.first && token.end <= name.second;
+        });
+        const QString &form = surface.constLast().text;
+        properNames.append(inName && std::any_of(form.cbegin(), form.cend(), [](QChar c) { return c.isUpper() || c.isDigit(); }));
+    }
+    result.words = analyseTokens(*languageModel, surface, &result.tokenOfWord, properNames);
     return result;
 }
 

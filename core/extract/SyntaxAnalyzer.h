@@ -49,8 +49,11 @@ public:
     const SyntaxModel *model(const QString &language) const;
 
     // `sentence` of `text` analysed with the model of `language`; its words
-    // stay empty when there is no model for the language.
-    SentenceSyntax analyse(const QString &text, const Sentence &sentence, const QString &language) const;
+    // stay empty when there is no model for the language. `names` are the
+    // spans (start, end offsets in `text`) of names found in the sentence:
+    // their capitalised tokens are tagged PROPN (see analyseTokens()).
+    SentenceSyntax analyse(const QString &text, const Sentence &sentence, const QString &language,
+                           const QList<std::pair<int, int>> &names = {}) const;
 
 private:
     QHash<QString, std::shared_ptr<const SyntaxModel>> m_models;

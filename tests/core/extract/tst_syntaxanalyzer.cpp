@@ -1,4 +1,4 @@
-#include "core/pipeline/SyntaxAnalyzer.h"
+#include "core/extract/SyntaxAnalyzer.h"
 
 #include <QTest>
 

@@ -1,0 +1,471 @@
+#include "core/extract/DependencyRules.h"
+
+#include "core/extract/Lexicon.h"
+
+#include <QFile>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+// The base of a relation: "nsubj" for "nsubj:pass".
+QStringView baseRelation(const QString &deprel)
+{
+    const qsizetype colon = deprel.indexOf(u':');
+    return colon < 0 ? QStringView(deprel) : QStringView(deprel).left(colon);
+}
+
+bool relationMatches(const QString &deprel, const QString &wanted)
+{
+    // "nmod" takes "nmod:poss"? No: a wanted relation with a subtype matches
+    // only that subtype; one without matches the base and every subtype but
+    // the possessive, which the rules name when they mean it.
+    if (wanted.contains(u':'))
+        return deprel == wanted;
+    return baseRelation(deprel) == wanted && deprel != u"nmod:poss"_s;
+}
+
+Result<QList<EntityType>> parseTypes(const QString &text)
+{
+    QList<EntityType> types;
+    for (const QString &name : text.split(u',', Qt::SkipEmptyParts)) {
+        const std::optional<EntityType> type = entityTypeFromName(name.trimmed());
+        if (!type)
+            return Error{u"unknown entity type \"%1\""_s.arg(name)};
+        types.append(*type);
+    }
+    return types;
+}
+
+// "agent|poss|prep[by,par]:ORG,PERSON", or "-" for pairwise.
+Result<DependencyRules::Slot> parseSlot(const QString &text)
+{
+    DependencyRules::Slot slot;
+    if (text == u"-"_s) {
+        slot.pairwise = true;
+        return slot;
+    }
+    const qsizetype colon = text.lastIndexOf(u':');
+    // A colon inside a relation ("nmod:poss") is followed by lower case;
+    // the types are upper case.
+    QString paths = text;
+    if (colon > 0 && colon + 1 < text.size() && text.at(colon + 1).isUpper()) {
+        Result<QList<EntityType>> types = parseTypes(text.mid(colon + 1));
+        if (!types)
+            return Error{types.error()};
+        slot.types = std::move(types).value();
+        paths = text.left(colon);
+    }
+    for (const QString &pathText : paths.split(u'|', Qt::SkipEmptyParts)) {
+        DependencyRules::Path path;
+        for (QString stepText : pathText.split(u'>', Qt::SkipEmptyParts)) {
+            DependencyRules::Step step;
+            if (stepText.startsWith(u'^')) {
+                step.up = true;
+                stepText.remove(0, 1);
+            }
+            if (const qsizetype bracket = stepText.indexOf(u'['); bracket >= 0) {
+                if (!stepText.endsWith(u']'))
+                    return Error{u"unclosed [ in \"%1\""_s.arg(pathText)};
+                for (const QString &word : stepText.mid(bracket + 1, stepText.size() - bracket - 2).split(u',', Qt::SkipEmptyParts))
+                    step.caseWords.append(foldName(word));
+                stepText.truncate(bracket);
+            }
+            for (const QString &relation : stepText.split(u',', Qt::SkipEmptyParts))
+                step.relations.append(relation == u"prep"_s ? QStringList{u"nmod"_s, u"obl"_s} : QStringList{relation});
+            if (step.relations.isEmpty() && !step.up)
+                return Error{u"empty step in \"%1\""_s.arg(pathText)};
+            path.append(step);
+        }
+        slot.paths.append(path);
+    }
+    if (slot.paths.isEmpty())
+        return Error{u"a slot needs a path"_s};
+    return slot;
+}
+
+// The words of a sentence with their dependents, for walking the tree.
+class Tree
+{
+public:
+    Tree(const ConlluSentence &sentence)
+        : m_words(sentence.words)
+        , m_children(sentence.words.size())
+    {
+        for (int w = 0; w < m_words.size(); ++w) {
+            const int head = m_words[w].head - 1;
+            if (head >= 0 && head < m_words.size())
+                m_children[head].append(w);
+        }
+    }
+
+    int size() const { return int(m_words.size()); }
+    const ConlluWord &word(int w) const { return m_words[w]; }
+    int head(int w) const { return m_words[w].head - 1; }
+    const QList<int> &children(int w) const { return m_children[w]; }
+    QString lemma(int w) const { return foldName(m_words[w].lemma.isEmpty() ? m_words[w].form : m_words[w].lemma); }
+
+    bool hasChild(int w, const QString &relation) const
+    {
+        return std::any_of(m_children[w].cbegin(), m_children[w].cend(),
+                           [&](int c) { return relationMatches(m_words[c].deprel, relation); });
+    }
+
+    // The case marker of a nominal: "in" for "in Germany", "de" for "de
+    // Soufflet", "'s" for "Hudbay's"; empty for none.
+    QString caseWord(int w) const
+    {
+        for (int c : m_children[w]) {
+            if (m_words[c].deprel == u"case"_s)
+                return lemma(c);
+        }
+        return {};
+    }
+
+    bool isPassive(int w) const
+    {
+        return hasChild(w, u"nsubj:pass"_s) || hasChild(w, u"aux:pass"_s) || hasChild(w, u"obl:agent"_s);
+    }
+
+private:
+    const QList<ConlluWord> &m_words;
+    QList<QList<int>> m_children;
+};
+
+bool isRelativePronoun(const Tree &tree, int w)
+{
+    static const QSet<QString> relatives{u"which"_s, u"that"_s, u"who"_s, u"whom"_s, u"qui"_s,
+                                         u"que"_s, u"lequel"_s, u"laquelle"_s, u"lesquels"_s, u"lesquelles"_s};
+    return tree.word(w).upos == u"PRON"_s && relatives.contains(tree.lemma(w));
+}
+
+} // namespace
+
+Result<DependencyRules> DependencyRules::fromFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Error{u"Cannot read the relation rules %1: %2"_s.arg(path, file.errorString())};
+    DependencyRules rules;
+    QHash<QString, QStringList> lists; // "@acquire" -> its words
+    const QHash<QString, QSet<QString> *> settings{{u"negation"_s, &rules.m_negations},
+                                                  {u"modal"_s, &rules.m_modals},
+                                                  {u"holding"_s, &rules.m_holdingNouns},
+                                                  {u"example"_s, &rules.m_exampleMarkers}};
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        ++lineNumber;
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList fields = line.split(u'\t', Qt::SkipEmptyParts);
+        const auto error = [&](const QString &message) {
+            return Error{u"%1:%2: %3"_s.arg(path).arg(lineNumber).arg(message)};
+        };
+        if (fields.size() == 2 && (fields[0].startsWith(u'@') || settings.contains(fields[0]))) {
+            QStringList words;
+            for (const QString &word : fields[1].split(u'|', Qt::SkipEmptyParts))
+                words.append(foldName(word));
+            if (fields[0].startsWith(u'@'))
+                lists[fields[0]] += words;
+            else
+                *settings.value(fields[0]) += QSet<QString>(words.cbegin(), words.cend());
+            continue;
+        }
+        if (fields.size() != 6)
+            return error(u"expected id<TAB>predicate<TAB>confidence<TAB>trigger<TAB>subject<TAB>object"_s);
+        Rule rule;
+        rule.id = fields[0];
+        rule.predicate = fields[1];
+        bool ok = false;
+        rule.confidence = fields[2].toDouble(&ok);
+        if (!ok || rule.confidence <= 0 || rule.confidence > 1)
+            return error(u"confidence must be a number in (0, 1]"_s);
+        const qsizetype slash = fields[3].lastIndexOf(u'/');
+        if (slash <= 0)
+            return error(u"a trigger is LEMMAS/POS, e.g. acquire|buy/VERB"_s);
+        for (const QString &entry : fields[3].left(slash).split(u'|', Qt::SkipEmptyParts)) {
+            QStringList words;
+            if (entry == u"*"_s) {
+                rule.anyLemma = true;
+                continue;
+            }
+            if (entry.startsWith(u'@')) {
+                if (!lists.contains(entry))
+                    return error(u"unknown word list %1 (lists must come before the rules that use them)"_s.arg(entry));
+                words = lists.value(entry);
+            } else {
+                words.append(foldName(entry));
+            }
+            for (const QString &phrase : std::as_const(words)) {
+                // Each word of a phrase may be its head in the tree; the
+                // others must then hang below it.
+                const QStringList parts = phrase.split(u' ', Qt::SkipEmptyParts);
+                for (qsizetype p = 0; p < parts.size(); ++p) {
+                    QStringList others = parts;
+                    others.removeAt(p);
+                    rule.triggers[parts[p]].append(others);
+                }
+            }
+        }
+        rule.partsOfSpeech = fields[3].mid(slash + 1).split(u',', Qt::SkipEmptyParts);
+        if ((rule.triggers.isEmpty() && !rule.anyLemma) || rule.partsOfSpeech.isEmpty())
+            return error(u"a trigger needs lemmas and parts of speech"_s);
+        Result<Slot> subject = parseSlot(fields[4]);
+        if (!subject)
+            return error(subject.error());
+        Result<Slot> object = parseSlot(fields[5]);
+        if (!object)
+            return error(object.error());
+        if (subject->pairwise)
+            return error(u"only the object may be \"-\" (pairwise)"_s);
+        rule.subject = std::move(subject).value();
+        rule.object = std::move(object).value();
+        if (rule.anyLemma)
+            rules.m_anyLemma.append(int(rules.m_rules.size()));
+        for (auto trigger = rule.triggers.cbegin(); trigger != rule.triggers.cend(); ++trigger)
+            rules.m_byLemma[trigger.key()].append(int(rules.m_rules.size()));
+        rules.m_rules.append(std::move(rule));
+    }
+    return rules;
+}
+
+QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &sentence, const QList<int> &entityOfWord,
+                                                         const QList<EntityType> &typeOfEntity) const
+{
+    QList<Statement> statements;
+    const Tree tree(sentence);
+    const auto entityOf = [&](int w) { return entityOfWord.value(w, -1); };
+
+    // The actors a word stands for: its own entity, or for a common noun
+    // the names it is in apposition with ("the start-up Plaid"), what a
+    // holding noun holds ("a 30% stake in CTW") and the examples of a
+    // plural ("investors such as A and B"); each spread over conjuncts.
+    std::function<void(int, QList<int> &, int)> actorsOf = [&](int w, QList<int> &actors, int depth) {
+        if (depth > 4)
+            return;
+        if (const int e = entityOf(w); e >= 0) {
+            if (!actors.contains(e))
+                actors.append(e);
+        } else {
+            QList<int> named; // appositions and flat names first, compounds if none
+            QList<int> compounds;
+            for (int c : tree.children(w)) {
+                const QString &relation = tree.word(c).deprel;
+                if ((relation == u"appos"_s || baseRelation(relation) == u"flat"_s) && entityOf(c) >= 0)
+                    named.append(c);
+                else if (baseRelation(relation) == u"compound"_s && entityOf(c) >= 0)
+                    compounds.append(c);
+            }
+            for (int c : named.isEmpty() ? compounds : named)
+                actorsOf(c, actors, depth + 1);
+            // "Plaid, a firm backed by ...": the firm is Plaid. "X is a
+            // port located in Y": the port is X.
+            if (tree.word(w).deprel == u"appos"_s && tree.head(w) >= 0 && entityOf(tree.head(w)) >= 0)
+                actorsOf(tree.head(w), actors, depth + 1);
+            if (tree.hasChild(w, u"cop"_s)) {
+                for (int c : tree.children(w)) {
+                    if (baseRelation(tree.word(c).deprel) == u"nsubj")
+                        actorsOf(c, actors, depth + 1);
+                }
+            }
+            const bool holding = m_holdingNouns.contains(tree.lemma(w)) || tree.word(w).upos == u"NUM"_s;
+            for (int c : tree.children(w)) {
+                const QStringView relation = baseRelation(tree.word(c).deprel);
+                if (relation != u"nmod" && relation != u"obl")
+                    continue;
+                const QString marker = tree.caseWord(c);
+                if ((holding && (marker == u"of"_s || marker == u"in"_s || marker == u"into"_s || marker == u"de"_s
+                                 || marker == u"dans"_s))
+                    || m_exampleMarkers.contains(marker))
+                    actorsOf(c, actors, depth + 1);
+            }
+        }
+        for (int c : tree.children(w)) {
+            if (tree.word(c).deprel == u"conj"_s)
+                actorsOf(c, actors, depth + 1);
+        }
+    };
+
+    // Where a relative pronoun stands, the noun the clause describes.
+    const auto antecedentOfRelative = [&](int w) {
+        if (!isRelativePronoun(tree, w))
+            return w;
+        int clause = tree.head(w);
+        while (clause >= 0 && tree.word(clause).deprel != u"acl:relcl"_s && baseRelation(tree.word(clause).deprel) == u"xcomp")
+            clause = tree.head(clause);
+        return clause >= 0 && tree.word(clause).deprel == u"acl:relcl"_s ? tree.head(clause) : w;
+    };
+
+    // The subject of a verb, or of the verb that governs it: "Visa agreed
+    // to acquire", "plans to acquire", "bought X and sold Y".
+    const auto agentsOf = [&](int trigger, bool passive, QList<int> &words) {
+        if (passive) {
+            for (int c : tree.children(trigger)) {
+                const QString &relation = tree.word(c).deprel;
+                const QString marker = tree.caseWord(c);
+                if (relation == u"obl:agent"_s
+                    || ((baseRelation(relation) == u"obl" || baseRelation(relation) == u"nmod") && (marker == u"by"_s || marker == u"par"_s)))
+                    words.append(c);
+            }
+            return;
+        }
+        int node = trigger;
+        for (int hop = 0; hop < 5 && node >= 0; ++hop) {
+            for (int c : tree.children(node)) {
+                if (tree.word(c).deprel == u"nsubj"_s)
+                    words.append(antecedentOfRelative(c));
+            }
+            if (!words.isEmpty())
+                return;
+            const QStringView relation = baseRelation(tree.word(node).deprel);
+            const bool noun = tree.word(node).upos == u"NOUN"_s;
+            const bool climbs = relation == u"xcomp" || relation == u"conj" || relation == u"advcl" || relation == u"acl"
+                || relation == u"ccomp" || (noun && relation == u"obj");
+            if (!climbs || tree.word(node).deprel == u"acl:relcl"_s)
+                return;
+            node = tree.head(node);
+        }
+    };
+
+    const auto follow = [&](int trigger, const Path &path, bool passive, QList<int> &ends) {
+        QList<int> current{trigger};
+        for (const Step &step : path) {
+            QList<int> next;
+            for (int w : std::as_const(current)) {
+                if (step.up) {
+                    const bool fits = step.relations.isEmpty()
+                        || std::any_of(step.relations.cbegin(), step.relations.cend(),
+                                       [&](const QString &r) { return relationMatches(tree.word(w).deprel, r); });
+                    if (fits && tree.head(w) >= 0)
+                        next.append(tree.head(w));
+                    continue;
+                }
+                for (const QString &relation : step.relations) {
+                    if (relation == u"self"_s) {
+                        next.append(w);
+                        continue;
+                    }
+                    if (relation == u"agent"_s) {
+                        agentsOf(w, w == trigger && passive, next);
+                        continue;
+                    }
+                    if (relation == u"patient"_s) {
+                        for (int c : tree.children(w)) {
+                            const QString &deprel = tree.word(c).deprel;
+                            if ((passive && w == trigger) ? deprel == u"nsubj:pass"_s : deprel == u"obj"_s)
+                                next.append(antecedentOfRelative(c));
+                        }
+                        // "Plaid, acquired by Visa": a participle describing its patient.
+                        if (next.isEmpty() && passive && tree.word(w).deprel == u"acl"_s && tree.head(w) >= 0)
+                            next.append(tree.head(w));
+                        continue;
+                    }
+                    for (int c : tree.children(w)) {
+                        if (!relationMatches(tree.word(c).deprel, relation))
+                            continue;
+                        if (!step.caseWords.isEmpty() && !step.caseWords.contains(tree.caseWord(c)))
+                            continue;
+                        next.append(relation == u"nsubj"_s ? antecedentOfRelative(c) : c);
+                    }
+                }
+            }
+            current = next;
+        }
+        ends += current;
+    };
+
+    const auto fillSlot = [&](int trigger, const Slot &slot, bool passive) {
+        QList<int> actors;
+        for (const Path &path : slot.paths) {
+            QList<int> ends;
+            follow(trigger, path, passive, ends);
+            for (int w : std::as_const(ends))
+                actorsOf(w, actors, 0);
+            actors.removeIf([&](int e) {
+                return !slot.types.isEmpty() && !slot.types.contains(typeOfEntity.value(e, EntityType::Organization));
+            });
+            if (!actors.isEmpty())
+                break;
+        }
+        return actors;
+    };
+
+    // Whether `other` is below `w`, at most two arcs down.
+    const auto below = [&](int w, const QString &other) {
+        for (int c : tree.children(w)) {
+            if (tree.lemma(c) == other)
+                return true;
+            for (int g : tree.children(c)) {
+                if (tree.lemma(g) == other)
+                    return true;
+            }
+        }
+        return false;
+    };
+
+    for (int w = 0; w < tree.size(); ++w) {
+        const QString lemma = tree.lemma(w);
+        QList<int> candidates = m_byLemma.value(lemma);
+        candidates += m_anyLemma;
+        if (candidates.isEmpty())
+            continue;
+        // A negated trigger states nothing ("did not buy", "n'a pas
+        // racheté"), nor does a negated verb it depends on ("did not agree
+        // to buy"); a modal one ("could buy") is a possibility.
+        bool negated = false, modal = false;
+        for (int node = w, hop = 0; node >= 0 && hop < 3; ++hop) {
+            for (int c : tree.children(node)) {
+                const QStringView relation = baseRelation(tree.word(c).deprel);
+                if ((relation == u"advmod" || relation == u"neg" || relation == u"det") && m_negations.contains(tree.lemma(c)))
+                    negated = true;
+                if (relation == u"aux" && m_modals.contains(tree.lemma(c)))
+                    modal = true;
+            }
+            if (baseRelation(tree.word(node).deprel) != u"xcomp")
+                break;
+            node = tree.head(node);
+        }
+        if (negated)
+            continue;
+        const bool passive = tree.isPassive(w);
+        for (int r : std::as_const(candidates)) {
+            const Rule &rule = m_rules[r];
+            if (!rule.partsOfSpeech.contains(tree.word(w).upos))
+                continue;
+            if (!rule.anyLemma) {
+                const QList<QStringList> &entries = *rule.triggers.constFind(lemma);
+                const bool present = std::any_of(entries.cbegin(), entries.cend(), [&](const QStringList &others) {
+                    return std::all_of(others.cbegin(), others.cend(), [&](const QString &other) { return below(w, other); });
+                });
+                if (!present)
+                    continue;
+            }
+            const QList<int> subjects = fillSlot(w, rule.subject, passive);
+            if (subjects.isEmpty())
+                continue;
+            const double confidence = rule.confidence * (modal ? 0.6 : 1.0);
+            if (rule.object.pairwise) {
+                for (qsizetype a = 0; a < subjects.size(); ++a) {
+                    for (qsizetype b = a + 1; b < subjects.size(); ++b)
+                        statements.append(Statement{subjects[a], subjects[b], r, confidence});
+                }
+                continue;
+            }
+            const QList<int> objects = fillSlot(w, rule.object, passive);
+            for (int subject : subjects) {
+                for (int object : objects) {
+                    if (subject != object)
+                        statements.append(Statement{subject, object, r, confidence});
+                }
+            }
+        }
+    }
+    return statements;
+}
+
+} // namespace NewsGraph
