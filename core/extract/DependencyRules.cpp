@@ -96,6 +96,7 @@ public:
         : m_words(sentence.words)
         , m_children(sentence.words.size())
     {
+        repairTitleBeforeName();
         for (int w = 0; w < m_words.size(); ++w) {
             const int head = m_words[w].head - 1;
             if (head >= 0 && head < m_words.size())
@@ -123,6 +124,17 @@ public:
             if (m_words[c].deprel == u"case"_s)
                 return lemma(c);
         }
+        // "by Orvane Logistics Inc.": the parser may hang the marker on the
+        // name's first word and the name on its last.
+        for (int c : m_children[w]) {
+            const QStringView relation = baseRelation(m_words[c].deprel);
+            if (c >= w || (relation != u"compound" && relation != u"flat"))
+                continue;
+            for (int g : m_children[c]) {
+                if (m_words[g].deprel == u"case"_s)
+                    return lemma(g);
+            }
+        }
         return {};
     }
 
@@ -132,7 +144,29 @@ public:
     }
 
 private:
-    const QList<ConlluWord> &m_words;
+    // "Synovus CEO Kevin Blair will serve", "Electronics giant Samsung has
+    // unveiled": the greedy parser often makes the noun before a name a
+    // second subject (or object) of the verb instead of a compound of the
+    // name. A noun followed, within three words, by a name in the same
+    // role of the same head is taken as that name's compound.
+    void repairTitleBeforeName()
+    {
+        for (int w = 0; w < m_words.size(); ++w) {
+            if (m_words[w].upos != u"NOUN"_s)
+                continue;
+            for (int v = w + 1; v < std::min<int>(int(m_words.size()), w + 4); ++v) {
+                if (m_words[v].head != m_words[w].head || m_words[v].deprel != m_words[w].deprel)
+                    continue;
+                if (m_words[v].upos == u"PROPN"_s) {
+                    m_words[w].head = v + 1;
+                    m_words[w].deprel = u"compound"_s;
+                }
+                break;
+            }
+        }
+    }
+
+    QList<ConlluWord> m_words; // a copy: repairs change heads
     QList<QList<int>> m_children;
 };
 
@@ -145,17 +179,19 @@ bool isRelativePronoun(const Tree &tree, int w)
 
 } // namespace
 
-Result<DependencyRules> DependencyRules::fromFile(const QString &path)
+Result<DependencyRules> DependencyRules::fromFile(const QString &path, const Lexicon &lexicon)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return Error{u"Cannot read the relation rules %1: %2"_s.arg(path, file.errorString())};
     DependencyRules rules;
+    rules.m_lexicon = &lexicon;
     QHash<QString, QStringList> lists; // "@acquire" -> its words
     const QHash<QString, QSet<QString> *> settings{{u"negation"_s, &rules.m_negations},
                                                   {u"modal"_s, &rules.m_modals},
                                                   {u"holding"_s, &rules.m_holdingNouns},
-                                                  {u"example"_s, &rules.m_exampleMarkers}};
+                                                  {u"example"_s, &rules.m_exampleMarkers},
+                                                  {u"demoting"_s, &rules.m_demotingWords}};
     int lineNumber = 0;
     while (!file.atEnd()) {
         ++lineNumber;
@@ -256,12 +292,20 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
             QList<int> compounds;
             for (int c : tree.children(w)) {
                 const QString &relation = tree.word(c).deprel;
-                if ((relation == u"appos"_s || baseRelation(relation) == u"flat"_s) && entityOf(c) >= 0)
+                // "le groupe Vantrel": a name right after the noun, with no
+                // case marker, names it whatever the relation.
+                const bool bareNominal = baseRelation(relation) == u"nmod" && c > w && tree.caseWord(c).isEmpty();
+                if ((relation == u"appos"_s || baseRelation(relation) == u"flat"_s || bareNominal) && entityOf(c) >= 0)
                     named.append(c);
                 else if (baseRelation(relation) == u"compound"_s && entityOf(c) >= 0)
                     compounds.append(c);
             }
-            for (int c : named.isEmpty() ? compounds : named)
+            const QString lemma = tree.lemma(w);
+            const bool namingNoun = m_holdingNouns.contains(lemma) || m_lexicon->containsKey(Lexicon::Category::OrgNoun, lemma)
+                || m_lexicon->containsKey(Lexicon::Category::ProductNoun, lemma);
+            if (named.isEmpty() && namingNoun)
+                named = compounds;
+            for (int c : std::as_const(named))
                 actorsOf(c, actors, depth + 1);
             // "Plaid, a firm backed by ...": the firm is Plaid. "X is a
             // port located in Y": the port is X.
@@ -273,7 +317,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                         actorsOf(c, actors, depth + 1);
                 }
             }
-            const bool holding = m_holdingNouns.contains(tree.lemma(w)) || tree.word(w).upos == u"NUM"_s;
+            const bool holding = m_holdingNouns.contains(lemma) || tree.word(w).upos == u"NUM"_s;
             for (int c : tree.children(w)) {
                 const QStringView relation = baseRelation(tree.word(c).deprel);
                 if (relation != u"nmod" && relation != u"obl")
@@ -308,8 +352,9 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
             for (int c : tree.children(trigger)) {
                 const QString &relation = tree.word(c).deprel;
                 const QString marker = tree.caseWord(c);
-                if (relation == u"obl:agent"_s
-                    || ((baseRelation(relation) == u"obl" || baseRelation(relation) == u"nmod") && (marker == u"by"_s || marker == u"par"_s)))
+                // Whatever the relation the parser gave it ("obj" happens):
+                // a dependent marked "by" of a passive verb is its agent.
+                if (relation == u"obl:agent"_s || marker == u"by"_s || marker == u"par"_s)
                     words.append(c);
             }
             return;
@@ -324,8 +369,14 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 return;
             const QStringView relation = baseRelation(tree.word(node).deprel);
             const bool noun = tree.word(node).upos == u"NOUN"_s;
+            // "obtained EUR 440 million of funding from ...": a noun under
+            // an amount climbs to the verb of the amount.
+            const int head = tree.head(node);
+            const bool underAmount = head >= 0
+                && (tree.word(head).upos == u"NUM"_s || tree.hasChild(head, u"nummod"_s));
             const bool climbs = relation == u"xcomp" || relation == u"conj" || relation == u"advcl" || relation == u"acl"
-                || relation == u"ccomp" || (noun && relation == u"obj");
+                || relation == u"ccomp" || (noun && relation == u"obj") || (noun && relation == u"nmod" && underAmount)
+                || (tree.word(node).upos == u"NUM"_s && relation == u"obj");
             if (!climbs || tree.word(node).deprel == u"acl:relcl"_s)
                 return;
             node = tree.head(node);
@@ -439,8 +490,15 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 continue;
             if (!rule.anyLemma) {
                 const QList<QStringList> &entries = *rule.triggers.constFind(lemma);
+                // Every other word of the phrase below the trigger, and no
+                // demoting word the phrase does not have ("vice president"
+                // is not "president").
                 const bool present = std::any_of(entries.cbegin(), entries.cend(), [&](const QStringList &others) {
-                    return std::all_of(others.cbegin(), others.cend(), [&](const QString &other) { return below(w, other); });
+                    return std::all_of(others.cbegin(), others.cend(), [&](const QString &other) { return below(w, other); })
+                        && std::none_of(tree.children(w).cbegin(), tree.children(w).cend(), [&](int c) {
+                               const QString modifier = tree.lemma(c);
+                               return m_demotingWords.contains(modifier) && !others.contains(modifier);
+                           });
                 });
                 if (!present)
                     continue;

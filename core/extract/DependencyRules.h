@@ -30,13 +30,19 @@ namespace NewsGraph {
 //  - a negated trigger states nothing, a modal one is down-weighted.
 // Which entity a word stands for (a name, a resolved pronoun or
 // description) is the caller's to say; the rules read only the tree.
+class Lexicon;
+
 class DependencyRules
 {
 public:
     DependencyRules() = default;
 
     // Reads the rule file at `path`; errors name the file and the line.
-    static Result<DependencyRules> fromFile(const QString &path);
+    // `lexicon` says which common nouns name organisations and products
+    // ("the Starz pay television group"): only through those does an
+    // argument reach a name in a compound ("the B.C. copper mine" is not
+    // B.C.). It must outlive the rules.
+    static Result<DependencyRules> fromFile(const QString &path, const Lexicon &lexicon);
 
     // One step from a word to another: a dependent with one of `relations`
     // (and, when `caseWords` is not empty, a case marker among them), or
@@ -92,6 +98,7 @@ public:
     const QList<Rule> &rules() const { return m_rules; }
 
 private:
+    const Lexicon *m_lexicon = nullptr;
     QList<Rule> m_rules;
     QHash<QString, QList<int>> m_byLemma; // folded lemma -> rules it triggers
     QList<int> m_anyLemma;                // rules whose trigger is any word of a part of speech
@@ -99,6 +106,7 @@ private:
     QSet<QString> m_modals;               // "could", "might", "pouvoir"
     QSet<QString> m_holdingNouns;         // "stake", "per cent", "participation": reach through to what is held
     QSet<QString> m_exampleMarkers;       // "such as", "including", "dont": reach through to the examples
+    QSet<QString> m_demotingWords;        // "vice", "deputy": another title than the one they modify
 };
 
 } // namespace NewsGraph

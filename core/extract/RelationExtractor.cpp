@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QHash>
 #include <QMap>
 #include <QSet>
@@ -13,6 +14,10 @@
 #include <array>
 
 using namespace Qt::StringLiterals;
+
+// QT_LOGGING_RULES="newsgraph.relations.debug=true": each parsed sentence
+// as the tree rules see it, and what they found.
+Q_LOGGING_CATEGORY(lcRelations, "newsgraph.relations", QtWarningMsg)
 
 namespace NewsGraph {
 
@@ -691,7 +696,7 @@ Result<RelationExtractor> RelationExtractor::fromDirectory(const QString &direct
         }
         extractor.m_rules.append(std::move(rule));
     }
-    Result<DependencyRules> treeRules = DependencyRules::fromFile(QDir(directory).filePath(u"relation-rules.tsv"_s));
+    Result<DependencyRules> treeRules = DependencyRules::fromFile(QDir(directory).filePath(u"relation-rules.tsv"_s), lexicon);
     if (!treeRules)
         return Error{treeRules.error()};
     extractor.m_treeRules = std::move(treeRules).value();
@@ -1040,8 +1045,20 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 if (definite && standsAlone)
                     anaphora[w] = antecedent(w, Anaphor::Organisation);
             }
+            if (lcRelations().isDebugEnabled()) {
+                QString tree;
+                for (qsizetype w = 0; w < words.size(); ++w) {
+                    tree += u"%1 %2/%3 %4<-%5"_s.arg(w + 1).arg(words[w].form, words[w].upos).arg(words[w].head).arg(words[w].deprel);
+                    if (anaphora[w] >= 0)
+                        tree += u" [%1]"_s.arg(entities[anaphora[w]].name);
+                    tree += u"; "_s;
+                }
+                qCDebug(lcRelations).noquote() << "sentence" << s << tree;
+            }
             for (const DependencyRules::Statement &statement : m_treeRules.apply(syntax.words, anaphora, typeOfEntity)) {
                 const DependencyRules::Rule &rule = m_treeRules.rules()[statement.rule];
+                qCDebug(lcRelations).noquote() << "  " << entities[statement.subject].name << rule.predicate
+                                               << entities[statement.object].name << "by" << rule.id;
                 found.add(statement.subject, rule.predicate, statement.object, statement.confidence, rule.id, s);
             }
         }
