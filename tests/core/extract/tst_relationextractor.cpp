@@ -131,8 +131,10 @@ private Q_SLOTS:
                                      << u"Brivalto"_s << u"located_in"_s << u"Chile"_s;
         QTest::newRow("headquartered") << u"The start-up Kelpwise, headquartered in Bergen, hired 40 engineers."_s << u"Kelpwise"_s
                                        << u"headquartered_in"_s << u"Bergen"_s;
-        QTest::newRow("invests") << u"The chipmaker Zorvex will invest $2 billion in Portugal over five years."_s << u"Zorvex"_s
-                                 << u"invests_in"_s << u"Portugal"_s;
+        // invests_in is about companies (devset conventions): an investment
+        // in a country is where the investor operates, not a stake.
+        QTest::newRow("invests") << u"The chipmaker Zorvex will invest $2 billion in Kelpwise Inc. over five years."_s << u"Zorvex"_s
+                                 << u"invests_in"_s << u"Kelpwise Inc."_s;
         QTest::newRow("formerly") << u"Quarnell Systems, now known as Quarnell Group, cut jobs."_s << u"Quarnell Group"_s
                                   << u"formerly"_s << u"Quarnell Systems"_s;
         QTest::newRow("supports") << u"Senator Ann Lee expressed support for the merger of Zorvex and Kelpwise."_s
@@ -143,8 +145,8 @@ private Q_SLOTS:
                                           << u"Boreal"_s << u"competes_with"_s << u"Aerolux"_s;
         QTest::newRow("person, org's title") << u"Laura Oddvik, Kelpwise's chief financial officer, spoke."_s
                                              << u"Laura Oddvik"_s << u"works_for"_s << u"Kelpwise"_s;
-        QTest::newRow("investment noun") << u"Le groupe Bricomax a annoncé un investissement de 2 milliards d'euros au Portugal."_s
-                                         << u"Bricomax"_s << u"invests_in"_s << u"Portugal"_s;
+        QTest::newRow("investment noun") << u"Le groupe Bricomax a annoncé un investissement de 2 milliards d'euros dans Kelpwise SAS."_s
+                                         << u"Bricomax"_s << u"invests_in"_s << u"Kelpwise SAS"_s;
         // Quotations: the speaker talks about whom the quotation names.
         QTest::newRow("quote") << u"Idris Okonkwo met the start-up Kelpwise. “Kelpwise will grow fast,” Idris Okonkwo said."_s << u"Idris Okonkwo"_s
                                << u"says_about"_s << u"Kelpwise"_s;
