@@ -131,8 +131,6 @@ private Q_SLOTS:
                                      << u"Brivalto"_s << u"located_in"_s << u"Chile"_s;
         QTest::newRow("headquartered") << u"The start-up Kelpwise, headquartered in Bergen, hired 40 engineers."_s << u"Kelpwise"_s
                                        << u"headquartered_in"_s << u"Bergen"_s;
-        // invests_in is about companies (devset conventions): an investment
-        // in a country is where the investor operates, not a stake.
         QTest::newRow("invests") << u"The chipmaker Zorvex will invest $2 billion in Kelpwise Inc. over five years."_s << u"Zorvex"_s
                                  << u"invests_in"_s << u"Kelpwise Inc."_s;
         QTest::newRow("formerly") << u"Quarnell Systems, now known as Quarnell Group, cut jobs."_s << u"Quarnell Group"_s
