@@ -3,6 +3,7 @@
 #include "core/extract/Lexicon.h"
 
 #include <QFile>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -97,6 +98,9 @@ public:
         , m_children(sentence.words.size())
     {
         repairTitleBeforeName();
+        m_lemmas.reserve(m_words.size());
+        for (const ConlluWord &word : std::as_const(m_words))
+            m_lemmas.append(foldName(word.lemma.isEmpty() ? word.form : word.lemma));
         for (int w = 0; w < m_words.size(); ++w) {
             const int head = m_words[w].head - 1;
             if (head >= 0 && head < m_words.size())
@@ -108,7 +112,7 @@ public:
     const ConlluWord &word(int w) const { return m_words[w]; }
     int head(int w) const { return m_words[w].head - 1; }
     const QList<int> &children(int w) const { return m_children[w]; }
-    QString lemma(int w) const { return foldName(m_words[w].lemma.isEmpty() ? m_words[w].form : m_words[w].lemma); }
+    const QString &lemma(int w) const { return m_lemmas[w]; } // folded
 
     bool hasChild(int w, const QString &relation) const
     {
@@ -167,6 +171,7 @@ private:
     }
 
     QList<ConlluWord> m_words; // a copy: repairs change heads
+    QStringList m_lemmas;      // folded, looked up many times
     QList<QList<int>> m_children;
 };
 
@@ -300,7 +305,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 else if (baseRelation(relation) == u"compound"_s && entityOf(c) >= 0)
                     compounds.append(c);
             }
-            const QString lemma = tree.lemma(w);
+            const QString &lemma = tree.lemma(w);
             const bool namingNoun = m_holdingNouns.contains(lemma) || m_lexicon->containsKey(Lexicon::Category::OrgNoun, lemma)
                 || m_lexicon->containsKey(Lexicon::Category::ProductNoun, lemma);
             if (named.isEmpty() && namingNoun)
@@ -460,11 +465,14 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
     };
 
     for (int w = 0; w < tree.size(); ++w) {
-        const QString lemma = tree.lemma(w);
-        QList<int> candidates = m_byLemma.value(lemma);
-        candidates += m_anyLemma;
-        if (candidates.isEmpty())
+        const QString &lemma = tree.lemma(w);
+        const auto byLemma = m_byLemma.constFind(lemma);
+        if (byLemma == m_byLemma.cend() && m_anyLemma.isEmpty())
             continue;
+        QVarLengthArray<int, 32> candidates;
+        if (byLemma != m_byLemma.cend())
+            candidates.append(byLemma->constData(), byLemma->size());
+        candidates.append(m_anyLemma.constData(), m_anyLemma.size());
         // A negated trigger states nothing ("did not buy", "n'a pas
         // racheté"), nor does a negated verb it depends on ("did not agree
         // to buy"); a modal one ("could buy") is a possibility.

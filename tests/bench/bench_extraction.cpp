@@ -76,10 +76,14 @@ int main(int argc, char *argv[])
     Result<Lexicon> lexicon = Lexicon::fromDirectory(bundledLexiconDirectory());
     Result<AttributeFinder> attributes = AttributeFinder::fromDirectory(bundledLexiconDirectory());
     Result<RelationExtractor> relationExtractor = RelationExtractor::fromDirectory(bundledLexiconDirectory(), lexicon.value());
-    if (!splitter || !lexicon || !attributes || !relationExtractor) {
-        std::fprintf(stderr, "cannot load the lexicons\n");
+    Result<SyntaxAnalyzer> syntax = SyntaxAnalyzer::fromDirectory(bundledModelDirectory(), {u"en"_s});
+    if (!splitter || !lexicon || !attributes || !relationExtractor || !syntax) {
+        std::fprintf(stderr, "cannot load the lexicons or the syntax model\n");
         return 2;
     }
+    // As the programs run it: relation extraction parses the sentences
+    // its tree rules read.
+    relationExtractor->setSyntaxAnalyzer(std::move(syntax).value());
     const EntityExtractor extractor(lexicon.value());
 
     const QStringList articles = englishArticles();
@@ -109,7 +113,7 @@ int main(int argc, char *argv[])
         amounts += attributes->find(text, sentences, u"en"_s).size();
         attributeNs += timer.nsecsElapsed();
         timer.start();
-        relations += relationExtractor->extract(text, sentences, tokens, found).size();
+        relations += relationExtractor->extract(text, sentences, tokens, found, u"en"_s).size();
         relationNs += timer.nsecsElapsed();
         entities += found.size();
         for (const ExtractedEntity &entity : found)

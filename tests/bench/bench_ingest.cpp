@@ -86,7 +86,8 @@ int main(int argc, char *argv[])
         bytes += text.size();
         paths.append(path);
     }
-    Result<DocumentProcessor> processor = DocumentProcessor::fromDirectory(bundledLexiconDirectory());
+    Result<DocumentProcessor> processor
+        = DocumentProcessor::fromDirectory(bundledLexiconDirectory(), {}, bundledModelDirectory());
     const QString databasePath = dir.filePath(u"project.newsgraph"_s);
     Result<Database> database = Database::open(databasePath);
     if (!processor || !database) {

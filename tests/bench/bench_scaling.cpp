@@ -288,10 +288,12 @@ int measureOne(double megabytes, const QString &cast, const QString &textFile, b
         return 2;
     }
     Result<RelationExtractor> relationExtractor = RelationExtractor::fromDirectory(lexicon, *names);
-    if (!relationExtractor) {
-        std::fprintf(stderr, "cannot load the relation patterns\n");
+    Result<SyntaxAnalyzer> syntax = SyntaxAnalyzer::fromDirectory(bundledModelDirectory());
+    if (!relationExtractor || !syntax) {
+        std::fprintf(stderr, "cannot load the relation rules or the syntax models\n");
         return 2;
     }
+    relationExtractor->setSyntaxAnalyzer(std::move(syntax).value());
     const EntityExtractor entityExtractor(*names);
 
     const qint64 bytes = qint64(megabytes * double(megabyte));
@@ -339,7 +341,7 @@ int measureOne(double megabytes, const QString &cast, const QString &textFile, b
     const double attributeSeconds = threadSeconds() - start;
 
     start = threadSeconds();
-    const QList<ExtractedRelation> relations = relationExtractor->extract(text, analyzed.sentences, entities);
+    const QList<ExtractedRelation> relations = relationExtractor->extract(text, analyzed.sentences, entities, analyzed.document.language);
     const double relationSeconds = threadSeconds() - start;
 
     // Not extraction but ingest: matching the entities against those of a
