@@ -1110,7 +1110,13 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             speaker = -1;
         if (talker >= 0 && hasQuote) {
             for (int u = 0; u < units.size(); ++u) {
-                if (!quoted[u] || units[u].entity < 0 || units[u].type == EntityType::Place)
+                if (!quoted[u] || units[u].entity < 0 || units[u].demonym)
+                    continue;
+                // A place the quotation talks about ("India and China are
+                // watching", "Wall Street loves"), not where something is
+                // ("production in France").
+                if (units[u].type == EntityType::Place && u > 0 && units[u - 1].entity < 0
+                    && lexicon.containsKey(Category::PlacePreposition, units[u - 1].folded()))
                     continue;
                 found.add(talker, u"says_about"_s, units[u].entity, 0.7, u"quote.attributed"_s, s);
             }

@@ -275,6 +275,15 @@ private Q_SLOTS:
                  found.relations);
     }
 
+    void quotationsTalkAboutPlacesButNotWhereThingsAre()
+    {
+        const Found found = extract(u"“Brazil and Chile are watching this closely, and we will build the plant in Peru,” "
+                                    "said Idris Okonkwo."_s);
+        QVERIFY2(found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Brazil"_s), qPrintable(found.describe()));
+        QVERIFY2(found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Chile"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Peru"_s), qPrintable(found.describe()));
+    }
+
     void badPatternFilesAreRefused()
     {
         QTemporaryDir dir;
