@@ -406,6 +406,16 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                         next.append(w);
                         continue;
                     }
+                    if (relation == u"*"_s) {
+                        // The word and everything below it.
+                        QList<int> stack{w};
+                        while (!stack.isEmpty()) {
+                            const int d = stack.takeLast();
+                            next.append(d);
+                            stack += tree.children(d);
+                        }
+                        continue;
+                    }
                     if (relation == u"agent"_s) {
                         agentsOf(w, w == trigger && passive, next);
                         continue;
@@ -440,8 +450,24 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
         for (const Path &path : slot.paths) {
             QList<int> ends;
             follow(trigger, path, passive, ends);
-            for (int w : std::as_const(ends))
-                actorsOf(w, actors, 0);
+            const bool subtree = !path.isEmpty() && path.constLast().relations == QStringList{u"*"_s};
+            for (int w : std::as_const(ends)) {
+                // What a remark talks about takes the places it names as
+                // actors ("India and China are watching"), not those where
+                // something is ("a plant in Peru").
+                // Nor those that only qualify a noun ("U.S. hyperscalers").
+                if (subtree && typeOfEntity.value(entityOf(w)) == EntityType::Place
+                    && (m_lexicon->containsKey(Lexicon::Category::PlacePreposition, tree.caseWord(w))
+                        || ((baseRelation(tree.word(w).deprel) == u"compound" || tree.word(w).deprel == u"amod"_s)
+                            && entityOf(tree.head(w)) != entityOf(w))))
+                    continue;
+                // A subtree holds every word already: its actors are the
+                // words that stand for one, without spreading further.
+                if (!subtree)
+                    actorsOf(w, actors, 0);
+                else if (const int e = entityOf(w); e >= 0 && !actors.contains(e))
+                    actors.append(e);
+            }
             actors.removeIf([&](int e) {
                 return !slot.types.isEmpty() && !slot.types.contains(typeOfEntity.value(e, EntityType::Organization));
             });
@@ -523,7 +549,15 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 continue;
             }
             const QList<int> objects = fillSlot(w, rule.object, passive);
+            const bool remark = std::any_of(rule.object.paths.cbegin(), rule.object.paths.cend(), [](const Path &path) {
+                return !path.isEmpty() && path.constLast().relations == QStringList{u"*"_s};
+            });
             for (int subject : subjects) {
+                // An organisation named in its own remark ("Lionsgate said
+                // it would buy Starz") is announcing its own news, which the
+                // deal's own predicate covers.
+                if (remark && typeOfEntity.value(subject) == EntityType::Organization && objects.contains(subject))
+                    continue;
                 for (int object : objects) {
                     if (subject != object)
                         statements.append(Statement{subject, object, r, confidence});

@@ -302,6 +302,12 @@ private Q_SLOTS:
         QTest::newRow("adviser")
             << u"en"_s << u"Brookline Partners LLC advised Merrow Financial Inc. on the sale of its insurance unit."_s
             << u"Brookline Partners LLC"_s << u"supplies"_s << u"Merrow Financial Inc."_s;
+        QTest::newRow("reported speech")
+            << u"en"_s << u"Halvard Bank Corp. said Merrow Financial Inc. had misled its investors."_s
+            << u"Halvard Bank Corp."_s << u"says_about"_s << u"Merrow Financial Inc."_s;
+        QTest::newRow("accusation")
+            << u"en"_s << u"Tellmark Freight Inc. accused Orvane Logistics Inc. of copying its software."_s
+            << u"Tellmark Freight Inc."_s << u"says_about"_s << u"Orvane Logistics Inc."_s;
         QTest::newRow("french acquisition")
             << u"fr"_s << u"Le groupe Vantrel SA a racheté la société Ostrande SAS en 2019."_s
             << u"Vantrel SA"_s << u"invests_in"_s << u"Ostrande SAS"_s;
@@ -325,6 +331,21 @@ private Q_SLOTS:
     {
         const Found found = extract(u"Orvane Logistics Inc. did not buy Tellmark Freight Inc. after all."_s, u"en"_s);
         QVERIFY2(!found.has(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
+    }
+
+    void anOrganisationAnnouncingItsOwnNewsTalksAboutNobody()
+    {
+        const Found found = extract(u"Orvane Logistics Inc. said it would buy Tellmark Freight Inc. next year."_s, u"en"_s);
+        QVERIFY2(found.has(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
+        QVERIFY2(!found.has(u"Orvane Logistics Inc."_s, u"says_about"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
+    }
+
+    void aRemarkIsNotAboutWhereThingsAre()
+    {
+        const Found found = extract(u"Idris Okonkwo said Kelpwise Inc. would build a plant in Peru with U.S. partners."_s, u"en"_s);
+        QVERIFY2(found.has(u"Idris Okonkwo"_s, u"says_about"_s, u"Kelpwise Inc."_s), qPrintable(found.describe()));
+        QVERIFY2(!found.has(u"Idris Okonkwo"_s, u"says_about"_s, u"Peru"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.has(u"Idris Okonkwo"_s, u"says_about"_s, u"U.S."_s), qPrintable(found.describe()));
     }
 
     void withoutAModelOnlyThePatternsRun()
