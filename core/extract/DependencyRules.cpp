@@ -380,7 +380,8 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
             const bool underAmount = head >= 0
                 && (tree.word(head).upos == u"NUM"_s || tree.hasChild(head, u"nummod"_s));
             const bool climbs = relation == u"xcomp" || relation == u"conj" || relation == u"advcl" || relation == u"acl"
-                || relation == u"ccomp" || (noun && relation == u"obj") || (noun && relation == u"nmod" && underAmount)
+                || relation == u"ccomp" || (noun && (relation == u"obj" || relation == u"parataxis"))
+                || (noun && relation == u"nmod" && underAmount)
                 || (tree.word(node).upos == u"NUM"_s && relation == u"obj");
             if (!climbs || tree.word(node).deprel == u"acl:relcl"_s)
                 return;
