@@ -175,14 +175,40 @@ private:
     QList<QList<int>> m_children;
 };
 
-bool isRelativePronoun(const Tree &tree, int w)
+} // namespace
+
+bool isRelativeClause(const QString &deprel)
+{
+    return deprel.endsWith(u":relcl"_s);
+}
+
+int relativeAntecedent(const QList<ConlluWord> &words, int w)
 {
     static const QSet<QString> relatives{u"which"_s, u"that"_s, u"who"_s, u"whom"_s, u"qui"_s,
                                          u"que"_s, u"lequel"_s, u"laquelle"_s, u"lesquels"_s, u"lesquelles"_s};
-    return tree.word(w).upos == u"PRON"_s && relatives.contains(tree.lemma(w));
+    if (w < 0 || w >= words.size() || words[w].upos != u"PRON"_s
+        || !relatives.contains(foldName(words[w].lemma.isEmpty() ? words[w].form : words[w].lemma)))
+        return w;
+    const auto head = [&](int v) { return v >= 0 && v < words.size() ? words[v].head - 1 : -1; };
+    int clause = head(w);
+    while (clause >= 0 && !isRelativeClause(words[clause].deprel) && baseRelation(words[clause].deprel) == u"xcomp")
+        clause = head(clause);
+    if (clause < 0 || !isRelativeClause(words[clause].deprel))
+        return w;
+    const int described = head(clause);
+    if (described < 0)
+        return w;
+    const QString &upos = words[described].upos;
+    if (upos == u"NOUN"_s || upos == u"PROPN"_s || upos == u"PRON"_s)
+        return described;
+    // Hung on a verb (a slip, or "advcl:relcl"): the noun just before the
+    // pronoun, as in "sold it to Bayer, which bought ...".
+    for (int v = w - 1; v >= std::max(0, w - 3); --v) {
+        if (words[v].upos == u"NOUN"_s || words[v].upos == u"PROPN"_s)
+            return v;
+    }
+    return described;
 }
-
-} // namespace
 
 Result<DependencyRules> DependencyRules::fromFile(const QString &path, const Lexicon &lexicon)
 {
@@ -341,14 +367,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
     };
 
     // Where a relative pronoun stands, the noun the clause describes.
-    const auto antecedentOfRelative = [&](int w) {
-        if (!isRelativePronoun(tree, w))
-            return w;
-        int clause = tree.head(w);
-        while (clause >= 0 && tree.word(clause).deprel != u"acl:relcl"_s && baseRelation(tree.word(clause).deprel) == u"xcomp")
-            clause = tree.head(clause);
-        return clause >= 0 && tree.word(clause).deprel == u"acl:relcl"_s ? tree.head(clause) : w;
-    };
+    const auto antecedentOfRelative = [&](int w) { return relativeAntecedent(sentence.words, w); };
 
     // The subject of a verb, or of the verb that governs it: "Visa agreed
     // to acquire", "plans to acquire", "bought X and sold Y".
@@ -383,7 +402,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 || relation == u"ccomp" || (noun && (relation == u"obj" || relation == u"parataxis"))
                 || (noun && relation == u"nmod" && underAmount)
                 || (tree.word(node).upos == u"NUM"_s && relation == u"obj");
-            if (!climbs || tree.word(node).deprel == u"acl:relcl"_s)
+            if (!climbs || isRelativeClause(tree.word(node).deprel))
                 return;
             node = tree.head(node);
         }
@@ -433,6 +452,16 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                         continue;
                     }
                     for (int c : tree.children(w)) {
+                        // "auprès du constructeur", "près de Lyon": French
+                        // treebanks hang the noun from the adverb (obl:arg),
+                        // which then acts as the case marker.
+                        if (!step.caseWords.isEmpty() && tree.word(c).upos == u"ADV"_s && step.caseWords.contains(tree.lemma(c))) {
+                            for (int g : tree.children(c)) {
+                                if (tree.word(g).deprel == u"obl:arg"_s)
+                                    next.append(g);
+                            }
+                            continue;
+                        }
                         if (!relationMatches(tree.word(c).deprel, relation))
                             continue;
                         if (!step.caseWords.isEmpty() && !step.caseWords.contains(tree.caseWord(c)))

@@ -12,6 +12,15 @@
 
 namespace NewsGraph {
 
+// Whether a dependency relation attaches a relative clause ("acl:relcl",
+// "advcl:relcl").
+bool isRelativeClause(const QString &deprel);
+
+// The word a relative pronoun ("which", "qui") stands for: the noun its
+// clause describes; `w` itself when it is no relative pronoun. Words are
+// 0-based, heads 1-based as in CoNLL-U.
+int relativeAntecedent(const QList<ConlluWord> &words, int w);
+
 // Relation rules over dependency trees (Universal Dependencies), read from
 // resources/lexicon/relation-rules.tsv: a trigger word (lemma and part of
 // speech, English and French) and, for each side of the relation, the

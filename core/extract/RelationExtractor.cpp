@@ -595,6 +595,9 @@ void resolvePronoun(QList<Unit> &units, int at, const QList<QStringList> &pronou
             ++k;
         if (k != words.size())
             continue;
+        // "La société Ostrande SAS": the noun introduces the name after it.
+        if (at + k < units.size() && units[at + k].entity >= 0)
+            return;
         Unit resolved{antecedent, entities[antecedent].type, nullptr, units[at].start,
                       units[at + k - 1].end, false, false};
         units.remove(at, k);
@@ -1006,9 +1009,9 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             }
             // The closest actor of a kind named before word `w` in this
             // sentence, or else in the sentences before.
-            const auto antecedent = [&](qsizetype w, Anaphor kind) {
+            const auto antecedent = [&](qsizetype w, Anaphor kind, int excluded = -1) {
                 for (qsizetype v = w - 1; v >= 0; --v) {
-                    if (entityOfWord[v] >= 0 && anaphorFits(kind, typeOfEntity[entityOfWord[v]]))
+                    if (entityOfWord[v] >= 0 && entityOfWord[v] != excluded && anaphorFits(kind, typeOfEntity[entityOfWord[v]]))
                         return entityOfWord[v];
                 }
                 if (kind == Anaphor::Person)
@@ -1026,8 +1029,8 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                     continue;
                 }
                 // "the shipowner", "le constructeur": a definite description
-                // of an organisation, standing alone (no name, clause or
-                // complement of its own).
+                // of an organisation, standing alone (no name, complement or
+                // participle of its own; a relative clause may follow).
                 if (word.upos != u"NOUN"_s || word.deprel == u"appos"_s
                     || !lexicon.containsKey(Category::OrgNoun, foldName(word.lemma)))
                     continue;
@@ -1038,12 +1041,33 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                     const QString folded = foldName(words[c].lemma);
                     if (words[c].deprel == u"det"_s)
                         definite = definite || folded == u"the"_s || folded == u"le"_s || folded == u"this"_s || folded == u"ce"_s;
-                    else if (entityOfWord[c] >= 0 || words[c].deprel.startsWith(u"acl"_s) || words[c].deprel.startsWith(u"nmod"_s)
+                    else if (entityOfWord[c] >= 0 || words[c].deprel == u"acl"_s || words[c].deprel.startsWith(u"nmod"_s)
                              || words[c].deprel == u"appos"_s)
                         standsAlone = false;
                 }
+                // A description outside the subject is another actor than
+                // the subject of its clause: "SNCF placed an order with the
+                // manufacturer", "Bayer, which bought the whole company".
+                int subject = -1;
+                for (qsizetype node = words[w].head - 1, hop = 0; node >= 0 && hop < 4 && subject < 0;
+                     node = words[node].head - 1, ++hop) {
+                    for (qsizetype c = 0; c < words.size(); ++c) {
+                        if (words[c].head == node + 1 && words[c].deprel == u"nsubj"_s && c != w) {
+                            // "which" stands for the noun its clause describes.
+                            const qsizetype named = relativeAntecedent(words, int(c));
+                            subject = named >= 0 ? entityOfWord[named] : -1;
+                            // "la société Ostrande": the name the subject noun has.
+                            for (qsizetype n = 0; n < words.size() && subject < 0 && named >= 0; ++n) {
+                                if (words[n].head == named + 1 && entityOfWord[n] >= 0
+                                    && (words[n].deprel == u"appos"_s || words[n].deprel.startsWith(u"flat"_s)))
+                                    subject = entityOfWord[n];
+                            }
+                            break;
+                        }
+                    }
+                }
                 if (definite && standsAlone)
-                    anaphora[w] = antecedent(w, Anaphor::Organisation);
+                    anaphora[w] = antecedent(w, Anaphor::Organisation, subject);
             }
             if (lcRelations().isDebugEnabled()) {
                 QString tree;

@@ -308,6 +308,14 @@ private Q_SLOTS:
         QTest::newRow("accusation")
             << u"en"_s << u"Tellmark Freight Inc. accused Orvane Logistics Inc. of copying its software."_s
             << u"Tellmark Freight Inc."_s << u"says_about"_s << u"Orvane Logistics Inc."_s;
+        // A description stands for the last organisation named that is not
+        // the subject of its own clause.
+        QTest::newRow("description, not the subject")
+            << u"en"_s << u"Kestrel Foods Inc. sold its stake in Brantwood Dairy Ltd to Ostrava Holdings SA, which bought the whole company."_s
+            << u"Ostrava Holdings SA"_s << u"invests_in"_s << u"Brantwood Dairy Ltd"_s;
+        QTest::newRow("french description and auprès de")
+            << u"fr"_s << u"Vantrel SA emploie 500 salariés à Lyon. La société Ostrande SAS a passé une commande auprès du constructeur."_s
+            << u"Ostrande SAS"_s << u"customer_of"_s << u"Vantrel SA"_s;
         QTest::newRow("french acquisition")
             << u"fr"_s << u"Le groupe Vantrel SA a racheté la société Ostrande SAS en 2019."_s
             << u"Vantrel SA"_s << u"invests_in"_s << u"Ostrande SAS"_s;
