@@ -261,6 +261,11 @@ Result<DependencyRules> DependencyRules::fromFile(const QString &path, const Lex
                 rule.anyLemma = true;
                 continue;
             }
+            if (entry == u"<orgnoun>"_s || entry == u"<productnoun>"_s) {
+                rule.lexiconClasses.append(int(entry == u"<orgnoun>"_s ? Lexicon::Category::OrgNoun : Lexicon::Category::ProductNoun));
+                rule.anyLemma = true;
+                continue;
+            }
             if (entry.startsWith(u'@')) {
                 if (!lists.contains(entry))
                     return error(u"unknown word list %1 (lists must come before the rules that use them)"_s.arg(entry));
@@ -551,6 +556,11 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
         for (int r : std::as_const(candidates)) {
             const Rule &rule = m_rules[r];
             if (!rule.partsOfSpeech.contains(tree.word(w).upos))
+                continue;
+            if (!rule.lexiconClasses.isEmpty()
+                && std::none_of(rule.lexiconClasses.cbegin(), rule.lexiconClasses.cend(), [&](int category) {
+                       return m_lexicon->containsKey(Lexicon::Category(category), lemma);
+                   }))
                 continue;
             if (!rule.anyLemma) {
                 const QList<QStringList> &entries = *rule.triggers.constFind(lemma);

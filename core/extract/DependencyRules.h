@@ -84,6 +84,9 @@ public:
         // "executive" below it. Empty for a one-word entry.
         QHash<QString, QList<QStringList>> triggers;
         bool anyLemma = false;     // "*": every word of the parts of speech
+        // "<orgnoun>", "<productnoun>": every noun the lexicon lists as
+        // naming organisations or products ("studio", "start-up").
+        QList<int> lexiconClasses; // Lexicon::Category values
         QStringList partsOfSpeech; // UPOS the trigger may have
         Slot subject;
         Slot object;

@@ -1009,16 +1009,18 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             }
             // The closest actor of a kind named before word `w` in this
             // sentence, or else in the sentences before.
+            // Resolved left to right: "the US drug manufacturer on its
+            // takeover" — "its" finds what the description was resolved to.
+            QList<int> anaphora = entityOfWord;
             const auto antecedent = [&](qsizetype w, Anaphor kind, int excluded = -1) {
                 for (qsizetype v = w - 1; v >= 0; --v) {
-                    if (entityOfWord[v] >= 0 && entityOfWord[v] != excluded && anaphorFits(kind, typeOfEntity[entityOfWord[v]]))
-                        return entityOfWord[v];
+                    if (anaphora[v] >= 0 && anaphora[v] != excluded && anaphorFits(kind, typeOfEntity[anaphora[v]]))
+                        return anaphora[v];
                 }
                 if (kind == Anaphor::Person)
                     return personBefore;
                 return organisationBefore >= 0 ? organisationBefore : (kind == Anaphor::Either ? personBefore : -1);
             };
-            QList<int> anaphora = entityOfWord;
             for (qsizetype w = 0; w < words.size(); ++w) {
                 if (entityOfWord[w] >= 0)
                     continue;
