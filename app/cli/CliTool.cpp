@@ -211,8 +211,12 @@ void CliTool::printUsage(QTextStream &stream) const
            << "Without --db, every command but ingest and eval works on the bundled sample "
               "corpus.\n\n"
            << "Commands:\n";
+    // The names in one column as wide as the longest and two spaces.
+    qsizetype width = 0;
     for (const Command &command : commands())
-        stream << "  " << command.name.leftJustified(11) << command.summary << '\n';
+        width = std::max(width, command.name.size());
+    for (const Command &command : commands())
+        stream << "  " << command.name.leftJustified(width + 2) << command.summary << '\n';
     stream << "\nRun '" << m_program << " COMMAND --help' for the options of a command.\n"
            << "Exit status: 0 success, 1 some inputs were skipped, 2 usage or fatal error.\n";
     stream.flush();
