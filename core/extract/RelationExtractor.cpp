@@ -1,5 +1,6 @@
 #include "core/extract/RelationExtractor.h"
 
+#include "core/extract/Anaphora.h"
 #include "core/extract/Tokenizer.h"
 
 #include <QDir>
@@ -607,34 +608,6 @@ void resolvePronoun(QList<Unit> &units, int at, const QList<QStringList> &pronou
 }
 
 
-// Pronouns, by the kind of antecedent they take.
-enum class Anaphor { None, Person, Organisation, Either };
-
-Anaphor anaphorKind(const QString &folded)
-{
-    static const QHash<QString, Anaphor> pronouns{
-        {u"he"_s, Anaphor::Person}, {u"him"_s, Anaphor::Person}, {u"his"_s, Anaphor::Person},
-        {u"she"_s, Anaphor::Person}, {u"her"_s, Anaphor::Person},
-        {u"it"_s, Anaphor::Organisation}, {u"its"_s, Anaphor::Organisation}, {u"they"_s, Anaphor::Organisation},
-        {u"them"_s, Anaphor::Organisation}, {u"their"_s, Anaphor::Organisation},
-        {u"il"_s, Anaphor::Either}, {u"elle"_s, Anaphor::Either}, {u"ils"_s, Anaphor::Either},
-        {u"elles"_s, Anaphor::Either}, {u"lui"_s, Anaphor::Either}, {u"son"_s, Anaphor::Either},
-        {u"sa"_s, Anaphor::Either}, {u"ses"_s, Anaphor::Either}, {u"leur"_s, Anaphor::Either},
-        {u"leurs"_s, Anaphor::Either}};
-    return pronouns.value(folded, Anaphor::None);
-}
-
-bool anaphorFits(Anaphor kind, EntityType type)
-{
-    switch (kind) {
-    case Anaphor::Person: return type == EntityType::Person;
-    case Anaphor::Organisation: return type == EntityType::Organization;
-    case Anaphor::Either: return type == EntityType::Person || type == EntityType::Organization;
-    case Anaphor::None: break;
-    }
-    return false;
-}
-
 } // namespace
 
 Result<RelationExtractor> RelationExtractor::fromDirectory(const QString &directory, const Lexicon &lexicon)
@@ -974,14 +947,12 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             }
         }
 
-
         // Rules over the dependency tree, where there are two actors, or
         // one and a pronoun or description that may stand for another.
         bool parse = treeModel && !actors.isEmpty() && actors.size() >= 2;
         for (qsizetype u = 0; u < units.size() && treeModel && !actors.isEmpty() && !parse; ++u) {
             parse = units[u].entity < 0 && units[u].word
-                && (anaphorKind(units[u].folded()) != Anaphor::None
-                    || lexicon.containsKey(Category::OrgNoun, units[u].folded()));
+                && (isAnaphor(units[u].folded()) || lexicon.containsKey(Category::OrgNoun, units[u].folded()));
         }
         if (parse) {
             QList<std::pair<int, int>> names;
@@ -1007,70 +978,8 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                     }
                 }
             }
-            // The closest actor of a kind named before word `w` in this
-            // sentence, or else in the sentences before.
-            // Resolved left to right: "the US drug manufacturer on its
-            // takeover" — "its" finds what the description was resolved to.
-            QList<int> anaphora = entityOfWord;
-            const auto antecedent = [&](qsizetype w, Anaphor kind, int excluded = -1) {
-                for (qsizetype v = w - 1; v >= 0; --v) {
-                    if (anaphora[v] >= 0 && anaphora[v] != excluded && anaphorFits(kind, typeOfEntity[anaphora[v]]))
-                        return anaphora[v];
-                }
-                if (kind == Anaphor::Person)
-                    return personBefore;
-                return organisationBefore >= 0 ? organisationBefore : (kind == Anaphor::Either ? personBefore : -1);
-            };
-            for (qsizetype w = 0; w < words.size(); ++w) {
-                if (entityOfWord[w] >= 0)
-                    continue;
-                const ConlluWord &word = words[w];
-                if (word.upos == u"PRON"_s || word.upos == u"DET"_s) {
-                    if (const Anaphor kind = anaphorKind(foldName(word.form)); kind != Anaphor::None)
-                        anaphora[w] = antecedent(w, kind);
-                    continue;
-                }
-                // "the shipowner", "le constructeur": a definite description
-                // of an organisation, standing alone (no name, complement or
-                // participle of its own; a relative clause may follow).
-                if (word.upos != u"NOUN"_s || word.deprel == u"appos"_s
-                    || !lexicon.containsKey(Category::OrgNoun, foldName(word.lemma)))
-                    continue;
-                bool definite = false, standsAlone = true;
-                for (qsizetype c = 0; c < words.size(); ++c) {
-                    if (words[c].head != w + 1)
-                        continue;
-                    const QString folded = foldName(words[c].lemma);
-                    if (words[c].deprel == u"det"_s)
-                        definite = definite || folded == u"the"_s || folded == u"le"_s || folded == u"this"_s || folded == u"ce"_s;
-                    else if (entityOfWord[c] >= 0 || words[c].deprel == u"acl"_s || words[c].deprel.startsWith(u"nmod"_s)
-                             || words[c].deprel == u"appos"_s)
-                        standsAlone = false;
-                }
-                // A description outside the subject is another actor than
-                // the subject of its clause: "SNCF placed an order with the
-                // manufacturer", "Bayer, which bought the whole company".
-                int subject = -1;
-                for (qsizetype node = words[w].head - 1, hop = 0; node >= 0 && hop < 4 && subject < 0;
-                     node = words[node].head - 1, ++hop) {
-                    for (qsizetype c = 0; c < words.size(); ++c) {
-                        if (words[c].head == node + 1 && words[c].deprel == u"nsubj"_s && c != w) {
-                            // "which" stands for the noun its clause describes.
-                            const qsizetype named = relativeAntecedent(words, int(c));
-                            subject = named >= 0 ? entityOfWord[named] : -1;
-                            // "la société Ostrande": the name the subject noun has.
-                            for (qsizetype n = 0; n < words.size() && subject < 0 && named >= 0; ++n) {
-                                if (words[n].head == named + 1 && entityOfWord[n] >= 0
-                                    && (words[n].deprel == u"appos"_s || words[n].deprel.startsWith(u"flat"_s)))
-                                    subject = entityOfWord[n];
-                            }
-                            break;
-                        }
-                    }
-                }
-                if (definite && standsAlone)
-                    anaphora[w] = antecedent(w, Anaphor::Organisation, subject);
-            }
+            const QList<int> anaphora = resolveAnaphora(words, entityOfWord, typeOfEntity, lexicon,
+                                                        organisationBefore, personBefore);
             if (lcRelations().isDebugEnabled()) {
                 QString tree;
                 for (qsizetype w = 0; w < words.size(); ++w) {

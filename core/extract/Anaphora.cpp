@@ -1,0 +1,127 @@
+#include "core/extract/Anaphora.h"
+
+#include "core/extract/DependencyRules.h"
+#include "core/extract/Lexicon.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace NewsGraph {
+
+namespace {
+
+// Pronouns, by the kind of antecedent they take.
+enum class Anaphor { None, Person, Organisation, Either };
+
+Anaphor anaphorKind(const QString &folded)
+{
+    static const QHash<QString, Anaphor> pronouns{
+        {u"he"_s, Anaphor::Person}, {u"him"_s, Anaphor::Person}, {u"his"_s, Anaphor::Person},
+        {u"she"_s, Anaphor::Person}, {u"her"_s, Anaphor::Person},
+        {u"it"_s, Anaphor::Organisation}, {u"its"_s, Anaphor::Organisation}, {u"they"_s, Anaphor::Organisation},
+        {u"them"_s, Anaphor::Organisation}, {u"their"_s, Anaphor::Organisation},
+        {u"il"_s, Anaphor::Either}, {u"elle"_s, Anaphor::Either}, {u"ils"_s, Anaphor::Either},
+        {u"elles"_s, Anaphor::Either}, {u"lui"_s, Anaphor::Either}, {u"son"_s, Anaphor::Either},
+        {u"sa"_s, Anaphor::Either}, {u"ses"_s, Anaphor::Either}, {u"leur"_s, Anaphor::Either},
+        {u"leurs"_s, Anaphor::Either}};
+    return pronouns.value(folded, Anaphor::None);
+}
+
+bool fits(Anaphor kind, EntityType type)
+{
+    switch (kind) {
+    case Anaphor::Person: return type == EntityType::Person;
+    case Anaphor::Organisation: return type == EntityType::Organization;
+    case Anaphor::Either: return type == EntityType::Person || type == EntityType::Organization;
+    case Anaphor::None: break;
+    }
+    return false;
+}
+
+// The entity the subject of the clause around word `w` names, -1 for none:
+// the first nsubj met climbing from `w`, through a relative pronoun to the
+// noun it describes, and from a noun to the name in apposition with it.
+int clauseSubject(const QList<ConlluWord> &words, const QList<int> &entityOfWord, qsizetype w)
+{
+    for (qsizetype node = words[w].head - 1, hop = 0; node >= 0 && hop < 4; node = words[node].head - 1, ++hop) {
+        for (qsizetype c = 0; c < words.size(); ++c) {
+            if (words[c].head != node + 1 || words[c].deprel != u"nsubj"_s || c == w)
+                continue;
+            const qsizetype named = relativeAntecedent(words, int(c));
+            if (named < 0)
+                return -1;
+            if (entityOfWord[named] >= 0)
+                return entityOfWord[named];
+            // "la société Ostrande": the name the subject noun has.
+            for (qsizetype n = 0; n < words.size(); ++n) {
+                if (words[n].head == named + 1 && entityOfWord[n] >= 0
+                    && (words[n].deprel == u"appos"_s || words[n].deprel.startsWith(u"flat"_s)))
+                    return entityOfWord[n];
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+
+// Whether word `w` is a definite description of an organisation standing
+// alone: "the shipowner", "le constructeur ferroviaire, qui ...".
+bool isDefiniteDescription(const QList<ConlluWord> &words, const QList<int> &entityOfWord, qsizetype w,
+                           const Lexicon &lexicon)
+{
+    const ConlluWord &word = words[w];
+    if (word.upos != u"NOUN"_s || word.deprel == u"appos"_s || !lexicon.containsKey(Lexicon::Category::OrgNoun, foldName(word.lemma)))
+        return false;
+    bool definite = false;
+    for (qsizetype c = 0; c < words.size(); ++c) {
+        if (words[c].head != w + 1)
+            continue;
+        const QString &relation = words[c].deprel;
+        if (relation == u"det"_s) {
+            const QString determiner = foldName(words[c].lemma);
+            definite = definite || determiner == u"the"_s || determiner == u"le"_s || determiner == u"this"_s
+                || determiner == u"ce"_s;
+        } else if (entityOfWord[c] >= 0 || relation == u"acl"_s || relation.startsWith(u"nmod"_s) || relation == u"appos"_s) {
+            return false; // it has a name, a complement or a participle of its own
+        }
+    }
+    return definite;
+}
+
+} // namespace
+
+bool isAnaphor(const QString &folded)
+{
+    return anaphorKind(folded) != Anaphor::None;
+}
+
+QList<int> resolveAnaphora(const QList<ConlluWord> &words, const QList<int> &entityOfWord,
+                           const QList<EntityType> &typeOfEntity, const Lexicon &lexicon, int organisationBefore,
+                           int personBefore)
+{
+    QList<int> resolved = entityOfWord;
+    const auto antecedent = [&](qsizetype w, Anaphor kind, int excluded) {
+        for (qsizetype v = w - 1; v >= 0; --v) {
+            if (resolved[v] >= 0 && resolved[v] != excluded && fits(kind, typeOfEntity.value(resolved[v])))
+                return resolved[v];
+        }
+        if (kind == Anaphor::Person)
+            return personBefore;
+        return organisationBefore >= 0 ? organisationBefore : (kind == Anaphor::Either ? personBefore : -1);
+    };
+    for (qsizetype w = 0; w < words.size(); ++w) {
+        if (entityOfWord.value(w, -1) >= 0)
+            continue;
+        const ConlluWord &word = words[w];
+        if (word.upos == u"PRON"_s || word.upos == u"DET"_s) {
+            if (const Anaphor kind = anaphorKind(foldName(word.form)); kind != Anaphor::None)
+                resolved[w] = antecedent(w, kind, -1);
+        } else if (isDefiniteDescription(words, entityOfWord, w, lexicon)) {
+            resolved[w] = antecedent(w, Anaphor::Organisation, clauseSubject(words, entityOfWord, w));
+        }
+    }
+    return resolved;
+}
+
+} // namespace NewsGraph

@@ -1,0 +1,108 @@
+#include "core/extract/Anaphora.h"
+#include "core/extract/Lexicon.h"
+
+#include <QtTest>
+
+#include <optional>
+
+using namespace NewsGraph;
+using namespace Qt::StringLiterals;
+
+// Pronouns and descriptions resolved on trees written by hand ("form lemma
+// UPOS head deprel" per word), so the cases do not depend on the parser.
+class TestAnaphora : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::optional<Lexicon> m_lexicon;
+    // Entities 0 and 1 are organisations, 2 a person.
+    const QList<EntityType> m_types{EntityType::Organization, EntityType::Organization, EntityType::Person};
+
+    static QList<ConlluWord> words(const QString &text)
+    {
+        QList<ConlluWord> words;
+        for (const QString &word : text.split(u" ; "_s)) {
+            const QStringList f = word.split(u' ');
+            ConlluWord w;
+            w.form = f[0];
+            w.lemma = f[1];
+            w.upos = f[2];
+            w.head = f[3].toInt();
+            w.deprel = f[4];
+            words.append(w);
+        }
+        return words;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        Result<Lexicon> lexicon = Lexicon::fromDirectory(u":/lexicon"_s);
+        QVERIFY2(lexicon.ok(), qPrintable(lexicon.error()));
+        m_lexicon.emplace(std::move(lexicon).value());
+    }
+
+    void cases_data()
+    {
+        QTest::addColumn<QString>("tree");
+        QTest::addColumn<QList<int>>("named");    // the entity each word names
+        QTest::addColumn<int>("organisationBefore");
+        QTest::addColumn<int>("personBefore");
+        QTest::addColumn<QList<int>>("expected");
+
+        // "Kestrel said it would buy Brantwood": it = Kestrel.
+        QTest::newRow("pronoun, same sentence")
+            << u"Kestrel Kestrel PROPN 2 nsubj ; said say VERB 0 root ; it it PRON 5 nsubj ; would would AUX 5 aux ; "
+               "buy buy VERB 2 ccomp ; Brantwood Brantwood PROPN 5 obj"_s
+            << QList<int>{0, -1, -1, -1, -1, 1} << -1 << -1 << QList<int>{0, -1, 0, -1, -1, 1};
+        // "He" takes a person, from the sentences before when none is named.
+        QTest::newRow("person from before")
+            << u"He he PRON 2 nsubj ; joined join VERB 0 root ; Brantwood Brantwood PROPN 2 obj"_s
+            << QList<int>{-1, -1, 1} << 0 << 2 << QList<int>{2, -1, 1};
+        // "It" never takes a person.
+        QTest::newRow("it is no person")
+            << u"Ada Ada PROPN 2 nsubj ; said say VERB 0 root ; it it PRON 4 nsubj ; grew grow VERB 2 ccomp"_s
+            << QList<int>{2, -1, -1, -1} << 1 << -1 << QList<int>{2, -1, 1, -1};
+        // "Brantwood placed an order with the company": not Brantwood (the
+        // subject of its clause) but the organisation before it.
+        QTest::newRow("description past the subject")
+            << u"Kestrel Kestrel PROPN 2 nsubj ; grew grow VERB 0 root ; and and CCONJ 5 cc ; Brantwood Brantwood PROPN 5 nsubj ; "
+               "placed place VERB 2 conj ; an a DET 7 det ; order order NOUN 5 obj ; with with ADP 10 case ; "
+               "the the DET 10 det ; company company NOUN 5 obl"_s
+            << QList<int>{0, -1, -1, 1, -1, -1, -1, -1, -1, -1} << -1 << -1
+            << QList<int>{0, -1, -1, 1, -1, -1, -1, -1, -1, 0};
+        // A noun with a name of its own describes that name, nothing else.
+        QTest::newRow("description with a name")
+            << u"the the DET 2 det ; company company NOUN 4 nsubj ; Brantwood Brantwood PROPN 2 appos ; grew grow VERB 0 root"_s
+            << QList<int>{-1, -1, 1, -1} << 0 << -1 << QList<int>{-1, -1, 1, -1};
+        // An indefinite noun is no description of anyone.
+        QTest::newRow("indefinite")
+            << u"a a DET 2 det ; company company NOUN 3 nsubj ; grew grow VERB 0 root"_s
+            << QList<int>{-1, -1, -1} << 0 << -1 << QList<int>{-1, -1, -1};
+        // French: "sa filiale" — sa takes a person or an organisation.
+        QTest::newRow("french possessive")
+            << u"Vantrel Vantrel PROPN 2 nsubj ; vend vendre VERB 0 root ; sa son DET 4 det ; filiale filiale NOUN 2 obj"_s
+            << QList<int>{0, -1, -1, -1} << -1 << -1 << QList<int>{0, -1, 0, -1};
+    }
+
+    void cases()
+    {
+        QFETCH(QString, tree);
+        QFETCH(QList<int>, named);
+        QFETCH(int, organisationBefore);
+        QFETCH(int, personBefore);
+        QFETCH(QList<int>, expected);
+        QCOMPARE(resolveAnaphora(words(tree), named, m_types, *m_lexicon, organisationBefore, personBefore), expected);
+    }
+
+    void anaphors()
+    {
+        QVERIFY(isAnaphor(u"its"_s));
+        QVERIFY(isAnaphor(u"elle"_s));
+        QVERIFY(!isAnaphor(u"company"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnaphora)
+#include "tst_anaphora.moc"
