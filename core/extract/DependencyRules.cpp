@@ -432,10 +432,14 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                         continue;
                     }
                     if (relation == u"*"_s) {
-                        // The word and everything below it.
+                        // The word and everything below it, but the
+                        // trigger's own words when the path went up ("...,
+                        // said X, chairman of Y": Y is not in the remark).
                         QList<int> stack{w};
                         while (!stack.isEmpty()) {
                             const int d = stack.takeLast();
+                            if (d == trigger && w != trigger)
+                                continue;
                             next.append(d);
                             stack += tree.children(d);
                         }

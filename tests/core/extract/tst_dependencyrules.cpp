@@ -356,6 +356,14 @@ private Q_SLOTS:
         QVERIFY2(!found.has(u"Idris Okonkwo"_s, u"says_about"_s, u"U.S."_s), qPrintable(found.describe()));
     }
 
+    void aSpeakerAfterTheRemark()
+    {
+        // No quotation marks: the tree alone says what the remark is.
+        const Found found = extract(u"Tellmark Freight Inc. will grow fast, said Ada Wren, chair of Kelpwise Inc."_s, u"en"_s);
+        QVERIFY2(found.has(u"Ada Wren"_s, u"says_about"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
+        QVERIFY2(!found.has(u"Ada Wren"_s, u"says_about"_s, u"Kelpwise Inc."_s), qPrintable(found.describe()));
+    }
+
     void withoutAModelOnlyThePatternsRun()
     {
         // The same sentence, and the language has no model: no tree rule
