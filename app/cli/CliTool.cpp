@@ -171,6 +171,11 @@ QList<CliTool::Command> CliTool::commands() const
          QList<QCommandLineOption>{dbOption, fromEntityOption, toEntityOption, weightingOption, jsonOption}
              + graphFilterOptions(),
          &CliTool::path},
+        {u"explain"_s, QString(),
+         u"Why two entities are linked: each sentence with the rule that read it, its trigger and path, "
+         u"and the confidence."_s,
+         QList<QCommandLineOption>{dbOption, fromEntityOption, toEntityOption, jsonOption} + graphFilterOptions(),
+         &CliTool::explain},
         {u"neighbors"_s, u"NAME"_s, u"The entities at most K links away from one entity."_s,
          QList<QCommandLineOption>{dbOption, hopsOption, jsonOption} + graphFilterOptions(), &CliTool::neighbors},
         {u"layout"_s, QString(),
@@ -1119,6 +1124,54 @@ int CliTool::metrics(const QCommandLineParser &parser)
     if (estimated) {
         m_out << "Betweenness estimated from " << metrics->betweennessSources << " of " << graph.nodeCount()
               << " sources (--exact for all of them).\n";
+    }
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::explain(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(fromEntityOption) || !parser.isSet(toEntityOption))
+        return usageError(u"explain needs --from NAME and --to NAME"_s);
+    std::optional<GraphView> view = openGraph(parser);
+    if (!view)
+        return Failure;
+    const std::optional<qint64> from = entityNamed(*view, parser.value(fromEntityOption));
+    if (!from)
+        return Failure;
+    const std::optional<qint64> to = entityNamed(*view, parser.value(toEntityOption));
+    if (!to)
+        return Failure;
+    const GraphNode &a = view->graph.nodes().at(view->graph.indexOf(*from));
+    const GraphNode &b = view->graph.nodes().at(view->graph.indexOf(*to));
+    if (*from == *to)
+        return fail(u"--from and --to are both %1"_s.arg(a.name));
+    const Result<QList<RelationRecord>> relations = Repository(view->database).relationsBetween(*from, *to);
+    if (!relations)
+        return fail(relations.error());
+    if (parser.isSet(jsonOption)) {
+        printJson({{u"from"_s, nodeJson(a)}, {u"to"_s, nodeJson(b)}, {u"relations"_s, toJsonArray(*relations)}});
+        return Success;
+    }
+    if (relations->isEmpty()) {
+        // An answer, not an error: no sentence states a relation between them.
+        m_out << "No relation between " << a.name << " and " << b.name
+              << " is stated (they may only be named together: see path --cooccurrence).\n";
+        m_out.flush();
+        return Success;
+    }
+    for (const RelationRecord &relation : *relations) {
+        m_out << relation.subject << " -" << relation.predicate << "-> " << relation.object << " (confidence "
+              << QString::number(relation.confidence, 'f', 2) << ")\n";
+        for (const EvidenceRecord &statement : relation.evidence) {
+            m_out << "    " << statement.fileName << " [" << statement.start << ", " << statement.end
+                  << "): " << elided(statement.sentence, 100) << '\n';
+            m_out << "      rule " << (statement.rule.isEmpty() ? u"(unknown)"_s : statement.rule) << ", confidence "
+                  << QString::number(statement.confidence, 'f', 2);
+            if (!statement.path.isEmpty())
+                m_out << ": " << statement.path;
+            m_out << '\n';
+        }
     }
     m_out.flush();
     return Success;

@@ -59,6 +59,7 @@ private:
     int evaluate(const QCommandLineParser &parser);
     int metrics(const QCommandLineParser &parser);
     int path(const QCommandLineParser &parser);
+    int explain(const QCommandLineParser &parser);
     int neighbors(const QCommandLineParser &parser);
     int layout(const QCommandLineParser &parser);
     int exportGraph(const QCommandLineParser &parser);

@@ -75,12 +75,16 @@ void EvidenceDelegate::layOut(QTextDocument &document, const QStyleOptionViewIte
     }
     QColor quiet = text;
     quiet.setAlphaF(0.65f);
-    const QString html = QStringLiteral("<div style=\"color: %1\">%2</div>"
-                                        "<div style=\"color: %3; font-size: small\">%4</div>")
-                             .arg(text.name(),
-                                  tintedHtml(index.data(EvidenceListModel::SentenceRole).toString(), ranges, base),
-                                  blended(quiet, base).name(),
-                                  index.data(EvidenceListModel::SourceRole).toString().toHtmlEscaped());
+    QString html = QStringLiteral("<div style=\"color: %1\">%2</div>"
+                                  "<div style=\"color: %3; font-size: small\">%4</div>")
+                       .arg(text.name(),
+                            tintedHtml(index.data(EvidenceListModel::SentenceRole).toString(), ranges, base),
+                            blended(quiet, base).name(),
+                            index.data(EvidenceListModel::SourceRole).toString().toHtmlEscaped());
+    // A link's sentence: the rule and path that read each relation in it.
+    for (const QString &line : index.data(EvidenceListModel::ExplanationRole).toStringList())
+        html += QStringLiteral("<div style=\"color: %1; font-size: small\"><i>%2</i></div>")
+                    .arg(blended(quiet, base).name(), line.toHtmlEscaped());
     document.setHtml(html);
 }
 

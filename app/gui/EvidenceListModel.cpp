@@ -69,6 +69,8 @@ QVariant EvidenceListModel::itemData(const EvidenceItem &item, int role)
             texts.append(item.sentence.mid(highlight.start, highlight.end - highlight.start));
         return texts;
     }
+    case ExplanationRole:
+        return item.explanations.isEmpty() ? QVariant() : QVariant(item.explanations);
     case SourceRole:
         // Titles are often the first sentence: a line's worth is enough here.
         return citation(elided(item.title, 60), item.fileName, item.date);

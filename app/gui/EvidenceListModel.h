@@ -27,6 +27,7 @@ public:
         SourceRole,        // "Title (file, date)"
         CitationRole,      // the sentence in quotes, then its source: what Copy copies
         HeadingRole,       // rows above sentences (a path's hops): rich text drawn wrapped
+        ExplanationRole,   // QStringList: how the sentence states each relation of a link
     };
 
     explicit EvidenceListModel(QObject *parent = nullptr);

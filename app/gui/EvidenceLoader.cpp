@@ -4,9 +4,12 @@
 
 #include "core/graph/EdgeStatements.h"
 
+#include <QObject>
 #include <QRegularExpression>
 
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace NewsGraph {
 
@@ -35,7 +38,27 @@ Result<QList<EvidenceItem>> EvidenceLoader::forEdge(qint64 a, qint64 b)
     const Result<QList<EvidenceRecord>> records = keptEvidence(m_session.repository(), *edge);
     if (!records)
         return Error{records.error()};
-    return items(*records, {edge->source, edge->target});
+    Result<QList<EvidenceItem>> found = items(*records, {edge->source, edge->target});
+    if (!found)
+        return found;
+    // Under each sentence, how it states each relation of the pair.
+    const Result<QList<RelationRecord>> relations = m_session.repository().relationsBetween(a, b);
+    if (!relations)
+        return Error{relations.error()};
+    QHash<qint64, QStringList> explanations; // by sentence id
+    for (const RelationRecord &relation : *relations) {
+        for (const EvidenceRecord &statement : relation.evidence) {
+            QString line = QObject::tr("%1 by %2 (%3)")
+                               .arg(relation.predicate, statement.rule.isEmpty() ? QObject::tr("an unknown rule") : statement.rule)
+                               .arg(statement.confidence, 0, 'f', 2);
+            if (!statement.path.isEmpty())
+                line += u": "_s + statement.path;
+            explanations[statement.sentenceId].append(line);
+        }
+    }
+    for (EvidenceItem &item : *found)
+        item.explanations = explanations.value(item.sentenceId);
+    return found;
 }
 
 Result<QList<EvidenceItem>> EvidenceLoader::items(const QList<EvidenceRecord> &records,

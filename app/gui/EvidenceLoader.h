@@ -36,6 +36,10 @@ struct EvidenceItem
     QString fileName;
     QDate date;
     QList<EvidenceHighlight> highlights;
+    // For the evidence of a link: how the sentence states each relation,
+    // one line each ("invests_in by acquire.verb (0.85): Visa <-agent-
+    // acquire -patient-> Plaid"), as newsgraph-cli explain prints it.
+    QStringList explanations;
 };
 
 // Reads evidence sentences through the session's Repository and marks the

@@ -64,7 +64,7 @@ QJsonObject toJson(const EntityRecord &entity)
 
 QJsonObject toJson(const EvidenceRecord &evidence)
 {
-    return {
+    QJsonObject object{
         {u"document"_s, evidence.fileName},
         {u"document_id"_s, evidence.documentId},
         {u"sentence_id"_s, evidence.sentenceId},
@@ -72,6 +72,14 @@ QJsonObject toJson(const EvidenceRecord &evidence)
         {u"start"_s, evidence.start},
         {u"end"_s, evidence.end},
     };
+    // How the sentence states the relation, where known.
+    if (!evidence.rule.isEmpty()) {
+        object.insert(u"rule"_s, evidence.rule);
+        object.insert(u"confidence"_s, evidence.confidence);
+    }
+    if (!evidence.path.isEmpty())
+        object.insert(u"path"_s, evidence.path);
+    return object;
 }
 
 QJsonObject toJson(const RelationRecord &relation)

@@ -62,6 +62,7 @@ Result<DependencyRules::Slot> parseSlot(const QString &text)
         paths = text.left(colon);
     }
     for (const QString &pathText : paths.split(u'|', Qt::SkipEmptyParts)) {
+        slot.pathTexts.append(pathText);
         DependencyRules::Path path;
         for (QString stepText : pathText.split(u'>', Qt::SkipEmptyParts)) {
             DependencyRules::Step step;
@@ -176,6 +177,12 @@ private:
 };
 
 } // namespace
+
+QString DependencyRules::explain(const Statement &statement, const QString &subject, const QString &trigger,
+                                 const QString &object)
+{
+    return u"%1 <-%2- %3 -%4-> %5"_s.arg(subject, statement.subjectPath, trigger, statement.objectPath, object);
+}
 
 bool isRelativeClause(const QString &deprel)
 {
@@ -484,9 +491,12 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
         ends += current;
     };
 
-    const auto fillSlot = [&](int trigger, const Slot &slot, bool passive) {
+    // The actors a slot reaches from `trigger`, and (in `used`) the text of
+    // the path that reached them.
+    const auto fillSlot = [&](int trigger, const Slot &slot, bool passive, QString *used) {
         QList<int> actors;
-        for (const Path &path : slot.paths) {
+        for (qsizetype p = 0; p < slot.paths.size(); ++p) {
+            const Path &path = slot.paths[p];
             QList<int> ends;
             follow(trigger, path, passive, ends);
             const bool subtree = !path.isEmpty() && path.constLast().relations == QStringList{u"*"_s};
@@ -510,8 +520,10 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
             actors.removeIf([&](int e) {
                 return !slot.types.isEmpty() && !slot.types.contains(typeOfEntity.value(e, EntityType::Organization));
             });
-            if (!actors.isEmpty())
+            if (!actors.isEmpty()) {
+                *used = slot.pathTexts.value(p);
                 break;
+            }
         }
         return actors;
     };
@@ -581,18 +593,19 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 if (!present)
                     continue;
             }
-            const QList<int> subjects = fillSlot(w, rule.subject, passive);
+            QString subjectPath, objectPath;
+            const QList<int> subjects = fillSlot(w, rule.subject, passive, &subjectPath);
             if (subjects.isEmpty())
                 continue;
             const double confidence = rule.confidence * (modal ? 0.6 : 1.0);
             if (rule.object.pairwise) {
                 for (qsizetype a = 0; a < subjects.size(); ++a) {
                     for (qsizetype b = a + 1; b < subjects.size(); ++b)
-                        statements.append(Statement{subjects[a], subjects[b], r, confidence});
+                        statements.append(Statement{subjects[a], subjects[b], r, confidence, w, subjectPath, subjectPath});
                 }
                 continue;
             }
-            const QList<int> objects = fillSlot(w, rule.object, passive);
+            const QList<int> objects = fillSlot(w, rule.object, passive, &objectPath);
             const bool remark = std::any_of(rule.object.paths.cbegin(), rule.object.paths.cend(), [](const Path &path) {
                 return !path.isEmpty() && path.constLast().relations == QStringList{u"*"_s};
             });
@@ -604,7 +617,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                     continue;
                 for (int object : objects) {
                     if (subject != object)
-                        statements.append(Statement{subject, object, r, confidence});
+                        statements.append(Statement{subject, object, r, confidence, w, subjectPath, objectPath});
                 }
             }
         }

@@ -69,6 +69,7 @@ public:
     struct Slot
     {
         QList<Path> paths;        // tried in order; the first that reaches an actor wins
+        QStringList pathTexts;    // each path as the rule file writes it, for explanations
         QList<EntityType> types;  // allowed types; empty for any
         bool pairwise = false;    // "-": the subject's members relate to each other
     };
@@ -99,7 +100,15 @@ public:
         int object = -1;
         int rule = -1; // index into rules()
         double confidence = 0.0;
+        int trigger = -1;       // the trigger word (0-based)
+        QString subjectPath;    // the paths that reached each side ("agent", "prep[by]")
+        QString objectPath;     // ("-" for pairwise)
     };
+
+    // "Visa <-agent- acquire -patient-> Plaid": a statement as one line,
+    // given the names of its two sides and the trigger's word.
+    static QString explain(const Statement &statement, const QString &subject, const QString &trigger,
+                           const QString &object);
 
     // The statements of `sentence`: `entityOfWord` gives, for each word
     // (0-based), the entity it stands for or -1; `typeOfEntity` the type of

@@ -59,6 +59,25 @@ struct AttributeMention
     friend bool operator==(const AttributeMention &, const AttributeMention &) = default;
 };
 
+// How one sentence states a relation: the rule that read it there, with
+// what confidence, and what it matched — for a tree rule the path from the
+// trigger to each side ("Visa <-agent- acquire -patient-> Plaid"), for a
+// word pattern the words it spanned.
+struct StatementOrigin
+{
+    QString rule;
+    double confidence = 0.0;
+    QString path;
+
+    friend bool operator==(const StatementOrigin &, const StatementOrigin &) = default;
+};
+
+} // namespace NewsGraph
+
+Q_DECLARE_TYPEINFO(NewsGraph::StatementOrigin, Q_RELOCATABLE_TYPE);
+
+namespace NewsGraph {
+
 // A typed relation between two entities of the same document, with the
 // sentences that state it. `subject` and `object` index
 // DocumentExtraction::entities. Symmetric predicates (partner_of, deal_with,
@@ -71,6 +90,9 @@ struct ExtractedRelation
     double confidence = 0.0; // the best of its evidence
     QString rule;            // id of the rule that found it first (see relation-patterns.tsv)
     QList<int> sentences;    // evidence: sentence indexes, ascending, each once
+    // How each of `sentences` states it (same order); empty for
+    // co-occurrences, which a long article has by the hundred thousand.
+    QList<StatementOrigin> origins;
 
     friend bool operator==(const ExtractedRelation &, const ExtractedRelation &) = default;
 };

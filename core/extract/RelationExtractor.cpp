@@ -511,16 +511,19 @@ public:
             return id;
         m_predicates.append(predicate);
         m_symmetric.append(isSymmetricPredicate(predicate));
+        m_keepsOrigins.append(predicate != QStringView(cooccurrencePredicate));
         m_index.append(QHash<quint64, qsizetype>());
         return int(m_predicates.size()) - 1;
     }
 
-    void add(int subject, const QString &predicate, int object, double confidence, const QString &rule, int sentence)
+    void add(int subject, const QString &predicate, int object, double confidence, const QString &rule, int sentence,
+             const QString &path = {})
     {
-        add(subject, predicateId(predicate), object, confidence, rule, sentence);
+        add(subject, predicateId(predicate), object, confidence, rule, sentence, path);
     }
 
-    void add(int subject, int predicate, int object, double confidence, const QString &rule, int sentence)
+    void add(int subject, int predicate, int object, double confidence, const QString &rule, int sentence,
+             const QString &path = {})
     {
         if (subject == object || subject < 0 || object < 0)
             return;
@@ -531,12 +534,18 @@ public:
         auto it = index.find(key);
         if (it == index.end()) {
             it = index.insert(key, m_relations.size());
-            m_relations.append(ExtractedRelation{subject, m_predicates[predicate], object, confidence, rule, {}});
+            m_relations.append(ExtractedRelation{subject, m_predicates[predicate], object, confidence, rule, {}, {}});
         }
         ExtractedRelation &relation = m_relations[*it];
         relation.confidence = std::max(relation.confidence, confidence);
-        if (relation.sentences.isEmpty() || relation.sentences.constLast() != sentence)
+        if (relation.sentences.isEmpty() || relation.sentences.constLast() != sentence) {
             relation.sentences.append(sentence); // sentences come in order
+            if (m_keepsOrigins[predicate])
+                relation.origins.append(StatementOrigin{rule, confidence, path});
+        } else if (m_keepsOrigins[predicate] && confidence > relation.origins.constLast().confidence) {
+            // Two rules read the same sentence: the surer one explains it.
+            relation.origins.last() = StatementOrigin{rule, confidence, path};
+        }
     }
 
     QList<ExtractedRelation> take() { return std::move(m_relations); }
@@ -546,6 +555,7 @@ private:
     QList<QHash<quint64, qsizetype>> m_index; // by predicate id: (subject, object) -> m_relations
     QStringList m_predicates; // by id; a handful
     QList<bool> m_symmetric;
+    QList<bool> m_keepsOrigins; // by id: all but co-occurrence
 };
 
 // Typed relations first, co-occurrences after, each in the order found. In
@@ -910,6 +920,11 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             std::stable_sort(matches.begin(), matches.end(), [](const Match &a, const Match &b) {
                 return a.last - a.first < b.last - b.first;
             });
+            // The words a match spans, quoted, for the explanation.
+            const auto matched = [&](const Match &match) {
+                const int from = units[match.first].start, to = units[match.last].end;
+                return u"“%1”"_s.arg(QStringView(text).mid(from, to - from));
+            };
             // A subject or object already bound by a tighter match of this
             // rule is not bound again further away.
             QVarLengthArray<int, 8> boundSubjects, boundObjects; // a handful at most
@@ -930,14 +945,15 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                             if (boundSubjects.contains(subject.unit) || boundObjects.contains(object.unit))
                                 continue;
                             if (related(subject, object) && related(object, subject))
-                                found.add(decode(subject.entity), predicate, decode(object.entity), confidence, rule.id, s);
+                                found.add(decode(subject.entity), predicate, decode(object.entity), confidence, rule.id, s,
+                                          matched(match));
                         }
                     }
                 } else {
                     for (qsizetype a = 0; a < match.subjects.size(); ++a) {
                         for (qsizetype b = a + 1; b < match.subjects.size(); ++b)
                             found.add(decode(match.subjects[a].entity), predicate,
-                                      decode(match.subjects[b].entity), confidence, rule.id, s);
+                                      decode(match.subjects[b].entity), confidence, rule.id, s, matched(match));
                     }
                 }
                 for (const Filler &subject : match.subjects)
@@ -992,9 +1008,11 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             }
             for (const DependencyRules::Statement &statement : m_treeRules.apply(syntax.words, anaphora, typeOfEntity)) {
                 const DependencyRules::Rule &rule = m_treeRules.rules()[statement.rule];
-                qCDebug(lcRelations).noquote() << "  " << entities[statement.subject].name << rule.predicate
-                                               << entities[statement.object].name << "by" << rule.id;
-                found.add(statement.subject, rule.predicate, statement.object, statement.confidence, rule.id, s);
+                const QString path = DependencyRules::explain(statement, entities[statement.subject].name,
+                                                              words.value(statement.trigger).form,
+                                                              entities[statement.object].name);
+                qCDebug(lcRelations).noquote() << "  " << rule.predicate << "by" << rule.id << ":" << path;
+                found.add(statement.subject, rule.predicate, statement.object, statement.confidence, rule.id, s, path);
             }
         }
 

@@ -92,6 +92,11 @@ struct EvidenceRecord
     QString sentence;
     int start = 0;
     int end = 0;
+    // For the evidence of a typed relation: how this sentence states it
+    // (see StatementOrigin); empty where the query does not say.
+    QString rule;
+    double confidence = 0.0;
+    QString path;
 };
 
 // One stored relation (symmetric predicates with the lower entity id as

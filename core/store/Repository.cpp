@@ -233,7 +233,7 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
     // ignored: OR IGNORE would also swallow NOT NULL and CHECK failures.
     Statement insertEvidence(database,
                              "INSERT INTO relation_evidence (relation_id, sentence_id, rule, "
-                             "confidence) VALUES (?1, ?2, ?3, ?4) "
+                             "confidence, path) VALUES (?1, ?2, ?3, ?4, ?5) "
                              "ON CONFLICT (relation_id, sentence_id) DO NOTHING");
 
     const qsizetype entityCount = entityIds.size();
@@ -294,17 +294,21 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
         if (auto done = upsertRelation.execute(); !done)
             return Error{done.error()};
 
-        for (const int sentence : relation.sentences) {
+        for (qsizetype e = 0; e < relation.sentences.size(); ++e) {
+            const int sentence = relation.sentences[e];
             if (sentence < 0 || sentence >= document.ids.size())
                 return Error{u"%1: %2 has evidence in sentence index %3, but the document has "
                              "%4 sentences; %5"_s.arg(document.name, what())
                                  .arg(sentence)
                                  .arg(document.ids.size())
                                  .arg(document.consequence)};
+            // How this sentence states it, when the extractor said.
+            const StatementOrigin origin = relation.origins.value(e, StatementOrigin{relation.rule, relation.confidence, {}});
             insertEvidence.bind(1, relationId)
                 .bind(2, document.ids.at(sentence))
-                .bind(3, rule)
-                .bind(4, relation.confidence);
+                .bind(3, origin.rule.isEmpty() ? rule : origin.rule)
+                .bind(4, origin.confidence)
+                .bind(5, origin.path);
             if (auto inserted = insertEvidence.execute(); !inserted)
                 return Error{inserted.error()};
         }
@@ -432,6 +436,17 @@ EvidenceRecord evidenceAt(const Statement &query, int first)
     record.sentence = query.text(first + 3);
     record.start = query.integer(first + 4);
     record.end = query.integer(first + 5);
+    return record;
+}
+
+// The same, followed by the columns rule, confidence and path of
+// relation_evidence: how the sentence states its relation.
+EvidenceRecord statementAt(const Statement &query, int first)
+{
+    EvidenceRecord record = evidenceAt(query, first);
+    record.rule = query.text(first + 6);
+    record.confidence = query.real(first + 7);
+    record.path = query.text(first + 8);
     return record;
 }
 
@@ -944,6 +959,48 @@ Result<QList<EvidenceRecord>> Repository::sentencesMentioning(qint64 entityId) c
     return evidenceRecords(query);
 }
 
+Result<QList<RelationRecord>> Repository::relationsBetween(qint64 first, qint64 second) const
+{
+    Statement query(m_database,
+                    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule "
+                    "FROM relations r "
+                    "JOIN entities subject ON subject.id = r.subject_id "
+                    "JOIN entities object ON object.id = r.object_id "
+                    "WHERE (r.subject_id = ?1 AND r.object_id = ?2) OR (r.subject_id = ?2 AND r.object_id = ?1) "
+                    "ORDER BY r.predicate, r.id");
+    query.bind(1, first).bind(2, second);
+    QList<RelationRecord> records;
+    while (query.next()) {
+        RelationRecord record;
+        record.id = query.int64(0);
+        record.subject = query.text(1);
+        record.predicate = query.text(2);
+        record.object = query.text(3);
+        record.confidence = query.real(4);
+        record.rule = query.text(5);
+        records.append(record);
+    }
+    if (!query.ok())
+        return query.error();
+    Statement evidence(m_database,
+                       "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", "
+                       "ev.rule, ev.confidence, ev.path "
+                       "FROM relation_evidence ev "
+                       "JOIN sentences s ON s.id = ev.sentence_id "
+                       "JOIN documents d ON d.id = s.document_id "
+                       "WHERE ev.relation_id = ?1 "
+                       "ORDER BY d.id, s.idx");
+    for (RelationRecord &record : records) {
+        evidence.reset();
+        evidence.bind(1, record.id);
+        while (evidence.next())
+            record.evidence.append(statementAt(evidence, 0));
+        if (!evidence.ok())
+            return evidence.error();
+    }
+    return records;
+}
+
 Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) const
 {
     Statement query(m_database,
@@ -969,7 +1026,8 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
         return query.error();
 
     Statement evidence(m_database,
-                       "SELECT ev.relation_id, d.id, d.file_name, s.id, s.text, s.start, s.\"end\" "
+                       "SELECT ev.relation_id, d.id, d.file_name, s.id, s.text, s.start, s.\"end\", "
+                       "ev.rule, ev.confidence, ev.path "
                        "FROM relation_evidence ev "
                        "JOIN sentences s ON s.id = ev.sentence_id "
                        "JOIN documents d ON d.id = s.document_id "
@@ -978,7 +1036,7 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
         const auto it = position.constFind(evidence.int64(0));
         if (it == position.constEnd())
             continue;
-        records[*it].evidence.append(evidenceAt(evidence, 1));
+        records[*it].evidence.append(statementAt(evidence, 1));
     }
     if (!evidence.ok())
         return evidence.error();

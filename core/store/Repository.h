@@ -99,6 +99,10 @@ public:
     // but read from the mentions: one per two entities named in a sentence,
     // the lower id as subject, with id 0.
     Result<QList<RelationRecord>> relations(bool includeCooccurrence = false) const;
+    // The typed relations between two entities, either way round, each
+    // sentence with how it states the relation (rule, confidence, path):
+    // what `newsgraph-cli explain` prints.
+    Result<QList<RelationRecord>> relationsBetween(qint64 first, qint64 second) const;
     // Counts; `relations` and `evidence` are of typed relations, co-occurrence
     // edges are counted apart.
     Result<StoreStatistics> statistics() const;

@@ -172,6 +172,14 @@ WHERE relation_id IN (SELECT id FROM relations WHERE predicate = 'mentioned_with
 DELETE FROM relations WHERE predicate = 'mentioned_with';
 )sql";
 
+// Version 6: how each sentence states a relation — for a tree rule the
+// path from its trigger to both sides ("Visa <-agent- acquire -patient->
+// Plaid"), for a word pattern the words it matched — next to the rule and
+// confidence of that sentence (`newsgraph-cli explain`).
+constexpr const char migration6[] = R"sql(
+ALTER TABLE relation_evidence ADD COLUMN path TEXT;
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -182,6 +190,7 @@ const QList<Migration> &schemaMigrations()
         {3, migration3},
         {4, migration4},
         {5, migration5},
+        {6, migration6},
     };
     return migrations;
 }

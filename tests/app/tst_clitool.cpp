@@ -624,6 +624,38 @@ private Q_SLOTS:
         QCOMPARE(cli({u"parse"_s, u"--lang"_s, u"de"_s, u"Hallo Welt."_s}).exitCode, 2);
     }
 
+    void explainPrintsHowEachSentenceStatesALink()
+    {
+        const QString article = m_dir.filePath(u"explain.txt"_s);
+        writeFile(article, "Orvane Logistics Inc. has agreed to acquire Tellmark Freight Inc. for $2.1 billion.\n\n"
+                           "Tellmark Freight Inc. was founded in 1998.\n");
+        const QString db = m_dir.filePath(u"explain.newsgraph"_s);
+        const Run ingested = cli({u"ingest"_s, u"--db"_s, db, article});
+        QVERIFY2(ingested.exitCode == 0, qPrintable(ingested.err));
+
+        const Run explained = cli({u"explain"_s, u"--db"_s, db, u"--from"_s, u"Tellmark Freight Inc."_s,
+                                   u"--to"_s, u"Orvane Logistics Inc."_s});
+        QVERIFY2(explained.exitCode == 0, qPrintable(explained.err));
+        QVERIFY2(explained.out.contains(u"Orvane Logistics Inc. -invests_in-> Tellmark Freight Inc."_s), qPrintable(explained.out));
+        QVERIFY2(explained.out.contains(u"explain.txt [0, "_s), qPrintable(explained.out));
+        QVERIFY2(explained.out.contains(u"rule acquire.verb, confidence 0.85: "
+                                        "Orvane Logistics Inc. <-agent- acquire -patient-> Tellmark Freight Inc."_s),
+                 qPrintable(explained.out));
+
+        const Run json = cli({u"explain"_s, u"--db"_s, db, u"--from"_s, u"Orvane Logistics Inc."_s, u"--to"_s,
+                              u"Tellmark Freight Inc."_s, u"--json"_s});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray relations = QJsonDocument::fromJson(json.out.toUtf8()).object().value(u"relations"_s).toArray();
+        QCOMPARE(relations.size(), 1);
+        const QJsonObject statement = relations.first().toObject().value(u"evidence"_s).toArray().first().toObject();
+        QCOMPARE(statement.value(u"rule"_s).toString(), u"acquire.verb"_s);
+        QVERIFY(statement.value(u"path"_s).toString().contains(u"<-agent- acquire -patient->"_s));
+
+        // Named together only: an answer, not an error.
+        QCOMPARE(cli({u"explain"_s, u"--db"_s, db, u"--from"_s, u"Tellmark Freight Inc."_s, u"--to"_s, u"1998"_s}).exitCode, 2);
+        QCOMPARE(cli({u"explain"_s, u"--db"_s, db, u"--from"_s, u"Orvane Logistics Inc."_s}).exitCode, 2);
+    }
+
     void trainsAndScoresSyntaxModels()
     {
         // A treebank of our own, trained on and scored against itself.

@@ -81,6 +81,13 @@ private Q_SLOTS:
             QVERIFY2(mentionsEntity(item, nvidia), qPrintable(item.sentence));
             QVERIFY2(mentionsEntity(item, mistral), qPrintable(item.sentence));
         }
+        // Each sentence of a typed relation says how it states it: the
+        // predicate, the rule and its confidence ("partner_of by ...").
+        const auto explained = std::find_if(items->cbegin(), items->cend(),
+                                            [](const EvidenceItem &item) { return !item.explanations.isEmpty(); });
+        QVERIFY(explained != items->cend());
+        for (const QString &line : explained->explanations)
+            QVERIFY2(line.contains(QRegularExpression(QStringLiteral("^[a-z_]+ by [a-z.\\-]+ \\(\\d\\.\\d\\d\\)"))), qPrintable(line));
         // No link, no evidence.
         const qint64 huang = entityNamed(session, QStringLiteral("Jensen Huang"));
         const qint64 taiwan = entityNamed(session, QStringLiteral("Taiwan"));

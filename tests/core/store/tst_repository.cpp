@@ -175,7 +175,7 @@ const QString zetaText = u"Nvidia signed a partnership with Mistral AI in Paris.
 ExtractedRelation relationOf(int subject, const QString &predicate, int object, double confidence,
                              const QString &rule, const QList<int> &sentences)
 {
-    return ExtractedRelation{subject, predicate, object, confidence, rule, sentences};
+    return ExtractedRelation{subject, predicate, object, confidence, rule, sentences, {}};
 }
 
 // Mistral AI, Nvidia, Arthur Mensch, France. The partnership comes twice,
@@ -1096,6 +1096,47 @@ private Q_SLOTS:
         QCOMPARE(repo().entities()->size(), 4);
     }
 
+    void storesHowEachSentenceStatesARelation()
+    {
+        DocumentExtraction extraction = epsilonExtraction();
+        ExtractedRelation &partnership = extraction.relations[0]; // Nvidia partner_of Mistral AI, sentences 0 and 2
+        partnership.origins = {StatementOrigin{u"partner.and"_s, 0.9, u"“Nvidia and Mistral AI”"_s},
+                               StatementOrigin{u"partner.verb-pair"_s, 0.75,
+                                               u"Nvidia <-agent- build -agent-> Mistral AI"_s}};
+        Transaction transaction(db());
+        const auto epsilon = repo().insertDocument(makeDocument(u"epsilon.txt"_s, epsilonText),
+                                                   splitSentences(epsilonText), extraction, {0, 0, 0, 0});
+        QVERIFY2(epsilon.ok(), qPrintable(epsilon.error()));
+        QVERIFY(transaction.commit().ok());
+        const qint64 mistralId = epsilon->entityIds.at(0);
+        const qint64 nvidiaId = epsilon->entityIds.at(1);
+        const qint64 franceId = epsilon->entityIds.at(3);
+
+        // Either way round, each sentence with its own rule, confidence and path.
+        for (const auto &[a, b] : {std::pair{nvidiaId, mistralId}, std::pair{mistralId, nvidiaId}}) {
+            const auto between = repo().relationsBetween(a, b);
+            QVERIFY2(between.ok(), qPrintable(between.error()));
+            QCOMPARE(between->size(), 1);
+            const RelationRecord &relation = between->first();
+            QCOMPARE(relation.predicate, u"partner_of"_s);
+            QCOMPARE(relation.evidence.size(), 2);
+            QCOMPARE(relation.evidence.at(0).rule, u"partner.and"_s);
+            QCOMPARE(relation.evidence.at(0).confidence, 0.9);
+            QCOMPARE(relation.evidence.at(0).path, u"“Nvidia and Mistral AI”"_s);
+            QCOMPARE(relation.evidence.at(1).rule, u"partner.verb-pair"_s);
+            QCOMPARE(relation.evidence.at(1).confidence, 0.75);
+            QCOMPARE(relation.evidence.at(1).path, u"Nvidia <-agent- build -agent-> Mistral AI"_s);
+        }
+        // Without origins (older extractions), the relation's rule and no path.
+        const auto ceo = repo().relationsBetween(epsilon->entityIds.at(2), mistralId);
+        QVERIFY2(ceo.ok(), qPrintable(ceo.error()));
+        QCOMPARE(ceo->size(), 1);
+        QCOMPARE(ceo->first().evidence.first().rule, u"ceo.leads"_s);
+        QVERIFY(ceo->first().evidence.first().path.isEmpty());
+        // Co-occurrence is no stated relation.
+        QVERIFY(repo().relationsBetween(mistralId, franceId)->isEmpty());
+    }
+
     void storesRelationsWithEvidence()
     {
         Transaction transaction(db());
@@ -1640,8 +1681,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 5);
-        QCOMPARE(Database::latestSchemaVersion(), 5);
+        QCOMPARE(database->schemaVersion(), 6);
+        QCOMPARE(Database::latestSchemaVersion(), 6);
         Repository repository(*database);
         QCOMPARE(repository.documents()->size(), 1);
         QCOMPARE(repository.documentText(id).value(), alphaText);
@@ -1671,6 +1712,8 @@ private Q_SLOTS:
             QCOMPARE(relation.evidence.size(), 1);
             QCOMPARE(relation.evidence.first().sentence, repository.sentences(id)->first().text);
         }
+        // Version 6 adds how a sentence states a relation; older rows have none.
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM relation_evidence WHERE path IS NULL"), 1);
 
         // A type this version does not know takes no part in merging.
         const QList<KnownEntity> known = repository.knownEntities().value();
