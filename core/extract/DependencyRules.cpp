@@ -337,7 +337,11 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 const QString &relation = tree.word(c).deprel;
                 // "le groupe Vantrel": a name right after the noun, with no
                 // case marker, names it whatever the relation.
-                const bool bareNominal = baseRelation(relation) == u"nmod" && c > w && tree.caseWord(c).isEmpty();
+                // A "case" word that is no function word is a tagging slip
+                // ("le groupe zurichois Barry-Callebaut").
+                const QString marker = tree.caseWord(c);
+                const bool bareNominal = baseRelation(relation) == u"nmod" && c > w
+                    && (marker.isEmpty() || !m_lexicon->containsKey(Lexicon::Category::FunctionWord, marker));
                 if ((relation == u"appos"_s || baseRelation(relation) == u"flat"_s || bareNominal) && entityOf(c) >= 0)
                     named.append(c);
                 else if (baseRelation(relation) == u"compound"_s && entityOf(c) >= 0)
@@ -462,9 +466,17 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                             if ((passive && w == trigger) ? deprel == u"nsubj:pass"_s : deprel == u"obj"_s)
                                 next.append(antecedentOfRelative(c));
                         }
-                        // "Plaid, acquired by Visa": a participle describing its patient.
+                        // "Plaid, acquired by Visa": a participle describing its
+                        // patient; "Launched by X, Plaid ...": the subject of
+                        // the clause it opens.
                         if (next.isEmpty() && passive && tree.word(w).deprel == u"acl"_s && tree.head(w) >= 0)
                             next.append(tree.head(w));
+                        if (next.isEmpty() && passive && baseRelation(tree.word(w).deprel) == u"advcl" && tree.head(w) >= 0) {
+                            for (int c : tree.children(tree.head(w))) {
+                                if (baseRelation(tree.word(c).deprel) == u"nsubj")
+                                    next.append(c);
+                            }
+                        }
                         continue;
                     }
                     for (int c : tree.children(w)) {

@@ -316,6 +316,12 @@ private Q_SLOTS:
         QTest::newRow("french description and auprès de")
             << u"fr"_s << u"Vantrel SA emploie 500 salariés à Lyon. La société Ostrande SAS a passé une commande auprès du constructeur."_s
             << u"Ostrande SAS"_s << u"customer_of"_s << u"Vantrel SA"_s;
+        QTest::newRow("french board")
+            << u"fr"_s << u"Selon Jeanne Morvan, présidente du directoire de Vantrel SA, les ventes progressent."_s
+            << u"Jeanne Morvan"_s << u"leader_of"_s << u"Vantrel SA"_s;
+        QTest::newRow("french participle")
+            << u"fr"_s << u"Ostrande SAS, fondée en 2009 par Jeanne Morvan, emploie 300 personnes."_s
+            << u"Jeanne Morvan"_s << u"founder_of"_s << u"Ostrande SAS"_s;
         QTest::newRow("french acquisition")
             << u"fr"_s << u"Le groupe Vantrel SA a racheté la société Ostrande SAS en 2019."_s
             << u"Vantrel SA"_s << u"invests_in"_s << u"Ostrande SAS"_s;
