@@ -25,6 +25,10 @@ bool relationMatches(const QString &deprel, const QString &wanted)
     // "nmod" takes "nmod:poss"? No: a wanted relation with a subtype matches
     // only that subtype; one without matches the base and every subtype but
     // the possessive, which the rules name when they mean it.
+    // French possessives are determiners ("sa filiale"): they stand for an
+    // actor only where the caller resolved them to one.
+    if (wanted == u"nmod:poss"_s)
+        return deprel == wanted || deprel == u"det"_s || deprel == u"det:poss"_s;
     if (wanted.contains(u':'))
         return deprel == wanted;
     return baseRelation(deprel) == wanted && deprel != u"nmod:poss"_s;

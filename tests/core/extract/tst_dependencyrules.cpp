@@ -322,6 +322,12 @@ private Q_SLOTS:
         QTest::newRow("french participle")
             << u"fr"_s << u"Ostrande SAS, fondée en 2009 par Jeanne Morvan, emploie 300 personnes."_s
             << u"Jeanne Morvan"_s << u"founder_of"_s << u"Ostrande SAS"_s;
+        QTest::newRow("french possessive")
+            << u"fr"_s << u"Vantrel SA a vendu sa filiale Ostrande SAS l'an dernier."_s
+            << u"Ostrande SAS"_s << u"part_of"_s << u"Vantrel SA"_s;
+        QTest::newRow("selected supplier")
+            << u"en"_s << u"Halvard Bank Corp. selected Brookline Partners LLC to run its payments."_s
+            << u"Halvard Bank Corp."_s << u"customer_of"_s << u"Brookline Partners LLC"_s;
         QTest::newRow("french acquisition")
             << u"fr"_s << u"Le groupe Vantrel SA a racheté la société Ostrande SAS en 2019."_s
             << u"Vantrel SA"_s << u"invests_in"_s << u"Ostrande SAS"_s;
