@@ -22,11 +22,11 @@ QStringView baseRelation(const QString &deprel)
 
 bool relationMatches(const QString &deprel, const QString &wanted)
 {
-    // "nmod" takes "nmod:poss"? No: a wanted relation with a subtype matches
-    // only that subtype; one without matches the base and every subtype but
-    // the possessive, which the rules name when they mean it.
-    // French possessives are determiners ("sa filiale"): they stand for an
-    // actor only where the caller resolved them to one.
+    // A wanted relation with a subtype matches only that subtype; one
+    // without matches the base and every subtype but the possessive, which
+    // the rules name when they mean it. French possessives are determiners
+    // ("sa filiale"): they stand for an actor only where the caller resolved
+    // them to one.
     if (wanted == u"nmod:poss"_s)
         return deprel == wanted || deprel == u"det"_s || deprel == u"det:poss"_s;
     if (wanted.contains(u':'))
@@ -98,7 +98,7 @@ Result<DependencyRules::Slot> parseSlot(const QString &text)
 class Tree
 {
 public:
-    Tree(const ConlluSentence &sentence)
+    explicit Tree(const ConlluSentence &sentence)
         : m_words(sentence.words)
         , m_children(sentence.words.size())
     {
