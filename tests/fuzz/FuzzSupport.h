@@ -7,6 +7,7 @@
 #include "core/pipeline/DocumentProcessor.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <cstdio>
 #include <cstdlib>
@@ -24,11 +25,15 @@ inline void ensureApplication()
     static QCoreApplication application(argc, argv);
 }
 
+// The processor the programs run: the bundled lexicon and, for targets that
+// link newsgraph_models, the syntax models the relation rules parse with.
 inline const DocumentProcessor &bundledProcessor()
 {
     ensureApplication();
     static const DocumentProcessor processor = [] {
-        Result<DocumentProcessor> made = DocumentProcessor::fromDirectory(bundledLexiconDirectory());
+        const bool models = QFile::exists(bundledModelDirectory() + QStringLiteral("/en.model"));
+        Result<DocumentProcessor> made = DocumentProcessor::fromDirectory(
+            bundledLexiconDirectory(), {}, models ? bundledModelDirectory() : QString());
         if (!made) {
             std::fprintf(stderr, "cannot read the bundled lexicon: %s\n", qPrintable(made.error()));
             std::abort();

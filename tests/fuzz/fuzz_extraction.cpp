@@ -1,7 +1,8 @@
 // Fuzz target: the whole extraction of one document (sentences, entities,
 // aliases, amounts and dates, relations) on any text, checking that what it
 // hands to the store points into the text: offsets inside it, sentence and
-// entity indexes in range, no relation of an entity with itself.
+// entity indexes in range, no relation of an entity with itself. It links
+// the syntax models, so the relation rules over dependency trees run too.
 
 #include "FuzzSupport.h"
 
@@ -43,6 +44,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             if (sentence < 0 || sentence >= sentences)
                 __builtin_trap();
         }
+        // A typed relation says how each of its sentences states it.
+        if (!relation.origins.isEmpty() && relation.origins.size() != relation.sentences.size())
+            __builtin_trap();
     }
     return 0;
 }
