@@ -46,8 +46,10 @@ int clauseSubject(const QList<ConlluWord> &words, const QList<int> &entityOfWord
 {
     for (qsizetype node = words[w].head - 1, hop = 0; node >= 0 && hop < 4; node = words[node].head - 1, ++hop) {
         for (qsizetype c = 0; c < words.size(); ++c) {
-            if (words[c].head != node + 1 || words[c].deprel != u"nsubj"_s || c == w)
+            if (words[c].head != node + 1 || words[c].deprel != u"nsubj"_s)
                 continue;
+            if (c == w)
+                return -1; // the description is the subject itself
             const qsizetype named = relativeAntecedent(words, int(c));
             if (named < 0)
                 return -1;
@@ -96,9 +98,36 @@ bool isAnaphor(const QString &folded)
     return anaphorKind(folded) != Anaphor::None;
 }
 
+void collectDescriptions(const QList<ConlluWord> &words, const QList<int> &entityOfWord, const Lexicon &lexicon,
+                         Descriptions &descriptions)
+{
+    const auto describe = [&](const QString &noun, int entity) {
+        QList<int> &described = descriptions[noun];
+        if (entity >= 0 && !described.contains(entity))
+            described.append(entity);
+    };
+    for (qsizetype w = 0; w < words.size(); ++w) {
+        if (words[w].upos != u"NOUN"_s || entityOfWord.value(w, -1) >= 0)
+            continue;
+        const QString noun = foldName(words[w].lemma);
+        if (!lexicon.containsKey(Lexicon::Category::OrgNoun, noun))
+            continue;
+        // "Lionsgate, the Hollywood studio": the noun in apposition with a name.
+        if (words[w].deprel == u"appos"_s && words[w].head > 0)
+            describe(noun, entityOfWord.value(words[w].head - 1, -1));
+        // "the airline Aerolux", "le constructeur Alstom": a name below the noun.
+        for (qsizetype c = 0; c < words.size(); ++c) {
+            const QString &relation = words[c].deprel;
+            if (words[c].head == w + 1 && c > w
+                && (relation == u"appos"_s || relation.startsWith(u"flat"_s) || relation.startsWith(u"compound"_s)))
+                describe(noun, entityOfWord.value(c, -1));
+        }
+    }
+}
+
 QList<int> resolveAnaphora(const QList<ConlluWord> &words, const QList<int> &entityOfWord,
                            const QList<EntityType> &typeOfEntity, const Lexicon &lexicon, int organisationBefore,
-                           int personBefore)
+                           int personBefore, const Descriptions &descriptions)
 {
     QList<int> resolved = entityOfWord;
     const auto antecedent = [&](qsizetype w, Anaphor kind, int excluded) {
@@ -118,7 +147,18 @@ QList<int> resolveAnaphora(const QList<ConlluWord> &words, const QList<int> &ent
             if (const Anaphor kind = anaphorKind(foldName(word.form)); kind != Anaphor::None)
                 resolved[w] = antecedent(w, kind, -1);
         } else if (isDefiniteDescription(words, entityOfWord, w, lexicon)) {
-            resolved[w] = antecedent(w, Anaphor::Organisation, clauseSubject(words, entityOfWord, w));
+            const int subject = clauseSubject(words, entityOfWord, w);
+            const QString noun = foldName(word.lemma);
+            // Every company is "the company": only a specific noun says which.
+            QList<int> described = lexicon.containsKey(Lexicon::Category::GenericOrgNoun, noun)
+                ? QList<int>() : descriptions.value(noun);
+            described.removeAll(subject);
+            if (described.size() == 1)
+                resolved[w] = described.constFirst();
+            else if (described.isEmpty())
+                resolved[w] = antecedent(w, Anaphor::Organisation, subject);
+            // Two organisations were called so: which one is meant is not
+            // for a rule to guess.
         }
     }
     return resolved;

@@ -33,6 +33,7 @@ constexpr std::array wordListFiles{
     std::pair{Category::PlacePreposition, u"place-prepositions.txt"},
     std::pair{Category::Determiner, u"determiners.txt"},
     std::pair{Category::NamingVerb, u"naming-verbs.txt"},
+    std::pair{Category::GenericOrgNoun, u"generic-org-nouns.txt"},
 };
 
 // The category names of the user lexicon format.
@@ -49,6 +50,7 @@ constexpr std::array categoryNames{
     std::pair{Category::PlacePreposition, u"place-preposition"},
     std::pair{Category::Determiner, u"determiner"},
     std::pair{Category::NamingVerb, u"naming-verb"},
+    std::pair{Category::GenericOrgNoun, u"generic-org-noun"},
 };
 
 // The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].

@@ -50,8 +50,9 @@ public:
         PlacePreposition, // "in", "near", "à", "en" (place-prepositions.txt)
         Determiner,       // "the", "a", "this", "le", "une", "cette" (determiners.txt)
         NamingVerb,       // words that introduce a name: "dubbed", "called", "baptisé" (naming-verbs.txt)
+        GenericOrgNoun,   // organisation nouns said of any company: "company", "group", "société" (generic-org-nouns.txt)
     };
-    static constexpr int categoryCount = int(Category::NamingVerb) + 1;
+    static constexpr int categoryCount = int(Category::GenericOrgNoun) + 1;
 
     Lexicon() = default;
 

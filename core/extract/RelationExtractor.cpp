@@ -739,6 +739,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
     int lastOrganisation = -1; // antecedents for "it", "the company", "he"
     int lastPerson = -1;
     int speaker = -1;         // who is talking, for quotations that run on
+    Descriptions descriptions; // "the airline" -> the organisations the text called so
     bool quoteOpen = false;   // a quotation continues into the next sentence
     for (int s = 0; s < sentences.size(); ++s) {
         // A quotation never runs on into a new paragraph.
@@ -994,8 +995,9 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                     }
                 }
             }
+            collectDescriptions(words, entityOfWord, lexicon, descriptions);
             const QList<int> anaphora = resolveAnaphora(words, entityOfWord, typeOfEntity, lexicon,
-                                                        organisationBefore, personBefore);
+                                                        organisationBefore, personBefore, descriptions);
             if (lcRelations().isDebugEnabled()) {
                 QString tree;
                 for (qsizetype w = 0; w < words.size(); ++w) {

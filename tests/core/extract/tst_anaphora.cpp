@@ -96,6 +96,48 @@ private Q_SLOTS:
         QCOMPARE(resolveAnaphora(words(tree), named, m_types, *m_lexicon, organisationBefore, personBefore), expected);
     }
 
+    // What the document called each organisation decides for a specific
+    // noun: "the airline" is the one airline named so, nobody when two were.
+    void descriptionsTheTextGave_data()
+    {
+        QTest::addColumn<QString>("noun");
+        QTest::addColumn<QList<int>>("describedAs"); // organisations the text called so
+        QTest::addColumn<int>("expected");
+
+        QTest::newRow("one airline") << u"airline"_s << QList<int>{0} << 0; // though Brantwood (1) is closer
+        QTest::newRow("two airlines") << u"airline"_s << QList<int>{0, 1} << -1;
+        QTest::newRow("never said") << u"airline"_s << QList<int>{} << 1; // the closest
+        // Every company is "the company": the closest, whatever was said.
+        QTest::newRow("generic noun") << u"company"_s << QList<int>{0, 1} << 1;
+    }
+
+    void descriptionsTheTextGave()
+    {
+        QFETCH(QString, noun);
+        QFETCH(QList<int>, describedAs);
+        QFETCH(int, expected);
+        // "Kestrel and Brantwood talked; the airline grew."
+        const QList<ConlluWord> tree = words(u"Kestrel Kestrel PROPN 4 nsubj ; and and CCONJ 3 cc ; "
+                                             "Brantwood Brantwood PROPN 1 conj ; talked talk VERB 0 root ; "
+                                             "the the DET 6 det ; %1 %1 NOUN 7 nsubj ; grew grow VERB 4 parataxis"_s.arg(noun));
+        Descriptions descriptions;
+        if (!describedAs.isEmpty())
+            descriptions.insert(noun, describedAs);
+        const QList<int> resolved = resolveAnaphora(tree, {0, -1, 1, -1, -1, -1, -1}, m_types, *m_lexicon, -1, -1, descriptions);
+        QCOMPARE(resolved[5], expected);
+    }
+
+    void descriptionsAreCollected()
+    {
+        // "Aerolux, the airline, and the airline Skyvance": both described.
+        const QList<ConlluWord> tree = words(u"Aerolux Aerolux PROPN 0 root ; the the DET 3 det ; airline airline NOUN 1 appos ; "
+                                             "and and CCONJ 6 cc ; the the DET 6 det ; airline airline NOUN 1 conj ; "
+                                             "Skyvance Skyvance PROPN 6 appos"_s);
+        Descriptions descriptions;
+        collectDescriptions(tree, {0, -1, -1, -1, -1, -1, 1}, *m_lexicon, descriptions);
+        QCOMPARE(descriptions.value(u"airline"_s), (QList<int>{0, 1}));
+    }
+
     void anaphors()
     {
         QVERIFY(isAnaphor(u"its"_s));
