@@ -12,6 +12,8 @@
 
 namespace NewsGraph {
 
+class Lexicon;
+
 // Whether a dependency relation attaches a relative clause ("acl:relcl",
 // "advcl:relcl").
 bool isRelativeClause(const QString &deprel);
@@ -39,8 +41,6 @@ int relativeAntecedent(const QList<ConlluWord> &words, int w);
 //  - a negated trigger states nothing, a modal one is down-weighted.
 // Which entity a word stands for (a name, a resolved pronoun or
 // description) is the caller's to say; the rules read only the tree.
-class Lexicon;
-
 class DependencyRules
 {
 public:
