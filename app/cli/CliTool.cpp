@@ -943,10 +943,22 @@ int CliTool::parse(const QCommandLineParser &parser)
                 parser.value(sentenceOption)));
     }
 
-    // The text, its language and its sentences.
+    // The text, its language, its sentences, and the names in it: what the
+    // relation rules see is the tree parsed with those names tagged PROPN.
+    struct Name
+    {
+        int start = 0;
+        int end = 0;
+        QString entity;
+        bool properName = true; // a name, not a description ("the company")
+    };
     QString text;
     QString language;
     QList<Sentence> sentences;
+    QList<Name> names;
+    const DocumentProcessor *textProcessor = processor();
+    if (!textProcessor)
+        return Failure;
     if (parser.isSet(docOption)) {
         std::optional<Database> database;
         const std::optional<DocumentRecord> document = requestedDocument(parser, database);
@@ -963,17 +975,27 @@ int CliTool::parse(const QCommandLineParser &parser)
         language = document->language;
         for (const SentenceRecord &record : records.value())
             sentences.append(Sentence{record.start, record.end});
+        const Result<QList<MentionRecord>> mentions = repository.mentions(document->id);
+        if (!mentions)
+            return fail(mentions.error());
+        for (const MentionRecord &mention : *mentions) {
+            if (mention.entityId != 0)
+                names.append(Name{mention.start, mention.end, mention.entityName,
+                                  isNameMention(mention.surface, textProcessor->lexicon())});
+        }
     } else {
-        const DocumentProcessor *textProcessor = processor();
-        if (!textProcessor)
-            return Failure;
         Document document;
         document.text = words.join(u' ');
         document.language = parser.value(languageOption);
-        AnalyzedDocument analyzed = textProcessor->textAnalyzer().analyze(std::move(document));
-        text = analyzed.document.text;
-        language = analyzed.document.language;
-        sentences = analyzed.sentences;
+        ProcessedDocument processed = textProcessor->process(std::move(document));
+        text = processed.document.text;
+        language = processed.document.language;
+        sentences = processed.sentences;
+        for (const ExtractedEntity &entity : std::as_const(processed.extraction.entities)) {
+            for (const EntityMention &mention : entity.mentions)
+                names.append(Name{mention.start, mention.end, entity.name,
+                                  isNameMention(mention.surface, textProcessor->lexicon())});
+        }
     }
     if (parser.isSet(languageOption))
         language = parser.value(languageOption);
@@ -1001,11 +1023,38 @@ int CliTool::parse(const QCommandLineParser &parser)
         if (onlySentence && i != *onlySentence)
             continue;
         const Sentence &sentence = sentences.at(i);
-        SentenceSyntax syntax = analyzer.analyse(text, sentence, language);
+        QList<std::pair<int, int>> spans;
+        QList<const Name *> inSentence;
+        for (const Name &name : std::as_const(names)) {
+            if (name.start < sentence.start || name.end > sentence.end)
+                continue;
+            inSentence.append(&name);
+            if (name.properName)
+                spans.append({name.start, name.end});
+        }
+        SentenceSyntax syntax = analyzer.analyse(text, sentence, language, spans);
         syntax.words.comments = {u"sent_id = %1"_s.arg(i),
                                  u"text = %1"_s.arg(QStringView(text).sliced(sentence.start, sentence.length())
                                                         .toString()
                                                         .simplified())};
+        // Which words name which entity: "Visa 6; Silicon Valley 12-13".
+        QStringList named;
+        for (const Name *name : std::as_const(inSentence)) {
+            int first = 0, last = 0;
+            for (qsizetype w = 0; w < syntax.tokenOfWord.size(); ++w) {
+                const int token = syntax.tokenOfWord[w];
+                if (token < 0 || token >= syntax.tokens.size() || syntax.tokens[token].start < name->start
+                    || syntax.tokens[token].start >= name->end)
+                    continue;
+                first = first == 0 ? int(w) + 1 : first;
+                last = int(w) + 1;
+            }
+            if (first > 0)
+                named.append(first == last ? u"%1 %2"_s.arg(name->entity).arg(first)
+                                           : u"%1 %2-%3"_s.arg(name->entity).arg(first).arg(last));
+        }
+        if (!named.isEmpty())
+            syntax.words.comments.append(u"entities = %1"_s.arg(named.join(u"; "_s)));
         m_out << toConllu(syntax.words);
     }
     m_out.flush();

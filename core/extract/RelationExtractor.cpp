@@ -974,8 +974,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
         if (parse) {
             QList<std::pair<int, int>> names;
             for (const auto &[entity, mention] : std::as_const(mentions)) {
-                const QString firstWord = mention->surface.section(u' ', 0, 0);
-                if (!lexicon.containsKey(Category::Determiner, foldName(firstWord)))
+                if (isNameMention(mention->surface, lexicon))
                     names.append({mention->start, mention->end});
             }
             const SentenceSyntax syntax = m_syntax.analyse(text, sentences[s], language, names);

@@ -1,5 +1,7 @@
 #include "core/extract/SyntaxAnalyzer.h"
 
+#include "core/extract/Lexicon.h"
+
 #include <QDir>
 
 #include <algorithm>
@@ -7,6 +9,11 @@
 using namespace Qt::StringLiterals;
 
 namespace NewsGraph {
+
+bool isNameMention(const QString &surface, const Lexicon &lexicon)
+{
+    return !lexicon.containsKey(Lexicon::Category::Determiner, foldName(surface.section(u' ', 0, 0)));
+}
 
 Result<SyntaxAnalyzer> SyntaxAnalyzer::fromDirectory(const QString &directory, const QStringList &languages)
 {

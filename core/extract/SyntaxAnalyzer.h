@@ -22,6 +22,13 @@ struct SentenceSyntax
     QList<int> tokenOfWord; // words.words[i] comes from tokens[tokenOfWord[i]]
 };
 
+class Lexicon;
+
+// Whether a mention is a name, whose capitalised tokens analyse() tags
+// PROPN, rather than a description the extractor tied to an entity ("the
+// company", "le constructeur"): one that opens with a determiner is not.
+bool isNameMention(const QString &surface, const Lexicon &lexicon);
+
 // The syntax stage: the trained model of each language (see
 // resources/models/README.md), and the sentences of a document cut into
 // the treebanks' words, tagged, lemmatised and parsed with the model of the

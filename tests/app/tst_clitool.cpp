@@ -607,6 +607,10 @@ private Q_SLOTS:
         QVERIFY2(text.out.contains(QRegularExpression(u"\n5\tbuy\tbuy\tVERB\t"_s)), qPrintable(text.out));
         QVERIFY2(text.out.contains(QRegularExpression(u"\n8\toperator\toperator\tNOUN\t_\t_\t5\tobj\t"_s)),
                  qPrintable(text.out));
+        // What the relation rules see: the names found, tagged PROPN, and
+        // which words name which entity.
+        QVERIFY2(text.out.contains(u"\n# entities = Brivalto 1; Kelsund 9\n"_s), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QRegularExpression(u"\n9\tKelsund\tKelsund\tPROPN\t"_s)), qPrintable(text.out));
 
         const Run french = cli({u"parse"_s, u"--lang"_s, u"fr"_s, u"Le prix du blé monte."_s});
         QVERIFY2(french.exitCode == 0, qPrintable(french.err));
@@ -615,6 +619,7 @@ private Q_SLOTS:
         const Run stored = cli({u"parse"_s, u"--db"_s, m_db, u"--doc"_s, u"1"_s, u"--sentence"_s, u"2"_s});
         QVERIFY2(stored.exitCode == 0, qPrintable(stored.err));
         QVERIFY2(stored.out.startsWith(u"# sent_id = 2\n"_s), qPrintable(stored.out));
+        QVERIFY2(stored.out.contains(u"\n# entities = "_s), qPrintable(stored.out));
         QCOMPARE(stored.out.count(u"# sent_id"_s), 1);
 
         const Run noSuchSentence = cli({u"parse"_s, u"--db"_s, m_db, u"--doc"_s, u"1"_s, u"--sentence"_s, u"9999"_s});
