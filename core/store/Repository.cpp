@@ -450,6 +450,28 @@ EvidenceRecord statementAt(const Statement &query, int first)
     return record;
 }
 
+// The relations columns, from "SELECT" through the joins, that relationAt()
+// reads; a query adds its WHERE and ORDER BY.
+#define NEWSGRAPH_RELATION_COLUMNS                                                \
+    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule " \
+    "FROM relations r "                                                           \
+    "JOIN entities subject ON subject.id = r.subject_id "                        \
+    "JOIN entities object ON object.id = r.object_id "
+
+// A row of a query that starts with NEWSGRAPH_RELATION_COLUMNS, without its
+// evidence.
+RelationRecord relationAt(const Statement &query)
+{
+    RelationRecord record;
+    record.id = query.int64(0);
+    record.subject = query.text(1);
+    record.predicate = query.text(2);
+    record.object = query.text(3);
+    record.confidence = query.real(4);
+    record.rule = query.text(5);
+    return record;
+}
+
 // Every row of `query` as an evidence sentence (see evidenceAt).
 Result<QList<EvidenceRecord>> evidenceRecords(Statement &query)
 {
@@ -962,24 +984,13 @@ Result<QList<EvidenceRecord>> Repository::sentencesMentioning(qint64 entityId) c
 Result<QList<RelationRecord>> Repository::relationsBetween(qint64 first, qint64 second) const
 {
     Statement query(m_database,
-                    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule "
-                    "FROM relations r "
-                    "JOIN entities subject ON subject.id = r.subject_id "
-                    "JOIN entities object ON object.id = r.object_id "
+                    NEWSGRAPH_RELATION_COLUMNS
                     "WHERE (r.subject_id = ?1 AND r.object_id = ?2) OR (r.subject_id = ?2 AND r.object_id = ?1) "
                     "ORDER BY r.predicate, r.id");
     query.bind(1, first).bind(2, second);
     QList<RelationRecord> records;
-    while (query.next()) {
-        RelationRecord record;
-        record.id = query.int64(0);
-        record.subject = query.text(1);
-        record.predicate = query.text(2);
-        record.object = query.text(3);
-        record.confidence = query.real(4);
-        record.rule = query.text(5);
-        records.append(record);
-    }
+    while (query.next())
+        records.append(relationAt(query));
     if (!query.ok())
         return query.error();
     Statement evidence(m_database,
@@ -1004,23 +1015,12 @@ Result<QList<RelationRecord>> Repository::relationsBetween(qint64 first, qint64 
 Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) const
 {
     Statement query(m_database,
-                    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule "
-                    "FROM relations r "
-                    "JOIN entities subject ON subject.id = r.subject_id "
-                    "JOIN entities object ON object.id = r.object_id "
-                    "ORDER BY subject.name, r.predicate, object.name, r.id");
+                    NEWSGRAPH_RELATION_COLUMNS "ORDER BY subject.name, r.predicate, object.name, r.id");
     QList<RelationRecord> records;
     QHash<qint64, qsizetype> position;
     while (query.next()) {
-        RelationRecord record;
-        record.id = query.int64(0);
-        record.subject = query.text(1);
-        record.predicate = query.text(2);
-        record.object = query.text(3);
-        record.confidence = query.real(4);
-        record.rule = query.text(5);
-        position.insert(record.id, records.size());
-        records.append(record);
+        position.insert(query.int64(0), records.size());
+        records.append(relationAt(query));
     }
     if (!query.ok())
         return query.error();
@@ -1386,3 +1386,4 @@ Result<void> Repository::updatePositions(const QHash<qint64, NodePosition> &posi
 } // namespace NewsGraph
 
 #undef NEWSGRAPH_DOCUMENT_COLUMNS
+#undef NEWSGRAPH_RELATION_COLUMNS
