@@ -1178,6 +1178,21 @@ int CliTool::metrics(const QCommandLineParser &parser)
     return Success;
 }
 
+std::optional<std::pair<qint64, qint64>> CliTool::endpointsNamed(const QCommandLineParser &parser, const GraphView &view)
+{
+    const std::optional<qint64> from = entityNamed(view, parser.value(fromEntityOption));
+    if (!from)
+        return std::nullopt;
+    const std::optional<qint64> to = entityNamed(view, parser.value(toEntityOption));
+    if (!to)
+        return std::nullopt;
+    if (*from == *to) {
+        fail(u"--from and --to are both %1"_s.arg(view.graph.nodes().at(view.graph.indexOf(*from)).name));
+        return std::nullopt;
+    }
+    return std::pair{*from, *to};
+}
+
 int CliTool::explain(const QCommandLineParser &parser)
 {
     if (!parser.isSet(fromEntityOption) || !parser.isSet(toEntityOption))
@@ -1185,17 +1200,13 @@ int CliTool::explain(const QCommandLineParser &parser)
     std::optional<GraphView> view = openGraph(parser);
     if (!view)
         return Failure;
-    const std::optional<qint64> from = entityNamed(*view, parser.value(fromEntityOption));
-    if (!from)
+    const std::optional<std::pair<qint64, qint64>> ends = endpointsNamed(parser, *view);
+    if (!ends)
         return Failure;
-    const std::optional<qint64> to = entityNamed(*view, parser.value(toEntityOption));
-    if (!to)
-        return Failure;
-    const GraphNode &a = view->graph.nodes().at(view->graph.indexOf(*from));
-    const GraphNode &b = view->graph.nodes().at(view->graph.indexOf(*to));
-    if (*from == *to)
-        return fail(u"--from and --to are both %1"_s.arg(a.name));
-    const Result<QList<RelationRecord>> relations = Repository(view->database).relationsBetween(*from, *to);
+    const auto [from, to] = *ends;
+    const GraphNode &a = view->graph.nodes().at(view->graph.indexOf(from));
+    const GraphNode &b = view->graph.nodes().at(view->graph.indexOf(to));
+    const Result<QList<RelationRecord>> relations = Repository(view->database).relationsBetween(from, to);
     if (!relations)
         return fail(relations.error());
     if (parser.isSet(jsonOption)) {
@@ -1239,19 +1250,15 @@ int CliTool::path(const QCommandLineParser &parser)
     std::optional<GraphView> view = openGraph(parser);
     if (!view)
         return Failure;
-    const std::optional<qint64> from = entityNamed(*view, parser.value(fromEntityOption));
-    if (!from)
+    const std::optional<std::pair<qint64, qint64>> ends = endpointsNamed(parser, *view);
+    if (!ends)
         return Failure;
-    const std::optional<qint64> to = entityNamed(*view, parser.value(toEntityOption));
-    if (!to)
-        return Failure;
+    const auto [from, to] = *ends;
     const EntityGraph &graph = view->graph;
-    const GraphNode &start = graph.nodes().at(graph.indexOf(*from));
-    const GraphNode &end = graph.nodes().at(graph.indexOf(*to));
-    if (*from == *to)
-        return fail(u"--from and --to are both %1"_s.arg(start.name));
+    const GraphNode &start = graph.nodes().at(graph.indexOf(from));
+    const GraphNode &end = graph.nodes().at(graph.indexOf(to));
 
-    const QList<PathHop> hops = graph.shortestPath(*from, *to, weighting);
+    const QList<PathHop> hops = graph.shortestPath(from, to, weighting);
     if (hops.isEmpty()) {
         // Not an error of the command: the answer is "they are not connected".
         if (parser.isSet(jsonOption)) {

@@ -113,6 +113,9 @@ private:
     // reports no match (with close names), an ambiguous name or an entity
     // the filter leaves out.
     std::optional<qint64> entityNamed(const GraphView &view, const QString &name);
+    // The two entities --from and --to name in `view`; nothing (the reason
+    // said) when either names none or both name the same one.
+    std::optional<std::pair<qint64, qint64>> endpointsNamed(const QCommandLineParser &parser, const GraphView &view);
     // Empty when everything written to the output reached it; else why not.
     QString outputError();
     int fail(const QString &message);
