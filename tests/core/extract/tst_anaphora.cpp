@@ -1,3 +1,5 @@
+#include "ExtractionTestSupport.h"
+
 #include "core/extract/Anaphora.h"
 #include "core/extract/Lexicon.h"
 
@@ -19,21 +21,7 @@ private:
     // Entities 0 and 1 are organisations, 2 a person.
     const QList<EntityType> m_types{EntityType::Organization, EntityType::Organization, EntityType::Person};
 
-    static QList<ConlluWord> words(const QString &text)
-    {
-        QList<ConlluWord> words;
-        for (const QString &word : text.split(u" ; "_s)) {
-            const QStringList f = word.split(u' ');
-            ConlluWord w;
-            w.form = f[0];
-            w.lemma = f[1];
-            w.upos = f[2];
-            w.head = f[3].toInt();
-            w.deprel = f[4];
-            words.append(w);
-        }
-        return words;
-    }
+    static QList<ConlluWord> words(const QString &text) { return Test::handWords(text); }
 
 private Q_SLOTS:
     void initTestCase()

@@ -1,3 +1,5 @@
+#include "ExtractionTestSupport.h"
+
 #include "core/extract/DependencyRules.h"
 #include "core/extract/EntityExtractor.h"
 #include "core/extract/Lexicon.h"
@@ -37,17 +39,7 @@ private:
     static HandTree tree(const QString &words, const QString &entities)
     {
         HandTree hand;
-        for (const QString &word : words.split(u" ; "_s)) {
-            const QStringList f = word.split(u' ');
-            Q_ASSERT(f.size() == 5);
-            ConlluWord w;
-            w.form = f[0];
-            w.lemma = f[1];
-            w.upos = f[2];
-            w.head = f[3].toInt();
-            w.deprel = f[4];
-            hand.sentence.words.append(w);
-        }
+        hand.sentence.words = Test::handWords(words);
         hand.entityOfWord.fill(-1, hand.sentence.words.size());
         for (const QString &span : entities.split(u' ', Qt::SkipEmptyParts)) {
             const QStringList parts = span.split(u'=');
@@ -79,43 +71,7 @@ private:
         return found;
     }
 
-    struct Found
-    {
-        QList<ExtractedEntity> entities;
-        QList<ExtractedRelation> relations;
-
-        bool has(const QString &subject, const QString &predicate, const QString &object) const
-        {
-            const auto index = [&](const QString &name) {
-                for (int e = 0; e < entities.size(); ++e) {
-                    if (entities[e].name == name || entities[e].aliases.contains(name))
-                        return e;
-                }
-                return -1;
-            };
-            int s = index(subject), o = index(object);
-            if (s < 0 || o < 0)
-                return false;
-            if (isSymmetricPredicate(predicate) && s > o)
-                std::swap(s, o);
-            return std::any_of(relations.cbegin(), relations.cend(), [&](const ExtractedRelation &r) {
-                return r.subject == s && r.predicate == predicate && r.object == o;
-            });
-        }
-
-        QString describe() const
-        {
-            QStringList lines;
-            for (const ExtractedRelation &r : relations) {
-                if (r.predicate != QStringView(cooccurrencePredicate))
-                    lines.append(u"%1 %2 %3 [%4]"_s.arg(entities[r.subject].name, r.predicate, entities[r.object].name, r.rule));
-            }
-            QStringList names;
-            for (const ExtractedEntity &e : entities)
-                names.append(e.name + u'/' + typeName(e.type));
-            return lines.join(u"; "_s) + u" || entities: "_s + names.join(u", "_s);
-        }
-    };
+    using Found = Test::FoundRelations;
 
     Found extract(const QString &text, const QString &language) const
     {
@@ -344,36 +300,36 @@ private Q_SLOTS:
         QFETCH(QString, predicate);
         QFETCH(QString, object);
         const Found found = extract(text, language);
-        QVERIFY2(found.has(subject, predicate, object), qPrintable(found.describe()));
+        QVERIFY2(found.relation(subject, predicate, object), qPrintable(found.describe()));
     }
 
     void negatedStatementsStayOut()
     {
         const Found found = extract(u"Orvane Logistics Inc. did not buy Tellmark Freight Inc. after all."_s, u"en"_s);
-        QVERIFY2(!found.has(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
     }
 
     void anOrganisationAnnouncingItsOwnNewsTalksAboutNobody()
     {
         const Found found = extract(u"Orvane Logistics Inc. said it would buy Tellmark Freight Inc. next year."_s, u"en"_s);
-        QVERIFY2(found.has(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
-        QVERIFY2(!found.has(u"Orvane Logistics Inc."_s, u"says_about"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
+        QVERIFY2(found.relation(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Orvane Logistics Inc."_s, u"says_about"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
     }
 
     void aRemarkIsNotAboutWhereThingsAre()
     {
         const Found found = extract(u"Idris Okonkwo said Kelpwise Inc. would build a plant in Peru with U.S. partners."_s, u"en"_s);
-        QVERIFY2(found.has(u"Idris Okonkwo"_s, u"says_about"_s, u"Kelpwise Inc."_s), qPrintable(found.describe()));
-        QVERIFY2(!found.has(u"Idris Okonkwo"_s, u"says_about"_s, u"Peru"_s), qPrintable(found.describe()));
-        QVERIFY2(!found.has(u"Idris Okonkwo"_s, u"says_about"_s, u"U.S."_s), qPrintable(found.describe()));
+        QVERIFY2(found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Kelpwise Inc."_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Peru"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"U.S."_s), qPrintable(found.describe()));
     }
 
     void aSpeakerAfterTheRemark()
     {
         // No quotation marks: the tree alone says what the remark is.
         const Found found = extract(u"Tellmark Freight Inc. will grow fast, said Ada Wren, chair of Kelpwise Inc."_s, u"en"_s);
-        QVERIFY2(found.has(u"Ada Wren"_s, u"says_about"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
-        QVERIFY2(!found.has(u"Ada Wren"_s, u"says_about"_s, u"Kelpwise Inc."_s), qPrintable(found.describe()));
+        QVERIFY2(found.relation(u"Ada Wren"_s, u"says_about"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Ada Wren"_s, u"says_about"_s, u"Kelpwise Inc."_s), qPrintable(found.describe()));
     }
 
     void withoutAModelOnlyThePatternsRun()

@@ -1,3 +1,5 @@
+#include "ExtractionTestSupport.h"
+
 #include "core/extract/EntityExtractor.h"
 #include "core/extract/Lexicon.h"
 #include "core/extract/RelationExtractor.h"
@@ -21,49 +23,7 @@ private:
     std::optional<SentenceSplitter> m_splitter;
     std::optional<RelationExtractor> m_relations;
 
-    struct Found
-    {
-        QList<ExtractedEntity> entities;
-        QList<ExtractedRelation> relations;
-        QList<Sentence> sentences;
-        QString text;
-
-        int entity(const QString &name) const
-        {
-            for (int e = 0; e < entities.size(); ++e) {
-                if (entities[e].name == name || entities[e].aliases.contains(name))
-                    return e;
-            }
-            return -1;
-        }
-
-        const ExtractedRelation *relation(const QString &subject, const QString &predicate, const QString &object) const
-        {
-            int s = entity(subject), o = entity(object);
-            if (s < 0 || o < 0)
-                return nullptr;
-            if (isSymmetricPredicate(predicate) && s > o)
-                std::swap(s, o);
-            for (const ExtractedRelation &r : relations) {
-                if (r.subject == s && r.predicate == predicate && r.object == o)
-                    return &r;
-            }
-            return nullptr;
-        }
-
-        QString describe() const
-        {
-            QStringList lines;
-            for (const ExtractedRelation &r : relations) {
-                if (r.predicate != QStringView(cooccurrencePredicate))
-                    lines.append(u"%1 %2 %3 [%4]"_s.arg(entities[r.subject].name, r.predicate, entities[r.object].name, r.rule));
-            }
-            QStringList names;
-            for (const ExtractedEntity &e : entities)
-                names.append(e.name + u'/' + typeName(e.type));
-            return lines.join(u"; "_s) + u" || entities: "_s + names.join(u", "_s);
-        }
-    };
+    using Found = Test::FoundRelations;
 
     Found extract(const QString &text) const
     {
