@@ -977,7 +977,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 if (isNameMention(mention->surface, lexicon))
                     names.append({mention->start, mention->end});
             }
-            const SentenceSyntax syntax = m_syntax.analyse(text, sentences[s], language, names);
+            const SentenceSyntax syntax = m_syntax.analyse(text, QList<Token>(tokens.begin(), tokens.end()), language, names);
             const QList<ConlluWord> &words = syntax.words.words;
             // Each word's entity: the unit its token is in (names, pronouns
             // the patterns resolved, nationality words).

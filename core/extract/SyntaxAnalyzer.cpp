@@ -48,8 +48,14 @@ const SyntaxModel *SyntaxAnalyzer::model(const QString &language) const
 SentenceSyntax SyntaxAnalyzer::analyse(const QString &text, const Sentence &sentence, const QString &language,
                                        const QList<std::pair<int, int>> &names) const
 {
+    return analyse(text, tokenize(text, sentence.start, sentence.end), language, names);
+}
+
+SentenceSyntax SyntaxAnalyzer::analyse(const QString &text, QList<Token> tokens, const QString &language,
+                                       const QList<std::pair<int, int>> &names) const
+{
     SentenceSyntax result;
-    result.tokens = tokenize(text, sentence.start, sentence.end);
+    result.tokens = std::move(tokens);
     const SyntaxModel *languageModel = model(language);
     if (!languageModel)
         return result;

@@ -61,6 +61,10 @@ public:
     // their capitalised tokens are tagged PROPN (see analyseTokens()).
     SentenceSyntax analyse(const QString &text, const Sentence &sentence, const QString &language,
                            const QList<std::pair<int, int>> &names = {}) const;
+    // The same for a sentence already cut into `tokens` (tokenize()), so a
+    // caller that has them does not cut it again.
+    SentenceSyntax analyse(const QString &text, QList<Token> tokens, const QString &language,
+                           const QList<std::pair<int, int>> &names = {}) const;
 
 private:
     QHash<QString, std::shared_ptr<const SyntaxModel>> m_models;
