@@ -1011,12 +1011,10 @@ int CliTool::parse(const QCommandLineParser &parser)
             return fail(model.error());
         analyzer = SyntaxAnalyzer::withModel(std::move(model).value());
     } else {
-        if (!SyntaxAnalyzer::bundledLanguages().contains(language))
+        // The models the processor loaded: the ones extraction parses with.
+        if (!textProcessor->syntaxAnalyzer().model(language))
             return fail(u"no syntax model for the language '%1'; give --lang en or fr"_s.arg(language));
-        Result<SyntaxAnalyzer> bundled = SyntaxAnalyzer::fromDirectory(bundledModelDirectory(), {language});
-        if (!bundled)
-            return fail(bundled.error());
-        analyzer = std::move(bundled).value();
+        analyzer = textProcessor->syntaxAnalyzer();
     }
 
     for (qsizetype i = 0; i < sentences.size(); ++i) {

@@ -43,6 +43,7 @@ public:
     // The tagger and parser the tree rules read; without one (or without a
     // model for a document's language) only the word patterns run.
     void setSyntaxAnalyzer(SyntaxAnalyzer analyzer) { m_syntax = std::move(analyzer); }
+    const SyntaxAnalyzer &syntaxAnalyzer() const { return m_syntax; }
 
     // Tokenises one sentence at a time (SentenceTokenizer), so that a long
     // article's tokens are never all held at once. `language` ("en", "fr")

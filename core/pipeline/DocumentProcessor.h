@@ -41,6 +41,9 @@ public:
 
     const TextAnalyzer &textAnalyzer() const { return m_textAnalyzer; }
     const Lexicon &lexicon() const { return *m_lexicon; }
+    // The syntax models relation extraction parses with (none without a
+    // model directory).
+    const SyntaxAnalyzer &syntaxAnalyzer() const { return m_relationExtractor.syntaxAnalyzer(); }
 
 private:
     DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<Lexicon> lexicon,
