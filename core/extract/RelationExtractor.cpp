@@ -741,11 +741,13 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
     int speaker = -1;         // who is talking, for quotations that run on
     Descriptions descriptions; // "the airline" -> the organisations the text called so
     bool quoteOpen = false;   // a quotation continues into the next sentence
+    QList<int> quoteAwaitingSpeaker; // actors of an open quotation whose speaker is not named yet
     for (int s = 0; s < sentences.size(); ++s) {
         // A quotation never runs on into a new paragraph.
         if (s > 0 && QStringView(text).mid(sentences[s - 1].end, sentences[s].start - sentences[s - 1].end).contains(u'\n')) {
             quoteOpen = false;
             speaker = -1;
+            quoteAwaitingSpeaker.clear();
         }
         QList<std::pair<int, const EntityMention *>> &mentions = mentionsBySentence[s];
         std::sort(mentions.begin(), mentions.end(),
@@ -1062,19 +1064,35 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             speaker = sentenceSpeaker;
         else if (!quoteOpen && !hasQuote)
             speaker = -1;
+        // The actors a quotation in this sentence talks about: not a place
+        // something is in ("production in France"), but a place the
+        // quotation talks about ("India and China are watching").
+        QList<int> quotedActors;
+        for (int u = 0; u < units.size() && hasQuote; ++u) {
+            if (!quoted[u] || units[u].entity < 0 || units[u].demonym)
+                continue;
+            if (units[u].type == EntityType::Place && u > 0 && units[u - 1].entity < 0
+                && lexicon.containsKey(Category::PlacePreposition, units[u - 1].folded()))
+                continue;
+            quotedActors.append(units[u].entity);
+        }
         if (talker >= 0 && hasQuote) {
-            for (int u = 0; u < units.size(); ++u) {
-                if (!quoted[u] || units[u].entity < 0 || units[u].demonym)
-                    continue;
-                // A place the quotation talks about ("India and China are
-                // watching", "Wall Street loves"), not where something is
-                // ("production in France").
-                if (units[u].type == EntityType::Place && u > 0 && units[u - 1].entity < 0
-                    && lexicon.containsKey(Category::PlacePreposition, units[u - 1].folded()))
-                    continue;
-                found.add(talker, u"says_about"_s, units[u].entity, 0.7, u"quote.attributed"_s, s);
+            for (int actor : std::as_const(quotedActors))
+                found.add(talker, u"says_about"_s, actor, 0.7, u"quote.attributed"_s, s);
+            // « S1. S2 », insiste X: the sentences the quotation ran over
+            // before its attribution are X's too; the attribution sentence is
+            // the evidence, as it is the one that says who spoke.
+            for (int actor : std::as_const(quoteAwaitingSpeaker)) {
+                if (actor != talker)
+                    found.add(talker, u"says_about"_s, actor, 0.65, u"quote.paragraph"_s, s);
             }
-        } else if (sentenceSpeaker >= 0) {
+            quoteAwaitingSpeaker.clear();
+        } else if (hasQuote && open) {
+            quoteAwaitingSpeaker.append(quotedActors);
+        } else {
+            quoteAwaitingSpeaker.clear();
+        }
+        if (sentenceSpeaker >= 0 && !(talker >= 0 && hasQuote)) {
             // Reported speech: "Macron also touted a deal between Thales and
             // Radiall"; whoever is told ("told CNBC") is not talked about.
             int verb = -1;

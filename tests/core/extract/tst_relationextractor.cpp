@@ -25,13 +25,13 @@ private:
 
     using Found = Test::FoundRelations;
 
-    Found extract(const QString &text) const
+    Found extract(const QString &text, const QString &language = u"en"_s) const
     {
         Found found;
         found.text = text;
         found.sentences = m_splitter->split(text);
-        found.entities = EntityExtractor(*m_lexicon).extract(text, found.sentences, u"en"_s);
-        found.relations = m_relations->extract(text, found.sentences, found.entities);
+        found.entities = EntityExtractor(*m_lexicon).extract(text, found.sentences, language);
+        found.relations = m_relations->extract(text, found.sentences, found.entities, language);
         return found;
     }
 
@@ -242,6 +242,33 @@ private Q_SLOTS:
         QVERIFY2(found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Brazil"_s), qPrintable(found.describe()));
         QVERIFY2(found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Chile"_s), qPrintable(found.describe()));
         QVERIFY2(!found.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Peru"_s), qPrintable(found.describe()));
+    }
+
+    void quotationsOverSeveralSentencesBelongToTheirSpeaker()
+    {
+        // The speaker named after the quotation's last sentence said its
+        // earlier sentences too; the attribution sentence is the evidence.
+        const Found english = extract(u"Profits fell. “Our rival Kelpwise has been tough. Our team will win it back,” "
+                                      "said Idris Okonkwo."_s);
+        const ExtractedRelation *relation = english.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Kelpwise"_s);
+        QVERIFY2(relation, qPrintable(english.describe()));
+        QCOMPARE(relation->sentences, QList<int>{2});
+
+        const Found french = extract(u"Le chiffre a baissé. « Le partenariat avec Bricomax est solide. Nous irons plus "
+                                     "loin », insiste Paulin Ferrandou."_s,
+                                     u"fr"_s);
+        QVERIFY2(french.relation(u"Paulin Ferrandou"_s, u"says_about"_s, u"Bricomax"_s), qPrintable(french.describe()));
+
+        // A quotation that ends without saying who spoke is nobody's.
+        const Found unattributed = extract(u"“Our rival Kelpwise has been tough. We will win.” Idris Okonkwo said nothing "
+                                           "else on Friday."_s);
+        QVERIFY2(!unattributed.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Kelpwise"_s),
+                 qPrintable(unattributed.describe()));
+
+        // Nor does a quotation run on into the next paragraph.
+        const Found paragraphs = extract(u"“Our rival Kelpwise has been tough.\n\nWe will win,” said Idris Okonkwo."_s);
+        QVERIFY2(!paragraphs.relation(u"Idris Okonkwo"_s, u"says_about"_s, u"Kelpwise"_s),
+                 qPrintable(paragraphs.describe()));
     }
 
     void badPatternFilesAreRefused()
