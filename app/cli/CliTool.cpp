@@ -979,7 +979,7 @@ int CliTool::parse(const QCommandLineParser &parser)
         if (!mentions)
             return fail(mentions.error());
         for (const MentionRecord &mention : *mentions) {
-            if (mention.entityId != 0)
+            if (mention.entityId != 0 && !mention.resolved)
                 names.append(Name{mention.start, mention.end, mention.entityName,
                                   isNameMention(mention.surface, textProcessor->lexicon())});
         }

@@ -100,6 +100,13 @@ void DocumentView::updateSelections()
             selection.format.setFontUnderline(true);
             selection.format.setUnderlineColor(palette().color(QPalette::Text));
         }
+        // A pronoun or description read as the entity: marked, not tinted
+        // like a name.
+        if (mention.resolved) {
+            selection.format.setBackground(inSentence ? selections.first().format.background().color() : base);
+            selection.format.setUnderlineStyle(QTextCharFormat::DotLine);
+            selection.format.setUnderlineColor(type ? colorForType(*type) : palette().color(QPalette::Mid));
+        }
         selections.append(selection);
     }
     setExtraSelections(selections);
@@ -169,10 +176,11 @@ bool DocumentView::viewportEvent(QEvent *event)
         const auto *help = static_cast<QHelpEvent *>(event);
         if (const int mention = mentionAt(help->pos()); mention >= 0) {
             const MentionRecord &record = m_mentions.at(mention);
-            QToolTip::showText(help->globalPos(),
-                               tr("%1 (%2)\nClick to select it in the graph.")
-                                   .arg(record.entityName, entityTypeLabel(record.type)),
-                               viewport());
+            const QString what = record.resolved
+                ? tr("“%1” read as %2 (%3)\nClick to select it in the graph.")
+                      .arg(record.surface, record.entityName, entityTypeLabel(record.type))
+                : tr("%1 (%2)\nClick to select it in the graph.").arg(record.entityName, entityTypeLabel(record.type));
+            QToolTip::showText(help->globalPos(), what, viewport());
         } else {
             QToolTip::hideText();
         }

@@ -107,7 +107,8 @@ Result<void> EvidenceLoader::mark(EvidenceItem &item, qint64 entityId)
 
     bool found = false;
     for (const MentionRecord &mention : std::as_const(*cached)) {
-        if (mention.entityId != entityId || mention.start < item.start || mention.end > item.end)
+        // Names only: "his", "the company" are the document view's to show.
+        if (mention.entityId != entityId || mention.resolved || mention.start < item.start || mention.end > item.end)
             continue;
         const int start = mention.start - item.start;
         const int end = mention.end - item.start;

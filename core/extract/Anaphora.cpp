@@ -75,6 +75,10 @@ bool isDefiniteDescription(const QList<ConlluWord> &words, const QList<int> &ent
     const ConlluWord &word = words[w];
     if (word.upos != u"NOUN"_s || word.deprel == u"appos"_s || !lexicon.containsKey(Lexicon::Category::OrgNoun, foldName(word.lemma)))
         return false;
+    // "the companies", "les constructeurs": several, not one to resolve to.
+    const QString form = foldName(word.form);
+    if ((form.endsWith(u's') || form.endsWith(u'x')) && form != foldName(word.lemma))
+        return false;
     bool definite = false;
     for (qsizetype c = 0; c < words.size(); ++c) {
         if (words[c].head != w + 1)
@@ -144,8 +148,16 @@ QList<int> resolveAnaphora(const QList<ConlluWord> &words, const QList<int> &ent
             continue;
         const ConlluWord &word = words[w];
         if (word.upos == u"PRON"_s || word.upos == u"DET"_s) {
-            if (const Anaphor kind = anaphorKind(foldName(word.form)); kind != Anaphor::None)
-                resolved[w] = antecedent(w, kind, -1);
+            const Anaphor kind = anaphorKind(foldName(word.form));
+            if (kind == Anaphor::None)
+                continue;
+            // "The shipowner agreed to buy Tellmark to grow its fleet": the
+            // possessive of a verb's object is the subject's of its clause,
+            // when that fits ("advisers to Merck on its offer" stays Merck).
+            const bool ofObject = word.deprel == u"nmod:poss"_s && word.head > 0
+                && words[word.head - 1].deprel == u"obj"_s;
+            const int subject = ofObject ? clauseSubject(words, resolved, w) : -1;
+            resolved[w] = subject >= 0 && fits(kind, typeOfEntity.value(subject)) ? subject : antecedent(w, kind, -1);
         } else if (isDefiniteDescription(words, entityOfWord, w, lexicon)) {
             const int subject = clauseSubject(words, entityOfWord, w);
             const QString noun = foldName(word.lemma);
@@ -155,8 +167,10 @@ QList<int> resolveAnaphora(const QList<ConlluWord> &words, const QList<int> &ent
             described.removeAll(subject);
             if (described.size() == 1)
                 resolved[w] = described.constFirst();
-            else if (described.isEmpty())
+            else if (described.isEmpty() && !lexicon.containsKey(Lexicon::Category::InstitutionNoun, noun))
                 resolved[w] = antecedent(w, Anaphor::Organisation, subject);
+            // "The union", "the court" are not the company named last: only
+            // an organisation the text called so.
             // Two organisations were called so: which one is meant is not
             // for a rule to guess.
         }

@@ -27,7 +27,10 @@ class Lexicon;
 //    for that one organisation, and for none when it was used for two:
 //    "the airline" is then ambiguous and stays unresolved. Nouns said of any
 //    company ("the company", "le groupe": generic-org-nouns.txt) take the
-//    closest organisation instead.
+//    closest organisation instead; nouns of bodies that are no company
+//    ("the union", "le gouvernement": institution-nouns.txt) only one the
+//    text called so.
+//  - A plural description ("the companies") stands for no one actor.
 // Resolution runs left to right, so "its" after "the US drug manufacturer"
 // finds what the description was resolved to.
 

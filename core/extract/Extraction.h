@@ -40,6 +40,20 @@ struct ExtractedEntity
     EntityType type = EntityType::Organization;
     QStringList aliases; // every distinct surface form, the name included
     QList<EntityMention> mentions; // in text order
+    // Pronouns and descriptions the relation extractor read as this entity
+    // ("it", "the airline", "le constructeur"), in text order: stored as
+    // resolved mentions, never as names (no aliases, counts or co-occurrence).
+    QList<EntityMention> references;
+};
+
+// A pronoun or description that stands for one of a document's entities
+// (`entity` indexes DocumentExtraction::entities).
+struct ResolvedMention
+{
+    int entity = 0;
+    EntityMention mention;
+
+    friend bool operator==(const ResolvedMention &, const ResolvedMention &) = default;
 };
 
 // An amount or a date: "$100 billion", "18,000 GPUs", "11 juin 2025".
@@ -112,6 +126,7 @@ bool isSymmetricPredicate(QStringView predicate);
 // Plain values, moved in memory as they are (see EntityMention).
 Q_DECLARE_TYPEINFO(NewsGraph::ExtractedEntity, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(NewsGraph::AttributeMention, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(NewsGraph::ResolvedMention, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(NewsGraph::ExtractedRelation, Q_RELOCATABLE_TYPE);
 
 namespace NewsGraph {

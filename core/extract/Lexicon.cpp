@@ -34,6 +34,7 @@ constexpr std::array wordListFiles{
     std::pair{Category::Determiner, u"determiners.txt"},
     std::pair{Category::NamingVerb, u"naming-verbs.txt"},
     std::pair{Category::GenericOrgNoun, u"generic-org-nouns.txt"},
+    std::pair{Category::InstitutionNoun, u"institution-nouns.txt"},
 };
 
 // The category names of the user lexicon format.
@@ -51,6 +52,7 @@ constexpr std::array categoryNames{
     std::pair{Category::Determiner, u"determiner"},
     std::pair{Category::NamingVerb, u"naming-verb"},
     std::pair{Category::GenericOrgNoun, u"generic-org-noun"},
+    std::pair{Category::InstitutionNoun, u"institution-noun"},
 };
 
 // The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].

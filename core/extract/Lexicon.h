@@ -51,8 +51,9 @@ public:
         Determiner,       // "the", "a", "this", "le", "une", "cette" (determiners.txt)
         NamingVerb,       // words that introduce a name: "dubbed", "called", "baptisé" (naming-verbs.txt)
         GenericOrgNoun,   // organisation nouns said of any company: "company", "group", "société" (generic-org-nouns.txt)
+        InstitutionNoun,  // organisation nouns that are no company's: "union", "court", "gouvernement" (institution-nouns.txt)
     };
-    static constexpr int categoryCount = int(Category::GenericOrgNoun) + 1;
+    static constexpr int categoryCount = int(Category::InstitutionNoun) + 1;
 
     Lexicon() = default;
 

@@ -207,6 +207,7 @@ struct Unit
         return foldedText ? *foldedText : none;
     }
     bool demonym = false; // a nationality word standing for its country ("French")
+    bool resolved = false; // a pronoun or description standing for `entity` ("it", "the company")
     bool word = false;    // a word token, not punctuation
     bool clauseBreak = false; // a comma that opens a new clause (", as ...")
     quint32 starts = 0;   // lexicon categories with an entry beginning with this word
@@ -611,12 +612,40 @@ void resolvePronoun(QList<Unit> &units, int at, const QList<QStringList> &pronou
             return;
         Unit resolved{antecedent, entities[antecedent].type, nullptr, units[at].start,
                       units[at + k - 1].end, false, false};
+        resolved.resolved = true;
         units.remove(at, k);
         units.insert(at, resolved);
         return;
     }
 }
 
+// A mention of the text between `start` and `end` in sentence `sentence`.
+EntityMention mentionAt(const QString &text, int sentence, int start, int end)
+{
+    return EntityMention{sentence, start, end, text.mid(start, end - start)};
+}
+
+// The words a resolved pronoun or description spans: the word itself and,
+// for a noun, the determiners and modifiers next to it that belong to it
+// ("the French energy giant", "le constructeur ferroviaire").
+std::pair<qsizetype, qsizetype> referenceSpan(const QList<ConlluWord> &words, qsizetype head)
+{
+    const auto belongs = [&](qsizetype w) {
+        if (w < 0 || w >= words.size() || words[w].head != head + 1)
+            return false;
+        const QString &relation = words[w].deprel;
+        return relation == u"det"_s || relation == u"amod"_s || relation == u"compound"_s
+            || relation == u"nummod"_s || relation == u"flat"_s;
+    };
+    qsizetype first = head, last = head;
+    if (words[head].upos == u"NOUN"_s) {
+        while (belongs(first - 1))
+            --first;
+        while (belongs(last + 1))
+            ++last;
+    }
+    return {first, last};
+}
 
 } // namespace
 
@@ -692,20 +721,29 @@ Result<RelationExtractor> RelationExtractor::fromDirectory(const QString &direct
 QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
                                                     const QList<ExtractedEntity> &entities, const QString &language) const
 {
+    return extract(text, sentences, entities, language, nullptr);
+}
+
+QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
+                                                    const QList<ExtractedEntity> &entities, const QString &language,
+                                                    QList<ResolvedMention> *references) const
+{
     SentenceTokenizer tokenizer(text);
-    return extract(text, sentences, entities, language, [&](int s) { return tokenizer.tokens(sentences[s]); });
+    return extract(text, sentences, entities, language, [&](int s) { return tokenizer.tokens(sentences[s]); },
+                   references);
 }
 
 QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
                                                     const SentenceTokens &tokens,
                                                     const QList<ExtractedEntity> &entities, const QString &language) const
 {
-    return extract(text, sentences, entities, language, [&](int s) { return tokens[s]; });
+    return extract(text, sentences, entities, language, [&](int s) { return tokens[s]; }, nullptr);
 }
 
 QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
                                                     const QList<ExtractedEntity> &entities, const QString &language,
-                                                    const std::function<TokenSpan(int)> &sentenceTokens) const
+                                                    const std::function<TokenSpan(int)> &sentenceTokens,
+                                                    QList<ResolvedMention> *references) const
 {
     if (!m_lexicon || entities.isEmpty())
         return {};
@@ -966,6 +1004,13 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             }
         }
 
+        // The pronouns and descriptions read as actors, by where they start.
+        QMap<int, ResolvedMention> resolvedHere;
+        for (const Unit &unit : std::as_const(units)) {
+            if (unit.resolved && references)
+                resolvedHere.insert(unit.start, ResolvedMention{unit.entity, mentionAt(text, s, unit.start, unit.end)});
+        }
+
         // Rules over the dependency tree, where there are two actors, or
         // one and a pronoun or description that may stand for another.
         bool parse = treeModel && !actors.isEmpty() && actors.size() >= 2;
@@ -999,6 +1044,27 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             collectDescriptions(words, entityOfWord, lexicon, descriptions);
             const QList<int> anaphora = resolveAnaphora(words, entityOfWord, typeOfEntity, lexicon,
                                                         organisationBefore, personBefore, descriptions);
+            for (qsizetype w = 0; w < words.size() && references; ++w) {
+                if (anaphora[w] < 0 || entityOfWord[w] >= 0)
+                    continue;
+                auto [first, last] = referenceSpan(words, w);
+                // "du groupe": a token that is a preposition and an article
+                // starts the mention at the next one.
+                const auto sharesToken = [&](qsizetype word) {
+                    return word > 0 && syntax.tokenOfWord.value(word) == syntax.tokenOfWord.value(word - 1);
+                };
+                while (first < w && sharesToken(first))
+                    ++first;
+                if (sharesToken(first))
+                    continue;
+                const int firstToken = syntax.tokenOfWord.value(first, -1);
+                const int lastToken = syntax.tokenOfWord.value(last, -1);
+                if (firstToken < 0 || lastToken < firstToken || lastToken >= syntax.tokens.size())
+                    continue;
+                const int start = syntax.tokens[firstToken].start;
+                resolvedHere.insert(start, ResolvedMention{anaphora[w],
+                                                           mentionAt(text, s, start, syntax.tokens[lastToken].end)});
+            }
             if (lcRelations().isDebugEnabled()) {
                 QString tree;
                 for (qsizetype w = 0; w < words.size(); ++w) {
@@ -1017,6 +1083,11 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 qCDebug(lcRelations).noquote() << "  " << rule.predicate << "by" << rule.id << ":" << path;
                 found.add(statement.subject, rule.predicate, statement.object, statement.confidence, rule.id, s, path);
             }
+        }
+
+        if (references) {
+            for (const ResolvedMention &reference : std::as_const(resolvedHere))
+                references->append(reference);
         }
 
         // Quotations: the speaker says_about the actors the quotation names.

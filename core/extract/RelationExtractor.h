@@ -54,6 +54,12 @@ public:
     QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
                                      const SentenceTokens &tokens, const QList<ExtractedEntity> &entities,
                                      const QString &language = {}) const;
+    // The same, also listing in `references` (in text order) the pronouns
+    // and descriptions the relations were read through ("it", "the
+    // airline"), each with the entity it was resolved to.
+    QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
+                                     const QList<ExtractedEntity> &entities, const QString &language,
+                                     QList<ResolvedMention> *references) const;
 
     // One step of a pattern: an entity slot, literal words, a word class of
     // the lexicon, or a gap of a few words.
@@ -94,7 +100,8 @@ public:
 private:
     QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
                                      const QList<ExtractedEntity> &entities, const QString &language,
-                                     const std::function<TokenSpan(int)> &sentenceTokens) const;
+                                     const std::function<TokenSpan(int)> &sentenceTokens,
+                                     QList<ResolvedMention> *references) const;
 
     // Phrases as folded words, the way the matcher compares them.
     using Phrases = QList<QStringList>;

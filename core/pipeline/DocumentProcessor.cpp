@@ -60,8 +60,13 @@ ProcessedDocument DocumentProcessor::process(Document document) const
         = m_entityExtractor.extract(text.text, processed.sentences, text.language);
     processed.extraction.attributes
         = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
-    processed.extraction.relations
-        = m_relationExtractor.extract(text.text, processed.sentences, processed.extraction.entities, text.language);
+    QList<ResolvedMention> references;
+    processed.extraction.relations = m_relationExtractor.extract(text.text, processed.sentences,
+                                                                 processed.extraction.entities, text.language,
+                                                                 &references);
+    // In text order already: the extractor reads the sentences in turn.
+    for (const ResolvedMention &reference : std::as_const(references))
+        processed.extraction.entities[reference.entity].references.append(reference.mention);
     return processed;
 }
 

@@ -82,6 +82,9 @@ struct MentionRecord
     int start = 0;
     int end = 0;
     QString surface; // as written
+    // A pronoun or description the extractor read as the entity ("it", "the
+    // airline"), not a name of it.
+    bool resolved = false;
 };
 
 struct EvidenceRecord

@@ -341,8 +341,8 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                           "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
     Statement insertMention(database,
                             "INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
-                            "start, \"end\", surface, value) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+                            "start, \"end\", surface, value, resolved) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
 
     QList<qint64> entityIds;
     entityIds.reserve(extraction.entities.size());
@@ -383,22 +383,26 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                 return Error{inserted.error()};
         }
 
-        for (const EntityMention &mention : entity.mentions) {
-            const Result<qint64> sentenceId = mentionSentence(document, "mention", mention.surface,
-                                                              mention.sentence, mention.start,
-                                                              mention.end);
-            if (!sentenceId)
-                return Error{sentenceId.error()};
-            insertMention.bind(1, documentId)
-                .bind(2, sentenceId.value())
-                .bind(3, entityId)
-                .bind(4, type)
-                .bind(5, mention.start)
-                .bind(6, mention.end)
-                .bind(7, nonNull(mention.surface))
-                .bindNull(8);
-            if (auto inserted = insertMention.execute(); !inserted)
-                return Error{inserted.error()};
+        // Names, then the pronouns and descriptions read as the entity.
+        for (const bool resolved : {false, true}) {
+            for (const EntityMention &mention : resolved ? entity.references : entity.mentions) {
+                const Result<qint64> sentenceId = mentionSentence(document, "mention", mention.surface,
+                                                                  mention.sentence, mention.start,
+                                                                  mention.end);
+                if (!sentenceId)
+                    return Error{sentenceId.error()};
+                insertMention.bind(1, documentId)
+                    .bind(2, sentenceId.value())
+                    .bind(3, entityId)
+                    .bind(4, type)
+                    .bind(5, mention.start)
+                    .bind(6, mention.end)
+                    .bind(7, nonNull(mention.surface))
+                    .bindNull(8)
+                    .bind(9, resolved ? 1 : 0);
+                if (auto inserted = insertMention.execute(); !inserted)
+                    return Error{inserted.error()};
+            }
         }
     }
 
@@ -415,7 +419,8 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
             .bind(5, attribute.start)
             .bind(6, attribute.end)
             .bind(7, nonNull(attribute.surface))
-            .bind(8, attribute.value);
+            .bind(8, attribute.value)
+            .bind(9, 0);
         if (auto inserted = insertMention.execute(); !inserted)
             return Error{inserted.error()};
     }
@@ -537,7 +542,7 @@ Result<std::vector<NamedInSentence>> namedInSentences(Database &database)
 {
     std::vector<NamedInSentence> named;
     Statement query(database, "SELECT sentence_id, entity_id, document_id FROM mentions "
-                              "WHERE entity_id IS NOT NULL");
+                              "WHERE entity_id IS NOT NULL AND resolved = 0");
     while (query.next())
         named.push_back({query.int64(0), query.int64(1), query.int64(2)});
     if (!query.ok())
@@ -842,7 +847,7 @@ Result<QList<EntityRecord>> Repository::entities() const
     // Three set-wise queries joined here, rather than two queries per entity.
     Statement query(m_database,
                     "SELECT e.id, e.name, e.type, e.hidden, "
-                    "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mention_count "
+                    "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) AS mention_count "
                     "FROM entities e ORDER BY mention_count DESC, e.name, e.id");
     QList<EntityRecord> records;
     QHash<qint64, qsizetype> position;
@@ -865,7 +870,7 @@ Result<QList<EntityRecord>> Repository::entities() const
     // UNION also removes duplicates.
     Statement aliases(m_database,
                       "SELECT entity_id, alias FROM aliases "
-                      "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL "
+                      "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0 "
                       "ORDER BY 1, 2");
     while (aliases.next()) {
         if (const auto it = position.constFind(aliases.int64(0)); it != position.constEnd())
@@ -877,7 +882,7 @@ Result<QList<EntityRecord>> Repository::entities() const
     Statement documents(m_database,
                         "SELECT DISTINCT m.entity_id, d.file_name FROM mentions m "
                         "JOIN documents d ON d.id = m.document_id "
-                        "WHERE m.entity_id IS NOT NULL ORDER BY m.entity_id, d.file_name");
+                        "WHERE m.entity_id IS NOT NULL AND m.resolved = 0 ORDER BY m.entity_id, d.file_name");
     while (documents.next()) {
         if (const auto it = position.constFind(documents.int64(0)); it != position.constEnd())
             records[*it].documents.append(documents.text(1));
@@ -945,7 +950,7 @@ Result<QList<MentionRecord>> Repository::mentions(qint64 documentId) const
 {
     Statement query(m_database,
                     "SELECT m.id, m.document_id, m.sentence_id, m.entity_id, e.name, e.type, m.start, "
-                    "m.\"end\", m.surface FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                    "m.\"end\", m.surface, m.resolved FROM mentions m JOIN entities e ON e.id = m.entity_id "
                     "WHERE m.document_id = ?1 ORDER BY m.start, m.id");
     query.bind(1, documentId);
     QList<MentionRecord> records;
@@ -960,6 +965,7 @@ Result<QList<MentionRecord>> Repository::mentions(qint64 documentId) const
         record.start = query.integer(6);
         record.end = query.integer(7);
         record.surface = query.text(8);
+        record.resolved = query.int64(9) != 0;
         records.append(record);
     }
     if (!query.ok())
@@ -975,7 +981,7 @@ Result<QList<EvidenceRecord>> Repository::sentencesMentioning(qint64 entityId) c
                     "FROM mentions m "
                     "JOIN sentences s ON s.id = m.sentence_id "
                     "JOIN documents d ON d.id = s.document_id "
-                    "WHERE m.entity_id = ?1 "
+                    "WHERE m.entity_id = ?1 AND m.resolved = 0 "
                     "ORDER BY d.id, s.idx");
     query.bind(1, entityId);
     return evidenceRecords(query);
@@ -1103,7 +1109,7 @@ Result<StoreStatistics> Repository::statistics() const
     Statement counts(m_database,
                      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), "
                      "(SELECT count(*) FROM entities), (SELECT count(*) FROM aliases), "
-                     "(SELECT count(*) FROM mentions WHERE entity_id IS NOT NULL), "
+                     "(SELECT count(*) FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0), "
                      "(SELECT count(*) FROM mentions WHERE entity_id IS NULL), "
                      "(SELECT count(*) FROM relations), (SELECT count(*) FROM relation_evidence)");
     if (counts.next()) {
@@ -1139,7 +1145,7 @@ Result<GraphData> Repository::graphData() const
     QHash<qint64, qsizetype> nodeAt;
     Statement nodes(m_database,
                     "SELECT e.id, e.name, e.type, e.hidden, "
-                    "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) "
+                    "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
                     "FROM entities e ORDER BY e.id");
     while (nodes.next()) {
         // A type this version does not know cannot be filtered or drawn.
@@ -1161,7 +1167,7 @@ Result<GraphData> Repository::graphData() const
     // As entities(): aliases and the surface forms of mentions.
     Statement aliases(m_database,
                       "SELECT entity_id, alias FROM aliases "
-                      "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL "
+                      "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0 "
                       "ORDER BY 1, 2");
     while (aliases.next()) {
         if (const auto it = nodeAt.constFind(aliases.int64(0)); it != nodeAt.constEnd())
@@ -1172,7 +1178,7 @@ Result<GraphData> Repository::graphData() const
 
     Statement documents(m_database,
                         "SELECT DISTINCT entity_id, document_id FROM mentions "
-                        "WHERE entity_id IS NOT NULL ORDER BY 1, 2");
+                        "WHERE entity_id IS NOT NULL AND resolved = 0 ORDER BY 1, 2");
     while (documents.next()) {
         if (const auto it = nodeAt.constFind(documents.int64(0)); it != nodeAt.constEnd())
             data.nodes[*it].documentIds.append(documents.int64(1));
@@ -1316,10 +1322,10 @@ Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
                     "UNION "
                     "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
                     "FROM mentions ma "
-                    "JOIN mentions mb ON mb.sentence_id = ma.sentence_id AND mb.entity_id = ?2 "
+                    "JOIN mentions mb ON mb.sentence_id = ma.sentence_id AND mb.entity_id = ?2 AND mb.resolved = 0 "
                     "JOIN sentences s ON s.id = ma.sentence_id "
                     "JOIN documents d ON d.id = s.document_id "
-                    "WHERE ?3 AND ma.entity_id = ?1 AND ?1 <> ?2 "
+                    "WHERE ?3 AND ma.entity_id = ?1 AND ma.resolved = 0 AND ?1 <> ?2 "
                     "ORDER BY 1, 7");
     query.bind(1, a).bind(2, b).bind(3, qint64(includeCooccurrence ? 1 : 0));
     return evidenceRecords(query);

@@ -180,6 +180,15 @@ constexpr const char migration6[] = R"sql(
 ALTER TABLE relation_evidence ADD COLUMN path TEXT;
 )sql";
 
+// Version 7: mentions that are not names but pronouns and descriptions the
+// relation extractor read as an entity ("it", "the airline", "le
+// constructeur"). They show in the document view, marked; names are what
+// counts, aliases and co-occurrences read, so every such query asks for
+// resolved = 0.
+constexpr const char migration7[] = R"sql(
+ALTER TABLE mentions ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1));
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -191,6 +200,7 @@ const QList<Migration> &schemaMigrations()
         {4, migration4},
         {5, migration5},
         {6, migration6},
+        {7, migration7},
     };
     return migrations;
 }

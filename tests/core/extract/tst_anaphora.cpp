@@ -68,6 +68,27 @@ private Q_SLOTS:
         QTest::newRow("indefinite")
             << u"a a DET 2 det ; company company NOUN 3 nsubj ; grew grow VERB 0 root"_s
             << QList<int>{-1, -1, -1} << 0 << -1 << QList<int>{-1, -1, -1};
+        // "Kestrel grew and the union protested": a union is no company, and
+        // the text called no organisation so.
+        QTest::newRow("institution noun")
+            << u"Kestrel Kestrel PROPN 2 nsubj ; grew grow VERB 0 root ; and and CCONJ 6 cc ; the the DET 5 det ; "
+               "union union NOUN 6 nsubj ; protested protest VERB 2 conj"_s
+            << QList<int>{0, -1, -1, -1, -1, -1} << 0 << -1 << QList<int>{0, -1, -1, -1, -1, -1};
+        QTest::newRow("institution noun, french")
+            << u"le le DET 2 det ; gouvernement gouvernement NOUN 3 nsubj ; proteste protester VERB 0 root"_s
+            << QList<int>{-1, -1, -1} << 0 << -1 << QList<int>{-1, -1, -1};
+        // "the companies" are several: no one organisation.
+        QTest::newRow("plural description")
+            << u"the the DET 2 det ; companies company NOUN 3 nsubj ; grew grow VERB 0 root"_s
+            << QList<int>{-1, -1, -1} << 0 << -1 << QList<int>{-1, -1, -1};
+        // "Kestrel agreed to buy Brantwood to grow its fleet": the
+        // possessive of an object is its clause's subject's, not the closest.
+        QTest::newRow("possessive of an object")
+            << u"Kestrel Kestrel PROPN 2 nsubj ; agreed agree VERB 0 root ; to to PART 4 mark ; buy buy VERB 2 xcomp ; "
+               "Brantwood Brantwood PROPN 4 obj ; to to PART 7 mark ; grow grow VERB 4 advcl ; "
+               "its its PRON 9 nmod:poss ; fleet fleet NOUN 7 obj"_s
+            << QList<int>{0, -1, -1, -1, 1, -1, -1, -1, -1} << -1 << -1
+            << QList<int>{0, -1, -1, -1, 1, -1, -1, 0, -1};
         // French: "sa filiale" — sa takes a person or an organisation.
         QTest::newRow("french possessive")
             << u"Vantrel Vantrel PROPN 2 nsubj ; vend vendre VERB 0 root ; sa son DET 4 det ; filiale filiale NOUN 2 obj"_s
@@ -97,6 +118,9 @@ private Q_SLOTS:
         QTest::newRow("never said") << u"airline"_s << QList<int>{} << 1; // the closest
         // Every company is "the company": the closest, whatever was said.
         QTest::newRow("generic noun") << u"company"_s << QList<int>{0, 1} << 1;
+        // A body that is no company: the one the text called so, else none.
+        QTest::newRow("union said") << u"union"_s << QList<int>{0} << 0;
+        QTest::newRow("union never said") << u"union"_s << QList<int>{} << -1;
     }
 
     void descriptionsTheTextGave()

@@ -332,6 +332,28 @@ private Q_SLOTS:
         QVERIFY2(!found.relation(u"Ada Wren"_s, u"says_about"_s, u"Kelpwise Inc."_s), qPrintable(found.describe()));
     }
 
+    void resolvedPronounsAndDescriptionsAreListed()
+    {
+        // What the relations were read through: "the shipowner" and "its"
+        // stand for Orvane Logistics, each with its span in the text.
+        const QString text = u"Orvane Logistics Inc. reported a profit. The shipowner agreed to acquire "
+                             "Tellmark Freight Inc. to grow its fleet."_s;
+        const QList<Sentence> sentences = m_splitter->split(text);
+        const QList<ExtractedEntity> entities = EntityExtractor(*m_lexicon).extract(text, sentences, u"en"_s);
+        QList<ResolvedMention> references;
+        const QList<ExtractedRelation> relations = m_relations->extract(text, sentences, entities, u"en"_s, &references);
+        QStringList found;
+        for (const ResolvedMention &reference : std::as_const(references)) {
+            QCOMPARE(text.mid(reference.mention.start, reference.mention.end - reference.mention.start),
+                     reference.mention.surface);
+            QCOMPARE(reference.mention.sentence, 1);
+            found.append(reference.mention.surface + u" = "_s + entities[reference.entity].name);
+        }
+        QCOMPARE(found, (QStringList{u"The shipowner = Orvane Logistics Inc."_s, u"its = Orvane Logistics Inc."_s}));
+        // The same relations as without the list.
+        QCOMPARE(relations, m_relations->extract(text, sentences, entities, u"en"_s));
+    }
+
     void withoutAModelOnlyThePatternsRun()
     {
         // The same sentence, and the language has no model: no tree rule

@@ -466,12 +466,12 @@ private Q_SLOTS:
             {3, u"Ann Lee"_s, EntityType::Person, {u"Ann Lee"_s, u"Lee"_s}},
         };
         const QList<ExtractedEntity> incoming{
-            {u"IDRIS OKONKWO"_s, EntityType::Person, {u"IDRIS OKONKWO"_s}, {}},
-            {u"Idris Okonkow"_s, EntityType::Person, {u"Idris Okonkow"_s}, {}}, // misspelled
-            {u"NFC"_s, EntityType::Organization, {u"NFC"_s}, {}},
-            {u"Lee"_s, EntityType::Person, {u"Lee"_s}, {}},              // surname alone: not enough
-            {u"Robert Lee"_s, EntityType::Person, {u"Robert Lee"_s, u"Lee"_s}, {}}, // another Lee
-            {u"NFC"_s, EntityType::Place, {u"NFC"_s}, {}},               // other type
+            {u"IDRIS OKONKWO"_s, EntityType::Person, {u"IDRIS OKONKWO"_s}, {}, {}},
+            {u"Idris Okonkow"_s, EntityType::Person, {u"Idris Okonkow"_s}, {}, {}}, // misspelled
+            {u"NFC"_s, EntityType::Organization, {u"NFC"_s}, {}, {}},
+            {u"Lee"_s, EntityType::Person, {u"Lee"_s}, {}, {}},              // surname alone: not enough
+            {u"Robert Lee"_s, EntityType::Person, {u"Robert Lee"_s, u"Lee"_s}, {}, {}}, // another Lee
+            {u"NFC"_s, EntityType::Place, {u"NFC"_s}, {}, {}},               // other type
         };
         QCOMPARE(matchKnownEntities(incoming, known), (QList<qint64>{1, 1, 2, 0, 0, 0}));
 
@@ -485,11 +485,11 @@ private Q_SLOTS:
             {9, u"Maren Oddvik"_s, EntityType::Person, {}},
         };
         const QList<ExtractedEntity> newcomers{
-            {u"Maren Oddvik"_s, EntityType::Person, {}, {}},
-            {u"Maren Oddvikk"_s, EntityType::Person, {}, {}},
-            {u"Maren Lisa Oddvik"_s, EntityType::Person, {}, {}},
-            {u"Karen Oddvick"_s, EntityType::Person, {}, {}},
-            {u"Lisa Oddvik"_s, EntityType::Person, {}, {}},
+            {u"Maren Oddvik"_s, EntityType::Person, {}, {}, {}},
+            {u"Maren Oddvikk"_s, EntityType::Person, {}, {}, {}},
+            {u"Maren Lisa Oddvik"_s, EntityType::Person, {}, {}, {}},
+            {u"Karen Oddvick"_s, EntityType::Person, {}, {}, {}},
+            {u"Lisa Oddvik"_s, EntityType::Person, {}, {}, {}},
         };
         QCOMPARE(matchKnownEntities(newcomers, people), (QList<qint64>{5, 5, 6, 8, 0}));
     }

@@ -15,7 +15,7 @@ ExtractedEntity entity(const QString &name, EntityType type, QStringList aliases
 {
     if (aliases.isEmpty())
         aliases = {name};
-    return ExtractedEntity{name, type, aliases, {}};
+    return ExtractedEntity{name, type, aliases, {}, {}};
 }
 
 } // namespace

@@ -1542,6 +1542,59 @@ private Q_SLOTS:
         QVERIFY(repo().mentions(delta->id + 100)->isEmpty());
     }
 
+    void resolvedMentionsAreShownButNotCounted()
+    {
+        // "It" and "the chipmaker" stand for Nvidia: the document view lists
+        // them, marked; counts, aliases, documents, co-occurrences and an
+        // entity's sentences read names only.
+        const QString text = u"Nvidia met Emmanuel Macron in Paris. It said the chipmaker would grow in Paris."_s;
+        DocumentExtraction extraction;
+        extraction.entities = {
+            entityOf(u"Nvidia"_s, EntityType::Organization, text, {u"Nvidia"_s}),
+            entityOf(u"Paris"_s, EntityType::Place, text, {u"Paris"_s, u"Paris"_s}),
+        };
+        const int it = int(text.indexOf(u"It said"_s));
+        const int chipmaker = int(text.indexOf(u"the chipmaker"_s));
+        extraction.entities[0].references = {EntityMention{1, it, it + 2, u"It"_s},
+                                             EntityMention{1, chipmaker, chipmaker + 13, u"the chipmaker"_s}};
+        const auto stored = repo().insertDocument(makeDocument(u"resolved.txt"_s, text), splitSentences(text),
+                                                  extraction, {0, 0});
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        const qint64 nvidia = stored->entityIds.at(0);
+
+        const auto mentions = repo().mentions(stored->id);
+        QVERIFY2(mentions.ok(), qPrintable(mentions.error()));
+        QStringList surfaces;
+        QList<bool> resolved;
+        for (const MentionRecord &mention : *mentions) {
+            surfaces.append(mention.surface);
+            resolved.append(mention.resolved);
+        }
+        QCOMPARE(surfaces, (QStringList{u"Nvidia"_s, u"Paris"_s, u"It"_s, u"the chipmaker"_s, u"Paris"_s}));
+        QCOMPARE(resolved, (QList<bool>{false, false, true, true, false}));
+        QCOMPARE(mentions->at(2).entityId, nvidia);
+
+        const QList<EntityRecord> entities = repo().entities().value();
+        const auto record = std::find_if(entities.cbegin(), entities.cend(),
+                                         [&](const EntityRecord &e) { return e.id == nvidia; });
+        QVERIFY(record != entities.cend());
+        QCOMPARE(record->mentionCount, 1);
+        QCOMPARE(record->aliases, QStringList{u"Nvidia"_s});
+        QCOMPARE(repo().statistics()->mentions, 3);
+        // Nvidia and Paris co-occur in the first sentence only.
+        const auto between = repo().evidenceBetween(nvidia, stored->entityIds.at(1), true);
+        QVERIFY2(between.ok(), qPrintable(between.error()));
+        QCOMPARE(between->size(), 1);
+        QCOMPARE(repo().sentencesMentioning(nvidia)->size(), 1);
+        const GraphData graph = repo().graphData().value();
+        for (const GraphNode &node : graph.nodes) {
+            if (node.entityId == nvidia) {
+                QCOMPARE(node.mentions, 1);
+                QCOMPARE(node.aliases, QStringList{u"Nvidia"_s});
+            }
+        }
+    }
+
     void sentencesMentioningAnEntity()
     {
         const auto gamma = repo().insertDocument(makeDocument(u"gamma.txt"_s, gammaText),
@@ -1681,8 +1734,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 6);
-        QCOMPARE(Database::latestSchemaVersion(), 6);
+        QCOMPARE(database->schemaVersion(), 7);
+        QCOMPARE(Database::latestSchemaVersion(), 7);
         Repository repository(*database);
         QCOMPARE(repository.documents()->size(), 1);
         QCOMPARE(repository.documentText(id).value(), alphaText);
@@ -1714,6 +1767,8 @@ private Q_SLOTS:
         }
         // Version 6 adds how a sentence states a relation; older rows have none.
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM relation_evidence WHERE path IS NULL"), 1);
+        // Version 7 marks resolved mentions; every older one is a name.
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM mentions WHERE resolved = 0"), 2);
 
         // A type this version does not know takes no part in merging.
         const QList<KnownEntity> known = repository.knownEntities().value();
