@@ -95,17 +95,19 @@ void DocumentView::updateSelections()
         selection.cursor = QTextCursor(document());
         selection.cursor.setPosition(mention.start);
         selection.cursor.setPosition(mention.end, QTextCursor::KeepAnchor);
-        selection.format.setBackground(blended(tint, inSentence ? selections.first().format.background().color() : base));
         if (emphasized) {
             selection.format.setFontUnderline(true);
             selection.format.setUnderlineColor(palette().color(QPalette::Text));
         }
-        // A pronoun or description read as the entity: marked, not tinted
-        // like a name.
+        const QColor behind = inSentence ? selections.first().format.background().color() : base;
+        // A pronoun or description read as the entity: underlined in the
+        // entity's colour, not tinted like a name.
         if (mention.resolved) {
-            selection.format.setBackground(inSentence ? selections.first().format.background().color() : base);
+            selection.format.setBackground(behind);
             selection.format.setUnderlineStyle(QTextCharFormat::DotLine);
             selection.format.setUnderlineColor(type ? colorForType(*type) : palette().color(QPalette::Mid));
+        } else {
+            selection.format.setBackground(blended(tint, behind));
         }
         selections.append(selection);
     }

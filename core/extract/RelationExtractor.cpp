@@ -1044,15 +1044,15 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             collectDescriptions(words, entityOfWord, lexicon, descriptions);
             const QList<int> anaphora = resolveAnaphora(words, entityOfWord, typeOfEntity, lexicon,
                                                         organisationBefore, personBefore, descriptions);
+            // "du groupe": a token that is a preposition and an article
+            // starts the mention at the next one.
+            const auto sharesToken = [&](qsizetype word) {
+                return word > 0 && syntax.tokenOfWord.value(word) == syntax.tokenOfWord.value(word - 1);
+            };
             for (qsizetype w = 0; w < words.size() && references; ++w) {
                 if (anaphora[w] < 0 || entityOfWord[w] >= 0)
                     continue;
                 auto [first, last] = referenceSpan(words, w);
-                // "du groupe": a token that is a preposition and an article
-                // starts the mention at the next one.
-                const auto sharesToken = [&](qsizetype word) {
-                    return word > 0 && syntax.tokenOfWord.value(word) == syntax.tokenOfWord.value(word - 1);
-                };
                 while (first < w && sharesToken(first))
                     ++first;
                 if (sharesToken(first))
@@ -1147,7 +1147,8 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 continue;
             quotedActors.append(units[u].entity);
         }
-        if (talker >= 0 && hasQuote) {
+        const bool attributed = talker >= 0 && hasQuote;
+        if (attributed) {
             for (int actor : std::as_const(quotedActors))
                 found.add(talker, u"says_about"_s, actor, 0.7, u"quote.attributed"_s, s);
             // « S1. S2 », insiste X: the sentences the quotation ran over
@@ -1157,13 +1158,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 if (actor != talker)
                     found.add(talker, u"says_about"_s, actor, 0.65, u"quote.paragraph"_s, s);
             }
-            quoteAwaitingSpeaker.clear();
-        } else if (hasQuote && open) {
-            quoteAwaitingSpeaker.append(quotedActors);
-        } else {
-            quoteAwaitingSpeaker.clear();
-        }
-        if (sentenceSpeaker >= 0 && !(talker >= 0 && hasQuote)) {
+        } else if (sentenceSpeaker >= 0) {
             // Reported speech: "Macron also touted a deal between Thales and
             // Radiall"; whoever is told ("told CNBC") is not talked about.
             int verb = -1;
@@ -1179,6 +1174,11 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 found.add(sentenceSpeaker, u"says_about"_s, units[u].entity, 0.5, u"speech.reported"_s, s);
             }
         }
+        // An open quotation nobody was named for yet waits for its speaker.
+        if (!attributed && hasQuote && open)
+            quoteAwaitingSpeaker.append(quotedActors);
+        else
+            quoteAwaitingSpeaker.clear();
         quoteOpen = open;
 
         // Co-occurrence: every pair of actors named in the sentence.
