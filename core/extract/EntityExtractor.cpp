@@ -822,6 +822,19 @@ private:
             const int naming = previous.isWord() && in(Category::Determiner, previous) ? m.first - 2 : m.first - 1;
             if (naming >= 0 && tokens[naming].isWord() && !tokens[naming].capitalized && in(Category::NamingVerb, tokens[naming]))
                 e[slot(EntityType::Product)] += goodCue;
+            // "Tarbes (Hautes-Pyrénées)": a name in brackets right after a
+            // place is the region it lies in.
+            if (previous.is(m_text, u'(') && index > 0) {
+                const Mention &before = m_mentions[index - 1];
+                const Evidence &b = before.evidence;
+                if (before.sentence == m.sentence && before.last == m.first - 2
+                    && std::max_element(b.cbegin(), b.cend()) - b.cbegin() == slot(EntityType::Place))
+                    e[slot(EntityType::Place)] += goodCue + 1;
+            }
+            // "Georgia-based Synovus", "Calif.-based Sonos": what is based
+            // somewhere is an organisation.
+            if (previous.isWord() && text(previous) == u"based" && m.first >= 2 && tokens[m.first - 2].is(m_text, u'-'))
+                e[slot(EntityType::Organization)] += goodCue + 1;
             const QString based = phraseBefore(tokens, m.first, 2);
             if (based.endsWith(u" in"_s) || based.endsWith(u" à"_s)) {
                 if (based.startsWith(u"based"_s) || based.startsWith(u"headquartered"_s) || based.startsWith(u"basé"_s)

@@ -170,7 +170,10 @@ Result<QList<Element>> parsePattern(const QString &pattern)
             while (end < pattern.size() && !pattern.at(end).isSpace() && pattern.at(end) != u'?')
                 ++end;
             element.kind = Element::Kind::Words;
-            element.alternatives.append(foldedWords(pattern.mid(i, end - i)));
+            const QString literal = pattern.mid(i, end - i);
+            const QStringList words = foldedWords(literal);
+            // A period folds to nothing, in the pattern as in the tokens.
+            element.alternatives.append(words.isEmpty() ? QStringList{foldName(literal)} : words);
         }
         if (end < pattern.size() && pattern.at(end) == u'?') {
             element.optional = true;
@@ -549,6 +552,31 @@ public:
         }
     }
 
+    // Whoever a statement of sentence `sentence` puts in one of two places,
+    // the first inside the second, is in the other one too ("Boeing's
+    // factory in Everett, Washington"; "Nashville, Tennessee-based X").
+    void spreadOverContainingPlace(int predicate, int inner, int outer, int sentence, const QString &rule,
+                                   const QString &path)
+    {
+        struct Spread
+        {
+            int subject, place;
+            double confidence;
+        };
+        QVarLengthArray<Spread, 4> spread;
+        for (const qsizetype at : std::as_const(m_index[predicate])) {
+            const ExtractedRelation &relation = m_relations[at];
+            if (relation.sentences.isEmpty() || relation.sentences.constLast() != sentence)
+                continue;
+            if (relation.object == inner && relation.subject != outer)
+                spread.append({relation.subject, outer, relation.confidence});
+            else if (relation.object == outer && relation.subject != inner)
+                spread.append({relation.subject, inner, relation.confidence});
+        }
+        for (const Spread &s : spread)
+            add(s.subject, predicate, s.place, s.confidence, rule, sentence, path);
+    }
+
     QList<ExtractedRelation> take() { return std::move(m_relations); }
 
 private:
@@ -558,6 +586,56 @@ private:
     QList<bool> m_symmetric;
     QList<bool> m_keepsOrigins; // by id: all but co-occurrence
 };
+
+// "Everett, Washington", "Yeu-Noirmoutier (Vendée)", "Toronto, au Canada":
+// a place named right after another, set off by a comma or in brackets, is
+// the one that contains it, unless the two are members of a list ("Paris,
+// Bordeaux, New York et Berlin") or the first is larger than the second, as
+// far as the lexicon knows them ("the largest port in Germany, X"). The
+// (inner, outer) units.
+QList<std::pair<int, int>> placeChains(const QList<Unit> &units, const QList<ExtractedEntity> &entities,
+                                       const Lexicon &lexicon)
+{
+    // How large a known place is: city 1, region 2, country 3, a continent
+    // or union 4; 0 when the lexicon does not know it.
+    const auto size = [&](int unit) {
+        const KnownName *known = lexicon.findName(entities[units[unit].entity].name);
+        if (!known || known->type != EntityType::Place)
+            return 0;
+        static const QStringList bySize = {u"city"_s, u"region"_s, u"country"_s};
+        const qsizetype at = bySize.indexOf(known->subtype);
+        return at >= 0 ? int(at) + 1 : 4;
+    };
+    const auto place = [&](int u) {
+        return u >= 0 && u < units.size() && units[u].entity >= 0 && units[u].type == EntityType::Place
+            && !units[u].demonym && !units[u].resolved;
+    };
+    const auto word = [&](int u) -> QStringView {
+        return u >= 0 && u < units.size() && units[u].entity < 0 ? QStringView(units[u].folded()) : QStringView();
+    };
+    QList<std::pair<int, int>> chains;
+    for (int u = 0; u < units.size(); ++u) {
+        if (!place(u) || (isListJoiner(word(u - 1)) && place(u - 2)))
+            continue;
+        int outer = -1;
+        if (word(u + 1) == u"(" && place(u + 2) && word(u + 3) == u")") {
+            outer = u + 2;
+        } else if (word(u + 1) == u",") {
+            int v = u + 2;
+            if (!word(v).isEmpty() && lexicon.containsKey(Category::PlacePreposition, word(v).toString()))
+                ++v; // "Toronto, au Canada"
+            if (place(v) && !(isListJoiner(word(v + 1)) && place(v + 2)))
+                outer = v;
+        }
+        if (outer < 0 || units[outer].entity == units[u].entity)
+            continue;
+        const int innerSize = size(u), outerSize = size(outer);
+        if (innerSize >= 3 || (innerSize > 0 && outerSize > 0 && innerSize >= outerSize))
+            continue; // a country is inside nothing a comma names
+        chains.append({u, outer});
+    }
+    return chains;
+}
 
 // Typed relations first, co-occurrences after, each in the order found. In
 // place: a long article has a million co-occurrences, which
@@ -774,6 +852,8 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
     RelationSet found;
     const int cooccurrence = found.predicateId(QString::fromUtf16(cooccurrencePredicate));
     const QString cooccurrenceRuleId = QString::fromUtf16(cooccurrenceRule);
+    const int located = found.predicateId(u"located_in"_s);
+    const int headquartered = found.predicateId(u"headquartered_in"_s);
     int lastOrganisation = -1; // antecedents for "it", "the company", "he"
     int lastPerson = -1;
     int speaker = -1;         // who is talking, for quotations that run on
@@ -1082,6 +1162,18 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                                                               entities[statement.object].name);
                 qCDebug(lcRelations).noquote() << "  " << rule.predicate << "by" << rule.id << ":" << path;
                 found.add(statement.subject, rule.predicate, statement.object, statement.confidence, rule.id, s, path);
+            }
+        }
+
+        // A place inside another: the smaller in the larger, and whoever is
+        // in one of them in the other.
+        if (relatable && (types & (1u << int(EntityType::Place)))) {
+            for (const auto &[inner, outer] : placeChains(units, entities, lexicon)) {
+                const QString path = u"“%1”"_s.arg(QStringView(text).mid(units[inner].start, units[outer].end - units[inner].start));
+                found.add(units[inner].entity, located, units[outer].entity, 0.7, u"place.chain"_s, s, path);
+                for (const int predicate : {located, headquartered})
+                    found.spreadOverContainingPlace(predicate, units[inner].entity, units[outer].entity, s,
+                                                    u"place.chain"_s, path);
             }
         }
 

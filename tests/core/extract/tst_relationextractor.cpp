@@ -235,6 +235,25 @@ private Q_SLOTS:
                  found.relations);
     }
 
+    void placesInsideOtherPlaces()
+    {
+        // "City, State-based X": the city is in the state, and X is based in both.
+        const Found based = extract(u"On Monday, Denver, Colo.-based Brivalto Energy cut 300 jobs."_s);
+        QVERIFY2(based.relation(u"Denver"_s, u"located_in"_s, u"Colorado"_s), qPrintable(based.describe()));
+        QVERIFY2(based.relation(u"Brivalto Energy"_s, u"headquartered_in"_s, u"Colorado"_s), qPrintable(based.describe()));
+        QVERIFY2(based.relation(u"Brivalto Energy"_s, u"headquartered_in"_s, u"Denver"_s), qPrintable(based.describe()));
+        // A département in brackets, and "ville, au pays".
+        const Found french = extract(u"Le chantier se trouve à Tarbes (Hautes-Pyrénées). "
+                                     "Bricomax vise aussi la ville de Winnipeg, au Canada."_s, u"fr"_s);
+        QVERIFY2(french.relation(u"Tarbes"_s, u"located_in"_s, u"Hautes-Pyrénées"_s), qPrintable(french.describe()));
+        QVERIFY2(french.relation(u"Winnipeg"_s, u"located_in"_s, u"Canada"_s), qPrintable(french.describe()));
+        // A list of places is not a chain, and a country is in no city.
+        const Found list = extract(u"Brivalto has offices in Oslo, Bergen, Lyon and Porto. "
+                                   "It invested in the largest port in Norway, Stavanger."_s);
+        for (const ExtractedRelation &r : list.relations)
+            QVERIFY2(r.predicate != u"located_in"_s || r.rule != u"place.chain"_s, qPrintable(list.describe()));
+    }
+
     void quotationsTalkAboutPlacesButNotWhereThingsAre()
     {
         const Found found = extract(u"“Brazil and Chile are watching this closely, and we will build the plant in Peru,” "
