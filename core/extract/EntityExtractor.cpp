@@ -695,6 +695,8 @@ private:
         for (const Mention &mention : std::as_const(m_mentions)) {
             if (mention.wordCount >= 2 && m_lexicon.containsKey(Category::OrgSuffix, lastWord(mention)))
                 m_organisationWords.insert(firstWord(mention));
+            else if (mention.wordCount >= 2)
+                m_lastNameWords.insert(lastWord(mention));
         }
     }
 
@@ -779,6 +781,17 @@ private:
 
         if (m.known)
             e[slot(m.known->type)] += knownWeight;
+        // A name that says something: an acronym is an organisation's
+        // ("IAM said"), a full name a person's ("Kevin Blair said"). A lone
+        // word is either ("Hapag-Lloyd said", "Huang said"): a person's
+        // surname joins the full name the article gave first, so the verb
+        // alone types nothing, unless a longer name ends with it.
+        const auto speaks = [&] {
+            if (acronym)
+                e[slot(EntityType::Organization)] += goodCue;
+            else if (count >= 2 || m_lastNameWords.contains(lastWord(m)))
+                e[slot(EntityType::Person)] += goodCue;
+        };
 
         // Inside the name.
         const Token &lastWord = tokens[m.last].kind == Token::Kind::Number && m.last > m.first ? tokens[m.last - 1] : tokens[m.last];
@@ -817,18 +830,25 @@ private:
             if (previous.isWord() && in(Category::PlacePreposition, previous) && text(previous) != u"a" && text(previous) != u"A")
                 e[slot(EntityType::Place)] += weakCue;
             if (previous.isWord() && in(Category::SpeechVerb, previous))
-                e[acronym ? slot(EntityType::Organization) : slot(EntityType::Person)] += goodCue; // "said Huang"
+                speaks(); // "said Huang"
             // "a platform dubbed Tideline", "what it calls a Supercharged Sandbox"
             const int naming = previous.isWord() && in(Category::Determiner, previous) ? m.first - 2 : m.first - 1;
             if (naming >= 0 && tokens[naming].isWord() && !tokens[naming].capitalized && in(Category::NamingVerb, tokens[naming]))
                 e[slot(EntityType::Product)] += goodCue;
-            // "Tarbes (Hautes-Pyrénées)": a name in brackets right after a
-            // place is the region it lies in.
+            // "les dirigeants d'Eiffage", "the shareholders of Kelpwise":
+            // what staff, owners and units belong to is an organisation.
+            if (m.first >= 2 && previous.isWord() && tokens[m.first - 2].isWord()
+                && in(Category::MemberNoun, tokens[m.first - 2])) {
+                const QStringView of = text(previous);
+                if (of == u"of" || of == u"at" || of == u"de" || of == u"d'" || of == u"d’" || of == u"chez")
+                    e[slot(EntityType::Organization)] += goodCue + 1;
+            }
+            // "à Tarbes (Hautes-Pyrénées)": a name in brackets right after
+            // a name with the marks of a place is the region it lies in.
             if (previous.is(m_text, u'(') && index > 0) {
                 const Mention &before = m_mentions[index - 1];
-                const Evidence &b = before.evidence;
                 if (before.sentence == m.sentence && before.last == m.first - 2
-                    && std::max_element(b.cbegin(), b.cend()) - b.cbegin() == slot(EntityType::Place))
+                    && before.evidence[slot(EntityType::Place)] > 0)
                     e[slot(EntityType::Place)] += goodCue + 1;
             }
             // "Georgia-based Synovus", "Calif.-based Sonos": what is based
@@ -849,7 +869,7 @@ private:
             const Token &after = tokens[next];
             const int verb = after.is(m_text, u',') ? next + 1 : next;
             if (startsPhrase(tokens, verb, Category::SpeechVerb))
-                e[acronym ? slot(EntityType::Organization) : slot(EntityType::Person)] += goodCue; // "Huang said"
+                speaks(); // "Huang said"
             if (after.isWord() && !after.capitalized && in(Category::ProductNoun, after))
                 e[slot(EntityType::Product)] += weakCue; // "Blackwell chips"
             if (after.isWord() && !after.capitalized && in(Category::OrgNoun, after))
@@ -1435,6 +1455,7 @@ private:
     const SentenceTokens &m_tokens;
     QSet<QString> m_capitalizedElsewhere;
     QSet<QString> m_organisationWords;
+    QSet<QString> m_lastNameWords; // last words of names of two words or more that are not organisations' ("Blair")
     QSet<QString> m_sharedKeys; // see shared()
     QList<Mention> m_mentions;
     QList<Group> m_groups;

@@ -35,6 +35,7 @@ constexpr std::array wordListFiles{
     std::pair{Category::NamingVerb, u"naming-verbs.txt"},
     std::pair{Category::GenericOrgNoun, u"generic-org-nouns.txt"},
     std::pair{Category::InstitutionNoun, u"institution-nouns.txt"},
+    std::pair{Category::MemberNoun, u"member-nouns.txt"},
 };
 
 // The category names of the user lexicon format.
@@ -53,6 +54,7 @@ constexpr std::array categoryNames{
     std::pair{Category::NamingVerb, u"naming-verb"},
     std::pair{Category::GenericOrgNoun, u"generic-org-noun"},
     std::pair{Category::InstitutionNoun, u"institution-noun"},
+    std::pair{Category::MemberNoun, u"member-noun"},
 };
 
 // The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].

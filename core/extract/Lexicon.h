@@ -52,8 +52,9 @@ public:
         NamingVerb,       // words that introduce a name: "dubbed", "called", "baptisé" (naming-verbs.txt)
         GenericOrgNoun,   // organisation nouns said of any company: "company", "group", "société" (generic-org-nouns.txt)
         InstitutionNoun,  // organisation nouns that are no company's: "union", "court", "gouvernement" (institution-nouns.txt)
+        MemberNoun,       // who and what belongs to an organisation: "shareholders", "subsidiary", "salariés" (member-nouns.txt)
     };
-    static constexpr int categoryCount = int(Category::InstitutionNoun) + 1;
+    static constexpr int categoryCount = int(Category::MemberNoun) + 1;
 
     Lexicon() = default;
 

@@ -637,6 +637,50 @@ QList<std::pair<int, int>> placeChains(const QList<Unit> &units, const QList<Ext
     return chains;
 }
 
+// "Eiffage Génie Civil", "Soufflet Alimentaire": an organisation named as
+// another one of the text plus words of its own is part of it, unless the
+// words only say what kind of company it is ("Samsung Electronics", "Kelpwise
+// Group", which are the company itself) or name another one ("GDF Suez"). The evidence is the first sentence
+// naming both, else the first naming the part.
+void addParentsByName(const QList<ExtractedEntity> &entities, const Lexicon &lexicon, RelationSet &found)
+{
+    QHash<QString, int> organisationByName;
+    for (int e = 0; e < entities.size(); ++e) {
+        if (entities[e].type == EntityType::Organization)
+            organisationByName.insert(foldName(entities[e].name), e);
+    }
+    for (int part = 0; part < entities.size(); ++part) {
+        const ExtractedEntity &entity = entities[part];
+        if (entity.type != EntityType::Organization || entity.mentions.isEmpty())
+            continue;
+        const QStringList words = foldName(entity.name).split(u' ', Qt::SkipEmptyParts);
+        for (qsizetype length = words.size() - 1; length >= 1; --length) {
+            const int parent = organisationByName.value(words.first(length).join(u' '), -1);
+            if (parent < 0 || parent == part)
+                continue;
+            const bool ownWords = std::any_of(words.cbegin() + length, words.cend(), [&](const QString &word) {
+                return !lexicon.containsKey(Category::OrgSuffix, word);
+            });
+            // "GDF Suez", "Fiat Chrysler": two companies' names joined.
+            const KnownName *rest = lexicon.findName(words.sliced(length).join(u' '));
+            if (!ownWords || rest)
+                break;
+            int sentence = entity.mentions.constFirst().sentence;
+            for (const EntityMention &mention : entity.mentions) {
+                const bool both = std::any_of(entities[parent].mentions.cbegin(), entities[parent].mentions.cend(),
+                                              [&](const EntityMention &m) { return m.sentence == mention.sentence; });
+                if (both) {
+                    sentence = mention.sentence;
+                    break;
+                }
+            }
+            found.add(part, u"part_of"_s, parent, 0.7, u"name.parent"_s, sentence,
+                      u"“%1” is “%2” and more"_s.arg(entity.name, entities[parent].name));
+            break;
+        }
+    }
+}
+
 // Typed relations first, co-occurrences after, each in the order found. In
 // place: a long article has a million co-occurrences, which
 // std::stable_partition would move into a buffer as large as the list.
@@ -1287,6 +1331,8 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             }
         }
     }
+
+    addParentsByName(entities, lexicon, found);
 
     // A specific role says more than works_for for the same pair.
     QList<ExtractedRelation> relations = found.take();

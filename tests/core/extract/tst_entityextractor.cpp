@@ -113,11 +113,18 @@ private Q_SLOTS:
                                    << u"ORG"_s;
         QTest::newRow("french head noun") << u"La société Bricomax a annoncé un plan d'économies."_s << u"Bricomax"_s
                                           << u"ORG"_s;
+        QTest::newRow("lone name that speaks") << u"Orders rose by a third, Brivalto said on Tuesday."_s << u"Brivalto"_s
+                                               << u"ORG"_s;
+        QTest::newRow("member of") << u"Les salariés de Quenvaro ont voté la grève, affirme Quenvaro."_s << u"Quenvaro"_s
+                                   << u"ORG"_s;
+        QTest::newRow("based") << u"Shares of Denver-based Tarvolin rose."_s << u"Tarvolin"_s << u"ORG"_s;
         // Places from the gazetteer and from prepositions.
         QTest::newRow("gazetteer") << u"The company will open an office in Nairobi next year."_s << u"Nairobi"_s
                                    << u"PLACE"_s;
         QTest::newRow("based in") << u"Kelpwise is based in Drammenport and employs 40 people."_s << u"Drammenport"_s
                                   << u"PLACE"_s;
+        QTest::newRow("region in brackets") << u"Le chantier se trouve à Saint-Quivel (Haute-Marvande) depuis 2019."_s
+                                            << u"Haute-Marvande"_s << u"PLACE"_s;
         // Events by their head noun or edition year.
         QTest::newRow("event noun") << u"The firm presented its plans at the Fjordlight Summit in Bergen."_s
                                     << u"Fjordlight Summit"_s << u"EVENT"_s;

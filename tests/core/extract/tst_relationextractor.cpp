@@ -254,6 +254,21 @@ private Q_SLOTS:
             QVERIFY2(r.predicate != u"located_in"_s || r.rule != u"place.chain"_s, qPrintable(list.describe()));
     }
 
+    void unitsNamedAfterTheirParent()
+    {
+        // The parent's name and words of the unit's own; not a kind of
+        // company ("Electronics") nor a second company's name ("Suez").
+        const Found found = extract(u"Le groupe Bricomax et Bricomax Fondations ont signé le contrat. "
+                                    "Kelpwise Electronics et Kelpwise ont signé. Zorvex Suez et Zorvex aussi."_s,
+                                    u"fr"_s);
+        QVERIFY2(found.relation(u"Bricomax Fondations"_s, u"part_of"_s, u"Bricomax"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Kelpwise Electronics"_s, u"part_of"_s, u"Kelpwise"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Zorvex Suez"_s, u"part_of"_s, u"Zorvex"_s), qPrintable(found.describe()));
+        const ExtractedRelation *unit = found.relation(u"Bricomax Fondations"_s, u"part_of"_s, u"Bricomax"_s);
+        QCOMPARE(unit->sentences, QList<int>{0});
+        QCOMPARE(unit->rule, u"name.parent"_s);
+    }
+
     void quotationsTalkAboutPlacesButNotWhereThingsAre()
     {
         const Found found = extract(u"“Brazil and Chile are watching this closely, and we will build the plant in Peru,” "
