@@ -27,6 +27,12 @@ using Category = Lexicon::Category;
 constexpr int typeCount = 5;
 using Evidence = std::array<double, typeCount>;
 
+// The words that join the last members of a list.
+bool isJoiningWord(QStringView word)
+{
+    return word == u"and" || word == u"et" || word == u"or" || word == u"ou";
+}
+
 int slot(EntityType type)
 {
     return int(type);
@@ -878,6 +884,19 @@ private:
                 e[slot(EntityType::Event)] += strongCue; // "the VivaTech conference"
             if (after.is(m_text, u'-') && next + 1 < tokens.size() && text(tokens[next + 1]) == u"based")
                 e[slot(EntityType::Place)] += goodCue;
+            // "Santa Barbara, Calif.", "Everett, Washington State": a name
+            // followed by the region or country it is in is a place.
+            if (after.is(m_text, u',') && next + 1 < tokens.size()) {
+                const KnownName *known = nullptr;
+                const int end = knownNameAt(tokens, next + 1, &known);
+                // Not "Kelpwise, Norway's ..." nor a list "X, France and Spain".
+                const bool goesOn = end + 1 < tokens.size()
+                    && (tokens[end + 1].kind == Token::Kind::Possessive || tokens[end + 1].is(m_text, u',')
+                        || isJoiningWord(text(tokens[end + 1])));
+                if (end >= 0 && known->type == EntityType::Place && !goesOn
+                    && (known->subtype == u"region" || known->subtype == u"country"))
+                    e[slot(EntityType::Place)] += goodCue;
+            }
             if (after.is(m_text, u',') || after.is(m_text, u'(')) {
                 appositive(m, tokens, next + 1, after.is(m_text, u'('));
             }
@@ -896,8 +915,9 @@ private:
         // A description opens with an article or a title ("Kelpwise, a
         // start-up", "Huang, PDG de Nvidia"); anything else is the sentence
         // going on ("Mistral Compute, which aims to rival ...").
-        if (!bracket && (from >= tokens.size() || !(in(Category::Determiner, tokens[from]) || in(Category::PersonTitle, tokens[from]))))
-            return;
+        if (!bracket && (from >= tokens.size() || !(in(Category::Determiner, tokens[from]) || in(Category::PersonTitle, tokens[from])
+                                                    || startsPhrase(tokens, from, Category::PersonTitle))))
+            return; // "managing director" is a title of two words
         const int limit = std::min<int>(tokens.size(), from + 7);
         for (int i = from; i < limit; ++i) {
             const Token &token = tokens[i];
@@ -905,7 +925,7 @@ private:
                 break;
             if (!token.isWord())
                 continue;
-            if (in(Category::PersonTitle, token)) {
+            if (in(Category::PersonTitle, token) || startsPhrase(tokens, i, Category::PersonTitle)) {
                 e[slot(EntityType::Person)] += strongCue - 1;
                 return;
             }
@@ -963,6 +983,10 @@ private:
     // its known members agree on.
     void propagateAlongLists()
     {
+        // A list ends with a word ("X, Y and Z"); names joined by commas
+        // alone are an appositive ("le président de Bricomax, Jean
+        // Ferrandou,").
+        QSet<int> joinedByWord; // mentions whose link to the next is "and", "et", ...
         for (int a = 0; a + 1 < m_mentions.size(); ++a) {
             const Mention &left = m_mentions[a];
             const Mention &right = m_mentions[a + 1];
@@ -973,8 +997,11 @@ private:
             const QStringView word = text(between);
             // "Laura Oddvik, Kelpwise's chief ..." is an appositive, not a list.
             const bool possessed = right.last + 1 < tokens.size() && tokens[right.last + 1].kind == Token::Kind::Possessive;
-            if ((between.is(m_text, u',') && !possessed) || word == u"and" || word == u"et" || word == u"or" || word == u"ou")
+            const bool joiningWord = isJoiningWord(word);
+            if ((between.is(m_text, u',') && !possessed) || joiningWord)
                 m_mentions[a].coordinatedWith = a + 1;
+            if (joiningWord)
+                joinedByWord.insert(a);
         }
         // Walk each chain, pooling its evidence.
         QSet<int> visited;
@@ -986,7 +1013,7 @@ private:
                 visited.insert(m);
                 chain.append(m);
             }
-            if (chain.size() < 2)
+            if (chain.size() < 2 || std::none_of(chain.cbegin(), chain.cend(), [&](int m) { return joinedByWord.contains(m); }))
                 continue;
             Evidence pooled{};
             for (int m : chain) {

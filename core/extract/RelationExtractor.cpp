@@ -51,6 +51,13 @@ bool isListJoiner(QStringView folded)
     return folded == u"," || folded == u"and" || folded == u"et" || folded == u"or" || folded == u"ou" || folded == u"&";
 }
 
+// Prepositions a list may repeat before each member: "d'EDF et d'Alstom".
+bool isRepeatedPreposition(QStringView folded)
+{
+    static constexpr std::array words{u"of", u"to", u"with", u"de", u"d'", u"du", u"des", u"a", u"au", u"aux", u"avec"};
+    return std::find(words.cbegin(), words.cend(), folded) != words.cend();
+}
+
 // Quotation marks that open and close reported speech. A lone ’ or ' is a
 // closing single quote (apostrophes inside words belong to their word).
 bool isOpeningQuote(QChar c)
@@ -459,6 +466,10 @@ private:
                     ++after;
                     ++joiners;
                 }
+                // "d'EDF et d'Alstom", "with X and with Y": the preposition
+                // said again before the next member.
+                if (joiners > 0 && isWord(after) && isRepeatedPreposition(m_units[after].folded()))
+                    ++after;
                 int memberNext = after;
                 bool ownModifiers = false;
                 const int member = joiners > 0 ? slotEntityAt(element, after, &memberNext, &ownModifiers) : -1;
@@ -1091,8 +1102,23 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 return u"“%1”"_s.arg(QStringView(text).mid(from, to - from));
             };
             // A subject or object already bound by a tighter match of this
-            // rule is not bound again further away.
-            QVarLengthArray<int, 8> boundSubjects, boundObjects; // a handful at most
+            // rule is not bound again further away, unless the wider match
+            // only lengthens the tighter one's list: "GDF Suez et Areva ont
+            // gagné au détriment d'EDF" after "Areva ... au détriment d'EDF".
+            QVarLengthArray<std::pair<int, int>, 8> boundPairs; // (subject unit, object unit); a handful at most
+            const auto extendsBinding = [&](const Match &match, int unit, bool isSubject) {
+                bool bound = false;
+                for (const auto &[subject, object] : std::as_const(boundPairs)) {
+                    if ((isSubject ? subject : object) != unit)
+                        continue;
+                    bound = true;
+                    const int partner = isSubject ? object : subject;
+                    const auto &others = isSubject ? match.objects : match.subjects;
+                    if (std::any_of(others.cbegin(), others.cend(), [&](const Filler &f) { return f.unit == partner; }))
+                        return true;
+                }
+                return !bound;
+            };
             for (const Match &match : std::as_const(matches)) {
                 if (containsPhrase(units, match.first - 3, match.last, m_negations))
                     continue; // "did not partner with"
@@ -1107,7 +1133,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                 if (hasObject) {
                     for (const Filler &subject : match.subjects) {
                         for (const Filler &object : match.objects) {
-                            if (boundSubjects.contains(subject.unit) || boundObjects.contains(object.unit))
+                            if (!extendsBinding(match, subject.unit, true) || !extendsBinding(match, object.unit, false))
                                 continue;
                             if (related(subject, object) && related(object, subject))
                                 found.add(decode(subject.entity), predicate, decode(object.entity), confidence, rule.id, s,
@@ -1121,10 +1147,12 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                                       decode(match.subjects[b].entity), confidence, rule.id, s, matched(match));
                     }
                 }
-                for (const Filler &subject : match.subjects)
-                    boundSubjects.append(subject.unit);
-                for (const Filler &object : match.objects)
-                    boundObjects.append(object.unit);
+                for (const Filler &subject : match.subjects) {
+                    for (const Filler &object : match.objects)
+                        boundPairs.append({subject.unit, object.unit});
+                    if (match.objects.isEmpty())
+                        boundPairs.append({subject.unit, -1});
+                }
             }
         }
 

@@ -123,6 +123,10 @@ private Q_SLOTS:
                                    << u"PLACE"_s;
         QTest::newRow("based in") << u"Kelpwise is based in Drammenport and employs 40 people."_s << u"Drammenport"_s
                                   << u"PLACE"_s;
+        QTest::newRow("city, state") << u"Tarvolin said Quillmore, Nebraska will host the plant."_s << u"Quillmore"_s
+                                     << u"PLACE"_s;
+        QTest::newRow("commas make no list") << u"Le président de Quenvaro, Jean Ferrandou, a signé."_s << u"Quenvaro"_s
+                                             << u"ORG"_s;
         QTest::newRow("region in brackets") << u"Le chantier se trouve à Saint-Quivel (Haute-Marvande) depuis 2019."_s
                                             << u"Haute-Marvande"_s << u"PLACE"_s;
         // Events by their head noun or edition year.

@@ -64,6 +64,18 @@ private Q_SLOTS:
                                               << u"Maren Oddvik"_s << u"ceo_of"_s << u"Kelpwise"_s;
         QTest::newRow("french pdg de") << u"Paulin Ferrandou, PDG de Bricomax, a présenté le plan."_s
                                        << u"Paulin Ferrandou"_s << u"ceo_of"_s << u"Bricomax"_s;
+        QTest::newRow("managing director of") << u"Maren Oddvik, managing director of the consultancy Brivalto Partners, spoke."_s
+                                              << u"Maren Oddvik"_s << u"ceo_of"_s << u"Brivalto Partners"_s;
+        QTest::newRow("org chair person") << u"Kelpwise Chair Laura Oddvik will step down next year."_s
+                                          << u"Laura Oddvik"_s << u"leader_of"_s << u"Kelpwise"_s;
+        QTest::newRow("french président de org, person") << u"Le président de Bricomax, Jean Ferrandou, a signé."_s
+                                                         << u"Jean Ferrandou"_s << u"leader_of"_s << u"Bricomax"_s;
+        QTest::newRow("fronted founded by") << u"Lancée en 2019 par Laura Oddvik et Marc Okonkwo, Kelpwise SAS emploie 40 personnes."_s
+                                            << u"Marc Okonkwo"_s << u"founder_of"_s << u"Kelpwise SAS"_s;
+        QTest::newRow("investors of, listed") << u"Elle rejoint les investisseurs de Kelpwise SAS : Zorvex Capital, Bricomax et Quarnell Ventures."_s
+                                              << u"Quarnell Ventures"_s << u"invests_in"_s << u"Kelpwise SAS"_s;
+        QTest::newRow("at the expense of, each") << u"Le groupe Zorvex et Kelpwise ont remporté le marché, au détriment de Bricomax et de Quarnell."_s
+                                                 << u"Zorvex"_s << u"competes_with"_s << u"Quarnell"_s;
         QTest::newRow("founded by") << u"Investors backed Kelpwise, a seaweed start-up founded by Laura Oddvik, on Monday."_s
                                     << u"Laura Oddvik"_s << u"founder_of"_s << u"Kelpwise"_s;
         QTest::newRow("head of state") << u"Chilean president Gabriela Montoya opened the fair in Chile."_s
