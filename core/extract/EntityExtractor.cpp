@@ -832,6 +832,8 @@ private:
             const Token &previous = tokens[m.first - 1];
             if (previous.isWord() && !previous.capitalized && endsPhraseBefore(tokens, m.first, Category::OrgNoun))
                 e[slot(EntityType::Organization)] += goodCue + 1; // "chipmaker Nvidia", "start-up Mistral"
+            else if (previous.isWord() && !previous.capitalized && in(Category::ProductNoun, previous))
+                e[slot(EntityType::Product)] += goodCue; // "la marque Evian", "la puce H100", "the app Venmo"
             // Folding makes French "à" the English article "a": only the accented one is a preposition.
             if (previous.isWord() && in(Category::PlacePreposition, previous) && text(previous) != u"a" && text(previous) != u"A")
                 e[slot(EntityType::Place)] += weakCue;
@@ -955,6 +957,11 @@ private:
                 e[slot(EntityType::Event)] += goodCue;
                 return;
             }
+            // The description's head comes before its complement: "a unit
+            // of ...", "l'acquisition de Soufflet marque ..." (a verb).
+            const QStringView word = text(token);
+            if (!bracket && (word == u"of" || word == u"de" || word == u"d'" || word == u"d’" || word == u"du" || word == u"des"))
+                return;
         }
     }
 

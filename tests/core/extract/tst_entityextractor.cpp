@@ -137,6 +137,11 @@ private Q_SLOTS:
         // Products by model codes and descriptions.
         QTest::newRow("model code") << u"The servers use the new XR900 accelerators made by Quarnell."_s << u"XR900"_s
                                     << u"PRODUCT"_s;
+        QTest::newRow("brand before the name") << u"Les ventes de la marque Tidelune ont doublé."_s << u"Tidelune"_s
+                                               << u"PRODUCT"_s;
+        QTest::newRow("description ends at its complement")
+            << u"Pour Quenvaro, l'acquisition de Tarvolin marque un nouveau départ, selon la société Quenvaro."_s
+            << u"Quenvaro"_s << u"ORG"_s;
         QTest::newRow("described product") << u"Kelpwise launched Tideline, a new payments platform for farmers."_s
                                            << u"Tideline"_s << u"PRODUCT"_s;
     }

@@ -95,6 +95,8 @@ private Q_SLOTS:
         // Supply chain and places.
         QTest::newRow("powered by") << u"The chipmaker Zorvex is growing. The start-up Kelpwise said its cloud will be powered by Zorvex."_s << u"Zorvex"_s
                                     << u"supplies"_s << u"Kelpwise"_s;
+        QTest::newRow("owner of brands") << u"Le nouveau patron de Bricomax, propriétaire des marques Tidelune ou Marvello, arrive."_s
+                                         << u"Bricomax"_s << u"manufactures"_s << u"Marvello"_s;
         QTest::newRow("made by") << u"The Tidewatch XR9 chips are manufactured by the chipmaker Zorvex in Malaysia."_s << u"Zorvex"_s
                                  << u"manufactures"_s << u"Tidewatch XR9"_s;
         QTest::newRow("possessive place") << u"Investors praised Chile's Brivalto on Monday."_s << u"Brivalto"_s
