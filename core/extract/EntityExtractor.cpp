@@ -701,8 +701,8 @@ private:
         for (const Mention &mention : std::as_const(m_mentions)) {
             if (mention.wordCount >= 2 && m_lexicon.containsKey(Category::OrgSuffix, lastWord(mention)))
                 m_organisationWords.insert(firstWord(mention));
-            else if (mention.wordCount >= 2)
-                m_lastNameWords.insert(lastWord(mention));
+            else if (const QString name = surface(mention); name.contains(u' '))
+                m_lastNameWords.insert(foldName(QStringView(name).sliced(name.lastIndexOf(u' ') + 1)));
         }
     }
 
@@ -793,9 +793,10 @@ private:
         // surname joins the full name the article gave first, so the verb
         // alone types nothing, unless a longer name ends with it.
         const auto speaks = [&] {
+            const QString name = surface(m);
             if (acronym)
                 e[slot(EntityType::Organization)] += goodCue;
-            else if (count >= 2 || m_lastNameWords.contains(lastWord(m)))
+            else if (name.contains(u' ') || m_lastNameWords.contains(foldName(name))) // "Hapag-Lloyd" is one word
                 e[slot(EntityType::Person)] += goodCue;
         };
 
@@ -1489,7 +1490,7 @@ private:
     const SentenceTokens &m_tokens;
     QSet<QString> m_capitalizedElsewhere;
     QSet<QString> m_organisationWords;
-    QSet<QString> m_lastNameWords; // last words of names of two words or more that are not organisations' ("Blair")
+    QSet<QString> m_lastNameWords; // last words of names of two words or more that are not organisations' ("blair")
     QSet<QString> m_sharedKeys; // see shared()
     QList<Mention> m_mentions;
     QList<Group> m_groups;

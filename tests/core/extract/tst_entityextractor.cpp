@@ -115,6 +115,8 @@ private Q_SLOTS:
                                           << u"ORG"_s;
         QTest::newRow("lone name that speaks") << u"Orders rose by a third, Brivalto said on Tuesday."_s << u"Brivalto"_s
                                                << u"ORG"_s;
+        QTest::newRow("hyphenated name that speaks") << u"The investment came after Tarvolin-Brück revealed its plans."_s
+                                                     << u"Tarvolin-Brück"_s << u"ORG"_s;
         QTest::newRow("member of") << u"Les salariés de Quenvaro ont voté la grève, affirme Quenvaro."_s << u"Quenvaro"_s
                                    << u"ORG"_s;
         QTest::newRow("based") << u"Shares of Denver-based Tarvolin rose."_s << u"Tarvolin"_s << u"ORG"_s;
