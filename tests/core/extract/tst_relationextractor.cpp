@@ -117,6 +117,14 @@ private Q_SLOTS:
                                           << u"Boreal"_s << u"competes_with"_s << u"Aerolux"_s;
         QTest::newRow("person, org's title") << u"Laura Oddvik, Kelpwise's chief financial officer, spoke."_s
                                              << u"Laura Oddvik"_s << u"works_for"_s << u"Kelpwise"_s;
+        QTest::newRow("headline buys") << u"The chipmaker Zorvex buys Kelpwise Inc. in a bid to grow"_s << u"Zorvex"_s
+                                       << u"invests_in"_s << u"Kelpwise Inc."_s;
+        QTest::newRow("which owns per cent of") << u"Quarnell Holdings, which owns 11.7 per cent of Kelpwise Inc., backed the deal."_s
+                                                << u"Quarnell Holdings"_s << u"invests_in"_s << u"Kelpwise Inc."_s;
+        QTest::newRow("site of org in place") << u"Les salariés du site Airbus de Lyon ont voté."_s << u"Airbus"_s
+                                              << u"located_in"_s << u"Lyon"_s;
+        QTest::newRow("org's place mines") << u"The miner Brivalto Resources said Brivalto Resources's Chile mines were closed."_s
+                                           << u"Brivalto Resources"_s << u"located_in"_s << u"Chile"_s;
         QTest::newRow("investment noun") << u"Le groupe Bricomax a annoncé un investissement de 2 milliards d'euros dans Kelpwise SAS."_s
                                          << u"Bricomax"_s << u"invests_in"_s << u"Kelpwise SAS"_s;
         // Quotations: the speaker talks about whom the quotation names.
