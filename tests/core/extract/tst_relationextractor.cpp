@@ -125,6 +125,12 @@ private Q_SLOTS:
                                               << u"located_in"_s << u"Lyon"_s;
         QTest::newRow("org's place mines") << u"The miner Brivalto Resources said Brivalto Resources's Chile mines were closed."_s
                                            << u"Brivalto Resources"_s << u"located_in"_s << u"Chile"_s;
+        QTest::newRow("advised") << u"Last month the bank Quarnell Partners advised Chile's Brivalto Resources on the sale."_s
+                                 << u"Quarnell Partners"_s << u"supplies"_s << u"Brivalto Resources"_s;
+        QTest::newRow("adviser to") << u"The bank Quarnell Partners is exclusive financial adviser to Kelpwise Inc. in the deal."_s
+                                    << u"Quarnell Partners"_s << u"supplies"_s << u"Kelpwise Inc."_s;
+        QTest::newRow("org's advisers were") << u"The start-up Kelpwise's financial advisers were Quarnell Partners and Zorvex Capital."_s
+                                             << u"Zorvex Capital"_s << u"supplies"_s << u"Kelpwise"_s;
         QTest::newRow("investment noun") << u"Le groupe Bricomax a annoncé un investissement de 2 milliards d'euros dans Kelpwise SAS."_s
                                          << u"Bricomax"_s << u"invests_in"_s << u"Kelpwise SAS"_s;
         // Quotations: the speaker talks about whom the quotation names.
