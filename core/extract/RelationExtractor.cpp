@@ -219,6 +219,7 @@ struct Unit
     bool demonym = false; // a nationality word standing for its country ("French")
     bool resolved = false; // a pronoun or description standing for `entity` ("it", "the company")
     bool word = false;    // a word token, not punctuation
+    bool quote = false;   // a quotation mark: patterns read through it ("a “global partnership” with")
     bool clauseBreak = false; // a comma that opens a new clause (", as ...")
     quint32 starts = 0;   // lexicon categories with an entry beginning with this word
     // Looked up once per sentence rather than at every match attempt:
@@ -416,6 +417,8 @@ private:
             return true;
         }
         const Element &element = elements[e];
+        if (u < m_units.size() && m_units[u].quote && e > 0)
+            return matchFrom(elements, e, u + 1, current, result, optionalTaken);
         if (element.optional && !optionalTaken) {
             // With the element if it is there, else without.
             if (matchFrom(elements, e, u, current, result, true))
@@ -944,6 +947,8 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             }
             Unit unit{-1, EntityType::Organization, token.foldedText, token.start, token.end, token.capitalized};
             unit.word = token.isWord();
+            unit.quote = !unit.word && token.end - token.start == 1
+                && (isOpeningQuote(text.at(token.start)) || isClosingQuote(text.at(token.start)));
             units.append(unit);
         }
         // "French", "américain": the place a nationality word stands for,

@@ -88,6 +88,8 @@ private Q_SLOTS:
                                              << u"Zorvex"_s << u"partner_of"_s << u"Kelpwise"_s;
         QTest::newRow("partners with") << u"The chipmaker Zorvex partners with Kelpwise on seaweed batteries."_s << u"Kelpwise"_s
                                        << u"partner_of"_s << u"Zorvex"_s;
+        QTest::newRow("partnership in quotation marks") << u"The chipmaker Zorvex signed a multi-year “global partnership” with Kelpwise."_s
+                                                        << u"Zorvex"_s << u"partner_of"_s << u"Kelpwise"_s;
         QTest::newRow("french partenariat") << u"Le groupe Bricomax annonce un partenariat avec Zorvex pour 2026."_s
                                             << u"Bricomax"_s << u"partner_of"_s << u"Zorvex"_s;
         QTest::newRow("deal list pairwise") << u"The minister praised a deal between Zorvex, Kelpwise and Bricomax."_s
