@@ -53,6 +53,13 @@ constexpr int maxNameWordLength = 40;
 // Particles that join the words of a name: "Charles de Gaulle", "Ursula von
 // der Leyen". English function words (of, for, on) join only names that are
 // already institutional ("Department of Energy", "Summit on AI").
+// Capitalised particles that open a surname: "Le Pen", "Van Rompuy", "Da Silva".
+bool isSurnameParticle(QStringView word)
+{
+    static constexpr QStringView particles[] = {u"Le", u"La", u"Du", u"De", u"Van", u"Von", u"Da", u"Di", u"Del", u"Dos"};
+    return std::find(std::begin(particles), std::end(particles), word) != std::end(particles);
+}
+
 bool isNameParticle(QStringView word)
 {
     static constexpr QStringView particles[] = {u"de", u"du", u"des", u"von", u"van", u"der", u"den",
@@ -558,7 +565,11 @@ private:
                 const bool ampersand = token.is(m_text, u'&');
                 const bool particle = token.isWord() && !token.capitalized && isNameParticle(word);
                 const bool joiner = token.isWord() && institutional && isInstitutionalJoiner(word);
-                if (hyphen || ampersand || particle || joiner) {
+                // "Marine Le Pen", "Quentin Le Brouster": a capitalised
+                // particle after a given name opens the surname.
+                const bool surnameParticle = token.isWord() && token.capitalized && last == first
+                    && in(Category::GivenName, tokens[first]) && isSurnameParticle(word);
+                if (hyphen || ampersand || particle || joiner || surnameParticle) {
                     last = i + 1;
                     institutional = institutional || isInstitutionalWord(tokens[i + 1]);
                     i += 2;

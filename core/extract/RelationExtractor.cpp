@@ -1283,6 +1283,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             quoted[u] = open;
         }
         int sentenceSpeaker = -1;
+        int viewFrom = -1; // "Pour X, ...": what the sentence says after the comma is X's view
         const bool personNamed = types & (1u << int(EntityType::Person));
         for (int u = 0; u < units.size() && sentenceSpeaker < 0 && personNamed; ++u) {
             if (quoted[u] || units[u].entity < 0 || units[u].type != EntityType::Person)
@@ -1294,6 +1295,16 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
                     sentenceSpeaker = units[u].entity;
                     break;
                 }
+            }
+            // « ... », André Fages. The name alone after the quotation.
+            if (u >= 2 && units[u - 1].entity < 0 && units[u - 1].folded() == u","_s && units[u - 2].quote
+                && (u + 1 == units.size() || !units[u + 1].word))
+                sentenceSpeaker = units[u].entity;
+            // "Pour André Fages, il faut ...": the view of the person named.
+            if (u == 1 && units[0].entity < 0 && units[0].folded() == u"pour"_s && u + 1 < units.size()
+                && units[u + 1].folded() == u","_s) {
+                sentenceSpeaker = units[u].entity;
+                viewFrom = u + 1;
             }
         }
         const bool hasQuote = std::find(quoted.cbegin(), quoted.cend(), true) != quoted.cend();
@@ -1330,13 +1341,13 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
         } else if (sentenceSpeaker >= 0) {
             // Reported speech: "Macron also touted a deal between Thales and
             // Radiall"; whoever is told ("told CNBC") is not talked about.
-            int verb = -1;
+            int verb = viewFrom;
             for (int u = 0; u < units.size() && verb < 0; ++u) {
                 if (units[u].entity < 0 && lexicon.containsKey(Category::SpeechVerb, units[u].folded()))
                     verb = u;
             }
             for (int u = verb + 1; verb >= 0 && u < units.size(); ++u) {
-                if (units[u].entity < 0 || units[u].type == EntityType::Place || units[u].entity == sentenceSpeaker)
+                if (units[u].entity < 0 || (units[u].type == EntityType::Place && viewFrom < 0) || units[u].entity == sentenceSpeaker)
                     continue;
                 if (u == verb + 1 && (units[verb].folded() == u"told"_s || units[verb].folded() == u"tells"_s))
                     continue;

@@ -64,6 +64,8 @@ private Q_SLOTS:
                                               << u"Maren Oddvik"_s << u"ceo_of"_s << u"Kelpwise"_s;
         QTest::newRow("french pdg de") << u"Paulin Ferrandou, PDG de Bricomax, a présenté le plan."_s
                                        << u"Paulin Ferrandou"_s << u"ceo_of"_s << u"Bricomax"_s;
+        QTest::newRow("surname with a particle") << u"Lancée en 2014 par Quentin Le Brouster, Kelpwise SAS emploie 40 personnes."_s
+                                                 << u"Quentin Le Brouster"_s << u"founder_of"_s << u"Kelpwise SAS"_s;
         QTest::newRow("managing director of") << u"Maren Oddvik, managing director of the consultancy Brivalto Partners, spoke."_s
                                               << u"Maren Oddvik"_s << u"ceo_of"_s << u"Brivalto Partners"_s;
         QTest::newRow("org chair person") << u"Kelpwise Chair Laura Oddvik will step down next year."_s
@@ -140,6 +142,10 @@ private Q_SLOTS:
                                << u"says_about"_s << u"Kelpwise"_s;
         QTest::newRow("quote runs on") << u"Idris Okonkwo visited the start-up Kelpwise. “We met them,” Okonkwo said. “Kelpwise will grow fast.”"_s
                                        << u"Idris Okonkwo"_s << u"says_about"_s << u"Kelpwise"_s;
+        QTest::newRow("name alone after the quote") << u"« Le contrat avec Bricomax nous rassure », Jean Ferrandou."_s
+                                                    << u"Jean Ferrandou"_s << u"says_about"_s << u"Bricomax"_s;
+        QTest::newRow("pour X, view") << u"Pour Jean Ferrandou, il faut surveiller le contrat avec la ville de Winnipeg."_s
+                                      << u"Jean Ferrandou"_s << u"says_about"_s << u"Winnipeg"_s;
         QTest::newRow("french quote") << u"Le groupe Bricomax recrute. « Bricomax doit accélérer », a déclaré Paulin Ferrandou."_s
                                       << u"Paulin Ferrandou"_s << u"says_about"_s << u"Bricomax"_s;
     }
