@@ -135,6 +135,14 @@ private Q_SLOTS:
                                     << u"Quarnell Partners"_s << u"supplies"_s << u"Kelpwise Inc."_s;
         QTest::newRow("org's advisers were") << u"The start-up Kelpwise's financial advisers were Quarnell Partners and Zorvex Capital."_s
                                              << u"Zorvex Capital"_s << u"supplies"_s << u"Kelpwise"_s;
+        QTest::newRow("funding from, listed") << u"Kelpwise SAS obtient 40 millions d'euros d'apport financier de Zorvex Capital, du Crédit Agricole et de Bpifrance."_s
+                                              << u"Bpifrance"_s << u"invests_in"_s << u"Kelpwise SAS"_s;
+        QTest::newRow("raised from") << u"The start-up Kelpwise raised $40 million from Zorvex Capital and Quarnell Ventures."_s
+                                     << u"Quarnell Ventures"_s << u"invests_in"_s << u"Kelpwise"_s;
+        QTest::newRow("round led by") << u"The start-up Kelpwise closed a $40 million Series B round led by Zorvex Capital."_s
+                                      << u"Zorvex Capital"_s << u"invests_in"_s << u"Kelpwise"_s;
+        QTest::newRow("consortium of") << u"Le contrat revient à un groupement constitué de Bricomax, Zorvex et Kelpwise SAS."_s
+                                       << u"Zorvex"_s << u"partner_of"_s << u"Kelpwise SAS"_s;
         QTest::newRow("investment noun") << u"Le groupe Bricomax a annoncé un investissement de 2 milliards d'euros dans Kelpwise SAS."_s
                                          << u"Bricomax"_s << u"invests_in"_s << u"Kelpwise SAS"_s;
         // Quotations: the speaker talks about whom the quotation names.
