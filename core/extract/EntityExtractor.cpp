@@ -50,9 +50,6 @@ constexpr double defaultOrg = 0.4;
 // No real name has a word this long; a token like that is a URL, a hash or junk.
 constexpr int maxNameWordLength = 40;
 
-// Particles that join the words of a name: "Charles de Gaulle", "Ursula von
-// der Leyen". English function words (of, for, on) join only names that are
-// already institutional ("Department of Energy", "Summit on AI").
 // Capitalised particles that open a surname: "Le Pen", "Van Rompuy", "Da Silva".
 bool isSurnameParticle(QStringView word)
 {
@@ -60,6 +57,9 @@ bool isSurnameParticle(QStringView word)
     return std::find(std::begin(particles), std::end(particles), word) != std::end(particles);
 }
 
+// Particles that join the words of a name: "Charles de Gaulle", "Ursula von
+// der Leyen". English function words (of, for, on) join only names that are
+// already institutional ("Department of Energy", "Summit on AI").
 bool isNameParticle(QStringView word)
 {
     static constexpr QStringView particles[] = {u"de", u"du", u"des", u"von", u"van", u"der", u"den",

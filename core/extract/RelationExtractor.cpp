@@ -654,8 +654,9 @@ QList<std::pair<int, int>> placeChains(const QList<Unit> &units, const QList<Ext
 // "Eiffage Génie Civil", "Soufflet Alimentaire": an organisation named as
 // another one of the text plus words of its own is part of it, unless the
 // words only say what kind of company it is ("Samsung Electronics", "Kelpwise
-// Group", which are the company itself) or name another one ("GDF Suez"). The evidence is the first sentence
-// naming both, else the first naming the part.
+// Group", which are the company itself) or name another one ("GDF Suez").
+// The evidence is the first sentence naming both, else the first naming the
+// part.
 void addParentsByName(const QList<ExtractedEntity> &entities, const Lexicon &lexicon, RelationSet &found)
 {
     QHash<QString, int> organisationByName;

@@ -94,6 +94,8 @@ private Q_SLOTS:
                                                         << u"Zorvex"_s << u"partner_of"_s << u"Kelpwise"_s;
         QTest::newRow("french partenariat") << u"Le groupe Bricomax annonce un partenariat avec Zorvex pour 2026."_s
                                             << u"Bricomax"_s << u"partner_of"_s << u"Zorvex"_s;
+        QTest::newRow("merge") << u"Denver-based Kelpwise Bank and Brivalto Financial will combine in an all-stock deal."_s
+                               << u"Kelpwise Bank"_s << u"deal_with"_s << u"Brivalto Financial"_s;
         QTest::newRow("deal list pairwise") << u"The minister praised a deal between Zorvex, Kelpwise and Bricomax."_s
                                             << u"Kelpwise"_s << u"deal_with"_s << u"Bricomax"_s;
         // Supply chain and places.
