@@ -448,6 +448,10 @@ private:
                 ++i; // "Vice President ...": a title, not a name
                 continue;
             }
+            if (const int titleLast = titleCoveringBeforeName(tokens, i); titleLast >= i) {
+                i = titleLast + 1; // "la ministre des Armées Florence Parly"
+                continue;
+            }
             if (const int expansionLast = expansions.value(i, -1); expansionLast >= 0) {
                 addCandidate(s, i, expansionLast, nullptr);
                 i = expansionLast + 1;
@@ -520,10 +524,40 @@ private:
         return false;
     }
 
+    // "la ministre des Armées Florence Parly", "secretary of State Jane
+    // Okafor": a title phrase that began before token i, takes it in and
+    // is followed by a name. Returns the title's last token, or -1.
+    int titleCoveringBeforeName(TokenSpan tokens, int i) const
+    {
+        // In tokens: an elided article is one more ("de l'économie").
+        const int longest = m_lexicon.longestEntry(Category::PersonTitle) + 2;
+        for (int start = i - 1; start >= 0 && start >= i - longest; --start) {
+            if (!tokens[start].isWord() || tokens[start].capitalized
+                || !m_lexicon.startsEntry(Category::PersonTitle, tokens[start].folded()))
+                continue;
+            for (int length = longest; length >= 2; --length) {
+                const int last = start + length - 1;
+                if (last < i || last + 1 >= tokens.size())
+                    continue;
+                const QString phrase = phraseAfter(tokens, start, length);
+                if (!phrase.isEmpty() && m_lexicon.containsKey(Category::PersonTitle, phrase)
+                    && isNameWord(tokens[last + 1], false))
+                    return last;
+            }
+        }
+        return -1;
+    }
+
     bool startsKnownName(TokenSpan tokens, int i) const
     {
         const KnownName *known = nullptr;
         return knownNameAt(tokens, i, &known) >= 0;
+    }
+
+    bool startsKnownOrganisation(TokenSpan tokens, int i) const
+    {
+        const KnownName *known = nullptr;
+        return knownNameAt(tokens, i, &known) >= 0 && known->type == EntityType::Organization;
     }
 
     // A capitalised first word is a name only with support: the lexicon,
@@ -558,18 +592,36 @@ private:
                 ++i;
                 continue;
             }
+            // "Bruno Le Maire": after a given name, a capitalised particle
+            // opens the surname even when the word after it is also a title.
+            if (i + 1 < tokens.size() && last == first && token.isWord() && token.capitalized
+                && in(Category::GivenName, tokens[first]) && isSurnameParticle(text(token))
+                && tokens[i + 1].isWord() && tokens[i + 1].capitalized && !tokens[i + 1].allCaps
+                && in(Category::PersonTitle, tokens[i + 1]) && !in(Category::FunctionWord, tokens[i + 1])) {
+                last = i + 1;
+                i += 2;
+                continue;
+            }
             // Joiners need a name word right after them.
             if (i + 1 < tokens.size() && isNameWord(tokens[i + 1], true)) {
                 const QStringView word = text(token);
                 const bool hyphen = token.is(m_text, u'-') && !token.spaceBefore && !tokens[i + 1].spaceBefore;
                 const bool ampersand = token.is(m_text, u'&');
-                const bool particle = token.isWord() && !token.capitalized && isNameParticle(word);
+                // "Dominique D’Hinnin", "Pierre D'Arcy": a capitalised
+                // elided "D’" inside a name is part of the surname.
+                const bool elidedParticle = token.elision && token.capitalized && token.spaceBefore
+                    && !tokens[i + 1].spaceBefore;
+                // "le site de Lorient de Naval Group": a particle does not
+                // join a known organisation to the name before it (the
+                // place is the organisation's, not part of its name).
+                const bool particle = token.isWord() && !token.capitalized && isNameParticle(word)
+                    && !startsKnownOrganisation(tokens, i + 1);
                 const bool joiner = token.isWord() && institutional && isInstitutionalJoiner(word);
                 // "Marine Le Pen", "Quentin Le Brouster": a capitalised
                 // particle after a given name opens the surname.
                 const bool surnameParticle = token.isWord() && token.capitalized && last == first
                     && in(Category::GivenName, tokens[first]) && isSurnameParticle(word);
-                if (hyphen || ampersand || particle || joiner || surnameParticle) {
+                if (hyphen || ampersand || particle || joiner || surnameParticle || elidedParticle) {
                     last = i + 1;
                     institutional = institutional || isInstitutionalWord(tokens[i + 1]);
                     i += 2;
@@ -654,6 +706,8 @@ private:
     bool splitKnownHalves(int s, int first, int last)
     {
         const TokenSpan tokens = m_tokens[s];
+        if (splitAtHyphens(s, first, last))
+            return true;
         QList<std::pair<int, int>> parts;
         int knownParts = 0;
         int i = first;
@@ -686,6 +740,48 @@ private:
                 --b;
             if (a > b)
                 continue;
+            const KnownName *known = nullptr;
+            const int end = knownNameAt(tokens, a, &known);
+            addCandidate(s, a, b, end == b ? known : nullptr);
+        }
+        return true;
+    }
+
+    // "GDF Suez-Areva": where two known names are joined by a hyphen, the
+    // hyphen is the seam, not the space inside "GDF Suez" (whose "Suez"
+    // alone is known). Splits only when a hyphen-separated part is known
+    // whole and another part holds a known name too.
+    bool splitAtHyphens(int s, int first, int last)
+    {
+        const TokenSpan tokens = m_tokens[s];
+        QList<std::pair<int, int>> parts;
+        int partFirst = first;
+        for (int i = first + 1; i < last; ++i) {
+            if (tokens[i].is(m_text, u'-') && !tokens[i].spaceBefore && !tokens[i + 1].spaceBefore) {
+                parts.append({partFirst, i - 1});
+                partFirst = i + 1;
+            }
+        }
+        if (parts.isEmpty())
+            return false;
+        parts.append({partFirst, last});
+        int wholeKnown = 0, holdingKnown = 0;
+        for (const auto &[a, b] : parts) {
+            const KnownName *known = nullptr;
+            if (knownNameAt(tokens, a, &known) == b)
+                ++wholeKnown;
+            else {
+                for (int i = a; i <= b; ++i) {
+                    if (tokens[i].isWord() && knownNameAt(tokens, i, &known) >= 0 && knownNameAt(tokens, i, &known) <= b) {
+                        ++holdingKnown;
+                        break;
+                    }
+                }
+            }
+        }
+        if (wholeKnown == 0 || wholeKnown + holdingKnown < 2)
+            return false;
+        for (const auto &[a, b] : parts) {
             const KnownName *known = nullptr;
             const int end = knownNameAt(tokens, a, &known);
             addCandidate(s, a, b, end == b ? known : nullptr);

@@ -127,6 +127,8 @@ private Q_SLOTS:
                                   << u"PLACE"_s;
         QTest::newRow("city, state") << u"Tarvolin said Quillmore, Nebraska will host the plant."_s << u"Quillmore"_s
                                      << u"PLACE"_s;
+        QTest::newRow("board chair's title") << u"Selon le président du conseil d'administration Gilles Varnier, la crise est finie."_s
+                                             << u"Gilles Varnier"_s << u"PERSON"_s;
         QTest::newRow("commas make no list") << u"Le président de Quenvaro, Jean Ferrandou, a signé."_s << u"Quenvaro"_s
                                              << u"ORG"_s;
         QTest::newRow("region in brackets") << u"Le chantier se trouve à Saint-Quivel (Haute-Marvande) depuis 2019."_s
@@ -260,6 +262,47 @@ private Q_SLOTS:
         const ExtractedEntity *place = find(entities, u"La Courneuve"_s);
         QVERIFY2(place, qPrintable(describe(entities)));
         QCOMPARE(place->type, EntityType::Place);
+    }
+
+    // Where a name starts and ends: each text must yield the names of
+    // `present` and none of `absent`.
+    void boundaries_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("present");
+        QTest::addColumn<QStringList>("absent");
+
+        QTest::newRow("capital elided particle") << u"Le directeur financier, Mathilde D’Orvenne, a quitté Quenvaro."_s
+                                                 << QStringList{u"Mathilde D’Orvenne"_s}
+                                                 << QStringList{u"Mathilde"_s, u"Orvenne"_s};
+        QTest::newRow("particle before a known organisation")
+            << u"Le site de Quimvel de Naval Group emploie 900 salariés."_s
+            << QStringList{u"Quimvel"_s, u"Naval Group"_s} << QStringList{u"Quimvel de Naval Group"_s};
+        QTest::newRow("particle before a place") << u"La Banque de Quimvel a prêté 10 millions."_s
+                                                 << QStringList{u"Banque de Quimvel"_s} << QStringList{};
+        QTest::newRow("known names joined by a hyphen")
+            << u"Le groupement formé par Brivalto Suez-Thales a remporté l'appel d'offres."_s
+            << QStringList{u"Brivalto Suez"_s, u"Thales"_s} << QStringList{u"Brivalto"_s};
+        QTest::newRow("title that takes in a capitalised word")
+            << u"La visite a été annoncée par la ministre des Armées Odile Ferrandou."_s
+            << QStringList{u"Odile Ferrandou"_s} << QStringList{u"Armées Odile Ferrandou"_s, u"Armées"_s};
+        QTest::newRow("title followed by no name") << u"Le président du Conseil de Quimvel a démissionné."_s
+                                                   << QStringList{u"Conseil de Quimvel"_s} << QStringList{};
+        QTest::newRow("surname particle before a title word")
+            << u"Le ministre Bruno Le Maire a reçu Paulin Ferrandou."_s << QStringList{u"Bruno Le Maire"_s}
+            << QStringList{u"Bruno"_s};
+    }
+
+    void boundaries()
+    {
+        QFETCH(QString, text);
+        QFETCH(QStringList, present);
+        QFETCH(QStringList, absent);
+        const QList<ExtractedEntity> entities = extract(text, u"fr"_s);
+        for (const QString &name : present)
+            QVERIFY2(mentions(entities, name), qPrintable(name + u": "_s + describe(entities)));
+        for (const QString &name : absent)
+            QVERIFY2(!mentions(entities, name), qPrintable(name + u": "_s + describe(entities)));
     }
 
     void titleWordsBeforeAnotherNameAreNoEpithet()
