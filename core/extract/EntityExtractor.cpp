@@ -477,6 +477,14 @@ private:
                     continue;
                 }
                 known = nullptr;
+                if (!shouting && startsSuffixedName(tokens, i)) {
+                    // "GMT Capital", "UTC Holdings": a capitalised word that
+                    // alone is no name opens one that ends in a company suffix.
+                    last = extendName(tokens, i);
+                    addCandidate(s, i, last, nullptr);
+                    i = last + 1;
+                    continue;
+                }
                 if (shouting || !isNameWord(token, false)) {
                     ++i;
                     continue;
@@ -546,6 +554,16 @@ private:
             }
         }
         return -1;
+    }
+
+    bool startsSuffixedName(TokenSpan tokens, int i) const
+    {
+        const Token &token = tokens[i];
+        if (!token.isWord() || !token.allCaps || !in(Category::StopCapital, token) || in(Category::FunctionWord, token)
+            || in(Category::PersonTitle, token) || i + 1 >= tokens.size() || !isNameWord(tokens[i + 1], true))
+            return false;
+        const int last = extendName(tokens, i);
+        return last > i && in(Category::OrgSuffix, tokens[last]);
     }
 
     bool startsKnownName(TokenSpan tokens, int i) const
@@ -940,6 +958,10 @@ private:
             const Token &previous = tokens[m.first - 1];
             if (previous.isWord() && !previous.capitalized && endsPhraseBefore(tokens, m.first, Category::OrgNoun))
                 e[slot(EntityType::Organization)] += goodCue + 1; // "chipmaker Nvidia", "start-up Mistral"
+            else if (previous.isWord() && !previous.capitalized && m.first >= 2
+                     && !m_lexicon.placeOfDemonymKey(previous.folded()).isEmpty()
+                     && endsPhraseBefore(tokens, m.first - 1, Category::OrgNoun))
+                e[slot(EntityType::Organization)] += goodCue + 1; // "le groupe zurichois Barry-Callebaut"
             else if (previous.isWord() && !previous.capitalized && in(Category::ProductNoun, previous))
                 e[slot(EntityType::Product)] += goodCue; // "la marque Evian", "la puce H100", "the app Venmo"
             // Folding makes French "à" the English article "a": only the accented one is a preposition.

@@ -129,6 +129,8 @@ private Q_SLOTS:
                                      << u"PLACE"_s;
         QTest::newRow("board chair's title") << u"Selon le président du conseil d'administration Gilles Varnier, la crise est finie."_s
                                              << u"Gilles Varnier"_s << u"PERSON"_s;
+        QTest::newRow("head noun and demonym") << u"Il dirigeait le groupe zurichois Marcel-Varnier depuis 2015."_s
+                                               << u"Marcel-Varnier"_s << u"ORG"_s;
         QTest::newRow("commas make no list") << u"Le président de Quenvaro, Jean Ferrandou, a signé."_s << u"Quenvaro"_s
                                              << u"ORG"_s;
         QTest::newRow("region in brackets") << u"Le chantier se trouve à Saint-Quivel (Haute-Marvande) depuis 2019."_s
@@ -286,6 +288,9 @@ private Q_SLOTS:
         QTest::newRow("title that takes in a capitalised word")
             << u"La visite a été annoncée par la ministre des Armées Odile Ferrandou."_s
             << QStringList{u"Odile Ferrandou"_s} << QStringList{u"Armées Odile Ferrandou"_s, u"Armées"_s};
+        QTest::newRow("stop capital opening a company name")
+            << u"GMT Capital, which owns 8 per cent of Quarnell, approved the deal at 10:00 GMT."_s
+            << QStringList{u"GMT Capital"_s, u"Quarnell"_s} << QStringList{u"Capital"_s, u"GMT"_s};
         QTest::newRow("title followed by no name") << u"Le président du Conseil de Quimvel a démissionné."_s
                                                    << QStringList{u"Conseil de Quimvel"_s} << QStringList{};
         QTest::newRow("surname particle before a title word")
