@@ -849,7 +849,10 @@ private:
         if (i < 0 || i + count > tokens.size())
             return {};
         for (int k = i; k < i + count; ++k) {
-            if (!tokens[k].isWord())
+            // Words, and hyphens inside a word ("P-DG", "vice-président").
+            const bool innerHyphen = k > i && k + 1 < i + count && tokens[k].is(m_text, u'-') && !tokens[k].spaceBefore
+                && !tokens[k + 1].spaceBefore;
+            if (!tokens[k].isWord() && !innerHyphen)
                 return {};
         }
         return phraseKey(tokens, i, i + count - 1);

@@ -71,17 +71,30 @@ bool isClosingQuote(QChar c)
 }
 
 // Folded words as the tokenizer cuts them: French elisions are words of
-// their own ("l'entreprise" -> "l'", "entreprise").
+// their own ("l'entreprise" -> "l'", "entreprise"), and so is a hyphen
+// ("co-founder" -> "co", "-", "founder").
 QStringList foldedWords(const QString &phrase)
 {
     QStringList words;
+    const auto appendHyphenated = [&words](const QString &word) {
+        const QStringList parts = word.split(u'-');
+        if (parts.size() < 2 || parts.contains(QString())) {
+            words.append(word); // "-", "-based": a hyphen at an edge stays as written
+            return;
+        }
+        for (qsizetype p = 0; p < parts.size(); ++p) {
+            if (p > 0)
+                words.append(u"-"_s);
+            words.append(parts[p]);
+        }
+    };
     for (const QString &word : foldName(phrase).split(u' ', Qt::SkipEmptyParts)) {
         const qsizetype apostrophe = word.indexOf(u'\'');
         if (apostrophe > 0 && apostrophe + 1 < word.size() && apostrophe <= 6) {
             words.append(word.left(apostrophe + 1));
-            words.append(word.mid(apostrophe + 1));
+            appendHyphenated(word.mid(apostrophe + 1));
         } else {
-            words.append(word);
+            appendHyphenated(word);
         }
     }
     return words;
@@ -756,6 +769,50 @@ void resolvePronoun(QList<Unit> &units, int at, const QList<QStringList> &pronou
     }
 }
 
+// "Le P-DG de Bricomax a mis l'accent sur ...", "The chief executive of
+// Zorvex said ...": a sentence opening on the title an organisation gave
+// someone, with no name beside it, is about the person the sentences before
+// named. The description becomes that person, followed by the title as an
+// apposition ("Paulin Ferrandou, P-DG de Bricomax"), so that the patterns
+// that read titles relate the two.
+void resolveTitleDescription(QList<Unit> &units, const QString &text, int antecedent,
+                             const QList<ExtractedEntity> &entities, const Lexicon &lexicon)
+{
+    using Category = Lexicon::Category;
+    if (antecedent < 0 || units.size() < 4 || units[0].entity >= 0
+        || !lexicon.containsKey(Category::Determiner, units[0].folded()))
+        return;
+    static const QString comma = u","_s;
+    const int longestTitle = std::min<int>(int(units.size()) - 3, lexicon.longestEntry(Category::PersonTitle) * 2);
+    for (int last = longestTitle; last >= 1; --last) {
+        bool words = true;
+        for (int u = 1; u <= last && words; ++u)
+            words = units[u].entity < 0 && (units[u].word || units[u].folded() == u"-"_s);
+        if (!words || !units[last].word)
+            continue;
+        const QString title = foldName(QStringView(text).mid(units[1].start, units[last].end - units[1].start));
+        if (!lexicon.containsKey(Category::PersonTitle, title))
+            continue;
+        const QString &of = units[last + 1].folded();
+        if (of != u"of"_s && of != u"de"_s && of != u"d'"_s && of != u"du"_s && of != u"at"_s && of != u"chez"_s)
+            return;
+        const Unit &organisation = units[last + 2];
+        if (organisation.entity < 0 || organisation.type != EntityType::Organization)
+            return;
+        // "Le PDG de Bricomax, Paulin Ferrandou, ..." names its person.
+        for (int u = last + 3; u < std::min<int>(int(units.size()), last + 6); ++u) {
+            if (units[u].entity >= 0 && units[u].type == EntityType::Person)
+                return;
+        }
+        Unit person{antecedent, entities[antecedent].type, nullptr, units[0].start, units[last].end, false, false};
+        person.resolved = true;
+        Unit apposition{-1, EntityType::Organization, &comma, units[1].start, units[1].start, false, false};
+        units[0] = person;
+        units.insert(1, apposition);
+        return;
+    }
+}
+
 // A mention of the text between `start` and `end` in sentence `sentence`.
 EntityMention mentionAt(const QString &text, int sentence, int start, int end)
 {
@@ -988,6 +1045,7 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
             if (clause > 0)
                 resolvePronoun(units, clause, m_organisationPronouns, lastOrganisation, entities);
             resolvePronoun(units, 0, m_personPronouns, lastPerson, entities);
+            resolveTitleDescription(units, text, lastPerson, entities, lexicon);
         }
         const int organisationBefore = lastOrganisation, personBefore = lastPerson;
         for (const auto &[entity, mention] : std::as_const(mentions)) {

@@ -66,6 +66,12 @@ private Q_SLOTS:
                                        << u"Paulin Ferrandou"_s << u"ceo_of"_s << u"Bricomax"_s;
         QTest::newRow("surname with a particle") << u"Lancée en 2014 par Quentin Le Brouster, Kelpwise SAS emploie 40 personnes."_s
                                                  << u"Quentin Le Brouster"_s << u"founder_of"_s << u"Kelpwise SAS"_s;
+        QTest::newRow("hyphenated title") << u"Maren Oddvik, co-founder of Kelpwise, opened the session."_s
+                                          << u"Maren Oddvik"_s << u"founder_of"_s << u"Kelpwise"_s;
+        QTest::newRow("french hyphenated title") << u"Paulin Ferrandou, président-directeur général de Bricomax, a parlé."_s
+                                                 << u"Paulin Ferrandou"_s << u"ceo_of"_s << u"Bricomax"_s;
+        QTest::newRow("facility at a place of an org") << u"Le site de Brest de Thales emploie 900 salariés."_s
+                                                       << u"Thales"_s << u"located_in"_s << u"Brest"_s;
         QTest::newRow("managing director of") << u"Maren Oddvik, managing director of the consultancy Brivalto Partners, spoke."_s
                                               << u"Maren Oddvik"_s << u"ceo_of"_s << u"Brivalto Partners"_s;
         QTest::newRow("org chair person") << u"Kelpwise Chair Laura Oddvik will step down next year."_s
@@ -279,6 +285,26 @@ private Q_SLOTS:
         QVERIFY(found.relations.size() > 3);
         QCOMPARE(m_relations->extract(text, found.sentences, tokenizeSentences(text, found.sentences), found.entities),
                  found.relations);
+    }
+
+    void titleDescriptionsStandForThePersonNamedBefore()
+    {
+        // "Le P-DG de X" opening a sentence, with no name beside it, is the
+        // person the sentence before named.
+        const Found french = extract(u"« La marge reste belle », insiste Paulin Ferrandou. "
+                                     "Le P-DG de Bricomax a mis l'accent sur l'emploi."_s, u"fr"_s);
+        QVERIFY2(french.relation(u"Paulin Ferrandou"_s, u"ceo_of"_s, u"Bricomax"_s), qPrintable(french.describe()));
+        const Found english = extract(u"Maren Oddvik said she was proud. The chief executive of Kelpwise said sales rose."_s);
+        QVERIFY2(english.relation(u"Maren Oddvik"_s, u"ceo_of"_s, u"Kelpwise"_s), qPrintable(english.describe()));
+        // A description that names its person is that person's.
+        const Found named = extract(u"Maren Oddvik said she was proud. The chief executive of Kelpwise, Idris Okonkwo, "
+                                    "said sales rose."_s);
+        QVERIFY2(named.relation(u"Idris Okonkwo"_s, u"ceo_of"_s, u"Kelpwise"_s), qPrintable(named.describe()));
+        QVERIFY2(!named.relation(u"Maren Oddvik"_s, u"ceo_of"_s, u"Kelpwise"_s), qPrintable(named.describe()));
+        // No one named before: no one to stand for.
+        const Found nobody = extract(u"Kelpwise grew. The chief executive of Kelpwise said sales rose."_s);
+        for (const ExtractedRelation &r : nobody.relations)
+            QVERIFY2(r.predicate != u"ceo_of"_s, qPrintable(nobody.describe()));
     }
 
     void placesInsideOtherPlaces()
