@@ -592,6 +592,11 @@ private:
         const int next = i + 1;
         if (next >= tokens.size())
             return false;
+        // "les fonds historiques : Daphni, Aglaé Ventures, ...": the first
+        // member of a list of names after a colon.
+        if (i > 0 && tokens[i - 1].is(m_text, u':') && tokens[next].is(m_text, u',') && next + 1 < tokens.size()
+            && isNameWord(tokens[next + 1], false) && !isClauseInitial(tokens, next + 1))
+            return true;
         return tokens[next].kind == Token::Kind::Possessive
             || (tokens[next].isWord() && in(Category::PersonTitle, tokens[next]) && !in(Category::FunctionWord, tokens[next]))
             || startsTitle(tokens, next) || startsPhrase(tokens, next, Category::SpeechVerb);
@@ -934,8 +939,12 @@ private:
             e[slot(EntityType::Organization)] += strongCue;
         if (spanHas(tokens, m.first, m.last, Category::EventNoun))
             e[slot(EntityType::Event)] += strongCue + 1;
+        // A given name and a surname: "Barry-Callebaut", one hyphenated
+        // word, is no given name and surname.
         if (count >= 2 && firstToken.capitalized && !firstToken.allCaps
-            && in(Category::GivenName, firstToken) && !in(Category::OrgSuffix, lastWord))
+            && in(Category::GivenName, firstToken) && !in(Category::OrgSuffix, lastWord)
+            && std::any_of(tokens.begin() + m.first + 1, tokens.begin() + m.last + 1,
+                           [](const Token &token) { return token.spaceBefore; }))
             e[slot(EntityType::Person)] += strongCue - 1;
         if (count >= 2 && firstToken.isWord() && firstToken.end - firstToken.start >= 2
             && m_text.at(firstToken.end - 1) == u'.' && !firstToken.allCaps)
@@ -1030,6 +1039,15 @@ private:
                         || isJoiningWord(text(tokens[end + 1])));
                 if (end >= 0 && known->type == EntityType::Place && !goesOn
                     && (known->subtype == u"region" || known->subtype == u"country"))
+                    e[slot(EntityType::Place)] += goodCue;
+            }
+            // "Yeu-Noirmoutier (Vendée)": a region in brackets after a name
+            // says where that place lies.
+            if (after.is(m_text, u'(') && next + 1 < tokens.size()) {
+                const KnownName *known = nullptr;
+                const int end = knownNameAt(tokens, next + 1, &known);
+                if (end >= 0 && end + 1 < tokens.size() && tokens[end + 1].is(m_text, u')')
+                    && known->type == EntityType::Place && known->subtype == u"region")
                     e[slot(EntityType::Place)] += goodCue;
             }
             if (after.is(m_text, u',') || after.is(m_text, u'(')) {

@@ -131,6 +131,12 @@ private Q_SLOTS:
                                              << u"Gilles Varnier"_s << u"PERSON"_s;
         QTest::newRow("head noun and demonym") << u"Il dirigeait le groupe zurichois Marcel-Varnier depuis 2015."_s
                                                << u"Marcel-Varnier"_s << u"ORG"_s;
+        QTest::newRow("hyphenated word opening on a given name") << u"Les ventes de Marcel-Varnier ont doublé, selon Marcel-Varnier."_s
+                                                                << u"Marcel-Varnier"_s << u"ORG"_s;
+        QTest::newRow("list after a colon") << u"Ils rejoignent les investisseurs historiques : Quenvaro, Brivalto Ventures et Tarvolin."_s
+                                            << u"Quenvaro"_s << u"ORG"_s;
+        QTest::newRow("region in brackets after a place") << u"Les parcs de Saint-Quivel (Vendée) seront mis en service en 2030."_s
+                                                          << u"Saint-Quivel"_s << u"PLACE"_s;
         QTest::newRow("commas make no list") << u"Le président de Quenvaro, Jean Ferrandou, a signé."_s << u"Quenvaro"_s
                                              << u"ORG"_s;
         QTest::newRow("region in brackets") << u"Le chantier se trouve à Saint-Quivel (Haute-Marvande) depuis 2019."_s
