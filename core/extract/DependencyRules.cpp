@@ -568,7 +568,8 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
         candidates.append(m_anyLemma.constData(), m_anyLemma.size());
         // A negated trigger states nothing ("did not buy", "n'a pas
         // racheté"), nor does a negated verb it depends on ("did not agree
-        // to buy"); a modal one ("could buy") is a possibility.
+        // to buy", "did not complete its takeover of"); a modal one ("could
+        // buy") is a possibility.
         bool negated = false, modal = false;
         for (int node = w, hop = 0; node >= 0 && hop < 3; ++hop) {
             for (int c : tree.children(node)) {
@@ -578,7 +579,9 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 if (relation == u"aux" && m_modals.contains(tree.lemma(c)))
                     modal = true;
             }
-            if (baseRelation(tree.word(node).deprel) != u"xcomp")
+            const QStringView relation = baseRelation(tree.word(node).deprel);
+            const bool objectNoun = node == w && tree.word(w).upos == u"NOUN"_s && relation == u"obj";
+            if (relation != u"xcomp" && !objectNoun)
                 break;
             node = tree.head(node);
         }

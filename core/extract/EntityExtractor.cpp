@@ -501,6 +501,16 @@ private:
                     last = extended;
                     known = nullptr;
                 }
+            } else if (last > i && known->type == EntityType::Organization && last + 1 < tokens.size()
+                       && isNameWord(tokens[last + 1], true) && !startsKnownName(tokens, last + 1)
+                       && !startsTitle(tokens, last + 1)) {
+                // "Wal-Mart Stores Inc.": a known name of several words
+                // goes on into a company's full name ending in a suffix.
+                const int extended = extendName(tokens, last + 1);
+                if (in(Category::OrgSuffix, tokens[extended])) {
+                    last = extended;
+                    known = nullptr;
+                }
             }
             if (!known && isClauseInitial(tokens, i) && !acceptInitialWord(tokens, i)) {
                 if (last == i) {
@@ -1360,6 +1370,24 @@ private:
             }
             if (matches == 1)
                 merge(target, g);
+        }
+
+        // "Kelpwise Materials" and "Kelpwise Materials Corp.": names of two
+        // words or more that differ only by company suffixes at the end are
+        // one organisation, when no third name shares their core.
+        QHash<QString, QList<int>> byCore;
+        for (int g = 0; g < groupCount; ++g) {
+            if (m_groups[g].mentions.isEmpty() || m_groups[g].type() != EntityType::Organization)
+                continue;
+            QStringList core = words(longestMention(g));
+            while (core.size() > 2 && m_lexicon.containsKey(Category::OrgSuffix, core.constLast()))
+                core.removeLast();
+            if (core.size() >= 2)
+                byCore[core.join(u' ')].append(g);
+        }
+        for (const QList<int> &sameCore : std::as_const(byCore)) {
+            if (sameCore.size() == 2 && !m_groups[sameCore[0]].mentions.isEmpty() && !m_groups[sameCore[1]].mentions.isEmpty())
+                merge(sameCore[0], sameCore[1]);
         }
 
         // "Arthur Mench" and "Arthur Mensch": same given name, surname one

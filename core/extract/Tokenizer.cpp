@@ -110,6 +110,16 @@ QList<Token> tokenize(const QString &text, int start, int end)
                 }
                 break;
             }
+            if (next == u'.' && j - token.start >= 2 && letterAfter) {
+                // Domain names: "Jet.com", "Walmart.com", "Lemonde.fr".
+                int k = j + 1;
+                while (k < end && text.at(k).isLower())
+                    ++k;
+                if (k - j - 1 >= 2 && k - j - 1 <= 4 && (k >= end || !isWordChar(text.at(k)))) {
+                    j = k;
+                    continue;
+                }
+            }
             if ((next == u'.' || next == u',') && text.at(j - 1).isDigit() && j + 1 < end && text.at(j + 1).isDigit()) {
                 ++j; // 18,000 and 1.5 stay one number
                 continue;

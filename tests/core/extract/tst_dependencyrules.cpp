@@ -307,6 +307,13 @@ private Q_SLOTS:
     {
         const Found found = extract(u"Orvane Logistics Inc. did not buy Tellmark Freight Inc. after all."_s, u"en"_s);
         QVERIFY2(!found.relation(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(found.describe()));
+        // A negated verb of which the trigger noun is the object.
+        const Found takeover = extract(u"Orvane Logistics Inc. did not complete its takeover of Tellmark Freight Inc. last year."_s, u"en"_s);
+        QVERIFY2(!takeover.relation(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(takeover.describe()));
+        const Found rachat = extract(u"Orvane Logistique SA n'a pas finalisé son rachat de Tellmark Fret SA."_s, u"fr"_s);
+        QVERIFY2(!rachat.relation(u"Orvane Logistique SA"_s, u"invests_in"_s, u"Tellmark Fret SA"_s), qPrintable(rachat.describe()));
+        const Found done = extract(u"Orvane Logistics Inc. completed its takeover of Tellmark Freight Inc. last year."_s, u"en"_s);
+        QVERIFY2(done.relation(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(done.describe()));
     }
 
     void anOrganisationAnnouncingItsOwnNewsTalksAboutNobody()

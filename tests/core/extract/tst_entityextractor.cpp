@@ -316,6 +316,22 @@ private Q_SLOTS:
             QVERIFY2(!mentions(entities, name), qPrintable(name + u": "_s + describe(entities)));
     }
 
+    void companySuffixesDoNotMakeAnotherCompany()
+    {
+        // "Kelpwise Materials Corp." and "Kelpwise Materials" are one; a
+        // known name goes on into the full name with its suffix.
+        const QList<ExtractedEntity> entities = extract(
+            u"Zeta Resources and Kelpwise Materials Corp. approved the deal. Kelpwise Materials said it was happy. "
+            "When Wal-Mart Stores Inc. closes the deal, Wal-Mart will grow."_s);
+        const ExtractedEntity *materials = owner(entities, 0, u"Kelpwise Materials Corp."_s);
+        QVERIFY2(materials, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 1, u"Kelpwise Materials"_s), materials);
+        const ExtractedEntity *walmart = owner(entities, 2, u"Wal-Mart Stores Inc."_s);
+        QVERIFY2(walmart, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 2, u"Wal-Mart"_s), walmart);
+        QVERIFY2(!mentions(entities, u"Stores Inc."_s), qPrintable(describe(entities)));
+    }
+
     void titleWordsBeforeAnotherNameAreNoEpithet()
     {
         const QList<ExtractedEntity> entities = extract(

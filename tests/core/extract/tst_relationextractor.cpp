@@ -72,6 +72,12 @@ private Q_SLOTS:
                                                  << u"Paulin Ferrandou"_s << u"ceo_of"_s << u"Bricomax"_s;
         QTest::newRow("facility at a place of an org") << u"Le site de Brest de Thales emploie 900 salariés."_s
                                                        << u"Thales"_s << u"located_in"_s << u"Brest"_s;
+        QTest::newRow("its acquisition of") << u"When Kelpwise Corp. closes its acquisition of Brivalto Inc. later this year, it will grow."_s
+                                            << u"Kelpwise Corp."_s << u"invests_in"_s << u"Brivalto Inc."_s;
+        QTest::newRow("under the brands") << u"The group Kelpwise sells audio products under the Tidelune, Vartex and Solbrio brands."_s
+                                          << u"Kelpwise"_s << u"manufactures"_s << u"Solbrio"_s;
+        QTest::newRow("sous les marques") << u"Le groupe Bricomax vend ses outils sous les marques Tidelune et Vartex."_s
+                                          << u"Bricomax"_s << u"manufactures"_s << u"Vartex"_s;
         QTest::newRow("managing director of") << u"Maren Oddvik, managing director of the consultancy Brivalto Partners, spoke."_s
                                               << u"Maren Oddvik"_s << u"ceo_of"_s << u"Brivalto Partners"_s;
         QTest::newRow("org chair person") << u"Kelpwise Chair Laura Oddvik will step down next year."_s

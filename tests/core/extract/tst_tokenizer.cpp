@@ -37,6 +37,9 @@ private Q_SLOTS:
         QTest::newRow("numbers") << u"18,000 GPUs cost 1.5 bn"_s
                                  << QStringList{u"18,000"_s, u"GPUs"_s, u"cost"_s, u"1.5"_s, u"bn"_s};
         QTest::newRow("ampersand") << u"AT&T and R&D"_s << QStringList{u"AT&T"_s, u"and"_s, u"R&D"_s};
+        QTest::newRow("domain names") << u"Jet.com and Lemonde.fr grew. It ended.The end"_s
+                                      << QStringList{u"Jet.com"_s, u"and"_s, u"Lemonde.fr"_s, u"grew"_s, u"."_s, u"It"_s,
+                                                     u"ended"_s, u"."_s, u"The"_s, u"end"_s};
         QTest::newRow("model code") << u"GB200 chips"_s << QStringList{u"GB200"_s, u"chips"_s};
     }
 
