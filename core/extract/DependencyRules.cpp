@@ -516,6 +516,10 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
             QList<int> ends;
             follow(trigger, path, passive, ends);
             const bool subtree = !path.isEmpty() && path.constLast().relations == QStringList{u"*"_s};
+            // The trigger itself, when it is a name, is that name alone: in
+            // "Saint-Quivel (Vendée) et Le Tréport", the apposition is the
+            // first conjunct's, not the second's.
+            const bool itself = path.size() == 1 && path.constFirst().relations == QStringList{u"self"_s};
             for (int w : std::as_const(ends)) {
                 // What a remark talks about takes the places it names as
                 // actors ("India and China are watching"), not those where
@@ -528,8 +532,12 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                     continue;
                 // A subtree holds every word already: its actors are the
                 // words that stand for one, without spreading further.
-                if (!subtree)
+                if (itself && entityOf(w) >= 0) {
+                    if (!actors.contains(entityOf(w)))
+                        actors.append(entityOf(w));
+                } else if (!subtree) {
                     actorsOf(w, actors, 0);
+                }
                 else if (const int e = entityOf(w); e >= 0 && !actors.contains(e))
                     actors.append(e);
             }

@@ -316,6 +316,17 @@ private Q_SLOTS:
         QVERIFY2(done.relation(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(done.describe()));
     }
 
+    void aRegionInBracketsBelongsToItsOwnPlace()
+    {
+        const Found found = extract(u"Les deux parcs éoliens de Saint-Quivel (Vendée) et de Port-Marvel (Gironde) "
+                                    "seront mis en service en 2031."_s,
+                                    u"fr"_s);
+        QVERIFY2(found.relation(u"Saint-Quivel"_s, u"located_in"_s, u"Vendée"_s), qPrintable(found.describe()));
+        QVERIFY2(found.relation(u"Port-Marvel"_s, u"located_in"_s, u"Gironde"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Port-Marvel"_s, u"located_in"_s, u"Vendée"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Port-Marvel"_s, u"located_in"_s, u"Saint-Quivel"_s), qPrintable(found.describe()));
+    }
+
     void anOrganisationAnnouncingItsOwnNewsTalksAboutNobody()
     {
         const Found found = extract(u"Orvane Logistics Inc. said it would buy Tellmark Freight Inc. next year."_s, u"en"_s);
