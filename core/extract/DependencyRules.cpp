@@ -324,6 +324,20 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
     const Tree tree(sentence);
     const auto entityOf = [&](int w) { return entityOfWord.value(w, -1); };
 
+    // "chief executive A and vice chairman B": a title is not shared with
+    // a conjunct that has a title of its own.
+    bool titleTrigger = false;
+    const auto hasOwnTitle = [&](int w) {
+        if (m_lexicon->containsKey(Lexicon::Category::PersonTitle, tree.lemma(w)))
+            return true; // "A and vice chairman B": the conjunct is the title
+        const QList<int> &children = tree.children(w);
+        return std::any_of(children.cbegin(), children.cend(), [&](int c) {
+            const QStringView relation = baseRelation(tree.word(c).deprel);
+            return c < w && (relation == u"compound" || relation == u"amod" || relation == u"nmod")
+                && m_lexicon->containsKey(Lexicon::Category::PersonTitle, tree.lemma(c));
+        });
+    };
+
     // The actors a word stands for: its own entity, or for a common noun
     // the names it is in apposition with ("the start-up Plaid"), what a
     // holding noun holds ("a 30% stake in CTW") and the examples of a
@@ -381,7 +395,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
             }
         }
         for (int c : tree.children(w)) {
-            if (tree.word(c).deprel == u"conj"_s)
+            if (tree.word(c).deprel == u"conj"_s && !(titleTrigger && hasOwnTitle(c)))
                 actorsOf(c, actors, depth + 1);
         }
     };
@@ -621,6 +635,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                     continue;
             }
             QString subjectPath, objectPath;
+            titleTrigger = m_lexicon->containsKey(Lexicon::Category::PersonTitle, lemma);
             const QList<int> subjects = fillSlot(w, rule.subject, passive, &subjectPath);
             if (subjects.isEmpty())
                 continue;

@@ -316,6 +316,15 @@ private Q_SLOTS:
         QVERIFY2(done.relation(u"Orvane Logistics Inc."_s, u"invests_in"_s, u"Tellmark Freight Inc."_s), qPrintable(done.describe()));
     }
 
+    void aTitleIsNotSharedWithAConjunctThatHasItsOwn()
+    {
+        const Found found = extract(u"\"We are ready,\" said Kelpwise chief executive Maren Oddvik and vice chairman "
+                                    "Idris Okonkwo in a statement."_s,
+                                    u"en"_s);
+        QVERIFY2(found.relation(u"Maren Oddvik"_s, u"ceo_of"_s, u"Kelpwise"_s), qPrintable(found.describe()));
+        QVERIFY2(!found.relation(u"Idris Okonkwo"_s, u"ceo_of"_s, u"Kelpwise"_s), qPrintable(found.describe()));
+    }
+
     void aRegionInBracketsBelongsToItsOwnPlace()
     {
         const Found found = extract(u"Les deux parcs éoliens de Saint-Quivel (Vendée) et de Port-Marvel (Gironde) "
