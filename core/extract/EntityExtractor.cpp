@@ -490,6 +490,13 @@ private:
                     continue;
                 }
                 last = extendName(tokens, i);
+                // "Eiffage Génie civil SAS": a lower-case word inside a
+                // name of two words or more that ends in a legal form.
+                if (last > i && last + 2 < tokens.size() && tokens[last + 1].isWord() && !tokens[last + 1].capitalized
+                    && !tokens[last + 1].hasDigit && !in(Category::FunctionWord, tokens[last + 1])
+                    && tokens[last + 2].allCaps && text(tokens[last + 2]).size() <= 4
+                    && in(Category::OrgSuffix, tokens[last + 2]))
+                    last += 2;
             } else if (last == i && (known->type == EntityType::Organization || known->type == EntityType::Place)
                        && last + 1 < tokens.size() && isNameWord(tokens[last + 1], true) && !startsKnownName(tokens, last + 1)
                        && !startsTitle(tokens, last + 1)) {

@@ -297,6 +297,9 @@ private Q_SLOTS:
         QTest::newRow("stop capital opening a company name")
             << u"GMT Capital, which owns 8 per cent of Quarnell, approved the deal at 10:00 GMT."_s
             << QStringList{u"GMT Capital"_s, u"Quarnell"_s} << QStringList{u"Capital"_s, u"GMT"_s};
+        QTest::newRow("lower-case word before a legal form")
+            << u"Le groupement que pilote Quenvaro Génie civil SAS (NDLR) est constitué de Tarvolin Fondations."_s
+            << QStringList{u"Quenvaro Génie civil SAS"_s} << QStringList{u"Quenvaro Génie"_s, u"SAS"_s, u"NDLR"_s};
         QTest::newRow("title followed by no name") << u"Le président du Conseil de Quimvel a démissionné."_s
                                                    << QStringList{u"Conseil de Quimvel"_s} << QStringList{};
         QTest::newRow("surname particle before a title word")
