@@ -1010,12 +1010,21 @@ private:
                 if (of == u"of" || of == u"at" || of == u"de" || of == u"d'" || of == u"d’" || of == u"chez")
                     e[slot(EntityType::Organization)] += goodCue + 1;
             }
+            // "a 30% stake in Kelpwise Terminal", "une participation dans
+            // Bricomax": what one holds shares of is an organisation.
+            if (m.first >= 2 && previous.isWord() && tokens[m.first - 2].isWord()
+                && in(Category::HoldingNoun, tokens[m.first - 2])) {
+                const QStringView of = text(previous);
+                if (of == u"in" || of == u"of" || of == u"dans" || of == u"de" || of == u"d'" || of == u"d’")
+                    e[slot(EntityType::Organization)] += goodCue + 1;
+            }
             // "à Tarbes (Hautes-Pyrénées)": a name in brackets right after
             // a name with the marks of a place is the region it lies in.
             if (previous.is(m_text, u'(') && index > 0) {
                 const Mention &before = m_mentions[index - 1];
+                // Not the acronym of that name: "Container Terminal Quimvel (CTQ)".
                 if (before.sentence == m.sentence && before.last == m.first - 2
-                    && before.evidence[slot(EntityType::Place)] > 0)
+                    && before.evidence[slot(EntityType::Place)] > 0 && !(acronym && spellsInitials(before, firstToken)))
                     e[slot(EntityType::Place)] += goodCue + 1;
             }
             // "Georgia-based Synovus", "Calif.-based Sonos": what is based

@@ -36,6 +36,7 @@ constexpr std::array wordListFiles{
     std::pair{Category::GenericOrgNoun, u"generic-org-nouns.txt"},
     std::pair{Category::InstitutionNoun, u"institution-nouns.txt"},
     std::pair{Category::MemberNoun, u"member-nouns.txt"},
+    std::pair{Category::HoldingNoun, u"holding-nouns.txt"},
 };
 
 // The category names of the user lexicon format.
@@ -55,6 +56,7 @@ constexpr std::array categoryNames{
     std::pair{Category::GenericOrgNoun, u"generic-org-noun"},
     std::pair{Category::InstitutionNoun, u"institution-noun"},
     std::pair{Category::MemberNoun, u"member-noun"},
+    std::pair{Category::HoldingNoun, u"holding-noun"},
 };
 
 // The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].

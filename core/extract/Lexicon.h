@@ -53,8 +53,9 @@ public:
         GenericOrgNoun,   // organisation nouns said of any company: "company", "group", "société" (generic-org-nouns.txt)
         InstitutionNoun,  // organisation nouns that are no company's: "union", "court", "gouvernement" (institution-nouns.txt)
         MemberNoun,       // who and what belongs to an organisation: "shareholders", "subsidiary", "salariés" (member-nouns.txt)
+        HoldingNoun,      // what one holds of a company: "stake", "shares", "participation" (holding-nouns.txt)
     };
-    static constexpr int categoryCount = int(Category::MemberNoun) + 1;
+    static constexpr int categoryCount = int(Category::HoldingNoun) + 1;
 
     Lexicon() = default;
 

@@ -137,6 +137,10 @@ private Q_SLOTS:
                                             << u"Quenvaro"_s << u"ORG"_s;
         QTest::newRow("region in brackets after a place") << u"Les parcs de Saint-Quivel (Vendée) seront mis en service en 2030."_s
                                                           << u"Saint-Quivel"_s << u"PLACE"_s;
+        QTest::newRow("stake in") << u"Zorvex bought a 30% stake in Container Terminal Quimvel (CTQ) last year."_s
+                                  << u"Container Terminal Quimvel"_s << u"ORG"_s;
+        QTest::newRow("participation dans") << u"Bricomax a pris une participation dans Port-Marvel Logistique."_s
+                                            << u"Port-Marvel Logistique"_s << u"ORG"_s;
         QTest::newRow("commas make no list") << u"Le président de Quenvaro, Jean Ferrandou, a signé."_s << u"Quenvaro"_s
                                              << u"ORG"_s;
         QTest::newRow("region in brackets") << u"Le chantier se trouve à Saint-Quivel (Haute-Marvande) depuis 2019."_s
