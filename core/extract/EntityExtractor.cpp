@@ -311,9 +311,28 @@ private:
     }
 
     // Letters and digits with no lower case: GB200, H100, A380.
-    bool isModelCode(const Token &token) const
+    // Amounts written as one word: "8.6B", "Sfr16.6bn", "5G" is no amount
+    // but no name either. A number with a decimal point and a scale after
+    // it, or a word that opens on a digit and ends on a letter.
+    bool isAmountLike(const Token &token) const
     {
         if (!token.isWord() || !token.hasDigit)
+            return false;
+        const QStringView word = text(token);
+        if (!word.back().isLetter())
+            return false;
+        if (word.front().isDigit())
+            return true;
+        for (qsizetype i = 1; i + 1 < word.size(); ++i) {
+            if ((word[i] == u'.' || word[i] == u',') && word[i - 1].isDigit() && word[i + 1].isDigit())
+                return true;
+        }
+        return false;
+    }
+
+    bool isModelCode(const Token &token) const
+    {
+        if (!token.isWord() || !token.hasDigit || isAmountLike(token))
             return false;
         bool upper = false;
         for (QChar c : text(token)) {
@@ -337,7 +356,7 @@ private:
     // Could this word be part of a name, by its shape and what it is?
     bool isNameWord(const Token &token, bool continuing) const
     {
-        if (!token.isWord() || token.elision || token.end - token.start > maxNameWordLength)
+        if (!token.isWord() || token.elision || token.end - token.start > maxNameWordLength || isAmountLike(token))
             return false;
         const bool shaped = token.capitalized || token.mixedCase || isModelCode(token);
         if (!shaped)
@@ -1123,6 +1142,13 @@ private:
             // Nouns such as "platform" describe both; as a description of a
             // name they mostly mean what a company offers.
             if (in(Category::ProductNoun, token)) {
+                // "a drug manufacturer", "a software company": the noun
+                // after a product noun is the head.
+                if (i + 1 < tokens.size() && tokens[i + 1].isWord() && !tokens[i + 1].capitalized
+                    && in(Category::OrgNoun, tokens[i + 1])) {
+                    e[slot(EntityType::Organization)] += goodCue;
+                    return;
+                }
                 e[slot(EntityType::Product)] += goodCue;
                 return;
             }

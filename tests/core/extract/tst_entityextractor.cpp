@@ -141,6 +141,8 @@ private Q_SLOTS:
                                   << u"Container Terminal Quimvel"_s << u"ORG"_s;
         QTest::newRow("participation dans") << u"Bricomax a pris une participation dans Port-Marvel Logistique."_s
                                             << u"Port-Marvel Logistique"_s << u"ORG"_s;
+        QTest::newRow("product noun before the head") << u"It sold the unit to Quarnell, the privately owned drug manufacturer in Norway."_s
+                                                      << u"Quarnell"_s << u"ORG"_s;
         QTest::newRow("commas make no list") << u"Le président de Quenvaro, Jean Ferrandou, a signé."_s << u"Quenvaro"_s
                                              << u"ORG"_s;
         QTest::newRow("region in brackets") << u"Le chantier se trouve à Saint-Quivel (Haute-Marvande) depuis 2019."_s
@@ -182,6 +184,15 @@ private Q_SLOTS:
                                     u"GPU"_s, u"February"_s, u"French"_s, u"German"_s}) {
             QVERIFY2(!mentions(entities, word), qPrintable(word + u": "_s + describe(entities)));
         }
+    }
+
+    void amountsWrittenAsOneWordAreNoNames()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Kelpwise paid Sfr16.6bn for Quarnell, and the $8.6B deal needs 5G masts and XR900 chips."_s);
+        for (const QString &word : {u"Sfr16.6bn"_s, u"8.6B"_s, u"5G"_s})
+            QVERIFY2(!mentions(entities, word), qPrintable(word + u": "_s + describe(entities)));
+        QVERIFY2(mentions(entities, u"XR900"_s), qPrintable(describe(entities)));
     }
 
     void surnameJoinsFullName()
