@@ -158,6 +158,22 @@ QList<int> resolveAnaphora(const QList<ConlluWord> &words, const QList<int> &ent
                 && words[word.head - 1].deprel == u"obj"_s;
             const int subject = ofObject ? clauseSubject(words, resolved, w) : -1;
             resolved[w] = subject >= 0 && fits(kind, typeOfEntity.value(subject)) ? subject : antecedent(w, kind, -1);
+            // "Zorvex has been fined by the EU after an investigation found
+            // it had ...": a pronoun that is a subject takes the closest
+            // subject or object before it in the sentence, where one fits,
+            // over a closer name in a prepositional phrase (salience by
+            // grammatical role, as in Lappin and Leass 1994).
+            if (!ofObject && word.deprel.startsWith(u"nsubj"_s)) {
+                for (qsizetype v = w - 1; v >= 0; --v) {
+                    const QString &role = words[v].deprel;
+                    if (resolved[v] >= 0 && entityOfWord.value(v, -1) >= 0
+                        && (role.startsWith(u"nsubj"_s) || role == u"obj"_s || role == u"iobj"_s)
+                        && fits(kind, typeOfEntity.value(resolved[v]))) {
+                        resolved[w] = resolved[v];
+                        break;
+                    }
+                }
+            }
         } else if (isDefiniteDescription(words, entityOfWord, w, lexicon)) {
             const int subject = clauseSubject(words, entityOfWord, w);
             const QString noun = foldName(word.lemma);

@@ -89,6 +89,19 @@ private Q_SLOTS:
                "its its PRON 9 nmod:poss ; fleet fleet NOUN 7 obj"_s
             << QList<int>{0, -1, -1, -1, 1, -1, -1, -1, -1} << -1 << -1
             << QList<int>{0, -1, -1, -1, 1, -1, -1, 0, -1};
+        // "Kestrel was fined by Brantwood after it limited ...": a subject
+        // pronoun takes the subject, not the closer name after "by".
+        QTest::newRow("subject over an oblique")
+            << u"Kestrel Kestrel PROPN 3 nsubj:pass ; was be AUX 3 aux:pass ; fined fine VERB 0 root ; by by ADP 5 case ; "
+               "Brantwood Brantwood PROPN 3 obl:agent ; after after SCONJ 8 mark ; it it PRON 8 nsubj ; "
+               "limited limit VERB 3 advcl"_s
+            << QList<int>{0, -1, -1, -1, 1, -1, -1, -1} << -1 << -1 << QList<int>{0, -1, -1, -1, 1, -1, 0, -1};
+        // "Kestrel advised Brantwood when it teamed up ...": an object is as
+        // salient as a subject, and closer.
+        QTest::newRow("object is closer")
+            << u"Kestrel Kestrel PROPN 2 nsubj ; advised advise VERB 0 root ; Brantwood Brantwood PROPN 2 obj ; "
+               "when when ADV 6 advmod ; it it PRON 6 nsubj ; teamed team VERB 2 advcl"_s
+            << QList<int>{0, -1, 1, -1, -1, -1} << -1 << -1 << QList<int>{0, -1, 1, -1, 1, -1};
         // French: "sa filiale" — sa takes a person or an organisation.
         QTest::newRow("french possessive")
             << u"Vantrel Vantrel PROPN 2 nsubj ; vend vendre VERB 0 root ; sa son DET 4 det ; filiale filiale NOUN 2 obj"_s

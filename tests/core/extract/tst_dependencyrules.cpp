@@ -255,6 +255,9 @@ private Q_SLOTS:
         QTest::newRow("merger pair")
             << u"en"_s << u"Halvard Bank Corp. and Merrow Financial Inc. will merge in an all-stock deal."_s
             << u"Halvard Bank Corp."_s << u"deal_with"_s << u"Merrow Financial Inc."_s;
+        QTest::newRow("competition from")
+            << u"en"_s << u"Halvard Bank Corp. was fined by the regulator after it limited competition from Merrow Financial Inc. in Ohio."_s
+            << u"Halvard Bank Corp."_s << u"competes_with"_s << u"Merrow Financial Inc."_s;
         QTest::newRow("adviser")
             << u"en"_s << u"Brookline Partners LLC advised Merrow Financial Inc. on the sale of its insurance unit."_s
             << u"Brookline Partners LLC"_s << u"supplies"_s << u"Merrow Financial Inc."_s;
