@@ -463,6 +463,13 @@ private:
                 ++i;
                 continue;
             }
+            if (const int titleEnd = quotedTitleEnd(tokens, i - 1); titleEnd >= i) {
+                // "the Netflix series “Orange Is the New Black”": a title in
+                // quotation marks next to a product noun is one name.
+                addCandidate(s, i, titleEnd, nullptr, KeepWhole::Yes);
+                i = titleEnd + 1;
+                continue;
+            }
             if (startsTitle(tokens, i)) {
                 ++i; // "Vice President ...": a title, not a name
                 continue;
@@ -566,6 +573,47 @@ private:
                 return true;
         }
         return false;
+    }
+
+    static bool isQuotationMark(QStringView mark)
+    {
+        return mark == u"\"" || mark == u"“" || mark == u"”" || mark == u"«" || mark == u"»";
+    }
+
+    // The title in quotation marks that opens at token `open` ("the series
+    // “Orange Is the New Black”", "its \"Hunger Games\" films"): a quoted
+    // run of capitalised words, with the short lower-case words titles
+    // have, next to a product noun (film, series, brand). Returns the
+    // title's last token (a comma before the closing mark left out), or -1.
+    int quotedTitleEnd(TokenSpan tokens, int open) const
+    {
+        if (open < 1 || open + 1 >= tokens.size() || !isQuotationMark(text(tokens[open])) || !tokens[open + 1].capitalized)
+            return -1;
+        constexpr int longestTitle = 10;
+        int close = -1;
+        for (int j = open + 1; j < tokens.size() && j <= open + longestTitle + 1; ++j) {
+            const Token &token = tokens[j];
+            if (isQuotationMark(text(token))) {
+                close = j;
+                break;
+            }
+            const bool titleWord = token.isWord()
+                && (token.capitalized || token.hasDigit || (text(token).size() <= 4 && in(Category::FunctionWord, token)));
+            const bool innerMark = token.is(m_text, u'-') || token.is(m_text, u':') || token.is(m_text, u'&')
+                || (token.is(m_text, u',') && j + 1 < tokens.size() && isQuotationMark(text(tokens[j + 1])));
+            if (!titleWord && !innerMark)
+                return -1;
+        }
+        if (close < 0)
+            return -1;
+        int last = close - 1;
+        while (last > open && !tokens[last].isWord())
+            --last;
+        if (last <= open)
+            return -1;
+        const bool nounBefore = tokens[open - 1].isWord() && in(Category::ProductNoun, tokens[open - 1]);
+        const bool nounAfter = close + 1 < tokens.size() && tokens[close + 1].isWord() && in(Category::ProductNoun, tokens[close + 1]);
+        return nounBefore || nounAfter ? last : -1;
     }
 
     // "la ministre des Armées Florence Parly", "secretary of State Jane
@@ -707,7 +755,11 @@ private:
         return in(Category::OrgSuffix, token) || in(Category::EventNoun, token) || in(Category::OrgNoun, token);
     }
 
-    void addCandidate(int s, int first, int last, const KnownName *known)
+    // A title in quotation marks stays one name even where known names
+    // make it up ("Orange Fields of the West").
+    enum class KeepWhole { No, Yes };
+
+    void addCandidate(int s, int first, int last, const KnownName *known, KeepWhole keepWhole = KeepWhole::No)
     {
         const TokenSpan tokens = m_tokens[s];
         Mention mention;
@@ -757,7 +809,7 @@ private:
 
         // A compound the text strings together ("Instagram VivaTech",
         // "Nvidia Blackwell") is two names when both halves are known.
-        if (!known && splitKnownHalves(s, first, last))
+        if (!known && keepWhole == KeepWhole::No && splitKnownHalves(s, first, last))
             return;
         m_mentions.append(mention);
     }
@@ -1012,6 +1064,11 @@ private:
                 e[slot(EntityType::Organization)] += goodCue + 1; // "le groupe zurichois Barry-Callebaut"
             else if (previous.isWord() && !previous.capitalized && in(Category::ProductNoun, previous))
                 e[slot(EntityType::Product)] += goodCue; // "la marque Evian", "la puce H100", "the app Venmo"
+            // "the series “Casual”", "its “Hunger Games” films": quotation
+            // marks and the noun outweigh what the title's own words
+            // suggest ("Games", "Group").
+            if (quotedTitleEnd(tokens, m.first - 1) == m.last)
+                e[slot(EntityType::Product)] += strongCue + 2;
             // Folding makes French "à" the English article "a": only the accented one is a preposition.
             if (previous.isWord() && in(Category::PlacePreposition, previous) && text(previous) != u"a" && text(previous) != u"A")
                 e[slot(EntityType::Place)] += weakCue;

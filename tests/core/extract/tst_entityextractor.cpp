@@ -143,6 +143,12 @@ private Q_SLOTS:
                                             << u"Port-Marvel Logistique"_s << u"ORG"_s;
         QTest::newRow("product noun before the head") << u"It sold the unit to Quarnell, the privately owned drug manufacturer in Norway."_s
                                                       << u"Quarnell"_s << u"ORG"_s;
+        QTest::newRow("quoted title after a product noun") << u"Kelpwise produced the streaming series “Orange Fields of the West,” and more."_s
+                                                          << u"Orange Fields of the West"_s << u"PRODUCT"_s;
+        QTest::newRow("quoted title before a product noun") << u"The studio is known for its \"Tidal Games\" films."_s
+                                                           << u"Tidal Games"_s << u"PRODUCT"_s;
+        QTest::newRow("one-word quoted title") << u"Brivalto also made the \"dramedy\" series \"Casual\" for Zorvex."_s
+                                               << u"Casual"_s << u"PRODUCT"_s;
         QTest::newRow("commas make no list") << u"Le président de Quenvaro, Jean Ferrandou, a signé."_s << u"Quenvaro"_s
                                              << u"ORG"_s;
         QTest::newRow("region in brackets") << u"Le chantier se trouve à Saint-Quivel (Haute-Marvande) depuis 2019."_s
@@ -184,6 +190,12 @@ private Q_SLOTS:
                                     u"GPU"_s, u"February"_s, u"French"_s, u"German"_s}) {
             QVERIFY2(!mentions(entities, word), qPrintable(word + u": "_s + describe(entities)));
         }
+    }
+
+    void quotedWordsWithoutAProductNounAreNoTitle()
+    {
+        const QList<ExtractedEntity> entities = extract(u"Kelpwise said it was \"Open\" to talks with Zorvex."_s);
+        QVERIFY2(!mentions(entities, u"Open"_s), qPrintable(describe(entities)));
     }
 
     void amountsWrittenAsOneWordAreNoNames()
