@@ -73,6 +73,20 @@ bool isInstitutionalJoiner(QStringView word)
     return word == u"of" || word == u"for" || word == u"on";
 }
 
+// "jet" for "Jet.com", "booking" for "Booking.com": the name, folded, that
+// a company with a web address for a name goes by. Empty for any other word.
+QString domainStem(QStringView word)
+{
+    const qsizetype dot = word.indexOf(u'.');
+    if (dot <= 0 || dot + 2 >= word.size())
+        return {};
+    for (qsizetype i = dot + 1; i < word.size(); ++i) {
+        if (!word[i].isLetter())
+            return {};
+    }
+    return foldName(word.left(dot));
+}
+
 bool isYear(QStringView text)
 {
     if (text.size() != 4)
@@ -230,6 +244,7 @@ private:
         return result;
     }
     const QString &firstWord(const Mention &mention) const { return folded(m_tokens[mention.sentence][mention.firstWord]); }
+    QStringView firstWordText(const Mention &mention) const { return text(m_tokens[mention.sentence][mention.firstWord]); }
     const QString &lastWord(const Mention &mention) const { return folded(m_tokens[mention.sentence][mention.lastWord]); }
 
     // The one copy of this string in the document pass, for keys that
@@ -1417,6 +1432,8 @@ private:
                 continue;
             byLastWord.add(0, lastWord(*longest[g]), g);
             byFirstWord[firstWord(*longest[g])].append(g);
+            if (const QString stem = domainStem(firstWordText(*longest[g])); !stem.isEmpty())
+                byFirstWord[stem].append(g);
         }
         byLastWord.sort();
 
@@ -1438,6 +1455,7 @@ private:
             candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
             int target = -1;
             int matches = 0;
+            QList<int> suffixed; // "Boeing Co" and "Boeing Company" for "Boeing"
             for (int other : std::as_const(candidates)) {
                 if (other == g || m_groups[other].mentions.isEmpty())
                     continue;
@@ -1455,23 +1473,56 @@ private:
                     ++matches;
                     continue;
                 }
-                // "Mistral" -> "Mistral AI": the rest of the long form only qualifies it.
-                if (otherType == EntityType::Organization && firstWord(longestOther) == name) {
+                // "Neil's leadership" -> "Neil Ashe": a given name alone
+                // stands for the one person of the document who bears it.
+                if (otherType == EntityType::Person && type != EntityType::Place && !m_groups[g].known
+                    && longestOther.wordCount >= 2 && firstWord(longestOther) == name
+                    && m_lexicon.containsKey(Category::GivenName, name)) {
+                    target = other;
+                    ++matches;
+                    continue;
+                }
+                // "Mistral" -> "Mistral AI", "Jet" -> "Jet.com Inc.": the rest
+                // of the long form only qualifies it.
+                if (otherType == EntityType::Organization
+                    && (firstWord(longestOther) == name || domainStem(firstWordText(longestOther)) == name)) {
                     const QStringList otherWords = this->words(longestOther);
                     bool suffixesOnly = true;
                     for (int w = 1; w < otherWords.size(); ++w)
                         suffixesOnly = suffixesOnly && m_lexicon.containsKey(Category::OrgSuffix, otherWords[w]);
-                    if (suffixesOnly) {
-                        target = other;
-                        ++matches;
-                    }
+                    if (suffixesOnly)
+                        suffixed.append(other);
                 }
             }
-            if (matches == 1)
+            if (matches == 1 && suffixed.isEmpty()) {
                 merge(target, g);
+            } else if (matches == 0 && !suffixed.isEmpty()) {
+                // The suffixed forms differ only by their legal form or
+                // sector word: all of them are the one company.
+                const int into = suffixed.constFirst();
+                merge(into, g);
+                for (qsizetype k = 1; k < suffixed.size(); ++k)
+                    merge(into, suffixed[k]);
+            }
         }
 
-        // "Kelpwise Materials" and "Kelpwise Materials Corp.": names of two
+        // "Boeing", "Boeing Co" and "the Boeing Company": organisations whose
+        // names differ only by legal forms at the end are one.
+        QHash<QString, QList<int>> byLegalCore;
+        for (int g = 0; g < groupCount; ++g) {
+            if (m_groups[g].mentions.isEmpty() || m_groups[g].type() != EntityType::Organization)
+                continue;
+            QStringList core = words(longestMention(g));
+            while (core.size() > 1 && m_lexicon.containsKey(Category::LegalForm, core.constLast()))
+                core.removeLast();
+            byLegalCore[core.join(u' ')].append(g);
+        }
+        for (const QList<int> &sameCore : std::as_const(byLegalCore)) {
+            for (qsizetype k = 1; k < sameCore.size(); ++k)
+                merge(sameCore[0], sameCore[k]);
+        }
+
+        // "Kelpwise Materials" and "Kelpwise Materials Group": names of two
         // words or more that differ only by company suffixes at the end are
         // one organisation, when no third name shares their core.
         QHash<QString, QList<int>> byCore;
@@ -1725,21 +1776,24 @@ private:
     {
         if (group.known)
             return group.known->name;
-        // The fullest name, written as the text writes it most often.
+        // The fullest name, written as the text writes it most often; an
+        // organisation's without its legal form ("Boeing" for "Boeing Co").
+        const bool organisation = group.type() == EntityType::Organization;
         int bestWords = 0;
         QHash<QString, int> counts;
         for (int m : group.mentions) {
             const Mention &mention = m_mentions[m];
             if (!mention.epithet)
-                bestWords = std::max(bestWords, mention.wordCount);
+                bestWords = std::max(bestWords, mention.wordCount - (organisation ? legalFormTail(mention) : 0));
         }
         QString best;
         int bestCount = 0;
         for (int m : group.mentions) {
             const Mention &mention = m_mentions[m];
-            if (mention.epithet || mention.wordCount != bestWords)
+            const int legalForms = organisation ? legalFormTail(mention) : 0;
+            if (mention.epithet || mention.wordCount - legalForms != bestWords)
                 continue;
-            const QString name = nameWithoutEdition(mention);
+            const QString name = legalForms > 0 ? nameWithoutLegalForm(mention) : nameWithoutEdition(mention);
             const int count = ++counts[name];
             if (count > bestCount) {
                 best = name;
@@ -1747,6 +1801,32 @@ private:
             }
         }
         return best.isEmpty() ? surface(m_mentions[group.mentions.constFirst()]) : best;
+    }
+
+    // How many legal forms end the name ("Inc.", "Co", "S.A."), a first word
+    // never counted: "Wal-Mart Stores Inc." has one.
+    int legalFormTail(const Mention &mention) const
+    {
+        const TokenSpan tokens = m_tokens[mention.sentence];
+        int count = 0;
+        for (int i = mention.last; i > mention.firstWord; --i) {
+            if (tokens[i].kind == Token::Kind::Punctuation)
+                continue;
+            if (!in(Category::LegalForm, tokens[i]))
+                break;
+            ++count;
+        }
+        return count;
+    }
+
+    QString nameWithoutLegalForm(const Mention &mention) const
+    {
+        const TokenSpan tokens = m_tokens[mention.sentence];
+        int last = mention.last;
+        while (last > mention.firstWord
+               && (tokens[last].kind == Token::Kind::Punctuation || in(Category::LegalForm, tokens[last])))
+            --last;
+        return m_text.mid(mention.start, tokens[last].end - mention.start);
     }
 
     QString nameWithoutEdition(const Mention &mention) const

@@ -26,6 +26,7 @@ constexpr std::array wordListFiles{
     std::pair{Category::StopCapital, u"stop-capitals.txt"},
     std::pair{Category::PersonTitle, u"person-titles.txt"},
     std::pair{Category::OrgSuffix, u"org-suffixes.txt"},
+    std::pair{Category::LegalForm, u"legal-forms.txt"},
     std::pair{Category::OrgNoun, u"org-nouns.txt"},
     std::pair{Category::ProductNoun, u"product-nouns.txt"},
     std::pair{Category::EventNoun, u"event-nouns.txt"},
@@ -46,6 +47,7 @@ constexpr std::array categoryNames{
     std::pair{Category::FunctionWord, u"function-word"},
     std::pair{Category::PersonTitle, u"person-title"},
     std::pair{Category::OrgSuffix, u"org-suffix"},
+    std::pair{Category::LegalForm, u"legal-form"},
     std::pair{Category::OrgNoun, u"org-noun"},
     std::pair{Category::ProductNoun, u"product-noun"},
     std::pair{Category::EventNoun, u"event-noun"},
@@ -422,6 +424,9 @@ void Lexicon::addEntry(Category category, const QString &entry)
     m_entries[int(category)].insert(key);
     int &longest = m_longestEntry[int(category)];
     longest = std::max(longest, wordCount(key));
+    // Every legal form ends organisation names.
+    if (category == Category::LegalForm)
+        addEntry(Category::OrgSuffix, entry);
 }
 
 // Adds a name of the data files. When two names share a key, the first one

@@ -54,8 +54,9 @@ public:
         InstitutionNoun,  // organisation nouns that are no company's: "union", "court", "gouvernement" (institution-nouns.txt)
         MemberNoun,       // who and what belongs to an organisation: "shareholders", "subsidiary", "salariés" (member-nouns.txt)
         HoldingNoun,      // what one holds of a company: "stake", "shares", "participation" (holding-nouns.txt)
+        LegalForm,        // legal forms of companies, also OrgSuffix: "Inc", "Co", "GmbH" (legal-forms.txt)
     };
-    static constexpr int categoryCount = int(Category::HoldingNoun) + 1;
+    static constexpr int categoryCount = int(Category::LegalForm) + 1;
 
     Lexicon() = default;
 

@@ -362,6 +362,46 @@ private Q_SLOTS:
         QVERIFY2(!mentions(entities, u"Stores Inc."_s), qPrintable(describe(entities)));
     }
 
+    void legalFormsMakeNoOtherCompany()
+    {
+        // Three spellings of one company, named in the end without its legal
+        // form; a holding company stays apart from the company it holds.
+        const QList<ExtractedEntity> entities = extract(
+            u"Talks with the Tarvolin Company failed on Monday. Tarvolin Co said it would appeal. "
+            "Tarvolin employs 900 people. Brivalto Holdings owns Brivalto Bank, and Brivalto Bank lends."_s);
+        const ExtractedEntity *company = owner(entities, 0, u"Tarvolin Company"_s);
+        QVERIFY2(company, qPrintable(describe(entities)));
+        QCOMPARE(company->name, u"Tarvolin"_s);
+        QCOMPARE(owner(entities, 1, u"Tarvolin Co"_s), company);
+        QCOMPARE(owner(entities, 2, u"Tarvolin"_s), company);
+        const ExtractedEntity *holding = owner(entities, 3, u"Brivalto Holdings"_s);
+        QVERIFY2(holding, qPrintable(describe(entities)));
+        QVERIFY(owner(entities, 3, u"Brivalto Bank"_s) != holding);
+    }
+
+    void webAddressNameJoinsItsStem()
+    {
+        const QList<ExtractedEntity> entities
+            = extract(u"Zorvex agreed to buy Quillbox.com Inc. for $2 billion. The founders of Quillbox will stay."_s);
+        const ExtractedEntity *company = owner(entities, 0, u"Quillbox.com Inc."_s);
+        QVERIFY2(company, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 1, u"Quillbox"_s), company);
+    }
+
+    void givenNameAloneJoinsTheOnePersonWhoBearsIt()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Quarnell chief executive Nadia Ferrandou will step down. Under Nadia’s leadership, sales doubled. "
+            "Peter Varnier and Peter Okafor joined the board; Peter said little."_s);
+        const ExtractedEntity *nadia = find(entities, u"Nadia Ferrandou"_s);
+        QVERIFY2(nadia, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 1, u"Nadia"_s), nadia);
+        // Two people bear the name: "Peter" alone is neither.
+        const ExtractedEntity *peter = owner(entities, 2, u"Peter"_s);
+        QVERIFY(peter != find(entities, u"Peter Varnier"_s));
+        QVERIFY(peter != find(entities, u"Peter Okafor"_s));
+    }
+
     void titleWordsBeforeAnotherNameAreNoEpithet()
     {
         const QList<ExtractedEntity> entities = extract(
