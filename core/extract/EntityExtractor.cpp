@@ -322,7 +322,62 @@ private:
             quoted = quoted || !tokens[j].is(m_text, u'(');
             --j;
         }
-        return quoted || (j >= 0 && (tokens[j].is(m_text, u':') || tokens[j].is(m_text, u'•')));
+        if (quoted || (j >= 0 && (tokens[j].is(m_text, u':') || tokens[j].is(m_text, u'•'))))
+            return true;
+        // "BURN BARRELS OUT Union volunteers rolled out...": the words after
+        // a crosshead in capitals open a clause.
+        return i >= 2 && !tokens[i].allCaps && isShoutedRun(tokens, i - 2, i - 1);
+    }
+
+    // Two or more words in capitals, one of them long enough to be no
+    // acronym: a crosshead or a headline fragment ("BURN BARRELS"), not a
+    // name, whatever the case of the text around it.
+    bool isShoutedRun(TokenSpan tokens, int first, int last) const
+    {
+        if (last <= first)
+            return false;
+        bool longWord = false;
+        for (int i = first; i <= last; ++i) {
+            const Token &token = tokens[i];
+            if (!token.isWord() || !token.allCaps || token.hasDigit)
+                return false;
+            longWord = longWord || token.end - token.start >= 5;
+        }
+        return longWord;
+    }
+
+    // "(TSX: CMMC)", "(TSX, NYSE: HBM)", "(TSX:NGT,NYSE:NEM)": stock
+    // exchanges and ticker symbols in brackets, which name no one the text
+    // is about but say that the name before them is a listed company.
+    // Returns the closing bracket's token, or -1.
+    int tickerBracketEnd(TokenSpan tokens, int open) const
+    {
+        if (open < 0 || open >= tokens.size() || !tokens[open].is(m_text, u'('))
+            return -1;
+        bool colon = false;
+        for (int close = open + 1; close < tokens.size() && close - open <= 16; ++close) {
+            const Token &token = tokens[close];
+            if (token.is(m_text, u')'))
+                return colon ? close : -1;
+            if (token.is(m_text, u':'))
+                colon = true;
+            else if (!token.is(m_text, u',') && !token.is(m_text, u'.') && !(token.isWord() && token.allCaps))
+                return -1;
+        }
+        return -1;
+    }
+
+    // Marks the tokens of ticker brackets in `skip`.
+    void markTickerBrackets(TokenSpan tokens, QList<bool> &skip) const
+    {
+        for (int open = 0; open < tokens.size(); ++open) {
+            const int close = tickerBracketEnd(tokens, open);
+            if (close < 0)
+                continue;
+            for (int i = open; i <= close; ++i)
+                skip[i] = true;
+            open = close;
+        }
     }
 
     // Letters and digits with no lower case: GB200, H100, A380.
@@ -470,10 +525,12 @@ private:
             if (first >= 0 && !tokens[open - 1].capitalized)
                 expansions.insert(first, open - 1);
         }
+        QList<bool> skip(tokens.size(), false);
+        markTickerBrackets(tokens, skip);
         int i = 0;
         while (i < tokens.size()) {
             const Token &token = tokens[i];
-            if (!token.isWord() || !(token.capitalized || token.mixedCase || token.hasDigit)
+            if (skip[i] || !token.isWord() || !(token.capitalized || token.mixedCase || token.hasDigit)
                 || token.end - token.start > maxNameWordLength) {
                 ++i;
                 continue;
@@ -526,11 +583,36 @@ private:
                     i = last + 1;
                     continue;
                 }
-                if (shouting || !isNameWord(token, false)) {
+                // "Oh-Hyun Kwon": a word that alone is no name ("Oh") opens
+                // one when a hyphen ties it to the next.
+                const bool hyphenated = token.capitalized && !token.allCaps && i + 2 < tokens.size()
+                    && tokens[i + 1].is(m_text, u'-') && !tokens[i + 1].spaceBefore && !tokens[i + 2].spaceBefore
+                    && tokens[i + 2].capitalized && isNameWord(tokens[i + 2], false);
+                if (shouting || (!hyphenated && !isNameWord(token, false))) {
                     ++i;
                     continue;
                 }
                 last = extendName(tokens, i);
+                // "BURN BARRELS", "STRIKE VOTE LOOMS Union members ...": a
+                // crosshead, unknown to the lexicon; the word after it
+                // opens a clause.
+                int shoutedLast = i;
+                while (shoutedLast < last && tokens[shoutedLast + 1].allCaps)
+                    ++shoutedLast;
+                if (isShoutedRun(tokens, i, shoutedLast)) {
+                    i = shoutedLast + 1;
+                    continue;
+                }
+                // "R & D": a phrase of stop capitals.
+                if (last > i && m_lexicon.containsKey(Category::StopCapital, phraseKey(tokens, i, last))) {
+                    i = last + 1;
+                    continue;
+                }
+                // "Electronics giant Samsung": a sector word alone names no one.
+                if (last == i && !token.allCaps && in(Category::OrgSuffix, token) && !in(Category::LegalForm, token)) {
+                    ++i;
+                    continue;
+                }
                 // "Eiffage Génie civil SAS": a lower-case word inside a
                 // name of two words or more that ends in a legal form.
                 if (last > i && last + 2 < tokens.size() && tokens[last + 1].isWord() && !tokens[last + 1].capitalized
@@ -1137,6 +1219,11 @@ private:
             const int verb = after.is(m_text, u',') ? next + 1 : next;
             if (startsPhrase(tokens, verb, Category::SpeechVerb))
                 speaks(); // "Huang said"
+            // "Marvin Quell, who ...": English keeps "who" for people
+            // ("which" and "that" for companies).
+            if (after.is(m_text, u',') && next + 1 < tokens.size() && tokens[next + 1].isWord()
+                && (text(tokens[next + 1]) == u"who" || text(tokens[next + 1]) == u"whose"))
+                e[slot(EntityType::Person)] += goodCue;
             if (after.isWord() && !after.capitalized && in(Category::ProductNoun, after))
                 e[slot(EntityType::Product)] += weakCue; // "Blackwell chips"
             if (after.isWord() && !after.capitalized && in(Category::OrgNoun, after))
@@ -1188,6 +1275,10 @@ private:
         if (!bracket && (from >= tokens.size() || !(in(Category::Determiner, tokens[from]) || in(Category::PersonTitle, tokens[from])
                                                     || startsPhrase(tokens, from, Category::PersonTitle))))
             return; // "managing director" is a title of two words
+        if (bracket && tickerBracketEnd(tokens, from - 1) >= 0) {
+            e[slot(EntityType::Organization)] += goodCue; // "Kelpwise (NYSE: KLP)": a listed company
+            return;
+        }
         const int limit = std::min<int>(tokens.size(), from + 7);
         for (int i = from; i < limit; ++i) {
             const Token &token = tokens[i];

@@ -153,6 +153,12 @@ private Q_SLOTS:
                                              << u"ORG"_s;
         QTest::newRow("region in brackets") << u"Le chantier se trouve à Saint-Quivel (Haute-Marvande) depuis 2019."_s
                                             << u"Haute-Marvande"_s << u"PLACE"_s;
+        QTest::newRow("listed company") << u"Shareholders of both Quarnell Mining (TSX: QML) and Tarvolin (NYSE, TSX: TVN) voted."_s
+                                        << u"Quarnell Mining"_s << u"ORG"_s;
+        QTest::newRow("who") << u"Kelpwise hired So-Yeon Lim, who led the lab of Tarvolin, and Brivalto, which makes pumps."_s
+                             << u"So-Yeon Lim"_s << u"PERSON"_s;
+        QTest::newRow("judge of a court") << u"U.S. District Judge Marvin Quellmore ruled that Tarvolin had infringed the patents."_s
+                                          << u"Marvin Quellmore"_s << u"PERSON"_s;
         // Events by their head noun or edition year.
         QTest::newRow("event noun") << u"The firm presented its plans at the Fjordlight Summit in Bergen."_s
                                     << u"Fjordlight Summit"_s << u"EVENT"_s;
@@ -190,6 +196,22 @@ private Q_SLOTS:
                                     u"GPU"_s, u"February"_s, u"French"_s, u"German"_s}) {
             QVERIFY2(!mentions(entities, word), qPrintable(word + u": "_s + describe(entities)));
         }
+    }
+
+    void crossheadsTickersAndSectorWordsAreNotNames()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"STRIKE VOTE LOOMS Union members gathered in Portland on Monday. Electronics giant Quarnell "
+            "(NASDAQ: QRN) spent more on R & D than on a Tier 1 supplier for its Phase 3 trials."_s);
+        for (const QString &word : {u"STRIKE"_s, u"LOOMS"_s, u"Union"_s, u"Electronics"_s, u"NASDAQ"_s, u"QRN"_s,
+                                    u"R & D"_s, u"Tier"_s, u"Phase"_s}) {
+            for (const ExtractedEntity &entity : entities) {
+                for (const EntityMention &mention : entity.mentions)
+                    QVERIFY2(!mention.surface.contains(word), qPrintable(word + u": "_s + describe(entities)));
+            }
+        }
+        QVERIFY2(find(entities, u"Quarnell"_s), qPrintable(describe(entities)));
+        QVERIFY2(find(entities, u"Portland"_s), qPrintable(describe(entities)));
     }
 
     void quotedWordsWithoutAProductNounAreNoTitle()
