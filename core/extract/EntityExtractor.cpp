@@ -166,6 +166,7 @@ struct Mention
     const KnownName *known = nullptr;
     Evidence evidence{};
     bool epithet = false; // "the French president", tied to a person by the text
+    bool team = false; // a city's name standing for its club in a sports report ("Lyon beat Lille")
     int group = -1;
     int coordinatedWith = -1; // next mention in a list ("X, Y and Z")
 };
@@ -175,11 +176,12 @@ struct Group
     QList<int> mentions;
     Evidence evidence{};
     const KnownName *known = nullptr;
+    bool team = false; // see Mention::team
 
     EntityType type() const
     {
         if (known)
-            return known->type;
+            return team && known->type == EntityType::Place ? EntityType::Organization : known->type;
         const auto best = std::max_element(evidence.cbegin(), evidence.cend());
         return *best > 0 ? EntityType(best - evidence.cbegin()) : EntityType::Organization;
     }
@@ -215,7 +217,9 @@ public:
         noteCapitalizedWords();
         for (int s = 0; s < m_tokens.size(); ++s)
             findCandidates(s);
+        findNamesInShoutedRuns();
         noteOrganisationWords();
+        noteSportsReport();
         for (int m = 0; m < m_mentions.size(); ++m)
             collectEvidence(m);
         propagateAlongLists();
@@ -527,7 +531,23 @@ private:
         }
         QList<bool> skip(tokens.size(), false);
         markTickerBrackets(tokens, skip);
+        const QList<std::pair<int, int>> shoutedRuns = shoutedRunsOf(tokens, shouting);
         int i = 0;
+        for (const auto &[runFirst, runLast] : shoutedRuns) {
+            m_shoutedRuns.append({s, runFirst, runLast});
+            // In capitals, only what the lexicon knows is a name here; what
+            // the rest of the document names is found later
+            // (findNamesInShoutedRuns).
+            for (int k = runFirst; k <= runLast; ++k) {
+                const KnownName *known = nullptr;
+                const int last = skip[k] || !tokens[k].isWord() ? -1 : knownNameAt(tokens, k, &known);
+                if (last >= k && last <= runLast) {
+                    addCandidate(s, k, last, known);
+                    k = last;
+                }
+                skip[k] = true;
+            }
+        }
         while (i < tokens.size()) {
             const Token &token = tokens[i];
             if (skip[i] || !token.isWord() || !(token.capitalized || token.mixedCase || token.hasDigit)
@@ -608,6 +628,11 @@ private:
                     i = last + 1;
                     continue;
                 }
+                // "Series C", "Class B": a single letter alone names no one.
+                if (last == i && text(token).size() == 1) {
+                    ++i;
+                    continue;
+                }
                 // "Electronics giant Samsung": a sector word alone names no one.
                 if (last == i && !token.allCaps && in(Category::OrgSuffix, token) && !in(Category::LegalForm, token)) {
                     ++i;
@@ -653,10 +678,24 @@ private:
                     ++i;
                     continue;
                 }
+                // "Adding Copper Mountain ...", "Following Tarvolin's
+                // results": an English participle opening the sentence,
+                // capitalised nowhere else, is no name word.
+                if (isOpeningParticiple(tokens[i])) {
+                    ++i;
+                    continue;
+                }
             }
             addCandidate(s, i, last, known);
             i = last + 1;
         }
+    }
+
+    bool isOpeningParticiple(const Token &token) const
+    {
+        const QStringView word = text(token);
+        return word.size() >= 6 && word.endsWith(u"ing") && !token.allCaps && !in(Category::GivenName, token)
+            && !m_capitalizedElsewhere.contains(token.folded());
     }
 
     // "Vice President J.D. Vance": a capitalised title ends the name before it.
@@ -1094,6 +1133,208 @@ private:
         return -1;
     }
 
+    // "L'entraîneur de Lyon, Paulin Ferrandou, a salué", "the chief
+    // executive of Kelpwise, Maren Oddvik, said": a name set off by commas
+    // after a title and the organisation it is of. Not a member of a list
+    // ("the owners of Kelpwise, Tarvolin Freight, Brivalto and ...").
+    bool titledOrganisationBefore(int index, TokenSpan tokens) const
+    {
+        const Mention &m = m_mentions[index];
+        if (index == 0 || m.first < 1 || !tokens[m.first - 1].is(m_text, u','))
+            return false;
+        const Mention &before = m_mentions[index - 1];
+        if (before.sentence != m.sentence || before.last != m.first - 2 || before.first < 2)
+            return false;
+        const QStringView of = text(tokens[before.first - 1]);
+        if (!(of == u"of" || of == u"de" || of == u"d'" || of == u"d’" || of == u"du")
+            || titleBefore(tokens, before.first - 1) < 0)
+            return false;
+        const int next = m.last + 1;
+        if (next >= tokens.size())
+            return false;
+        const int word = tokens[next].is(m_text, u',') ? next + 1 : next;
+        return word < tokens.size() && tokens[word].isWord() && !tokens[word].capitalized
+            && !isJoiningWord(text(tokens[word]));
+    }
+
+    // A results line: a rank before the name ("2.", "25") or a number
+    // right after the bracket that follows it ("(U.S.) 1:48.02").
+    bool resultsLineAround(const Mention &m, TokenSpan tokens) const
+    {
+        int before = m.first - 1;
+        if (before >= 0 && tokens[before].is(m_text, u'.'))
+            --before;
+        if (before >= 0 && tokens[before].kind == Token::Kind::Number && (before == 0 || tokens[before - 1].kind == Token::Kind::Punctuation))
+            return true;
+        for (int i = m.last + 1; i < tokens.size() && i <= m.last + 8; ++i) {
+            if (tokens[i].is(m_text, u')'))
+                return i + 1 < tokens.size() && tokens[i + 1].kind == Token::Kind::Number;
+        }
+        return false;
+    }
+
+    // --- text in capitals ---------------------------------------------------
+
+    // Headlines, crossheads and tables in capitals ("SOCCER - LYON BEAT
+    // LILLE IN CUP CLASH"): capitals say nothing there, so a run of three
+    // words in capitals or more, two of them of four letters or more, is
+    // read apart (the whole sentence when it shouts). Returns the runs as
+    // first and last token.
+    QList<std::pair<int, int>> shoutedRunsOf(TokenSpan tokens, bool shouting) const
+    {
+        QList<std::pair<int, int>> runs;
+        if (shouting) {
+            if (!tokens.isEmpty())
+                runs.append({0, int(tokens.size()) - 1});
+            return runs;
+        }
+        int first = -1;
+        int last = -1;
+        int words = 0;
+        int longWords = 0;
+        const auto close = [&] {
+            if (words >= 3 && longWords >= 2)
+                runs.append({first, last});
+            first = last = -1;
+            words = longWords = 0;
+        };
+        for (int i = 0; i < tokens.size(); ++i) {
+            const Token &token = tokens[i];
+            if (token.isWord() && token.allCaps && !token.hasDigit) {
+                if (first < 0)
+                    first = i;
+                last = i;
+                ++words;
+                longWords += token.end - token.start >= 4;
+            } else if (!(token.kind == Token::Kind::Punctuation && !token.is(m_text, u'(') && !token.is(m_text, u')'))) {
+                close();
+            }
+        }
+        close();
+        return runs;
+    }
+
+    // The names of a run in capitals: the longest stretches that the rest
+    // of the document names ("REAL MADRID" after "Real Madrid"), compared
+    // folded. Keeps m_mentions in text order.
+    void findNamesInShoutedRuns()
+    {
+        if (m_shoutedRuns.isEmpty())
+            return;
+        QSet<QString> named;
+        int longest = 0;
+        for (const Mention &mention : std::as_const(m_mentions)) {
+            if (mention.known == nullptr && !mention.key.isEmpty()) {
+                named.insert(mention.key);
+                longest = std::max(longest, mention.last - mention.first + 1);
+            }
+        }
+        if (named.isEmpty())
+            return;
+        // The tokens the lexicon's names already cover, as sentence << 32 | token.
+        QSet<quint64> covered;
+        for (const Mention &mention : std::as_const(m_mentions)) {
+            for (int i = mention.first; i <= mention.last; ++i)
+                covered.insert(quint64(mention.sentence) << 32 | quint32(i));
+        }
+        const qsizetype before = m_mentions.size();
+        for (const ShoutedRun &run : std::as_const(m_shoutedRuns)) {
+            const TokenSpan tokens = m_tokens[run.sentence];
+            for (int i = run.first; i <= run.last; ++i) {
+                if (!tokens[i].isWord() || covered.contains(quint64(run.sentence) << 32 | quint32(i)))
+                    continue;
+                for (int last = std::min(run.last, i + longest - 1); last >= i; --last) {
+                    if (tokens[last].isWord() && named.contains(phraseKey(tokens, i, last))) {
+                        addCandidate(run.sentence, i, last, nullptr, KeepWhole::Yes);
+                        i = last;
+                        break;
+                    }
+                }
+            }
+        }
+        if (m_mentions.size() > before) {
+            std::stable_sort(m_mentions.begin(), m_mentions.end(), [](const Mention &a, const Mention &b) {
+                return a.sentence != b.sentence ? a.sentence < b.sentence : a.first < b.first;
+            });
+        }
+    }
+
+    // --- sports -----------------------------------------------------------
+
+    // "2-1", "3-0": a score, one token or three.
+    bool isScore(TokenSpan tokens, int i) const
+    {
+        const auto small = [this](const Token &token) {
+            return token.kind == Token::Kind::Number && text(token).size() <= 2;
+        };
+        if (tokens[i].kind == Token::Kind::Number) {
+            const QStringView word = text(tokens[i]);
+            const qsizetype dash = word.indexOf(u'-');
+            if (dash > 0 && dash <= 2 && word.size() - dash - 1 >= 1 && word.size() - dash - 1 <= 2)
+                return true;
+        }
+        return i + 2 < tokens.size() && small(tokens[i]) && tokens[i + 1].is(m_text, u'-') && !tokens[i + 1].spaceBefore
+            && !tokens[i + 2].spaceBefore && small(tokens[i + 2]);
+    }
+
+    // A sports report: three sports words (sports-words.txt), or a score
+    // and one. Only there does a city's name stand for its club.
+    void noteSportsReport()
+    {
+        int words = 0;
+        int scores = 0;
+        for (int s = 0; s < m_tokens.size(); ++s) {
+            const TokenSpan tokens = m_tokens[s];
+            for (int i = 0; i < tokens.size(); ++i) {
+                if (tokens[i].isWord() && in(Category::SportsWord, tokens[i]))
+                    ++words;
+                else if (isScore(tokens, i))
+                    ++scores;
+            }
+            if (words >= 3 || (scores >= 1 && words >= 1) || scores >= 2) {
+                m_sportsReport = true;
+                return;
+            }
+        }
+    }
+
+    // "Lyon beat Lille 2-1", "drew with Leeds", "Liverpool's manager",
+    // "Liverpool striker X", "l'entraîneur de Lyon", "Barcelona 2 Valencia
+    // 1": in a sports report, a result or a team role next to a city's name
+    // makes it the club's (never a country's: national teams keep the
+    // country's name and type, as the CoNLL conventions do).
+    bool namesTeam(const Mention &m, TokenSpan tokens) const
+    {
+        if (!m_sportsReport || !m.known || m.known->type != EntityType::Place || m.known->subtype == u"country"
+            || m.known->subtype == u"continent" || m.known->subtype == u"union")
+            return false;
+        const int next = m.last + 1;
+        if (next < tokens.size()) {
+            if (startsPhrase(tokens, next, Category::SportsResult) || startsPhrase(tokens, next, Category::SportsWord))
+                return true;
+            if (tokens[next].kind == Token::Kind::Possessive && startsPhrase(tokens, next + 1, Category::SportsWord))
+                return true;
+            if (tokens[next].kind == Token::Kind::Number && text(tokens[next]).size() <= 2 && next + 1 < tokens.size()
+                && tokens[next + 1].capitalized)
+                return true;
+        }
+        if (m.first > 0 && endsPhraseBefore(tokens, m.first, Category::SportsResult))
+            return true;
+        // "drew 0-0 with Leeds", "a fait match nul 1-1 avec Lille"
+        if (m.first >= 3 && (text(tokens[m.first - 1]) == u"with" || text(tokens[m.first - 1]) == u"avec")) {
+            const int score = tokens[m.first - 2].kind == Token::Kind::Number && isScore(tokens, m.first - 2) ? m.first - 2 : m.first - 4;
+            if (score >= 1 && isScore(tokens, score) && endsPhraseBefore(tokens, score, Category::SportsResult))
+                return true;
+        }
+        if (m.first >= 2 && tokens[m.first - 1].isWord()) {
+            const QStringView of = text(tokens[m.first - 1]);
+            if ((of == u"of" || of == u"de" || of == u"d'" || of == u"d’" || of == u"du")
+                && endsPhraseBefore(tokens, m.first - 1, Category::SportsWord))
+                return true;
+        }
+        return false;
+    }
+
     void collectEvidence(int index)
     {
         Mention &m = m_mentions[index];
@@ -1105,6 +1346,7 @@ private:
 
         if (m.known)
             e[slot(m.known->type)] += knownWeight;
+        m.team = namesTeam(m, tokens);
         // A name that says something: an acronym is an organisation's
         // ("IAM said"), a full name a person's ("Kevin Blair said"). A lone
         // word is either ("Hapag-Lloyd said", "Huang said"): a person's
@@ -1150,6 +1392,8 @@ private:
         if (const int title = titleBefore(tokens, m.first); title >= 0) {
             e[slot(EntityType::Person)] += strongCue;
             rememberEpithet(index, title);
+        } else if (count >= 2 && titledOrganisationBefore(index, tokens)) {
+            e[slot(EntityType::Person)] += strongCue - 1;
         }
         if (m.first > 0) {
             const Token &previous = tokens[m.first - 1];
@@ -1169,8 +1413,8 @@ private:
             // Folding makes French "à" the English article "a": only the accented one is a preposition.
             if (previous.isWord() && in(Category::PlacePreposition, previous) && text(previous) != u"a" && text(previous) != u"A")
                 e[slot(EntityType::Place)] += weakCue;
-            if (previous.isWord() && in(Category::SpeechVerb, previous))
-                speaks(); // "said Huang"
+            if (previous.isWord() && !previous.capitalized && in(Category::SpeechVerb, previous))
+                speaks(); // "said Huang", not "Adding Copper Mountain"
             // "a platform dubbed Tideline", "what it calls a Supercharged Sandbox"
             const int naming = previous.isWord() && in(Category::Determiner, previous) ? m.first - 2 : m.first - 1;
             if (naming >= 0 && tokens[naming].isWord() && !tokens[naming].capitalized && in(Category::NamingVerb, tokens[naming]))
@@ -1223,6 +1467,9 @@ private:
             // ("which" and "that" for companies).
             if (after.is(m_text, u',') && next + 1 < tokens.size() && tokens[next + 1].isWord()
                 && (text(tokens[next + 1]) == u"who" || text(tokens[next + 1]) == u"whose"))
+                e[slot(EntityType::Person)] += goodCue;
+            // "the Trump administration": a government named after the person who heads it.
+            if (after.isWord() && text(after) == u"administration" && m.first > 0 && in(Category::Determiner, tokens[m.first - 1]))
                 e[slot(EntityType::Person)] += goodCue;
             if (after.isWord() && !after.capitalized && in(Category::ProductNoun, after))
                 e[slot(EntityType::Product)] += weakCue; // "Blackwell chips"
@@ -1298,6 +1545,13 @@ private:
                 const bool knownOrg = knownNameAt(tokens, i, &known) >= 0 && known->type == EntityType::Organization;
                 const bool place = known && known->type == EntityType::Place;
                 const int words = m.last - m.first + 1;
+                // "2. Hilary Quell (U.S.) 1:48.02", "Maren Oddvik (Norway) 12":
+                // a results line names a competitor and her country.
+                if (place && known->subtype == u"country" && words >= 2 && words <= 4
+                    && !in(Category::OrgSuffix, tokens[m.last]) && resultsLineAround(m, tokens)) {
+                    e[slot(EntityType::Person)] += goodCue + 1;
+                    return;
+                }
                 if (!place && words >= 2 && words <= 3 && !spellsInitials(m, token) && !in(Category::OrgSuffix, tokens[m.last]))
                     e[slot(EntityType::Person)] += knownOrg ? goodCue : weakCue + 0.5;
                 return;
@@ -1419,6 +1673,7 @@ private:
     {
         m_mentions[mention].group = g;
         m_groups[g].mentions.append(mention);
+        m_groups[g].team = m_groups[g].team || m_mentions[mention].team;
         for (int t = 0; t < typeCount; ++t)
             m_groups[g].evidence[t] += m_mentions[mention].evidence[t];
         if (!m_groups[g].known)
@@ -1474,6 +1729,45 @@ private:
         }
         linkAcronyms(byKey);
         linkShortForms();
+        linkRunTogetherNames();
+    }
+
+    // "BackMarket", "NileDutch": a capital inside a word after a lower-case letter.
+    static bool isCamelCase(QStringView word)
+    {
+        for (qsizetype i = 1; i < word.size(); ++i) {
+            if (word[i].isUpper() && word[i - 1].isLower())
+                return true;
+        }
+        return false;
+    }
+
+    // "BackMarket" for "Back Market", "(NileDutch)" for "Nile Dutch
+    // Investments B.V.": a word in camel case that runs the first two words
+    // or more of another name together is that name.
+    void linkRunTogetherNames()
+    {
+        QHash<QString, int> prefixes; // words run together -> group
+        for (const Mention &mention : std::as_const(m_mentions)) {
+            if (mention.wordCount < 2 || mention.group < 0)
+                continue;
+            const QStringList words = mention.key.split(u' ', Qt::SkipEmptyParts);
+            QString joined = words.value(0);
+            for (int k = 1; k < words.size(); ++k) {
+                joined += words[k];
+                prefixes.insert(joined, mention.group);
+            }
+        }
+        if (prefixes.isEmpty())
+            return;
+        for (int m = 0; m < m_mentions.size(); ++m) {
+            const Mention &mention = m_mentions[m];
+            if (mention.wordCount != 1 || mention.known || !isCamelCase(text(m_tokens[mention.sentence][mention.first])))
+                continue;
+            const int g = prefixes.value(mention.key, -1);
+            if (g >= 0 && g != mention.group && !m_groups[g].mentions.isEmpty())
+                merge(g, mention.group);
+        }
     }
 
     // "Financial Conduct Authority (FCA)": an acronym in brackets right after
@@ -1879,10 +2173,18 @@ private:
         }
         QString best;
         int bestCount = 0;
+        // "Tarvolin Freight" over the headline's "TARVOLIN FREIGHT".
+        const auto inCapitals = [](const QString &name) { return name.toUpper() == name; };
+        bool written = false;
+        for (int m : group.mentions) {
+            const Mention &mention = m_mentions[m];
+            if (!mention.epithet && mention.wordCount - (organisation ? legalFormTail(mention) : 0) == bestWords)
+                written = written || !inCapitals(surface(mention));
+        }
         for (int m : group.mentions) {
             const Mention &mention = m_mentions[m];
             const int legalForms = organisation ? legalFormTail(mention) : 0;
-            if (mention.epithet || mention.wordCount - legalForms != bestWords)
+            if (mention.epithet || mention.wordCount - legalForms != bestWords || (written && inCapitals(surface(mention))))
                 continue;
             const QString name = legalForms > 0 ? nameWithoutLegalForm(mention) : nameWithoutEdition(mention);
             const int count = ++counts[name];
@@ -1937,6 +2239,14 @@ private:
     const QList<Sentence> &m_sentences;
     const SentenceTokens &m_tokens;
     QSet<QString> m_capitalizedElsewhere;
+    bool m_sportsReport = false; // see noteSportsReport()
+    struct ShoutedRun
+    {
+        int sentence;
+        int first;
+        int last;
+    };
+    QList<ShoutedRun> m_shoutedRuns; // see shoutedRunsOf()
     QSet<QString> m_organisationWords;
     QSet<QString> m_lastNameWords; // last words of names of two words or more that are not organisations' ("blair")
     QSet<QString> m_sharedKeys; // see shared()

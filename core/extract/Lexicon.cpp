@@ -38,6 +38,8 @@ constexpr std::array wordListFiles{
     std::pair{Category::InstitutionNoun, u"institution-nouns.txt"},
     std::pair{Category::MemberNoun, u"member-nouns.txt"},
     std::pair{Category::HoldingNoun, u"holding-nouns.txt"},
+    std::pair{Category::SportsWord, u"sports-words.txt"},
+    std::pair{Category::SportsResult, u"sports-results.txt"},
 };
 
 // The category names of the user lexicon format.
@@ -59,6 +61,8 @@ constexpr std::array categoryNames{
     std::pair{Category::InstitutionNoun, u"institution-noun"},
     std::pair{Category::MemberNoun, u"member-noun"},
     std::pair{Category::HoldingNoun, u"holding-noun"},
+    std::pair{Category::SportsWord, u"sports-word"},
+    std::pair{Category::SportsResult, u"sports-result"},
 };
 
 // The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].

@@ -55,8 +55,10 @@ public:
         MemberNoun,       // who and what belongs to an organisation: "shareholders", "subsidiary", "salariés" (member-nouns.txt)
         HoldingNoun,      // what one holds of a company: "stake", "shares", "participation" (holding-nouns.txt)
         LegalForm,        // legal forms of companies, also OrgSuffix: "Inc", "Co", "GmbH" (legal-forms.txt)
+        SportsWord,       // words of sports reports: "striker", "league", "entraîneur" (sports-words.txt)
+        SportsResult,     // verbs and prepositions of results between teams: "beat", "drew with", "a battu" (sports-results.txt)
     };
-    static constexpr int categoryCount = int(Category::LegalForm) + 1;
+    static constexpr int categoryCount = int(Category::SportsResult) + 1;
 
     Lexicon() = default;
 

@@ -214,6 +214,101 @@ private Q_SLOTS:
         QVERIFY2(find(entities, u"Portland"_s), qPrintable(describe(entities)));
     }
 
+    // A sports report: a city's name next to a result or a team role is its
+    // club's; a country's stays a place; a club the lexicon knows is one.
+    void citiesStandForTheirClubsInASportsReport()
+    {
+        const QList<ExtractedEntity> english = extract(
+            u"Valencia beat Quillmore 2-1 on Saturday to go top of the league. Liverpool's manager Ronan Quell "
+            "said his side would recover after they drew 0-0 with Leeds. Sheffield Wednesday lost to Norway's "
+            "champions, and fans in Valencia celebrated. Defender Hassan Oduya scored twice."_s);
+        for (const QString &club : {u"Valencia"_s, u"Liverpool"_s, u"Leeds"_s, u"Sheffield Wednesday"_s}) {
+            const ExtractedEntity *entity = find(english, club);
+            QVERIFY2(entity, qPrintable(club + u": "_s + describe(english)));
+            QCOMPARE(typeName(entity->type), u"ORG"_s);
+        }
+        QCOMPARE(typeName(find(english, u"Norway"_s)->type), u"PLACE"_s);
+        const ExtractedEntity *defender = find(english, u"Hassan Oduya"_s);
+        QVERIFY2(defender && defender->type == EntityType::Person, qPrintable(describe(english)));
+
+        const QList<ExtractedEntity> french = extract(
+            u"Marseille a battu Nantes 2-1 samedi grâce à deux buts de l'attaquant Karim Belhadj. "
+            "L'entraîneur de Lyon, Paulin Ferrandou, a salué la victoire de son équipe face à Lille."_s,
+            u"fr"_s);
+        for (const QString &club : {u"Marseille"_s, u"Nantes"_s, u"Lyon"_s, u"Lille"_s}) {
+            const ExtractedEntity *entity = find(french, club);
+            QVERIFY2(entity, qPrintable(club + u": "_s + describe(french)));
+            QCOMPARE(typeName(entity->type), u"ORG"_s);
+        }
+        QCOMPARE(typeName(find(french, u"Paulin Ferrandou"_s)->type), u"PERSON"_s);
+        QCOMPARE(typeName(find(french, u"Karim Belhadj"_s)->type), u"PERSON"_s);
+
+        // The same words outside sports: cities stay places.
+        const QList<ExtractedEntity> business = extract(
+            u"Tarvolin beat analysts' estimates in Lyon, where its chief executive Maren Oddvik said sales grew."_s);
+        QCOMPARE(typeName(find(business, u"Lyon"_s)->type), u"PLACE"_s);
+    }
+
+    void resultsListNamesCompetitors()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Results of the women's downhill:\n1. Katrin Zeller (Germany) 1:47.61\n2. Hilary Quell (U.S.) 1:48.02\n"
+            "25. Picabo Strand (U.S.) 1:50.11\n"_s);
+        for (const QString &name : {u"Katrin Zeller"_s, u"Hilary Quell"_s, u"Picabo Strand"_s}) {
+            const ExtractedEntity *entity = find(entities, name);
+            QVERIFY2(entity, qPrintable(name + u": "_s + describe(entities)));
+            QCOMPARE(typeName(entity->type), u"PERSON"_s);
+        }
+        QCOMPARE(typeName(find(entities, u"Germany"_s)->type), u"PLACE"_s);
+    }
+
+    void headlineInCapitalsNamesOnlyWhatIsKnown()
+    {
+        // English and French: in capitals, names the lexicon or the rest of
+        // the article knows, and nothing else.
+        const QList<ExtractedEntity> english = extract(
+            u"KELPWISE WINS TARVOLIN FREIGHT CONTRACT AFTER LONG FIGHT IN OSLO\n"
+            "The Oslo shipper Kelpwise signed a deal with Tarvolin Freight on Monday."_s);
+        const ExtractedEntity *tarvolin = owner(english, 0, u"TARVOLIN FREIGHT"_s);
+        QVERIFY2(tarvolin, qPrintable(describe(english)));
+        QCOMPARE(tarvolin->name, u"Tarvolin Freight"_s); // named as the text writes it
+        QVERIFY2(owner(english, 0, u"OSLO"_s), qPrintable(describe(english)));
+        for (const QString &word : {u"WINS"_s, u"CONTRACT"_s, u"AFTER LONG FIGHT"_s, u"FIGHT"_s})
+            QVERIFY2(!mentions(english, word), qPrintable(word + u": "_s + describe(english)));
+
+        const QList<ExtractedEntity> french = extract(
+            u"GRÈVE GÉNÉRALE CHEZ BRICOMAX À BESANÇON\nLes salariés de Bricomax ont cessé le travail lundi."_s,
+            u"fr"_s);
+        QVERIFY2(owner(french, 0, u"BRICOMAX"_s), qPrintable(describe(french)));
+        QVERIFY2(!mentions(french, u"GRÈVE GÉNÉRALE"_s) && !mentions(french, u"GRÈVE"_s), qPrintable(describe(french)));
+    }
+
+    void commonNounsAndParticiplesOpeningASentenceAreNoNames()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Police said two people were hurt. Officials told reporters the road was closed. Adding Quarnell Mining "
+            "will help Tarvolin, which raised a Series C round. The Varnier administration approved the sale."_s);
+        for (const QString &word : {u"Police"_s, u"Officials"_s, u"Adding Quarnell Mining"_s, u"C"_s})
+            QVERIFY2(!mentions(entities, word), qPrintable(word + u": "_s + describe(entities)));
+        const ExtractedEntity *mining = find(entities, u"Quarnell Mining"_s);
+        QVERIFY2(mining && mining->type == EntityType::Organization, qPrintable(describe(entities)));
+        const ExtractedEntity *varnier = find(entities, u"Varnier"_s);
+        QVERIFY2(varnier && varnier->type == EntityType::Person, qPrintable(describe(entities)));
+    }
+
+    void namesRunTogetherJoinTheirFullName()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Zorvex bought Tidal Marine Holdings B.V. (TidalMarine) last year. Later BrightPath said that "
+            "Bright Path Labs had grown."_s);
+        const ExtractedEntity *tidal = owner(entities, 0, u"Tidal Marine Holdings B.V."_s);
+        QVERIFY2(tidal, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 0, u"TidalMarine"_s), tidal);
+        const ExtractedEntity *path = owner(entities, 1, u"Bright Path Labs"_s);
+        QVERIFY2(path, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 1, u"BrightPath"_s), path);
+    }
+
     void quotedWordsWithoutAProductNounAreNoTitle()
     {
         const QList<ExtractedEntity> entities = extract(u"Kelpwise said it was \"Open\" to talks with Zorvex."_s);

@@ -513,7 +513,7 @@ private Q_SLOTS:
             {u"organizations.tsv"_s,
                 {u"company"_s, u"media"_s, u"news-agency"_s, u"international"_s, u"government"_s,
                     u"regulator"_s, u"central-bank"_s, u"court"_s, u"party"_s, u"university"_s,
-                    u"research"_s, u"ngo"_s}},
+                    u"research"_s, u"ngo"_s, u"club"_s}},
             {u"products.tsv"_s,
                 {u"device"_s, u"software"_s, u"service"_s, u"ai-model"_s, u"chip"_s, u"vehicle"_s,
                     u"aircraft"_s, u"robot"_s, u"cryptocurrency"_s}},
