@@ -587,6 +587,22 @@ private:
                 }
                 known = nullptr;
             }
+            if (last < 0 && i > 0 && !shouting) {
+                // "au Locle", "du Havre", "aux Sables-d'Olonne": French
+                // contracts the article of "Le Locle" with its preposition.
+                const QStringView contracted = text(tokens[i - 1]);
+                const QString article = contracted == u"au" || contracted == u"du" ? u"le "_s
+                    : contracted == u"aux" || contracted == u"des"                ? u"les "_s
+                                                                                   : QString();
+                if (!article.isEmpty()) {
+                    const int nameLast = extendName(tokens, i);
+                    if (const KnownName *withArticle = m_lexicon.findKey(article + phraseKey(tokens, i, nameLast), true)) {
+                        addCandidate(s, i, nameLast, withArticle);
+                        i = nameLast + 1;
+                        continue;
+                    }
+                }
+            }
             if (last < 0) {
                 if (!shouting && isNameArticle(tokens, i) && knownNameAt(tokens, i + 1, &known) < 0) {
                     const int nameLast = extendName(tokens, i + 1);
@@ -1305,8 +1321,8 @@ private:
     // country's name and type, as the CoNLL conventions do).
     bool namesTeam(const Mention &m, TokenSpan tokens) const
     {
-        if (!m_sportsReport || !m.known || m.known->type != EntityType::Place || m.known->subtype == u"country"
-            || m.known->subtype == u"continent" || m.known->subtype == u"union")
+        if (!m_sportsReport || !m.known || m.known->type != EntityType::Place
+            || !(m.known->subtype == u"city" || m.known->subtype.isEmpty()))
             return false;
         const int next = m.last + 1;
         if (next < tokens.size()) {
@@ -1730,6 +1746,36 @@ private:
         linkAcronyms(byKey);
         linkShortForms();
         linkRunTogetherNames();
+        linkTrailingNames();
+    }
+
+    // "Suu Kyi" for "Aung San Suu Kyi", "Hug de Larauze" for "Thibaud Hug
+    // de Larauze": a name of two words or more, a person's or one with no
+    // evidence of its own, that ends the name of exactly one person is that
+    // person.
+    void linkTrailingNames()
+    {
+        QHash<QString, int> trailing; // the last words of persons' names -> group, or -1 if two share them
+        for (int g = 0; g < m_groups.size(); ++g) {
+            if (m_groups[g].mentions.isEmpty() || m_groups[g].type() != EntityType::Person)
+                continue;
+            const QStringList words = longestMention(g).key.split(u' ', Qt::SkipEmptyParts);
+            for (int k = 2; k < words.size(); ++k) {
+                const QString tail = words.mid(words.size() - k).join(u' ');
+                const auto found = trailing.constFind(tail);
+                trailing.insert(tail, found == trailing.cend() || *found == g ? g : -1);
+            }
+        }
+        if (trailing.isEmpty())
+            return;
+        for (int g = 0; g < m_groups.size(); ++g) {
+            const Group &group = m_groups[g];
+            if (group.mentions.isEmpty() || group.known || (group.type() != EntityType::Person && group.strength() >= goodCue))
+                continue;
+            const int target = trailing.value(longestMention(g).key, -1);
+            if (target >= 0 && target != g)
+                merge(target, g);
+        }
     }
 
     // "BackMarket", "NileDutch": a capital inside a word after a lower-case letter.

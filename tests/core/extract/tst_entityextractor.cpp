@@ -228,6 +228,11 @@ private Q_SLOTS:
             QCOMPARE(typeName(entity->type), u"ORG"_s);
         }
         QCOMPARE(typeName(find(english, u"Norway"_s)->type), u"PLACE"_s);
+        // National sides keep their region's or country's name and type.
+        const QList<ExtractedEntity> cricket = extract(
+            u"West Indies batsman Ravi Quellmore made 75 before lunch as Lyon beat Leeds in the test match."_s);
+        QCOMPARE(typeName(find(cricket, u"West Indies"_s)->type), u"PLACE"_s);
+        QCOMPARE(typeName(find(cricket, u"Ravi Quellmore"_s)->type), u"PERSON"_s);
         const ExtractedEntity *defender = find(english, u"Hassan Oduya"_s);
         QVERIFY2(defender && defender->type == EntityType::Person, qPrintable(describe(english)));
 
@@ -307,6 +312,36 @@ private Q_SLOTS:
         const ExtractedEntity *path = owner(entities, 1, u"Bright Path Labs"_s);
         QVERIFY2(path, qPrintable(describe(entities)));
         QCOMPARE(owner(entities, 1, u"BrightPath"_s), path);
+    }
+
+    void lastWordsOfAPersonsNameAreThatPerson()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Opposition leader Daw Mya Thin Oo said the vote was rigged. Thin Oo spoke to reporters. "
+            "Le fondateur Thibaud Varnier de Quell a signé, a expliqué Varnier de Quell."_s);
+        const ExtractedEntity *leader = owner(entities, 0, u"Daw Mya Thin Oo"_s);
+        QVERIFY2(leader, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 1, u"Thin Oo"_s), leader);
+        const ExtractedEntity *founder = owner(entities, 2, u"Thibaud Varnier de Quell"_s);
+        QVERIFY2(founder, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 2, u"Varnier de Quell"_s), founder);
+    }
+
+    // A French regional article: towns whose name carries an article that
+    // French contracts with its preposition ("au Locle" for "Le Locle").
+    void frenchRegionalTownsKeepTheirArticle()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"L'horloger Quenvaro, installé au Locle depuis 1890, ouvre un atelier à Fribourg. Le Locle compte "
+            "10 000 habitants, et les élus du Locle ont salué l'arrivée de 200 emplois."_s,
+            u"fr"_s);
+        const ExtractedEntity *town = owner(entities, 0, u"Locle"_s);
+        QVERIFY2(town, qPrintable(describe(entities)));
+        QCOMPARE(town->name, u"Le Locle"_s);
+        QCOMPARE(town->type, EntityType::Place);
+        QCOMPARE(owner(entities, 1, u"Le Locle"_s), town);
+        QCOMPARE(typeName(find(entities, u"Fribourg"_s)->type), u"PLACE"_s);
+        QCOMPARE(typeName(find(entities, u"Quenvaro"_s)->type), u"ORG"_s);
     }
 
     void quotedWordsWithoutAProductNounAreNoTitle()
