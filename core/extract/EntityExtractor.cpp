@@ -543,7 +543,8 @@ private:
                 const int last = skip[k] || !tokens[k].isWord() ? -1 : knownNameAt(tokens, k, &known);
                 if (last >= k && last <= runLast) {
                     addCandidate(s, k, last, known);
-                    k = last;
+                    for (; k < last; ++k)
+                        skip[k] = true;
                 }
                 skip[k] = true;
             }
@@ -1793,6 +1794,14 @@ private:
     // or more of another name together is that name.
     void linkRunTogetherNames()
     {
+        QList<int> runTogether; // one-word mentions in camel case
+        for (int m = 0; m < m_mentions.size(); ++m) {
+            const Mention &mention = m_mentions[m];
+            if (mention.wordCount == 1 && !mention.known && isCamelCase(text(m_tokens[mention.sentence][mention.first])))
+                runTogether.append(m);
+        }
+        if (runTogether.isEmpty())
+            return;
         QHash<QString, int> prefixes; // words run together -> group
         for (const Mention &mention : std::as_const(m_mentions)) {
             if (mention.wordCount < 2 || mention.group < 0)
@@ -1806,10 +1815,8 @@ private:
         }
         if (prefixes.isEmpty())
             return;
-        for (int m = 0; m < m_mentions.size(); ++m) {
+        for (int m : std::as_const(runTogether)) {
             const Mention &mention = m_mentions[m];
-            if (mention.wordCount != 1 || mention.known || !isCamelCase(text(m_tokens[mention.sentence][mention.first])))
-                continue;
             const int g = prefixes.value(mention.key, -1);
             if (g >= 0 && g != mention.group && !m_groups[g].mentions.isEmpty())
                 merge(g, mention.group);

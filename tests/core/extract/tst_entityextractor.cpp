@@ -272,12 +272,16 @@ private Q_SLOTS:
         // English and French: in capitals, names the lexicon or the rest of
         // the article knows, and nothing else.
         const QList<ExtractedEntity> english = extract(
-            u"KELPWISE WINS TARVOLIN FREIGHT CONTRACT AFTER LONG FIGHT IN OSLO\n"
-            "The Oslo shipper Kelpwise signed a deal with Tarvolin Freight on Monday."_s);
+            u"KELPWISE WINS TARVOLIN FREIGHT CONTRACT AFTER LONG FIGHT IN NEW YORK\n"
+            "The New York shipper Kelpwise signed a deal with Tarvolin Freight on Monday."_s);
         const ExtractedEntity *tarvolin = owner(english, 0, u"TARVOLIN FREIGHT"_s);
         QVERIFY2(tarvolin, qPrintable(describe(english)));
         QCOMPARE(tarvolin->name, u"Tarvolin Freight"_s); // named as the text writes it
-        QVERIFY2(owner(english, 0, u"OSLO"_s), qPrintable(describe(english)));
+        const ExtractedEntity *newYork = owner(english, 0, u"NEW YORK"_s);
+        QVERIFY2(newYork, qPrintable(describe(english)));
+        QCOMPARE(std::count_if(newYork->mentions.cbegin(), newYork->mentions.cend(),
+                               [](const EntityMention &mention) { return mention.surface == u"NEW YORK"_s; }),
+                 1); // once, however many ways the run is read
         for (const QString &word : {u"WINS"_s, u"CONTRACT"_s, u"AFTER LONG FIGHT"_s, u"FIGHT"_s})
             QVERIFY2(!mentions(english, word), qPrintable(word + u": "_s + describe(english)));
 
