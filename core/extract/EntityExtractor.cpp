@@ -6,10 +6,13 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <array>
 #include <climits>
+#include <map>
+#include <optional>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -219,7 +222,6 @@ public:
             findCandidates(s);
         findNamesInShoutedRuns();
         noteOrganisationWords();
-        noteSportsReport();
         for (int m = 0; m < m_mentions.size(); ++m)
             collectEvidence(m);
         propagateAlongLists();
@@ -1295,11 +1297,15 @@ private:
     }
 
     // A sports report: three sports words (sports-words.txt), or a score
-    // and one. Only there does a city's name stand for its club.
-    void noteSportsReport()
+    // and one. Only there does a city's name stand for its club. Read once,
+    // and only when a city's name first sits next to a result or a role.
+    bool isSportsReport() const
     {
+        if (m_sportsReport)
+            return *m_sportsReport;
         int words = 0;
         int scores = 0;
+        m_sportsReport = false;
         for (int s = 0; s < m_tokens.size(); ++s) {
             const TokenSpan tokens = m_tokens[s];
             for (int i = 0; i < tokens.size(); ++i) {
@@ -1310,9 +1316,10 @@ private:
             }
             if (words >= 3 || (scores >= 1 && words >= 1) || scores >= 2) {
                 m_sportsReport = true;
-                return;
+                break;
             }
         }
+        return *m_sportsReport;
     }
 
     // "Lyon beat Lille 2-1", "drew with Leeds", "Liverpool's manager",
@@ -1322,9 +1329,13 @@ private:
     // country's name and type, as the CoNLL conventions do).
     bool namesTeam(const Mention &m, TokenSpan tokens) const
     {
-        if (!m_sportsReport || !m.known || m.known->type != EntityType::Place
-            || !(m.known->subtype == u"city" || m.known->subtype.isEmpty()))
+        if (!m.known || m.known->type != EntityType::Place || !(m.known->subtype == u"city" || m.known->subtype.isEmpty()))
             return false;
+        return nextToResultOrRole(m, tokens) && isSportsReport();
+    }
+
+    bool nextToResultOrRole(const Mention &m, TokenSpan tokens) const
+    {
         const int next = m.last + 1;
         if (next < tokens.size()) {
             if (startsPhrase(tokens, next, Category::SportsResult) || startsPhrase(tokens, next, Category::SportsWord))
@@ -1756,26 +1767,41 @@ private:
     // person.
     void linkTrailingNames()
     {
-        QHash<QString, int> trailing; // the last words of persons' names -> group, or -1 if two share them
-        for (int g = 0; g < m_groups.size(); ++g) {
-            if (m_groups[g].mentions.isEmpty() || m_groups[g].type() != EntityType::Person)
-                continue;
-            const QStringList words = longestMention(g).key.split(u' ', Qt::SkipEmptyParts);
-            for (int k = 2; k < words.size(); ++k) {
-                const QString tail = words.mid(words.size() - k).join(u' ');
-                const auto found = trailing.constFind(tail);
-                trailing.insert(tail, found == trailing.cend() || *found == g ? g : -1);
-            }
-        }
-        if (trailing.isEmpty())
-            return;
+        // The groups that could be short forms, by their longest name.
+        QHash<QString, int> shortForms;
         for (int g = 0; g < m_groups.size(); ++g) {
             const Group &group = m_groups[g];
             if (group.mentions.isEmpty() || group.known || (group.type() != EntityType::Person && group.strength() >= goodCue))
                 continue;
-            const int target = trailing.value(longestMention(g).key, -1);
-            if (target >= 0 && target != g)
-                merge(target, g);
+            const Mention &longest = longestMention(g);
+            if (longest.wordCount >= 2)
+                shortForms.insert(longest.key, g);
+        }
+        if (shortForms.isEmpty())
+            return;
+        // Short form's group -> the one person whose name it ends, or -1 for
+        // two; ordered, so the merges happen in the same order every run.
+        std::map<int, int> target;
+        for (int g = 0; g < m_groups.size(); ++g) {
+            if (m_groups[g].mentions.isEmpty() || m_groups[g].type() != EntityType::Person)
+                continue;
+            const QString &key = longestMention(g).key;
+            // Every tail of two words or more, shorter than the name.
+            int words = 1;
+            for (qsizetype space = key.lastIndexOf(u' '); space > 0; space = key.lastIndexOf(u' ', space - 1)) {
+                if (++words < 3)
+                    continue;
+                const int shortForm = shortForms.value(key.mid(space + 1), -1);
+                if (shortForm >= 0 && shortForm != g) {
+                    const auto [found, inserted] = target.try_emplace(shortForm, g);
+                    if (!inserted && found->second != g)
+                        found->second = -1;
+                }
+            }
+        }
+        for (const auto &[shortForm, person] : target) {
+            if (person >= 0 && !m_groups[person].mentions.isEmpty())
+                merge(person, shortForm);
         }
     }
 
@@ -1947,7 +1973,10 @@ private:
         // "Boeing", "Boeing Co" and "the Boeing Company": organisations whose
         // names differ only by legal forms at the end are one.
         QHash<QString, QList<int>> byLegalCore;
-        for (int g = 0; g < groupCount; ++g) {
+        bool legalForms = false; // none: nothing to merge, and nothing to index
+        for (int g = 0; g < groupCount && !legalForms; ++g)
+            legalForms = !m_groups[g].mentions.isEmpty() && legalFormTail(longestMention(g)) > 0;
+        for (int g = 0; g < groupCount && legalForms; ++g) {
             if (m_groups[g].mentions.isEmpty() || m_groups[g].type() != EntityType::Organization)
                 continue;
             QStringList core = words(longestMention(g));
@@ -2217,30 +2246,36 @@ private:
         // The fullest name, written as the text writes it most often; an
         // organisation's without its legal form ("Boeing" for "Boeing Co").
         const bool organisation = group.type() == EntityType::Organization;
+        // Each mention's words without a legal form, -1 for an epithet.
+        QVarLengthArray<int, 16> nameWords(group.mentions.size());
+        QVarLengthArray<int, 16> legalForms(group.mentions.size());
         int bestWords = 0;
-        QHash<QString, int> counts;
-        for (int m : group.mentions) {
-            const Mention &mention = m_mentions[m];
-            if (!mention.epithet)
-                bestWords = std::max(bestWords, mention.wordCount - (organisation ? legalFormTail(mention) : 0));
+        for (qsizetype k = 0; k < group.mentions.size(); ++k) {
+            const Mention &mention = m_mentions[group.mentions[k]];
+            legalForms[k] = organisation && !mention.epithet ? legalFormTail(mention) : 0;
+            nameWords[k] = mention.epithet ? -1 : mention.wordCount - legalForms[k];
+            bestWords = std::max(bestWords, nameWords[k]);
+        }
+        // "Tarvolin Freight" over the headline's "TARVOLIN FREIGHT".
+        const auto inCapitals = [this](const Mention &mention) {
+            const TokenSpan tokens = m_tokens[mention.sentence];
+            return std::all_of(tokens.begin() + mention.first, tokens.begin() + mention.last + 1,
+                               [](const Token &token) { return !token.isWord() || token.allCaps; });
+        };
+        bool written = false;
+        for (qsizetype k = 0; k < group.mentions.size() && !written; ++k) {
+            if (nameWords[k] == bestWords)
+                written = !inCapitals(m_mentions[group.mentions[k]]);
         }
         QString best;
         int bestCount = 0;
-        // "Tarvolin Freight" over the headline's "TARVOLIN FREIGHT".
-        const auto inCapitals = [](const QString &name) { return name.toUpper() == name; };
-        bool written = false;
-        for (int m : group.mentions) {
-            const Mention &mention = m_mentions[m];
-            if (!mention.epithet && mention.wordCount - (organisation ? legalFormTail(mention) : 0) == bestWords)
-                written = written || !inCapitals(surface(mention));
-        }
-        for (int m : group.mentions) {
-            const Mention &mention = m_mentions[m];
-            const int legalForms = organisation ? legalFormTail(mention) : 0;
-            if (mention.epithet || mention.wordCount - legalForms != bestWords || (written && inCapitals(surface(mention))))
+        QHash<QString, int> counts;
+        for (qsizetype k = 0; k < group.mentions.size(); ++k) {
+            const Mention &mention = m_mentions[group.mentions[k]];
+            if (nameWords[k] != bestWords || (written && inCapitals(mention)))
                 continue;
-            const QString name = legalForms > 0 ? nameWithoutLegalForm(mention) : nameWithoutEdition(mention);
-            const int count = ++counts[name];
+            const QString name = legalForms[k] > 0 ? nameWithoutLegalForm(mention) : nameWithoutEdition(mention);
+            const int count = group.mentions.size() == 1 ? 1 : ++counts[name];
             if (count > bestCount) {
                 best = name;
                 bestCount = count;
@@ -2292,7 +2327,7 @@ private:
     const QList<Sentence> &m_sentences;
     const SentenceTokens &m_tokens;
     QSet<QString> m_capitalizedElsewhere;
-    bool m_sportsReport = false; // see noteSportsReport()
+    mutable std::optional<bool> m_sportsReport; // see isSportsReport()
     struct ShoutedRun
     {
         int sentence;
