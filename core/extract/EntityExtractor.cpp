@@ -1176,6 +1176,32 @@ private:
             && !isJoiningWord(text(tokens[word]));
     }
 
+    // The type the first English pronoun after a verb of speech gives its
+    // speaker (he, his → person; its, it → organisation), looking past
+    // adverbs and dates ("said on Monday its ..."), not past another name;
+    // PLACE for none. `it` may be no one's ("said it was a good year"):
+    // *maybeExpletive says so.
+    EntityType speakerPronounType(TokenSpan tokens, int from, bool *maybeExpletive) const
+    {
+        for (int i = from; i < tokens.size() && i < from + 6; ++i) {
+            const Token &token = tokens[i];
+            if (token.kind == Token::Kind::Punctuation && !token.is(m_text, u','))
+                break;
+            if (!token.isWord())
+                continue;
+            if (token.capitalized && !in(Category::StopCapital, token))
+                break;
+            const QStringView word = text(token);
+            if (word == u"he" || word == u"she" || word == u"his" || word == u"her")
+                return EntityType::Person;
+            if (word == u"it" || word == u"its") {
+                *maybeExpletive = word == u"it";
+                return EntityType::Organization;
+            }
+        }
+        return EntityType::Place;
+    }
+
     // A results line: a rank before the name ("2.", "25") or a number
     // right after the bracket that follows it ("(U.S.) 1:48.02").
     bool resultsLineAround(const Mention &m, TokenSpan tokens) const
@@ -1489,8 +1515,15 @@ private:
         if (next < tokens.size()) {
             const Token &after = tokens[next];
             const int verb = after.is(m_text, u',') ? next + 1 : next;
-            if (startsPhrase(tokens, verb, Category::SpeechVerb))
+            if (startsPhrase(tokens, verb, Category::SpeechVerb)) {
                 speaks(); // "Huang said"
+                // "Tarvolin Freight said its profit fell", "Ravi Quell said
+                // he was tired": the first pronoun of the remark is mostly
+                // the speaker's.
+                bool expletive = false; // "it": also "said it was a good year"
+                if (const EntityType speaker = speakerPronounType(tokens, verb + 1, &expletive); speaker != EntityType::Place)
+                    e[slot(speaker)] += expletive ? weakCue : goodCue;
+            }
             // "Marvin Quell, who ...": English keeps "who" for people
             // ("which" and "that" for companies).
             if (after.is(m_text, u',') && next + 1 < tokens.size() && tokens[next + 1].isWord()

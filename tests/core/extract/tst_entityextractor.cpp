@@ -157,6 +157,12 @@ private Q_SLOTS:
                                         << u"Quarnell Mining"_s << u"ORG"_s;
         QTest::newRow("who") << u"Kelpwise hired So-Yeon Lim, who led the lab of Tarvolin, and Brivalto, which makes pumps."_s
                              << u"So-Yeon Lim"_s << u"PERSON"_s;
+        QTest::newRow("speaker's pronoun its") << u"Tarvolin Freight said on Monday its profit fell by a third."_s
+                                               << u"Tarvolin Freight"_s << u"ORG"_s;
+        QTest::newRow("speaker's pronoun he") << u"Quenby Tarrow said he would not stand again."_s
+                                              << u"Quenby Tarrow"_s << u"PERSON"_s;
+        QTest::newRow("expletive it") << u"Quenby Tarrow said it was a difficult year for farmers."_s << u"Quenby Tarrow"_s
+                                      << u"PERSON"_s;
         QTest::newRow("judge of a court") << u"U.S. District Judge Marvin Quellmore ruled that Tarvolin had infringed the patents."_s
                                           << u"Marvin Quellmore"_s << u"PERSON"_s;
         // Events by their head noun or edition year.
