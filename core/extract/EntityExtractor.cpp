@@ -864,6 +864,17 @@ private:
                 i += 2;
                 continue;
             }
+            // "Boulogne-sur-Mer", "Saint-Germain-en-Laye", "Quenvaro-lès-Bains":
+            // a lower-case word tied by hyphens on both sides inside a
+            // French place name.
+            if (i + 3 < tokens.size() && token.is(m_text, u'-') && !token.spaceBefore && tokens[i + 1].isWord()
+                && !tokens[i + 1].spaceBefore && !tokens[i + 1].capitalized && isHyphenatedPlaceWord(text(tokens[i + 1]))
+                && tokens[i + 2].is(m_text, u'-') && !tokens[i + 2].spaceBefore && !tokens[i + 3].spaceBefore
+                && isNameWord(tokens[i + 3], true)) {
+                last = i + 3;
+                i += 4;
+                continue;
+            }
             // Joiners need a name word right after them.
             if (i + 1 < tokens.size() && isNameWord(tokens[i + 1], true)) {
                 const QStringView word = text(token);
@@ -894,6 +905,13 @@ private:
         }
         // Names do not end on a particle or joiner; they may end on "Co." etc.
         return last;
+    }
+
+    static bool isHyphenatedPlaceWord(QStringView word)
+    {
+        return word == u"sur" || word == u"sous" || word == u"en" || word == u"lès" || word == u"lez" || word == u"le"
+            || word == u"la" || word == u"les" || word == u"de" || word == u"du" || word == u"des" || word == u"aux"
+            || word == u"au" || word == u"et";
     }
 
     // Is this (folded) word an organisation's name on its own, by the lexicon
@@ -1420,6 +1438,9 @@ private:
             e[slot(EntityType::Organization)] += strongCue;
         if (spanHas(tokens, m.first, m.last, Category::EventNoun))
             e[slot(EntityType::Event)] += strongCue + 1;
+        // "Brivalto Island", "Marvel County", "Mexico City"
+        if (count >= 2 && lastWord.capitalized && in(Category::PlaceNoun, lastWord) && !in(Category::OrgSuffix, lastWord))
+            e[slot(EntityType::Place)] += strongCue;
         // A given name and a surname: "Barry-Callebaut", one hyphenated
         // word, is no given name and surname.
         if (count >= 2 && firstToken.capitalized && !firstToken.allCaps
@@ -1459,6 +1480,15 @@ private:
                 e[slot(EntityType::Organization)] += goodCue + 1; // "le groupe zurichois Barry-Callebaut"
             else if (previous.isWord() && !previous.capitalized && in(Category::ProductNoun, previous))
                 e[slot(EntityType::Product)] += goodCue; // "la marque Evian", "la puce H100", "the app Venmo"
+            else if (previous.isWord() && !previous.capitalized && in(Category::PlaceNoun, previous))
+                e[slot(EntityType::Place)] += goodCue; // "la gare Quenvaro-Centre", "the island Brivalto"
+            // "the town of Quellmore", "la commune de Saint-Quivel"
+            if (m.first >= 2 && previous.isWord() && tokens[m.first - 2].isWord() && !tokens[m.first - 2].capitalized
+                && in(Category::PlaceNoun, tokens[m.first - 2])) {
+                const QStringView of = text(previous);
+                if (of == u"of" || of == u"de" || of == u"d'" || of == u"d’")
+                    e[slot(EntityType::Place)] += goodCue + 1;
+            }
             // "the series “Casual”", "its “Hunger Games” films": quotation
             // marks and the noun outweigh what the title's own words
             // suggest ("Games", "Group").
@@ -1632,6 +1662,10 @@ private:
             }
             if (!token.capitalized && in(Category::OrgNoun, token)) {
                 e[slot(EntityType::Organization)] += goodCue;
+                return;
+            }
+            if (!token.capitalized && in(Category::PlaceNoun, token)) {
+                e[slot(EntityType::Place)] += goodCue; // "Neiafu, a port town on the island"
                 return;
             }
             if (in(Category::EventNoun, token)) {

@@ -40,6 +40,7 @@ constexpr std::array wordListFiles{
     std::pair{Category::HoldingNoun, u"holding-nouns.txt"},
     std::pair{Category::SportsWord, u"sports-words.txt"},
     std::pair{Category::SportsResult, u"sports-results.txt"},
+    std::pair{Category::PlaceNoun, u"place-nouns.txt"},
 };
 
 // The category names of the user lexicon format.
@@ -63,6 +64,7 @@ constexpr std::array categoryNames{
     std::pair{Category::HoldingNoun, u"holding-noun"},
     std::pair{Category::SportsWord, u"sports-word"},
     std::pair{Category::SportsResult, u"sports-result"},
+    std::pair{Category::PlaceNoun, u"place-noun"},
 };
 
 // The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].

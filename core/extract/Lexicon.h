@@ -57,8 +57,9 @@ public:
         LegalForm,        // legal forms of companies, also OrgSuffix: "Inc", "Co", "GmbH" (legal-forms.txt)
         SportsWord,       // words of sports reports: "striker", "league", "entraîneur" (sports-words.txt)
         SportsResult,     // verbs and prepositions of results between teams: "beat", "drew with", "a battu" (sports-results.txt)
+        PlaceNoun,        // nouns of places: "town", "island", "commune", "gare" (place-nouns.txt)
     };
-    static constexpr int categoryCount = int(Category::SportsResult) + 1;
+    static constexpr int categoryCount = int(Category::PlaceNoun) + 1;
 
     Lexicon() = default;
 

@@ -165,6 +165,16 @@ private Q_SLOTS:
                                       << u"PERSON"_s;
         QTest::newRow("judge of a court") << u"U.S. District Judge Marvin Quellmore ruled that Tarvolin had infringed the patents."_s
                                           << u"Marvin Quellmore"_s << u"PERSON"_s;
+        QTest::newRow("town of") << u"Kelpwise opened a plant in the town of Quellmore last year."_s << u"Quellmore"_s
+                                 << u"PLACE"_s;
+        QTest::newRow("name ending in a place noun") << u"The ferry to Brivalto Island stopped running."_s
+                                                     << u"Brivalto Island"_s << u"PLACE"_s;
+        QTest::newRow("described as a place") << u"Kelpwise moved to Tarrowby, a small port town on the coast."_s
+                                              << u"Tarrowby"_s << u"PLACE"_s;
+        QTest::newRow("commune de") << u"Les élus de la commune de Quenvaro-sur-Marvande ont voté le projet."_s
+                                    << u"Quenvaro-sur-Marvande"_s << u"PLACE"_s;
+        QTest::newRow("gare") << u"Les travaux de la gare Bricomax-Villiers commenceront en mars."_s
+                              << u"Bricomax-Villiers"_s << u"PLACE"_s;
         // Events by their head noun or edition year.
         QTest::newRow("event noun") << u"The firm presented its plans at the Fjordlight Summit in Bergen."_s
                                     << u"Fjordlight Summit"_s << u"EVENT"_s;
