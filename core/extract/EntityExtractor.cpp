@@ -1986,6 +1986,7 @@ private:
             candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
             int target = -1;
             int matches = 0;
+            int personMatches = 0;
             QList<int> suffixed; // "Boeing Co" and "Boeing Company" for "Boeing"
             for (int other : std::as_const(candidates)) {
                 if (other == g || m_groups[other].mentions.isEmpty())
@@ -2002,6 +2003,7 @@ private:
                     && likelySameName(name, lastWord(longestOther))) {
                     target = other;
                     ++matches;
+                    personMatches += otherType == EntityType::Person;
                     continue;
                 }
                 // "Neil's leadership" -> "Neil Ashe": a given name alone
@@ -2011,6 +2013,7 @@ private:
                     && m_lexicon.containsKey(Category::GivenName, name)) {
                     target = other;
                     ++matches;
+                    ++personMatches;
                     continue;
                 }
                 // "Mistral" -> "Mistral AI", "Jet" -> "Jet.com Inc.": the rest
@@ -2027,6 +2030,10 @@ private:
             }
             if (matches == 1 && suffixed.isEmpty()) {
                 merge(target, g);
+            } else if (matches >= 2 && personMatches == matches) {
+                // "Jespersen" after "Otto Jespersen" and "Jens Otto Harry
+                // Jespersen": whose it is stays open, but it is a person's.
+                m_groups[g].evidence[slot(EntityType::Person)] += goodCue;
             } else if (matches == 0 && !suffixed.isEmpty()) {
                 // The suffixed forms differ only by their legal form or
                 // sector word: all of them are the one company.

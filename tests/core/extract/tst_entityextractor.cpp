@@ -568,10 +568,17 @@ private Q_SLOTS:
         const ExtractedEntity *nadia = find(entities, u"Nadia Ferrandou"_s);
         QVERIFY2(nadia, qPrintable(describe(entities)));
         QCOMPARE(owner(entities, 1, u"Nadia"_s), nadia);
-        // Two people bear the name: "Peter" alone is neither.
+        // Two people bear the name: "Peter" alone is neither, but a person.
         const ExtractedEntity *peter = owner(entities, 2, u"Peter"_s);
         QVERIFY(peter != find(entities, u"Peter Varnier"_s));
         QVERIFY(peter != find(entities, u"Peter Okafor"_s));
+        QCOMPARE(peter->type, EntityType::Person);
+        // The same for a surname two full names end with.
+        const QList<ExtractedEntity> surnames = extract(
+            u"Otto Quellmore and Jens Otto Harry Quellmore were both linguists. Quellmore taught in Aarhus."_s);
+        const ExtractedEntity *surname = owner(surnames, 1, u"Quellmore"_s);
+        QVERIFY2(surname, qPrintable(describe(surnames)));
+        QCOMPARE(surname->type, EntityType::Person);
     }
 
     void titleWordsBeforeAnotherNameAreNoEpithet()
