@@ -824,6 +824,8 @@ private:
         const Token &token = tokens[i];
         if (token.allCaps || token.mixedCase || token.hasDigit)
             return true;
+        if (in(Category::SpeakerNoun, token))
+            return false; // "Police said", "Officials told"
         if (m_capitalizedElsewhere.contains(token.folded()) || in(Category::GivenName, token))
             return true;
         // What only a name is followed by: a possessive ("Zorvex's"), a
@@ -845,6 +847,7 @@ private:
     {
         int last = first;
         bool institutional = isInstitutionalWord(tokens[first]);
+        bool ofComplement = false; // "Association of ...": an institution's complement has begun
         int i = first + 1;
         while (i < tokens.size()) {
             const Token &token = tokens[i];
@@ -897,7 +900,25 @@ private:
                 if (hyphen || ampersand || particle || joiner || surnameParticle || elidedParticle) {
                     last = i + 1;
                     institutional = institutional || isInstitutionalWord(tokens[i + 1]);
+                    ofComplement = ofComplement || joiner;
                     i += 2;
+                    continue;
+                }
+            }
+            // "International Association of Machinists and Aerospace
+            // Workers", "Department of Health and Human Services": an
+            // institution's complement goes on through "and" into a plural
+            // or another institutional word, never into a known name or a
+            // person's ("the Ministry of Defence and Quarnell Freight").
+            if (ofComplement && token.isWord() && text(token) == u"and" && i + 1 < tokens.size()
+                && isNameWord(tokens[i + 1], true) && !startsKnownName(tokens, i + 1) && !in(Category::GivenName, tokens[i + 1])) {
+                int tailLast = i + 1;
+                while (tailLast + 1 < tokens.size() && isNameWord(tokens[tailLast + 1], true) && !startsTitle(tokens, tailLast + 1))
+                    ++tailLast;
+                const Token &tail = tokens[tailLast];
+                if (!tail.allCaps && (text(tail).endsWith(u's') || isInstitutionalWord(tail))) {
+                    last = tailLast;
+                    i = tailLast + 1;
                     continue;
                 }
             }
@@ -1684,7 +1705,7 @@ private:
     bool countsForInitials(const Token &token) const
     {
         return token.isWord() && !token.elision && !isNameParticle(token.folded())
-            && !isInstitutionalJoiner(token.folded()) && !in(Category::Determiner, token);
+            && !isInstitutionalJoiner(token.folded()) && !isJoiningWord(token.folded()) && !in(Category::Determiner, token);
     }
 
     bool spellsInitials(const Mention &m, const Token &acronym) const
@@ -1923,7 +1944,11 @@ private:
         for (int m = 0; m < m_mentions.size(); ++m) {
             const Mention &mention = m_mentions[m];
             const TokenSpan tokens = m_tokens[mention.sentence];
-            const int open = mention.last + 1;
+            int open = mention.last + 1;
+            // "the Aerospace Workers' (IAM) members": past a possessive.
+            if (open < tokens.size() && (tokens[open].kind == Token::Kind::Possessive || tokens[open].is(m_text, u'\'')
+                                         || tokens[open].is(m_text, u'’')))
+                ++open;
             if (open + 2 >= tokens.size() || !tokens[open].is(m_text, u'(') || !tokens[open + 2].is(m_text, u')'))
                 continue;
             const Token &acronym = tokens[open + 1];

@@ -41,6 +41,7 @@ constexpr std::array wordListFiles{
     std::pair{Category::SportsWord, u"sports-words.txt"},
     std::pair{Category::SportsResult, u"sports-results.txt"},
     std::pair{Category::PlaceNoun, u"place-nouns.txt"},
+    std::pair{Category::SpeakerNoun, u"speaker-nouns.txt"},
 };
 
 // The category names of the user lexicon format.
@@ -65,6 +66,7 @@ constexpr std::array categoryNames{
     std::pair{Category::SportsWord, u"sports-word"},
     std::pair{Category::SportsResult, u"sports-result"},
     std::pair{Category::PlaceNoun, u"place-noun"},
+    std::pair{Category::SpeakerNoun, u"speaker-noun"},
 };
 
 // The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].

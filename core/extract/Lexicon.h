@@ -58,8 +58,9 @@ public:
         SportsWord,       // words of sports reports: "striker", "league", "entraîneur" (sports-words.txt)
         SportsResult,     // verbs and prepositions of results between teams: "beat", "drew with", "a battu" (sports-results.txt)
         PlaceNoun,        // nouns of places: "town", "island", "commune", "gare" (place-nouns.txt)
+        SpeakerNoun,      // who speaks, opening a sentence: "Police", "Officials", "Witnesses" (speaker-nouns.txt)
     };
-    static constexpr int categoryCount = int(Category::PlaceNoun) + 1;
+    static constexpr int categoryCount = int(Category::SpeakerNoun) + 1;
 
     Lexicon() = default;
 

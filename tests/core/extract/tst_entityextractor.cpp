@@ -319,6 +319,21 @@ private Q_SLOTS:
         QVERIFY2(mining && mining->type == EntityType::Organization, qPrintable(describe(entities)));
         const ExtractedEntity *varnier = find(entities, u"Varnier"_s);
         QVERIFY2(varnier && varnier->type == EntityType::Person, qPrintable(describe(entities)));
+        // Inside a name the same nouns are name words.
+        const QList<ExtractedEntity> inside = extract(u"Officials said the Quellmore Police had left the scene."_s);
+        QVERIFY2(find(inside, u"Quellmore Police"_s), qPrintable(describe(inside)));
+    }
+
+    void institutionsGoOnThroughAnd()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Most of the Quellmore Association of Riveters and Aerospace Fitters' (QARAF) members voted no. "
+            "The Ministry of Defence and Tarvolin Freight signed the deal, the QARAF said."_s);
+        const ExtractedEntity *union_ = owner(entities, 0, u"Quellmore Association of Riveters and Aerospace Fitters"_s);
+        QVERIFY2(union_, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 1, u"QARAF"_s), union_);
+        // Not into another organisation's name.
+        QVERIFY2(find(entities, u"Tarvolin Freight"_s), qPrintable(describe(entities)));
     }
 
     void namesRunTogetherJoinTheirFullName()
