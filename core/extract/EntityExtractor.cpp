@@ -1167,7 +1167,10 @@ private:
         for (int length = 1; length <= longest && i - length >= 0; ++length) {
             if (!tokens[i - length].isWord() && !tokens[i - length].is(m_text, u'-'))
                 break;
-            if (m_lexicon.containsKey(category, phraseKey(tokens, i - length, i - 1)))
+            // Only a word an entry starts with can begin the phrase: no key
+            // is built for the others.
+            if (m_lexicon.startsEntry(category, tokens[i - length].folded())
+                && m_lexicon.containsKey(category, phraseKey(tokens, i - length, i - 1)))
                 return true;
         }
         return false;
