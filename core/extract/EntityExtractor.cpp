@@ -531,7 +531,10 @@ private:
             if (first >= 0 && !tokens[open - 1].capitalized)
                 expansions.insert(first, open - 1);
         }
-        QList<bool> skip(tokens.size(), false);
+        // Tokens no name starts at (reused from sentence to sentence: most
+        // sentences have none).
+        QList<bool> &skip = m_skip;
+        skip.fill(false, tokens.size());
         markTickerBrackets(tokens, skip);
         const QList<std::pair<int, int>> shoutedRuns = shoutedRunsOf(tokens, shouting);
         int i = 0;
@@ -2430,6 +2433,7 @@ private:
     const SentenceTokens &m_tokens;
     QSet<QString> m_capitalizedElsewhere;
     mutable std::optional<bool> m_sportsReport; // see isSportsReport()
+    QList<bool> m_skip; // see findCandidates()
     struct ShoutedRun
     {
         int sentence;
