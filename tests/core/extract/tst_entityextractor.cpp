@@ -228,6 +228,9 @@ private Q_SLOTS:
         }
         QVERIFY2(find(entities, u"Quarnell"_s), qPrintable(describe(entities)));
         QVERIFY2(find(entities, u"Portland"_s), qPrintable(describe(entities)));
+        // A word of the trade press inside a name leaves it whole.
+        const QList<ExtractedEntity> whole = extract(u"Shares of Tarvolin Earth Sciences rose in Oslo."_s);
+        QVERIFY2(find(whole, u"Tarvolin Earth Sciences"_s), qPrintable(describe(whole)));
     }
 
     // A sports report: a city's name next to a result or a team role is its
