@@ -36,6 +36,12 @@ bool isJoiningWord(QStringView word)
     return word == u"and" || word == u"et" || word == u"or" || word == u"ou";
 }
 
+// "of" as in "the coach of X", "l'entraîneur de X".
+bool isOfWord(QStringView word)
+{
+    return word == u"of" || word == u"de" || word == u"d'" || word == u"d’" || word == u"du";
+}
+
 int slot(EntityType type)
 {
     return int(type);
@@ -524,7 +530,6 @@ private:
     void findCandidates(int s)
     {
         const TokenSpan tokens = m_tokens[s];
-        const bool shouting = isShouting(tokens);
         QHash<int, int> expansions; // first token -> last token of an acronym's expansion
         for (int open = 1; open + 2 < tokens.size(); ++open) {
             const int first = acronymExpansion(tokens, open);
@@ -536,7 +541,9 @@ private:
         QList<bool> &skip = m_skip;
         skip.fill(false, tokens.size());
         markTickerBrackets(tokens, skip);
-        const QList<std::pair<int, int>> shoutedRuns = shoutedRunsOf(tokens, shouting);
+        // Every token of a run in capitals (of the whole sentence when it
+        // shouts) is skipped below: the loop over the runs reads them.
+        const QList<std::pair<int, int>> shoutedRuns = shoutedRunsOf(tokens);
         int i = 0;
         for (const auto &[runFirst, runLast] : shoutedRuns) {
             m_shoutedRuns.append({s, runFirst, runLast});
@@ -593,7 +600,7 @@ private:
                 }
                 known = nullptr;
             }
-            if (last < 0 && i > 0 && !shouting) {
+            if (last < 0 && i > 0) {
                 // "au Locle", "du Havre", "aux Sables-d'Olonne": French
                 // contracts the article of "Le Locle" with its preposition.
                 const QStringView contracted = text(tokens[i - 1]);
@@ -610,14 +617,14 @@ private:
                 }
             }
             if (last < 0) {
-                if (!shouting && isNameArticle(tokens, i) && knownNameAt(tokens, i + 1, &known) < 0) {
+                if (isNameArticle(tokens, i) && knownNameAt(tokens, i + 1, &known) < 0) {
                     const int nameLast = extendName(tokens, i + 1);
                     addCandidate(s, i, nameLast, nullptr);
                     i = nameLast + 1;
                     continue;
                 }
                 known = nullptr;
-                if (!shouting && startsSuffixedName(tokens, i)) {
+                if (startsSuffixedName(tokens, i)) {
                     // "GMT Capital", "UTC Holdings": a capitalised word that
                     // alone is no name opens one that ends in a company suffix.
                     last = extendName(tokens, i);
@@ -630,7 +637,7 @@ private:
                 const bool hyphenated = token.capitalized && !token.allCaps && i + 2 < tokens.size()
                     && tokens[i + 1].is(m_text, u'-') && !tokens[i + 1].spaceBefore && !tokens[i + 2].spaceBefore
                     && tokens[i + 2].capitalized && isNameWord(tokens[i + 2], false);
-                if (shouting || (!hyphenated && !isNameWord(token, false))) {
+                if (!hyphenated && !isNameWord(token, false)) {
                     ++i;
                     continue;
                 }
@@ -1209,9 +1216,7 @@ private:
         const Mention &before = m_mentions[index - 1];
         if (before.sentence != m.sentence || before.last != m.first - 2 || before.first < 2)
             return false;
-        const QStringView of = text(tokens[before.first - 1]);
-        if (!(of == u"of" || of == u"de" || of == u"d'" || of == u"d’" || of == u"du")
-            || titleBefore(tokens, before.first - 1) < 0)
+        if (!isOfWord(text(tokens[before.first - 1])) || titleBefore(tokens, before.first - 1) < 0)
             return false;
         const int next = m.last + 1;
         if (next >= tokens.size())
@@ -1270,10 +1275,10 @@ private:
     // words in capitals or more, two of them of four letters or more, is
     // read apart (the whole sentence when it shouts). Returns the runs as
     // first and last token.
-    QList<std::pair<int, int>> shoutedRunsOf(TokenSpan tokens, bool shouting) const
+    QList<std::pair<int, int>> shoutedRunsOf(TokenSpan tokens) const
     {
         QList<std::pair<int, int>> runs;
-        if (shouting) {
+        if (isShouting(tokens)) {
             if (!tokens.isEmpty())
                 runs.append({0, int(tokens.size()) - 1});
             return runs;
@@ -1421,16 +1426,15 @@ private:
             return true;
         // "drew 0-0 with Leeds", "a fait match nul 1-1 avec Lille"
         if (m.first >= 3 && (text(tokens[m.first - 1]) == u"with" || text(tokens[m.first - 1]) == u"avec")) {
-            const int score = tokens[m.first - 2].kind == Token::Kind::Number && isScore(tokens, m.first - 2) ? m.first - 2 : m.first - 4;
-            if (score >= 1 && isScore(tokens, score) && endsPhraseBefore(tokens, score, Category::SportsResult))
+            // One token ("0-0") or three ("0 - 0").
+            const int score = isScore(tokens, m.first - 2) ? m.first - 2 : m.first - 4;
+            if (score >= 1 && (score == m.first - 2 || isScore(tokens, score))
+                && endsPhraseBefore(tokens, score, Category::SportsResult))
                 return true;
         }
-        if (m.first >= 2 && tokens[m.first - 1].isWord()) {
-            const QStringView of = text(tokens[m.first - 1]);
-            if ((of == u"of" || of == u"de" || of == u"d'" || of == u"d’" || of == u"du")
-                && endsPhraseBefore(tokens, m.first - 1, Category::SportsWord))
-                return true;
-        }
+        if (m.first >= 2 && tokens[m.first - 1].isWord() && isOfWord(text(tokens[m.first - 1]))
+            && endsPhraseBefore(tokens, m.first - 1, Category::SportsWord))
+            return true;
         return false;
     }
 
