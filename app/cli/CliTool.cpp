@@ -14,6 +14,7 @@
 #include "core/render/ImageExport.h"
 #include "core/pipeline/Evaluator.h"
 #include "core/pipeline/Ingester.h"
+#include "core/extract/NameTyper.h"
 #include "core/extract/SyntaxAnalyzer.h"
 #include "core/store/Repository.h"
 #include "core/syntax/SyntaxTraining.h"
@@ -199,6 +200,11 @@ QList<CliTool::Command> CliTool::commands() const
          {languageOption, trainOption, devOption, modelOutOption, iterationsOption, foldsOption, seedOption,
           noPruneOption, tagFeaturesOption, attributionOption},
          &CliTool::trainSyntax},
+        {u"train-names"_s, QString(),
+         u"Train the name typer (person, organisation, place or other for a name the lexicon does not know) "
+         u"on treebanks with GUM's entity layer."_s,
+         {languageOption, trainOption, devOption, modelOutOption, iterationsOption, seedOption, attributionOption},
+         &CliTool::trainNames},
         {u"eval-syntax"_s, QString(),
          u"Score a syntax model on a treebank: UPOS, lemma, UAS and LAS with gold tokenisation."_s,
          {modelOption, testOption, jsonOption}, &CliTool::evaluateSyntax},
@@ -889,6 +895,66 @@ int CliTool::trainSyntax(const QCommandLineParser &parser)
         for (const QString &line : syntaxScoreLines(evaluateSyntaxModel(model, dev)))
             m_out << "  " << line << '\n';
     }
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::trainNames(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(languageOption) || !parser.isSet(trainOption) || !parser.isSet(modelOutOption))
+        return usageError(u"train-names needs --lang LANG, --train FILE and --out FILE"_s);
+    const QString language = parser.value(languageOption);
+    if (!SyntaxAnalyzer::bundledLanguages().contains(language))
+        return usageError(u"--lang expects en or fr, not '%1'"_s.arg(language));
+    NameTyper::TrainingOptions options;
+    const std::optional<quint32> trainingSeed = seed(parser);
+    if (!trainingSeed)
+        return Failure;
+    options.seed = *trainingSeed;
+    if (parser.isSet(iterationsOption)) {
+        bool ok = false;
+        options.iterations = parser.value(iterationsOption).toInt(&ok);
+        if (!ok || options.iterations < 1 || options.iterations > 1000)
+            return usageError(u"--iterations expects a number from 1 to 1000, not '%1'"_s.arg(
+                parser.value(iterationsOption)));
+    }
+    const Result<QList<ConlluSentence>> training = readTreebanks(parser.values(trainOption));
+    if (!training)
+        return fail(training.error());
+    QList<NameTyper::Example> examples = NameTyper::examplesFromTreebank(*training);
+    if (examples.isEmpty())
+        return fail(u"the training files hold no names with an entity type (GUM's Entity= annotations)"_s);
+    const qsizetype treebankNames = examples.size();
+    const Result<Lexicon> lexicon = Lexicon::fromDirectory(bundledLexiconDirectory());
+    if (!lexicon)
+        return fail(lexicon.error());
+    examples += NameTyper::examplesFromLexicon(*lexicon);
+    QList<NameTyper::Example> dev;
+    if (parser.isSet(devOption)) {
+        const Result<QList<ConlluSentence>> read = readTreebanks(parser.values(devOption));
+        if (!read)
+            return fail(read.error());
+        dev = NameTyper::examplesFromTreebank(*read);
+    }
+    NameTyper typer = NameTyper::train(examples, options);
+    typer.setLanguage(language);
+    typer.setAttribution(parser.value(attributionOption));
+    typer.calibrate(dev);
+    const QByteArray bytes = typer.serialize();
+    const QString out = parser.value(modelOutOption);
+    const Result<void> written = writeAtomically(out, [&](QIODevice &device) -> Result<void> {
+        device.write(bytes);
+        return {};
+    });
+    if (!written)
+        return fail(written.error());
+    m_out << "wrote " << out << ": " << bytes.size() << " bytes, " << typer.featureCount() << " features from "
+          << treebankNames << " names in the treebanks and " << examples.size() - treebankNames
+          << " in the lexicon\n";
+    if (!dev.isEmpty())
+        m_out << "on " << parser.values(devOption).join(u", "_s) << ": " << dev.size() << " names, "
+              << QString::number(100.0 * nameTypingAccuracy(typer, dev), 'f', 2)
+              << "% typed right; scores divided by " << typer.temperature() << " (calibrated on them)\n";
     m_out.flush();
     return Success;
 }

@@ -64,6 +64,7 @@ private:
     int layout(const QCommandLineParser &parser);
     int exportGraph(const QCommandLineParser &parser);
     int trainSyntax(const QCommandLineParser &parser);
+    int trainNames(const QCommandLineParser &parser);
     int evaluateSyntax(const QCommandLineParser &parser);
     int parse(const QCommandLineParser &parser);
 

@@ -55,6 +55,8 @@ constexpr double strongCue = 5.0;
 constexpr double goodCue = 3.0;
 constexpr double weakCue = 1.5;
 constexpr double defaultOrg = 0.4;
+// What a mention's name typer guess weighs at most (see weighLearnedTypes()).
+constexpr double learnedCue = 1.0;
 
 // No real name has a word this long; a token like that is a URL, a hash or junk.
 constexpr int maxNameWordLength = 40;
@@ -212,9 +214,10 @@ namespace {
 class DocumentPass
 {
 public:
-    DocumentPass(const Lexicon &lexicon, const QString &text, const QList<Sentence> &sentences,
-                 const SentenceTokens &tokens)
+    DocumentPass(const Lexicon &lexicon, const NameTyper *nameTyper, const QString &text,
+                 const QList<Sentence> &sentences, const SentenceTokens &tokens)
         : m_lexicon(lexicon)
+        , m_nameTyper(nameTyper)
         , m_text(text)
         , m_sentences(sentences)
         , m_tokens(tokens)
@@ -231,6 +234,7 @@ public:
         for (int m = 0; m < m_mentions.size(); ++m)
             collectEvidence(m);
         propagateAlongLists();
+        weighLearnedTypes();
         groupMentions();
         findEpithets();
         if (lcExtract().isDebugEnabled())
@@ -1834,6 +1838,61 @@ private:
         return best;
     }
 
+    // A name the lexicon does not know and no cue of the text types well
+    // ("Eduard Hanslick", "Moravia"): the name typer's guess from the
+    // name's shape and the words around it, its calibrated shares as
+    // evidence below a weak cue, so that it decides only where the text
+    // says little. Summed over the name's mentions as the text's cues are;
+    // listed once per name in the debug log. A mention the text gives a
+    // product's or an event's cue is left alone: the typer knows no such
+    // class to weigh against it.
+    void weighLearnedTypes()
+    {
+        if (!m_nameTyper || m_nameTyper->isEmpty())
+            return;
+        struct Guess
+        {
+            int firstMention = -1;
+            int count = 0;
+            std::array<float, NameTyper::ClassCount> shares{};
+        };
+        QHash<QString, Guess> guesses;
+        for (int m = 0; m < m_mentions.size(); ++m) {
+            const Mention &mention = m_mentions[m];
+            if (mention.known || mention.epithet || mention.team || mention.wordCount == 0
+                || mention.evidence[slot(EntityType::Product)] > 0 || mention.evidence[slot(EntityType::Event)] > 0
+                || *std::max_element(mention.evidence.cbegin(), mention.evidence.cend()) >= goodCue)
+                continue;
+            const TokenSpan tokens = m_tokens[mention.sentence];
+            NameInContext name;
+            for (int i = mention.first; i <= mention.last; ++i)
+                name.words.append(text(tokens[i]).toString());
+            for (int i = std::max(0, mention.first - 2); i < mention.first; ++i)
+                name.before.append(text(tokens[i]).toString());
+            for (int i = mention.last + 1; i <= mention.last + 2 && i < tokens.size(); ++i)
+                name.after.append(text(tokens[i]).toString());
+            const std::array<float, NameTyper::ClassCount> shares = m_nameTyper->probabilities(name);
+            Guess &guess = guesses[mention.key];
+            if (guess.firstMention < 0)
+                guess.firstMention = m;
+            ++guess.count;
+            for (int c = 0; c < NameTyper::ClassCount; ++c)
+                guess.shares[c] += shares[c];
+        }
+        for (const Guess &guess : std::as_const(guesses)) {
+            Evidence &evidence = m_mentions[guess.firstMention].evidence;
+            evidence[slot(EntityType::Person)] += learnedCue * guess.shares[NameTyper::Person];
+            evidence[slot(EntityType::Organization)] += learnedCue * guess.shares[NameTyper::Organization];
+            evidence[slot(EntityType::Place)] += learnedCue * guess.shares[NameTyper::Place];
+            qCDebug(lcExtract).noquote() << "name typer:" << surface(m_mentions[guess.firstMention]) << "in"
+                                         << guess.count << "mentions, on average person"
+                                         << guess.shares[NameTyper::Person] / guess.count << "org"
+                                         << guess.shares[NameTyper::Organization] / guess.count << "place"
+                                         << guess.shares[NameTyper::Place] / guess.count << "other"
+                                         << guess.shares[NameTyper::Other] / guess.count;
+        }
+    }
+
     void groupMentions()
     {
         QHash<QString, int> byKey;
@@ -2432,6 +2491,7 @@ private:
     }
 
     const Lexicon &m_lexicon;
+    const NameTyper *m_nameTyper;
     const QString &m_text;
     const QList<Sentence> &m_sentences;
     const SentenceTokens &m_tokens;
@@ -2476,8 +2536,10 @@ QList<ExtractedEntity> EntityExtractor::extract(const QString &text, const QList
 QList<ExtractedEntity> EntityExtractor::extract(const QString &text, const QList<Sentence> &sentences,
                                                 const SentenceTokens &tokens, const QString &language) const
 {
-    Q_UNUSED(language) // the lexicon holds both languages' cues; names are written alike
-    return DocumentPass(m_lexicon, text, sentences, tokens).run();
+    // The lexicon holds both languages' cues and names are written alike;
+    // the name typer knows the words around names in its language only.
+    const NameTyper *typer = m_nameTyper && m_nameTyper->language() == language ? m_nameTyper : nullptr;
+    return DocumentPass(m_lexicon, typer, text, sentences, tokens).run();
 }
 
 } // namespace NewsGraph

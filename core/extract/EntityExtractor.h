@@ -3,6 +3,7 @@
 #include "core/extract/Extraction.h"
 #include "core/extract/KnownEntityIndex.h"
 #include "core/extract/Lexicon.h"
+#include "core/extract/NameTyper.h"
 #include "core/extract/Tokenizer.h"
 #include "core/text/Document.h"
 
@@ -22,6 +23,11 @@ class EntityExtractor
 public:
     explicit EntityExtractor(const Lexicon &lexicon);
 
+    // The name typer that weighs in on names no cue of the text types
+    // (NameTyper); none by default. Not owned: it must outlive the
+    // extractor's use.
+    void setNameTyper(const NameTyper *typer) { m_nameTyper = typer; }
+
     QList<ExtractedEntity> extract(const QString &text, const QList<Sentence> &sentences,
                                    const QString &language) const;
     // The same, for sentences already tokenised (tokenizeSentences()).
@@ -30,6 +36,7 @@ public:
 
 private:
     const Lexicon &m_lexicon;
+    const NameTyper *m_nameTyper = nullptr;
 };
 
 } // namespace NewsGraph

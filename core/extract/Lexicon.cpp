@@ -440,6 +440,14 @@ void Lexicon::addEntry(Category category, const QString &entry)
 // Adds a name of the data files. When two names share a key, the first one
 // keeps it: the bundled files have no such clash (the tests check it), and a
 // data file someone edits must not make loading fail.
+QStringList Lexicon::entries(Category category) const
+{
+    const QSet<QString> &set = m_entries[std::size_t(category)];
+    QStringList sorted(set.cbegin(), set.cend());
+    sorted.sort();
+    return sorted;
+}
+
 void Lexicon::addName(KnownName name)
 {
     const qsizetype index = m_names.size();

@@ -94,6 +94,10 @@ public:
     QString placeOfDemonym(QStringView word) const;
 
     qsizetype knownNameCount() const { return m_names.size(); }
+    // Every known name, in the order the files give them.
+    const QList<KnownName> &knownNames() const { return m_names; }
+    // The folded entries of a category, sorted.
+    QStringList entries(Category category) const;
 
     // The same lookups for keys the caller has already folded with
     // foldName(): extraction folds each word once and looks it up many times.

@@ -1,13 +1,16 @@
 #include "core/pipeline/DocumentProcessor.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 namespace NewsGraph {
 
 DocumentProcessor::DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<Lexicon> lexicon,
-                                     AttributeFinder attributeFinder, RelationExtractor relationExtractor)
+                                     std::unique_ptr<NameTyper> nameTyper, AttributeFinder attributeFinder,
+                                     RelationExtractor relationExtractor)
     : m_textAnalyzer(std::move(textAnalyzer))
     , m_lexicon(std::move(lexicon))
+    , m_nameTyper(std::move(nameTyper))
     , m_entityExtractor(*m_lexicon)
     , m_attributeFinder(std::move(attributeFinder))
     , m_relationExtractor(std::move(relationExtractor))
@@ -15,6 +18,7 @@ DocumentProcessor::DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<
     // What is processed here is stored, and the store reads co-occurrences
     // from the mentions.
     m_relationExtractor.setListsCooccurrences(false);
+    m_entityExtractor.setNameTyper(m_nameTyper.get());
 }
 
 Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexiconDirectory,
@@ -38,13 +42,18 @@ Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexico
     Result<RelationExtractor> relationExtractor = RelationExtractor::fromDirectory(lexiconDirectory, *ownedLexicon);
     if (!relationExtractor)
         return Error{relationExtractor.error()};
+    std::unique_ptr<NameTyper> nameTyper;
     if (!modelDirectory.isEmpty()) {
         Result<SyntaxAnalyzer> syntax = SyntaxAnalyzer::fromDirectory(modelDirectory);
         if (!syntax)
             return Error{syntax.error()};
         relationExtractor->setSyntaxAnalyzer(std::move(syntax).value());
+        Result<NameTyper> typer = NameTyper::readFile(QDir(modelDirectory).filePath(nameTyperFileName()));
+        if (!typer)
+            return Error{typer.error()};
+        nameTyper = std::make_unique<NameTyper>(std::move(typer).value());
     }
-    return DocumentProcessor(std::move(textAnalyzer).value(), std::move(ownedLexicon),
+    return DocumentProcessor(std::move(textAnalyzer).value(), std::move(ownedLexicon), std::move(nameTyper),
                              std::move(attributeFinder).value(), std::move(relationExtractor).value());
 }
 

@@ -5,7 +5,10 @@
 #include <QDataStream>
 #include <QtGlobal>
 
+#include <QStringView>
+
 #include <random>
+#include <type_traits>
 #include <vector>
 
 namespace NewsGraph {
@@ -178,5 +181,45 @@ inline quint64 featureKey(quint32 featureTemplate, qint64 a = 0, qint64 b = 0, q
                  + quint64(d) * 0xd6e8feb86659fd93ULL));
     return h == 0 ? 1 : h;
 }
+
+// A feature key from a template (an enumerator of the model's templates)
+// and the strings and small numbers it reads: FNV-1a over the template and
+// the UTF-16 of each part, parts kept apart by a code unit no text contains.
+class FeatureHash
+{
+public:
+    template <typename Template>
+        requires std::is_enum_v<Template>
+    explicit FeatureHash(Template feature)
+    {
+        add(quint16(feature));
+    }
+
+    FeatureHash &operator<<(QStringView part)
+    {
+        for (const QChar c : part)
+            add(c.unicode());
+        add(0xFFFF);
+        return *this;
+    }
+    FeatureHash &operator<<(int number)
+    {
+        add(quint16(number & 0xFFFF));
+        add(0xFFFE);
+        return *this;
+    }
+    // Mixed so that the low bits LinearModel's table indexes by are as
+    // random as the high ones; never 0.
+    quint64 value() const { return featureKey(0, qint64(m_hash)); }
+
+private:
+    void add(quint16 unit)
+    {
+        m_hash ^= unit;
+        m_hash *= 0x100000001b3ULL;
+    }
+
+    quint64 m_hash = 0xcbf29ce484222325ULL;
+};
 
 } // namespace NewsGraph

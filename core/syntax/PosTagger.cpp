@@ -54,40 +54,6 @@ enum class Template : quint8 {
     NextWordAsWritten,
 };
 
-// FNV-1a over the template and the UTF-16 of each part, parts kept apart by
-// a code unit no text contains.
-class FeatureHash
-{
-public:
-    explicit FeatureHash(Template feature) { add(quint16(feature)); }
-
-    FeatureHash &operator<<(QStringView part)
-    {
-        for (const QChar c : part)
-            add(c.unicode());
-        add(0xFFFF);
-        return *this;
-    }
-    FeatureHash &operator<<(int number)
-    {
-        add(quint16(number & 0xFFFF));
-        add(0xFFFE);
-        return *this;
-    }
-    // Mixed so that the low bits LinearModel's table indexes by are as
-    // random as the high ones; never 0.
-    quint64 value() const { return featureKey(0, qint64(m_hash)); }
-
-private:
-    void add(quint16 unit)
-    {
-        m_hash ^= unit;
-        m_hash *= 0x100000001b3ULL;
-    }
-
-    quint64 m_hash = 0xcbf29ce484222325ULL;
-};
-
 // What the features read of a sentence's words, worked out once per
 // sentence rather than once per feature that reads a word.
 struct SentenceWords

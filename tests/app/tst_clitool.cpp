@@ -15,6 +15,8 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include "core/extract/NameTyper.h"
+
 #include <QtTest>
 
 #include <sqlite3.h>
@@ -707,6 +709,43 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_dir.filePath(u"never.model"_s)));
         QCOMPARE(cli({u"train-syntax"_s, u"--lang"_s, u"de"_s, u"--train"_s, treebank, u"--out"_s, model}).exitCode,
                  2);
+    }
+
+    void trainsTheNameTyper()
+    {
+        // A treebank of our own with GUM's entity layer: one person, one place.
+        const QString treebank = m_dir.filePath(u"names.conllu"_s);
+        writeFile(treebank, "1\tArdel\tArdel\tPROPN\t_\t_\t3\tnsubj\t_\tEntity=(1-person-new-1\n"
+                            "2\tMostvik\tMostvik\tPROPN\t_\t_\t1\tflat\t_\tEntity=1)\n"
+                            "3\tvisited\tvisit\tVERB\t_\t_\t0\troot\t_\t_\n"
+                            "4\tKellington\tKellington\tPROPN\t_\t_\t3\tobj\t_\tEntity=(2-place-new-1)|SpaceAfter=No\n"
+                            "5\t.\t.\tPUNCT\t_\t_\t3\tpunct\t_\t_\n\n");
+        const QString model = m_dir.filePath(u"names.model"_s);
+        const QStringList train{u"train-names"_s, u"--lang"_s, u"en"_s, u"--train"_s, treebank, u"--dev"_s, treebank,
+                                u"--out"_s, model, u"--attribution"_s, u"Our own names."_s};
+        const Run trained = cli(train);
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        QVERIFY2(trained.out.contains(u"from 2 names in the treebanks"_s) && trained.out.contains(u"2 names, 100.00% typed right"_s),
+                 qPrintable(trained.out));
+        const Result<NameTyper> typer = NameTyper::readFile(model);
+        QVERIFY2(typer, qPrintable(typer.ok() ? QString() : typer.error()));
+        QCOMPARE(typer->language(), u"en"_s);
+        QCOMPARE(typer->attribution(), u"Our own names."_s);
+        const QByteArray first = fileHash(model);
+        QCOMPARE(cli(train).exitCode, 0);
+        QCOMPARE(fileHash(model), first); // deterministic
+
+        // A treebank without entity types is no training set; a language
+        // with no model is refused; nothing is written either way.
+        const QString plain = m_dir.filePath(u"plain.conllu"_s);
+        writeFile(plain, "1\tKelsund\tKelsund\tPROPN\t_\t_\t0\troot\t_\t_\n\n");
+        const QString never = m_dir.filePath(u"never-names.model"_s);
+        const Run untyped = cli({u"train-names"_s, u"--lang"_s, u"en"_s, u"--train"_s, plain, u"--out"_s, never});
+        QCOMPARE(untyped.exitCode, 2);
+        QVERIFY2(untyped.err.contains(u"no names with an entity type"_s), qPrintable(untyped.err));
+        QCOMPARE(cli({u"train-names"_s, u"--lang"_s, u"de"_s, u"--train"_s, treebank, u"--out"_s, never}).exitCode, 2);
+        QCOMPARE(cli({u"train-names"_s, u"--train"_s, treebank, u"--out"_s, never}).exitCode, 2);
+        QVERIFY(!QFile::exists(never));
     }
 
     void userLexiconNextToTheDatabaseIsRead()

@@ -17,15 +17,21 @@
 // Charles Bolden") where CoNLL, and this extractor, name the organisation
 // and the person apart: such mentions count against us here.
 //
-//   bench_entity_mentions [--list] FILE.conllu...   (--list: every miss and false alarm)
+//   bench_entity_mentions [--list] [--no-typer | --typer FILE] FILE.conllu...
+//     --list: every miss and false alarm; --no-typer: without the name
+//     typer (NameTyper), --typer: with the one in FILE instead of the
+//     bundled one. Score only documents the typer did not learn from (GUM's
+//     dev and test files): it learns from GUM's train file.
 
 #include "core/extract/EntityExtractor.h"
 #include "core/extract/Lexicon.h"
 #include "core/pipeline/BundledCorpus.h"
 #include "core/syntax/Conllu.h"
+#include "core/syntax/ConlluEntities.h"
 #include "core/text/SentenceSplitter.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QHash>
 #include <QSet>
 
@@ -74,91 +80,6 @@ int kindOf(QStringView gumType)
     return -1;
 }
 
-QString miscValue(const QString &misc, QStringView key)
-{
-    for (const QString &field : misc.split(u'|')) {
-        if (field.startsWith(key) && field.size() > key.size() && field.at(key.size()) == u'=')
-            return field.mid(key.size() + 1);
-    }
-    return {};
-}
-
-// A GUM entity mention over words [first, last] of one sentence.
-struct WordSpan
-{
-    int first;
-    int last;
-    QString type;
-};
-
-// The mentions of a sentence from the Entity= fields of its words:
-// "(12-person-new-...-Ada_Wren" opens entity 12, "12)" closes it, and
-// "(13-place-...)" is a mention of one word.
-QList<WordSpan> entityMentions(const ConlluSentence &sentence)
-{
-    QList<WordSpan> spans;
-    std::map<QString, QList<std::pair<int, QString>>> open; // entity id -> first words and types
-    for (int w = 0; w < sentence.words.size(); ++w) {
-        const QString value = miscValue(sentence.words[w].misc, u"Entity");
-        int i = 0;
-        while (i < value.size()) {
-            if (value.at(i) == u'(') {
-                int j = i + 1;
-                while (j < value.size() && value.at(j) != u'(' && value.at(j) != u')')
-                    ++j;
-                const QStringList parts = value.mid(i + 1, j - i - 1).split(u'-');
-                const QString id = parts.value(0);
-                const QString type = parts.value(1);
-                if (j < value.size() && value.at(j) == u')') {
-                    spans.append({w, w, type});
-                    ++j;
-                } else {
-                    open[id].append({w, type});
-                }
-                i = j;
-            } else if (value.at(i).isDigit()) {
-                int j = i;
-                while (j < value.size() && value.at(j).isDigit())
-                    ++j;
-                const QString id = value.mid(i, j - i);
-                if (j < value.size() && value.at(j) == u')') {
-                    auto found = open.find(id);
-                    if (found != open.end() && !found->second.isEmpty()) {
-                        const auto [first, type] = found->second.takeLast();
-                        spans.append({first, w, type});
-                    }
-                    ++j;
-                }
-                i = j;
-            } else {
-                ++i;
-            }
-        }
-    }
-    return spans;
-}
-
-// A name: capitalised words, with function words and numbers only between
-// them ("University of Chicago"), one of them at least a proper noun (GUM
-// tags "United" in "United States" VERB), written with a capital first
-// (not a pronunciation in IPA).
-bool isName(const ConlluSentence &sentence, int first, int last)
-{
-    const auto capitalised = [](const ConlluWord &word) { return !word.form.isEmpty() && word.form.front().isUpper(); };
-    if (!capitalised(sentence.words[first]) || !capitalised(sentence.words[last]))
-        return false;
-    bool properNoun = false;
-    for (int w = first; w <= last; ++w) {
-        const ConlluWord &word = sentence.words[w];
-        const bool function = word.upos == u"ADP" || word.upos == u"DET" || word.upos == u"PART" || word.upos == u"NUM"
-            || word.upos == u"PUNCT";
-        if (!function && !capitalised(word))
-            return false;
-        properNoun = properNoun || word.upos == u"PROPN";
-    }
-    return properNoun;
-}
-
 QList<GoldDocument> readDocuments(const QList<ConlluSentence> &sentences)
 {
     QList<GoldDocument> documents;
@@ -191,17 +112,17 @@ QList<GoldDocument> readDocuments(const QList<ConlluSentence> &sentences)
             document.text += form;
             for (int k = w; k <= last; ++k)
                 offsets[k] = {start, int(document.text.size())};
-            if (miscValue(misc, u"SpaceAfter") != u"No"_s && last + 1 < sentence.words.size())
+            if (conlluMiscValue(misc, u"SpaceAfter") != u"No"_s && last + 1 < sentence.words.size())
                 document.text += u' ';
             w = last;
         }
-        for (WordSpan span : entityMentions(sentence)) {
+        for (ConlluEntityMention span : conlluEntityMentions(sentence)) {
             const int kind = kindOf(span.type);
             if (kind < 0)
                 continue;
             if (sentence.words[span.first].upos == u"DET" && span.first < span.last)
                 ++span.first; // "the United States"
-            if (!isName(sentence, span.first, span.last))
+            if (!isConlluProperName(sentence, span.first, span.last))
                 continue;
             document.mentions.append({offsets[span.first].first, offsets[span.last].second, kind});
         }
@@ -255,6 +176,13 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QStringList files = app.arguments().mid(1);
     const bool list = files.removeAll(u"--list"_s) > 0;
+    // --no-typer: without the name typer, to see what it adds.
+    const bool withoutTyper = files.removeAll(u"--no-typer"_s) > 0;
+    QString typerFile = QDir(bundledModelDirectory()).filePath(nameTyperFileName());
+    if (const qsizetype option = files.indexOf(u"--typer"_s); option >= 0 && option + 1 < files.size()) {
+        typerFile = files.at(option + 1);
+        files.remove(option, 2);
+    }
     if (files.isEmpty()) {
         std::fprintf(stderr, "usage: bench_entity_mentions FILE.conllu... (the GUM files of ../shared/ud/en)\n");
         return 2;
@@ -265,7 +193,14 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "cannot load the lexicons\n");
         return 2;
     }
-    const EntityExtractor extractor(lexicon.value());
+    EntityExtractor extractor(lexicon.value());
+    const Result<NameTyper> typer = NameTyper::readFile(typerFile);
+    if (!typer) {
+        std::fprintf(stderr, "%s\n", qPrintable(typer.error()));
+        return 2;
+    }
+    if (!withoutTyper)
+        extractor.setNameTyper(&typer.value());
 
     std::array<Counts, KindCount> typed{};
     Counts spans;

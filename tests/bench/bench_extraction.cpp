@@ -17,6 +17,7 @@
 #include "core/text/SentenceSplitter.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 
 #include <cstdio>
@@ -77,14 +78,18 @@ int main(int argc, char *argv[])
     Result<AttributeFinder> attributes = AttributeFinder::fromDirectory(bundledLexiconDirectory());
     Result<RelationExtractor> relationExtractor = RelationExtractor::fromDirectory(bundledLexiconDirectory(), lexicon.value());
     Result<SyntaxAnalyzer> syntax = SyntaxAnalyzer::fromDirectory(bundledModelDirectory(), {u"en"_s});
-    if (!splitter || !lexicon || !attributes || !relationExtractor || !syntax) {
-        std::fprintf(stderr, "cannot load the lexicons or the syntax model\n");
+    const Result<NameTyper> typer = NameTyper::readFile(QDir(bundledModelDirectory()).filePath(nameTyperFileName()));
+    if (!splitter || !lexicon || !attributes || !relationExtractor || !syntax || !typer) {
+        std::fprintf(stderr, "cannot load the lexicons, the syntax model or the name typer\n");
         return 2;
     }
     // As the programs run it: relation extraction parses the sentences
     // its tree rules read.
     relationExtractor->setSyntaxAnalyzer(std::move(syntax).value());
-    const EntityExtractor extractor(lexicon.value());
+    // and entity extraction asks the name typer about names the text says
+    // little of.
+    EntityExtractor extractor(lexicon.value());
+    extractor.setNameTyper(&typer.value());
 
     const QStringList articles = englishArticles();
     if (articles.isEmpty())
