@@ -1857,21 +1857,30 @@ private:
             std::array<float, NameTyper::ClassCount> shares{};
         };
         QHash<QString, Guess> guesses;
+        QHash<QString, NameTyper::NameScores> nameScores;
         for (int m = 0; m < m_mentions.size(); ++m) {
             const Mention &mention = m_mentions[m];
             if (mention.known || mention.epithet || mention.team || mention.wordCount == 0
                 || mention.evidence[slot(EntityType::Product)] > 0 || mention.evidence[slot(EntityType::Event)] > 0
                 || *std::max_element(mention.evidence.cbegin(), mention.evidence.cend()) >= goodCue)
                 continue;
+            // The name's own words score the same at every mention written
+            // alike: once per surface.
             const TokenSpan tokens = m_tokens[mention.sentence];
-            NameInContext name;
-            for (int i = mention.first; i <= mention.last; ++i)
-                name.words.append(text(tokens[i]).toString());
-            for (int i = std::max(0, mention.first - 2); i < mention.first; ++i)
-                name.before.append(text(tokens[i]).toString());
-            for (int i = mention.last + 1; i <= mention.last + 2 && i < tokens.size(); ++i)
-                name.after.append(text(tokens[i]).toString());
-            const std::array<float, NameTyper::ClassCount> shares = m_nameTyper->probabilities(name);
+            const QString written = surface(mention);
+            auto scored = nameScores.constFind(written);
+            if (scored == nameScores.cend()) {
+                QStringList words;
+                for (int i = mention.first; i <= mention.last; ++i)
+                    words.append(text(tokens[i]).toString());
+                scored = nameScores.insert(written, m_nameTyper->scoreName(words));
+            }
+            const auto contextWord = [&](int i) {
+                return i >= 0 && i < tokens.size() ? NameTyper::contextWord(text(tokens[i]).toString()) : QString();
+            };
+            const NameTyper::Context context{contextWord(mention.first - 2), contextWord(mention.first - 1),
+                                             contextWord(mention.last + 1), contextWord(mention.last + 2)};
+            const std::array<float, NameTyper::ClassCount> shares = m_nameTyper->probabilities(*scored, context);
             Guess &guess = guesses[mention.key];
             if (guess.firstMention < 0)
                 guess.firstMention = m;

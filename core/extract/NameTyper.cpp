@@ -46,12 +46,6 @@ enum class Template : quint8 {
     WordBeforeAndShape,
 };
 
-// A context word in lower case, numbers as one word: "in", "!DIGITS".
-QString contextWord(const QString &word)
-{
-    return normalisedWord(word);
-}
-
 int classOf(QStringView gumType)
 {
     if (gumType == u"person")
@@ -65,17 +59,23 @@ int classOf(QStringView gumType)
 
 } // namespace
 
-std::vector<quint64> NameTyper::features(const NameInContext &name) const
+// In lower case, numbers as one word: "in", "!DIGITS".
+QString NameTyper::contextWord(const QString &word)
 {
-    std::vector<quint64> result;
-    result.reserve(24 + 2 * std::size_t(name.words.size()));
-    const auto add = [&result](const FeatureHash &hash) { result.push_back(hash.value()); };
+    return normalisedWord(word);
+}
+
+// The features of the name's own words; `shape` receives the shapes of
+// its words, which one context feature reads too.
+static void addNameFeatures(const QStringList &words, std::vector<quint64> &features, QString &shape)
+{
+    const auto add = [&features](const FeatureHash &hash) { features.push_back(hash.value()); };
     add(FeatureHash(Template::Bias));
-    if (name.words.isEmpty())
-        return result;
+    shape.clear();
+    if (words.isEmpty())
+        return;
     QStringList lower;
-    QString shape;
-    for (const QString &word : name.words) {
+    for (const QString &word : words) {
         lower.append(word.toLower());
         add(FeatureHash(Template::Word) << lower.constLast());
         if (!shape.isEmpty())
@@ -95,19 +95,60 @@ std::vector<quint64> NameTyper::features(const NameInContext &name) const
     add(FeatureHash(Template::LastSuffix2) << QStringView(last).right(2));
     add(FeatureHash(Template::LastSuffix3) << QStringView(last).right(3));
     add(FeatureHash(Template::LastSuffix4) << QStringView(last).right(4));
-    if (!name.inText)
-        return result;
-    const QString before = name.before.isEmpty() ? u"<s>"_s : contextWord(name.before.constLast());
-    const QString beforeThat = name.before.size() < 2 ? u"<s>"_s : contextWord(name.before.at(name.before.size() - 2));
-    const QString after = name.after.isEmpty() ? u"</s>"_s : contextWord(name.after.constFirst());
-    const QString afterThat = name.after.size() < 2 ? u"</s>"_s : contextWord(name.after.at(1));
+}
+
+// The features of the words around a name (contextWord()s; empty at a
+// sentence's start or end).
+static void addContextFeatures(const NameTyper::Context &context, const QString &shape,
+                               std::vector<quint64> &features)
+{
+    const auto add = [&features](const FeatureHash &hash) { features.push_back(hash.value()); };
+    const QStringView before = context.before.isEmpty() ? u"<s>" : QStringView(context.before);
+    const QStringView beforeThat = context.beforeThat.isEmpty() ? u"<s>" : QStringView(context.beforeThat);
+    const QStringView after = context.after.isEmpty() ? u"</s>" : QStringView(context.after);
+    const QStringView afterThat = context.afterThat.isEmpty() ? u"</s>" : QStringView(context.afterThat);
     add(FeatureHash(Template::WordBefore) << before);
     add(FeatureHash(Template::TwoWordsBefore) << beforeThat << before);
     add(FeatureHash(Template::WordAfter) << after);
     add(FeatureHash(Template::TwoWordsAfter) << after << afterThat);
     add(FeatureHash(Template::WordsAround) << before << after);
     add(FeatureHash(Template::WordBeforeAndShape) << before << shape);
+}
+
+NameTyper::Context NameTyper::contextOf(const NameInContext &name)
+{
+    Context context;
+    if (!name.before.isEmpty())
+        context.before = contextWord(name.before.constLast());
+    if (name.before.size() >= 2)
+        context.beforeThat = contextWord(name.before.at(name.before.size() - 2));
+    if (!name.after.isEmpty())
+        context.after = contextWord(name.after.constFirst());
+    if (name.after.size() >= 2)
+        context.afterThat = contextWord(name.after.at(1));
+    return context;
+}
+
+std::vector<quint64> NameTyper::features(const NameInContext &name)
+{
+    std::vector<quint64> result;
+    result.reserve(24 + 2 * std::size_t(name.words.size()));
+    QString shape;
+    addNameFeatures(name.words, result, shape);
+    if (name.inText && !name.words.isEmpty())
+        addContextFeatures(contextOf(name), shape, result);
     return result;
+}
+
+NameTyper::NameScores NameTyper::scoreName(const QStringList &words) const
+{
+    NameScores name;
+    std::vector<quint64> present;
+    present.reserve(16 + 2 * std::size_t(words.size()));
+    addNameFeatures(words, present, name.shape);
+    m_model.addScores(present.data(), qsizetype(present.size()), name.scores.data());
+    name.hasWords = !words.isEmpty();
+    return name;
 }
 
 NameTyper NameTyper::train(const QList<Example> &examples, const TrainingOptions &options)
@@ -118,7 +159,7 @@ NameTyper NameTyper::train(const QList<Example> &examples, const TrainingOptions
     std::vector<std::vector<quint64>> encoded;
     encoded.reserve(std::size_t(examples.size()));
     for (const Example &example : examples)
-        encoded.push_back(typer.features(example.name));
+        encoded.push_back(features(example.name));
     LinearModelTrainer trainer(ClassCount);
     std::vector<qsizetype> order(std::size_t(examples.size()));
     for (std::size_t i = 0; i < order.size(); ++i)
@@ -171,6 +212,23 @@ std::array<float, NameTyper::ClassCount> NameTyper::probabilities(const NameInCo
         return equal;
     }
     return softmax(scores(name), m_temperature);
+}
+
+std::array<float, NameTyper::ClassCount> NameTyper::probabilities(const NameScores &name, const Context &context) const
+{
+    if (isEmpty()) {
+        std::array<float, ClassCount> equal{};
+        equal.fill(1.0f / float(ClassCount));
+        return equal;
+    }
+    std::array<float, ClassCount> total = name.scores;
+    if (name.hasWords) {
+        std::vector<quint64> present;
+        present.reserve(6);
+        addContextFeatures(context, name.shape, present);
+        m_model.addScores(present.data(), qsizetype(present.size()), total.data());
+    }
+    return softmax(total, m_temperature);
 }
 
 void NameTyper::calibrate(const QList<Example> &examples)

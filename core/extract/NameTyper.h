@@ -93,6 +93,28 @@ public:
     // The most likely class.
     Class classify(const NameInContext &name) const;
 
+    // The same in two steps, for a caller that meets one name many times:
+    // what the name's own words score, worked out once per name, ...
+    struct NameScores
+    {
+        std::array<float, ClassCount> scores{};
+        QString shape;
+        bool hasWords = false;
+    };
+    NameScores scoreName(const QStringList &words) const;
+    // ... and the words around each mention of it, as contextWord() gives
+    // them (empty at a sentence's start or end).
+    struct Context
+    {
+        QString beforeThat;
+        QString before;
+        QString after;
+        QString afterThat;
+    };
+    static QString contextWord(const QString &word);
+    static Context contextOf(const NameInContext &name);
+    std::array<float, ClassCount> probabilities(const NameScores &name, const Context &context) const;
+
     // The names of `sentences` (a treebank with GUM's entity layer) as
     // examples: every outermost entity mention that is a proper name
     // (isConlluProperName(), a leading article dropped), of class Person,
@@ -114,7 +136,7 @@ public:
     static Result<NameTyper> readFile(const QString &path);
 
 private:
-    std::vector<quint64> features(const NameInContext &name) const;
+    static std::vector<quint64> features(const NameInContext &name);
 
     std::array<float, ClassCount> scores(const NameInContext &name) const;
 

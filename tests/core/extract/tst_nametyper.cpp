@@ -55,6 +55,16 @@ private:
         return examples;
     }
 
+    // Equal but for the order floats were added in.
+    static bool near(const std::array<float, NameTyper::ClassCount> &a, const std::array<float, NameTyper::ClassCount> &b)
+    {
+        for (int c = 0; c < NameTyper::ClassCount; ++c) {
+            if (std::abs(a[c] - b[c]) > 1e-5f)
+                return false;
+        }
+        return true;
+    }
+
     static double logLikelihood(const NameTyper &typer, const QList<NameTyper::Example> &examples)
     {
         double total = 0.0;
@@ -92,6 +102,18 @@ private Q_SLOTS:
             total += share;
         }
         QVERIFY(std::abs(total - 1.0f) < 1e-4f);
+    }
+
+    void scoringANameOnceForManyMentionsGivesTheSameShares()
+    {
+        const NameTyper typer = NameTyper::train(trainingExamples(), {});
+        for (const NameTyper::Example &example : trainingExamples()) {
+            const NameTyper::NameScores name = typer.scoreName(example.name.words);
+            QVERIFY(near(typer.probabilities(name, NameTyper::contextOf(example.name)), typer.probabilities(example.name)));
+        }
+        // At a sentence's start and end, in both forms.
+        const NameInContext alone{{u"Gisla"_s, u"Norrback"_s}, {}, {}, true};
+        QVERIFY(near(typer.probabilities(typer.scoreName(alone.words), {}), typer.probabilities(alone)));
     }
 
     void anEmptyTyperHasNoOpinion()
