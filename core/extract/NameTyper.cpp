@@ -65,9 +65,11 @@ QString NameTyper::contextWord(const QString &word)
     return normalisedWord(word);
 }
 
+namespace {
+
 // The features of the name's own words; `shape` receives the shapes of
 // its words, which one context feature reads too.
-static void addNameFeatures(const QStringList &words, std::vector<quint64> &features, QString &shape)
+void addNameFeatures(const QStringList &words, std::vector<quint64> &features, QString &shape)
 {
     const auto add = [&features](const FeatureHash &hash) { features.push_back(hash.value()); };
     add(FeatureHash(Template::Bias));
@@ -99,8 +101,7 @@ static void addNameFeatures(const QStringList &words, std::vector<quint64> &feat
 
 // The features of the words around a name (contextWord()s; empty at a
 // sentence's start or end).
-static void addContextFeatures(const NameTyper::Context &context, const QString &shape,
-                               std::vector<quint64> &features)
+void addContextFeatures(const NameTyper::Context &context, const QString &shape, std::vector<quint64> &features)
 {
     const auto add = [&features](const FeatureHash &hash) { features.push_back(hash.value()); };
     const QStringView before = context.before.isEmpty() ? u"<s>" : QStringView(context.before);
@@ -114,6 +115,8 @@ static void addContextFeatures(const NameTyper::Context &context, const QString 
     add(FeatureHash(Template::WordsAround) << before << after);
     add(FeatureHash(Template::WordBeforeAndShape) << before << shape);
 }
+
+} // namespace
 
 NameTyper::Context NameTyper::contextOf(const NameInContext &name)
 {
