@@ -426,6 +426,29 @@ std::optional<quint32> CliTool::seed(const QCommandLineParser &parser)
     return value;
 }
 
+std::optional<QString> CliTool::modelLanguage(const QCommandLineParser &parser)
+{
+    const QString language = parser.value(languageOption);
+    if (!SyntaxAnalyzer::bundledLanguages().contains(language)) {
+        usageError(u"--lang expects en or fr, not '%1'"_s.arg(language));
+        return std::nullopt;
+    }
+    return language;
+}
+
+std::optional<int> CliTool::trainingIterations(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(iterationsOption))
+        return 0;
+    bool ok = false;
+    const int iterations = parser.value(iterationsOption).toInt(&ok);
+    if (!ok || iterations < 1 || iterations > 1000) {
+        usageError(u"--iterations expects a number from 1 to 1000, not '%1'"_s.arg(parser.value(iterationsOption)));
+        return std::nullopt;
+    }
+    return iterations;
+}
+
 std::optional<qint64> CliTool::entityNamed(const GraphView &view, const QString &name)
 {
     const QList<GraphNode> &nodes = view.graph.nodes();
@@ -820,28 +843,36 @@ QStringList syntaxScoreLines(const SyntaxScores &scores)
 
 } // namespace
 
+namespace {
+
+// A trained model's bytes to `path`, whole or not at all.
+Result<void> writeModelFile(const QString &path, const QByteArray &bytes)
+{
+    return writeAtomically(path, [&bytes](QIODevice &device) -> Result<void> {
+        device.write(bytes);
+        return {};
+    });
+}
+
+} // namespace
+
 int CliTool::trainSyntax(const QCommandLineParser &parser)
 {
     if (!parser.isSet(languageOption) || !parser.isSet(trainOption) || !parser.isSet(modelOutOption))
         return usageError(u"train-syntax needs --lang LANG, --train FILE and --out FILE"_s);
-    SyntaxTrainingOptions options;
-    options.language = parser.value(languageOption);
-    if (!SyntaxAnalyzer::bundledLanguages().contains(options.language))
-        return usageError(u"--lang expects en or fr, not '%1'"_s.arg(options.language));
-    options.attribution = parser.value(attributionOption);
-    const std::optional<quint32> trainingSeed = seed(parser);
-    if (!trainingSeed)
+    const std::optional<QString> language = modelLanguage(parser);
+    const std::optional<quint32> trainingSeed = language ? seed(parser) : std::nullopt;
+    const std::optional<int> iterations = trainingSeed ? trainingIterations(parser) : std::nullopt;
+    if (!iterations)
         return Failure;
+    SyntaxTrainingOptions options;
+    options.language = *language;
+    options.attribution = parser.value(attributionOption);
     options.tagger.seed = *trainingSeed;
     options.parser.seed = *trainingSeed;
-    if (parser.isSet(iterationsOption)) {
-        bool ok = false;
-        const int iterations = parser.value(iterationsOption).toInt(&ok);
-        if (!ok || iterations < 1 || iterations > 1000)
-            return usageError(u"--iterations expects a number from 1 to 1000, not '%1'"_s.arg(
-                parser.value(iterationsOption)));
-        options.tagger.iterations = iterations;
-        options.parser.iterations = iterations;
+    if (*iterations > 0) {
+        options.tagger.iterations = *iterations;
+        options.parser.iterations = *iterations;
     }
     bool foldsOk = false;
     options.jackknifeFolds = parser.value(foldsOption).toInt(&foldsOk);
@@ -881,11 +912,7 @@ int CliTool::trainSyntax(const QCommandLineParser &parser)
     });
     const QByteArray bytes = serializeSyntaxModel(model);
     const QString out = parser.value(modelOutOption);
-    const Result<void> written = writeAtomically(out, [&](QIODevice &device) -> Result<void> {
-        device.write(bytes);
-        return {};
-    });
-    if (!written)
+    if (const Result<void> written = writeModelFile(out, bytes); !written)
         return fail(written.error());
     m_out << "wrote " << out << ": " << bytes.size() << " bytes, " << model.tagger.featureCount()
           << " tagger and " << model.parser.featureCount() << " parser features, trained in "
@@ -903,21 +930,15 @@ int CliTool::trainNames(const QCommandLineParser &parser)
 {
     if (!parser.isSet(languageOption) || !parser.isSet(trainOption) || !parser.isSet(modelOutOption))
         return usageError(u"train-names needs --lang LANG, --train FILE and --out FILE"_s);
-    const QString language = parser.value(languageOption);
-    if (!SyntaxAnalyzer::bundledLanguages().contains(language))
-        return usageError(u"--lang expects en or fr, not '%1'"_s.arg(language));
-    NameTyper::TrainingOptions options;
-    const std::optional<quint32> trainingSeed = seed(parser);
-    if (!trainingSeed)
+    const std::optional<QString> language = modelLanguage(parser);
+    const std::optional<quint32> trainingSeed = language ? seed(parser) : std::nullopt;
+    const std::optional<int> iterations = trainingSeed ? trainingIterations(parser) : std::nullopt;
+    if (!iterations)
         return Failure;
+    NameTyper::TrainingOptions options;
     options.seed = *trainingSeed;
-    if (parser.isSet(iterationsOption)) {
-        bool ok = false;
-        options.iterations = parser.value(iterationsOption).toInt(&ok);
-        if (!ok || options.iterations < 1 || options.iterations > 1000)
-            return usageError(u"--iterations expects a number from 1 to 1000, not '%1'"_s.arg(
-                parser.value(iterationsOption)));
-    }
+    if (*iterations > 0)
+        options.iterations = *iterations;
     const Result<QList<ConlluSentence>> training = readTreebanks(parser.values(trainOption));
     if (!training)
         return fail(training.error());
@@ -937,16 +958,12 @@ int CliTool::trainNames(const QCommandLineParser &parser)
         dev = NameTyper::examplesFromTreebank(*read);
     }
     NameTyper typer = NameTyper::train(examples, options);
-    typer.setLanguage(language);
+    typer.setLanguage(*language);
     typer.setAttribution(parser.value(attributionOption));
     typer.calibrate(dev);
     const QByteArray bytes = typer.serialize();
     const QString out = parser.value(modelOutOption);
-    const Result<void> written = writeAtomically(out, [&](QIODevice &device) -> Result<void> {
-        device.write(bytes);
-        return {};
-    });
-    if (!written)
+    if (const Result<void> written = writeModelFile(out, bytes); !written)
         return fail(written.error());
     m_out << "wrote " << out << ": " << bytes.size() << " bytes, " << typer.featureCount() << " features from "
           << treebankNames << " names in the treebanks and " << examples.size() - treebankNames

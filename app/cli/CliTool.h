@@ -110,6 +110,12 @@ private:
     std::optional<GraphView> openGraph(const QCommandLineParser &parser, Access access = Access::Read);
     // --seed, reporting a value that is not one.
     std::optional<quint32> seed(const QCommandLineParser &parser);
+    // --lang, a language with a bundled model; nullopt (after a usage
+    // error) for another.
+    std::optional<QString> modelLanguage(const QCommandLineParser &parser);
+    // --iterations: 0 when not given (the trainer's default), nullopt
+    // (after a usage error) when not a number from 1 to 1000.
+    std::optional<int> trainingIterations(const QCommandLineParser &parser);
     // The entity `name` (a name, an alias or an id) of the view's graph;
     // reports no match (with close names), an ambiguous name or an entity
     // the filter leaves out.

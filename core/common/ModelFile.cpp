@@ -22,8 +22,14 @@ qsizetype headerSize(const ModelFileFormat &format)
 
 } // namespace
 
-QByteArray frameModelFile(const ModelFileFormat &format, const QByteArray &payload)
+QByteArray frameModelFile(const ModelFileFormat &format, const std::function<void(QDataStream &out)> &writePayload)
 {
+    QByteArray payload;
+    {
+        QDataStream out(&payload, QIODevice::WriteOnly);
+        out.setVersion(modelStreamVersion);
+        writePayload(out);
+    }
     QByteArray bytes(format.magic.data(), format.magic.size());
     QDataStream header(&bytes, QIODevice::Append);
     header.setVersion(modelStreamVersion);

@@ -7,6 +7,8 @@
 #include <QDataStream>
 #include <QString>
 
+#include <functional>
+
 namespace NewsGraph {
 
 // The frame every trained-model file of NewsGraph has (syntax models, the
@@ -26,8 +28,9 @@ struct ModelFileFormat
 // Qt's default.
 inline constexpr QDataStream::Version modelStreamVersion = QDataStream::Qt_6_4;
 
-// `payload` framed as a file of `format`.
-QByteArray frameModelFile(const ModelFileFormat &format, const QByteArray &payload);
+// A file of `format` whose payload `writePayload` writes (to a stream of
+// modelStreamVersion).
+QByteArray frameModelFile(const ModelFileFormat &format, const std::function<void(QDataStream &out)> &writePayload);
 
 // The payload of a file of `format` (a view into `bytes`, which must
 // outlive it); `name` names the file in error messages.

@@ -46,17 +46,6 @@ enum class Template : quint8 {
     WordBeforeAndShape,
 };
 
-int classOf(QStringView gumType)
-{
-    if (gumType == u"person")
-        return NameTyper::Person;
-    if (gumType == u"organization")
-        return NameTyper::Organization;
-    if (gumType == u"place")
-        return NameTyper::Place;
-    return NameTyper::Other;
-}
-
 } // namespace
 
 // In lower case, numbers as one word: "in", "!DIGITS".
@@ -143,6 +132,17 @@ std::vector<quint64> NameTyper::features(const NameInContext &name)
     return result;
 }
 
+NameTyper::Class NameTyper::classOfGumType(QStringView type)
+{
+    if (type == u"person")
+        return Person;
+    if (type == u"organization")
+        return Organization;
+    if (type == u"place")
+        return Place;
+    return Other;
+}
+
 NameTyper::NameScores NameTyper::scoreName(const QStringList &words) const
 {
     NameScores name;
@@ -209,21 +209,11 @@ std::array<float, NameTyper::ClassCount> softmax(std::array<float, NameTyper::Cl
 
 std::array<float, NameTyper::ClassCount> NameTyper::probabilities(const NameInContext &name) const
 {
-    if (isEmpty()) {
-        std::array<float, ClassCount> equal{};
-        equal.fill(1.0f / float(ClassCount));
-        return equal;
-    }
     return softmax(scores(name), m_temperature);
 }
 
 std::array<float, NameTyper::ClassCount> NameTyper::probabilities(const NameScores &name, const Context &context) const
 {
-    if (isEmpty()) {
-        std::array<float, ClassCount> equal{};
-        equal.fill(1.0f / float(ClassCount));
-        return equal;
-    }
     std::array<float, ClassCount> total = name.scores;
     if (name.hasWords) {
         std::vector<quint64> present;
@@ -281,7 +271,7 @@ QList<NameTyper::Example> NameTyper::examplesFromTreebank(const QList<ConlluSent
             if (inside)
                 continue;
             Example example;
-            example.type = Class(classOf(mention.type));
+            example.type = classOfGumType(mention.type);
             for (int w = mention.first; w <= mention.last; ++w)
                 example.name.words.append(sentence.words[w].form);
             for (int w = std::max(0, mention.first - 2); w < mention.first; ++w)
@@ -334,14 +324,10 @@ QList<NameTyper::Example> NameTyper::examplesFromLexicon(const Lexicon &lexicon)
 
 QByteArray NameTyper::serialize() const
 {
-    QByteArray payload;
-    {
-        QDataStream out(&payload, QIODevice::WriteOnly);
-        out.setVersion(modelStreamVersion);
+    return frameModelFile(fileFormat, [this](QDataStream &out) {
         out << m_language << m_attribution << m_temperature;
         m_model.write(out);
-    }
-    return frameModelFile(fileFormat, payload);
+    });
 }
 
 Result<NameTyper> NameTyper::parse(const QByteArray &bytes, const QString &name)

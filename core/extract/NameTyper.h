@@ -87,7 +87,8 @@ public:
     float temperature() const { return m_temperature; }
 
     // The share of its score each class has (a softmax over the class
-    // scores divided by the temperature); all equal for an empty typer.
+    // scores divided by the temperature); all equal for an empty typer,
+    // whose scores are all zero.
     std::array<float, ClassCount> probabilities(const NameInContext &name) const;
 
     // The most likely class.
@@ -114,6 +115,10 @@ public:
     static QString contextWord(const QString &word);
     static Context contextOf(const NameInContext &name);
     std::array<float, ClassCount> probabilities(const NameScores &name, const Context &context) const;
+
+    // The class of a GUM entity type ("person", "organization", "place";
+    // any other type is Other).
+    static Class classOfGumType(QStringView type);
 
     // The names of `sentences` (a treebank with GUM's entity layer) as
     // examples: every outermost entity mention that is a proper name

@@ -46,18 +46,14 @@ void releaseResourcePages(const uchar *data, qint64 size)
 
 QByteArray serializeSyntaxModel(const SyntaxModel &model)
 {
-    QByteArray payload;
-    {
-        QDataStream out(&payload, QIODevice::WriteOnly);
-        out.setVersion(modelStreamVersion);
+    return frameModelFile(fileFormat, [&model](QDataStream &out) {
         out << model.language << model.attribution;
         model.segmenter.write(out);
         model.fineTags.write(out);
         model.tagger.write(out);
         model.lemmatizer.write(out);
         model.parser.write(out);
-    }
-    return frameModelFile(fileFormat, payload);
+    });
 }
 
 Result<SyntaxModel> parseSyntaxModel(const QByteArray &bytes, const QString &name)

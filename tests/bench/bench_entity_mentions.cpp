@@ -25,6 +25,7 @@
 
 #include "core/extract/EntityExtractor.h"
 #include "core/extract/Lexicon.h"
+#include "core/extract/NameTyper.h"
 #include "core/pipeline/BundledCorpus.h"
 #include "core/syntax/Conllu.h"
 #include "core/syntax/ConlluEntities.h"
@@ -69,15 +70,19 @@ struct GoldDocument
     QList<Span> mentions;
 };
 
+// The kind scored of a GUM entity type; -1 for the types not scored.
 int kindOf(QStringView gumType)
 {
-    if (gumType == u"person")
+    switch (NameTyper::classOfGumType(gumType)) {
+    case NameTyper::Person:
         return Person;
-    if (gumType == u"organization")
+    case NameTyper::Organization:
         return Organisation;
-    if (gumType == u"place")
+    case NameTyper::Place:
         return Place;
-    return -1;
+    default:
+        return -1;
+    }
 }
 
 QList<GoldDocument> readDocuments(const QList<ConlluSentence> &sentences)
