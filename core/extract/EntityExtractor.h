@@ -4,6 +4,7 @@
 #include "core/extract/KnownEntityIndex.h"
 #include "core/extract/Lexicon.h"
 #include "core/extract/NameTyper.h"
+#include "core/extract/SyntaxAnalyzer.h"
 #include "core/extract/Tokenizer.h"
 #include "core/text/Document.h"
 
@@ -28,6 +29,12 @@ public:
     // extractor's use.
     void setNameTyper(const NameTyper *typer) { m_nameTyper = typer; }
 
+    // The syntax models whose taggers read the capitalised words that open
+    // sentences (a noun there is no name, a proper noun is); without one
+    // for a document's language, cues of the text and the lexicon decide
+    // alone.
+    void setSyntaxAnalyzer(SyntaxAnalyzer analyzer) { m_syntax = std::move(analyzer); }
+
     QList<ExtractedEntity> extract(const QString &text, const QList<Sentence> &sentences,
                                    const QString &language) const;
     // The same, for sentences already tokenised (tokenizeSentences()).
@@ -37,6 +44,7 @@ public:
 private:
     const Lexicon &m_lexicon;
     const NameTyper *m_nameTyper = nullptr;
+    SyntaxAnalyzer m_syntax;
 };
 
 } // namespace NewsGraph

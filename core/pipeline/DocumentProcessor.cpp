@@ -19,6 +19,7 @@ DocumentProcessor::DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<
     // from the mentions.
     m_relationExtractor.setListsCooccurrences(false);
     m_entityExtractor.setNameTyper(m_nameTyper.get());
+    m_entityExtractor.setSyntaxAnalyzer(m_relationExtractor.syntaxAnalyzer());
 }
 
 Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexiconDirectory,

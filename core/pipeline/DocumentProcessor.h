@@ -23,8 +23,9 @@ struct ProcessedDocument
 // (language, sentences, title), then entity, attribute and typed relation
 // extraction (co-occurrences are the store's to read from the mentions);
 // relation extraction tags and parses the sentences it reads with the
-// syntax model of the document's language; entity extraction asks the name
-// typer about names the text says little of.
+// syntax model of the document's language; entity extraction asks its
+// tagger about capitalised words that open sentences and the name typer
+// about names the text says little of.
 // Pure and thread-safe once built, so the Ingester runs it on all cores.
 class DocumentProcessor
 {
@@ -43,8 +44,8 @@ public:
 
     const TextAnalyzer &textAnalyzer() const { return m_textAnalyzer; }
     const Lexicon &lexicon() const { return *m_lexicon; }
-    // The syntax models relation extraction parses with (none without a
-    // model directory).
+    // The syntax models relation extraction parses with and entity
+    // extraction tags with (none without a model directory).
     const SyntaxAnalyzer &syntaxAnalyzer() const { return m_relationExtractor.syntaxAnalyzer(); }
 
 private:

@@ -17,11 +17,12 @@
 // Charles Bolden") where CoNLL, and this extractor, name the organisation
 // and the person apart: such mentions count against us here.
 //
-//   bench_entity_mentions [--list] [--no-typer | --typer FILE] FILE.conllu...
+//   bench_entity_mentions [--list] [--no-typer | --typer FILE] [--no-tagger] FILE.conllu...
 //     --list: every miss and false alarm; --no-typer: without the name
 //     typer (NameTyper), --typer: with the one in FILE instead of the
-//     bundled one. Score only documents the typer did not learn from (GUM's
-//     dev and test files): it learns from GUM's train file.
+//     bundled one; --no-tagger: without the syntax model's tagger. Score
+//     only documents the typer and the tagger did not learn from (GUM's
+//     dev and test files): they learn from GUM's train file.
 
 #include "core/extract/EntityExtractor.h"
 #include "core/extract/Lexicon.h"
@@ -183,6 +184,7 @@ int main(int argc, char *argv[])
     const bool list = files.removeAll(u"--list"_s) > 0;
     // --no-typer: without the name typer, to see what it adds.
     const bool withoutTyper = files.removeAll(u"--no-typer"_s) > 0;
+    const bool withoutTagger = files.removeAll(u"--no-tagger"_s) > 0;
     QString typerFile = QDir(bundledModelDirectory()).filePath(nameTyperFileName());
     if (const qsizetype option = files.indexOf(u"--typer"_s); option >= 0 && option + 1 < files.size()) {
         typerFile = files.at(option + 1);
@@ -206,6 +208,16 @@ int main(int argc, char *argv[])
     }
     if (!withoutTyper)
         extractor.setNameTyper(&typer.value());
+    // --no-tagger: without the syntax model's tagger reading the words
+    // that open sentences.
+    if (!withoutTagger) {
+        Result<SyntaxAnalyzer> syntax = SyntaxAnalyzer::fromDirectory(bundledModelDirectory(), {u"en"_s});
+        if (!syntax) {
+            std::fprintf(stderr, "%s\n", qPrintable(syntax.error()));
+            return 2;
+        }
+        extractor.setSyntaxAnalyzer(std::move(syntax).value());
+    }
 
     std::array<Counts, KindCount> typed{};
     Counts spans;

@@ -85,10 +85,12 @@ int main(int argc, char *argv[])
     }
     // As the programs run it: relation extraction parses the sentences
     // its tree rules read.
-    relationExtractor->setSyntaxAnalyzer(std::move(syntax).value());
-    // and entity extraction asks the name typer about names the text says
+    relationExtractor->setSyntaxAnalyzer(*syntax);
+    // and entity extraction asks the tagger about the capitalised words
+    // that open sentences and the name typer about names the text says
     // little of.
     EntityExtractor extractor(lexicon.value());
+    extractor.setSyntaxAnalyzer(std::move(syntax).value());
     extractor.setNameTyper(&typer.value());
 
     const QStringList articles = englishArticles();

@@ -327,6 +327,45 @@ private Q_SLOTS:
         QVERIFY2(find(inside, u"Quellmore Police"_s), qPrintable(describe(inside)));
     }
 
+    void theTaggerReadsWordsOpeningASentence()
+    {
+        Result<SyntaxAnalyzer> syntax = SyntaxAnalyzer::fromDirectory(u":/models"_s);
+        QVERIFY2(syntax.ok(), qPrintable(syntax.error()));
+        EntityExtractor tagging(*m_lexicon);
+        tagging.setSyntaxAnalyzer(std::move(syntax).value());
+        const auto extractWith = [this](const EntityExtractor &extractor, const QString &text, const QString &language) {
+            return extractor.extract(text, m_splitter->split(text), language);
+        };
+
+        // "continued" is a verb of speech too, and nothing but the tagger
+        // speaks for a name never seen before opening its only sentence.
+        const QString english = u"Fighting continued near the border on Sunday. Quenmark opened two stores in the "
+                                u"north. Cyclones gather strength over warm water, and cyclones weaken over land."_s;
+        const QList<ExtractedEntity> before = extractWith(EntityExtractor(*m_lexicon), english, u"en"_s);
+        QVERIFY2(mentions(before, u"Fighting"_s), qPrintable(describe(before)));
+        QVERIFY2(!mentions(before, u"Quenmark"_s), qPrintable(describe(before)));
+        const QList<ExtractedEntity> after = extractWith(tagging, english, u"en"_s);
+        QVERIFY2(!mentions(after, u"Fighting"_s), qPrintable(describe(after)));
+        QVERIFY2(mentions(after, u"Quenmark"_s), qPrintable(describe(after)));
+        // The tagger takes "Cyclones" for a name; the document writes it in
+        // lower case too.
+        QVERIFY2(!mentions(after, u"Cyclones"_s), qPrintable(describe(after)));
+
+        const QString french = u"Manifestations et grèves ont repris lundi à Quimper. Kervalis ferme son usine "
+                               u"de Brest après des pertes."_s;
+        const QList<ExtractedEntity> frenchBefore = extractWith(EntityExtractor(*m_lexicon), french, u"fr"_s);
+        QVERIFY2(!mentions(frenchBefore, u"Kervalis"_s), qPrintable(describe(frenchBefore)));
+        const QList<ExtractedEntity> frenchAfter = extractWith(tagging, french, u"fr"_s);
+        QVERIFY2(mentions(frenchAfter, u"Kervalis"_s), qPrintable(describe(frenchAfter)));
+        QVERIFY2(!mentions(frenchAfter, u"Manifestations"_s), qPrintable(describe(frenchAfter)));
+
+        // A word alone on its line is a heading, whatever the tagger says.
+        const QString heading = u"Background\nVelmora Freight said it would cut routes."_s;
+        const QList<ExtractedEntity> headed = extractWith(tagging, heading, u"en"_s);
+        QVERIFY2(!mentions(headed, u"Background"_s), qPrintable(describe(headed)));
+        QVERIFY2(mentions(headed, u"Velmora Freight"_s), qPrintable(describe(headed)));
+    }
+
     void institutionsGoOnThroughAnd()
     {
         const QList<ExtractedEntity> entities = extract(
