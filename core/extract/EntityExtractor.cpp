@@ -1209,15 +1209,51 @@ private:
     // Does a phrase of `category` start at token i ("said", "a déclaré")?
     bool startsPhrase(TokenSpan tokens, int i, Category category) const
     {
+        return phraseLengthAt(tokens, i, category) > 0;
+    }
+
+    // The tokens of the longest phrase of `category` starting at token i;
+    // 0 for none.
+    int phraseLengthAt(TokenSpan tokens, int i, Category category) const
+    {
         if (i >= tokens.size() || !tokens[i].isWord() || tokens[i].capitalized
             || !m_lexicon.startsEntry(category, tokens[i].folded()))
-            return false;
+            return 0;
         for (int length = m_lexicon.longestEntry(category); length >= 1; --length) {
             const QString phrase = phraseAfter(tokens, i, length);
             if (!phrase.isEmpty() && m_lexicon.containsKey(category, phrase))
+                return length;
+        }
+        return 0;
+    }
+
+    // A percentage within the first few tokens from i: "3 percent", "as
+    // much as 4.5%", "de 2,5 %", "by 12 per cent".
+    bool percentageSoonAfter(TokenSpan tokens, int i) const
+    {
+        for (int k = i; k < std::min<int>(tokens.size() - 1, i + 4); ++k) {
+            if (tokens[k].kind != Token::Kind::Number)
+                continue;
+            const Token &unit = tokens[k + 1];
+            const QStringView word = text(unit);
+            if (unit.is(m_text, u'%') || word == u"percent" || word == u"pct")
                 return true;
+            const QString two = phraseAfter(tokens, k + 1, 2);
+            return two == u"per cent" || two == u"pour cent";
         }
         return false;
+    }
+
+    // "Barrick rose 3 percent", "Norilsk's shares fell 4.5%", "Vorlanne
+    // recule de 4 %": a name whose price moves by a percentage is a listed
+    // company's. `next` is the token after the name.
+    bool movesOnTheMarket(TokenSpan tokens, int next) const
+    {
+        const int possessive = next < tokens.size() && tokens[next].kind == Token::Kind::Possessive ? 1 : 0;
+        if (const int security = phraseLengthAt(tokens, next + possessive, Category::SecurityNoun); security > 0)
+            next += possessive + security;
+        const int move = phraseLengthAt(tokens, next, Category::MarketMove);
+        return move > 0 && percentageSoonAfter(tokens, next + move);
     }
 
     // Does a phrase of `category` end right before token i ("start-up",
@@ -1648,6 +1684,9 @@ private:
                 e[slot(EntityType::Product)] += weakCue; // "Blackwell chips"
             if (after.isWord() && !after.capitalized && in(Category::OrgNoun, after))
                 e[slot(EntityType::Organization)] += weakCue;
+            // "Norilsk shares", "Barrick stock": what is traded is a company.
+            if (startsPhrase(tokens, next, Category::SecurityNoun) || movesOnTheMarket(tokens, next))
+                e[slot(EntityType::Organization)] += goodCue;
             if (after.isWord() && !after.capitalized && in(Category::EventNoun, after))
                 e[slot(EntityType::Event)] += strongCue; // "the VivaTech conference"
             if (after.is(m_text, u'-') && next + 1 < tokens.size() && text(tokens[next + 1]) == u"based")

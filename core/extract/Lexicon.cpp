@@ -42,6 +42,8 @@ constexpr std::array wordListFiles{
     std::pair{Category::SportsResult, u"sports-results.txt"},
     std::pair{Category::PlaceNoun, u"place-nouns.txt"},
     std::pair{Category::SpeakerNoun, u"speaker-nouns.txt"},
+    std::pair{Category::SecurityNoun, u"security-nouns.txt"},
+    std::pair{Category::MarketMove, u"market-moves.txt"},
 };
 
 // The category names of the user lexicon format.
@@ -67,6 +69,8 @@ constexpr std::array categoryNames{
     std::pair{Category::SportsResult, u"sports-result"},
     std::pair{Category::PlaceNoun, u"place-noun"},
     std::pair{Category::SpeakerNoun, u"speaker-noun"},
+    std::pair{Category::SecurityNoun, u"security-noun"},
+    std::pair{Category::MarketMove, u"market-move"},
 };
 
 // The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].

@@ -59,8 +59,10 @@ public:
         SportsResult,     // verbs and prepositions of results between teams: "beat", "drew with", "a battu" (sports-results.txt)
         PlaceNoun,        // nouns of places: "town", "island", "commune", "gare" (place-nouns.txt)
         SpeakerNoun,      // who speaks, opening a sentence: "Police", "Officials", "Witnesses" (speaker-nouns.txt)
+        SecurityNoun,     // what a listed company's name goes with: "shares", "stock", "action" (security-nouns.txt)
+        MarketMove,       // how a price moves: "rose", "fell", "edged up", "a reculé" (market-moves.txt)
     };
-    static constexpr int categoryCount = int(Category::SpeakerNoun) + 1;
+    static constexpr int categoryCount = int(Category::MarketMove) + 1;
 
     Lexicon() = default;
 
