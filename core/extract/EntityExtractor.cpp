@@ -895,11 +895,13 @@ private:
         const bool tagged = !tag.isEmpty() && tag != u"X" && tag != u"SYM";
         if (tagged && tag == u"PROPN" && !lowerCaseWords().contains(token.folded()))
             return true;
-        // What only a name is followed by: a possessive ("Zorvex's") or a
-        // title ("Zorvex CEO ..."); a verb of speech ("Zorvex said") where
-        // the tagger cannot tell, for "continued", "added" or "noted" are
-        // said of things too ("Fighting continued").
+        // What only a name is followed by: a possessive ("Zorvex's"), a
+        // title ("Zorvex CEO ...") or an age ("Brenvold, 24, scored"); a
+        // verb of speech ("Zorvex said") where the tagger cannot tell, for
+        // "continued", "added" or "noted" are said of things too
+        // ("Fighting continued").
         return tokens[next].kind == Token::Kind::Possessive
+            || (tokens[next].is(m_text, u',') && statesAge(tokens, next + 1, true))
             || (tokens[next].isWord() && in(Category::PersonTitle, tokens[next]) && !in(Category::FunctionWord, tokens[next]))
             || startsTitle(tokens, next) || (!tagged && startsPhrase(tokens, next, Category::SpeechVerb));
     }
@@ -1165,6 +1167,21 @@ private:
     }
 
     // --- typing ---------------------------------------------------------
+
+    // Does an event noun make the name tokens[first..last] an event's? A
+    // word that sports reports use for competitions and that also ends
+    // organisations' names ("League", "Championnat") does only in a sports
+    // report: "Champions League" there, "Arab League" and "National League
+    // for Democracy" elsewhere.
+    bool namesEvent(TokenSpan tokens, int first, int last) const
+    {
+        for (int i = first; i <= last; ++i) {
+            if (in(Category::EventNoun, tokens[i])
+                && (!in(Category::SportsWord, tokens[i]) || !in(Category::OrgSuffix, tokens[i]) || isSportsReport()))
+                return true;
+        }
+        return false;
+    }
 
     // Single words that name an organisation in this document: those that
     // stand alone as a name and also begin a longer name ending in an
@@ -1554,7 +1571,7 @@ private:
         const Token &lastWord = tokens[m.last].kind == Token::Kind::Number && m.last > m.first ? tokens[m.last - 1] : tokens[m.last];
         if (count >= 2 && in(Category::OrgSuffix, lastWord))
             e[slot(EntityType::Organization)] += strongCue;
-        if (spanHas(tokens, m.first, m.last, Category::EventNoun))
+        if (namesEvent(tokens, m.first, m.last))
             e[slot(EntityType::Event)] += strongCue + 1;
         // "Brivalto Island", "Marvel County", "Mexico City"
         if (count >= 2 && lastWord.capitalized && in(Category::PlaceNoun, lastWord) && !in(Category::OrgSuffix, lastWord))
@@ -1582,6 +1599,8 @@ private:
             e[slot(EntityType::Product)] += weakCue;
 
         // Before the name.
+        if (ageBefore(tokens, m.first))
+            e[slot(EntityType::Person)] += goodCue; // "the 21-year-old Chanderpaul"
         if (const int title = titleBefore(tokens, m.first); title >= 0) {
             e[slot(EntityType::Person)] += strongCue;
             rememberEpithet(index, title);
@@ -1725,9 +1744,48 @@ private:
     // What follows "Name," or "Name (": a title makes a person ("Jensen
     // Huang, PDG de Nvidia"), a described noun an organisation or product
     // ("Mistral Compute, a new Cloud platform").
+    // An age from token i on: "21-year-old", "21 years old", "21 ans"; or,
+    // with `bare`, a number alone before a comma or a closing bracket, as
+    // in "Brandvik, 24, scored" and "Maren Oddvik (31)".
+    bool statesAge(TokenSpan tokens, int i, bool bare) const
+    {
+        if (i + 1 >= tokens.size() || tokens[i].kind != Token::Kind::Number || tokens[i].end - tokens[i].start > 3)
+            return false;
+        const int years = text(tokens[i]).toInt();
+        if (years < 1 || years > 119)
+            return false;
+        const QString words = phraseAfter(tokens, i + 1, 1);
+        if (words == u"ans" || words == u"an")
+            return true;
+        const QString twoWords = phraseAfter(tokens, i + 1, 2);
+        if (twoWords == u"years old" || twoWords == u"year old")
+            return true;
+        // "21-year-old": the tokenizer cuts at the hyphens.
+        if (i + 4 < tokens.size() && tokens[i + 1].is(m_text, u'-') && text(tokens[i + 2]) == u"year"
+            && tokens[i + 3].is(m_text, u'-') && text(tokens[i + 4]) == u"old")
+            return true;
+        return bare && (tokens[i + 1].is(m_text, u',') || tokens[i + 1].is(m_text, u')'));
+    }
+
+    // "the 21-year-old Chanderpaul": an age right before token i.
+    bool ageBefore(TokenSpan tokens, int i) const
+    {
+        return i >= 5 && text(tokens[i - 1]) == u"old" && statesAge(tokens, i - 5, false);
+    }
+
     void appositive(Mention &m, TokenSpan tokens, int from, bool bracket)
     {
         Evidence &e = m.evidence;
+        // "Brandvik, 24, scored", "Chanderpaul, the 21-year-old
+        // left-hander", "Paulin Ferrandou, âgé de 52 ans": people have ages.
+        for (int i = from; i < std::min<int>(tokens.size(), from + 3); ++i) {
+            if (statesAge(tokens, i, i == from)) {
+                e[slot(EntityType::Person)] += goodCue;
+                return;
+            }
+            if (tokens[i].kind == Token::Kind::Punctuation)
+                break;
+        }
         // A description opens with an article or a title ("Kelpwise, a
         // start-up", "Huang, PDG de Nvidia"); anything else is the sentence
         // going on ("Mistral Compute, which aims to rival ...").

@@ -121,6 +121,24 @@ private Q_SLOTS:
         QTest::newRow("member of") << u"Les salariés de Quenvaro ont voté la grève, affirme Quenvaro."_s << u"Quenvaro"_s
                                    << u"ORG"_s;
         QTest::newRow("based") << u"Shares of Denver-based Tarvolin rose."_s << u"Tarvolin"_s << u"ORG"_s;
+        // People have ages; companies' shares move.
+        QTest::newRow("age in commas") << u"The club confirmed that Brenvold, 24, had signed."_s << u"Brenvold"_s
+                                       << u"PERSON"_s;
+        QTest::newRow("age before") << u"Coaches praised the 19-year-old Tavarek after the match."_s << u"Tavarek"_s
+                                    << u"PERSON"_s;
+        QTest::newRow("age described") << u"Fans cheered Marvadi, the 21-year-old left-hander, all day."_s
+                                       << u"Marvadi"_s << u"PERSON"_s;
+        QTest::newRow("french age") << u"Selon Quilvane, âgé de 52 ans, la saison est finie."_s << u"Quilvane"_s
+                                    << u"PERSON"_s;
+        QTest::newRow("shares") << u"Investors sold Quenmark shares after the warning."_s << u"Quenmark"_s
+                                << u"ORG"_s;
+        // A league is a competition in a sports report, a body elsewhere.
+        QTest::newRow("league outside sports")
+            << u"Leaders of the Velmoran League for Reform met in Oslo on Monday."_s
+            << u"Velmoran League for Reform"_s << u"ORG"_s;
+        QTest::newRow("league in sports")
+            << u"Quellmore beat Dunmore 2-1 and lead the Velmoran League, whose top striker scored twice."_s
+            << u"Velmoran League"_s << u"EVENT"_s;
         // Places from the gazetteer and from prepositions.
         QTest::newRow("gazetteer") << u"The company will open an office in Nairobi next year."_s << u"Nairobi"_s
                                    << u"PLACE"_s;
