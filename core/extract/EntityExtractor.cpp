@@ -317,12 +317,14 @@ private:
     }
 
     // Words capitalised where capitals say something: not first in a clause.
+    // A word in capitals says nothing: "RESULTS" in a headline does not
+    // make "Results of English league matches" a name.
     void noteCapitalizedWords()
     {
         for (qsizetype s = 0; s < m_tokens.size(); ++s) {
             const TokenSpan tokens = m_tokens[s];
             for (int i = 0; i < tokens.size(); ++i) {
-                if (tokens[i].isWord() && tokens[i].capitalized && !isClauseInitial(tokens, i))
+                if (tokens[i].isWord() && tokens[i].capitalized && !tokens[i].allCaps && !isClauseInitial(tokens, i))
                     m_capitalizedElsewhere.insert(folded(tokens[i]));
             }
         }
@@ -1168,6 +1170,19 @@ private:
 
     // --- typing ---------------------------------------------------------
 
+    // "National League for Democracy", "Bank of Ireland", "Ministry of
+    // Defence": an organisation word right before "of", "for" or "on"
+    // inside a name.
+    bool institutionBeforeJoiner(TokenSpan tokens, int first, int last) const
+    {
+        for (int i = first + 1; i < last; ++i) {
+            if (tokens[i].isWord() && !tokens[i].capitalized && isInstitutionalJoiner(text(tokens[i]))
+                && tokens[i - 1].capitalized && in(Category::OrgSuffix, tokens[i - 1]))
+                return true;
+        }
+        return false;
+    }
+
     // Does an event noun make the name tokens[first..last] an event's? A
     // word that sports reports use for competitions and that also ends
     // organisations' names ("League", "Championnat") does only in a sports
@@ -1472,8 +1487,13 @@ private:
             if (dash > 0 && dash <= 2 && word.size() - dash - 1 >= 1 && word.size() - dash - 1 <= 2)
                 return true;
         }
-        return i + 2 < tokens.size() && small(tokens[i]) && tokens[i + 1].is(m_text, u'-') && !tokens[i + 1].spaceBefore
-            && !tokens[i + 2].spaceBefore && small(tokens[i + 2]);
+        // Not the month and day of a date ("1996-08-30").
+        const auto joinedDash = [&](int k) {
+            return k >= 0 && k < tokens.size() && tokens[k].is(m_text, u'-') && !tokens[k].spaceBefore;
+        };
+        return i + 2 < tokens.size() && small(tokens[i]) && joinedDash(i + 1) && !tokens[i + 2].spaceBefore
+            && small(tokens[i + 2]) && !(joinedDash(i - 1) && !tokens[i].spaceBefore)
+            && !(joinedDash(i + 3) && i + 4 < tokens.size() && !tokens[i + 4].spaceBefore);
     }
 
     // A sports report: three sports words (sports-words.txt), or a score
@@ -1571,6 +1591,8 @@ private:
         const Token &lastWord = tokens[m.last].kind == Token::Kind::Number && m.last > m.first ? tokens[m.last - 1] : tokens[m.last];
         if (count >= 2 && in(Category::OrgSuffix, lastWord))
             e[slot(EntityType::Organization)] += strongCue;
+        else if (count >= 3 && institutionBeforeJoiner(tokens, m.first, m.last))
+            e[slot(EntityType::Organization)] += strongCue; // "National League for Democracy", "Bank of Ireland"
         if (namesEvent(tokens, m.first, m.last))
             e[slot(EntityType::Event)] += strongCue + 1;
         // "Brivalto Island", "Marvel County", "Mexico City"
@@ -1804,7 +1826,12 @@ private:
             if (!token.isWord())
                 continue;
             if (in(Category::PersonTitle, token) || startsPhrase(tokens, i, Category::PersonTitle)) {
-                e[slot(EntityType::Person)] += strongCue - 1;
+                // "... of the National League for Democracy, opposition
+                // leader Aung San Suu Kyi said": a title right before a
+                // name is that name's.
+                const int titleEnd = i + std::max(1, phraseLengthAt(tokens, i, Category::PersonTitle));
+                if (!(titleEnd < tokens.size() && tokens[titleEnd].capitalized && isNameWord(tokens[titleEnd], false)))
+                    e[slot(EntityType::Person)] += strongCue - 1;
                 return;
             }
             if (bracket && token.capitalized) {
@@ -2066,6 +2093,7 @@ private:
                 byKnown.insert(mention.known, g);
         }
         linkAcronyms(byKey);
+        linkUnintroducedAcronyms();
         linkShortForms();
         linkRunTogetherNames();
         linkTrailingNames();
@@ -2179,6 +2207,46 @@ private:
             const int g = byKey.value(acronym.folded(), -1);
             if (g >= 0)
                 merge(mention.group, g);
+        }
+    }
+
+    // "The NLD won ..." after "the National League for Democracy": an
+    // acronym the lexicon does not know, never introduced in brackets, is
+    // the one organisation or unknown name of the document whose initials
+    // it spells. Two such names, and it stays apart.
+    void linkUnintroducedAcronyms()
+    {
+        QHash<QString, int> byInitials; // initials -> group; -1 where two groups spell them
+        for (const Mention &mention : std::as_const(m_mentions)) {
+            if (mention.wordCount < 2 || mention.known || mention.group < 0)
+                continue;
+            const Group &group = m_groups[mention.group];
+            if (group.known || (group.type() != EntityType::Organization && group.strength() >= goodCue))
+                continue;
+            const TokenSpan tokens = m_tokens[mention.sentence];
+            QString initials;
+            for (int i = mention.first; i <= mention.last; ++i) {
+                if (countsForInitials(tokens[i]))
+                    initials.append(tokens[i].folded().front());
+            }
+            if (initials.size() < 3)
+                continue;
+            const auto found = byInitials.constFind(initials);
+            if (found == byInitials.cend())
+                byInitials.insert(initials, mention.group);
+            else if (*found != mention.group)
+                byInitials[initials] = -1;
+        }
+        if (byInitials.isEmpty())
+            return;
+        for (int m = 0; m < m_mentions.size(); ++m) {
+            const Mention &mention = m_mentions[m];
+            const Token &token = m_tokens[mention.sentence][mention.first];
+            if (mention.known || mention.first != mention.last || !token.allCaps || m_groups[mention.group].known)
+                continue;
+            const int g = byInitials.value(text(token).toString().remove(u'.').toCaseFolded(), -1);
+            if (g >= 0 && g != mention.group && !m_groups[g].mentions.isEmpty())
+                merge(g, mention.group);
         }
     }
 

@@ -139,6 +139,14 @@ private Q_SLOTS:
         QTest::newRow("league in sports")
             << u"Quellmore beat Dunmore 2-1 and lead the Velmoran League, whose top striker scored twice."_s
             << u"Velmoran League"_s << u"EVENT"_s;
+        QTest::newRow("league under a dateline")
+            << u"QUELLMORE 1996-08-30\nThe Velmoran League for Reform said 30 members were detained."_s
+            << u"Velmoran League for Reform"_s << u"ORG"_s;
+        QTest::newRow("institution before of") << u"Rates will rise, the Bank of Quellmore said on Monday."_s
+                                               << u"Bank of Quellmore"_s << u"ORG"_s;
+        QTest::newRow("the next name's title")
+            << u"Police detained members of the Velmoran Union of Workers, opposition leader Kasimir Vost said."_s
+            << u"Velmoran Union of Workers"_s << u"ORG"_s;
         // Places from the gazetteer and from prepositions.
         QTest::newRow("gazetteer") << u"The company will open an office in Nairobi next year."_s << u"Nairobi"_s
                                    << u"PLACE"_s;
@@ -425,6 +433,25 @@ private Q_SLOTS:
         QCOMPARE(frenchTypeOf(u"Les analystes étaient à Vorlanne lundi. En Bourse, Vorlanne recule de 4,5 % après "
                               u"ses résultats."_s),
                  u"ORG"_s);
+    }
+
+    void acronymsSpellOneNameOfTheDocument()
+    {
+        const QList<ExtractedEntity> entities
+            = extract(u"The Velmoran Freight Alliance cut three routes. Later the VFA said demand was weak."_s);
+        const ExtractedEntity *alliance = find(entities, u"Velmoran Freight Alliance"_s);
+        QVERIFY2(alliance && alliance->aliases.contains(u"VFA"_s), qPrintable(describe(entities)));
+        // Two names that spell it: the acronym stays apart.
+        const QList<ExtractedEntity> two = extract(
+            u"The Velmoran Freight Alliance and the Vost Family Association met. Later the VFA said demand was weak."_s);
+        QVERIFY2(find(two, u"VFA"_s), qPrintable(describe(two)));
+    }
+
+    void headlineCapitalsSupportNoOpeningWord()
+    {
+        const QList<ExtractedEntity> entities
+            = extract(u"ENGLISH LEAGUE RESULTS\nResults of English league matches on Thursday: Quellmore 2 Dunmore 1."_s);
+        QVERIFY2(!mentions(entities, u"Results"_s), qPrintable(describe(entities)));
     }
 
     void institutionsGoOnThroughAnd()
