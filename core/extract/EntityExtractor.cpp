@@ -852,6 +852,12 @@ private:
         return knownNameAt(tokens, i, &known) >= 0 && known->type == EntityType::Organization;
     }
 
+    bool startsKnownPlace(TokenSpan tokens, int i) const
+    {
+        const KnownName *known = nullptr;
+        return knownNameAt(tokens, i, &known) >= 0 && known->type == EntityType::Place;
+    }
+
     // The universal part of speech the tagger gives the word that opens a
     // clause at token i, read as the first word of a sentence (after a
     // colon or a quotation mark too: "Cryptopolitan Academy: Want to ..."
@@ -862,6 +868,19 @@ private:
     {
         const TokenSpan clause(tokens.begin() + i, std::min<qsizetype>(3, tokens.size() - i));
         return m_syntax.partsOfSpeech(m_text, clause, m_language).value(0);
+    }
+
+    // From token i: a small number then a capitalised word (a result:
+    // "0 Wexham United 3"), or four numbers or more (a standings row).
+    bool resultsOrStandingsFrom(TokenSpan tokens, int i) const
+    {
+        int numbers = 0;
+        while (i + numbers < tokens.size() && tokens[i + numbers].kind == Token::Kind::Number)
+            ++numbers;
+        if (numbers >= 4)
+            return true;
+        return numbers == 1 && text(tokens[i]).size() <= 3 && i + 1 < tokens.size() && tokens[i + 1].capitalized
+            && isNameWord(tokens[i + 1], false);
     }
 
     // A capitalised first word is a name only with support: the lexicon,
@@ -876,9 +895,10 @@ private:
             return false; // "Police said", "Officials told"
         if (m_capitalizedElsewhere.contains(token.folded()) || in(Category::GivenName, token))
             return true;
-        // A word alone is a heading ("Background", "Reaction").
+        // A word alone is a heading ("Background", "Reaction.").
         const int next = i + 1;
-        if (next >= tokens.size())
+        if (std::none_of(tokens.begin() + next, tokens.end(),
+                         [](const Token &t) { return t.isWord() || t.kind == Token::Kind::Number; }))
             return false;
         // "les fonds historiques : Daphni, Aglaé Ventures, ...": the first
         // member of a list of names after a colon.
@@ -896,6 +916,10 @@ private:
         const QString tag = clauseInitialPartOfSpeech(tokens, i);
         const bool tagged = !tag.isEmpty() && tag != u"X" && tag != u"SYM";
         if (tagged && tag == u"PROPN" && !lowerCaseWords().contains(token.folded()))
+            return true;
+        // "Castlebury 0 Wexham United 3", "Castlebury 5 0 2 3 3 9 2": a
+        // results or standings line of a sports report opens on a team.
+        if (tokens[next].kind == Token::Kind::Number && isSportsReport() && resultsOrStandingsFrom(tokens, next))
             return true;
         // What only a name is followed by: a possessive ("Zorvex's"), a
         // title ("Zorvex CEO ...") or an age ("Brenvold, 24, scored"); a
@@ -954,9 +978,13 @@ private:
                     && !tokens[i + 1].spaceBefore;
                 // "le site de Lorient de Naval Group": a particle does not
                 // join a known organisation to the name before it (the
-                // place is the organisation's, not part of its name).
+                // place is the organisation's, not part of its name); nor
+                // a known place to a company's ("l'usine Brivalto de
+                // Quimperlé"), unlike a person's ("Pierre de Montreuil") or
+                // an institution's ("Banque de France").
                 const bool particle = token.isWord() && !token.capitalized && isNameParticle(word)
-                    && !startsKnownOrganisation(tokens, i + 1);
+                    && !startsKnownOrganisation(tokens, i + 1)
+                    && (institutional || in(Category::GivenName, tokens[first]) || !startsKnownPlace(tokens, i + 1));
                 const bool joiner = token.isWord() && institutional && isInstitutionalJoiner(word);
                 // "Marine Le Pen", "Quentin Le Brouster": a capitalised
                 // particle after a given name opens the surname.

@@ -387,9 +387,9 @@ private Q_SLOTS:
         QVERIFY2(!mentions(frenchAfter, u"Manifestations"_s), qPrintable(describe(frenchAfter)));
 
         // A word alone on its line is a heading, whatever the tagger says.
-        const QString heading = u"Background\nVelmora Freight said it would cut routes."_s;
+        const QString heading = u"Reaction.\nBackground\nVelmora Freight said it would cut routes."_s;
         const QList<ExtractedEntity> headed = extractWith(tagging, heading, u"en"_s);
-        QVERIFY2(!mentions(headed, u"Background"_s), qPrintable(describe(headed)));
+        QVERIFY2(!mentions(headed, u"Background"_s) && !mentions(headed, u"Reaction"_s), qPrintable(describe(headed)));
         QVERIFY2(mentions(headed, u"Velmora Freight"_s), qPrintable(describe(headed)));
     }
 
@@ -433,6 +433,29 @@ private Q_SLOTS:
         QCOMPARE(frenchTypeOf(u"Les analystes étaient à Vorlanne lundi. En Bourse, Vorlanne recule de 4,5 % après "
                               u"ses résultats."_s),
                  u"ORG"_s);
+    }
+
+    void resultsAndStandingsLinesOpenOnTeams()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"SOCCER - RESULTS\nResults of league matches on Thursday:\nCastlebury 0 Wexham United 3\nDunmore 2 Hartley 1\n"
+            u"Standings:\nWexham United 5 4 1 0 12 3 13\nCastlebury 5 0 2 3 3 9 2\n"_s);
+        const ExtractedEntity *castlebury = find(entities, u"Castlebury"_s);
+        QVERIFY2(castlebury && castlebury->type == EntityType::Organization, qPrintable(describe(entities)));
+        QCOMPARE(castlebury->mentions.size(), 2);
+        QVERIFY2(!mentions(entities, u"Results"_s) && !mentions(entities, u"Standings"_s), qPrintable(describe(entities)));
+        // Outside a sports report a number after a first word proves nothing.
+        const QList<ExtractedEntity> plain = extract(u"Chapter 5 covers the early years."_s);
+        QVERIFY2(!mentions(plain, u"Chapter"_s), qPrintable(describe(plain)));
+    }
+
+    void aKnownPlaceIsNoPartOfACompanysName()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Les salariés de l'usine Brivalto de Rennes ont cessé le travail. Pierre de Montreuil a parlé."_s,
+            u"fr"_s);
+        QVERIFY2(find(entities, u"Brivalto"_s) && find(entities, u"Rennes"_s), qPrintable(describe(entities)));
+        QVERIFY2(find(entities, u"Pierre de Montreuil"_s), qPrintable(describe(entities)));
     }
 
     void acronymsSpellOneNameOfTheDocument()
