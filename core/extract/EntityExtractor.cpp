@@ -1741,6 +1741,14 @@ private:
                 if (const EntityType speaker = speakerPronounType(tokens, verb + 1, &expletive); speaker != EntityType::Place)
                     e[slot(speaker)] += expletive ? weakCue : goodCue;
             }
+            // "Neiafu is a small port town", "Kelpwise is a start-up",
+            // "Quenvaro est une commune": what the name is said to be.
+            if (const int head = predicateNounAfter(tokens, next); head >= 0) {
+                if (endsPhraseBefore(tokens, head + 1, Category::PlaceNoun))
+                    e[slot(EntityType::Place)] += goodCue;
+                else if (endsPhraseBefore(tokens, head + 1, Category::OrgNoun))
+                    e[slot(EntityType::Organization)] += goodCue;
+            }
             // "Marvin Quell, who ...": English keeps "who" for people
             // ("which" and "that" for companies).
             if (after.is(m_text, u',') && next + 1 < tokens.size() && tokens[next + 1].isWord()
@@ -1794,6 +1802,36 @@ private:
     // What follows "Name," or "Name (": a title makes a person ("Jensen
     // Huang, PDG de Nvidia"), a described noun an organisation or product
     // ("Mistral Compute, a new Cloud platform").
+    // "is a small port town in ...", "est une commune du ...": after a
+    // copula at token i and an article, the last of the lower-case words
+    // before a function word or punctuation (the noun the name is said to
+    // be), as a token index; -1 if the words are not so.
+    int predicateNounAfter(TokenSpan tokens, int i) const
+    {
+        if (i + 2 >= tokens.size() || !tokens[i].isWord())
+            return -1;
+        const QStringView copula = text(tokens[i]);
+        if (copula != u"is" && copula != u"was" && copula != u"est" && copula != u"était")
+            return -1;
+        if (!in(Category::Determiner, tokens[i + 1]))
+            return -1;
+        int head = -1;
+        bool hyphenated = false; // "start-up": the word after a hyphen inside a word
+        for (int k = i + 2; k < std::min<int>(tokens.size(), i + 7); ++k) {
+            const Token &token = tokens[k];
+            if (token.is(m_text, u'-') && !token.spaceBefore && head == k - 1 && k + 1 < tokens.size()
+                && !tokens[k + 1].spaceBefore) {
+                hyphenated = true;
+                continue;
+            }
+            if (!token.isWord() || token.capitalized || (!hyphenated && in(Category::FunctionWord, token)))
+                break;
+            head = k;
+            hyphenated = false;
+        }
+        return head;
+    }
+
     // An age from token i on: "21-year-old", "21 years old", "21 ans"; or,
     // with `bare`, a number alone before a comma or a closing bracket, as
     // in "Brandvik, 24, scored" and "Maren Oddvik (31)".

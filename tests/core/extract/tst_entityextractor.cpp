@@ -147,6 +147,17 @@ private Q_SLOTS:
         QTest::newRow("the next name's title")
             << u"Police detained members of the Velmoran Union of Workers, opposition leader Kasimir Vost said."_s
             << u"Velmoran Union of Workers"_s << u"ORG"_s;
+        // What the name is said to be; streets.
+        QTest::newRow("said to be a town") << u"Visitors say Neiafu is a small port town in the north."_s
+                                           << u"Neiafu"_s << u"PLACE"_s;
+        QTest::newRow("french said to be a town") << u"On dit que Quenvaro est une petite commune du Finistère."_s
+                                                  << u"Quenvaro"_s << u"PLACE"_s;
+        QTest::newRow("said to be a start-up") << u"Investors in Brenvik say Brenvik is a start-up without a product."_s
+                                               << u"Brenvik"_s << u"ORG"_s;
+        QTest::newRow("street") << u"Protesters marched to Quellmore Avenue on Sunday."_s << u"Quellmore Avenue"_s
+                                << u"PLACE"_s;
+        QTest::newRow("surname that is a word") << u"The talks failed, Christopher Hill said on Tuesday."_s
+                                                << u"Christopher Hill"_s << u"PERSON"_s;
         // Places from the gazetteer and from prepositions.
         QTest::newRow("gazetteer") << u"The company will open an office in Nairobi next year."_s << u"Nairobi"_s
                                    << u"PLACE"_s;
