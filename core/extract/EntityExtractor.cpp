@@ -55,6 +55,9 @@ constexpr double strongCue = 5.0;
 constexpr double goodCue = 3.0;
 constexpr double weakCue = 1.5;
 constexpr double defaultOrg = 0.4;
+// A given name alone ("Gloria said"): more than the default, less than a
+// preposition.
+constexpr double givenNameAloneCue = 0.5;
 // What a mention's name typer guess weighs at most (see weighLearnedTypes()).
 constexpr double learnedCue = 1.0;
 
@@ -1633,6 +1636,14 @@ private:
             && std::any_of(tokens.begin() + m.first + 1, tokens.begin() + m.last + 1,
                            [](const Token &token) { return token.spaceBefore; }))
             e[slot(EntityType::Person)] += strongCue - 1;
+        // "Gloria developed eczema": a given name alone is most often a
+        // person called by it (brands, places and words among given names
+        // are left out of the list).
+        // Below a preposition's cue ("in Everett"), and not after an
+        // article ("la Marine nationale").
+        if (count == 1 && !m.known && firstToken.capitalized && !firstToken.allCaps && in(Category::GivenName, firstToken)
+            && !(m.first > 0 && in(Category::Determiner, tokens[m.first - 1])))
+            e[slot(EntityType::Person)] += givenNameAloneCue;
         if (count >= 2 && firstToken.isWord() && firstToken.end - firstToken.start >= 2
             && m_text.at(firstToken.end - 1) == u'.' && !firstToken.allCaps)
             e[slot(EntityType::Person)] += goodCue; // "J. Smith"
@@ -2316,6 +2327,18 @@ private:
         }
     }
 
+    // Do the longest names of `groups` share their first and their last
+    // word, differing only in the words between ("Antonín Dvořák",
+    // "Antonín Leopold Dvořák")?
+    bool oneNameWithMiddleNames(const QList<int> &groups, const QList<const Mention *> &longest) const
+    {
+        const Mention &first = *longest[groups.constFirst()];
+        return std::all_of(groups.cbegin(), groups.cend(), [&](int g) {
+            const Mention &other = *longest[g];
+            return other.wordCount >= 2 && firstWord(other) == firstWord(first) && lastWord(other) == lastWord(first);
+        });
+    }
+
     // "Huang" -> "Jensen Huang", "Mench" -> "Arthur Mensch", "Mistral" ->
     // "Mistral AI", then "Arthur Mench" -> "Arthur Mensch". Each short form
     // looks up the full names it may shorten in an index (by first word, and
@@ -2368,6 +2391,7 @@ private:
             int target = -1;
             int matches = 0;
             int personMatches = 0;
+            QList<int> surnameTargets; // the full names "Dvořák" may shorten
             QList<int> suffixed; // "Boeing Co" and "Boeing Company" for "Boeing"
             for (int other : std::as_const(candidates)) {
                 if (other == g || m_groups[other].mentions.isEmpty())
@@ -2385,6 +2409,7 @@ private:
                     target = other;
                     ++matches;
                     personMatches += otherType == EntityType::Person;
+                    surnameTargets.append(other);
                     continue;
                 }
                 // "Neil's leadership" -> "Neil Ashe": a given name alone
@@ -2411,6 +2436,14 @@ private:
             }
             if (matches == 1 && suffixed.isEmpty()) {
                 merge(target, g);
+            } else if (matches >= 2 && suffixed.isEmpty() && surnameTargets.size() == matches
+                       && oneNameWithMiddleNames(surnameTargets, longest)) {
+                // "Antonín Dvořák", "Antonín Leopold Dvořák" and "Dvořák":
+                // the full names differ only by middle names.
+                const int into = surnameTargets.constFirst();
+                for (qsizetype k = 1; k < surnameTargets.size(); ++k)
+                    merge(into, surnameTargets[k]);
+                merge(into, g);
             } else if (matches >= 2 && personMatches == matches) {
                 // "Jespersen" after "Otto Jespersen" and "Jens Otto Harry
                 // Jespersen": whose it is stays open, but it is a person's.

@@ -469,6 +469,33 @@ private Q_SLOTS:
         QVERIFY2(find(entities, u"Pierre de Montreuil"_s), qPrintable(describe(entities)));
     }
 
+    void fullNamesDifferingByMiddleNamesAreOnePerson()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"The composer Karel Jaromír Vostrák was born in 1841. Critics praised Karel Vostrák for his operas. "
+            u"In 1892 Vostrák said he missed home."_s);
+        const ExtractedEntity *vostrak = find(entities, u"Karel Jaromír Vostrák"_s);
+        QVERIFY2(vostrak && vostrak->type == EntityType::Person, qPrintable(describe(entities)));
+        QVERIFY2(vostrak->aliases.contains(u"Karel Vostrák"_s) && vostrak->aliases.contains(u"Vostrák"_s),
+                 qPrintable(describe(entities)));
+        // Two people who share a surname stay two.
+        const QList<ExtractedEntity> two = extract(
+            u"Karel Vostrák and Anna Vostrák met the press. In 1892 Vostrák said he missed home."_s);
+        QVERIFY2(find(two, u"Karel Vostrák"_s) && find(two, u"Anna Vostrák"_s), qPrintable(describe(two)));
+    }
+
+    void aGivenNameAloneIsAPerson()
+    {
+        const QList<ExtractedEntity> entities
+            = extract(u"Doctors told the parents of little Helen to rest. Helen recovered in May."_s);
+        const ExtractedEntity *helen = find(entities, u"Helen"_s);
+        QVERIFY2(helen && helen->type == EntityType::Person, qPrintable(describe(entities)));
+        // A preposition's cue outweighs it, and an article forbids it.
+        const QList<ExtractedEntity> place = extract(u"The plant in Everett closed. Everett's mayor was angry."_s);
+        const ExtractedEntity *everett = find(place, u"Everett"_s);
+        QVERIFY2(everett && everett->type == EntityType::Place, qPrintable(describe(place)));
+    }
+
     void acronymsSpellOneNameOfTheDocument()
     {
         const QList<ExtractedEntity> entities
