@@ -303,20 +303,24 @@ private:
         return false;
     }
 
-    // The words the document writes in lower case somewhere, folded: read
-    // when first asked for, which most documents never are.
-    const QSet<QString> &lowerCaseWords()
+    // Does the document write this (folded) word in lower case somewhere?
+    // The words are read when first asked about, which most documents
+    // never are, as sorted hashes: cheaper to gather than a set of
+    // strings, and a hash two words share by chance only keeps a name out.
+    bool writtenInLowerCase(const QString &folded)
     {
         if (!m_lowerCaseWordsRead) {
             for (qsizetype s = 0; s < m_tokens.size(); ++s) {
                 for (const Token &token : m_tokens[s]) {
                     if (token.isWord() && !token.capitalized && !token.mixedCase && !token.hasDigit)
-                        m_lowerCaseWords.insert(token.folded());
+                        m_lowerCaseWords.push_back(qHash(token.folded()));
                 }
             }
+            std::sort(m_lowerCaseWords.begin(), m_lowerCaseWords.end());
+            m_lowerCaseWords.erase(std::unique(m_lowerCaseWords.begin(), m_lowerCaseWords.end()), m_lowerCaseWords.end());
             m_lowerCaseWordsRead = true;
         }
-        return m_lowerCaseWords;
+        return std::binary_search(m_lowerCaseWords.cbegin(), m_lowerCaseWords.cend(), qHash(folded));
     }
 
     // Words capitalised where capitals say something: not first in a clause.
@@ -724,24 +728,17 @@ private:
                     known = nullptr;
                 }
             }
-            if (!known && isClauseInitial(tokens, i) && !acceptInitialWord(tokens, i)) {
-                if (last == i) {
-                    ++i;
-                    continue;
-                }
-                // "Photo Instagram": an ordinary first word is not part of
-                // the known name that follows it.
-                if (startsKnownName(tokens, i + 1)) {
-                    ++i;
-                    continue;
-                }
-                // "Adding Copper Mountain ...", "Following Tarvolin's
-                // results": an English participle opening the sentence,
-                // capitalised nowhere else, is no name word.
-                if (isOpeningParticiple(tokens[i])) {
-                    ++i;
-                    continue;
-                }
+            // A longer name stands whatever its first word is, unless that
+            // word opens a known name ("Photo Instagram": an ordinary
+            // first word is not part of the known name after it) or is an
+            // English participle capitalised nowhere else ("Adding Copper
+            // Mountain ...", "Following Tarvolin's results"). Asked in this
+            // order, the tagger reads only the words that decide something.
+            if (!known && isClauseInitial(tokens, i)
+                && (last == i || startsKnownName(tokens, i + 1) || isOpeningParticiple(tokens[i]))
+                && !acceptInitialWord(tokens, i)) {
+                ++i;
+                continue;
             }
             addCandidate(s, i, last, known);
             i = last + 1;
@@ -870,7 +867,7 @@ private:
     QString clauseInitialPartOfSpeech(TokenSpan tokens, int i) const
     {
         const TokenSpan clause(tokens.begin() + i, std::min<qsizetype>(3, tokens.size() - i));
-        return m_syntax.partsOfSpeech(m_text, clause, m_language).value(0);
+        return m_syntax.firstPartOfSpeech(m_text, clause, m_language);
     }
 
     // From token i: a small number then a capitalised word (a result:
@@ -908,31 +905,30 @@ private:
         if (i > 0 && tokens[i - 1].is(m_text, u':') && tokens[next].is(m_text, u',') && next + 1 < tokens.size()
             && isNameWord(tokens[next + 1], false) && !isClauseInitial(tokens, next + 1))
             return true;
-        // "Fighting continued near the border" against "Barrick rose 3%":
-        // the tagger weighs the word's form and the words around it as
-        // the cues below cannot (on English-EWT's test set it tells a
-        // sentence-initial proper noun from any other capitalised first
-        // word right 97% of the time). It takes words it never saw for
-        // proper nouns more readily than it should ("Homeopathy is",
-        // "Cyclones gather"): one the document also writes in lower case
-        // is a common word.
-        const QString tag = clauseInitialPartOfSpeech(tokens, i);
-        const bool tagged = !tag.isEmpty() && tag != u"X" && tag != u"SYM";
-        if (tagged && tag == u"PROPN" && !lowerCaseWords().contains(token.folded()))
-            return true;
         // "Castlebury 0 Wexham United 3", "Castlebury 5 0 2 3 3 9 2": a
         // results or standings line of a sports report opens on a team.
         if (tokens[next].kind == Token::Kind::Number && isSportsReport() && resultsOrStandingsFrom(tokens, next))
             return true;
         // What only a name is followed by: a possessive ("Zorvex's"), a
-        // title ("Zorvex CEO ...") or an age ("Brenvold, 24, scored"); a
-        // verb of speech ("Zorvex said") where the tagger cannot tell, for
-        // "continued", "added" or "noted" are said of things too
-        // ("Fighting continued").
-        return tokens[next].kind == Token::Kind::Possessive
-            || (tokens[next].is(m_text, u',') && statesAge(tokens, next + 1, true))
+        // title ("Zorvex CEO ...") or an age ("Brenvold, 24, scored").
+        if (tokens[next].kind == Token::Kind::Possessive || (tokens[next].is(m_text, u',') && statesAge(tokens, next + 1, true))
             || (tokens[next].isWord() && in(Category::PersonTitle, tokens[next]) && !in(Category::FunctionWord, tokens[next]))
-            || startsTitle(tokens, next) || (!tagged && startsPhrase(tokens, next, Category::SpeechVerb));
+            || startsTitle(tokens, next))
+            return true;
+        // "Fighting continued near the border" against "Barrick rose 3%":
+        // the tagger weighs the word's form and the words around it as
+        // the cues above cannot (on English-EWT's test set it tells a
+        // sentence-initial proper noun from any other capitalised first
+        // word right 97% of the time). It takes words it never saw for
+        // proper nouns more readily than it should ("Homeopathy is",
+        // "Cyclones gather"): one the document also writes in lower case
+        // is a common word. A verb of speech after the word ("Zorvex
+        // said") counts only where the tagger cannot tell, for
+        // "continued", "added" or "noted" are said of things too.
+        const QString tag = clauseInitialPartOfSpeech(tokens, i);
+        if (!tag.isEmpty() && tag != u"X" && tag != u"SYM")
+            return tag == u"PROPN" && !writtenInLowerCase(token.folded());
+        return startsPhrase(tokens, next, Category::SpeechVerb);
     }
 
     int extendName(TokenSpan tokens, int first) const
@@ -2828,7 +2824,7 @@ private:
     };
     QList<ShoutedRun> m_shoutedRuns; // see shoutedRunsOf()
     QSet<QString> m_organisationWords;
-    QSet<QString> m_lowerCaseWords; // see lowerCaseWords()
+    std::vector<size_t> m_lowerCaseWords; // see writtenInLowerCase()
     bool m_lowerCaseWordsRead = false;
     QSet<QString> m_lastNameWords; // last words of names of two words or more that are not organisations' ("blair")
     QSet<QString> m_sharedKeys; // see shared()

@@ -76,25 +76,27 @@ SentenceSyntax SyntaxAnalyzer::analyse(const QString &text, QList<Token> tokens,
     return result;
 }
 
-QStringList SyntaxAnalyzer::partsOfSpeech(const QString &text, TokenSpan tokens, const QString &language) const
+namespace {
+
+// The treebank words of `tokens` as the model splits them.
+ConlluSentence segmented(const SyntaxModel &model, const QString &text, TokenSpan tokens, QList<int> *tokenOfWord)
 {
-    const SyntaxModel *languageModel = model(language);
-    if (!languageModel)
-        return {};
     QList<SurfaceToken> surface;
     surface.reserve(tokens.size());
     for (const Token &token : tokens)
         surface.append(SurfaceToken{token.text(text).toString(), token.spaceBefore});
-    QList<int> tokenOfWord;
-    const ConlluSentence sentence = languageModel->segmenter.segment(surface, &tokenOfWord);
-    const QStringList tags = languageModel->tagger.tag(sentence.forms());
-    QStringList result(tokens.size());
-    for (qsizetype w = tags.size() - 1; w >= 0; --w) {
-        // The fine tag's UPOS part ("VERB|VerbForm=Part"): see FineTags.
-        if (const int token = tokenOfWord.value(w, -1); token >= 0 && token < result.size())
-            result[token] = tags[w].section(u'|', 0, 0);
-    }
-    return result;
+    return model.segmenter.segment(surface, tokenOfWord);
+}
+
+} // namespace
+
+QString SyntaxAnalyzer::firstPartOfSpeech(const QString &text, TokenSpan tokens, const QString &language) const
+{
+    const SyntaxModel *languageModel = model(language);
+    if (!languageModel || tokens.size() == 0)
+        return {};
+    const ConlluSentence sentence = segmented(*languageModel, text, tokens, nullptr);
+    return languageModel->tagger.firstTag(sentence.forms()).section(u'|', 0, 0);
 }
 
 } // namespace NewsGraph

@@ -66,12 +66,13 @@ public:
     SentenceSyntax analyse(const QString &text, QList<Token> tokens, const QString &language,
                            const QList<std::pair<int, int>> &names = {}) const;
 
-    // The universal part of speech of each of `tokens` (of its first word
-    // where the treebanks split it: "don't"), from the tagger of the model
-    // of `language` alone, without parsing: what candidate finding asks of
-    // a capitalised word opening a sentence ("Fighting continued" is a
-    // noun, "Barrick rose" a proper noun). Empty without a model.
-    QStringList partsOfSpeech(const QString &text, TokenSpan tokens, const QString &language) const;
+    // The universal part of speech of the first of `tokens` (of its first
+    // word where the treebanks split it: "don't"), the others read as its
+    // context, from the tagger of the model of `language` alone, without
+    // tagging the rest or parsing: what candidate finding asks of a
+    // capitalised word opening a sentence ("Fighting continued" is a noun,
+    // "Barrick rose" a proper noun). Empty without a model.
+    QString firstPartOfSpeech(const QString &text, TokenSpan tokens, const QString &language) const;
 
 private:
     QHash<QString, std::shared_ptr<const SyntaxModel>> m_models;

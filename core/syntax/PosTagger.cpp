@@ -70,6 +70,8 @@ SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QStri
 {
     SentenceWords sentence;
     sentence.written = words;
+    for (QStringList *list : {&sentence.lower, &sentence.context, &sentence.endings, &sentence.shapes, &sentence.classes})
+        list->reserve(words.size());
     for (const QString &word : words) {
         sentence.lower.append(word.toLower());
         sentence.context.append(normalisedWord(word));
@@ -153,16 +155,18 @@ int highestScoringTag(const std::vector<quint64> &features, const LinearModel &m
 // Greedy decoding, left to right: a word with a given tag (`given`, by
 // word, -1 for none) keeps it, a word of the dictionary takes its tag, any
 // other the one choose(i, features) gives; each choice is context for the
-// next words. The tag ids chosen, one per word.
+// next words. The tag ids chosen, one per word, for the first `count`
+// words (-1: all of them).
 template<typename Choose>
 QList<int> decode(const SentenceWords &sentence, const QHash<QString, int> &dictionary, Choose choose,
-                  const QList<int> &given = {})
+                  const QList<int> &given = {}, qsizetype count = -1)
 {
+    const qsizetype end = count < 0 ? sentence.written.size() : std::min(count, sentence.written.size());
     QList<int> tags;
-    tags.reserve(sentence.written.size());
+    tags.reserve(end);
     std::vector<quint64> features;
     int previous = sentenceStart, beforePrevious = beforeStart;
-    for (int i = 0; i < sentence.written.size(); ++i) {
+    for (int i = 0; i < end; ++i) {
         int tag = given.value(i, -1);
         if (tag < 0)
             tag = dictionary.value(sentence.written.at(i), -1);
@@ -265,6 +269,18 @@ QStringList PosTagger::tag(const QStringList &words, const QStringList &given) c
     for (const int id : ids)
         tags.append(m_tags.at(id));
     return tags;
+}
+
+QString PosTagger::firstTag(const QStringList &words) const
+{
+    if (m_tags.isEmpty() || words.isEmpty())
+        return {};
+    const QList<int> ids = decode(sentenceWords(words, m_ambiguityClasses), m_dictionary,
+                                  [&](int, const std::vector<quint64> &features) {
+                                      return highestScoringTag(features, m_model);
+                                  },
+                                  {}, 1);
+    return m_tags.at(ids.constFirst());
 }
 
 quint64 PosTagger::weightsChecksum() const

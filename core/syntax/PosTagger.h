@@ -60,6 +60,9 @@ public:
     // (a name the entity extractor found is a PROPN), and the words after
     // it are tagged in that context.
     QStringList tag(const QStringList &words, const QStringList &given = {}) const;
+    // The tag of the first word alone, the others read as its context:
+    // tag(words).value(0) without tagging the rest. Empty for no words.
+    QString firstTag(const QStringList &words) const;
 
     // A digest of everything learnt (tags, dictionary, features and their
     // weights), independent of hash-table order: equal for equal taggers.

@@ -124,29 +124,24 @@ private Q_SLOTS:
         QVERIFY2(hasArc(english.words, u"Arlo"_s, u"case"_s, u"'s"_s), describe(english.words).constData());
     }
 
-    void tagsTokensWithoutParsing()
+    void tagsTheFirstTokenWithoutParsing()
     {
-        // One part of speech per token, the first word's where a token
-        // holds several ("du" = "de le": ADP); the same tags a full
-        // analysis gives those words.
+        // The tag a full analysis gives the first word, the first word's
+        // where a token holds several ("du" = "de le": ADP).
         const QString text = u"Titre. Le prix du blé a monté."_s;
         const QList<Token> tokens = tokenize(text, 7, int(text.size()));
-        const QStringList tags = m_analyzer.partsOfSpeech(text, tokens, u"fr"_s);
-        QCOMPARE(tags.size(), tokens.size());
         const SentenceSyntax syntax = m_analyzer.analyse(text, Sentence{7, int(text.size())}, u"fr"_s);
-        for (qsizetype w = syntax.words.words.size() - 1; w >= 0; --w) {
-            if (w == 0 || syntax.tokenOfWord.at(w - 1) != syntax.tokenOfWord.at(w))
-                QCOMPARE(tags.at(syntax.tokenOfWord.at(w)), syntax.words.words.at(w).upos);
-        }
-        QCOMPARE(tags.at(2), u"ADP"_s); // du
+        QCOMPARE(m_analyzer.firstPartOfSpeech(text, tokens, u"fr"_s), syntax.words.words.at(0).upos);
+        QCOMPARE(m_analyzer.firstPartOfSpeech(text, TokenSpan(tokens.data() + 2, 3), u"fr"_s), u"ADP"_s);
         // A capitalised first word: a noun, or a name the tagger never saw.
         const QString news = u"Fighting continued near the border. Quenmark opened two stores."_s;
         const QList<Token> fighting = tokenize(news, 0, 35);
-        QCOMPARE(m_analyzer.partsOfSpeech(news, fighting, u"en"_s).value(0), u"NOUN"_s);
+        QCOMPARE(m_analyzer.firstPartOfSpeech(news, fighting, u"en"_s), u"NOUN"_s);
         const QList<Token> quenmark = tokenize(news, 36, int(news.size()));
-        QCOMPARE(m_analyzer.partsOfSpeech(news, quenmark, u"en"_s).value(0), u"PROPN"_s);
-        // No model, no tags.
-        QVERIFY(m_analyzer.partsOfSpeech(news, quenmark, u"de"_s).isEmpty());
+        QCOMPARE(m_analyzer.firstPartOfSpeech(news, quenmark, u"en"_s), u"PROPN"_s);
+        // No model, or no tokens: no tag.
+        QVERIFY(m_analyzer.firstPartOfSpeech(news, quenmark, u"de"_s).isEmpty());
+        QVERIFY(m_analyzer.firstPartOfSpeech(news, TokenSpan(), u"en"_s).isEmpty());
     }
 
     void leavesOtherLanguagesAlone()

@@ -76,6 +76,16 @@ private Q_SLOTS:
                                     u"ADP"_s, u"PROPN"_s, u"PUNCT"_s}));
     }
 
+    void tagsTheFirstWordAlone()
+    {
+        const PosTagger tagger = PosTagger::train(treebank());
+        for (const ConlluSentence &sentence : treebank())
+            QCOMPARE(tagger.firstTag(formsOf(sentence)), tagsOf(sentence).constFirst());
+        QCOMPARE(tagger.firstTag({u"Brivalto"_s, u"sold"_s, u"its"_s}), u"PROPN"_s);
+        QVERIFY(tagger.firstTag({}).isEmpty());
+        QVERIFY(PosTagger().firstTag({u"Brivalto"_s}).isEmpty());
+    }
+
     void trainingIsDeterministic()
     {
         PosTagger::TrainingOptions options;
