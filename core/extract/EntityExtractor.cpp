@@ -1761,8 +1761,12 @@ private:
             if (after.is(m_text, u',') && next + 1 < tokens.size() && tokens[next + 1].isWord()
                 && (text(tokens[next + 1]) == u"who" || text(tokens[next + 1]) == u"whose"))
                 e[slot(EntityType::Person)] += goodCue;
-            // "the Trump administration": a government named after the person who heads it.
-            if (after.isWord() && text(after) == u"administration" && m.first > 0 && in(Category::Determiner, tokens[m.first - 1]))
+            // "the Trump administration", "the second Obama administration":
+            // a government named after the person who heads it.
+            if (after.isWord() && text(after) == u"administration" && m.first > 0
+                && (in(Category::Determiner, tokens[m.first - 1])
+                    || (m.first > 1 && tokens[m.first - 1].isWord() && !tokens[m.first - 1].capitalized
+                        && in(Category::Determiner, tokens[m.first - 2]))))
                 e[slot(EntityType::Person)] += goodCue;
             if (after.isWord() && !after.capitalized && in(Category::ProductNoun, after))
                 e[slot(EntityType::Product)] += weakCue; // "Blackwell chips"

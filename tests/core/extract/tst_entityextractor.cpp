@@ -158,6 +158,8 @@ private Q_SLOTS:
                                 << u"PLACE"_s;
         QTest::newRow("surname that is a word") << u"The talks failed, Christopher Hill said on Tuesday."_s
                                                 << u"Christopher Hill"_s << u"PERSON"_s;
+        QTest::newRow("administration") << u"Banks expect the second Varnier administration to ease rules."_s
+                                        << u"Varnier"_s << u"PERSON"_s;
         // Places from the gazetteer and from prepositions.
         QTest::newRow("gazetteer") << u"The company will open an office in Nairobi next year."_s << u"Nairobi"_s
                                    << u"PLACE"_s;
