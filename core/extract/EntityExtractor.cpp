@@ -323,9 +323,9 @@ private:
         return std::binary_search(m_lowerCaseWords.cbegin(), m_lowerCaseWords.cend(), qHash(folded));
     }
 
-    // Words capitalised where capitals say something: not first in a clause.
-    // A word in capitals says nothing: "RESULTS" in a headline does not
-    // make "Results of English league matches" a name.
+    // Words capitalised where capitals say something: not first in a
+    // clause, and not all in capitals ("RESULTS" in a headline does not
+    // make "Results of English league matches" a name).
     void noteCapitalizedWords()
     {
         for (qsizetype s = 0; s < m_tokens.size(); ++s) {
@@ -1287,7 +1287,8 @@ private:
     }
 
     // A percentage within the first few tokens from i: "3 percent", "as
-    // much as 4.5%", "de 2,5 %", "by 12 per cent".
+    // much as 4.5%", "de 2,5 %", "by 12 per cent". The first number
+    // decides ("rose 3 places to 12%" is no percentage rise).
     bool percentageSoonAfter(TokenSpan tokens, int i) const
     {
         for (int k = i; k < std::min<int>(tokens.size() - 1, i + 4); ++k) {
@@ -1634,9 +1635,8 @@ private:
             e[slot(EntityType::Person)] += strongCue - 1;
         // "Gloria developed eczema": a given name alone is most often a
         // person called by it (brands, places and words among given names
-        // are left out of the list).
-        // Below a preposition's cue ("in Everett"), and not after an
-        // article ("la Marine nationale").
+        // are left out of the list); weighed below a preposition ("in
+        // Everett"), and not after an article ("la Marine nationale").
         if (count == 1 && !m.known && firstToken.capitalized && !firstToken.allCaps && in(Category::GivenName, firstToken)
             && !(m.first > 0 && in(Category::Determiner, tokens[m.first - 1])))
             e[slot(EntityType::Person)] += givenNameAloneCue;
@@ -1810,9 +1810,6 @@ private:
             e[slot(EntityType::Organization)] += defaultOrg; // business news names organisations most
     }
 
-    // What follows "Name," or "Name (": a title makes a person ("Jensen
-    // Huang, PDG de Nvidia"), a described noun an organisation or product
-    // ("Mistral Compute, a new Cloud platform").
     // "is a small port town in ...", "est une commune du ...": after a
     // copula at token i and an article, the last of the lower-case words
     // before a function word or punctuation (the noun the name is said to
@@ -1872,6 +1869,9 @@ private:
         return i >= 5 && text(tokens[i - 1]) == u"old" && statesAge(tokens, i - 5, false);
     }
 
+    // What follows "Name," or "Name (": an age or a title makes a person
+    // ("Jensen Huang, PDG de Nvidia"), a described noun an organisation or
+    // product ("Mistral Compute, a new Cloud platform").
     void appositive(Mention &m, TokenSpan tokens, int from, bool bracket)
     {
         Evidence &e = m.evidence;

@@ -76,27 +76,17 @@ SentenceSyntax SyntaxAnalyzer::analyse(const QString &text, QList<Token> tokens,
     return result;
 }
 
-namespace {
-
-// The treebank words of `tokens` as the model splits them.
-ConlluSentence segmented(const SyntaxModel &model, const QString &text, TokenSpan tokens, QList<int> *tokenOfWord)
-{
-    QList<SurfaceToken> surface;
-    surface.reserve(tokens.size());
-    for (const Token &token : tokens)
-        surface.append(SurfaceToken{token.text(text).toString(), token.spaceBefore});
-    return model.segmenter.segment(surface, tokenOfWord);
-}
-
-} // namespace
-
 QString SyntaxAnalyzer::firstPartOfSpeech(const QString &text, TokenSpan tokens, const QString &language) const
 {
     const SyntaxModel *languageModel = model(language);
     if (!languageModel || tokens.size() == 0)
         return {};
-    const ConlluSentence sentence = segmented(*languageModel, text, tokens, nullptr);
-    return languageModel->tagger.firstTag(sentence.forms()).section(u'|', 0, 0);
+    QList<SurfaceToken> surface;
+    surface.reserve(tokens.size());
+    for (const Token &token : tokens)
+        surface.append(SurfaceToken{token.text(text).toString(), token.spaceBefore});
+    // The fine tag's UPOS part ("VERB|VerbForm=Part"): see FineTags.
+    return languageModel->tagger.firstTag(languageModel->segmenter.segment(surface).forms()).section(u'|', 0, 0);
 }
 
 } // namespace NewsGraph
