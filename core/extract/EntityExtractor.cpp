@@ -542,7 +542,7 @@ private:
         const Token &acronym = tokens[open + 1];
         if (!acronym.allCaps || acronym.hasDigit)
             return -1;
-        const QString letters = text(acronym).toString().remove(u'.').toCaseFolded();
+        const QString letters = acronymLetters(acronym);
         if (letters.size() < 2 || letters.size() > 8)
             return -1;
         QString initials; // read backwards
@@ -846,16 +846,10 @@ private:
         return knownNameAt(tokens, i, &known) >= 0;
     }
 
-    bool startsKnownOrganisation(TokenSpan tokens, int i) const
+    bool startsKnownName(TokenSpan tokens, int i, EntityType type) const
     {
         const KnownName *known = nullptr;
-        return knownNameAt(tokens, i, &known) >= 0 && known->type == EntityType::Organization;
-    }
-
-    bool startsKnownPlace(TokenSpan tokens, int i) const
-    {
-        const KnownName *known = nullptr;
-        return knownNameAt(tokens, i, &known) >= 0 && known->type == EntityType::Place;
+        return knownNameAt(tokens, i, &known) >= 0 && known->type == type;
     }
 
     // The universal part of speech the tagger gives the word that opens a
@@ -982,8 +976,9 @@ private:
                 // Quimperlé"), unlike a person's ("Pierre de Montreuil") or
                 // an institution's ("Banque de France").
                 const bool particle = token.isWord() && !token.capitalized && isNameParticle(word)
-                    && !startsKnownOrganisation(tokens, i + 1)
-                    && (institutional || in(Category::GivenName, tokens[first]) || !startsKnownPlace(tokens, i + 1));
+                    && !startsKnownName(tokens, i + 1, EntityType::Organization)
+                    && (institutional || in(Category::GivenName, tokens[first])
+                        || !startsKnownName(tokens, i + 1, EntityType::Place));
                 const bool joiner = token.isWord() && institutional && isInstitutionalJoiner(word);
                 // "Marine Le Pen", "Quentin Le Brouster": a capitalised
                 // particle after a given name opens the surname.
@@ -1304,13 +1299,17 @@ private:
         return false;
     }
 
-    // "Barrick rose 3 percent", "Norilsk's shares fell 4.5%", "Vorlanne
-    // recule de 4 %": a name whose price moves by a percentage is a listed
-    // company's. `next` is the token after the name.
-    bool movesOnTheMarket(TokenSpan tokens, int next) const
+    // "Norilsk shares", "Barrick rose 3 percent", "Norilsk's shares fell
+    // 4.5%", "Vorlanne recule de 4 %": a name whose shares trade or whose
+    // price moves by a percentage is a listed company's. `next` is the
+    // token after the name.
+    bool tradesOnTheMarket(TokenSpan tokens, int next) const
     {
         const int possessive = next < tokens.size() && tokens[next].kind == Token::Kind::Possessive ? 1 : 0;
-        if (const int security = phraseLengthAt(tokens, next + possessive, Category::SecurityNoun); security > 0)
+        const int security = phraseLengthAt(tokens, next + possessive, Category::SecurityNoun);
+        if (security > 0 && possessive == 0)
+            return true; // "Arnault's shares" may be a person's
+        if (security > 0)
             next += possessive + security;
         const int move = phraseLengthAt(tokens, next, Category::MarketMove);
         return move > 0 && percentageSoonAfter(tokens, next + move);
@@ -1772,8 +1771,7 @@ private:
                 e[slot(EntityType::Product)] += weakCue; // "Blackwell chips"
             if (after.isWord() && !after.capitalized && in(Category::OrgNoun, after))
                 e[slot(EntityType::Organization)] += weakCue;
-            // "Norilsk shares", "Barrick stock": what is traded is a company.
-            if (startsPhrase(tokens, next, Category::SecurityNoun) || movesOnTheMarket(tokens, next))
+            if (tradesOnTheMarket(tokens, next))
                 e[slot(EntityType::Organization)] += goodCue;
             if (after.isWord() && !after.capitalized && in(Category::EventNoun, after))
                 e[slot(EntityType::Event)] += strongCue; // "the VivaTech conference"
@@ -1970,17 +1968,30 @@ private:
             && !isInstitutionalJoiner(token.folded()) && !isJoiningWord(token.folded()) && !in(Category::Determiner, token);
     }
 
-    bool spellsInitials(const Mention &m, const Token &acronym) const
+    // The initials of a mention's words that count for an acronym, folded.
+    QString initialsOf(const Mention &m) const
     {
-        if (!acronym.allCaps)
-            return false;
         const TokenSpan tokens = m_tokens[m.sentence];
         QString initials;
         for (int i = m.first; i <= m.last; ++i) {
             if (countsForInitials(tokens[i]))
                 initials.append(tokens[i].folded().front());
         }
-        const QString letters = text(acronym).toString().remove(u'.').toCaseFolded();
+        return initials;
+    }
+
+    // The letters an acronym spells, folded: "U.N." -> "un".
+    QString acronymLetters(const Token &acronym) const
+    {
+        return text(acronym).toString().remove(u'.').toCaseFolded();
+    }
+
+    bool spellsInitials(const Mention &m, const Token &acronym) const
+    {
+        if (!acronym.allCaps)
+            return false;
+        const QString initials = initialsOf(m);
+        const QString letters = acronymLetters(acronym);
         return initials == letters || (initials.size() > letters.size() && initials.startsWith(letters));
     }
 
@@ -2300,12 +2311,7 @@ private:
             const Group &group = m_groups[mention.group];
             if (group.known || (group.type() != EntityType::Organization && group.strength() >= goodCue))
                 continue;
-            const TokenSpan tokens = m_tokens[mention.sentence];
-            QString initials;
-            for (int i = mention.first; i <= mention.last; ++i) {
-                if (countsForInitials(tokens[i]))
-                    initials.append(tokens[i].folded().front());
-            }
+            const QString initials = initialsOf(mention);
             if (initials.size() < 3)
                 continue;
             const auto found = byInitials.constFind(initials);
@@ -2321,7 +2327,7 @@ private:
             const Token &token = m_tokens[mention.sentence][mention.first];
             if (mention.known || mention.first != mention.last || !token.allCaps || m_groups[mention.group].known)
                 continue;
-            const int g = byInitials.value(text(token).toString().remove(u'.').toCaseFolded(), -1);
+            const int g = byInitials.value(acronymLetters(token), -1);
             if (g >= 0 && g != mention.group && !m_groups[g].mentions.isEmpty())
                 merge(g, mention.group);
         }

@@ -261,11 +261,7 @@ QStringList PosTagger::tag(const QStringList &words, const QStringList &given) c
         if (!given[i].isEmpty())
             givenIds[i] = int(m_tags.indexOf(given[i])); // -1 for a tag the model does not know
     }
-    const QList<int> ids = decode(sentenceWords(words, m_ambiguityClasses), m_dictionary,
-                                  [&](int, const std::vector<quint64> &features) {
-                                      return highestScoringTag(features, m_model);
-                                  },
-                                  givenIds);
+    const QList<int> ids = tagIds(words, givenIds);
     for (const int id : ids)
         tags.append(m_tags.at(id));
     return tags;
@@ -275,12 +271,14 @@ QString PosTagger::firstTag(const QStringList &words) const
 {
     if (m_tags.isEmpty() || words.isEmpty())
         return {};
-    const QList<int> ids = decode(sentenceWords(words, m_ambiguityClasses), m_dictionary,
-                                  [&](int, const std::vector<quint64> &features) {
-                                      return highestScoringTag(features, m_model);
-                                  },
-                                  {}, 1);
-    return m_tags.at(ids.constFirst());
+    return m_tags.at(tagIds(words, {}, 1).constFirst());
+}
+
+QList<int> PosTagger::tagIds(const QStringList &words, const QList<int> &given, qsizetype count) const
+{
+    return decode(sentenceWords(words, m_ambiguityClasses), m_dictionary,
+                  [&](int, const std::vector<quint64> &features) { return highestScoringTag(features, m_model); },
+                  given, count);
 }
 
 quint64 PosTagger::weightsChecksum() const

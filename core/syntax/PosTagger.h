@@ -75,6 +75,9 @@ public:
     static Result<PosTagger> read(QDataStream &in);
 
 private:
+    // The tag ids of the first `count` words (-1: all), greedy left to
+    // right; a word with an id in `given` keeps it.
+    QList<int> tagIds(const QStringList &words, const QList<int> &given, qsizetype count = -1) const;
 
     QStringList m_tags;
     LinearModel m_model;                  // one class per tag

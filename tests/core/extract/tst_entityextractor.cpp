@@ -42,6 +42,13 @@ private:
         return lines.join(u"; "_s);
     }
 
+    // The type of the entity called `name`, or what was found instead.
+    static QString typeOf(const QList<ExtractedEntity> &entities, const QString &name)
+    {
+        const ExtractedEntity *entity = find(entities, name);
+        return entity ? typeName(entity->type) : u"missing: "_s + describe(entities);
+    }
+
     static bool mentions(const QList<ExtractedEntity> &entities, const QString &surface)
     {
         for (const ExtractedEntity &entity : entities) {
@@ -414,37 +421,32 @@ private Q_SLOTS:
         QVERIFY2(typer.ok(), qPrintable(typer.error()));
         EntityExtractor extractor(*m_lexicon);
         extractor.setNameTyper(&typer.value());
-        const auto typeOf = [&](const QString &text, const QString &name) {
-            const QList<ExtractedEntity> entities = extractor.extract(text, m_splitter->split(text), u"en"_s);
-            const ExtractedEntity *entity = find(entities, name);
-            return entity ? typeName(entity->type) : u"missing: "_s + describe(entities);
+        const auto typeIn = [&](const QString &text, const QString &name) {
+            return typeOf(extractor.extract(text, m_splitter->split(text), u"en"_s), name);
         };
-        QCOMPARE(typeOf(u"Analysts met Tolbert in Oslo on Monday."_s, u"Tolbert"_s), u"PERSON"_s);
-        QCOMPARE(typeOf(u"Analysts met Tolbert in Oslo on Monday. Tolbert rose 3 percent in early trading."_s,
+        QCOMPARE(typeIn(u"Analysts met Tolbert in Oslo on Monday."_s, u"Tolbert"_s), u"PERSON"_s);
+        QCOMPARE(typeIn(u"Analysts met Tolbert in Oslo on Monday. Tolbert rose 3 percent in early trading."_s,
                         u"Tolbert"_s),
                  u"ORG"_s);
-        QCOMPARE(typeOf(u"Analysts met Tolbert in Oslo. On Monday Tolbert shares fell sharply."_s, u"Tolbert"_s),
+        QCOMPARE(typeIn(u"Analysts met Tolbert in Oslo. On Monday Tolbert shares fell sharply."_s, u"Tolbert"_s),
                  u"ORG"_s);
-        QCOMPARE(typeOf(u"Analysts met Tolbert in Oslo. On Monday Tolbert's stock fell by 4.5% after the report."_s,
+        QCOMPARE(typeIn(u"Analysts met Tolbert in Oslo. On Monday Tolbert's stock fell by 4.5% after the report."_s,
                         u"Tolbert"_s),
                  u"ORG"_s);
         // A rise without a percentage says nothing; nor does a gain in points.
-        QCOMPARE(typeOf(u"Analysts met Tolbert in Oslo. Later Tolbert rose to speak."_s, u"Tolbert"_s), u"PERSON"_s);
-        QCOMPARE(typeOf(u"Analysts met Tolbert in Oslo. Since then Tolbert gained 3 points in the polls."_s,
+        QCOMPARE(typeIn(u"Analysts met Tolbert in Oslo. Later Tolbert rose to speak."_s, u"Tolbert"_s), u"PERSON"_s);
+        QCOMPARE(typeIn(u"Analysts met Tolbert in Oslo. Since then Tolbert gained 3 points in the polls."_s,
                         u"Tolbert"_s),
                  u"PERSON"_s);
         // A given name and a surname outweigh the move.
-        QCOMPARE(typeOf(u"In the polls, Helen Oddvik rose 5 percent in a month."_s, u"Helen Oddvik"_s), u"PERSON"_s);
+        QCOMPARE(typeIn(u"In the polls, Helen Oddvik rose 5 percent in a month."_s, u"Helen Oddvik"_s), u"PERSON"_s);
 
         // French: "recule de 4,5 %" as "fell 4.5%", outweighing "à".
-        const auto frenchTypeOf = [&](const QString &text) {
-            const QList<ExtractedEntity> entities = extract(text, u"fr"_s);
-            const ExtractedEntity *entity = find(entities, u"Vorlanne"_s);
-            return entity ? typeName(entity->type) : u"missing: "_s + describe(entities);
-        };
-        QCOMPARE(frenchTypeOf(u"Les analystes étaient à Vorlanne lundi."_s), u"PLACE"_s);
-        QCOMPARE(frenchTypeOf(u"Les analystes étaient à Vorlanne lundi. En Bourse, Vorlanne recule de 4,5 % après "
-                              u"ses résultats."_s),
+        QCOMPARE(typeOf(extract(u"Les analystes étaient à Vorlanne lundi."_s, u"fr"_s), u"Vorlanne"_s), u"PLACE"_s);
+        QCOMPARE(typeOf(extract(u"Les analystes étaient à Vorlanne lundi. En Bourse, Vorlanne recule de 4,5 % "
+                                u"après ses résultats."_s,
+                                u"fr"_s),
+                        u"Vorlanne"_s),
                  u"ORG"_s);
     }
 
