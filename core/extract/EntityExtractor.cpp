@@ -575,6 +575,14 @@ private:
         markTickerBrackets(tokens, skip);
         // Every token of a run in capitals (of the whole sentence when it
         // shouts) is skipped below: the loop over the runs reads them.
+        // The city of a dateline is a name even where the lexicon does not
+        // know it ("VAL DORENZ, Switzerland 1996-12-07").
+        if (const int cityLast = datelineCityEnd(tokens); cityLast >= 0) {
+            const KnownName *known = nullptr;
+            const bool exact = knownNameAt(tokens, 0, &known) == cityLast;
+            addCandidate(s, 0, cityLast, exact ? known : nullptr, KeepWhole::Yes);
+            std::fill(skip.begin(), skip.begin() + cityLast + 1, true);
+        }
         const QList<std::pair<int, int>> shoutedRuns = shoutedRunsOf(tokens);
         int i = 0;
         for (const auto &[runFirst, runLast] : shoutedRuns) {
@@ -902,6 +910,10 @@ private:
         // "Castlebury 0 Wexham United 3", "Castlebury 5 0 2 3 3 9 2": a
         // results or standings line of a sports report opens on a team.
         if (tokens[next].kind == Token::Kind::Number && isSportsReport() && resultsOrStandingsFrom(tokens, next))
+            return true;
+        // "Quellmore beat Dunmore 40-3": who beats or draws in a sports
+        // report is a team or a player.
+        if (startsPhrase(tokens, next, Category::SportsResult) && isSportsReport())
             return true;
         // What only a name is followed by: a possessive ("Zorvex's"), a
         // title ("Zorvex CEO ...") or an age ("Brenvold, 24, scored").
@@ -1315,6 +1327,86 @@ private:
         return move > 0 && percentageSoonAfter(tokens, next + move);
     }
 
+    // Agency news opens on a dateline: the city in capitals, maybe the
+    // country or region, then the date or the agency ("MARNEVILLE,
+    // Valdoria 1996-12-06", "JOHANNESBURG 1996-08-22", "PARIS, Dec 6
+    // (AFP) -", "LONDON (Reuters) -"). Both names there are places,
+    // whatever a club or company of the same name. Only a city in
+    // capitals counts: a headline ("SOCCER - JAPAN GET LUCKY WIN") has no
+    // date or agency after its words.
+    bool inDateline(TokenSpan tokens, int first, int last) const
+    {
+        // Tokens 0..end are words in capitals (and the hyphens of "AL-AIN").
+        const auto shoutedFromStart = [&](int end) {
+            if (end < 0 || !tokens[0].isWord())
+                return false;
+            for (int k = 0; k <= end; ++k) {
+                if (tokens[k].isWord() ? !tokens[k].allCaps : !tokens[k].is(m_text, u'-'))
+                    return false;
+            }
+            return true;
+        };
+        if (first == 0) {
+            if (!shoutedFromStart(last))
+                return false;
+            if (datelineEndAt(tokens, last + 1))
+                return true;
+            // "PARIS, Dec 6 (AFP)", "AL-AIN, United Arab Emirates 1996-12-06"
+            if (last + 1 < tokens.size() && tokens[last + 1].is(m_text, u',')) {
+                if (datelineEndAt(tokens, last + 2))
+                    return true;
+                int end = last + 2;
+                while (end < tokens.size() && tokens[end].isWord() && tokens[end].capitalized)
+                    ++end;
+                return end > last + 2 && datelineEndAt(tokens, end);
+            }
+            return false;
+        }
+        return first >= 2 && tokens[first - 1].is(m_text, u',') && shoutedFromStart(first - 2)
+            && datelineEndAt(tokens, last + 1);
+    }
+
+    // The last token of the city a sentence opens on when it opens on a
+    // dateline, else -1.
+    int datelineCityEnd(TokenSpan tokens) const
+    {
+        int last = -1;
+        for (int k = 0; k < tokens.size(); ++k) {
+            if (tokens[k].isWord() && tokens[k].allCaps && !tokens[k].hasDigit)
+                last = k;
+            else if (!(tokens[k].is(m_text, u'-') && last == k - 1 && !tokens[k].spaceBefore))
+                break;
+        }
+        return last >= 0 && inDateline(tokens, 0, last) ? last : -1;
+    }
+
+    // What ends a dateline at token k: a date ("1996-12-06", "Dec 6",
+    // "6 December": months are stop capitals) or the agency in brackets
+    // ("(Reuters)").
+    bool datelineEndAt(TokenSpan tokens, int k) const
+    {
+        if (k >= tokens.size())
+            return false;
+        const Token &token = tokens[k];
+        const auto month = [&](int j) {
+            return j < tokens.size() && tokens[j].isWord() && tokens[j].capitalized && in(Category::StopCapital, tokens[j]);
+        };
+        const auto day = [&](int j) {
+            return j < tokens.size() && tokens[j].kind == Token::Kind::Number && text(tokens[j]).size() <= 2;
+        };
+        if (token.kind == Token::Kind::Number && text(token).size() == 4 && k + 1 < tokens.size()
+            && tokens[k + 1].is(m_text, u'-') && !tokens[k + 1].spaceBefore)
+            return true;
+        if ((month(k) && (day(k + 1) || (k + 2 < tokens.size() && tokens[k + 1].is(m_text, u'.') && day(k + 2))))
+            || (day(k) && month(k + 1)))
+            return true;
+        if (token.is(m_text, u'(') && k + 2 < tokens.size() && tokens[k + 2].is(m_text, u')')) {
+            const KnownName *agency = nullptr;
+            return knownNameAt(tokens, k + 1, &agency) == k + 1 && agency->type == EntityType::Organization;
+        }
+        return false;
+    }
+
     // Does a phrase of `category` end right before token i ("start-up",
     // "defense group")?
     bool endsPhraseBefore(TokenSpan tokens, int i, Category category) const
@@ -1622,6 +1714,8 @@ private:
             e[slot(EntityType::Organization)] += strongCue; // "National League for Democracy", "Bank of Ireland"
         if (namesEvent(tokens, m.first, m.last))
             e[slot(EntityType::Event)] += strongCue + 1;
+        if (inDateline(tokens, m.first, m.last))
+            e[slot(EntityType::Place)] += strongCue;
         // "Brivalto Island", "Marvel County", "Mexico City"
         if (count >= 2 && lastWord.capitalized && in(Category::PlaceNoun, lastWord) && !in(Category::OrgSuffix, lastWord))
             e[slot(EntityType::Place)] += strongCue;
@@ -1756,9 +1850,11 @@ private:
                     e[slot(EntityType::Organization)] += goodCue;
             }
             // "Marvin Quell, who ...": English keeps "who" for people
-            // ("which" and "that" for companies).
+            // ("which" and "that" for companies), though not sports
+            // reporters for teams ("Castlebury, who beat Wexham 2-1").
             if (after.is(m_text, u',') && next + 1 < tokens.size() && tokens[next + 1].isWord()
-                && (text(tokens[next + 1]) == u"who" || text(tokens[next + 1]) == u"whose"))
+                && (text(tokens[next + 1]) == u"who" || text(tokens[next + 1]) == u"whose")
+                && !(startsPhrase(tokens, next + 2, Category::SportsResult) && isSportsReport()))
                 e[slot(EntityType::Person)] += goodCue;
             // "the Trump administration", "the second Obama administration":
             // a government named after the person who heads it.

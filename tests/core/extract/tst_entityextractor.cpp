@@ -149,6 +149,24 @@ private Q_SLOTS:
         QTest::newRow("league under a dateline")
             << u"QUELLMORE 1996-08-30\nThe Velmoran League for Reform said 30 members were detained."_s
             << u"Velmoran League for Reform"_s << u"ORG"_s;
+        // Datelines name places, known or not, whatever else bears the name.
+        QTest::newRow("dateline city") << u"DUNMORE, Velmora 1996-12-06\nDunmore United beat Castlebury 2-1 on Friday."_s
+                                       << u"DUNMORE"_s << u"PLACE"_s;
+        QTest::newRow("dateline country") << u"DUNMORE, Velmora 1996-12-06\nVelmora beat Castlebury 2-1 on Friday."_s
+                                          << u"Velmora"_s << u"PLACE"_s;
+        QTest::newRow("dateline of two words") << u"SAN QUIVEL, Velmora 1996-12-06\nThe talks resumed on Friday."_s
+                                               << u"SAN QUIVEL"_s << u"PLACE"_s;
+        QTest::newRow("dateline before an agency") << u"QUELLMORE (Reuters) - Talks on the port resumed on Friday."_s
+                                                   << u"QUELLMORE"_s << u"PLACE"_s;
+        QTest::newRow("dateline with day and month") << u"QUELLMORE, Dec 6 (AFP) - Talks on the port resumed on Friday."_s
+                                                     << u"QUELLMORE"_s << u"PLACE"_s;
+        // Sports reporters say "who" of teams.
+        QTest::newRow("team, who beat")
+            << u"Striker Oren Talvik scored twice for Real Corvado, who beat Sporting Meridia 3-0 in the league."_s
+            << u"Real Corvado"_s << u"ORG"_s;
+        QTest::newRow("player, who scored")
+            << u"Real Corvado beat Sporting Meridia 3-0 in the league thanks to Talvik Orensen, who scored twice."_s
+            << u"Talvik Orensen"_s << u"PERSON"_s;
         QTest::newRow("institution before of") << u"Rates will rise, the Bank of Quellmore said on Monday."_s
                                                << u"Bank of Quellmore"_s << u"ORG"_s;
         QTest::newRow("the next name's title")
@@ -517,6 +535,16 @@ private Q_SLOTS:
         const QList<ExtractedEntity> entities
             = extract(u"ENGLISH LEAGUE RESULTS\nResults of English league matches on Thursday: Quellmore 2 Dunmore 1."_s);
         QVERIFY2(!mentions(entities, u"Results"_s), qPrintable(describe(entities)));
+    }
+
+    // A headline's first word before a dash is no dateline's city: no date
+    // or agency follows it.
+    void headlineIsNoDateline()
+    {
+        const QList<ExtractedEntity> entities
+            = extract(u"RUGBY - QUELLMORE ROUT DUNMORE.\nQuellmore beat Dunmore 40-3 on Saturday."_s);
+        QVERIFY2(!mentions(entities, u"RUGBY"_s), qPrintable(describe(entities)));
+        QCOMPARE(typeOf(entities, u"Quellmore"_s), u"ORG"_s);
     }
 
     void institutionsGoOnThroughAnd()
