@@ -619,8 +619,12 @@ private:
                 ++i; // "Vice President ...": a title, not a name
                 continue;
             }
-            if (const int titleLast = titleCoveringBeforeName(tokens, i); titleLast >= i) {
+            if (const int titleLast = titleThrough(tokens, i); titleLast >= i) {
                 i = titleLast + 1; // "la ministre des Armées Florence Parly"
+                continue;
+            }
+            if (const int portfolioLast = portfolioFrom(tokens, i); portfolioLast >= i) {
+                i = portfolioLast + 1; // "the Minister of Health, Jane Halton"
                 continue;
             }
             if (const int expansionLast = expansions.value(i, -1); expansionLast >= 0) {
@@ -814,28 +818,71 @@ private:
         return nounBefore || nounAfter ? last : -1;
     }
 
-    // "la ministre des Armées Florence Parly", "secretary of State Jane
-    // Okafor": a title phrase that began before token i, takes it in and
-    // is followed by a name. Returns the title's last token, or -1.
-    int titleCoveringBeforeName(TokenSpan tokens, int i) const
+    // "la ministre des Armées Florence Parly", "Secretary of State Warren
+    // Christopher", "le secrétaire d'Etat au Numérique": a title phrase
+    // that began before token i and takes it in, followed by a name or
+    // ending the capitalised words. Returns the title's last token, or -1.
+    int titleThrough(TokenSpan tokens, int i) const
     {
         // In tokens: an elided article is one more ("de l'économie").
         const int longest = m_lexicon.longestEntry(Category::PersonTitle) + 2;
         for (int start = i - 1; start >= 0 && start >= i - longest; --start) {
-            if (!tokens[start].isWord() || tokens[start].capitalized
-                || !m_lexicon.startsEntry(Category::PersonTitle, tokens[start].folded()))
+            if (!tokens[start].isWord() || !m_lexicon.startsEntry(Category::PersonTitle, tokens[start].folded()))
                 continue;
             for (int length = longest; length >= 2; --length) {
                 const int last = start + length - 1;
-                if (last < i || last + 1 >= tokens.size())
+                if (last < i || last >= tokens.size())
                     continue;
                 const QString phrase = phraseAfter(tokens, start, length);
+                // Not "le président du Conseil de Quimvel": the title's
+                // last word opens an organisation's name.
                 if (!phrase.isEmpty() && m_lexicon.containsKey(Category::PersonTitle, phrase)
-                    && isNameWord(tokens[last + 1], false))
+                    && ((last + 1 < tokens.size() && isNameWord(tokens[last + 1], false)) || extendName(tokens, i) <= last))
                     return last;
             }
         }
         return -1;
+    }
+
+    // "the Minister of Health, Jane Halton", "le ministre de l'Agriculture
+    // Stéphane Travert", "Commissioner for Trade and Industry": the
+    // capitalised words after a portfolio title (portfolio-titles.txt) and
+    // "of", "de l'", "au" ... name its portfolio, not an organisation,
+    // unless they are a known name or end in an organisation's word.
+    // Returns its last token, or -1.
+    int portfolioFrom(TokenSpan tokens, int i) const
+    {
+        static constexpr QStringView joiners[] = {u"of", u"for", u"the", u"de", u"du", u"des", u"d'", u"d’",
+                                                  u"la", u"l'", u"l’", u"au", u"aux", u"à"};
+        int j = i - 1;
+        while (j >= 0 && i - j <= 3 && tokens[j].isWord() && !tokens[j].capitalized
+               && std::find(std::begin(joiners), std::end(joiners), text(tokens[j])) != std::end(joiners))
+            --j;
+        if (j == i - 1 || j < 0 || !endsPhraseBefore(tokens, j + 1, Category::PortfolioTitle))
+            return -1;
+        // The name after the portfolio starts at a given name, or is the
+        // last two words of three or more ("Agriculture Paulin Ferrandou",
+        // "Homeland Security Jeh Johnson").
+        const auto portfolioEnd = [&](int first) {
+            const int last = extendName(tokens, first);
+            for (int k = first + 1; k <= last; ++k) {
+                if (tokens[k].capitalized && !tokens[k].allCaps && in(Category::GivenName, tokens[k]))
+                    return k - 1;
+            }
+            const bool words = std::all_of(tokens.begin() + first, tokens.begin() + last + 1,
+                                           [](const Token &token) { return token.isWord(); });
+            return words && last - first >= 2 ? last - 2 : last;
+        };
+        if (startsKnownName(tokens, i))
+            return -1;
+        int last = portfolioEnd(i);
+        if (in(Category::OrgSuffix, tokens[last]) || isInstitutionalWord(tokens[last]))
+            return -1;
+        // "Trade and Industry", "l'Action et des Comptes publics"
+        if (last == extendName(tokens, i) && last + 2 < tokens.size() && tokens[last + 1].isWord()
+            && isJoiningWord(text(tokens[last + 1])) && tokens[last + 2].capitalized && !startsKnownName(tokens, last + 2))
+            last = portfolioEnd(last + 2);
+        return last;
     }
 
     bool startsSuffixedName(TokenSpan tokens, int i) const

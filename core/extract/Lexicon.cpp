@@ -44,6 +44,7 @@ constexpr std::array wordListFiles{
     std::pair{Category::SpeakerNoun, u"speaker-nouns.txt"},
     std::pair{Category::SecurityNoun, u"security-nouns.txt"},
     std::pair{Category::MarketMove, u"market-moves.txt"},
+    std::pair{Category::PortfolioTitle, u"portfolio-titles.txt"},
 };
 
 // The category names of the user lexicon format.
@@ -71,6 +72,7 @@ constexpr std::array categoryNames{
     std::pair{Category::SpeakerNoun, u"speaker-noun"},
     std::pair{Category::SecurityNoun, u"security-noun"},
     std::pair{Category::MarketMove, u"market-move"},
+    std::pair{Category::PortfolioTitle, u"portfolio-title"},
 };
 
 // The tables of known names: name<TAB>subtype<TAB>aliases[<TAB>demonyms].

@@ -61,8 +61,9 @@ public:
         SpeakerNoun,      // who speaks, opening a sentence: "Police", "Officials", "Witnesses" (speaker-nouns.txt)
         SecurityNoun,     // what a listed company's name goes with: "shares", "stock", "action" (security-nouns.txt)
         MarketMove,       // how a price moves: "rose", "fell", "edged up", "a reculé" (market-moves.txt)
+        PortfolioTitle,   // titles whose complement is a portfolio: "minister" (of Health), "ministre" (de la Santé) (portfolio-titles.txt)
     };
-    static constexpr int categoryCount = int(Category::MarketMove) + 1;
+    static constexpr int categoryCount = int(Category::PortfolioTitle) + 1;
 
     Lexicon() = default;
 

@@ -737,6 +737,23 @@ private Q_SLOTS:
         QTest::newRow("lower-case word before a legal form")
             << u"Le groupement que pilote Quenvaro Génie civil SAS (NDLR) est constitué de Tarvolin Fondations."_s
             << QStringList{u"Quenvaro Génie civil SAS"_s} << QStringList{u"Quenvaro Génie"_s, u"SAS"_s, u"NDLR"_s};
+        // A minister's portfolio is part of the title, not a name.
+        QTest::newRow("portfolio before a comma") << u"The Minister of Fisheries, Jane Okafor, said the quota stands."_s
+                                                  << QStringList{u"Jane Okafor"_s} << QStringList{u"Fisheries"_s};
+        QTest::newRow("french portfolio before the name")
+            << u"Le ministre de l'Agriculture Paulin Ferrandou a reçu les éleveurs."_s
+            << QStringList{u"Paulin Ferrandou"_s} << QStringList{u"Agriculture"_s, u"Agriculture Paulin Ferrandou"_s};
+        QTest::newRow("portfolio of two words")
+            << u"The Minister for Trade and Industry, Ravi Quell, resigned on Monday."_s << QStringList{u"Ravi Quell"_s}
+            << QStringList{u"Trade"_s, u"Industry"_s};
+        QTest::newRow("title taking in a capital, then a portfolio")
+            << u"Le secrétaire d'Etat au Numérique, Marc Vérignon, a salué l'accord."_s
+            << QStringList{u"Marc Vérignon"_s} << QStringList{u"Etat"_s, u"Numérique"_s};
+        QTest::newRow("title of three words before the name")
+            << u"Secretary of State Warren Okafor flew to Oslo on Monday."_s << QStringList{u"Warren Okafor"_s}
+            << QStringList{u"State Warren Okafor"_s};
+        QTest::newRow("minister of a known country") << u"The Foreign Minister of Kenya met Tarvolin executives."_s
+                                                     << QStringList{u"Kenya"_s} << QStringList{};
         QTest::newRow("title followed by no name") << u"Le président du Conseil de Quimvel a démissionné."_s
                                                    << QStringList{u"Conseil de Quimvel"_s} << QStringList{};
         QTest::newRow("surname particle before a title word")
