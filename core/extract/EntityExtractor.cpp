@@ -634,6 +634,25 @@ private:
             }
             const KnownName *known = nullptr;
             int last = knownNameAt(tokens, i, &known);
+            // "The West Indies": a known name that carries its article ("the
+            // West") gives way to a longer one after the article.
+            if (last > i && in(Category::Determiner, token)) {
+                const KnownName *longer = nullptr;
+                if (knownNameAt(tokens, i + 1, &longer) > last) {
+                    ++i;
+                    continue;
+                }
+            }
+            // "West Indian all-rounder", "the South African rand": a
+            // demonym of several words is no name (unless a name goes on
+            // from it: "South African Breweries").
+            if (last < i + 1) {
+                const int demonymLast = demonymFrom(tokens, i);
+                if (demonymLast > i && !(demonymLast + 1 < tokens.size() && isNameWord(tokens[demonymLast + 1], true))) {
+                    i = demonymLast + 1;
+                    continue;
+                }
+            }
             if (last < 0 && i > 0 && in(Category::Determiner, tokens[i - 1])) {
                 // "the West", "the Netherlands": names that carry their article.
                 const int withArticle = knownNameAt(tokens, i - 1, &known);
@@ -882,6 +901,18 @@ private:
         if (last == extendName(tokens, i) && last + 2 < tokens.size() && tokens[last + 1].isWord()
             && isJoiningWord(text(tokens[last + 1])) && tokens[last + 2].capitalized && !startsKnownName(tokens, last + 2))
             last = portfolioEnd(last + 2);
+        return last;
+    }
+
+    // The last token of a demonym of two or three words from token i
+    // ("West Indian", "Sri Lankans"), or -1.
+    int demonymFrom(TokenSpan tokens, int i) const
+    {
+        int last = -1;
+        for (int end = i + 1; end < tokens.size() && end <= i + 2 && tokens[end].isWord(); ++end) {
+            if (!m_lexicon.placeOfDemonymKey(phraseKey(tokens, i, end)).isEmpty())
+                last = end;
+        }
         return last;
     }
 

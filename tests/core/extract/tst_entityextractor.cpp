@@ -279,6 +279,17 @@ private Q_SLOTS:
         }
     }
 
+    void demonymsOfSeveralWordsAreNoNames()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"West Indian all-rounder Darnell Quell met Sri Lankan officials and Latin American bankers. "
+            "South African Breweries sponsored the tour."_s);
+        for (const QString &word : {u"West Indian"_s, u"Sri Lankan"_s, u"Latin American"_s})
+            QVERIFY2(!mentions(entities, word), qPrintable(word + u": "_s + describe(entities)));
+        QCOMPARE(typeOf(entities, u"Darnell Quell"_s), u"PERSON"_s);
+        QCOMPARE(typeOf(entities, u"South African Breweries"_s), u"ORG"_s);
+    }
+
     void crossheadsTickersAndSectorWordsAreNotNames()
     {
         const QList<ExtractedEntity> entities = extract(
@@ -754,6 +765,8 @@ private Q_SLOTS:
             << QStringList{u"State Warren Okafor"_s};
         QTest::newRow("minister of a known country") << u"The Foreign Minister of Kenya met Tarvolin executives."_s
                                                      << QStringList{u"Kenya"_s} << QStringList{};
+        QTest::newRow("longer known name after an article") << u"The West Indies selectors named Darnell Quell captain."_s
+                                                            << QStringList{u"West Indies"_s} << QStringList{u"The West"_s, u"Indies"_s};
         QTest::newRow("title followed by no name") << u"Le président du Conseil de Quimvel a démissionné."_s
                                                    << QStringList{u"Conseil de Quimvel"_s} << QStringList{};
         QTest::newRow("surname particle before a title word")
