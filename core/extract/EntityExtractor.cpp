@@ -475,7 +475,12 @@ private:
         const bool shaped = token.capitalized || token.mixedCase || isModelCode(token);
         if (!shaped)
             return false;
-        if (in(Category::PersonTitle, token) || in(Category::StopCapital, token) || in(Category::FunctionWord, token))
+        // "K. Parsons": a letter and a full stop is an initial, not the
+        // "K" of "$5K".
+        const QStringView word = text(token);
+        const bool initial = word.size() == 2 && word[1] == u'.' && word[0].isUpper();
+        if (in(Category::PersonTitle, token) || (in(Category::StopCapital, token) && !initial)
+            || in(Category::FunctionWord, token))
             return continuing && in(Category::OrgSuffix, token);
         if (!m_lexicon.placeOfDemonymKey(token.folded()).isEmpty())
             return continuing;
@@ -973,6 +978,8 @@ private:
             return true;
         if (in(Category::SpeakerNoun, token))
             return false; // "Police said", "Officials told"
+        if (in(Category::SportsWord, token) && !m_capitalizedElsewhere.contains(token.folded()))
+            return false; // "Tennis: Pete Varnell (U.S.) beat ...", "Striker"
         if (m_capitalizedElsewhere.contains(token.folded()) || in(Category::GivenName, token))
             return true;
         // A word alone is a heading ("Background", "Reaction.").
@@ -2519,6 +2526,46 @@ private:
         });
     }
 
+    // "D. Quell" -> "Darnell Quell" (scorecards, results lists): initials
+    // before a surname stand for the one person of the document with that
+    // surname whose given name they begin. `longest` and `byLastWord` as
+    // linkShortForms() built them.
+    void linkInitials(const QList<const Mention *> &longest, const VariantIndex &byLastWord)
+    {
+        const auto isInitial = [this](const Token &token) {
+            const QStringView word = text(token);
+            return token.isWord() && word.size() == 2 && word[1] == u'.' && word[0].isUpper();
+        };
+        for (int g = 0; g < m_groups.size(); ++g) {
+            if (m_groups[g].mentions.isEmpty() || m_groups[g].known || longest[g]->wordCount < 2)
+                continue;
+            const Mention &name = *longest[g];
+            const TokenSpan tokens = m_tokens[name.sentence];
+            if (!std::all_of(tokens.begin() + name.firstWord, tokens.begin() + name.lastWord, isInitial))
+                continue;
+            const QChar initial = folded(tokens[name.firstWord]).front();
+            QList<int> candidates;
+            byLastWord.find(0, lastWord(name), candidates);
+            std::sort(candidates.begin(), candidates.end());
+            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            int target = -1;
+            int matches = 0;
+            for (int other : std::as_const(candidates)) {
+                if (other == g || m_groups[other].mentions.isEmpty() || m_groups[other].type() != EntityType::Person)
+                    continue;
+                const Mention &full = *longest[other];
+                const Token &given = m_tokens[full.sentence][full.firstWord];
+                if (lastWord(full) == lastWord(name) && !isInitial(given) && folded(given).size() >= 2
+                    && folded(given).front() == initial) {
+                    target = other;
+                    ++matches;
+                }
+            }
+            if (matches == 1)
+                merge(target, g);
+        }
+    }
+
     // "Huang" -> "Jensen Huang", "Mench" -> "Arthur Mensch", "Mistral" ->
     // "Mistral AI", then "Arthur Mench" -> "Arthur Mensch". Each short form
     // looks up the full names it may shorten in an index (by first word, and
@@ -2551,6 +2598,9 @@ private:
                 byFirstWord[stem].append(g);
         }
         byLastWord.sort();
+        // Before the surnames alone, which would find "D. Quell" and
+        // "Darnell Quell" two people.
+        linkInitials(longest, byLastWord);
 
         // Type the groups once so the rules below can ask what a name is.
         for (int g = 0; g < groupCount; ++g) {

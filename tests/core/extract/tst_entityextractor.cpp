@@ -690,6 +690,23 @@ private Q_SLOTS:
         QVERIFY2(find(entities, u"Tom Lie"_s), qPrintable(describe(entities)));
     }
 
+    // Scorecards and results lists abbreviate given names.
+    void initialsJoinTheFullName()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Darnell Quell took four wickets on Friday. Scores: Dunshire 296 (D. Quell 61, K. Parsons 40). "
+            "Quell was named man of the match."_s);
+        const ExtractedEntity *quell = owner(entities, 0, u"Darnell Quell"_s);
+        QVERIFY2(quell, qPrintable(describe(entities)));
+        QCOMPARE(owner(entities, 1, u"D. Quell"_s), quell);
+        QCOMPARE(owner(entities, 2, u"Quell"_s), quell);
+        QCOMPARE(typeOf(entities, u"K. Parsons"_s), u"PERSON"_s); // "K" alone is the thousand of "$5K"
+        // Two people the initial fits: it stays apart.
+        const QList<ExtractedEntity> two
+            = extract(u"Darnell Quell and Dorian Quell batted on Friday. Later D. Quell was out for 12."_s);
+        QVERIFY2(find(two, u"D. Quell"_s), qPrintable(describe(two)));
+    }
+
     void epithetRefersToThePerson()
     {
         const QList<ExtractedEntity> entities = extract(
