@@ -411,15 +411,23 @@ private:
         return -1;
     }
 
-    // Marks the tokens of ticker brackets in `skip`.
+    // Marks the tokens of ticker brackets in `skip`, but for the stock
+    // exchanges the lexicon knows ("(TSX, NYSE: HBM)"): they are
+    // organisations the article names.
     void markTickerBrackets(TokenSpan tokens, QList<bool> &skip) const
     {
         for (int open = 0; open < tokens.size(); ++open) {
             const int close = tickerBracketEnd(tokens, open);
             if (close < 0)
                 continue;
-            for (int i = open; i <= close; ++i)
+            for (int i = open; i <= close; ++i) {
+                // Not a ticker: what follows a colon ("(TSX:KLP,ASX:KLW)").
+                const KnownName *known = nullptr;
+                if (tokens[i].isWord() && !tokens[i - 1].is(m_text, u':') && knownNameAt(tokens, i, &known) == i
+                    && known->type == EntityType::Organization)
+                    continue;
                 skip[i] = true;
+            }
             open = close;
         }
     }

@@ -295,7 +295,7 @@ private Q_SLOTS:
         const QList<ExtractedEntity> entities = extract(
             u"STRIKE VOTE LOOMS Union members gathered in Portland on Monday. Electronics giant Quarnell "
             "(NASDAQ: QRN) spent more on R & D than on a Tier 1 supplier for its Phase 3 trials."_s);
-        for (const QString &word : {u"STRIKE"_s, u"LOOMS"_s, u"Union"_s, u"Electronics"_s, u"NASDAQ"_s, u"QRN"_s,
+        for (const QString &word : {u"STRIKE"_s, u"LOOMS"_s, u"Union"_s, u"Electronics"_s, u"QRN"_s,
                                     u"R & D"_s, u"Tier"_s, u"Phase"_s}) {
             for (const ExtractedEntity &entity : entities) {
                 for (const EntityMention &mention : entity.mentions)
@@ -304,6 +304,11 @@ private Q_SLOTS:
         }
         QVERIFY2(find(entities, u"Quarnell"_s), qPrintable(describe(entities)));
         QVERIFY2(find(entities, u"Portland"_s), qPrintable(describe(entities)));
+        // The exchange of a ticker bracket is an organisation the article names.
+        QCOMPARE(typeOf(entities, u"Nasdaq"_s), u"ORG"_s);
+        const QList<ExtractedEntity> listed = extract(u"Shares of Kelpwise (TSX:KLW,ASX:KLP) rose in Oslo."_s);
+        QVERIFY2(mentions(listed, u"TSX"_s) && mentions(listed, u"ASX"_s), qPrintable(describe(listed)));
+        QVERIFY2(!mentions(listed, u"KLW"_s) && !mentions(listed, u"KLP"_s), qPrintable(describe(listed)));
         // A word of the trade press inside a name leaves it whole.
         const QList<ExtractedEntity> whole = extract(u"Shares of Tarvolin Earth Sciences rose in Oslo."_s);
         QVERIFY2(find(whole, u"Tarvolin Earth Sciences"_s), qPrintable(describe(whole)));
