@@ -714,6 +714,11 @@ private:
                     && tokens[i + 1].is(m_text, u'-') && !tokens[i + 1].spaceBefore && !tokens[i + 2].spaceBefore
                     && tokens[i + 2].capitalized && isNameWord(tokens[i + 2], false);
                 if (!hyphenated && !isNameWord(token, false)) {
+                    if (const int organisationLast = demonymLedOrganisation(tokens, i); organisationLast > i) {
+                        addCandidate(s, i, organisationLast, nullptr);
+                        i = organisationLast + 1;
+                        continue;
+                    }
                     ++i;
                     continue;
                 }
@@ -915,6 +920,19 @@ private:
             && isJoiningWord(text(tokens[last + 1])) && tokens[last + 2].capitalized && !startsKnownName(tokens, last + 2))
             last = portfolioEnd(last + 2);
         return last;
+    }
+
+    // "the Palestinian Authority", "the French Tennis Federation": a
+    // demonym opens the name of an organisation that ends in an
+    // organisation's word. Returns its last token, or -1.
+    int demonymLedOrganisation(TokenSpan tokens, int i) const
+    {
+        if (!tokens[i].capitalized || m_lexicon.placeOfDemonymKey(tokens[i].folded()).isEmpty() || i + 1 >= tokens.size()
+            || !isNameWord(tokens[i + 1], true) || startsTitle(tokens, i + 1) || in(Category::PersonTitle, tokens[i + 1]))
+            return -1;
+        // Not "the French AI start-up": the last word is a word, no acronym.
+        const int last = extendName(tokens, i + 1);
+        return isInstitutionalWord(tokens[last]) && !tokens[last].allCaps ? last : -1;
     }
 
     // The last token of a demonym of two or three words from token i

@@ -288,6 +288,13 @@ private Q_SLOTS:
             QVERIFY2(!mentions(entities, word), qPrintable(word + u": "_s + describe(entities)));
         QCOMPARE(typeOf(entities, u"Darnell Quell"_s), u"PERSON"_s);
         QCOMPARE(typeOf(entities, u"South African Breweries"_s), u"ORG"_s);
+        // A single demonym may open an organisation's name.
+        const QList<ExtractedEntity> bodies = extract(
+            u"The Velmoran Authority and the Kenyan Rowing Federation met the Palestinian Authority on Monday."_s);
+        QCOMPARE(typeOf(bodies, u"Kenyan Rowing Federation"_s), u"ORG"_s);
+        QCOMPARE(typeOf(bodies, u"Palestinian Authority"_s), u"ORG"_s);
+        const QList<ExtractedEntity> startUp = extract(u"The French AI start-up Kelpwise raised money in May."_s);
+        QVERIFY2(!mentions(startUp, u"French AI"_s), qPrintable(describe(startUp)));
     }
 
     void crossheadsTickersAndSectorWordsAreNotNames()
