@@ -756,10 +756,16 @@ private:
                     && in(Category::OrgSuffix, tokens[last + 2]))
                     last += 2;
             } else if (last == i && (known->type == EntityType::Organization || known->type == EntityType::Place)
-                       && last + 1 < tokens.size() && isNameWord(tokens[last + 1], true) && !startsKnownName(tokens, last + 1)
-                       && !startsTitle(tokens, last + 1)) {
+                       && last + 1 < tokens.size()
+                       && ((isNameWord(tokens[last + 1], true) && !startsKnownName(tokens, last + 1)
+                            && !startsTitle(tokens, last + 1))
+                           || (known->type == EntityType::Place && last + 2 < tokens.size()
+                               && tokens[last + 1].is(m_text, u'-') && !tokens[last + 1].spaceBefore
+                               && !tokens[last + 2].spaceBefore && isNameWord(tokens[last + 2], true)
+                               && !startsKnownName(tokens, last + 2)))) {
                 // An organisation or place followed by more name words makes
-                // a longer name ("Microsoft Azure", "London Tech Week"),
+                // a longer name ("Microsoft Azure", "London Tech Week"; a
+                // place a hyphenated one: "Paris-SG", not "Nvidia-Mistral"),
                 // unless what follows is known by itself.
                 const int extended = extendName(tokens, i);
                 if (extended > last) {
@@ -1536,13 +1542,16 @@ private:
     }
 
     // A person title ending right before token i ("CEO", "chief executive",
-    // "Vice President", "Mr.", "Son PDG, Paulin ..."), as the index of its
-    // first token, or -1.
+    // "Vice President", "Mr.", "Son PDG, Paulin ...", "l'attaquant
+    // brésilien Sonny Anderson"), as the index of its first token, or -1.
     int titleBefore(TokenSpan tokens, int i) const
     {
         int j = i;
         if (j > 0 && (tokens[j - 1].is(m_text, u'.') || tokens[j - 1].is(m_text, u',')))
             --j; // "Mr." / "M." / "PDG, Paulin"
+        else if (j > 1 && tokens[j - 1].isWord() && !tokens[j - 1].capitalized
+                 && !m_lexicon.placeOfDemonymKey(tokens[j - 1].folded()).isEmpty())
+            --j; // French puts the nationality after the title
         for (int length = m_lexicon.longestEntry(Category::PersonTitle); length >= 1; --length) {
             if (j - length < 0 || !m_lexicon.startsEntry(Category::PersonTitle, tokens[j - length].folded()))
                 continue;
@@ -1777,6 +1786,10 @@ private:
                 return true;
         }
         if (m.first > 0 && endsPhraseBefore(tokens, m.first, Category::SportsResult))
+            return true;
+        // "Liverpool 3 Middlesbrough 3": the second team of a results line.
+        if (m.first >= 2 && tokens[m.first - 1].kind == Token::Kind::Number && text(tokens[m.first - 1]).size() <= 2
+            && tokens[m.first - 2].isWord() && tokens[m.first - 2].capitalized)
             return true;
         // "drew 0-0 with Leeds", "a fait match nul 1-1 avec Lille"
         if (m.first >= 3 && (text(tokens[m.first - 1]) == u"with" || text(tokens[m.first - 1]) == u"avec")) {

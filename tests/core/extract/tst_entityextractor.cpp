@@ -160,6 +160,15 @@ private Q_SLOTS:
                                                    << u"QUELLMORE"_s << u"PLACE"_s;
         QTest::newRow("dateline with day and month") << u"QUELLMORE, Dec 6 (AFP) - Talks on the port resumed on Friday."_s
                                                      << u"QUELLMORE"_s << u"PLACE"_s;
+        QTest::newRow("french title, nationality, name")
+            << u"L'attaquant brésilien Talvik Orensen a ouvert le score face à Quellmore."_s << u"Talvik Orensen"_s
+            << u"PERSON"_s;
+        QTest::newRow("second team of a results line")
+            << u"Results of Velmoran league soccer matches on Saturday: Dunmore 3 Nairobi 3, Castlebury 1 Wexham 0. "
+               "Dunmore's striker scored twice."_s
+            << u"Nairobi"_s << u"ORG"_s;
+        QTest::newRow("place and hyphen") << u"Au classement, Paris-Quellmore reste leader devant Lyon."_s
+                                          << u"Paris-Quellmore"_s << u"ORG"_s;
         // Sports reporters say "who" of teams.
         QTest::newRow("team, who beat")
             << u"Striker Oren Talvik scored twice for Real Corvado, who beat Sporting Meridia 3-0 in the league."_s
