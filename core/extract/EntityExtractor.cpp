@@ -633,7 +633,7 @@ private:
                 continue;
             }
             if (const int titleLast = titleThrough(tokens, i); titleLast >= i) {
-                i = titleLast + 1; // "la ministre des Armées Florence Parly"
+                i = portfolioGoesOn(tokens, titleLast) + 1; // "la ministre des Armées Florence Parly"
                 continue;
             }
             if (const int portfolioLast = portfolioFrom(tokens, i); portfolioLast >= i) {
@@ -895,37 +895,58 @@ private:
     // Returns its last token, or -1.
     int portfolioFrom(TokenSpan tokens, int i) const
     {
-        static constexpr QStringView joiners[] = {u"of", u"for", u"the", u"de", u"du", u"des", u"d'", u"d’",
-                                                  u"la", u"l'", u"l’", u"au", u"aux", u"à"};
         int j = i - 1;
-        while (j >= 0 && i - j <= 3 && tokens[j].isWord() && !tokens[j].capitalized
-               && std::find(std::begin(joiners), std::end(joiners), text(tokens[j])) != std::end(joiners))
+        while (j >= 0 && i - j <= 3 && isPortfolioJoiner(tokens[j]))
             --j;
         if (j == i - 1 || j < 0 || !endsPhraseBefore(tokens, j + 1, Category::PortfolioTitle))
             return -1;
-        // The name after the portfolio starts at a given name, or is the
-        // last two words of three or more ("Agriculture Paulin Ferrandou",
-        // "Homeland Security Jeh Johnson").
-        const auto portfolioEnd = [&](int first) {
-            const int last = extendName(tokens, first);
-            for (int k = first + 1; k <= last; ++k) {
-                if (tokens[k].capitalized && !tokens[k].allCaps && in(Category::GivenName, tokens[k]))
-                    return k - 1;
-            }
-            const bool words = std::all_of(tokens.begin() + first, tokens.begin() + last + 1,
-                                           [](const Token &token) { return token.isWord(); });
-            return words && last - first >= 2 ? last - 2 : last;
-        };
         if (startsKnownName(tokens, i))
             return -1;
-        int last = portfolioEnd(i);
+        const int last = portfolioEnd(tokens, i);
         if (in(Category::OrgSuffix, tokens[last]) || isInstitutionalWord(tokens[last]))
             return -1;
-        // "Trade and Industry", "l'Action et des Comptes publics"
-        if (last == extendName(tokens, i) && last + 2 < tokens.size() && tokens[last + 1].isWord()
-            && isJoiningWord(text(tokens[last + 1])) && tokens[last + 2].capitalized && !startsKnownName(tokens, last + 2))
-            last = portfolioEnd(last + 2);
-        return last;
+        return last == extendName(tokens, i) ? portfolioGoesOn(tokens, last) : last;
+    }
+
+    // "Trade and Industry", "l'Economie et des Finances Jean Arthuis": the
+    // portfolio or title ending at `last` goes on after "and" to another
+    // portfolio, which ends before a given name or the last two words.
+    // Returns its last token, or `last`.
+    int portfolioGoesOn(TokenSpan tokens, int last) const
+    {
+        if (last + 2 >= tokens.size() || !tokens[last + 1].isWord() || !isJoiningWord(text(tokens[last + 1])))
+            return last;
+        int next = last + 2;
+        while (next < tokens.size() && next - last <= 4 && isPortfolioJoiner(tokens[next]))
+            ++next;
+        // Not "la ministre des Armées et Florence Parly".
+        if (next >= tokens.size() || !tokens[next].capitalized || !isNameWord(tokens[next], false)
+            || startsKnownName(tokens, next) || in(Category::GivenName, tokens[next]))
+            return last;
+        return portfolioEnd(tokens, next);
+    }
+
+    bool isPortfolioJoiner(const Token &token) const
+    {
+        static constexpr QStringView joiners[] = {u"of", u"for", u"the", u"de", u"du", u"des", u"d'", u"d’",
+                                                  u"la", u"l'", u"l’", u"au", u"aux", u"à"};
+        return token.isWord() && !token.capitalized
+            && std::find(std::begin(joiners), std::end(joiners), text(token)) != std::end(joiners);
+    }
+
+    // The end of a portfolio's capitalised words from `first`: before a
+    // given name, or before the last two words of three or more
+    // ("Agriculture Paulin Ferrandou", "Homeland Security Jeh Johnson").
+    int portfolioEnd(TokenSpan tokens, int first) const
+    {
+        const int last = extendName(tokens, first);
+        for (int k = first + 1; k <= last; ++k) {
+            if (tokens[k].capitalized && !tokens[k].allCaps && in(Category::GivenName, tokens[k]))
+                return k - 1;
+        }
+        const bool words = std::all_of(tokens.begin() + first, tokens.begin() + last + 1,
+                                       [](const Token &token) { return token.isWord(); });
+        return words && last - first >= 2 ? last - 2 : last;
     }
 
     // "the Palestinian Authority", "the French Tennis Federation": a
@@ -2858,6 +2879,18 @@ private:
                     continue;
                 // Nor is the first word of a longer title ("chief executive Pieter Elbers").
                 if (i + 1 < tokens.size() && tokens[i + 1].isWord() && in(Category::PersonTitle, tokens[i + 1]))
+                    continue;
+                // Nor one whose complement runs into a name ("le ministre de
+                // l'Economie et des Finances Jean Arthuis", "the minister
+                // of Fisheries, Jane Okafor").
+                int k = i + 1;
+                while (k < tokens.size() && k - i <= 8 && !isCovered(k)
+                       && (isPortfolioJoiner(tokens[k]) || (tokens[k].isWord() && isJoiningWord(text(tokens[k])))
+                           || (k > i + 1 && tokens[k].isWord() && tokens[k].capitalized)))
+                    ++k;
+                if (k > i + 1 && k + 1 < tokens.size() && tokens[k].is(m_text, u',') && isCovered(k + 1))
+                    ++k;
+                if (k > i + 1 && k < tokens.size() && isCovered(k))
                     continue;
                 const QString title = folded(tokens[i]);
                 const int owner = epithetOwner(title, tokens[i].start);

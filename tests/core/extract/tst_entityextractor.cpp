@@ -798,6 +798,9 @@ private Q_SLOTS:
         QTest::newRow("title taking in a capital, then a portfolio")
             << u"Le secrétaire d'Etat au Numérique, Marc Vérignon, a salué l'accord."_s
             << QStringList{u"Marc Vérignon"_s} << QStringList{u"Etat"_s, u"Numérique"_s};
+        QTest::newRow("title and portfolio joined by and")
+            << u"Le ministre de l'Economie et des Finances Paulin Ferrandou a indiqué que le déficit baisserait."_s
+            << QStringList{u"Paulin Ferrandou"_s} << QStringList{u"Finances"_s, u"Finances Paulin Ferrandou"_s};
         QTest::newRow("title of three words before the name")
             << u"Secretary of State Warren Okafor flew to Oslo on Monday."_s << QStringList{u"Warren Okafor"_s}
             << QStringList{u"State Warren Okafor"_s};
@@ -885,6 +888,17 @@ private Q_SLOTS:
         const ExtractedEntity *surname = owner(surnames, 1, u"Quellmore"_s);
         QVERIFY2(surname, qPrintable(describe(surnames)));
         QCOMPARE(surname->type, EntityType::Person);
+    }
+
+    void titleBeforeItsPortfolioAndANameIsNoEpithet()
+    {
+        const QList<ExtractedEntity> entities = extract(
+            u"Le Premier ministre Alain Quellec a présenté le budget. Le ministre de l'Economie et des Finances "
+            "Paulin Ferrandou a indiqué que le déficit baisserait."_s,
+            u"fr"_s);
+        const ExtractedEntity *quellec = find(entities, u"Alain Quellec"_s);
+        QVERIFY2(quellec, qPrintable(describe(entities)));
+        QVERIFY2(!quellec->aliases.contains(u"Le ministre"_s), qPrintable(describe(entities)));
     }
 
     void titleWordsBeforeAnotherNameAreNoEpithet()
