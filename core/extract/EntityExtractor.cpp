@@ -772,11 +772,12 @@ private:
                     last = extended;
                     known = nullptr;
                 }
-            } else if (last > i && known->type == EntityType::Organization && last + 1 < tokens.size()
-                       && isNameWord(tokens[last + 1], true) && !startsKnownName(tokens, last + 1)
-                       && !startsTitle(tokens, last + 1)) {
-                // "Wal-Mart Stores Inc.": a known name of several words
-                // goes on into a company's full name ending in a suffix.
+            } else if (last > i && (known->type == EntityType::Organization || known->type == EntityType::Place)
+                       && last + 1 < tokens.size() && isNameWord(tokens[last + 1], true)
+                       && !startsKnownName(tokens, last + 1) && !startsTitle(tokens, last + 1)) {
+                // "Wal-Mart Stores Inc.", "New York Mercantile Exchange": a
+                // known name of several words goes on into a company's full
+                // name ending in a suffix.
                 const int extended = extendName(tokens, last + 1);
                 if (in(Category::OrgSuffix, tokens[extended])) {
                     last = extended;
@@ -1108,6 +1109,15 @@ private:
                 && isNameWord(tokens[i + 3], true)) {
                 last = i + 3;
                 i += 4;
+                continue;
+            }
+            // "Abdallah Salem el-Badri", "Bashar al-Assad": the Arabic
+            // article tied by a hyphen to the surname.
+            if (i + 2 < tokens.size() && token.isWord() && (text(token) == u"al" || text(token) == u"el")
+                && tokens[i + 1].is(m_text, u'-') && !tokens[i + 1].spaceBefore && !tokens[i + 2].spaceBefore
+                && isNameWord(tokens[i + 2], true)) {
+                last = i + 2;
+                i += 3;
                 continue;
             }
             // Joiners need a name word right after them.
@@ -2552,14 +2562,29 @@ private:
             const Group &group = m_groups[mention.group];
             if (group.known || (group.type() != EntityType::Organization && group.strength() >= goodCue))
                 continue;
-            const QString initials = initialsOf(mention);
-            if (initials.size() < 3)
-                continue;
-            const auto found = byInitials.constFind(initials);
-            if (found == byInitials.cend())
-                byInitials.insert(initials, mention.group);
-            else if (*found != mention.group)
-                byInitials[initials] = -1;
+            const auto file = [&](const QString &initials) {
+                if (initials.size() < 3)
+                    return;
+                const auto found = byInitials.constFind(initials);
+                if (found == byInitials.cend())
+                    byInitials.insert(initials, mention.group);
+                else if (*found != mention.group)
+                    byInitials[initials] = -1;
+            };
+            file(initialsOf(mention));
+            // "the United States International Trade Commission ... the
+            // ITC": the acronym may leave out the country the name opens on.
+            const TokenSpan tokens = m_tokens[mention.sentence];
+            const KnownName *place = nullptr;
+            const int placeLast = knownNameAt(tokens, mention.first, &place);
+            if (placeLast >= mention.first && placeLast < mention.last && place->type == EntityType::Place) {
+                QString rest;
+                for (int i = placeLast + 1; i <= mention.last; ++i) {
+                    if (countsForInitials(tokens[i]))
+                        rest.append(tokens[i].folded().front());
+                }
+                file(rest);
+            }
         }
         if (byInitials.isEmpty())
             return;

@@ -560,6 +560,11 @@ private Q_SLOTS:
         const QList<ExtractedEntity> two = extract(
             u"The Velmoran Freight Alliance and the Vost Family Association met. Later the VFA said demand was weak."_s);
         QVERIFY2(find(two, u"VFA"_s), qPrintable(describe(two)));
+        // The acronym may leave out the country the name opens on.
+        const QList<ExtractedEntity> national = extract(
+            u"Kelpwise complained to the United States Maritime Freight Commission in May. The MFC will rule in June."_s);
+        const ExtractedEntity *commission = find(national, u"United States Maritime Freight Commission"_s);
+        QVERIFY2(commission && commission->aliases.contains(u"MFC"_s), qPrintable(describe(national)));
     }
 
     void headlineCapitalsSupportNoOpeningWord()
@@ -808,6 +813,11 @@ private Q_SLOTS:
                                                      << QStringList{u"Kenya"_s} << QStringList{};
         QTest::newRow("longer known name after an article") << u"The West Indies selectors named Darnell Quell captain."_s
                                                             << QStringList{u"West Indies"_s} << QStringList{u"The West"_s, u"Indies"_s};
+        QTest::newRow("arabic article in a surname") << u"Oil minister Walid Quellem al-Tarvoli said output would rise."_s
+                                                     << QStringList{u"Walid Quellem al-Tarvoli"_s} << QStringList{};
+        QTest::newRow("known place of two words opening a company's name")
+            << u"Soybean futures rose on the Buenos Aires Grain Exchange on Monday."_s
+            << QStringList{u"Buenos Aires Grain Exchange"_s} << QStringList{u"Grain Exchange"_s};
         QTest::newRow("title followed by no name") << u"Le président du Conseil de Quimvel a démissionné."_s
                                                    << QStringList{u"Conseil de Quimvel"_s} << QStringList{};
         QTest::newRow("surname particle before a title word")
