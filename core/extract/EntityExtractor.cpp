@@ -1865,6 +1865,12 @@ private:
         const Token &lastWord = tokens[m.last].kind == Token::Kind::Number && m.last > m.first ? tokens[m.last - 1] : tokens[m.last];
         if (count >= 2 && in(Category::OrgSuffix, lastWord))
             e[slot(EntityType::Organization)] += strongCue;
+        // "Carolina Power & Light", "Procter & Gamble": names joined by an
+        // ampersand are a firm's.
+        const bool ampersand = count >= 3 && std::any_of(tokens.begin() + m.first + 1, tokens.begin() + m.last,
+                                                         [this](const Token &token) { return token.is(m_text, u'&'); });
+        if (ampersand)
+            e[slot(EntityType::Organization)] += strongCue;
         else if (count >= 3 && institutionBeforeJoiner(tokens, m.first, m.last))
             e[slot(EntityType::Organization)] += strongCue; // "National League for Democracy", "Bank of Ireland"
         if (namesEvent(tokens, m.first, m.last))
@@ -1876,7 +1882,7 @@ private:
             e[slot(EntityType::Place)] += strongCue;
         // A given name and a surname: "Barry-Callebaut", one hyphenated
         // word, is no given name and surname.
-        if (count >= 2 && firstToken.capitalized && !firstToken.allCaps
+        if (count >= 2 && firstToken.capitalized && !firstToken.allCaps && !ampersand
             && in(Category::GivenName, firstToken) && !in(Category::OrgSuffix, lastWord)
             && std::any_of(tokens.begin() + m.first + 1, tokens.begin() + m.last + 1,
                            [](const Token &token) { return token.spaceBefore; }))

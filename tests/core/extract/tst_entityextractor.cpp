@@ -169,6 +169,8 @@ private Q_SLOTS:
             << u"Nairobi"_s << u"ORG"_s;
         QTest::newRow("place and hyphen") << u"Au classement, Paris-Quellmore reste leader devant Lyon."_s
                                           << u"Paris-Quellmore"_s << u"ORG"_s;
+        QTest::newRow("ampersand after a given name") << u"Storms cut power to customers of Carolina Quell & Light on Friday."_s
+                                                      << u"Carolina Quell & Light"_s << u"ORG"_s;
         // Sports reporters say "who" of teams.
         QTest::newRow("team, who beat")
             << u"Striker Oren Talvik scored twice for Real Corvado, who beat Sporting Meridia 3-0 in the league."_s
