@@ -1079,7 +1079,11 @@ private:
     int extendName(TokenSpan tokens, int first) const
     {
         int last = first;
-        bool institutional = isInstitutionalWord(tokens[first]);
+        // Not "Customers of Kelpwise Energy": a common noun of organisations
+        // opening a sentence opens no institution's name.
+        bool institutional = isInstitutionalWord(tokens[first])
+            && !(isClauseInitial(tokens, first) && !in(Category::OrgSuffix, tokens[first])
+                 && !in(Category::InstitutionNoun, tokens[first]) && !in(Category::EventNoun, tokens[first]));
         bool ofComplement = false; // "Association of ...": an institution's complement has begun
         int i = first + 1;
         while (i < tokens.size()) {

@@ -820,6 +820,9 @@ private Q_SLOTS:
         QTest::newRow("known place of two words opening a company's name")
             << u"Soybean futures rose on the Buenos Aires Grain Exchange on Monday."_s
             << QStringList{u"Buenos Aires Grain Exchange"_s} << QStringList{u"Grain Exchange"_s};
+        QTest::newRow("common noun of organisations opening a sentence")
+            << u"Customers of Kelpwise Energy lost power on Friday."_s << QStringList{u"Kelpwise Energy"_s}
+            << QStringList{u"Customers of Kelpwise Energy"_s};
         QTest::newRow("title followed by no name") << u"Le président du Conseil de Quimvel a démissionné."_s
                                                    << QStringList{u"Conseil de Quimvel"_s} << QStringList{};
         QTest::newRow("surname particle before a title word")
