@@ -714,9 +714,9 @@ private:
                     && tokens[i + 1].is(m_text, u'-') && !tokens[i + 1].spaceBefore && !tokens[i + 2].spaceBefore
                     && tokens[i + 2].capitalized && isNameWord(tokens[i + 2], false);
                 if (!hyphenated && !isNameWord(token, false)) {
-                    if (const int organisationLast = demonymLedOrganisation(tokens, i); organisationLast > i) {
-                        addCandidate(s, i, organisationLast, nullptr);
-                        i = organisationLast + 1;
+                    if (const int nameLast = demonymLedName(tokens, i); nameLast > i) {
+                        addCandidate(s, i, nameLast, nullptr);
+                        i = nameLast + 1;
                         continue;
                     }
                     ++i;
@@ -950,17 +950,18 @@ private:
         return words && last - first >= 2 ? last - 2 : last;
     }
 
-    // "the Palestinian Authority", "the French Tennis Federation": a
-    // demonym opens the name of an organisation that ends in an
-    // organisation's word. Returns its last token, or -1.
-    int demonymLedOrganisation(TokenSpan tokens, int i) const
+    // "the Palestinian Authority", "the French Tennis Federation", "the
+    // German Bight": a demonym opens the name of an organisation or place
+    // that ends in an organisation's or a place's word. Returns its last
+    // token, or -1.
+    int demonymLedName(TokenSpan tokens, int i) const
     {
         if (!tokens[i].capitalized || m_lexicon.placeOfDemonymKey(tokens[i].folded()).isEmpty() || i + 1 >= tokens.size()
             || !isNameWord(tokens[i + 1], true) || startsTitle(tokens, i + 1) || in(Category::PersonTitle, tokens[i + 1]))
             return -1;
         // Not "the French AI start-up": the last word is a word, no acronym.
         const int last = extendName(tokens, i + 1);
-        return isInstitutionalWord(tokens[last]) && !tokens[last].allCaps ? last : -1;
+        return (isInstitutionalWord(tokens[last]) || in(Category::PlaceNoun, tokens[last])) && !tokens[last].allCaps ? last : -1;
     }
 
     // The last token of a demonym of two or three words from token i

@@ -304,6 +304,8 @@ private Q_SLOTS:
             u"The Velmoran Authority and the Kenyan Rowing Federation met the Palestinian Authority on Monday."_s);
         QCOMPARE(typeOf(bodies, u"Kenyan Rowing Federation"_s), u"ORG"_s);
         QCOMPARE(typeOf(bodies, u"Palestinian Authority"_s), u"ORG"_s);
+        QCOMPARE(typeOf(extract(u"Wind farms will rise in the Velmoran Bight and the Kenyan Sea by 2030."_s), u"Kenyan Sea"_s),
+                 u"PLACE"_s);
         const QList<ExtractedEntity> startUp = extract(u"The French AI start-up Kelpwise raised money in May."_s);
         QVERIFY2(!mentions(startUp, u"French AI"_s), qPrintable(describe(startUp)));
     }
