@@ -968,6 +968,8 @@ private:
     // ("West Indian", "Sri Lankans"), or -1.
     int demonymFrom(TokenSpan tokens, int i) const
     {
+        if (!tokens[i].isWord() || !m_lexicon.startsLongDemonym(tokens[i].folded()))
+            return -1;
         int last = -1;
         for (int end = i + 1; end < tokens.size() && end <= i + 2 && tokens[end].isWord(); ++end) {
             if (!m_lexicon.placeOfDemonymKey(phraseKey(tokens, i, end)).isEmpty())

@@ -294,8 +294,11 @@ Result<Lexicon> Lexicon::fromDirectory(const QString &directory)
                 // As with names, the first place to claim a demonym keeps it.
                 for (const QString &demonym : splitList(fields[3])) {
                     const QString key = foldName(demonym);
-                    if (!key.isEmpty() && !lexicon.m_demonyms.contains(key))
+                    if (!key.isEmpty() && !lexicon.m_demonyms.contains(key)) {
                         lexicon.m_demonyms.insert(key, name.name);
+                        if (const qsizetype space = key.indexOf(u' '); space > 0)
+                            lexicon.m_longDemonymStarts.insert(key.left(space));
+                    }
                 }
             }
             lexicon.addName(std::move(name));

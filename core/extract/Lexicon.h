@@ -113,6 +113,8 @@ public:
     // word? Lets a caller skip building phrases that cannot match.
     bool startsEntry(Category category, const QString &foldedWord) const;
     bool startsName(const QString &foldedWord) const;
+    // Can a demonym of several words ("west indian") begin with this folded word?
+    bool startsLongDemonym(const QString &foldedWord) const { return m_longDemonymStarts.contains(foldedWord); }
     // Is this folded phrase a known name or the beginning of one? When it is
     // not, no longer phrase that goes on from it can be one.
     bool beginsName(const QString &key) const { return m_namePrefixes.contains(key); }
@@ -136,6 +138,7 @@ private:
     QList<KnownName> m_names;
     QHash<QString, qsizetype> m_nameIndex; // folded name or alias -> m_names index
     QHash<QString, QString> m_demonyms;    // folded demonym -> place name
+    QSet<QString> m_longDemonymStarts;     // first words of the demonyms of several words
     // Indexed by Category: these are looked up for every word of every text.
     std::array<QSet<QString>, categoryCount> m_entries; // folded
     std::array<int, categoryCount> m_longestEntry{};
