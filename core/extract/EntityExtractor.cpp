@@ -1870,13 +1870,13 @@ private:
 
         // Inside the name.
         const Token &lastWord = tokens[m.last].kind == Token::Kind::Number && m.last > m.first ? tokens[m.last - 1] : tokens[m.last];
-        if (count >= 2 && in(Category::OrgSuffix, lastWord))
-            e[slot(EntityType::Organization)] += strongCue;
         // "Carolina Power & Light", "Procter & Gamble": names joined by an
         // ampersand are a firm's.
         const bool ampersand = count >= 3 && std::any_of(tokens.begin() + m.first + 1, tokens.begin() + m.last,
                                                          [this](const Token &token) { return token.is(m_text, u'&'); });
-        if (ampersand)
+        if (count >= 2 && in(Category::OrgSuffix, lastWord))
+            e[slot(EntityType::Organization)] += strongCue;
+        else if (ampersand)
             e[slot(EntityType::Organization)] += strongCue;
         else if (count >= 3 && institutionBeforeJoiner(tokens, m.first, m.last))
             e[slot(EntityType::Organization)] += strongCue; // "National League for Democracy", "Bank of Ireland"
@@ -2634,8 +2634,8 @@ private:
             const QStringView word = text(token);
             return token.isWord() && word.size() == 2 && word[1] == u'.' && word[0].isUpper();
         };
-        for (int g = 0; g < m_groups.size(); ++g) {
-            if (m_groups[g].mentions.isEmpty() || m_groups[g].known || longest[g]->wordCount < 2)
+        for (int g = 0; g < longest.size(); ++g) {
+            if (m_groups[g].mentions.isEmpty() || m_groups[g].known || !longest[g] || longest[g]->wordCount < 2)
                 continue;
             const Mention &name = *longest[g];
             const TokenSpan tokens = m_tokens[name.sentence];
@@ -2650,6 +2650,8 @@ private:
             int matches = 0;
             for (int other : std::as_const(candidates)) {
                 if (other == g || m_groups[other].mentions.isEmpty() || m_groups[other].type() != EntityType::Person)
+                    continue;
+                if (other >= longest.size() || !longest[other])
                     continue;
                 const Mention &full = *longest[other];
                 const Token &given = m_tokens[full.sentence][full.firstWord];
