@@ -1,6 +1,7 @@
 #include "app/cli/CliTool.h"
 
 #include "app/cli/GraphFilterOptions.h"
+#include "app/cli/ProgressLine.h"
 
 #include "core/export/GraphExporter.h"
 #include "core/export/OutputFile.h"
@@ -41,6 +42,10 @@ namespace {
 
 const QCommandLineOption dbOption(u"db"_s, u"Project database file."_s, u"FILE"_s);
 const QCommandLineOption jsonOption(u"json"_s, u"Print JSON instead of text."_s);
+const QCommandLineOption progressOption(u"progress"_s,
+                                        u"Show how far the run is, its rate and ETA on standard error "
+                                        "(the default when that is a terminal)."_s);
+const QCommandLineOption noProgressOption(u"no-progress"_s, u"Show no progress line."_s);
 const QCommandLineOption docOption(u"doc"_s, u"Document id (see the documents command)."_s, u"ID"_s);
 const QCommandLineOption limitOption(u"limit"_s, u"At most N results (default 100)."_s, u"N"_s, u"100"_s);
 const QCommandLineOption goldOption(u"gold"_s, u"Folder of reference annotations (*.json)."_s,
@@ -146,7 +151,7 @@ QList<CliTool::Command> CliTool::commands() const
     return {
         {u"ingest"_s, u"PATH..."_s,
          u"Read articles (.txt, .md, .html, .htm files or folders) into a database, creating it if needed."_s,
-         {dbOption, jsonOption}, &CliTool::ingest},
+         {dbOption, jsonOption, progressOption, noProgressOption}, &CliTool::ingest},
         {u"stats"_s, QString(), u"Count documents, sentences, entities and relations."_s,
          {dbOption, jsonOption}, &CliTool::stats},
         {u"documents"_s, QString(), u"List the documents with their date, language and size."_s,
@@ -536,8 +541,19 @@ int CliTool::ingest(const QCommandLineParser &parser)
     if (!database)
         return Failure;
 
+    if (parser.isSet(progressOption) && parser.isSet(noProgressOption))
+        return usageError(u"--progress and --no-progress contradict each other"_s);
+    const bool showProgress = parser.isSet(progressOption) || (m_progressByDefault && !parser.isSet(noProgressOption));
+    ProgressLine progressLine(m_err);
+    Ingester::Progress progress;
+    if (showProgress) {
+        progress = [&progressLine](int done, int total, const QString &path) {
+            progressLine.update(done, total, QFileInfo(path).fileName());
+        };
+    }
     Ingester ingester(*database, *projectProcessor);
-    const IngestReport report = ingester.ingest(paths);
+    const IngestReport report = ingester.ingest(paths, progress);
+    progressLine.finish();
 
     for (const IngestMessage &warning : report.warnings)
         m_err << m_program << ": warning: " << warning.message << '\n';

@@ -34,6 +34,10 @@ public:
     // `arguments` as from QCoreApplication::arguments(): the program first.
     int run(const QStringList &arguments);
 
+    // Whether long runs (ingest) show a progress line unless told not to
+    // (--no-progress): main() turns it on when standard error is a terminal.
+    void setProgressByDefault(bool on) { m_progressByDefault = on; }
+
 private:
     struct Command
     {
@@ -134,6 +138,7 @@ private:
     std::optional<DocumentProcessor> m_processor;
     QString m_program = QStringLiteral("newsgraph-cli");
     QString m_commandName;
+    bool m_progressByDefault = false;
 };
 
 } // namespace NewsGraph

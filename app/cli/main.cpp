@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <memory>
 
+#include <unistd.h>
+
 namespace {
 
 // The command line as CliTool::run() wants it, program first. Not
@@ -69,6 +71,8 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     NewsGraph::CliTool tool(out, err);
+    // A progress line is for people watching, not for scripts and logs.
+    tool.setProgressByDefault(isatty(fileno(stderr)) == 1);
     // argc and argv as the application left them: QGuiApplication takes its
     // own options (-platform, ...) out.
     return tool.run(decodedArguments(argc, argv));

@@ -128,6 +128,26 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(QStringLiteral("Added 5 documents")), qPrintable(run.out));
     }
 
+    // Scripts and logs get no progress line unless they ask for one; asked,
+    // it counts the files and ends its line before the summary.
+    void ingestShowsProgressOnlyWhenAsked()
+    {
+        const QString quiet = m_dir.filePath(u"quiet.newsgraph"_s);
+        const Run plain = cli({u"ingest"_s, u"--db"_s, quiet, corpusDir()});
+        QCOMPARE(plain.exitCode, 0);
+        QVERIFY2(!plain.err.contains(u'\r') && !plain.err.contains(u"files"_s), qPrintable(plain.err));
+
+        const QString shown = m_dir.filePath(u"shown.newsgraph"_s);
+        const Run progress = cli({u"ingest"_s, u"--db"_s, shown, u"--progress"_s, corpusDir()});
+        QCOMPARE(progress.exitCode, 0);
+        QVERIFY2(progress.err.contains(u"\r5/5 files 100%"_s) && progress.err.endsWith(u'\n'), qPrintable(progress.err));
+        QVERIFY2(progress.out.contains(u"Added 5 documents"_s), qPrintable(progress.out));
+
+        const Run both = cli({u"ingest"_s, u"--db"_s, shown, u"--progress"_s, u"--no-progress"_s, corpusDir()});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains(u"contradict"_s), qPrintable(both.err));
+    }
+
     // Output that does not reach its file is a failure, not a success.
     void outputToAFullDiskFails()
     {
