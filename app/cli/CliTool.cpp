@@ -55,6 +55,10 @@ const QCommandLineOption docsOption(u"docs"_s, u"Folder of the articles they ann
 const QCommandLineOption cooccurrenceOption(
     u"cooccurrence"_s,
     u"Also list mentioned_with edges (entities named in the same sentence), with their evidence count."_s);
+const QCommandLineOption entityOption(u"entity"_s,
+                                      u"Only this entity's relations (name, alias or id), read without loading the "
+                                      "rest of the project."_s,
+                                      u"NAME"_s);
 const QCommandLineOption fromEntityOption(u"from"_s, u"The entity the path starts from (name, alias or id)."_s,
                                           u"NAME"_s);
 const QCommandLineOption toEntityOption(u"to"_s, u"The entity the path leads to (name, alias or id)."_s,
@@ -166,7 +170,7 @@ QList<CliTool::Command> CliTool::commands() const
         {u"entities"_s, QString(), u"List the entities with their aliases and mentions."_s,
          {dbOption, jsonOption}, &CliTool::entities},
         {u"relations"_s, QString(), u"List the relations with their evidence sentences."_s,
-         {dbOption, cooccurrenceOption, jsonOption}, &CliTool::relations},
+         {dbOption, entityOption, cooccurrenceOption, jsonOption}, &CliTool::relations},
         {u"metrics"_s, QString(),
          u"Rank the entities by degree, betweenness and PageRank; components and communities."_s,
          QList<QCommandLineOption>{dbOption, sortOption, limitOption, seedOption, exactOption, jsonOption}
@@ -491,6 +495,26 @@ std::optional<qint64> CliTool::entityNamed(const GraphView &view, const QString 
     return std::nullopt;
 }
 
+std::optional<qint64> CliTool::storedEntityNamed(const Repository &repository, const QString &name)
+{
+    const Result<QList<qint64>> ids = repository.entitiesNamed(name);
+    if (!ids) {
+        fail(ids.error());
+        return std::nullopt;
+    }
+    if (ids->size() == 1)
+        return ids->first();
+    if (ids->isEmpty()) {
+        fail(u"no entity named '%1' (see the entities command)"_s.arg(name));
+        return std::nullopt;
+    }
+    QStringList candidates;
+    for (qint64 id : *ids)
+        candidates.append(QString::number(id));
+    fail(u"'%1' names %2 entities (ids %3); give the id instead"_s.arg(name).arg(ids->size()).arg(candidates.join(u", "_s)));
+    return std::nullopt;
+}
+
 std::optional<qint64> CliTool::documentId(const QCommandLineParser &parser)
 {
     if (!parser.isSet(docOption)) {
@@ -759,8 +783,16 @@ int CliTool::relations(const QCommandLineParser &parser)
     if (!database)
         return Failure;
     const bool withCooccurrence = parser.isSet(cooccurrenceOption);
-    const Result<QList<RelationRecord>> relations
-        = Repository(*database).relations(withCooccurrence);
+    const Repository repository(*database);
+    Result<QList<RelationRecord>> relations = QList<RelationRecord>();
+    if (parser.isSet(entityOption)) {
+        const std::optional<qint64> entity = storedEntityNamed(repository, parser.value(entityOption));
+        if (!entity)
+            return Failure;
+        relations = repository.relationsOf(*entity, withCooccurrence);
+    } else {
+        relations = repository.relations(withCooccurrence);
+    }
     if (!relations)
         return fail(relations.error());
     if (parser.isSet(jsonOption)) {

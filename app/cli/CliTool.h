@@ -21,6 +21,8 @@ class QJsonObject;
 
 namespace NewsGraph {
 
+class Repository;
+
 // newsgraph-cli: the headless face of NewsGraph, thin over core. Each
 // subcommand parses its own options, asks core for what it prints, and maps
 // the outcome onto the documented exit codes.
@@ -126,6 +128,10 @@ private:
     std::optional<qint64> entityNamed(const GraphView &view, const QString &name);
     // The two entities --from and --to name in `view`; nothing (the reason
     // said) when either names none or both name the same one.
+    // The stored entity `name` (an id, a name or an alias) names, found
+    // through the store's indexes without loading the graph; reports none
+    // or several.
+    std::optional<qint64> storedEntityNamed(const Repository &repository, const QString &name);
     std::optional<std::pair<qint64, qint64>> endpointsNamed(const QCommandLineParser &parser, const GraphView &view);
     // Empty when everything written to the output reached it; else why not.
     QString outputError();

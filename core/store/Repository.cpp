@@ -589,6 +589,109 @@ Result<std::vector<CooccurrenceSentence>> cooccurrenceSentences(Database &databa
     return found;
 }
 
+// Every evidence sentence of `records` (typed relations, with their ids),
+// each sentence with how it states the relation, by document and sentence.
+Result<void> readEvidenceOf(Database &database, QList<RelationRecord> &records)
+{
+    Statement evidence(database,
+                       "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", "
+                       "ev.rule, ev.confidence, ev.path "
+                       "FROM relation_evidence ev "
+                       "JOIN sentences s ON s.id = ev.sentence_id "
+                       "JOIN documents d ON d.id = s.document_id "
+                       "WHERE ev.relation_id = ?1 "
+                       "ORDER BY d.id, s.idx");
+    for (RelationRecord &record : records) {
+        evidence.reset();
+        evidence.bind(1, record.id);
+        while (evidence.next())
+            record.evidence.append(statementAt(evidence, 0));
+        if (!evidence.ok())
+            return evidence.error();
+    }
+    return {};
+}
+
+// The names of the entities `sentences` pair: one scan of the table when
+// they are many, else each by its id.
+Result<QHash<qint64, QString>> namesOfPairs(Database &database, const std::vector<CooccurrenceSentence> &sentences)
+{
+    QSet<qint64> ids;
+    for (const CooccurrenceSentence &found : sentences)
+        ids << found.low << found.high;
+    QHash<qint64, QString> names;
+    if (ids.size() > 1000) {
+        Statement all(database, "SELECT id, name FROM entities");
+        while (all.next())
+            names.insert(all.int64(0), all.text(1));
+        if (!all.ok())
+            return all.error();
+        return names;
+    }
+    Statement one(database, "SELECT name FROM entities WHERE id = ?1");
+    for (qint64 id : std::as_const(ids)) {
+        one.reset();
+        one.bind(1, id);
+        if (one.next())
+            names.insert(id, one.text(0));
+        if (!one.ok())
+            return one.error();
+    }
+    return names;
+}
+
+// Appends a co-occurrence record per pair of `sentences` (ordered by pair,
+// document and sentence) to the typed `records`, each with its sentences,
+// and merges both into the order of the typed ones: subject, predicate and
+// object names as SQLite orders text, by code point.
+Result<void> appendCooccurrences(Database &database, const std::vector<CooccurrenceSentence> &sentences,
+                                 QList<RelationRecord> &records)
+{
+    const Result<QHash<qint64, QString>> names = namesOfPairs(database, sentences);
+    if (!names)
+        return Error{names.error()};
+    Statement sentence(database,
+                       "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\" "
+                       "FROM sentences s JOIN documents d ON d.id = s.document_id "
+                       "WHERE s.id = ?1");
+    QHash<qint64, EvidenceRecord> read; // a sentence naming several pairs is read once
+    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
+    const QString rule = QString::fromUtf16(cooccurrenceRule);
+    const qsizetype typed = records.size();
+    for (std::size_t i = 0; i < sentences.size(); ++i) {
+        const CooccurrenceSentence &found = sentences.at(i);
+        if (i == 0 || found.low != sentences.at(i - 1).low || found.high != sentences.at(i - 1).high) {
+            RelationRecord record; // id 0: a co-occurrence has no row
+            record.subject = names->value(found.low);
+            record.predicate = cooccurrence;
+            record.object = names->value(found.high);
+            record.confidence = cooccurrenceConfidence;
+            record.rule = rule;
+            records.append(record);
+        }
+        auto known = read.constFind(found.sentenceId);
+        if (known == read.constEnd()) {
+            sentence.bind(1, found.sentenceId);
+            if (!sentence.next())
+                return sentence.ok() ? Error{u"sentence %1 is missing"_s.arg(found.sentenceId)}
+                                     : sentence.error();
+            known = read.insert(found.sentenceId, evidenceAt(sentence, 0));
+            sentence.reset();
+        }
+        records.last().evidence.append(*known);
+    }
+    const auto before = [](const RelationRecord &a, const RelationRecord &b) {
+        if (const int c = compareByCodePoint(a.subject, b.subject); c != 0)
+            return c < 0;
+        if (const int c = compareByCodePoint(a.predicate, b.predicate); c != 0)
+            return c < 0;
+        return compareByCodePoint(a.object, b.object) < 0;
+    };
+    std::stable_sort(records.begin() + typed, records.end(), before);
+    std::inplace_merge(records.begin(), records.begin() + typed, records.end(), before);
+    return {};
+}
+
 // How many pairs of entities are named together in some sentence.
 Result<int> cooccurrenceCount(Database &database)
 {
@@ -999,22 +1102,78 @@ Result<QList<RelationRecord>> Repository::relationsBetween(qint64 first, qint64 
         records.append(relationAt(query));
     if (!query.ok())
         return query.error();
-    Statement evidence(m_database,
-                       "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", "
-                       "ev.rule, ev.confidence, ev.path "
-                       "FROM relation_evidence ev "
-                       "JOIN sentences s ON s.id = ev.sentence_id "
-                       "JOIN documents d ON d.id = s.document_id "
-                       "WHERE ev.relation_id = ?1 "
-                       "ORDER BY d.id, s.idx");
-    for (RelationRecord &record : records) {
-        evidence.reset();
-        evidence.bind(1, record.id);
-        while (evidence.next())
-            record.evidence.append(statementAt(evidence, 0));
-        if (!evidence.ok())
-            return evidence.error();
+    if (const Result<void> read = readEvidenceOf(m_database, records); !read)
+        return Error{read.error()};
+    return records;
+}
+
+Result<QList<qint64>> Repository::entitiesNamed(const QString &name) const
+{
+    QList<qint64> ids;
+    bool isNumber = false;
+    const qint64 id = name.trimmed().toLongLong(&isNumber);
+    if (isNumber) {
+        Statement byId(m_database, "SELECT id FROM entities WHERE id = ?1");
+        byId.bind(1, id);
+        if (byId.next())
+            ids.append(byId.int64(0));
+        if (!byId.ok())
+            return byId.error();
+        return ids;
     }
+    // The store keeps every entity's name among its aliases: the alias
+    // index finds both. Only a name written otherwise ("nvidia") reads
+    // them all.
+    for (const char *sql : {"SELECT DISTINCT entity_id FROM aliases WHERE alias = ?1 ORDER BY entity_id",
+                            "SELECT DISTINCT entity_id FROM aliases WHERE alias = ?1 COLLATE NOCASE ORDER BY entity_id"}) {
+        Statement query(m_database, sql);
+        query.bind(1, name.trimmed());
+        while (query.next())
+            ids.append(query.int64(0));
+        if (!query.ok())
+            return query.error();
+        if (!ids.isEmpty())
+            break;
+    }
+    return ids;
+}
+
+Result<QList<RelationRecord>> Repository::relationsOf(qint64 entityId, bool includeCooccurrence) const
+{
+    // Through the index on (subject_id, ...) and relations_object: the
+    // cost is that of the entity's own relations, not the project's.
+    Statement query(m_database,
+                    NEWSGRAPH_RELATION_COLUMNS "WHERE r.subject_id = ?1 OR r.object_id = ?1 "
+                                               "ORDER BY subject.name, r.predicate, object.name, r.id");
+    query.bind(1, entityId);
+    QList<RelationRecord> records;
+    while (query.next())
+        records.append(relationAt(query));
+    if (!query.ok())
+        return query.error();
+    if (const Result<void> read = readEvidenceOf(m_database, records); !read)
+        return Error{read.error()};
+    if (!includeCooccurrence)
+        return records;
+
+    // The entity's sentences (mentions_entity), then who else they name
+    // (mentions_sentence).
+    std::vector<CooccurrenceSentence> sentences;
+    Statement together(m_database,
+                       "SELECT DISTINCT other.entity_id, other.document_id, other.sentence_id "
+                       "FROM mentions own JOIN mentions other ON other.sentence_id = own.sentence_id "
+                       "WHERE own.entity_id = ?1 AND own.resolved = 0 AND other.entity_id IS NOT NULL "
+                       "AND other.resolved = 0 AND other.entity_id <> ?1");
+    together.bind(1, entityId);
+    while (together.next()) {
+        const qint64 other = together.int64(0);
+        sentences.push_back({std::min(entityId, other), std::max(entityId, other), together.int64(1), together.int64(2)});
+    }
+    if (!together.ok())
+        return together.error();
+    std::sort(sentences.begin(), sentences.end());
+    if (const Result<void> added = appendCooccurrences(m_database, sentences, records); !added)
+        return Error{added.error()};
     return records;
 }
 
@@ -1054,52 +1213,8 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
     Result<std::vector<CooccurrenceSentence>> sentences = cooccurrenceSentences(m_database);
     if (!sentences)
         return Error{sentences.error()};
-    QHash<qint64, QString> names;
-    Statement entityNames(m_database, "SELECT id, name FROM entities");
-    while (entityNames.next())
-        names.insert(entityNames.int64(0), entityNames.text(1));
-    if (!entityNames.ok())
-        return entityNames.error();
-    Statement sentence(m_database,
-                       "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\" "
-                       "FROM sentences s JOIN documents d ON d.id = s.document_id "
-                       "WHERE s.id = ?1");
-    QHash<qint64, EvidenceRecord> read; // a sentence naming several pairs is read once
-    const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
-    const QString rule = QString::fromUtf16(cooccurrenceRule);
-    const qsizetype typed = records.size();
-    for (std::size_t i = 0; i < sentences->size(); ++i) {
-        const CooccurrenceSentence &found = sentences->at(i);
-        if (i == 0 || found.low != sentences->at(i - 1).low || found.high != sentences->at(i - 1).high) {
-            RelationRecord record; // id 0: a co-occurrence has no row
-            record.subject = names.value(found.low);
-            record.predicate = cooccurrence;
-            record.object = names.value(found.high);
-            record.confidence = cooccurrenceConfidence;
-            record.rule = rule;
-            records.append(record);
-        }
-        auto known = read.constFind(found.sentenceId);
-        if (known == read.constEnd()) {
-            sentence.bind(1, found.sentenceId);
-            if (!sentence.next())
-                return sentence.ok() ? Error{u"sentence %1 is missing"_s.arg(found.sentenceId)}
-                                     : sentence.error();
-            known = read.insert(found.sentenceId, evidenceAt(sentence, 0));
-            sentence.reset();
-        }
-        records.last().evidence.append(*known);
-    }
-    // In the order of the typed ones, as SQLite orders text: by code point.
-    const auto before = [](const RelationRecord &a, const RelationRecord &b) {
-        if (const int c = compareByCodePoint(a.subject, b.subject); c != 0)
-            return c < 0;
-        if (const int c = compareByCodePoint(a.predicate, b.predicate); c != 0)
-            return c < 0;
-        return compareByCodePoint(a.object, b.object) < 0;
-    };
-    std::stable_sort(records.begin() + typed, records.end(), before);
-    std::inplace_merge(records.begin(), records.begin() + typed, records.end(), before);
+    if (const Result<void> added = appendCooccurrences(m_database, sentences.value(), records); !added)
+        return Error{added.error()};
     return records;
 }
 

@@ -103,6 +103,15 @@ public:
     // sentence with how it states the relation (rule, confidence, path):
     // what `newsgraph-cli explain` prints.
     Result<QList<RelationRecord>> relationsBetween(qint64 first, qint64 second) const;
+    // The relations of one entity, as relations() gives them (its
+    // co-occurrences too if `includeCooccurrence`), read through the
+    // store's indexes: what `newsgraph-cli relations --entity` prints,
+    // without reading the rest of the project.
+    Result<QList<RelationRecord>> relationsOf(qint64 entityId, bool includeCooccurrence = false) const;
+    // The entities called `name`: by id when it is a number, else by a name
+    // or alias written the same (through the alias index), else the same
+    // but for case. Ids in ascending order; empty when none is.
+    Result<QList<qint64>> entitiesNamed(const QString &name) const;
     // Counts; `relations` and `evidence` are of typed relations, co-occurrence
     // edges are counted apart.
     Result<StoreStatistics> statistics() const;

@@ -148,6 +148,41 @@ private Q_SLOTS:
         QVERIFY2(both.err.contains(u"contradict"_s), qPrintable(both.err));
     }
 
+    // One entity's relations, read through the store's indexes, are those
+    // of the whole listing that name it, in the same order; a name written
+    // otherwise or its id find it too, and a name of no entity fails.
+    void relationsOfOneEntity()
+    {
+        const auto records = [](const Run &run) {
+            return QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"relations"_s).toArray();
+        };
+        const Run all = cli({u"relations"_s, u"--db"_s, m_db, u"--cooccurrence"_s, u"--json"_s});
+        QCOMPARE(all.exitCode, 0);
+        QJsonArray expected;
+        for (const QJsonValue &relation : records(all)) {
+            const QJsonObject object = relation.toObject();
+            if (object.value(u"subject"_s).toString() == u"Nvidia"_s || object.value(u"object"_s).toString() == u"Nvidia"_s)
+                expected.append(object);
+        }
+        QVERIFY(expected.size() >= 5);
+
+        const Run one = cli({u"relations"_s, u"--db"_s, m_db, u"--entity"_s, u"Nvidia"_s, u"--cooccurrence"_s, u"--json"_s});
+        QCOMPARE(one.exitCode, 0);
+        QCOMPARE(records(one), expected);
+        const Run folded = cli({u"relations"_s, u"--db"_s, m_db, u"--entity"_s, u"NVIDIA"_s, u"--cooccurrence"_s, u"--json"_s});
+        QCOMPARE(records(folded), expected);
+
+        // Typed relations only without --cooccurrence, as the listing.
+        const Run typed = cli({u"relations"_s, u"--db"_s, m_db, u"--entity"_s, u"Nvidia"_s, u"--json"_s});
+        for (const QJsonValue &relation : records(typed))
+            QVERIFY(relation.toObject().value(u"predicate"_s).toString() != u"mentioned_with"_s);
+        QVERIFY(!records(typed).isEmpty() && records(typed).size() < expected.size());
+
+        const Run none = cli({u"relations"_s, u"--db"_s, m_db, u"--entity"_s, u"Quarnell Tidewater"_s});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(none.err.contains(u"no entity named 'Quarnell Tidewater'"_s), qPrintable(none.err));
+    }
+
     // Output that does not reach its file is a failure, not a success.
     void outputToAFullDiskFails()
     {
