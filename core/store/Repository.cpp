@@ -612,6 +612,20 @@ Result<void> readEvidenceOf(Database &database, QList<RelationRecord> &records)
     return {};
 }
 
+// The relations a query that starts with NEWSGRAPH_RELATION_COLUMNS finds
+// (bound, not yet run), each with its evidence.
+Result<QList<RelationRecord>> relationsWithEvidence(Database &database, Statement &query)
+{
+    QList<RelationRecord> records;
+    while (query.next())
+        records.append(relationAt(query));
+    if (!query.ok())
+        return query.error();
+    if (const Result<void> read = readEvidenceOf(database, records); !read)
+        return Error{read.error()};
+    return records;
+}
+
 // The names of the entities `sentences` pair: one scan of the table when
 // they are many, else each by its id.
 Result<QHash<qint64, QString>> namesOfPairs(Database &database, const std::vector<CooccurrenceSentence> &sentences)
@@ -1097,14 +1111,7 @@ Result<QList<RelationRecord>> Repository::relationsBetween(qint64 first, qint64 
                     "WHERE (r.subject_id = ?1 AND r.object_id = ?2) OR (r.subject_id = ?2 AND r.object_id = ?1) "
                     "ORDER BY r.predicate, r.id");
     query.bind(1, first).bind(2, second);
-    QList<RelationRecord> records;
-    while (query.next())
-        records.append(relationAt(query));
-    if (!query.ok())
-        return query.error();
-    if (const Result<void> read = readEvidenceOf(m_database, records); !read)
-        return Error{read.error()};
-    return records;
+    return relationsWithEvidence(m_database, query);
 }
 
 Result<QList<qint64>> Repository::entitiesNamed(const QString &name) const
@@ -1146,14 +1153,8 @@ Result<QList<RelationRecord>> Repository::relationsOf(qint64 entityId, bool incl
                     NEWSGRAPH_RELATION_COLUMNS "WHERE r.subject_id = ?1 OR r.object_id = ?1 "
                                                "ORDER BY subject.name, r.predicate, object.name, r.id");
     query.bind(1, entityId);
-    QList<RelationRecord> records;
-    while (query.next())
-        records.append(relationAt(query));
-    if (!query.ok())
-        return query.error();
-    if (const Result<void> read = readEvidenceOf(m_database, records); !read)
-        return Error{read.error()};
-    if (!includeCooccurrence)
+    Result<QList<RelationRecord>> records = relationsWithEvidence(m_database, query);
+    if (!records || !includeCooccurrence)
         return records;
 
     // The entity's sentences (mentions_entity), then who else they name
@@ -1172,7 +1173,7 @@ Result<QList<RelationRecord>> Repository::relationsOf(qint64 entityId, bool incl
     if (!together.ok())
         return together.error();
     std::sort(sentences.begin(), sentences.end());
-    if (const Result<void> added = appendCooccurrences(m_database, sentences, records); !added)
+    if (const Result<void> added = appendCooccurrences(m_database, sentences, records.value()); !added)
         return Error{added.error()};
     return records;
 }
