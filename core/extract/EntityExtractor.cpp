@@ -475,6 +475,18 @@ private:
             && isNameWord(tokens[i + 1], false);
     }
 
+    // A capital letter and a full stop: "D.", "K.".
+    bool isInitial(const Token &token) const
+    {
+        const QStringView word = text(token);
+        return token.isWord() && word.size() == 2 && word[1] == u'.' && word[0].isUpper();
+    }
+
+    bool isDemonym(const Token &token) const
+    {
+        return token.isWord() && !m_lexicon.placeOfDemonymKey(token.folded()).isEmpty();
+    }
+
     // Could this word be part of a name, by its shape and what it is?
     bool isNameWord(const Token &token, bool continuing) const
     {
@@ -483,14 +495,11 @@ private:
         const bool shaped = token.capitalized || token.mixedCase || isModelCode(token);
         if (!shaped)
             return false;
-        // "K. Parsons": a letter and a full stop is an initial, not the
-        // "K" of "$5K".
-        const QStringView word = text(token);
-        const bool initial = word.size() == 2 && word[1] == u'.' && word[0].isUpper();
-        if (in(Category::PersonTitle, token) || (in(Category::StopCapital, token) && !initial)
+        // "K. Parsons": an initial, not the "K" of "$5K".
+        if (in(Category::PersonTitle, token) || (in(Category::StopCapital, token) && !isInitial(token))
             || in(Category::FunctionWord, token))
             return continuing && in(Category::OrgSuffix, token);
-        if (!m_lexicon.placeOfDemonymKey(token.folded()).isEmpty())
+        if (isDemonym(token))
             return continuing;
         return true;
     }
@@ -903,10 +912,11 @@ private:
             return -1;
         if (startsKnownName(tokens, i))
             return -1;
-        const int last = portfolioEnd(tokens, i);
+        const int run = extendName(tokens, i);
+        const int last = portfolioEnd(tokens, i, run);
         if (in(Category::OrgSuffix, tokens[last]) || isInstitutionalWord(tokens[last]))
             return -1;
-        return last == extendName(tokens, i) ? portfolioGoesOn(tokens, last) : last;
+        return last == run ? portfolioGoesOn(tokens, last) : last;
     }
 
     // "Trade and Industry", "l'Economie et des Finances Jean Arthuis": the
@@ -924,7 +934,7 @@ private:
         if (next >= tokens.size() || !tokens[next].capitalized || !isNameWord(tokens[next], false)
             || startsKnownName(tokens, next) || in(Category::GivenName, tokens[next]))
             return last;
-        return portfolioEnd(tokens, next);
+        return portfolioEnd(tokens, next, extendName(tokens, next));
     }
 
     bool isPortfolioJoiner(const Token &token) const
@@ -935,12 +945,12 @@ private:
             && std::find(std::begin(joiners), std::end(joiners), text(token)) != std::end(joiners);
     }
 
-    // The end of a portfolio's capitalised words from `first`: before a
-    // given name, or before the last two words of three or more
-    // ("Agriculture Paulin Ferrandou", "Homeland Security Jeh Johnson").
-    int portfolioEnd(TokenSpan tokens, int first) const
+    // The end of a portfolio among the capitalised words first..last
+    // (extendName()): before a given name, or before the last two words of
+    // three or more ("Agriculture Paulin Ferrandou", "Homeland Security Jeh
+    // Johnson").
+    int portfolioEnd(TokenSpan tokens, int first, int last) const
     {
-        const int last = extendName(tokens, first);
         for (int k = first + 1; k <= last; ++k) {
             if (tokens[k].capitalized && !tokens[k].allCaps && in(Category::GivenName, tokens[k]))
                 return k - 1;
@@ -956,7 +966,7 @@ private:
     // token, or -1.
     int demonymLedName(TokenSpan tokens, int i) const
     {
-        if (!tokens[i].capitalized || m_lexicon.placeOfDemonymKey(tokens[i].folded()).isEmpty() || i + 1 >= tokens.size()
+        if (!tokens[i].capitalized || !isDemonym(tokens[i]) || i + 1 >= tokens.size()
             || !isNameWord(tokens[i + 1], true) || startsTitle(tokens, i + 1) || in(Category::PersonTitle, tokens[i + 1]))
             return -1;
         // Not "the French AI start-up": the last word is a word, no acronym.
@@ -1587,8 +1597,7 @@ private:
         int j = i;
         if (j > 0 && (tokens[j - 1].is(m_text, u'.') || tokens[j - 1].is(m_text, u',')))
             --j; // "Mr." / "M." / "PDG, Paulin"
-        else if (j > 1 && tokens[j - 1].isWord() && !tokens[j - 1].capitalized
-                 && !m_lexicon.placeOfDemonymKey(tokens[j - 1].folded()).isEmpty())
+        else if (j > 1 && !tokens[j - 1].capitalized && isDemonym(tokens[j - 1]))
             --j; // French puts the nationality after the title
         for (int length = m_lexicon.longestEntry(Category::PersonTitle); length >= 1; --length) {
             if (j - length < 0 || !m_lexicon.startsEntry(Category::PersonTitle, tokens[j - length].folded()))
@@ -1930,7 +1939,7 @@ private:
             if (previous.isWord() && !previous.capitalized && endsPhraseBefore(tokens, m.first, Category::OrgNoun))
                 e[slot(EntityType::Organization)] += goodCue + 1; // "chipmaker Nvidia", "start-up Mistral"
             else if (previous.isWord() && !previous.capitalized && m.first >= 2
-                     && !m_lexicon.placeOfDemonymKey(previous.folded()).isEmpty()
+                     && isDemonym(previous)
                      && endsPhraseBefore(tokens, m.first - 1, Category::OrgNoun))
                 e[slot(EntityType::Organization)] += goodCue + 1; // "le groupe zurichois Barry-Callebaut"
             else if (previous.isWord() && !previous.capitalized && in(Category::ProductNoun, previous))
@@ -2233,11 +2242,11 @@ private:
     }
 
     // The initials of a mention's words that count for an acronym, folded.
-    QString initialsOf(const Mention &m) const
+    QString initialsOf(const Mention &m) const { return initialsOf(m_tokens[m.sentence], m.first, m.last); }
+    QString initialsOf(TokenSpan tokens, int first, int last) const
     {
-        const TokenSpan tokens = m_tokens[m.sentence];
         QString initials;
-        for (int i = m.first; i <= m.last; ++i) {
+        for (int i = first; i <= last; ++i) {
             if (countsForInitials(tokens[i]))
                 initials.append(tokens[i].folded().front());
         }
@@ -2590,14 +2599,8 @@ private:
             const TokenSpan tokens = m_tokens[mention.sentence];
             const KnownName *place = nullptr;
             const int placeLast = knownNameAt(tokens, mention.first, &place);
-            if (placeLast >= mention.first && placeLast < mention.last && place->type == EntityType::Place) {
-                QString rest;
-                for (int i = placeLast + 1; i <= mention.last; ++i) {
-                    if (countsForInitials(tokens[i]))
-                        rest.append(tokens[i].folded().front());
-                }
-                file(rest);
-            }
+            if (placeLast >= mention.first && placeLast < mention.last && place->type == EntityType::Place)
+                file(initialsOf(tokens, placeLast + 1, mention.last));
         }
         if (byInitials.isEmpty())
             return;
@@ -2630,10 +2633,7 @@ private:
     // linkShortForms() built them.
     void linkInitials(const QList<const Mention *> &longest, const VariantIndex &byLastWord)
     {
-        const auto isInitial = [this](const Token &token) {
-            const QStringView word = text(token);
-            return token.isWord() && word.size() == 2 && word[1] == u'.' && word[0].isUpper();
-        };
+        const auto isInitial = [this](const Token &token) { return this->isInitial(token); };
         for (int g = 0; g < longest.size(); ++g) {
             if (m_groups[g].mentions.isEmpty() || m_groups[g].known || !longest[g] || longest[g]->wordCount < 2)
                 continue;
@@ -2939,7 +2939,7 @@ private:
                 int first = i;
                 // An epithet is a noun phrase with its article or an
                 // honorific: "the French president", "Mr. President".
-                if (first > 0 && tokens[first - 1].isWord() && !m_lexicon.placeOfDemonymKey(tokens[first - 1].folded()).isEmpty())
+                if (first > 0 && isDemonym(tokens[first - 1]))
                     --first;
                 if (first > 0 && tokens[first - 1].isWord() && in(Category::Determiner, tokens[first - 1]) && !tokens[first - 1].elision)
                     --first;
