@@ -24,6 +24,8 @@
 // repeated up to that size. --digest prints a hash of everything extracted,
 // to check that a change to the extractor leaves its output alone.
 
+#include "SyntheticNews.h"
+
 #include "core/extract/AttributeFinder.h"
 #include "core/extract/EntityExtractor.h"
 #include "core/extract/Lexicon.h"
@@ -45,6 +47,7 @@
 #include <optional>
 
 using namespace NewsGraph;
+using NewsGraph::Testing::inventedWord;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -52,23 +55,6 @@ namespace {
 constexpr qint64 megabyte = 1024 * 1024;
 
 // --- the article ------------------------------------------------------------
-
-// Invented words from syllables: index n gives a distinct word for every n
-// below 24^count.
-QString inventedWord(quint32 n, int count)
-{
-    static constexpr QStringView syllables[] = {u"ka",  u"lo", u"mir", u"van", u"del", u"tor", u"bri", u"sun",
-                                                u"dax", u"mer", u"sol", u"quin", u"zor", u"pel", u"nat", u"ris",
-                                                u"gor", u"hal", u"ven", u"tik", u"bo",  u"shu", u"lam", u"fe"};
-    constexpr quint32 base = std::size(syllables);
-    QString word;
-    for (int i = 0; i < count; ++i) {
-        word += syllables[n % base];
-        n /= base;
-    }
-    word[0] = word[0].toUpper();
-    return word;
-}
 
 struct Person
 {
