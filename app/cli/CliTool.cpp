@@ -11,6 +11,7 @@
 #include "core/graph/EntityLookup.h"
 #include "core/graph/GraphLayout.h"
 #include "core/graph/GraphMetrics.h"
+#include "core/graph/LocalGraph.h"
 #include "core/pipeline/BundledCorpus.h"
 #include "core/render/ImageExport.h"
 #include "core/pipeline/Evaluator.h"
@@ -458,15 +459,90 @@ std::optional<int> CliTool::trainingIterations(const QCommandLineParser &parser)
     return iterations;
 }
 
+std::optional<CliTool::StoreView> CliTool::openStore(const QCommandLineParser &parser)
+{
+    Result<GraphFilter> filter = graphFilterFrom(parser);
+    if (!filter) {
+        usageError(filter.error());
+        return std::nullopt;
+    }
+    std::optional<Database> database = openDatabase(parser);
+    if (!database)
+        return std::nullopt;
+    return StoreView{std::move(*database), std::move(filter).value()};
+}
+
 std::optional<qint64> CliTool::entityNamed(const GraphView &view, const QString &name)
 {
-    const QList<GraphNode> &nodes = view.graph.nodes();
+    return entityNamed(view.stored, view.graph, name);
+}
+
+std::optional<qint64> CliTool::entityNamed(StoreView &view, const QString &name)
+{
+    const Repository repository(view.database);
+    const Result<QList<qint64>> ids = repository.entitiesNamed(name);
+    if (!ids) {
+        fail(ids.error());
+        return std::nullopt;
+    }
+    const QSet<qint64> named(ids->cbegin(), ids->cend());
+    const Result<GraphData> around = repository.graphDataAround(named);
+    if (!around) {
+        fail(around.error());
+        return std::nullopt;
+    }
+    // Those of the named the filter keeps, judged with all their edges.
+    const EntityGraph graph = EntityGraph::build(*around, view.filter);
+    QList<GraphNode> candidates, kept;
+    for (const GraphNode &node : around->nodes) {
+        if (!named.contains(node.entityId))
+            continue;
+        candidates.append(node);
+        if (graph.indexOf(node.entityId) >= 0)
+            kept.append(node);
+    }
+    if (candidates.isEmpty()) {
+        // Spelt otherwise or not at all (or of a type this version does
+        // not know): the lookup over every entity says which, or what is
+        // close.
+        Result<GraphData> stored = repository.graphData();
+        if (!stored) {
+            fail(stored.error());
+            return std::nullopt;
+        }
+        return entityNamed(*stored, EntityGraph::build(*stored, view.filter), name);
+    }
+    bool isId = false;
+    name.trimmed().toLongLong(&isId);
+    if (isId && kept.size() == 1)
+        return kept.first().entityId;
+    // As over the whole graph: a name before an alias.
+    const EntityLookup lookup = lookUpEntity(kept, name);
+    if (lookup.matches.size() == 1)
+        return kept.at(lookup.matches.first()).entityId;
+    if (lookup.matches.size() > 1) {
+        QStringList described;
+        for (qsizetype i : lookup.matches)
+            described.append(u"%1 (%2, id %3)"_s.arg(kept.at(i).name, typeName(kept.at(i).type)).arg(kept.at(i).entityId));
+        fail(u"'%1' is ambiguous: %2; give the id instead"_s.arg(name, described.join(u"; "_s)));
+        return std::nullopt;
+    }
+    const GraphNode &node = candidates.first();
+    fail(u"%1 (%2, id %3) is left out by the options%4"_s.arg(node.name, typeName(node.type))
+             .arg(node.entityId)
+             .arg(node.hidden ? u" (it is hidden; add --hidden)"_s : QString()));
+    return std::nullopt;
+}
+
+std::optional<qint64> CliTool::entityNamed(const GraphData &stored, const EntityGraph &graph, const QString &name)
+{
+    const QList<GraphNode> &nodes = graph.nodes();
     const auto describe = [](const GraphNode &node) {
         return u"%1 (%2, id %3)"_s.arg(node.name, typeName(node.type)).arg(node.entityId);
     };
     bool isId = false;
     const qint64 id = name.toLongLong(&isId);
-    if (isId && view.graph.indexOf(id) >= 0)
+    if (isId && graph.indexOf(id) >= 0)
         return id;
 
     const EntityLookup lookup = lookUpEntity(nodes, name);
@@ -480,9 +556,9 @@ std::optional<qint64> CliTool::entityNamed(const GraphView &view, const QString 
         return std::nullopt;
     }
     // Not in the filtered graph: say so if the whole graph has it.
-    const EntityLookup stored = lookUpEntity(view.stored.nodes, name);
-    if (!stored.matches.isEmpty()) {
-        const GraphNode &node = view.stored.nodes.at(stored.matches.first());
+    const EntityLookup whole = lookUpEntity(stored.nodes, name);
+    if (!whole.matches.isEmpty()) {
+        const GraphNode &node = stored.nodes.at(whole.matches.first());
         fail(u"%1 is left out by the options%2"_s.arg(
             describe(node), node.hidden ? u" (it is hidden; add --hidden)"_s : QString()));
         return std::nullopt;
@@ -1307,7 +1383,7 @@ int CliTool::metrics(const QCommandLineParser &parser)
     return Success;
 }
 
-std::optional<std::pair<qint64, qint64>> CliTool::endpointsNamed(const QCommandLineParser &parser, const GraphView &view)
+std::optional<std::pair<qint64, qint64>> CliTool::endpointsNamed(const QCommandLineParser &parser, StoreView &view)
 {
     const std::optional<qint64> from = entityNamed(view, parser.value(fromEntityOption));
     if (!from)
@@ -1316,7 +1392,7 @@ std::optional<std::pair<qint64, qint64>> CliTool::endpointsNamed(const QCommandL
     if (!to)
         return std::nullopt;
     if (*from == *to) {
-        fail(u"--from and --to are both %1"_s.arg(view.graph.nodes().at(view.graph.indexOf(*from)).name));
+        fail(u"--from and --to both name entity %1"_s.arg(*from));
         return std::nullopt;
     }
     return std::pair{*from, *to};
@@ -1326,16 +1402,24 @@ int CliTool::explain(const QCommandLineParser &parser)
 {
     if (!parser.isSet(fromEntityOption) || !parser.isSet(toEntityOption))
         return usageError(u"explain needs --from NAME and --to NAME"_s);
-    std::optional<GraphView> view = openGraph(parser);
+    std::optional<StoreView> view = openStore(parser);
     if (!view)
         return Failure;
     const std::optional<std::pair<qint64, qint64>> ends = endpointsNamed(parser, *view);
     if (!ends)
         return Failure;
     const auto [from, to] = *ends;
-    const GraphNode &a = view->graph.nodes().at(view->graph.indexOf(from));
-    const GraphNode &b = view->graph.nodes().at(view->graph.indexOf(to));
-    const Result<QList<RelationRecord>> relations = Repository(view->database).relationsBetween(from, to);
+    const Repository repository(view->database);
+    const Result<GraphData> around = repository.graphDataAround({from, to});
+    if (!around)
+        return fail(around.error());
+    const auto nodeOf = [&](qint64 id) {
+        return *std::find_if(around->nodes.cbegin(), around->nodes.cend(),
+                             [id](const GraphNode &node) { return node.entityId == id; });
+    };
+    const GraphNode a = nodeOf(from);
+    const GraphNode b = nodeOf(to);
+    const Result<QList<RelationRecord>> relations = repository.relationsBetween(from, to);
     if (!relations)
         return fail(relations.error());
     if (parser.isSet(jsonOption)) {
@@ -1376,14 +1460,27 @@ int CliTool::path(const QCommandLineParser &parser)
     const PathWeighting weighting
         = weightingName == u"hops"_s ? PathWeighting::FewestHops : PathWeighting::StrongestEvidence;
 
-    std::optional<GraphView> view = openGraph(parser);
+    std::optional<StoreView> view = openStore(parser);
     if (!view)
         return Failure;
     const std::optional<std::pair<qint64, qint64>> ends = endpointsNamed(parser, *view);
     if (!ends)
         return Failure;
     const auto [from, to] = *ends;
-    const EntityGraph &graph = view->graph;
+    // The fewest links are found on the part of the graph between the two
+    // (a search from both ends); the strongest evidence may run anywhere,
+    // so Dijkstra's search reads the whole graph.
+    Result<EntityGraph> found = EntityGraph();
+    if (weighting == PathWeighting::FewestHops) {
+        found = fewestHopsGraph(Repository(view->database), from, to, view->filter);
+    } else if (const Result<GraphData> whole = Repository(view->database).graphData(); whole) {
+        found = EntityGraph::build(*whole, view->filter);
+    } else {
+        found = Error{whole.error()};
+    }
+    if (!found)
+        return fail(found.error());
+    const EntityGraph &graph = *found;
     const GraphNode &start = graph.nodes().at(graph.indexOf(from));
     const GraphNode &end = graph.nodes().at(graph.indexOf(to));
 
@@ -1446,13 +1543,16 @@ int CliTool::neighbors(const QCommandLineParser &parser)
     const int hops = parser.value(hopsOption).toInt(&ok);
     if (!ok || hops < 1)
         return usageError(u"--hops expects a number of links (1 or more), not '%1'"_s.arg(parser.value(hopsOption)));
-    std::optional<GraphView> view = openGraph(parser);
+    std::optional<StoreView> view = openStore(parser);
     if (!view)
         return Failure;
     const std::optional<qint64> centre = entityNamed(*view, parser.positionalArguments().first());
     if (!centre)
         return Failure;
-    const EntityGraph &graph = view->graph;
+    const Result<EntityGraph> found = egoGraph(Repository(view->database), *centre, hops, view->filter);
+    if (!found)
+        return fail(found.error());
+    const EntityGraph &graph = *found;
     const QList<EgoMember> members = graph.egoNetwork(*centre, hops);
 
     QJsonArray membersJson;

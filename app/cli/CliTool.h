@@ -122,17 +122,35 @@ private:
     // --iterations: 0 when not given (the trainer's default), nullopt
     // (after a usage error) when not a number from 1 to 1000.
     std::optional<int> trainingIterations(const QCommandLineParser &parser);
-    // The entity `name` (a name, an alias or an id) of the view's graph;
-    // reports no match (with close names), an ambiguous name or an entity
-    // the filter leaves out.
+    // What a query about a few entities works on: the database and the
+    // filter options; the graph is read only around those entities
+    // (core/graph/LocalGraph.h).
+    struct StoreView
+    {
+        Database database;
+        GraphFilter filter;
+    };
+    // Opens the database (see openDatabase) and reads the filter options,
+    // reporting bad options; reads no graph.
+    std::optional<StoreView> openStore(const QCommandLineParser &parser);
+    // The entity `name` (a name, an alias or an id) of the filtered graph
+    // `graph` of `stored`; reports no match (with close names), an ambiguous
+    // name or an entity the filter leaves out.
+    std::optional<qint64> entityNamed(const GraphData &stored, const EntityGraph &graph, const QString &name);
     std::optional<qint64> entityNamed(const GraphView &view, const QString &name);
-    // The two entities --from and --to name in `view`; nothing (the reason
-    // said) when either names none or both name the same one.
+    // The same, found through the store's indexes (a name or alias written
+    // as stored, else but for case, or an id) and checked against the
+    // filter on the entities around it; only a name written otherwise
+    // (accents) or none at all reads the whole graph, for its lookup and
+    // close names.
+    std::optional<qint64> entityNamed(StoreView &view, const QString &name);
     // The stored entity `name` (an id, a name or an alias) names, found
     // through the store's indexes without loading the graph; reports none
     // or several.
     std::optional<qint64> storedEntityNamed(const Repository &repository, const QString &name);
-    std::optional<std::pair<qint64, qint64>> endpointsNamed(const QCommandLineParser &parser, const GraphView &view);
+    // The two entities --from and --to name; nothing (the reason said) when
+    // either names none or both name the same one.
+    std::optional<std::pair<qint64, qint64>> endpointsNamed(const QCommandLineParser &parser, StoreView &view);
     // Empty when everything written to the output reached it; else why not.
     QString outputError();
     int fail(const QString &message);

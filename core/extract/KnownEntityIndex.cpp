@@ -17,10 +17,11 @@ QStringList nameWords(const QString &name)
 }
 
 // A name or alias under the type it names: entities merge only with known
-// ones of the same type.
+// ones of the same type. The type's name, not its number, so that keys the
+// store keeps outlive a reordering of EntityType.
 QString typedKey(EntityType type, const QString &key)
 {
-    return QString::number(int(type)) + u'\x1f' + key;
+    return typeName(type) + u'\x1f' + key;
 }
 
 // Keys a new entity may be found under: its name and aliases, but not
@@ -35,24 +36,18 @@ QSet<QString> mergeKeys(const QString &name, const QStringList &aliases)
     return keys;
 }
 
-// The words of two people's names (nameWords()) that agree on the word count
-// and the first word: the same person when the last words agree too, or
-// differ by one likely misspelling.
-bool samePersonWords(const QStringList &x, const QStringList &y)
-{
-    return x == y || likelySameName(x.constLast(), y.constLast());
-}
-
 // Known people are looked up by word count, first word and the deletion
 // variants of the last word (see deletionVariants()), which find every
 // surname one edit away. A surname alone never identifies a person across
-// documents: names of one word have no keys.
+// documents: names of one word have no keys. The leading "PERSON" sets them
+// apart from the typed name keys (no folded name holds a \x1f).
 QStringList personKeys(const QStringList &words)
 {
     QStringList keys;
     if (words.size() < 2)
         return keys;
-    const QString prefix = QString::number(words.size()) + u'\x1f' + words.constFirst() + u'\x1f';
+    const QString prefix = typeName(EntityType::Person) + u'\x1f' + QString::number(words.size()) + u'\x1f'
+        + words.constFirst() + u'\x1f';
     for (const QString &variant : deletionVariants(words.constLast()))
         keys.append(prefix + variant);
     return keys;
@@ -81,6 +76,26 @@ void removePosition(QHash<QString, QList<int>> &index, const QString &key, int p
 }
 
 } // namespace
+
+QStringList personNameWords(const QString &name)
+{
+    return nameWords(name);
+}
+
+bool samePersonWords(const QStringList &x, const QStringList &y)
+{
+    return x == y || likelySameName(x.constLast(), y.constLast());
+}
+
+QStringList mergeKeysOf(EntityType type, const QString &name, const QStringList &aliases)
+{
+    if (type == EntityType::Person)
+        return personKeys(nameWords(name));
+    QStringList keys;
+    for (const QString &key : mergeKeys(name, aliases))
+        keys.append(typedKey(type, key));
+    return keys;
+}
 
 QString preferredEntityName(const QString &current, const QString &candidate)
 {

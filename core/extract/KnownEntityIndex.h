@@ -61,6 +61,20 @@ private:
     QList<QStringList> m_personWords;
 };
 
+// The keys the merger finds a known entity under, which the store keeps for
+// every entity (Repository::matchKnownEntities()): a person under its word
+// count, first word and the deletion variants of its last word, so that
+// every spelling one edit away shares a key; any other entity under its type
+// with its folded name and with each alias written as a name. Epithets ("the
+// president") have none: they only hold inside their document.
+QStringList mergeKeysOf(EntityType type, const QString &name, const QStringList &aliases);
+
+// The words of a person's name as the merger compares them (folded), and
+// whether two people whose names share a key (mergeKeysOf()) are the same:
+// the same words, or a last word one likely misspelling away.
+QStringList personNameWords(const QString &name);
+bool samePersonWords(const QStringList &x, const QStringList &y);
+
 // KnownEntityIndex(known).match(entities), for one document.
 QList<qint64> matchKnownEntities(const QList<ExtractedEntity> &entities,
                                  const QList<KnownEntity> &known);

@@ -1,6 +1,5 @@
 #include "core/pipeline/Ingester.h"
 
-#include "core/extract/KnownEntityIndex.h"
 #include "core/pipeline/DocumentProcessor.h"
 #include "core/store/Database.h"
 #include "core/store/Repository.h"
@@ -151,17 +150,11 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
         report.fatalError = transaction.error().message;
         return false;
     }
+    // Entities are matched inside the transaction (nobody else can add any
+    // meanwhile), each document with every one stored before it, in this
+    // run too, through the keys the store keeps: a document costs the
+    // entities that share a name with its own, whatever the project's size.
     Repository repository(m_database);
-    // Read inside the transaction: nobody else can add entities meanwhile.
-    Result<QList<KnownEntity>> known = repository.knownEntities();
-    if (!known) {
-        report.fatalError = known.error();
-        return false;
-    }
-    // Updated after each stored document, so that a document is merged with
-    // the ones stored before it in the same run, without reading the store
-    // or rebuilding the index each time.
-    KnownEntityIndex catalogue(std::move(known).value());
 
     // Counted apart and added to the report only once the part is committed.
     IngestReport stored;
@@ -183,10 +176,13 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
             ++stored.duplicates;
             continue;
         }
-        const QList<ExtractedEntity> &entities = result.extraction.entities;
-        const QList<qint64> knownIds = catalogue.match(entities);
+        const Result<QList<qint64>> knownIds = repository.matchKnownEntities(result.extraction.entities);
+        if (!knownIds) {
+            report.fatalError = knownIds.error();
+            return false;
+        }
         const Result<StoredDocument> inserted = repository.insertDocument(
-            document, result.sentences, result.extraction, knownIds);
+            document, result.sentences, result.extraction, knownIds.value());
         if (!inserted) {
             // A document the store refused on its own account (its savepoint
             // undid it) is skipped; a failure of the storage ends the run.
@@ -207,8 +203,6 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
             ++stored.failed;
             continue;
         }
-        if (i + 1 < part.size()) // the last has no one left to be merged with
-            catalogue.add(entities, inserted->entityIds);
         stored.addedDocumentIds.append(inserted->id);
         stored.addedPaths.append(displayFileName(extracted.path));
         for (const QString &warning : document.warnings)

@@ -57,7 +57,7 @@ struct IngestReport
 // cores while other programs (the explorer saving a layout) can still
 // write. Only then is it stored, in short transactions (parts, below),
 // where a document's entities are merged with the ones already known
-// (KnownEntityIndex), including those stored before it in the run. The
+// (Repository::matchKnownEntities()), including those stored before it in the run. The
 // write lock is thus held for the storing only, never for the extraction.
 //
 // What waits to be stored is held in memory, and the write lock is held

@@ -621,6 +621,11 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
         }
         if (sqlite3_exec(m_handle, migration.sql, nullptr, nullptr, nullptr) != SQLITE_OK)
             return error(u"cannot upgrade the schema to version %1"_s.arg(migration.version));
+        if (migration.fill) {
+            if (auto filled = migration.fill(*this); !filled)
+                return Error{u"cannot upgrade the schema to version %1: %2"_s.arg(migration.version)
+                                 .arg(filled.error())};
+        }
         // Again a pragma, so the number is formatted in; it comes from our migration list.
         if (auto result = execute(u"PRAGMA user_version = %1"_s.arg(migration.version)); !result)
             return result;

@@ -6,6 +6,8 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -318,6 +320,36 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
 
 // The body of insertExtraction(), shared with insertDocument(); the caller
 // holds the savepoint. Each statement is prepared once and run per row.
+// Files `keys` under `entityId` in merge_keys (migration 8), each once.
+Result<void> fileMergeKeys(Statement &fileKey, qint64 entityId, const QStringList &keys)
+{
+    for (const QString &key : keys) {
+        fileKey.bind(1, key).bind(2, entityId);
+        if (auto filed = fileKey.execute(); !filed)
+            return filed;
+    }
+    return {};
+}
+
+// The merge keys of a stored entity from its name, type and every alias it
+// has: what a known entity is found under after its name grew fuller.
+Result<void> refileMergeKeys(Database &database, qint64 entityId, EntityType type, const QString &name)
+{
+    Statement unfile(database, "DELETE FROM merge_keys WHERE entity_id = ?1");
+    unfile.bind(1, entityId);
+    if (auto removed = unfile.execute(); !removed)
+        return removed;
+    Statement aliases(database, "SELECT alias FROM aliases WHERE entity_id = ?1 ORDER BY id");
+    aliases.bind(1, entityId);
+    QStringList all;
+    while (aliases.next())
+        all.append(aliases.text(0));
+    if (!aliases.ok())
+        return aliases.error();
+    Statement fileKey(database, "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)");
+    return fileMergeKeys(fileKey, entityId, mergeKeysOf(type, name, all));
+}
+
 Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                                       const DocumentSentences &document,
                                       const DocumentExtraction &extraction,
@@ -335,7 +367,8 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                          .arg(document.consequence)};
 
     Statement insertEntity(database, "INSERT INTO entities (name, type) VALUES (?1, ?2)");
-    Statement knownEntity(database, "SELECT name FROM entities WHERE id = ?1");
+    Statement knownEntity(database, "SELECT name, type FROM entities WHERE id = ?1");
+    Statement fileKey(database, "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)");
     Statement renameEntity(database, "UPDATE entities SET name = ?1 WHERE id = ?2");
     Statement insertAlias(database,
                           "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
@@ -350,22 +383,29 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
         const ExtractedEntity &entity = extraction.entities.at(i);
         const QString type = typeName(entity.type);
         qint64 entityId = knownIds.at(i);
+        // The known entity's type, under which its merge keys are filed (none
+        // for a type this version does not know), and whether its name grew.
+        std::optional<EntityType> storedType = entity.type;
+        bool renamed = false;
+        QString storedName = entity.name;
         if (entityId > 0) {
             // Said plainly here; the foreign key would only say "constraint failed".
             knownEntity.bind(1, entityId);
             const bool exists = knownEntity.next();
             const QString current = exists ? knownEntity.text(0) : QString();
+            storedType = exists ? entityTypeFromName(knownEntity.text(1)) : std::nullopt;
             knownEntity.reset();
             if (!knownEntity.ok())
                 return knownEntity.error();
             if (!exists)
                 return Error{u"%1: “%2” was matched to entity %3, which does not exist; %4"_s.arg(
                     document.name, entity.name).arg(entityId).arg(document.consequence)};
-            const QString preferred = preferredEntityName(current, entity.name);
-            if (preferred != current) {
-                renameEntity.bind(1, preferred).bind(2, entityId);
-                if (auto renamed = renameEntity.execute(); !renamed)
-                    return Error{renamed.error()};
+            storedName = preferredEntityName(current, entity.name);
+            if (storedName != current) {
+                renameEntity.bind(1, storedName).bind(2, entityId);
+                if (auto renaming = renameEntity.execute(); !renaming)
+                    return Error{renaming.error()};
+                renamed = true;
             }
         } else {
             insertEntity.bind(1, nonNull(entity.name)).bind(2, type);
@@ -381,6 +421,20 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
             insertAlias.bind(1, entityId).bind(2, alias);
             if (auto inserted = insertAlias.execute(); !inserted)
                 return Error{inserted.error()};
+        }
+
+        // Its keys as KnownEntityIndex::add() would file them: a new name
+        // changes them (all are filed again), new aliases add to them; a
+        // person's keys are of the name alone.
+        if (storedType) {
+            if (renamed) {
+                if (auto refiled = refileMergeKeys(database, entityId, *storedType, storedName); !refiled)
+                    return Error{refiled.error()};
+            } else if (knownIds.at(i) == 0 || *storedType != EntityType::Person) {
+                if (auto filed = fileMergeKeys(fileKey, entityId, mergeKeysOf(*storedType, storedName, entity.aliases));
+                    !filed)
+                    return Error{filed.error()};
+            }
         }
 
         // Names, then the pronouns and descriptions read as the entity.
@@ -535,6 +589,19 @@ struct NamedInSentence
     qint64 documentId;
 };
 
+// By sentence and entity, each entity once per sentence.
+void sortNamedInSentences(std::vector<NamedInSentence> &named)
+{
+    std::sort(named.begin(), named.end(), [](const NamedInSentence &a, const NamedInSentence &b) {
+        return std::tie(a.sentenceId, a.entityId) < std::tie(b.sentenceId, b.entityId);
+    });
+    named.erase(std::unique(named.begin(), named.end(),
+                            [](const NamedInSentence &a, const NamedInSentence &b) {
+                                return a.sentenceId == b.sentenceId && a.entityId == b.entityId;
+                            }),
+                named.end());
+}
+
 // Every entity named in every sentence, by sentence and entity: one scan of
 // mentions, grouped here in O(m log m) for m mentions (joining mentions to
 // themselves through their indexes took 15 times as long).
@@ -547,14 +614,7 @@ Result<std::vector<NamedInSentence>> namedInSentences(Database &database)
         named.push_back({query.int64(0), query.int64(1), query.int64(2)});
     if (!query.ok())
         return query.error();
-    std::sort(named.begin(), named.end(), [](const NamedInSentence &a, const NamedInSentence &b) {
-        return std::tie(a.sentenceId, a.entityId) < std::tie(b.sentenceId, b.entityId);
-    });
-    named.erase(std::unique(named.begin(), named.end(),
-                            [](const NamedInSentence &a, const NamedInSentence &b) {
-                                return a.sentenceId == b.sentenceId && a.entityId == b.entityId;
-                            }),
-                named.end());
+    sortNamedInSentences(named);
     return named;
 }
 
@@ -1037,6 +1097,83 @@ Result<QList<KnownEntity>> Repository::knownEntities() const
     return known;
 }
 
+Result<void> Repository::fileAllMergeKeys(Database &database)
+{
+    Result<QList<KnownEntity>> known = Repository(database).knownEntities();
+    if (!known)
+        return Error{known.error()};
+    Statement fileKey(database, "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)");
+    for (const KnownEntity &entity : std::as_const(*known)) {
+        if (auto filed = fileMergeKeys(fileKey, entity.id, mergeKeysOf(entity.type, entity.name, entity.aliases));
+            !filed)
+            return filed;
+    }
+    return {};
+}
+
+Result<QList<qint64>> Repository::matchKnownEntities(const QList<ExtractedEntity> &entities) const
+{
+    // A person: among the people filed under one of its keys, the first
+    // (lowest id, the first stored) whose name is the same or one likely
+    // misspelling away.
+    Statement byKey(m_database, "SELECT entity_id FROM merge_keys WHERE key = ?1 ORDER BY entity_id");
+    Statement nameOf(m_database, "SELECT name FROM entities WHERE id = ?1");
+    // Anything else: the entity sharing most keys with it, the first stored
+    // on a tie.
+    Statement mostShared(m_database,
+                         "SELECT entity_id FROM merge_keys WHERE key IN (SELECT value FROM json_each(?1)) "
+                         "GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT 1");
+    QHash<qint64, QStringList> personWords; // read once per call
+    QList<qint64> result;
+    result.reserve(entities.size());
+    for (const ExtractedEntity &entity : entities) {
+        const QStringList keys = mergeKeysOf(entity.type, entity.name, entity.aliases);
+        qint64 match = 0;
+        if (keys.isEmpty()) {
+            // A person of one word: never merged across documents.
+        } else if (entity.type == EntityType::Person) {
+            const QStringList words = personNameWords(entity.name);
+            for (const QString &key : keys) {
+                byKey.bind(1, key);
+                QList<qint64> candidates;
+                while (byKey.next()) {
+                    const qint64 id = byKey.int64(0);
+                    if (match > 0 && id >= match)
+                        break;
+                    candidates.append(id);
+                }
+                byKey.reset();
+                if (!byKey.ok())
+                    return byKey.error();
+                for (qint64 id : std::as_const(candidates)) {
+                    auto known = personWords.find(id);
+                    if (known == personWords.end()) {
+                        nameOf.bind(1, id);
+                        const QString name = nameOf.next() ? nameOf.text(0) : QString();
+                        nameOf.reset();
+                        if (!nameOf.ok())
+                            return nameOf.error();
+                        known = personWords.insert(id, personNameWords(name));
+                    }
+                    if (!known->isEmpty() && samePersonWords(words, *known)) {
+                        match = id;
+                        break;
+                    }
+                }
+            }
+        } else {
+            mostShared.bind(1, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
+            if (mostShared.next())
+                match = mostShared.int64(0);
+            mostShared.reset();
+            if (!mostShared.ok())
+                return mostShared.error();
+        }
+        result.append(match);
+    }
+    return result;
+}
+
 Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
 {
     Statement query(m_database,
@@ -1254,15 +1391,118 @@ Result<StoreStatistics> Repository::statistics() const
     return statistics;
 }
 
-Result<GraphData> Repository::graphData() const
+namespace {
+
+// Ids as a JSON array, bound where SQL reads them with json_each(): one
+// statement for a set of any size.
+QString idArray(const QSet<qint64> &ids)
 {
-    // Five set-wise queries merged here, whatever the number of entities.
+    QList<qint64> sorted(ids.cbegin(), ids.cend());
+    std::sort(sorted.begin(), sorted.end());
+    QString json = u"["_s;
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        if (i > 0)
+            json += u',';
+        json += QString::number(sorted.at(i));
+    }
+    return json + u']';
+}
+
+// graphData() (`around` null) or graphDataAround() (the entities of
+// `*around` with every edge they have, complete, and the entities at the
+// other end of those edges).
+Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around)
+{
+    const QString aroundIds = around ? idArray(*around) : QString();
+    const auto scoped = [&](const char *everything, const char *aroundOnly) {
+        Statement statement(database, around ? aroundOnly : everything);
+        if (around)
+            statement.bind(1, aroundIds);
+        return statement;
+    };
+
+    // Typed relations first, so that an edge's direction is that of a
+    // statement rather than of an unordered co-occurrence; read before the
+    // entities, which around a few are those at either end.
+    struct RelationRow
+    {
+        qint64 id, subject, object;
+        QString predicate;
+        double confidence;
+    };
+    QList<RelationRow> relationRows;
+    {
+        Statement relations = scoped(
+            "SELECT id, subject_id, object_id, predicate, confidence FROM relations ORDER BY id",
+            "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
+            "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
+            "UNION SELECT id, subject_id, object_id, predicate, confidence FROM relations "
+            "WHERE object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1");
+        while (relations.next())
+            relationRows.append({relations.int64(0), relations.int64(1), relations.int64(2),
+                                 relations.text(3), relations.real(4)});
+        if (!relations.ok())
+            return relations.error();
+    }
+
+    // Then co-occurrences, from the mentions, sorted by pair. Around a few
+    // entities: every sentence naming one of them, and of its pairs those
+    // with one of them, so that each of their edges has all its sentences.
+    std::vector<CooccurrenceSentence> cooccurrences;
+    if (around) {
+        std::vector<NamedInSentence> named;
+        Statement query(database,
+                        "SELECT sentence_id, entity_id, document_id FROM mentions "
+                        "WHERE entity_id IS NOT NULL AND resolved = 0 AND sentence_id IN "
+                        "(SELECT sentence_id FROM mentions WHERE resolved = 0 "
+                        " AND entity_id IN (SELECT value FROM json_each(?1)))");
+        query.bind(1, aroundIds);
+        while (query.next())
+            named.push_back({query.int64(0), query.int64(1), query.int64(2)});
+        if (!query.ok())
+            return query.error();
+        sortNamedInSentences(named);
+        forEachPairInSentence(named, [&](const NamedInSentence &a, const NamedInSentence &b) {
+            if (around->contains(a.entityId) || around->contains(b.entityId))
+                cooccurrences.push_back({a.entityId, b.entityId, a.documentId, a.sentenceId});
+        });
+        std::sort(cooccurrences.begin(), cooccurrences.end());
+    } else {
+        Result<std::vector<CooccurrenceSentence>> all = cooccurrenceSentences(database);
+        if (!all)
+            return Error{all.error()};
+        cooccurrences = std::move(all).value();
+    }
+
+    QSet<qint64> entityIds;
+    if (around) {
+        entityIds = *around;
+        for (const RelationRow &row : std::as_const(relationRows)) {
+            entityIds.insert(row.subject);
+            entityIds.insert(row.object);
+        }
+        for (const CooccurrenceSentence &found : cooccurrences) {
+            entityIds.insert(found.low);
+            entityIds.insert(found.high);
+        }
+    }
+    const QString entityArray = around ? idArray(entityIds) : QString();
+    const auto ofEntities = [&](const char *everything, const char *someOnly) {
+        Statement statement(database, around ? someOnly : everything);
+        if (around)
+            statement.bind(1, entityArray);
+        return statement;
+    };
+
     GraphData data;
     QHash<qint64, qsizetype> nodeAt;
-    Statement nodes(m_database,
-                    "SELECT e.id, e.name, e.type, e.hidden, "
-                    "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
-                    "FROM entities e ORDER BY e.id");
+    Statement nodes = ofEntities(
+        "SELECT e.id, e.name, e.type, e.hidden, "
+        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
+        "FROM entities e ORDER BY e.id",
+        "SELECT e.id, e.name, e.type, e.hidden, "
+        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
+        "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
     while (nodes.next()) {
         // A type this version does not know cannot be filtered or drawn.
         const std::optional<EntityType> type = entityTypeFromName(nodes.text(2));
@@ -1281,10 +1521,13 @@ Result<GraphData> Repository::graphData() const
         return nodes.error();
 
     // As entities(): aliases and the surface forms of mentions.
-    Statement aliases(m_database,
-                      "SELECT entity_id, alias FROM aliases "
-                      "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0 "
-                      "ORDER BY 1, 2");
+    Statement aliases = ofEntities(
+        "SELECT entity_id, alias FROM aliases "
+        "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0 "
+        "ORDER BY 1, 2",
+        "SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?1)) "
+        "UNION SELECT entity_id, surface FROM mentions WHERE resolved = 0 "
+        "AND entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
     while (aliases.next()) {
         if (const auto it = nodeAt.constFind(aliases.int64(0)); it != nodeAt.constEnd())
             data.nodes[*it].aliases.append(aliases.text(1));
@@ -1292,9 +1535,11 @@ Result<GraphData> Repository::graphData() const
     if (!aliases.ok())
         return aliases.error();
 
-    Statement documents(m_database,
-                        "SELECT DISTINCT entity_id, document_id FROM mentions "
-                        "WHERE entity_id IS NOT NULL AND resolved = 0 ORDER BY 1, 2");
+    Statement documents = ofEntities(
+        "SELECT DISTINCT entity_id, document_id FROM mentions "
+        "WHERE entity_id IS NOT NULL AND resolved = 0 ORDER BY 1, 2",
+        "SELECT DISTINCT entity_id, document_id FROM mentions "
+        "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
     while (documents.next()) {
         if (const auto it = nodeAt.constFind(documents.int64(0)); it != nodeAt.constEnd())
             data.nodes[*it].documentIds.append(documents.int64(1));
@@ -1302,11 +1547,6 @@ Result<GraphData> Repository::graphData() const
     if (!documents.ok())
         return documents.error();
 
-    // Typed relations first, so that an edge's direction is that of a
-    // statement rather than of an unordered co-occurrence.
-    Statement relations(m_database,
-                        "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
-                        "ORDER BY id");
     QHash<std::pair<qint64, qint64>, qsizetype> edgeAt; // (lower id, higher id)
     struct RelationOnEdge
     {
@@ -1336,70 +1576,100 @@ Result<GraphData> Repository::graphData() const
         return RelationOnEdge{*it, predicate, subject != edge.source};
     };
     QHash<qint64, RelationOnEdge> relationAt; // relation id -> where its evidence goes
-    while (relations.next()) {
-        if (const auto onEdge = edgeOf(relations.int64(1), relations.int64(2), relations.text(3),
-                                       relations.real(4)))
-            relationAt.insert(relations.int64(0), *onEdge);
+    for (const RelationRow &row : std::as_const(relationRows)) {
+        if (const auto onEdge = edgeOf(row.subject, row.object, row.predicate, row.confidence))
+            relationAt.insert(row.id, *onEdge);
     }
-    if (!relations.ok())
-        return relations.error();
 
-    QHash<qint64, QDate> published; // document id -> its date, where it has one
-    Statement dates(m_database,
-                    "SELECT id, published FROM documents WHERE published IS NOT NULL");
-    while (dates.next())
-        published.insert(dates.int64(0), QDate::fromString(dates.text(1), Qt::ISODate));
-    if (!dates.ok())
-        return dates.error();
+    // Document id -> its date, where it has one: all of them at once for
+    // the whole graph, one by one as needed around a few entities.
+    QHash<qint64, QDate> published;
+    Statement dateOfOne(database, "SELECT published FROM documents WHERE id = ?1 AND published IS NOT NULL");
+    if (!around) {
+        Statement dates(database, "SELECT id, published FROM documents WHERE published IS NOT NULL");
+        while (dates.next())
+            published.insert(dates.int64(0), QDate::fromString(dates.text(1), Qt::ISODate));
+        if (!dates.ok())
+            return dates.error();
+    }
+    QSet<qint64> datesRead;
+    const auto dateOf = [&](qint64 documentId) -> Result<QDate> {
+        if (around && !datesRead.contains(documentId)) {
+            datesRead.insert(documentId);
+            dateOfOne.bind(1, documentId);
+            if (dateOfOne.next())
+                published.insert(documentId, QDate::fromString(dateOfOne.text(0), Qt::ISODate));
+            dateOfOne.reset();
+            if (!dateOfOne.ok())
+                return dateOfOne.error();
+        }
+        return published.value(documentId);
+    };
 
     // (edge, document, predicate, direction) -> index into that edge's evidence
     QHash<std::pair<std::pair<qsizetype, qint64>, QString>, qsizetype> entryAt;
     const auto addEvidence = [&](const RelationOnEdge &relation, qint64 documentId,
-                                 qint64 sentenceId) {
+                                 qint64 sentenceId) -> Result<void> {
         const auto &[edgeIndex, predicate, reversed] = relation;
-        GraphEdge &edge = data.edges[edgeIndex];
         const std::pair<std::pair<qsizetype, qint64>, QString> key{
             {edgeIndex, documentId}, reversed ? u'~' + predicate : predicate};
         auto entry = entryAt.find(key);
         if (entry == entryAt.end()) {
+            const Result<QDate> date = dateOf(documentId);
+            if (!date)
+                return Error{date.error()};
             GraphEdgeEvidence item;
             item.documentId = documentId;
-            item.documentDate = published.value(documentId);
+            item.documentDate = *date;
             item.predicate = predicate;
             item.reversed = reversed;
+            GraphEdge &edge = data.edges[edgeIndex];
             entry = entryAt.insert(key, edge.evidence.size());
             edge.evidence.append(item);
         }
-        edge.evidence[*entry].sentenceIds.append(sentenceId);
+        data.edges[edgeIndex].evidence[*entry].sentenceIds.append(sentenceId);
+        return {};
     };
 
-    Statement evidence(m_database,
-                       "SELECT ev.relation_id, s.document_id, ev.sentence_id "
-                       "FROM relation_evidence ev "
-                       "JOIN sentences s ON s.id = ev.sentence_id "
-                       "ORDER BY s.document_id, ev.sentence_id");
+    QSet<qint64> relationIds;
+    if (around) {
+        for (auto it = relationAt.cbegin(); it != relationAt.cend(); ++it)
+            relationIds.insert(it.key());
+    }
+    Statement evidence(database,
+                       around ? "SELECT ev.relation_id, s.document_id, ev.sentence_id "
+                                "FROM relation_evidence ev "
+                                "JOIN sentences s ON s.id = ev.sentence_id "
+                                "WHERE ev.relation_id IN (SELECT value FROM json_each(?1)) "
+                                "ORDER BY s.document_id, ev.sentence_id"
+                              : "SELECT ev.relation_id, s.document_id, ev.sentence_id "
+                                "FROM relation_evidence ev "
+                                "JOIN sentences s ON s.id = ev.sentence_id "
+                                "ORDER BY s.document_id, ev.sentence_id");
+    if (around)
+        evidence.bind(1, idArray(relationIds));
     while (evidence.next()) {
         const auto relation = relationAt.constFind(evidence.int64(0));
-        if (relation != relationAt.constEnd())
-            addEvidence(*relation, evidence.int64(1), evidence.int64(2));
+        if (relation == relationAt.constEnd())
+            continue;
+        if (auto added = addEvidence(*relation, evidence.int64(1), evidence.int64(2)); !added)
+            return Error{added.error()};
     }
     if (!evidence.ok())
         return evidence.error();
 
-    // Then co-occurrences, from the mentions: sorted by pair, so each pair's
-    // sentences follow one another and its edge is looked up once.
+    // Co-occurrences: each pair's sentences follow one another and its edge
+    // is looked up once.
     const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
-    Result<std::vector<CooccurrenceSentence>> cooccurrences = cooccurrenceSentences(m_database);
-    if (!cooccurrences)
-        return Error{cooccurrences.error()};
     std::optional<RelationOnEdge> onEdge;
-    for (std::size_t i = 0; i < cooccurrences->size(); ++i) {
-        const CooccurrenceSentence &found = cooccurrences->at(i);
-        if (i == 0 || found.low != cooccurrences->at(i - 1).low
-            || found.high != cooccurrences->at(i - 1).high)
+    for (std::size_t i = 0; i < cooccurrences.size(); ++i) {
+        const CooccurrenceSentence &found = cooccurrences.at(i);
+        if (i == 0 || found.low != cooccurrences.at(i - 1).low || found.high != cooccurrences.at(i - 1).high)
             onEdge = edgeOf(found.low, found.high, cooccurrence, cooccurrenceConfidence);
-        if (onEdge)
-            addEvidence(*onEdge, found.documentId, found.sentenceId);
+        if (!onEdge)
+            continue;
+        if (auto added = addEvidence(*onEdge, found.documentId, found.sentenceId); !added)
+            return Error{added.error()};
     }
 
     for (GraphEdge &edge : data.edges) {
@@ -1419,6 +1689,19 @@ Result<GraphData> Repository::graphData() const
                   });
     }
     return data;
+}
+
+} // namespace
+
+Result<GraphData> Repository::graphData() const
+{
+    // Set-wise queries merged here, whatever the number of entities.
+    return readGraphData(m_database, nullptr);
+}
+
+Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds) const
+{
+    return readGraphData(m_database, &entityIds);
 }
 
 Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,

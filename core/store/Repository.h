@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <optional>
 
 namespace NewsGraph {
@@ -83,6 +84,15 @@ public:
     // Every stored entity as the cross-document merger sees it, hidden ones
     // included (so that new mentions join them rather than recreating them).
     Result<QList<KnownEntity>> knownEntities() const;
+    // For each entity of a new document, the stored entity that is the same
+    // actor, or 0 for a new one: KnownEntityIndex::match() over every stored
+    // entity, the same answer, but read through the keys the store keeps
+    // (merge_keys), so that it costs the entities that share a key with the
+    // document's, not the size of the project. Entities stored earlier in the
+    // same transaction count.
+    Result<QList<qint64>> matchKnownEntities(const QList<ExtractedEntity> &entities) const;
+    // Files every stored entity's merge keys: migration 8's fill.
+    static Result<void> fileAllMergeKeys(Database &database);
     // The entity mentions of a document, in text order (attributes are
     // attributes()): with their offsets and entity, so that a viewer can
     // tint each one by type and tell which entity a click on it means.
@@ -122,6 +132,12 @@ public:
     // of its first typed relation (of the pair by id if it has only a
     // co-occurrence); its evidence count is of distinct sentences.
     Result<GraphData> graphData() const;
+    // The part of graphData() that a query about a few entities needs,
+    // read through the store's indexes: the nodes of `entityIds` with every
+    // edge they have, each as graphData() gives it (all its evidence), and
+    // the nodes at the other ends of those edges. Edges between two of those
+    // other nodes are left out.
+    Result<GraphData> graphDataAround(const QSet<qint64> &entityIds) const;
     // Every evidence sentence of any relation between `a` and `b`, either
     // direction, by document then sentence, each sentence once. Typed
     // relations only, unless `includeCooccurrence`.

@@ -1,5 +1,7 @@
 #include "core/store/Schema.h"
 
+#include "core/store/Repository.h"
+
 namespace NewsGraph {
 
 namespace {
@@ -189,6 +191,21 @@ constexpr const char migration7[] = R"sql(
 ALTER TABLE mentions ADD COLUMN resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1));
 )sql";
 
+// Version 8: the keys the merger finds each entity under (mergeKeysOf() in
+// core/extract/KnownEntityIndex.h), so that matching a new document's
+// entities reads the few entities that share a key with them instead of every
+// entity of the project (Repository::matchKnownEntities()). Kept with the
+// entities by Repository's writers; filled here for the entities already
+// stored (Repository::fileAllMergeKeys()).
+constexpr const char migration8[] = R"sql(
+CREATE TABLE merge_keys (
+    key       TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX merge_keys_entity ON merge_keys (entity_id);
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -201,6 +218,7 @@ const QList<Migration> &schemaMigrations()
         {5, migration5},
         {6, migration6},
         {7, migration7},
+        {8, migration8, &Repository::fileAllMergeKeys},
     };
     return migrations;
 }

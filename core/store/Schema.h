@@ -1,16 +1,23 @@
 #pragma once
 
+#include "core/common/Result.h"
+
 #include <QList>
 
 namespace NewsGraph {
 
+class Database;
+
 // One forward step of the schema. Migration N turns a version N-1 database
 // into version N; they run in order, each in its own transaction, and
-// PRAGMA user_version records how far a database has come.
+// PRAGMA user_version records how far a database has come. A step whose new
+// rows SQL cannot compute (keys made by C++ code) fills them in `fill`,
+// after its SQL and in the same transaction.
 struct Migration
 {
     int version;
     const char *sql;
+    Result<void> (*fill)(Database &database) = nullptr;
 };
 
 // NewsGraph's migrations, 1..latest, in order. Database::open() applies the

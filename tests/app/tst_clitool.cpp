@@ -949,6 +949,24 @@ private Q_SLOTS:
         QCOMPARE(filtered.exitCode, 2);
         QVERIFY2(filtered.err.contains(u"is left out by the options"_s), qPrintable(filtered.err));
         QCOMPARE(cli({u"path"_s, u"--db"_s, m_db, u"--from"_s, u"Nvidia"_s}).exitCode, 2);
+        const Run same = cli({u"path"_s, u"--db"_s, m_db, u"--from"_s, u"nvidia"_s, u"--to"_s, u"NVIDIA"_s});
+        QCOMPARE(same.exitCode, 2);
+        QVERIFY2(same.err.contains(u"--from and --to both name entity"_s), qPrintable(same.err));
+
+        // A hidden entity: found, and said to be hidden.
+        const QString db = m_dir.filePath(u"hidden.newsgraph"_s);
+        QVERIFY(QFile::copy(m_db, db));
+        QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+        sqlite3 *handle = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &handle), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(handle, "UPDATE entities SET hidden = 1 WHERE name = 'Nvidia'", nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(handle);
+        const Run hidden = cli({u"neighbors"_s, u"--db"_s, db, u"Nvidia"_s});
+        QCOMPARE(hidden.exitCode, 2);
+        QVERIFY2(hidden.err.contains(u"is left out by the options (it is hidden; add --hidden)"_s), qPrintable(hidden.err));
+        const Run shown = cli({u"neighbors"_s, u"--db"_s, db, u"Nvidia"_s, u"--hidden"_s});
+        QVERIFY2(shown.exitCode == 0 && shown.out.contains(u"Nvidia (ORG)"_s), qPrintable(shown.err + shown.out));
     }
 
     void layoutIsSavedAndDeterministic()

@@ -1,3 +1,4 @@
+#include "core/extract/KnownEntityIndex.h"
 #include "core/store/Database.h"
 #include "core/store/Repository.h"
 #include "core/store/Statement.h"
@@ -998,6 +999,106 @@ private Q_SLOTS:
         QCOMPARE(attributes.at(1).sentenceIndex, 1);
     }
 
+    // The keys the store keeps (merge_keys) answer as KnownEntityIndex does
+    // over every known entity, document after document: people one
+    // misspelling apart, organisations by name or alias, a name that grew
+    // fuller (its keys filed again), types kept apart, ties to the first.
+    void matchesKnownEntitiesThroughItsKeys()
+    {
+        struct Named
+        {
+            QString name;
+            EntityType type;
+            QStringList surfaces;
+        };
+        const QList<QList<Named>> documents = {
+            {{u"Marta Oliveira"_s, EntityType::Person, {u"Marta Oliveira"_s, u"Oliveira"_s}},
+             {u"Kestrel"_s, EntityType::Organization, {u"Kestrel"_s}},
+             {u"Borealis Mining"_s, EntityType::Organization, {u"Borealis Mining"_s, u"BMC"_s}},
+             {u"Lisbon"_s, EntityType::Place, {u"Lisbon"_s}}},
+            // A misspelt surname, a fuller name, a person named as a company.
+            {{u"Marta Olivera"_s, EntityType::Person, {u"Marta Olivera"_s}},
+             {u"Kestrel Bank"_s, EntityType::Organization, {u"Kestrel Bank"_s, u"Kestrel"_s}},
+             {u"Lisbon"_s, EntityType::Organization, {u"Lisbon"_s}},
+             {u"Oliveira"_s, EntityType::Person, {u"Oliveira"_s}}},
+            // The fuller name alone; a new company with a short form.
+            {{u"Kestrel Bank"_s, EntityType::Organization, {u"Kestrel Bank"_s}},
+             {u"Baltic Marine Council"_s, EntityType::Organization,
+              {u"Baltic Marine Council"_s, u"Baltic Marine"_s}},
+             {u"Marta Oliveira"_s, EntityType::Person, {u"Marta Oliveira"_s}},
+             {u"Jonas Oliveira"_s, EntityType::Person, {u"Jonas Oliveira"_s}}},
+            // An acronym alone joins the company known by it; two keys of
+            // the second company outvote the first one's acronym.
+            {{u"BMC"_s, EntityType::Organization, {u"BMC"_s}},
+             {u"Baltic Marine Council"_s, EntityType::Organization, {u"BMC"_s, u"Baltic Marine"_s}},
+             {u"Jonas Olivera"_s, EntityType::Person, {u"Jonas Olivera"_s}},
+             {u"Lisboa"_s, EntityType::Place, {u"Lisboa"_s}}},
+        };
+        // What each document's entities are expected to join: the index of
+        // an entity of an earlier document as {document, entity}, or none.
+        using Earlier = std::optional<std::pair<int, int>>;
+        const QList<QList<Earlier>> expected = {
+            {{}, {}, {}, {}},
+            {std::pair{0, 0}, std::pair{0, 1}, {}, {}},
+            {std::pair{0, 1}, {}, std::pair{0, 0}, {}},
+            {std::pair{0, 2}, std::pair{2, 1}, std::pair{2, 3}, {}},
+        };
+
+        KnownEntityIndex running; // kept as the ingester kept it before
+        QList<QList<qint64>> storedIds;
+        for (int d = 0; d < documents.size(); ++d) {
+            // One sentence naming every surface in turn.
+            QStringList surfaces;
+            for (const Named &named : documents.at(d))
+                surfaces += named.surfaces;
+            const QString text = surfaces.join(u" and "_s) + u" met."_s;
+            DocumentExtraction extraction;
+            int from = 0;
+            for (const Named &named : documents.at(d)) {
+                ExtractedEntity entity;
+                entity.name = named.name;
+                entity.type = named.type;
+                for (const QString &surface : named.surfaces) {
+                    const int start = int(text.indexOf(surface, from));
+                    from = start + int(surface.size());
+                    entity.mentions.append(EntityMention{0, start, from, surface});
+                    if (!entity.aliases.contains(surface))
+                        entity.aliases.append(surface);
+                }
+                extraction.entities.append(entity);
+            }
+
+            const auto fromStore = repo().matchKnownEntities(extraction.entities);
+            QVERIFY2(fromStore.ok(), qPrintable(fromStore.error()));
+            const QList<qint64> fromIndex = matchKnownEntities(extraction.entities,
+                                                               repo().knownEntities().value());
+            QCOMPARE(*fromStore, fromIndex);
+            QCOMPARE(*fromStore, running.match(extraction.entities));
+            for (int e = 0; e < expected.at(d).size(); ++e) {
+                const Earlier &earlier = expected.at(d).at(e);
+                const qint64 id = earlier ? storedIds.at(earlier->first).at(earlier->second) : 0;
+                QVERIFY2(fromStore->at(e) == id, qPrintable(u"document %1, entity %2 (%3)"_s.arg(d).arg(e).arg(
+                                                      documents.at(d).at(e).name)));
+            }
+
+            const auto stored = repo().insertDocument(
+                makeDocument(u"doc%1.txt"_s.arg(d), text), splitSentences(text), extraction, *fromStore);
+            QVERIFY2(stored.ok(), qPrintable(stored.error()));
+            storedIds.append(stored->entityIds);
+            running.add(extraction.entities, stored->entityIds);
+        }
+        const EntityRecord *kestrel = findEntity(repo().entities().value(), u"Kestrel Bank"_s);
+        QVERIFY(kestrel);
+        QCOMPARE(kestrel->documents.size(), 3);
+
+        // The keys go with their entity.
+        const qint64 lisbon = storedIds.at(0).at(3);
+        QVERIFY(queryInteger(db(), "SELECT count(*) FROM merge_keys") > 0);
+        QVERIFY(db().execute(u"DELETE FROM entities WHERE id = %1"_s.arg(lisbon)).ok());
+        const ExtractedEntity place = entityOf(u"Lisbon"_s, EntityType::Place, u"Lisbon."_s, {u"Lisbon"_s});
+        QCOMPARE(repo().matchKnownEntities({place}).value(), QList<qint64>{0});
+    }
+
     void badExtractionRollsBackTheWholeDocument_data()
     {
         QTest::addColumn<int>("fault");
@@ -1734,8 +1835,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 7);
-        QCOMPARE(Database::latestSchemaVersion(), 7);
+        QCOMPARE(database->schemaVersion(), 8);
+        QCOMPARE(Database::latestSchemaVersion(), 8);
         Repository repository(*database);
         QCOMPARE(repository.documents()->size(), 1);
         QCOMPARE(repository.documentText(id).value(), alphaText);
@@ -1775,6 +1876,10 @@ private Q_SLOTS:
         QCOMPARE(known.size(), 1);
         QCOMPARE(known.first().name, u"Ada Lovelace"_s);
         QCOMPARE(known.first().aliases, QStringList{u"Lovelace"_s});
+        // Version 8 files the merge keys of the entities already there.
+        const ExtractedEntity ada = entityOf(u"Ada Lovelace"_s, EntityType::Person, alphaText, {u"Ada Lovelace"_s});
+        QCOMPARE(repository.matchKnownEntities({ada}).value(), QList<qint64>{1});
+        QCOMPARE(queryInteger(*database, "SELECT count(DISTINCT entity_id) FROM merge_keys"), 1);
 
         DocumentExtraction extraction;
         extraction.attributes = {

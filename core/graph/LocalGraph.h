@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/graph/EntityGraph.h"
+#include "core/graph/GraphFilter.h"
+
+namespace NewsGraph {
+
+class Repository;
+
+// Queries about a few entities answered on the part of the filtered graph
+// they need, read through the store's indexes (Repository::graphDataAround())
+// rather than by building the whole graph, so that they cost what the
+// entities around them hold, not what the project holds. Each graph is grown
+// ring by ring, as a breadth-first search would visit it, and only as far as
+// the answer needs; on it, the query gives what it gives on the whole graph
+// under the same filter.
+
+// A filtered graph on which EntityGraph::egoNetwork(centre, hops) finds the
+// same members at the same distances as on the whole graph, and
+// edgeBetween(centre, member) the same edges: it holds every edge of the
+// entities fewer than `hops` links from the centre. Empty of the centre when
+// the filter leaves it out.
+Result<EntityGraph> egoGraph(const Repository &repository, qint64 centre, int hops, const GraphFilter &filter);
+
+// A filtered graph on which EntityGraph::shortestPath(from, to,
+// PathWeighting::FewestHops) is a shortest path of the whole graph (the same
+// number of links), or none when the two are not connected. Grown from both
+// ends at once, the smaller ring first (bidirectional breadth-first search),
+// until a path is found that no path outside the loaded rings could beat.
+Result<EntityGraph> fewestHopsGraph(const Repository &repository, qint64 from, qint64 to,
+                                    const GraphFilter &filter);
+
+} // namespace NewsGraph
