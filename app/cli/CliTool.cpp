@@ -486,12 +486,20 @@ std::optional<qint64> CliTool::entityNamed(StoreView &view, const QString &name)
         return std::nullopt;
     }
     const QSet<qint64> named(ids->cbegin(), ids->cend());
-    const Result<GraphData> around = repository.graphDataAround(named);
+    // Those of the named the filter keeps: judged on their own, or with all
+    // their edges when the filter leaves out entities without one.
+    Result<GraphData> around = GraphData();
+    if (!view.filter.includeUnlinked) {
+        around = repository.graphDataAround(named);
+    } else if (Result<QList<GraphNode>> nodes = repository.graphNodes(named); nodes) {
+        around = GraphData{std::move(nodes).value(), {}};
+    } else {
+        around = Error{nodes.error()};
+    }
     if (!around) {
         fail(around.error());
         return std::nullopt;
     }
-    // Those of the named the filter keeps, judged with all their edges.
     const EntityGraph graph = EntityGraph::build(*around, view.filter);
     QList<GraphNode> candidates, kept;
     for (const GraphNode &node : around->nodes) {
@@ -1410,15 +1418,11 @@ int CliTool::explain(const QCommandLineParser &parser)
         return Failure;
     const auto [from, to] = *ends;
     const Repository repository(view->database);
-    const Result<GraphData> around = repository.graphDataAround({from, to});
-    if (!around)
-        return fail(around.error());
-    const auto nodeOf = [&](qint64 id) {
-        return *std::find_if(around->nodes.cbegin(), around->nodes.cend(),
-                             [id](const GraphNode &node) { return node.entityId == id; });
-    };
-    const GraphNode a = nodeOf(from);
-    const GraphNode b = nodeOf(to);
+    const Result<QList<GraphNode>> nodes = repository.graphNodes({from, to});
+    if (!nodes)
+        return fail(nodes.error());
+    const GraphNode &a = nodes->at(nodes->at(0).entityId == from ? 0 : 1);
+    const GraphNode &b = nodes->at(nodes->at(0).entityId == from ? 1 : 0);
     const Result<QList<RelationRecord>> relations = repository.relationsBetween(from, to);
     if (!relations)
         return fail(relations.error());

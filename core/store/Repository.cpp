@@ -1408,6 +1408,74 @@ QString idArray(const QSet<qint64> &ids)
     return json + u']';
 }
 
+// The nodes of graphData() (every entity when `ids` is null, else those of
+// `ids`) with their aliases and documents, in id order; `nodeAt` maps an
+// entity id to its place in `nodes`.
+Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<GraphNode> &nodes,
+                            QHash<qint64, qsizetype> &nodeAt)
+{
+    const QString entityArray = ids ? idArray(*ids) : QString();
+    const auto ofEntities = [&](const char *everything, const char *someOnly) {
+        Statement statement(database, ids ? someOnly : everything);
+        if (ids)
+            statement.bind(1, entityArray);
+        return statement;
+    };
+
+    Statement rows = ofEntities(
+        "SELECT e.id, e.name, e.type, e.hidden, "
+        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
+        "FROM entities e ORDER BY e.id",
+        "SELECT e.id, e.name, e.type, e.hidden, "
+        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
+        "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
+    while (rows.next()) {
+        // A type this version does not know cannot be filtered or drawn.
+        const std::optional<EntityType> type = entityTypeFromName(rows.text(2));
+        if (!type)
+            continue;
+        GraphNode node;
+        node.entityId = rows.int64(0);
+        node.name = rows.text(1);
+        node.type = *type;
+        node.hidden = rows.int64(3) != 0;
+        node.mentions = rows.integer(4);
+        nodeAt.insert(node.entityId, nodes.size());
+        nodes.append(node);
+    }
+    if (!rows.ok())
+        return rows.error();
+
+    // As entities(): aliases and the surface forms of mentions.
+    Statement aliases = ofEntities(
+        "SELECT entity_id, alias FROM aliases "
+        "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0 "
+        "ORDER BY 1, 2",
+        "SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?1)) "
+        "UNION SELECT entity_id, surface FROM mentions WHERE resolved = 0 "
+        "AND entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
+    while (aliases.next()) {
+        if (const auto it = nodeAt.constFind(aliases.int64(0)); it != nodeAt.constEnd())
+            nodes[*it].aliases.append(aliases.text(1));
+    }
+    if (!aliases.ok())
+        return aliases.error();
+
+    Statement documents = ofEntities(
+        "SELECT DISTINCT entity_id, document_id FROM mentions "
+        "WHERE entity_id IS NOT NULL AND resolved = 0 ORDER BY 1, 2",
+        "SELECT DISTINCT entity_id, document_id FROM mentions "
+        "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
+    while (documents.next()) {
+        if (const auto it = nodeAt.constFind(documents.int64(0)); it != nodeAt.constEnd())
+            nodes[*it].documentIds.append(documents.int64(1));
+    }
+    if (!documents.ok())
+        return documents.error();
+
+    return {};
+}
+
 // graphData() (`around` null) or graphDataAround() (the entities of
 // `*around` with every edge they have, complete, and the entities at the
 // other end of those edges).
@@ -1486,66 +1554,10 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around)
             entityIds.insert(found.high);
         }
     }
-    const QString entityArray = around ? idArray(entityIds) : QString();
-    const auto ofEntities = [&](const char *everything, const char *someOnly) {
-        Statement statement(database, around ? someOnly : everything);
-        if (around)
-            statement.bind(1, entityArray);
-        return statement;
-    };
-
     GraphData data;
     QHash<qint64, qsizetype> nodeAt;
-    Statement nodes = ofEntities(
-        "SELECT e.id, e.name, e.type, e.hidden, "
-        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
-        "FROM entities e ORDER BY e.id",
-        "SELECT e.id, e.name, e.type, e.hidden, "
-        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
-        "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
-    while (nodes.next()) {
-        // A type this version does not know cannot be filtered or drawn.
-        const std::optional<EntityType> type = entityTypeFromName(nodes.text(2));
-        if (!type)
-            continue;
-        GraphNode node;
-        node.entityId = nodes.int64(0);
-        node.name = nodes.text(1);
-        node.type = *type;
-        node.hidden = nodes.int64(3) != 0;
-        node.mentions = nodes.integer(4);
-        nodeAt.insert(node.entityId, data.nodes.size());
-        data.nodes.append(node);
-    }
-    if (!nodes.ok())
-        return nodes.error();
-
-    // As entities(): aliases and the surface forms of mentions.
-    Statement aliases = ofEntities(
-        "SELECT entity_id, alias FROM aliases "
-        "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0 "
-        "ORDER BY 1, 2",
-        "SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?1)) "
-        "UNION SELECT entity_id, surface FROM mentions WHERE resolved = 0 "
-        "AND entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
-    while (aliases.next()) {
-        if (const auto it = nodeAt.constFind(aliases.int64(0)); it != nodeAt.constEnd())
-            data.nodes[*it].aliases.append(aliases.text(1));
-    }
-    if (!aliases.ok())
-        return aliases.error();
-
-    Statement documents = ofEntities(
-        "SELECT DISTINCT entity_id, document_id FROM mentions "
-        "WHERE entity_id IS NOT NULL AND resolved = 0 ORDER BY 1, 2",
-        "SELECT DISTINCT entity_id, document_id FROM mentions "
-        "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
-    while (documents.next()) {
-        if (const auto it = nodeAt.constFind(documents.int64(0)); it != nodeAt.constEnd())
-            data.nodes[*it].documentIds.append(documents.int64(1));
-    }
-    if (!documents.ok())
-        return documents.error();
+    if (auto read = readGraphNodes(database, around ? &entityIds : nullptr, data.nodes, nodeAt); !read)
+        return Error{read.error()};
 
     QHash<std::pair<qint64, qint64>, qsizetype> edgeAt; // (lower id, higher id)
     struct RelationOnEdge
@@ -1702,6 +1714,15 @@ Result<GraphData> Repository::graphData() const
 Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds) const
 {
     return readGraphData(m_database, &entityIds);
+}
+
+Result<QList<GraphNode>> Repository::graphNodes(const QSet<qint64> &entityIds) const
+{
+    QList<GraphNode> nodes;
+    QHash<qint64, qsizetype> nodeAt;
+    if (auto read = readGraphNodes(m_database, &entityIds, nodes, nodeAt); !read)
+        return Error{read.error()};
+    return nodes;
 }
 
 Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,

@@ -138,6 +138,9 @@ public:
     // the nodes at the other ends of those edges. Edges between two of those
     // other nodes are left out.
     Result<GraphData> graphDataAround(const QSet<qint64> &entityIds) const;
+    // The nodes of `entityIds` as graphData() gives them (those of a type
+    // this version knows), in id order, without their edges.
+    Result<QList<GraphNode>> graphNodes(const QSet<qint64> &entityIds) const;
     // Every evidence sentence of any relation between `a` and `b`, either
     // direction, by document then sentence, each sentence once. Typed
     // relations only, unless `includeCooccurrence`.
