@@ -70,7 +70,13 @@ struct IngestReport
 // addedPaths).
 //
 // Before writing into an existing project the database is checked
-// (Database::checkIntegrity()): nothing is added to a damaged file.
+// (Database::checkIntegrity()), so that nothing is added to a damaged file:
+// always up to 64 MB, beyond that when the run's files weigh a twentieth of
+// the database or more (the check reads the whole file; see
+// shouldCheckIntegrity() in Ingester.cpp).
+//
+// Files are read on this thread and extracted on the pool in batches, one
+// batch extracting while the next is read and the one before is stored.
 class Ingester
 {
 public:

@@ -87,9 +87,10 @@ public:
 
     // PRAGMA quick_check: the b-trees, records and indexes are consistent.
     // Reads the whole file, so it takes a while on big projects; ingest runs
-    // it before writing into an existing project, so that new data is never
-    // added to a damaged file. The error names the file and the first
-    // problem found.
+    // it before writing into an existing project (as Ingester says when), so
+    // that new data is not added to a damaged file, and `newsgraph-cli
+    // check` on demand. The error names the file and the first problem
+    // found.
     Result<void> checkIntegrity() const;
 
 private:
