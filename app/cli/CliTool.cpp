@@ -159,6 +159,10 @@ QList<CliTool::Command> CliTool::commands() const
          {dbOption, jsonOption, progressOption, noProgressOption}, &CliTool::ingest},
         {u"stats"_s, QString(), u"Count documents, sentences, entities and relations."_s,
          {dbOption, jsonOption}, &CliTool::stats},
+        {u"check"_s, QString(),
+         u"Check that the database file is undamaged (reads all of it; ingest checks a big project only "
+         u"before a big run)."_s,
+         {dbOption, jsonOption}, &CliTool::check},
         {u"documents"_s, QString(), u"List the documents with their date, language and size."_s,
          {dbOption, jsonOption}, &CliTool::documents},
         {u"sentences"_s, QString(), u"List the sentences of a document with their character offsets."_s,
@@ -733,6 +737,31 @@ int CliTool::stats(const QCommandLineParser &parser)
           << "Attributes: " << s.attributes << " (amounts, quantities and dates)\n"
           << "Relations:  " << s.relations << " (" << s.evidence << " evidence sentences), plus "
           << s.cooccurrences << " co-occurrences\n";
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::check(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(dbOption))
+        return usageError(u"check needs --db FILE, the database to check"_s);
+    std::optional<Database> database = openDatabase(parser);
+    if (!database)
+        return Failure;
+    QElapsedTimer timer;
+    timer.start();
+    const Result<void> checked = database->checkIntegrity();
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    if (parser.isSet(jsonOption)) {
+        printJson({{u"database"_s, database->path()},
+                   {u"ok"_s, checked.ok()},
+                   {u"problem"_s, checked.ok() ? QJsonValue() : QJsonValue(checked.error())},
+                   {u"seconds"_s, seconds}});
+        return checked ? Success : Failure;
+    }
+    if (!checked)
+        return fail(checked.error());
+    m_out << database->path() << ": no damage found (" << QString::number(seconds, 'f', 2) << " s)\n";
     m_out.flush();
     return Success;
 }

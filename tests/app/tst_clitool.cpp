@@ -286,7 +286,8 @@ private Q_SLOTS:
                                    QStringLiteral("entities"), QStringLiteral("relations"),
                                    QStringLiteral("metrics"),  QStringLiteral("path"),
                                    QStringLiteral("neighbors"), QStringLiteral("layout"),
-                                   QStringLiteral("export"),   QStringLiteral("eval")};
+                                   QStringLiteral("export"),   QStringLiteral("eval"),
+                                   QStringLiteral("check")};
         for (const QString &command : commands) {
             QVERIFY2(general.out.contains(QStringLiteral("  ") + command), qPrintable(command));
             const Run help = cli({command, QStringLiteral("--help")});
@@ -967,6 +968,44 @@ private Q_SLOTS:
         QVERIFY2(hidden.err.contains(u"is left out by the options (it is hidden; add --hidden)"_s), qPrintable(hidden.err));
         const Run shown = cli({u"neighbors"_s, u"--db"_s, db, u"Nvidia"_s, u"--hidden"_s});
         QVERIFY2(shown.exitCode == 0 && shown.out.contains(u"Nvidia (ORG)"_s), qPrintable(shown.err + shown.out));
+    }
+
+    void checkFindsDamage()
+    {
+        const QString db = m_dir.filePath(u"check.newsgraph"_s);
+        QVERIFY(QFile::copy(m_db, db));
+        QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+        const Run healthy = cli({u"check"_s, u"--db"_s, db});
+        QVERIFY2(healthy.exitCode == 0 && healthy.out.contains(u"no damage found"_s), qPrintable(healthy.err));
+        QCOMPARE(cli({u"check"_s}).exitCode, 2);
+
+        // Junk over the entities' root page.
+        sqlite3 *handle = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &handle), SQLITE_OK);
+        sqlite3_stmt *statement = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(handle, "SELECT rootpage, (SELECT page_size FROM pragma_page_size) "
+                                            "FROM sqlite_schema WHERE name = 'entities'", -1, &statement, nullptr),
+                 SQLITE_OK);
+        QCOMPARE(sqlite3_step(statement), SQLITE_ROW);
+        const qint64 root = sqlite3_column_int64(statement, 0);
+        const qint64 pageSize = sqlite3_column_int64(statement, 1);
+        sqlite3_finalize(statement);
+        QCOMPARE(sqlite3_exec(handle, "PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(handle);
+        QFile file(db);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.seek((root - 1) * pageSize + 8));
+        QVERIFY(file.write(QByteArray(int(pageSize) - 16, '\x5A')) > 0);
+        file.close();
+
+        const Run damaged = cli({u"check"_s, u"--db"_s, db});
+        QCOMPARE(damaged.exitCode, 2);
+        QVERIFY2(damaged.err.contains(u"check.newsgraph"_s) && damaged.err.contains(u"damaged"_s),
+                 qPrintable(damaged.err));
+        const Run json = cli({u"check"_s, u"--db"_s, db, u"--json"_s});
+        QCOMPARE(json.exitCode, 2);
+        QCOMPARE(json.json().value(u"ok"_s).toBool(true), false);
+        QVERIFY(json.json().value(u"problem"_s).toString().contains(u"damaged"_s));
     }
 
     void layoutIsSavedAndDeterministic()
