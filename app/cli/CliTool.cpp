@@ -463,6 +463,22 @@ std::optional<int> CliTool::trainingIterations(const QCommandLineParser &parser)
     return iterations;
 }
 
+namespace {
+
+// The nodes of two stored entities of a known type, `first`'s first.
+Result<std::pair<GraphNode, GraphNode>> nodesOf(const Repository &repository, qint64 first, qint64 second)
+{
+    const Result<QList<GraphNode>> nodes = repository.graphNodes({first, second});
+    if (!nodes)
+        return Error{nodes.error()};
+    if (nodes->size() != 2)
+        return Error{u"entities %1 and %2 are not both in the project"_s.arg(first).arg(second)};
+    const bool inOrder = nodes->at(0).entityId == first;
+    return std::pair{nodes->at(inOrder ? 0 : 1), nodes->at(inOrder ? 1 : 0)};
+}
+
+} // namespace
+
 std::optional<CliTool::StoreView> CliTool::openStore(const QCommandLineParser &parser)
 {
     Result<GraphFilter> filter = graphFilterFrom(parser);
@@ -494,7 +510,7 @@ std::optional<qint64> CliTool::entityNamed(StoreView &view, const QString &name)
     // their edges when the filter leaves out entities without one.
     Result<GraphData> around = GraphData();
     if (!view.filter.includeUnlinked) {
-        around = repository.graphDataAround(named);
+        around = repository.graphDataAround(named, view.filter.includeCooccurrence);
     } else if (Result<QList<GraphNode>> nodes = repository.graphNodes(named); nodes) {
         around = GraphData{std::move(nodes).value(), {}};
     } else {
@@ -1447,11 +1463,10 @@ int CliTool::explain(const QCommandLineParser &parser)
         return Failure;
     const auto [from, to] = *ends;
     const Repository repository(view->database);
-    const Result<QList<GraphNode>> nodes = repository.graphNodes({from, to});
+    const Result<std::pair<GraphNode, GraphNode>> nodes = nodesOf(repository, from, to);
     if (!nodes)
         return fail(nodes.error());
-    const GraphNode &a = nodes->at(nodes->at(0).entityId == from ? 0 : 1);
-    const GraphNode &b = nodes->at(nodes->at(0).entityId == from ? 1 : 0);
+    const auto &[a, b] = *nodes;
     const Result<QList<RelationRecord>> relations = repository.relationsBetween(from, to);
     if (!relations)
         return fail(relations.error());
@@ -1514,8 +1529,11 @@ int CliTool::path(const QCommandLineParser &parser)
     if (!found)
         return fail(found.error());
     const EntityGraph &graph = *found;
-    const GraphNode &start = graph.nodes().at(graph.indexOf(from));
-    const GraphNode &end = graph.nodes().at(graph.indexOf(to));
+    // From the store: a search that finds no path may not have read both.
+    const Result<std::pair<GraphNode, GraphNode>> endNodes = nodesOf(Repository(view->database), from, to);
+    if (!endNodes)
+        return fail(endNodes.error());
+    const auto &[start, end] = *endNodes;
 
     const QList<PathHop> hops = graph.shortestPath(from, to, weighting);
     if (hops.isEmpty()) {

@@ -27,13 +27,14 @@ public:
     {
         QSet<qint64> fresh = ids;
         fresh.subtract(m_complete);
-        Result<GraphData> read = m_repository.graphDataAround(fresh);
+        Result<GraphData> read = m_repository.graphDataAround(fresh, m_filter.includeCooccurrence);
         if (!read)
             return Error{read.error()};
         m_complete.unite(fresh);
         for (GraphNode &node : read->nodes) {
             if (!m_nodeIds.contains(node.entityId)) {
                 m_nodeIds.insert(node.entityId);
+                m_mentions.insert(node.entityId, node.mentions);
                 m_data.nodes.append(std::move(node));
             }
         }
@@ -51,12 +52,27 @@ public:
         return EntityGraph::build(m_data, m_filter);
     }
 
+    // Mentions of entities read so far, or given here.
+    void weigh(const QList<GraphNode> &nodes)
+    {
+        for (const GraphNode &node : nodes)
+            m_mentions.insert(node.entityId, node.mentions);
+    }
+    qint64 mentionsOf(const QSet<qint64> &ids) const
+    {
+        qint64 sum = 0;
+        for (qint64 id : ids)
+            sum += m_mentions.value(id);
+        return sum;
+    }
+
 private:
     const Repository &m_repository;
     const GraphFilter &m_filter;
     GraphData m_data;
     QSet<qint64> m_complete;
     QSet<qint64> m_nodeIds;
+    QHash<qint64, int> m_mentions;
     QSet<std::pair<qint64, qint64>> m_edgePairs;
 };
 
@@ -92,27 +108,37 @@ Result<EntityGraph> egoGraph(const Repository &repository, qint64 centre, int ho
 Result<EntityGraph> fewestHopsGraph(const Repository &repository, qint64 from, qint64 to, const GraphFilter &filter)
 {
     // With every edge of the entities up to `reach[0]` links from `from` and
-    // `reach[1]` links from `to` read, every path of at most reach[0] +
-    // reach[1] + 2 links lies in the graph (each of its links touches one of
-    // those entities), so a path found that short is a shortest one. Until
-    // then the side with the smaller next ring grows; a side that cannot grow
-    // has its whole component read, and the answer is final.
+    // `reach[1]` links from `to` read (-1: not even the end itself), every
+    // path of at most reach[0] + reach[1] + 2 links lies in the graph (each
+    // of its links touches one of those entities), so a path found that short
+    // is a shortest one. Until then the side whose next ring is named less
+    // often grows (the mentions stand for the edges it would read: a busy
+    // entity's thousands are read only if the other side cannot do better);
+    // a side that cannot grow has its whole component read, and the answer
+    // is final.
+    const Result<QList<GraphNode>> endNodes = repository.graphNodes({from, to});
+    if (!endNodes)
+        return Error{endNodes.error()};
     GrowingGraph growing(repository, filter);
-    QSet<qint64> grow{from, to};
-    int reach[2] = {0, 0};
+    growing.weigh(*endNodes);
+    const qint64 ends[2] = {from, to};
+    int reach[2] = {-1, -1};
+    QSet<qint64> next[2] = {{from}, {to}};
     for (;;) {
-        Result<EntityGraph> graph = growing.complete(grow);
-        if (!graph || graph->indexOf(from) < 0 || graph->indexOf(to) < 0)
+        const int side = growing.mentionsOf(next[0]) <= growing.mentionsOf(next[1]) ? 0 : 1;
+        Result<EntityGraph> graph = growing.complete(next[side]);
+        if (!graph)
             return graph;
+        ++reach[side];
         const QList<PathHop> path = graph->shortestPath(from, to, PathWeighting::FewestHops);
         if (!path.isEmpty() && path.size() <= reach[0] + reach[1] + 2)
             return graph;
-        const QSet<qint64> next[2] = {ringAt(*graph, from, reach[0] + 1), ringAt(*graph, to, reach[1] + 1)};
-        if (next[0].isEmpty() || next[1].isEmpty())
+        for (int s : {0, 1}) {
+            if (reach[s] >= 0)
+                next[s] = ringAt(*graph, ends[s], reach[s] + 1);
+        }
+        if ((reach[0] >= 0 && next[0].isEmpty()) || (reach[1] >= 0 && next[1].isEmpty()))
             return graph;
-        const int side = next[0].size() <= next[1].size() ? 0 : 1;
-        grow = next[side];
-        ++reach[side];
     }
 }
 

@@ -25,9 +25,10 @@ Result<EntityGraph> egoGraph(const Repository &repository, qint64 centre, int ho
 
 // A filtered graph on which EntityGraph::shortestPath(from, to,
 // PathWeighting::FewestHops) is a shortest path of the whole graph (the same
-// number of links), or none when the two are not connected. Grown from both
-// ends at once, the smaller ring first (bidirectional breadth-first search),
-// until a path is found that no path outside the loaded rings could beat.
+// number of links), or none when the two are not connected (the graph may
+// then lack one of them). Grown from both ends, the ring that is named less
+// often first (bidirectional breadth-first search), until a path is found
+// that no path outside the rings read could beat.
 Result<EntityGraph> fewestHopsGraph(const Repository &repository, qint64 from, qint64 to,
                                     const GraphFilter &filter);
 

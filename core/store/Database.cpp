@@ -572,6 +572,12 @@ Result<void> Database::configure()
         // 64 MiB). The cache takes memory only as pages are used.
         if (auto result = execute(u"PRAGMA cache_size = -65536"_s); !result)
             return result;
+        // A part of an ingest grows the WAL to tens of megabytes before its
+        // commit; SQLite keeps the file at its largest unless told to cut it
+        // back once a checkpoint has copied it into the database, which
+        // otherwise left a project half again as big on disk as its data.
+        if (auto result = execute(u"PRAGMA journal_size_limit = 4194304"_s); !result)
+            return result;
     }
     return {};
 }

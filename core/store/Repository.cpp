@@ -1426,8 +1426,7 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
         "SELECT e.id, e.name, e.type, e.hidden, "
         "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
         "FROM entities e ORDER BY e.id",
-        "SELECT e.id, e.name, e.type, e.hidden, "
-        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
+        "SELECT e.id, e.name, e.type, e.hidden, 0 "
         "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
     while (rows.next()) {
         // A type this version does not know cannot be filtered or drawn.
@@ -1445,6 +1444,45 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
     }
     if (!rows.ok())
         return rows.error();
+
+    if (ids) {
+        // A few entities: their mentions read once, through the entity
+        // index, for the count, the surface forms and the documents (three
+        // queries as below would each look up every mention's row).
+        Statement aliases(database, "SELECT entity_id, alias FROM aliases "
+                                    "WHERE entity_id IN (SELECT value FROM json_each(?1))");
+        aliases.bind(1, entityArray);
+        QHash<qint64, QSet<QString>> names;
+        while (aliases.next())
+            names[aliases.int64(0)].insert(aliases.text(1));
+        if (!aliases.ok())
+            return aliases.error();
+        Statement mentions(database, "SELECT entity_id, document_id, surface FROM mentions "
+                                     "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1))");
+        mentions.bind(1, entityArray);
+        QHash<qint64, QSet<qint64>> documents;
+        QHash<qint64, int> counts;
+        while (mentions.next()) {
+            const qint64 entity = mentions.int64(0);
+            ++counts[entity];
+            documents[entity].insert(mentions.int64(1));
+            names[entity].insert(mentions.text(2));
+        }
+        if (!mentions.ok())
+            return mentions.error();
+        for (GraphNode &node : nodes) {
+            const QSet<QString> &own = names[node.entityId];
+            node.aliases = QStringList(own.cbegin(), own.cend());
+            // As SQLite orders them (BINARY: UTF-8 bytes).
+            std::sort(node.aliases.begin(), node.aliases.end(),
+                      [](const QString &a, const QString &b) { return a.toUtf8() < b.toUtf8(); });
+            const QSet<qint64> &in = documents[node.entityId];
+            node.documentIds = QList<qint64>(in.cbegin(), in.cend());
+            std::sort(node.documentIds.begin(), node.documentIds.end());
+            node.mentions = counts.value(node.entityId);
+        }
+        return {};
+    }
 
     // As entities(): aliases and the surface forms of mentions.
     Statement aliases = ofEntities(
@@ -1478,8 +1516,8 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
 
 // graphData() (`around` null) or graphDataAround() (the entities of
 // `*around` with every edge they have, complete, and the entities at the
-// other end of those edges).
-Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around)
+// other end of those edges), with or without co-occurrences.
+Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around, bool withCooccurrence)
 {
     const QString aroundIds = around ? idArray(*around) : QString();
     const auto scoped = [&](const char *everything, const char *aroundOnly) {
@@ -1517,7 +1555,9 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around)
     // entities: every sentence naming one of them, and of its pairs those
     // with one of them, so that each of their edges has all its sentences.
     std::vector<CooccurrenceSentence> cooccurrences;
-    if (around) {
+    if (!withCooccurrence) {
+        // Left out: a busy entity is named with thousands of others.
+    } else if (around) {
         std::vector<NamedInSentence> named;
         Statement query(database,
                         "SELECT sentence_id, entity_id, document_id FROM mentions "
@@ -1708,12 +1748,12 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around)
 Result<GraphData> Repository::graphData() const
 {
     // Set-wise queries merged here, whatever the number of entities.
-    return readGraphData(m_database, nullptr);
+    return readGraphData(m_database, nullptr, true);
 }
 
-Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds) const
+Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence) const
 {
-    return readGraphData(m_database, &entityIds);
+    return readGraphData(m_database, &entityIds, withCooccurrence);
 }
 
 Result<QList<GraphNode>> Repository::graphNodes(const QSet<qint64> &entityIds) const

@@ -136,8 +136,10 @@ public:
     // read through the store's indexes: the nodes of `entityIds` with every
     // edge they have, each as graphData() gives it (all its evidence), and
     // the nodes at the other ends of those edges. Edges between two of those
-    // other nodes are left out.
-    Result<GraphData> graphDataAround(const QSet<qint64> &entityIds) const;
+    // other nodes are left out. Without `withCooccurrence`, edges and
+    // evidence of co-occurrence (mentioned_with) are left out as well, as
+    // a filter without them would drop them.
+    Result<GraphData> graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence = true) const;
     // The nodes of `entityIds` as graphData() gives them (those of a type
     // this version knows), in id order, without their edges.
     Result<QList<GraphNode>> graphNodes(const QSet<qint64> &entityIds) const;
