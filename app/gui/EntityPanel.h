@@ -36,7 +36,8 @@ public:
     void setColumnShown(int column, bool shown);
 
 Q_SIGNALS:
-    // Double-click or Enter on a row: centre the graph on it.
+    // Double-click or Enter on a row: centre the graph on it (in the
+    // overview of groups, open its neighbourhood).
     void entityActivated(qint64 entityId);
 
 private:

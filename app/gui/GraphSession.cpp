@@ -1,6 +1,7 @@
 #include "app/gui/GraphSession.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace NewsGraph {
 
@@ -70,6 +71,8 @@ void GraphSession::close()
     m_focus = 0;
     m_expanded.clear();
     m_displayed.clear();
+    m_openedCommunity = -1;
+    m_overviewReady = false;
     if (wasOpen) {
         Q_EMIT databaseChanged();
         rebuildGraph();
@@ -158,6 +161,9 @@ void GraphSession::rebuildGraph()
     const std::optional<qint64> wholeLayout = m_wholeLayoutFocus;
     cancelWork();
     m_graph = EntityGraph::build(m_data, m_filter);
+    // Communities are found anew: one opened before means nothing now.
+    m_overviewReady = false;
+    m_openedCommunity = -1;
     if (m_graph.nodeCount() > m_backgroundThreshold) {
         m_metrics = basicMetrics(m_graph);
         startMetrics();
@@ -165,6 +171,7 @@ void GraphSession::rebuildGraph()
         Result<GraphMetrics> metrics = computeMetrics(m_graph);
         if (metrics) {
             m_metrics = std::move(metrics).value();
+            rebuildOverview();
         } else {
             // The views still need one entry per node.
             m_metrics = basicMetrics(m_graph);
@@ -200,6 +207,7 @@ void GraphSession::startMetrics()
                 return;
             }
             m_metrics = std::move(metrics).value();
+            rebuildOverview();
             Q_EMIT metricsChanged();
             rebuildPicture(); // sizes and community colours follow the metrics
         });
@@ -210,6 +218,15 @@ void GraphSession::updateDisplayed()
 {
     m_displayed.clear();
     m_displayedNodes.clear();
+    if (m_focus == 0 && m_openedCommunity >= 0) {
+        for (qsizetype i = 0; i < m_graph.nodeCount() && i < m_metrics.nodes.size(); ++i) {
+            if (m_metrics.nodes.at(i).community == m_openedCommunity) {
+                m_displayed.insert(m_graph.nodes().at(i).entityId);
+                m_displayedNodes.append(i);
+            }
+        }
+        return;
+    }
     if (m_focus == 0) {
         m_displayedNodes.reserve(m_graph.nodeCount());
         for (qsizetype i = 0; i < m_graph.nodeCount(); ++i)
@@ -243,15 +260,86 @@ void GraphSession::updateDisplayed()
 
 bool GraphSession::isDisplayed(qint64 entityId) const
 {
-    if (m_focus == 0)
+    // In the overview too: summed up in their communities.
+    if (!isNarrowed())
         return m_graph.indexOf(entityId) >= 0;
     return m_displayed.contains(entityId);
+}
+
+bool GraphSession::overviewApplies() const
+{
+    return m_overviewWanted && !isNarrowed() && m_graph.nodeCount() > m_overviewThreshold;
+}
+
+void GraphSession::setOverviewWanted(bool wanted)
+{
+    if (wanted == m_overviewWanted)
+        return;
+    m_overviewWanted = wanted;
+    Q_EMIT graphChanged();
+    rebuildPicture();
+}
+
+void GraphSession::setOverviewThreshold(int entities)
+{
+    m_overviewThreshold = entities;
+    rebuildOverview();
+    rebuildPicture();
+}
+
+bool GraphSession::openCommunity(int community)
+{
+    if (!m_overviewReady || !m_overview.members.contains(community))
+        return false;
+    m_focus = 0;
+    m_expanded.clear();
+    m_openedCommunity = community;
+    updateDisplayed();
+    Q_EMIT graphChanged();
+    rebuildPicture();
+    return true;
+}
+
+void GraphSession::rebuildOverview()
+{
+    m_overviewReady = false;
+    // Communities come with the full metrics only (basicMetrics has none).
+    if (m_graph.nodeCount() <= m_overviewThreshold || m_metrics.nodes.size() != m_graph.nodeCount()
+        || m_metrics.communities == 0)
+        return;
+    m_overview = buildCommunityOverview(m_graph, m_metrics);
+    // A few dozen nodes: laid out here and now, and kept for the session.
+    const EntityGraph groups = EntityGraph::build(m_overview.data, GraphFilter{});
+    LayoutOptions options;
+    options.algorithm = LayoutAlgorithm::ForceDirected;
+    const Result<QHash<qint64, QPointF>> positions = computeLayout(groups, options);
+    if (!positions) {
+        Q_EMIT errorOccurred(positions.error());
+        return;
+    }
+    // Coloured by community, as their members are when coloured so; sized
+    // by members.
+    GraphStyle style = m_style;
+    style.coloring = NodeColoring::ByCommunity;
+    style.sizeMetric = SizeMetric::Mentions;
+    m_overviewPicture = GraphPicture::build(groups, m_overview.metrics, *positions, {}, style);
+    // Sized by members over a wider range than entities are (area follows
+    // the count), and spread so that the largest do not overlap.
+    int largest = 1;
+    for (const PictureNode &node : std::as_const(m_overviewPicture.nodes))
+        largest = std::max(largest, node.mentions);
+    for (PictureNode &node : m_overviewPicture.nodes) {
+        node.radius = 12.0 + 48.0 * std::sqrt(double(node.mentions) / largest);
+        node.position *= 2.5;
+    }
+    m_overviewReady = true;
 }
 
 void GraphSession::focusOn(qint64 entityId, int hops)
 {
     if (m_graph.indexOf(entityId) < 0)
         return;
+    m_openedCommunity = -1;
     m_focus = entityId;
     m_focusHops = std::max(1, hops);
     m_expanded = {entityId};
@@ -262,9 +350,10 @@ void GraphSession::focusOn(qint64 entityId, int hops)
 
 void GraphSession::clearFocus()
 {
-    if (m_focus == 0)
+    if (!isNarrowed())
         return;
     m_focus = 0;
+    m_openedCommunity = -1;
     m_expanded.clear();
     updateDisplayed();
     Q_EMIT graphChanged();
@@ -286,11 +375,22 @@ bool GraphSession::toggleExpanded(qint64 entityId)
 void GraphSession::setStyle(const GraphStyle &style)
 {
     m_style = style;
+    if (m_overviewReady) // its colours and sizes are its own; the palette is not
+        rebuildOverview();
     rebuildPicture();
 }
 
 void GraphSession::rebuildPicture()
 {
+    if (overviewApplies()) {
+        // Nothing until the communities are found: thousands of entities
+        // drawn meanwhile would only be a blob.
+        m_picture = m_overviewReady ? m_overviewPicture : GraphPicture();
+        if (!m_overviewReady)
+            m_picture.style = m_style;
+        Q_EMIT pictureChanged();
+        return;
+    }
     const GraphPicture whole = GraphPicture::build(m_graph, m_metrics, m_positions, m_pinned, m_style);
     // Entities still waiting for a layout are left out rather than drawn in
     // a heap at the origin.
@@ -419,6 +519,15 @@ void GraphSession::savePositions(const QList<qint64> &entities)
 
 void GraphSession::moveEntity(qint64 entityId, QPointF position)
 {
+    if (isOverviewNode(entityId)) {
+        // A community moved: kept for the session, like its layout.
+        const qsizetype index = m_overviewPicture.indexOf(entityId);
+        if (index >= 0) {
+            m_overviewPicture.nodes[index].position = position;
+            rebuildPicture();
+        }
+        return;
+    }
     if (!node(entityId))
         return;
     m_positions.insert(entityId, position);

@@ -2,6 +2,7 @@
 
 #include "app/gui/BackgroundJob.h"
 #include "core/common/Result.h"
+#include "core/graph/CommunityOverview.h"
 #include "core/graph/EntityGraph.h"
 #include "core/graph/GraphFilter.h"
 #include "core/graph/GraphLayout.h"
@@ -81,7 +82,7 @@ public:
     // (their values are zero meanwhile).
     bool areMetricsPending() const { return m_metricsJob.isRunning(); }
     void waitForMetrics() { m_metricsJob.wait(); }
-    // Null when the entity is not in graph().
+    // Null when the entity is not in graph() (an overview node is not).
     const NodeMetrics *metricsOf(qint64 entityId) const;
 
     // --- neighbourhood focus: the canvas and the entity table show the
@@ -98,7 +99,32 @@ public:
     bool isDisplayed(qint64 entityId) const;
     // graph().nodes() positions of the displayed entities, in that order.
     const QList<qsizetype> &displayedNodes() const { return m_displayedNodes; }
-    int displayedEdgeCount() const { return int(m_picture.edges.size()); }
+    // Of the displayed entities (in the overview, of the whole graph).
+    int displayedEdgeCount() const
+    {
+        return overviewApplies() ? int(m_graph.edgeCount()) : int(m_picture.edges.size());
+    }
+
+    // --- overview: when no neighbourhood is shown, a graph of more than
+    // overviewThreshold() entities is drawn as its communities, each one
+    // labelled node (CommunityOverview), once they are found (nothing is
+    // drawn meanwhile); opening one shows its members, as a neighbourhood
+    // is shown. Entity-level views (table, search, details) are unchanged:
+    // every entity of the graph counts as displayed in the overview.
+    bool showsOverview() const { return overviewApplies() && m_overviewReady; }
+    // True as well while the communities are still being found.
+    bool overviewApplies() const;
+    const CommunityOverview &overview() const { return m_overview; }
+    bool isOverviewWanted() const { return m_overviewWanted; }
+    void setOverviewWanted(bool wanted);
+    int overviewThreshold() const { return m_overviewThreshold; }
+    void setOverviewThreshold(int entities);
+    // Shows the members of a community drawn in the overview; false when
+    // it is not one.
+    bool openCommunity(int community);
+    int openedCommunity() const { return m_openedCommunity; } // -1: none
+    // A neighbourhood or a community is shown rather than the whole graph.
+    bool isNarrowed() const { return m_focus != 0 || m_openedCommunity >= 0; }
 
     // --- drawing
     const GraphStyle &style() const { return m_style; }
@@ -163,6 +189,7 @@ private:
     void applyLayout(const LayoutOutcome &outcome, bool whole);
     void cancelWork();
     void savePositions(const QList<qint64> &entities);
+    void rebuildOverview();
 
     std::optional<Database> m_database;
     QString m_displayName;
@@ -182,6 +209,13 @@ private:
 
     GraphStyle m_style;
     GraphPicture m_picture;
+
+    bool m_overviewWanted = true;
+    int m_overviewThreshold = 2000;
+    bool m_overviewReady = false; // m_overview is of the current graph and metrics
+    CommunityOverview m_overview;
+    GraphPicture m_overviewPicture;
+    int m_openedCommunity = -1;
 
     QHash<qint64, QPointF> m_positions;
     QSet<qint64> m_pinned;

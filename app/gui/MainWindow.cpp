@@ -30,6 +30,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -278,7 +279,21 @@ void MainWindow::createActions()
     m_clearFocusAction = viewMenu->addAction(QIcon::fromTheme(QStringLiteral("zoom-original")),
                                              tr("Show the &Whole Graph"), this, &MainWindow::clearFocus);
     m_clearFocusAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Home));
-    m_clearFocusAction->setToolTip(tr("Leave the neighbourhood and show every entity again (Ctrl+Home)"));
+    m_clearFocusAction->setToolTip(tr("Leave the neighbourhood or group and show the whole graph again "
+                                      "(Ctrl+Home)"));
+    // Big graphs open on their communities: a blob of thousands of dots
+    // says nothing.
+    m_overviewAction = viewMenu->addAction(tr("&Overview of Groups"));
+    m_overviewAction->setCheckable(true);
+    m_overviewAction->setChecked(true);
+    m_overviewAction->setToolTip(tr("Draw a graph of more than %L1 entities as its groups of closely linked "
+                                    "entities; double-click a group to open it")
+                                     .arg(m_session->overviewThreshold()));
+    connect(m_overviewAction, &QAction::toggled, this, [this](bool wanted) {
+        m_session->setOverviewWanted(wanted);
+        m_canvas->fitToView();
+        updateActions();
+    });
     viewMenu->addSeparator();
     m_cooccurrenceAction = viewMenu->addAction(tr("Show &Co-occurrences"));
     m_cooccurrenceAction->setCheckable(true);
@@ -429,9 +444,12 @@ void MainWindow::connectViews()
     connect(m_canvas, &GraphCanvas::edgeSelectionCleared, this, &MainWindow::clearEdge);
     connect(m_canvas, &GraphCanvas::nodeMoved, m_session, &GraphSession::moveEntity);
     connect(m_canvas, &GraphCanvas::nodeDoubleClicked, this, [this](qint64 entityId) {
-        // Inside a neighbourhood a double-click grows or shrinks it; outside,
-        // it opens the entity's neighbourhood.
-        if (m_session->focus() == 0)
+        // A group of the overview opens; inside a neighbourhood a
+        // double-click grows or shrinks it; outside, it opens the entity's
+        // neighbourhood.
+        if (isOverviewNode(entityId))
+            openGroup(communityOfOverviewNode(entityId));
+        else if (m_session->focus() == 0)
             focusOn(entityId, 1);
         else if (m_session->toggleExpanded(entityId))
             showMessage(m_session->isExpanded(entityId) ? tr("Showing the links of %1.").arg(m_session->node(entityId)->name)
@@ -441,7 +459,13 @@ void MainWindow::connectViews()
     connect(m_canvas, &GraphCanvas::edgeContextMenuRequested, this, &MainWindow::showEdgeMenu);
     connect(m_canvas, &GraphCanvas::backgroundContextMenuRequested, this, &MainWindow::showBackgroundMenu);
 
-    connect(m_entityPanel, &EntityPanel::entityActivated, this, [this](qint64 id) { m_canvas->centreOn(id); });
+    connect(m_entityPanel, &EntityPanel::entityActivated, this, [this](qint64 id) {
+        // In the overview an entity is only a part of its group: show it with its neighbours.
+        if (m_session->showsOverview())
+            focusOn(id, 1);
+        else
+            m_canvas->centreOn(id);
+    });
     connect(m_entityPanel->tableView(), &QWidget::customContextMenuRequested, this, [this](const QPoint &point) {
         const QModelIndex index = m_entityPanel->tableView()->indexAt(point);
         if (index.isValid())
@@ -708,6 +732,11 @@ void MainWindow::relayout()
 
 void MainWindow::pictureChanged()
 {
+    if (m_session->overviewApplies() && !m_session->showsOverview())
+        m_canvas->setPlaceholderText(tr("Finding the groups of %Ln entities…", nullptr,
+                                        int(m_session->graph().nodeCount())));
+    else if (m_session->isOpen() && !m_session->data().nodes.isEmpty())
+        m_canvas->setPlaceholderText(tr("No entity passes the filter."));
     m_canvas->setPicture(m_session->picture());
     updateStatus();
     updateActions();
@@ -718,6 +747,16 @@ void MainWindow::pictureChanged()
 void MainWindow::selectionChanged()
 {
     const QSet<qint64> selected = m_selection->selectedEntities();
+    if (selected.size() == 1 && isOverviewNode(*selected.cbegin())) {
+        const QList<qsizetype> members
+            = m_session->overview().members.value(communityOfOverviewNode(*selected.cbegin()));
+        QStringList names;
+        for (qsizetype i = 0; i < members.size() && i < 5; ++i)
+            names.append(m_session->graph().nodes().at(members.at(i)).name);
+        showMessage(tr("A group of %Ln entities, the most central %1; double-click to open it.", nullptr,
+                       int(members.size()))
+                        .arg(QLocale().createSeparatedList(names)));
+    }
     if (!selected.isEmpty()) {
         m_selectedEdge = {0, 0};
         m_canvas->setSelectedEdge(0, 0);
@@ -739,8 +778,13 @@ void MainWindow::showEntity(qint64 entityId, bool centre)
     const GraphNode *node = m_session->node(entityId);
     if (!node)
         return;
-    if (!m_session->isDisplayed(entityId) && m_session->focus() != 0 && m_session->graph().indexOf(entityId) >= 0)
+    if (!m_session->isDisplayed(entityId) && m_session->isNarrowed() && m_session->graph().indexOf(entityId) >= 0)
         m_session->clearFocus();
+    if (centre && m_session->showsOverview() && m_session->graph().indexOf(entityId) >= 0) {
+        // The search leads to the entity's neighbourhood, not to its group.
+        focusOn(entityId, 1);
+        return;
+    }
     if (!m_session->isDisplayed(entityId)) {
         // Filtered out: still say what it is.
         m_selection->clear();
@@ -825,6 +869,13 @@ void MainWindow::addEntityActions(QMenu &menu, qint64 entityId)
 
 void MainWindow::showNodeMenu(qint64 entityId, const QPoint &globalPosition)
 {
+    if (isOverviewNode(entityId)) {
+        QMenu menu(this);
+        menu.addAction(tr("&Open This Group"), this,
+                       [this, entityId] { openGroup(communityOfOverviewNode(entityId)); });
+        menu.exec(globalPosition);
+        return;
+    }
     // The entity the menu is about becomes the selection, unless it is part of it.
     if (!m_selection->selectedEntities().contains(entityId))
         showEntity(entityId, false);
@@ -869,6 +920,20 @@ void MainWindow::focusOn(qint64 entityId, int hops)
         showMessage(tr("Showing the neighbourhood of %1; double-click an entity to expand or collapse it, "
                        "Ctrl+Home to show the whole graph.")
                         .arg(node->name));
+}
+
+void MainWindow::openGroup(int community)
+{
+    if (!m_session->openCommunity(community))
+        return;
+    m_selection->clear();
+    m_canvas->fitToView();
+    updateActions();
+    const QList<qsizetype> members = m_session->overview().members.value(community);
+    if (!members.isEmpty())
+        showMessage(tr("Showing the group of %1 (%Ln entities); Ctrl+Home goes back to the overview.", nullptr,
+                       int(members.size()))
+                        .arg(m_session->graph().nodes().at(members.first()).name));
 }
 
 void MainWindow::clearFocus()
@@ -917,6 +982,17 @@ void MainWindow::updateStatus()
     const int entities = int(m_session->picture().nodes.size());
     const int links = int(m_session->picture().edges.size());
     QString graph = tr("%n entities", nullptr, entities) + QStringLiteral(" · ") + tr("%n links", nullptr, links);
+    if (m_session->showsOverview()) {
+        const CommunityOverview &overview = m_session->overview();
+        graph = tr("%n groups", nullptr, entities) + QStringLiteral(" of ")
+            + tr("%n entities", nullptr, int(m_session->graph().nodeCount()));
+        if (overview.omittedEntities > 0)
+            graph += QStringLiteral(" · ") + tr("%n in smaller groups, not drawn", nullptr, overview.omittedEntities);
+    } else if (m_session->overviewApplies()) {
+        graph = tr("Finding the groups of %n entities…", nullptr, int(m_session->graph().nodeCount()));
+    } else if (m_session->openedCommunity() >= 0) {
+        graph += QStringLiteral(" · ") + tr("one group");
+    }
     if (m_session->focus() != 0) {
         if (const GraphNode *focus = m_session->node(m_session->focus()))
             graph += QStringLiteral(" · ") + tr("around %1").arg(focus->name);
@@ -960,7 +1036,7 @@ void MainWindow::updateActions()
     m_exportDataAction->setEnabled(open);
     m_exportImageAction->setEnabled(open && !m_session->picture().nodes.isEmpty());
     m_relayoutAction->setEnabled(open);
-    m_clearFocusAction->setEnabled(m_session->focus() != 0);
+    m_clearFocusAction->setEnabled(m_session->isNarrowed());
 }
 
 void MainWindow::showMessage(const QString &message)

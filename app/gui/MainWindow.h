@@ -124,6 +124,8 @@ private:
     void showBackgroundMenu(const QPoint &globalPosition);
     void addEntityActions(QMenu &menu, qint64 entityId);
     void focusOn(qint64 entityId, int hops);
+    // Opens a group of the overview (GraphSession::openCommunity()).
+    void openGroup(int community);
     void clearFocus();
     void setHidden(qint64 entityId, bool hidden);
     void findPathFrom(qint64 entityId);
@@ -182,6 +184,7 @@ private:
     QAction *m_zoomInAction = nullptr;
     QAction *m_zoomOutAction = nullptr;
     QAction *m_clearFocusAction = nullptr;
+    QAction *m_overviewAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_findPathAction = nullptr;
     QAction *m_copyAction = nullptr;

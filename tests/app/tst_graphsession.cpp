@@ -219,6 +219,57 @@ private Q_SLOTS:
         QVERIFY(!session.toggleExpanded(nvidia));
     }
 
+    void bigGraphsOpenOnTheirCommunities()
+    {
+        GraphSession session;
+        QVERIFY(openSample(session));
+        QVERIFY(!session.overviewApplies()); // a few dozen entities: all drawn
+        session.setOverviewThreshold(5);
+        QVERIFY(session.showsOverview());
+        const CommunityOverview &overview = session.overview();
+        QVERIFY(overview.data.nodes.size() >= 2);
+        QCOMPARE(session.picture().nodes.size(), overview.data.nodes.size());
+        int members = 0;
+        for (const PictureNode &node : session.picture().nodes) {
+            QVERIFY(isOverviewNode(node.entityId));
+            QVERIFY(!session.node(node.entityId));
+            members += node.mentions;
+        }
+        QCOMPARE(members + overview.omittedEntities, session.graph().nodeCount());
+        // Every entity still counts as displayed (the table, the search).
+        QVERIFY(session.isDisplayed(session.graph().nodes().first().entityId));
+        QCOMPARE(session.displayedEdgeCount(), session.graph().edgeCount());
+
+        // Opening a group shows its members where the layout put them.
+        const int community = communityOfOverviewNode(session.picture().nodes.first().entityId);
+        QVERIFY(session.openCommunity(community));
+        QVERIFY(session.isNarrowed());
+        QVERIFY(!session.showsOverview());
+        QCOMPARE(session.picture().nodes.size(), overview.members.value(community).size());
+        for (const PictureNode &node : session.picture().nodes) {
+            QCOMPARE(session.metricsOf(node.entityId)->community, community);
+            QCOMPARE(node.position, session.positions().value(node.entityId));
+        }
+        QVERIFY(!session.openCommunity(-5));
+        session.clearFocus();
+        QVERIFY(session.showsOverview());
+
+        // A group dragged stays there for the session; nothing is saved.
+        const qint64 group = session.picture().nodes.first().entityId;
+        session.moveEntity(group, QPointF(1234, 5678));
+        QCOMPARE(session.picture().nodes.at(session.picture().indexOf(group)).position, QPointF(1234, 5678));
+        QVERIFY(!session.repository().positions()->contains(group));
+
+        // The whole graph on demand, and a neighbourhood leads out of it.
+        session.setOverviewWanted(false);
+        QCOMPARE(session.picture().nodes.size(), session.graph().nodeCount());
+        session.setOverviewWanted(true);
+        QVERIFY(session.showsOverview());
+        session.focusOn(session.graph().nodes().first().entityId);
+        QVERIFY(!session.showsOverview());
+        QVERIFY(!isOverviewNode(session.picture().nodes.first().entityId));
+    }
+
     void hidingAnEntity()
     {
         GraphSession session;

@@ -359,6 +359,33 @@ private Q_SLOTS:
         QVERIFY(window.canvas()->picture().indexOf(huang) >= 0);
     }
 
+    void overviewOpensGroupsAndSearchLeadsToNeighbourhoods()
+    {
+        MainWindow window;
+        openWindow(window);
+        window.session()->setOverviewThreshold(5);
+        window.session()->waitForMetrics();
+        QTRY_VERIFY(window.session()->showsOverview());
+        const GraphPicture &groups = window.canvas()->picture();
+        QVERIFY(groups.nodes.size() >= 2);
+        QVERIFY(isOverviewNode(groups.nodes.first().entityId));
+
+        // Double-clicking a group opens it; Ctrl+Home goes back.
+        const qint64 group = groups.nodes.first().entityId;
+        const int members = groups.nodes.first().mentions;
+        QTest::mouseDClick(window.canvas(), Qt::LeftButton, {}, window.canvas()->widgetPosition(group).toPoint());
+        QCOMPARE(window.session()->openedCommunity(), communityOfOverviewNode(group));
+        QCOMPARE(int(window.canvas()->picture().nodes.size()), members);
+        QTest::keyClick(&window, Qt::Key_Home, Qt::ControlModifier);
+        QVERIFY(window.session()->showsOverview());
+
+        // An entity chosen in the table opens on its neighbourhood.
+        const qint64 huang = entityNamed(*window.session(), QStringLiteral("Jensen Huang"));
+        Q_EMIT window.entityPanel()->entityActivated(huang);
+        QCOMPARE(window.session()->focus(), huang);
+        QVERIFY(window.canvas()->picture().indexOf(huang) >= 0);
+    }
+
     void exportsAnImage()
     {
         MainWindow window;
