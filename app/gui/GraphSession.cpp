@@ -100,9 +100,13 @@ Result<void> GraphSession::reload()
 Result<void> GraphSession::readStore()
 {
     Repository repository(*m_database);
-    Result<GraphData> data = repository.graphData();
+    // Co-occurrences only when shown: on a big project reading them takes
+    // most of the opening (see setFilter()).
+    const bool withCooccurrence = m_filter.includeCooccurrence;
+    Result<GraphData> data = repository.graphData(withCooccurrence);
     if (!data)
         return Error{data.error()};
+    m_dataHasCooccurrence = withCooccurrence;
     Result<QList<DocumentRecord>> documents = repository.documents();
     if (!documents)
         return Error{documents.error()};
@@ -143,6 +147,17 @@ const DocumentRecord *GraphSession::document(qint64 documentId) const
 void GraphSession::setFilter(const GraphFilter &filter)
 {
     m_filter = filter;
+    if (m_database && m_filter.includeCooccurrence && !m_dataHasCooccurrence) {
+        // The same entities: where they are drawn stays (a read-only
+        // project's layout lives only here).
+        cancelWork();
+        const QHash<qint64, QPointF> positions = m_positions;
+        const QSet<qint64> pinned = m_pinned;
+        if (Result<void> read = readStore(); !read)
+            Q_EMIT errorOccurred(read.error());
+        m_positions = positions;
+        m_pinned = pinned;
+    }
     rebuildGraph();
 }
 
@@ -191,27 +206,38 @@ void GraphSession::rebuildGraph()
     rebuildPicture();
 }
 
-void GraphSession::startMetrics()
+void GraphSession::startMetrics(bool secondPass)
 {
     const EntityGraph graph = m_graph; // shares the immutable graph
+    // A graph drawn as its overview needs its communities first: betweenness,
+    // the longest to compute, follows in a second pass (same seed, so the
+    // same communities and PageRank).
+    const bool split = !secondPass && graph.nodeCount() > m_overviewThreshold;
     m_metricsJob.start(
-        [graph](const std::function<bool()> &cancelled) {
+        [graph, withBetweenness = !split](const std::function<bool()> &cancelled) {
             MetricsOptions options;
             options.cancelled = cancelled;
+            options.betweenness = withBetweenness;
             return computeMetrics(graph, options);
         },
-        [this](Result<GraphMetrics> metrics) {
-            Q_EMIT metricsRunning(false);
+        [this, split, secondPass](Result<GraphMetrics> metrics) {
             if (!metrics) {
+                Q_EMIT metricsRunning(false);
                 Q_EMIT errorOccurred(metrics.error());
                 return;
             }
             m_metrics = std::move(metrics).value();
-            rebuildOverview();
+            if (!secondPass)
+                rebuildOverview();
+            if (split)
+                startMetrics(true);
+            else
+                Q_EMIT metricsRunning(false);
             Q_EMIT metricsChanged();
             rebuildPicture(); // sizes and community colours follow the metrics
         });
-    Q_EMIT metricsRunning(true);
+    if (!secondPass)
+        Q_EMIT metricsRunning(true);
 }
 
 void GraphSession::updateDisplayed()

@@ -67,7 +67,8 @@ public:
     // Reads everything again (after an import), keeping filter, focus and style.
     Result<void> reload();
 
-    // --- what the store holds, whatever the filter
+    // --- what the store holds, whatever the filter (co-occurrences only
+    // once a filter has asked for them)
     const GraphData &data() const { return m_data; }
     const GraphNode *node(qint64 entityId) const;
     const QList<DocumentRecord> &documents() const { return m_documents; }
@@ -79,9 +80,14 @@ public:
     const EntityGraph &graph() const { return m_graph; }
     const GraphMetrics &metrics() const { return m_metrics; }
     // True while communities, PageRank and betweenness are being computed
-    // (their values are zero meanwhile).
+    // (their values are zero meanwhile; on a graph drawn as its overview,
+    // betweenness only, once the communities have come).
     bool areMetricsPending() const { return m_metricsJob.isRunning(); }
-    void waitForMetrics() { m_metricsJob.wait(); }
+    void waitForMetrics()
+    {
+        while (m_metricsJob.isRunning()) // a first pass starts the second
+            m_metricsJob.wait();
+    }
     // Null when the entity is not in graph() (an overview node is not).
     const NodeMetrics *metricsOf(qint64 entityId) const;
 
@@ -181,7 +187,8 @@ private:
 
     Result<void> readStore();
     void rebuildGraph();
-    void startMetrics();
+    // `secondPass`: betweenness, after a first pass without it (see the .cpp).
+    void startMetrics(bool secondPass = false);
     void updateDisplayed();
     void rebuildPicture();
     void placeMissing();
@@ -194,6 +201,7 @@ private:
     std::optional<Database> m_database;
     QString m_displayName;
     GraphData m_data;
+    bool m_dataHasCooccurrence = false; // read only once a filter shows them
     QHash<qint64, qsizetype> m_nodeIndex; // entity id -> m_data.nodes position
     QList<DocumentRecord> m_documents;
 

@@ -1289,7 +1289,13 @@ void MainWindow::exportData()
         GraphFilter everything;
         everything.includeCooccurrence = true;
         everything.includeHidden = true;
-        graph = EntityGraph::build(m_session->data(), everything);
+        // Read again: the session holds co-occurrences only when shown.
+        const Result<GraphData> stored = m_session->repository().graphData();
+        if (!stored) {
+            showError(tr("Cannot Export Data"), stored.error());
+            return;
+        }
+        graph = EntityGraph::build(*stored, everything);
         Result<GraphMetrics> computed = computeMetrics(graph);
         if (!computed) {
             showError(tr("Cannot Export Data"), computed.error());

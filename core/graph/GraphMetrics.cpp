@@ -57,10 +57,11 @@ Result<GraphMetrics> computeMetrics(const EntityGraph &graph, const MetricsOptio
         return stopped;
     const QList<double> pageRank = graph.pageRank();
     BetweennessOptions betweennessOptions;
-    betweennessOptions.pivots = betweennessPivots(graph, options);
+    betweennessOptions.pivots = options.betweenness ? betweennessPivots(graph, options) : 0;
     betweennessOptions.seed = options.seed;
     betweennessOptions.cancelled = options.cancelled;
-    const QList<double> betweenness = graph.betweenness(betweennessOptions);
+    const QList<double> betweenness = options.betweenness ? graph.betweenness(betweennessOptions)
+                                                          : QList<double>(graph.nodeCount(), 0.0);
     if (betweenness.size() != graph.nodeCount())
         return stopped;
 

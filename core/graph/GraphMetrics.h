@@ -43,6 +43,9 @@ struct MetricsOptions
     // default takes a few seconds.
     qint64 betweennessBudget = 400'000'000;
     qsizetype minimumPivots = 100;
+    // False: betweenness is left at zero (betweennessSources 0), for a
+    // first answer on a big graph while it is computed.
+    bool betweenness = true;
     // Polled between steps; true stops the computation with an error.
     std::function<bool()> cancelled;
 };

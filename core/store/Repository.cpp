@@ -1745,10 +1745,10 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around, 
 
 } // namespace
 
-Result<GraphData> Repository::graphData() const
+Result<GraphData> Repository::graphData(bool withCooccurrence) const
 {
     // Set-wise queries merged here, whatever the number of entities.
-    return readGraphData(m_database, nullptr, true);
+    return readGraphData(m_database, nullptr, withCooccurrence);
 }
 
 Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence) const

@@ -130,8 +130,10 @@ public:
     // entity of a known type, one edge per unordered pair of entities with
     // any relation. An edge's source and target are the subject and object
     // of its first typed relation (of the pair by id if it has only a
-    // co-occurrence); its evidence count is of distinct sentences.
-    Result<GraphData> graphData() const;
+    // co-occurrence); its evidence count is of distinct sentences. Without
+    // `withCooccurrence`, co-occurrences are left out (they are read from
+    // every mention of the project, most of the time this takes).
+    Result<GraphData> graphData(bool withCooccurrence = true) const;
     // The part of graphData() that a query about a few entities needs,
     // read through the store's indexes: the nodes of `entityIds` with every
     // edge they have, each as graphData() gives it (all its evidence), and
