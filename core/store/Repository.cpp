@@ -23,11 +23,11 @@ namespace NewsGraph {
 namespace {
 
 // The columns readDocument() expects, in this order; a macro so that it can be
-// pasted into SQL literals at compile time. utf16_length() (see Database)
-// rather than length(), so that the length compares with offsets.
+// pasted into SQL literals at compile time. The length is in UTF-16 code
+// units, as offsets are.
 #define NEWSGRAPH_DOCUMENT_COLUMNS                                                                 \
     "d.id, d.path, d.file_name, d.title, d.published, d.language, d.source_url, d.content_hash, "  \
-    "(SELECT count(*) FROM sentences s WHERE s.document_id = d.id), utf16_length(d.text), "        \
+    "(SELECT count(*) FROM sentences s WHERE s.document_id = d.id), d.text_length, "               \
     "d.ingested_at"
 
 DocumentRecord readDocument(const Statement &row)
@@ -57,6 +57,20 @@ SentenceRecord readSentence(const Statement &row, int first = 0)
     record.end = row.integer(first + 4);
     record.text = row.text(first + 5);
     return record;
+}
+
+// A document's text as stored (migration 9): UTF-8, zlib-compressed.
+QByteArray packText(const QString &text)
+{
+    return qCompress(text.toUtf8(), 6);
+}
+
+Result<QString> unpackText(const QByteArray &packed, qint64 documentId)
+{
+    const QByteArray utf8 = qUncompress(packed);
+    if (utf8.isEmpty() && packed.size() > 4)
+        return Error{u"the text of document %1 cannot be read (damaged)"_s.arg(documentId)};
+    return QString::fromUtf8(utf8);
 }
 
 // NOT NULL text columns: a null QString would bind SQL NULL.
@@ -833,8 +847,8 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
 
     Statement insert(m_database,
                      "INSERT INTO documents (path, file_name, content_hash, title, published, "
-                     "language, source_url, text, ingested_at) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                     "language, source_url, text, ingested_at, text_length) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     insert.bind(1, nonNull(document.path))
         .bind(2, nonNull(document.fileName))
         .bind(3, document.contentHash)
@@ -842,8 +856,9 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
         .bind(5, document.date.isValid() ? document.date.toString(Qt::ISODate) : QString())
         .bind(6, nonNull(document.language))
         .bind(7, document.sourceUrl.isEmpty() ? QString() : document.sourceUrl)
-        .bind(8, nonNull(document.text))
-        .bind(9, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        .bind(8, packText(document.text))
+        .bind(9, QDateTime::currentDateTimeUtc().toString(Qt::ISODate))
+        .bind(10, qint64(document.text.size()));
     if (auto inserted = insert.execute(); !inserted)
         return Error{inserted.error()};
     StoredDocument stored;
@@ -902,7 +917,7 @@ Result<QList<qint64>> Repository::insertExtraction(qint64 documentId,
         return savepoint.error();
 
     Statement document(m_database,
-                       "SELECT file_name, utf16_length(text) FROM documents WHERE id = ?1");
+                       "SELECT file_name, text_length FROM documents WHERE id = ?1");
     document.bind(1, documentId);
     if (!document.next()) {
         if (!document.ok())
@@ -966,7 +981,7 @@ Result<QString> Repository::documentText(qint64 id) const
     Statement query(m_database, "SELECT text FROM documents WHERE id = ?1");
     query.bind(1, id);
     if (query.next())
-        return query.text(0);
+        return unpackText(query.blob(0), id);
     if (!query.ok())
         return query.error();
     return m_database.error(u"no document with id %1"_s.arg(id));
@@ -1111,6 +1126,30 @@ Result<void> Repository::fileAllMergeKeys(Database &database)
     return {};
 }
 
+Result<void> Repository::packAllTexts(Database &database)
+{
+    // The ids first: rows are not rewritten under a reading cursor.
+    QList<qint64> ids;
+    Statement plain(database, "SELECT id FROM documents WHERE typeof(text) = 'text' ORDER BY id");
+    while (plain.next())
+        ids.append(plain.int64(0));
+    if (!plain.ok())
+        return plain.error();
+    Statement read(database, "SELECT text FROM documents WHERE id = ?1");
+    Statement pack(database, "UPDATE documents SET text = ?2 WHERE id = ?1");
+    for (qint64 id : std::as_const(ids)) {
+        read.bind(1, id);
+        const QString text = read.next() ? read.text(0) : QString();
+        read.reset();
+        if (!read.ok())
+            return read.error();
+        pack.bind(1, id).bind(2, packText(text));
+        if (auto packed = pack.execute(); !packed)
+            return packed;
+    }
+    return {};
+}
+
 Result<QList<qint64>> Repository::matchKnownEntities(const QList<ExtractedEntity> &entities) const
 {
     // A person: among the people filed under one of its keys, the first
@@ -1179,7 +1218,8 @@ Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
     Statement query(m_database,
                     "SELECT m.id, m.document_id, m.sentence_id, s.idx, m.type, m.start, m.\"end\", "
                     "m.surface, m.value FROM mentions m JOIN sentences s ON s.id = m.sentence_id "
-                    "WHERE m.document_id = ?1 AND m.entity_id IS NULL ORDER BY m.start, m.id");
+                    "WHERE m.sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1) "
+                    "AND m.entity_id IS NULL ORDER BY m.start, m.id");
     query.bind(1, documentId);
     QList<AttributeRecord> records;
     while (query.next()) {
@@ -1205,7 +1245,8 @@ Result<QList<MentionRecord>> Repository::mentions(qint64 documentId) const
     Statement query(m_database,
                     "SELECT m.id, m.document_id, m.sentence_id, m.entity_id, e.name, e.type, m.start, "
                     "m.\"end\", m.surface, m.resolved FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                    "WHERE m.document_id = ?1 ORDER BY m.start, m.id");
+                    "WHERE m.sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1) "
+                    "ORDER BY m.start, m.id");
     query.bind(1, documentId);
     QList<MentionRecord> records;
     while (query.next()) {

@@ -93,6 +93,8 @@ public:
     Result<QList<qint64>> matchKnownEntities(const QList<ExtractedEntity> &entities) const;
     // Files every stored entity's merge keys: migration 8's fill.
     static Result<void> fileAllMergeKeys(Database &database);
+    // Compresses every document text still stored plain: migration 9's fill.
+    static Result<void> packAllTexts(Database &database);
     // The entity mentions of a document, in text order (attributes are
     // attributes()): with their offsets and entity, so that a viewer can
     // tint each one by type and tell which entity a click on it means.

@@ -76,7 +76,7 @@ private:
              "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)"},
             {"sentences outside their text",
              "SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id "
-             "WHERE s.start < 0 OR s.\"end\" > utf16_length(d.text) OR s.start >= s.\"end\""},
+             "WHERE s.start < 0 OR s.\"end\" > d.text_length OR s.start >= s.\"end\""},
             {"mentions in another document's sentence",
              "SELECT count(*) FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE s.document_id <> m.document_id"},
             {"entities without mentions",
@@ -89,14 +89,6 @@ private:
             {"sentences missing from the search index",
              "SELECT (SELECT count(*) FROM sentences) - (SELECT count(*) FROM sentences_fts)"},
         };
-        // utf16_length() is NewsGraph's own SQL function; its SQL equivalent
-        // here is the byte length of the UTF-16 text over two.
-        sqlite3_create_function_v2(
-            handle, "utf16_length", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-            [](sqlite3_context *context, int, sqlite3_value **arguments) {
-                sqlite3_result_int64(context, sqlite3_value_bytes16(arguments[0]) / 2);
-            },
-            nullptr, nullptr, nullptr);
         for (const auto &[name, sql] : invariants) {
             const qint64 count = integer(handle, sql);
             if (count != 0)

@@ -341,7 +341,10 @@ private Q_SLOTS:
         QCOMPARE(record.sentenceCount, 4);
         // UTF-16 code units, like the offsets: the pepper emoji counts twice.
         QCOMPARE(record.length, int(alphaText.size()));
-        QCOMPARE(queryInteger(db(), "SELECT length(text) FROM documents"), alphaText.size() - 1);
+        // Kept compressed, its length in UTF-16 code units beside it.
+        QCOMPARE(queryText(db(), "SELECT typeof(text) FROM documents"), u"blob"_s);
+        QCOMPARE(queryInteger(db(), "SELECT text_length FROM documents"), alphaText.size());
+        QCOMPARE(repo().documentText(record.id).value(), alphaText);
         const QDateTime ingested = QDateTime::fromString(record.ingestedAt, Qt::ISODate);
         QVERIFY2(ingested.isValid() && ingested.timeSpec() == Qt::UTC, qPrintable(record.ingestedAt));
         QVERIFY(ingested >= before && ingested <= after);
@@ -1806,10 +1809,23 @@ private Q_SLOTS:
             auto old = Database::open(path, QList<Migration>{schemaMigrations().first()});
             QVERIFY2(old.ok(), qPrintable(old.error()));
             QCOMPARE(old->schemaVersion(), 1);
-            const auto inserted = Repository(*old).insertDocument(makeDocument(u"alpha.txt"_s, alphaText),
-                                                                  splitSentences(alphaText));
-            QVERIFY2(inserted.ok(), qPrintable(inserted.error()));
-            id = *inserted;
+            // As version 1 stored a document: its text plain.
+            const Document alpha = makeDocument(u"alpha.txt"_s, alphaText);
+            Statement document(*old, "INSERT INTO documents (path, file_name, content_hash, title, language, "
+                                     "text, ingested_at) VALUES (?1, ?2, ?3, ?4, 'en', ?5, '2024-01-01T00:00:00Z')");
+            document.bind(1, alpha.path).bind(2, alpha.fileName).bind(3, alpha.contentHash).bind(4, alpha.title)
+                .bind(5, alphaText);
+            QVERIFY(document.execute().ok());
+            id = document.lastInsertRowId();
+            Statement sentence(*old, "INSERT INTO sentences (document_id, idx, start, \"end\", text) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5)");
+            const QList<Sentence> sentences = splitSentences(alphaText);
+            for (int i = 0; i < sentences.size(); ++i) {
+                const Sentence &s = sentences.at(i);
+                sentence.bind(1, id).bind(2, i).bind(3, s.start).bind(4, s.end)
+                    .bind(5, alphaText.mid(s.start, s.end - s.start));
+                QVERIFY(sentence.execute().ok());
+            }
             // Today's code indexes the sentences itself and version 1's
             // trigger did too: the index as version 1 alone would have made it.
             QVERIFY(old->execute(u"INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')"_s).ok());
@@ -1835,8 +1851,12 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 8);
-        QCOMPARE(Database::latestSchemaVersion(), 8);
+        QCOMPARE(database->schemaVersion(), 9);
+        QCOMPARE(Database::latestSchemaVersion(), 9);
+        // Version 9 compresses the texts stored before, and keeps their length.
+        QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
+        QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_document'"), 0);
         Repository repository(*database);
         QCOMPARE(repository.documents()->size(), 1);
         QCOMPARE(repository.documentText(id).value(), alphaText);
