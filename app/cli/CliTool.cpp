@@ -468,7 +468,7 @@ namespace {
 // The nodes of two stored entities of a known type, `first`'s first.
 Result<std::pair<GraphNode, GraphNode>> nodesOf(const Repository &repository, qint64 first, qint64 second)
 {
-    const Result<QList<GraphNode>> nodes = repository.graphNodes({first, second});
+    const Result<QList<GraphNode>> nodes = repository.graphNodes({first, second}, true);
     if (!nodes)
         return Error{nodes.error()};
     if (nodes->size() != 2)
@@ -511,7 +511,7 @@ std::optional<qint64> CliTool::entityNamed(StoreView &view, const QString &name)
     Result<GraphData> around = GraphData();
     if (!view.filter.includeUnlinked) {
         around = repository.graphDataAround(named, view.filter.includeCooccurrence);
-    } else if (Result<QList<GraphNode>> nodes = repository.graphNodes(named); nodes) {
+    } else if (Result<QList<GraphNode>> nodes = repository.graphNodes(named, true); nodes) {
         around = GraphData{std::move(nodes).value(), {}};
     } else {
         around = Error{nodes.error()};

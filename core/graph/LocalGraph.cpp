@@ -116,7 +116,7 @@ Result<EntityGraph> fewestHopsGraph(const Repository &repository, qint64 from, q
     // entity's thousands are read only if the other side cannot do better);
     // a side that cannot grow has its whole component read, and the answer
     // is final.
-    const Result<QList<GraphNode>> endNodes = repository.graphNodes({from, to});
+    const Result<QList<GraphNode>> endNodes = repository.graphNodes({from, to}, true);
     if (!endNodes)
         return Error{endNodes.error()};
     GrowingGraph growing(repository, filter);

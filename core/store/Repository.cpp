@@ -1453,7 +1453,7 @@ QString idArray(const QSet<qint64> &ids)
 // `ids`) with their aliases and documents, in id order; `nodeAt` maps an
 // entity id to its place in `nodes`.
 Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<GraphNode> &nodes,
-                            QHash<qint64, qsizetype> &nodeAt)
+                            QHash<qint64, qsizetype> &nodeAt, bool brief = false)
 {
     const QString entityArray = ids ? idArray(*ids) : QString();
     const auto ofEntities = [&](const char *everything, const char *someOnly) {
@@ -1486,6 +1486,29 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
     if (!rows.ok())
         return rows.error();
 
+    if (ids && brief) {
+        // Names and what filters them only: the aliases the store keeps,
+        // mentions counted in the entity index (references too), no row of
+        // the mentions read.
+        Statement aliases(database, "SELECT entity_id, alias FROM aliases "
+                                    "WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
+        aliases.bind(1, entityArray);
+        while (aliases.next()) {
+            if (const auto it = nodeAt.constFind(aliases.int64(0)); it != nodeAt.constEnd())
+                nodes[*it].aliases.append(aliases.text(1));
+        }
+        if (!aliases.ok())
+            return aliases.error();
+        Statement count(database, "SELECT count(*) FROM mentions WHERE entity_id = ?1");
+        for (GraphNode &node : nodes) {
+            count.bind(1, node.entityId);
+            node.mentions = count.next() ? count.integer(0) : 0;
+            count.reset();
+            if (!count.ok())
+                return count.error();
+        }
+        return {};
+    }
     if (ids) {
         // A few entities: their mentions read once, through the entity
         // index, for the count, the surface forms and the documents (three
@@ -1797,11 +1820,11 @@ Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds, boo
     return readGraphData(m_database, &entityIds, withCooccurrence);
 }
 
-Result<QList<GraphNode>> Repository::graphNodes(const QSet<qint64> &entityIds) const
+Result<QList<GraphNode>> Repository::graphNodes(const QSet<qint64> &entityIds, bool brief) const
 {
     QList<GraphNode> nodes;
     QHash<qint64, qsizetype> nodeAt;
-    if (auto read = readGraphNodes(m_database, &entityIds, nodes, nodeAt); !read)
+    if (auto read = readGraphNodes(m_database, &entityIds, nodes, nodeAt, brief); !read)
         return Error{read.error()};
     return nodes;
 }

@@ -145,8 +145,11 @@ public:
     // a filter without them would drop them.
     Result<GraphData> graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence = true) const;
     // The nodes of `entityIds` as graphData() gives them (those of a type
-    // this version knows), in id order, without their edges.
-    Result<QList<GraphNode>> graphNodes(const QSet<qint64> &entityIds) const;
+    // this version knows), in id order, without their edges. `brief`: only
+    // what names and filters them (name, type, hidden, the aliases the store
+    // keeps; mentions counted with references, no documents), without
+    // reading a busy entity's thousands of mentions.
+    Result<QList<GraphNode>> graphNodes(const QSet<qint64> &entityIds, bool brief = false) const;
     // Every evidence sentence of any relation between `a` and `b`, either
     // direction, by document then sentence, each sentence once. Typed
     // relations only, unless `includeCooccurrence`.

@@ -210,11 +210,16 @@ CREATE INDEX merge_keys_entity ON merge_keys (entity_id);
 // size: text was a fifth of a project), its length in UTF-16 code units
 // (what offsets count) beside it; Repository::packAllTexts() compresses the
 // texts already stored. Mentions are no longer indexed by document, which
-// their sentence says (a tenth of the mentions' bytes).
+// their sentence says (a tenth of the mentions' bytes). Relations are
+// indexed by object and subject, so that the relations between two
+// entities are found by one seek each way, not by walking every relation of
+// the busier one (Repository::relationsBetween(), evidenceBetween()).
 constexpr const char migration9[] = R"sql(
 ALTER TABLE documents ADD COLUMN text_length INTEGER NOT NULL DEFAULT 0;
 UPDATE documents SET text_length = utf16_length(text);
 DROP INDEX mentions_document;
+DROP INDEX relations_object;
+CREATE INDEX relations_object ON relations (object_id, subject_id);
 )sql";
 
 } // namespace

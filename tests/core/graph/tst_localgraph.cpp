@@ -241,6 +241,21 @@ private Q_SLOTS:
             }
         }
         QVERIFY(repository().graphDataAround({}).value().nodes.isEmpty());
+
+        // In brief: names, types and what filters them, without the mentions' rows.
+        const QSet<qint64> few{m_fixture.ids.at(3), m_fixture.ids.at(30), m_fixture.ids.at(50)};
+        const QList<GraphNode> full = repository().graphNodes(few).value();
+        const QList<GraphNode> brief = repository().graphNodes(few, true).value();
+        QCOMPARE(brief.size(), full.size());
+        for (qsizetype i = 0; i < full.size(); ++i) {
+            QCOMPARE(brief.at(i).entityId, full.at(i).entityId);
+            QCOMPARE(brief.at(i).name, full.at(i).name);
+            QCOMPARE(brief.at(i).type, full.at(i).type);
+            QCOMPARE(brief.at(i).hidden, full.at(i).hidden);
+            QVERIFY(brief.at(i).aliases.contains(full.at(i).name));
+            QVERIFY(brief.at(i).mentions >= full.at(i).mentions && full.at(i).mentions > 0);
+            QVERIFY(brief.at(i).documentIds.isEmpty());
+        }
     }
 
     void egoNetworksAsOnTheWholeGraph()
