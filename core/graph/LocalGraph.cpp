@@ -27,7 +27,8 @@ public:
     {
         QSet<qint64> fresh = ids;
         fresh.subtract(m_complete);
-        Result<GraphData> read = m_repository.graphDataAround(fresh, m_filter.includeCooccurrence);
+        // Nodes in brief: a neighbour may be named a hundred thousand times.
+        Result<GraphData> read = m_repository.graphDataAround(fresh, m_filter.includeCooccurrence, true);
         if (!read)
             return Error{read.error()};
         m_complete.unite(fresh);

@@ -14,7 +14,8 @@ class Repository;
 // entities around them hold, not what the project holds. Each graph is grown
 // ring by ring, as a breadth-first search would visit it, and only as far as
 // the answer needs; on it, the query gives what it gives on the whole graph
-// under the same filter.
+// under the same filter. Its nodes are brief (Repository::graphNodes()):
+// names, types and what filters them, not their documents.
 
 // A filtered graph on which EntityGraph::egoNetwork(centre, hops) finds the
 // same members at the same distances as on the whole graph, and

@@ -1580,8 +1580,10 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
 
 // graphData() (`around` null) or graphDataAround() (the entities of
 // `*around` with every edge they have, complete, and the entities at the
-// other end of those edges), with or without co-occurrences.
-Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around, bool withCooccurrence)
+// other end of those edges), with or without co-occurrences, its nodes
+// whole or in brief (see Repository::graphNodes()).
+Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around, bool withCooccurrence,
+                                bool briefNodes = false)
 {
     const QString aroundIds = around ? idArray(*around) : QString();
     const auto scoped = [&](const char *everything, const char *aroundOnly) {
@@ -1660,7 +1662,7 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around, 
     }
     GraphData data;
     QHash<qint64, qsizetype> nodeAt;
-    if (auto read = readGraphNodes(database, around ? &entityIds : nullptr, data.nodes, nodeAt); !read)
+    if (auto read = readGraphNodes(database, around ? &entityIds : nullptr, data.nodes, nodeAt, briefNodes); !read)
         return Error{read.error()};
 
     QHash<std::pair<qint64, qint64>, qsizetype> edgeAt; // (lower id, higher id)
@@ -1815,9 +1817,10 @@ Result<GraphData> Repository::graphData(bool withCooccurrence) const
     return readGraphData(m_database, nullptr, withCooccurrence);
 }
 
-Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence) const
+Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence,
+                                             bool briefNodes) const
 {
-    return readGraphData(m_database, &entityIds, withCooccurrence);
+    return readGraphData(m_database, &entityIds, withCooccurrence, briefNodes);
 }
 
 Result<QList<GraphNode>> Repository::graphNodes(const QSet<qint64> &entityIds, bool brief) const

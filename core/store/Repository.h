@@ -142,8 +142,10 @@ public:
     // the nodes at the other ends of those edges. Edges between two of those
     // other nodes are left out. Without `withCooccurrence`, edges and
     // evidence of co-occurrence (mentioned_with) are left out as well, as
-    // a filter without them would drop them.
-    Result<GraphData> graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence = true) const;
+    // a filter without them would drop them. `briefNodes`: nodes as
+    // graphNodes(ids, true) gives them.
+    Result<GraphData> graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence = true,
+                                      bool briefNodes = false) const;
     // The nodes of `entityIds` as graphData() gives them (those of a type
     // this version knows), in id order, without their edges. `brief`: only
     // what names and filters them (name, type, hidden, the aliases the store
