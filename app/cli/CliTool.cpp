@@ -420,7 +420,7 @@ std::optional<CliTool::GraphView> CliTool::openGraph(const QCommandLineParser &p
     std::optional<Database> database = openDatabase(parser, access);
     if (!database)
         return std::nullopt;
-    Result<GraphData> stored = Repository(*database).graphData();
+    Result<GraphData> stored = Repository(*database).graphData(filter->includeCooccurrence);
     if (!stored) {
         fail(stored.error());
         return std::nullopt;
@@ -533,7 +533,7 @@ std::optional<qint64> CliTool::entityNamed(StoreView &view, const QString &name)
         // Spelt otherwise or not at all (or of a type this version does
         // not know): the lookup over every entity says which, or what is
         // close.
-        Result<GraphData> stored = repository.graphData();
+        Result<GraphData> stored = repository.graphData(view.filter.includeCooccurrence);
         if (!stored) {
             fail(stored.error());
             return std::nullopt;
@@ -1521,7 +1521,7 @@ int CliTool::path(const QCommandLineParser &parser)
     Result<EntityGraph> found = EntityGraph();
     if (weighting == PathWeighting::FewestHops) {
         found = fewestHopsGraph(Repository(view->database), from, to, view->filter);
-    } else if (const Result<GraphData> whole = Repository(view->database).graphData(); whole) {
+    } else if (const Result<GraphData> whole = Repository(view->database).graphData(view->filter.includeCooccurrence); whole) {
         found = EntityGraph::build(*whole, view->filter);
     } else {
         found = Error{whole.error()};

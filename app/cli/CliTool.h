@@ -104,8 +104,9 @@ private:
     // `database` is left open for further queries.
     std::optional<DocumentRecord> requestedDocument(const QCommandLineParser &parser,
                                                     std::optional<Database> &database);
-    // What a graph command works on: the database, the whole stored graph,
-    // and the part of it the filter options select.
+    // What a graph command works on: the database, the whole stored graph
+    // (co-occurrences only when the options show them: reading them is most
+    // of the reading), and the part of it the filter options select.
     struct GraphView
     {
         Database database;
