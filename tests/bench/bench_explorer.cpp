@@ -11,13 +11,14 @@
 //
 // A project to open: build/tests/bench/bench_project --keep DIR ARTICLES.
 
+#include "ProcessMemory.h"
+
 #include "app/gui/GraphCanvas.h"
 #include "app/gui/GraphSession.h"
 #include "core/store/Database.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -28,18 +29,6 @@ using namespace NewsGraph;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-double peakMegabytes()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
 
 double seconds(const QElapsedTimer &timer)
 {
@@ -116,7 +105,7 @@ int main(int argc, char *argv[])
     std::printf("  first picture              %6.2f s  (%s)\n", first,
                 overview ? "the overview of communities" : "every entity");
     std::printf("  laid out and measured      %6.2f s\n", complete);
-    std::printf("  peak memory                %6.0f MB\n", peakMegabytes());
+    std::printf("  peak memory                %6.0f MB\n", Testing::processMegabytes("VmHWM:"));
 
     GraphCanvas canvas;
     canvas.resize(1600, 1000);
@@ -131,6 +120,6 @@ int main(int argc, char *argv[])
         session.clearFocus();
         printFrames("whole graph (no overview)", canvas, session.picture());
     }
-    std::printf("peak memory                  %6.0f MB\n", peakMegabytes());
+    std::printf("peak memory                  %6.0f MB\n", Testing::processMegabytes("VmHWM:"));
     return 0;
 }

@@ -18,6 +18,7 @@
 // the most mentions and for one named once (by id). --keep DIR leaves the articles and
 // the project (DIR/project.newsgraph) for the explorer and the CLI.
 
+#include "ProcessMemory.h"
 #include "SyntheticNews.h"
 
 #include "core/pipeline/BundledCorpus.h"
@@ -42,18 +43,6 @@ using namespace NewsGraph;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-double peakMegabytes()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
 
 double megabytes(qint64 bytes)
 {
@@ -211,7 +200,7 @@ int main(int argc, char *argv[])
         std::printf("%10s %10d %12.2f %12lld %10s %10.1f %8.2f %9.0f\n", qPrintable(before), report.added,
                     double(runMs) / std::max(1, report.added), singleMs,
                     qPrintable(queryOne(databasePath, "SELECT count(*) FROM entities")), megabytes(dbBytes),
-                    double(dbBytes) / double(std::max<qint64>(1, storedText)), peakMegabytes());
+                    double(dbBytes) / double(std::max<qint64>(1, storedText)), Testing::processMegabytes("VmHWM:"));
         std::fflush(stdout);
     }
     const qint64 totalMs = total.elapsed();
@@ -248,6 +237,6 @@ int main(int argc, char *argv[])
             std::printf("  %-32s %6lld ms%s\n", qPrintable(label), timed.ms, timed.ok ? "" : " (failed)");
         }
     }
-    std::printf("peak memory of this process: %.0f MB\n", peakMegabytes());
+    std::printf("peak memory of this process: %.0f MB\n", Testing::processMegabytes("VmHWM:"));
     return 0;
 }

@@ -10,6 +10,8 @@
 //   sentence splitting done beforehand, then tokenising, segmenting,
 //   tagging, lemmatising and parsing every sentence.
 
+#include "ProcessMemory.h"
+
 #include "core/pipeline/BundledCorpus.h"
 #include "core/extract/SyntaxAnalyzer.h"
 #include "core/text/DocumentLoader.h"
@@ -25,29 +27,12 @@
 using namespace NewsGraph;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// Resident memory of this process in MB, from /proc/self/status.
-double residentMegabytes()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return 0.0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0.0;
-}
-
-} // namespace
-
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList treebanks = app.arguments().mid(1);
 
-    const double before = residentMegabytes();
+    const double before = Testing::processMegabytes("VmRSS:");
     QElapsedTimer clock;
     clock.start();
     const Result<SyntaxAnalyzer> analyzer = SyntaxAnalyzer::fromDirectory(u":/models"_s);
@@ -57,7 +42,7 @@ int main(int argc, char **argv)
     }
     // First thing in the process, so that nothing else is counted.
     std::printf("both models: loaded in %lld ms; resident memory %.0f MB (%.0f MB before)\n",
-                clock.elapsed(), residentMegabytes(), before);
+                clock.elapsed(), Testing::processMegabytes("VmRSS:"), before);
 
     for (const QString &language : {u"en"_s, u"fr"_s}) {
         clock.restart();
@@ -129,6 +114,6 @@ int main(int argc, char **argv)
                 "(best of 3)\n",
                 double(characters) / 1e6, words, seconds, double(words) / seconds,
                 double(characters) / 1e6 / seconds);
-    std::printf("resident memory at the end: %.0f MB\n", residentMegabytes());
+    std::printf("resident memory at the end: %.0f MB\n", Testing::processMegabytes("VmRSS:"));
     return 0;
 }
