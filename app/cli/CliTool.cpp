@@ -510,7 +510,9 @@ std::optional<qint64> CliTool::entityNamed(StoreView &view, const QString &name)
     // their edges when the filter leaves out entities without one.
     Result<GraphData> around = GraphData();
     if (!view.filter.includeUnlinked) {
-        around = repository.graphDataAround(named, view.filter.includeCooccurrence);
+        Repository::LocalReading reading;
+        reading.cooccurrence = view.filter.includeCooccurrence;
+        around = repository.graphDataAround(named, reading);
     } else if (Result<QList<GraphNode>> nodes = repository.graphNodes(named, true); nodes) {
         around = GraphData{std::move(nodes).value(), {}};
     } else {

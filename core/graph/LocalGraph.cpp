@@ -27,8 +27,13 @@ public:
     {
         QSet<qint64> fresh = ids;
         fresh.subtract(m_complete);
-        // Nodes in brief: a neighbour may be named a hundred thousand times.
-        Result<GraphData> read = m_repository.graphDataAround(fresh, m_filter.includeCooccurrence, true);
+        // Nodes in brief: a neighbour may be named a hundred thousand
+        // times; the documents of the evidence only if the filter asks.
+        Repository::LocalReading reading;
+        reading.cooccurrence = m_filter.includeCooccurrence;
+        reading.briefNodes = true;
+        reading.evidenceDocuments = !m_filter.documents.isEmpty() || m_filter.from.isValid() || m_filter.to.isValid();
+        Result<GraphData> read = m_repository.graphDataAround(fresh, reading);
         if (!read)
             return Error{read.error()};
         m_complete.unite(fresh);

@@ -15,7 +15,9 @@ class Repository;
 // ring by ring, as a breadth-first search would visit it, and only as far as
 // the answer needs; on it, the query gives what it gives on the whole graph
 // under the same filter. Its nodes are brief (Repository::graphNodes()):
-// names, types and what filters them, not their documents.
+// names, types and what filters them, not their documents; unless the filter
+// selects documents or dates, neither does the evidence of its typed
+// relations say its documents (its sentences are the same).
 
 // A filtered graph on which EntityGraph::egoNetwork(centre, hops) finds the
 // same members at the same distances as on the whole graph, and

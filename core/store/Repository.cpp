@@ -1580,11 +1580,13 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
 
 // graphData() (`around` null) or graphDataAround() (the entities of
 // `*around` with every edge they have, complete, and the entities at the
-// other end of those edges), with or without co-occurrences, its nodes
-// whole or in brief (see Repository::graphNodes()).
-Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around, bool withCooccurrence,
-                                bool briefNodes = false)
+// other end of those edges, read as `reading` says).
+Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
+                                const Repository::LocalReading &reading)
 {
+    const bool withCooccurrence = reading.cooccurrence;
+    const bool briefNodes = around && reading.briefNodes;
+    const bool evidenceDocuments = !around || reading.evidenceDocuments;
     const QString aroundIds = around ? idArray(*around) : QString();
     const auto scoped = [&](const char *everything, const char *aroundOnly) {
         Statement statement(database, around ? aroundOnly : everything);
@@ -1755,7 +1757,10 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around, 
             relationIds.insert(it.key());
     }
     Statement evidence(database,
-                       around ? "SELECT ev.relation_id, s.document_id, ev.sentence_id "
+                       !evidenceDocuments ? "SELECT relation_id, 0, sentence_id FROM relation_evidence "
+                                            "WHERE relation_id IN (SELECT value FROM json_each(?1)) "
+                                            "ORDER BY sentence_id"
+                       : around ? "SELECT ev.relation_id, s.document_id, ev.sentence_id "
                                 "FROM relation_evidence ev "
                                 "JOIN sentences s ON s.id = ev.sentence_id "
                                 "WHERE ev.relation_id IN (SELECT value FROM json_each(?1)) "
@@ -1814,13 +1819,14 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around, 
 Result<GraphData> Repository::graphData(bool withCooccurrence) const
 {
     // Set-wise queries merged here, whatever the number of entities.
-    return readGraphData(m_database, nullptr, withCooccurrence);
+    LocalReading reading;
+    reading.cooccurrence = withCooccurrence;
+    return readGraphData(m_database, nullptr, reading);
 }
 
-Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence,
-                                             bool briefNodes) const
+Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds, const LocalReading &reading) const
 {
-    return readGraphData(m_database, &entityIds, withCooccurrence, briefNodes);
+    return readGraphData(m_database, &entityIds, reading);
 }
 
 Result<QList<GraphNode>> Repository::graphNodes(const QSet<qint64> &entityIds, bool brief) const

@@ -140,12 +140,25 @@ public:
     // read through the store's indexes: the nodes of `entityIds` with every
     // edge they have, each as graphData() gives it (all its evidence), and
     // the nodes at the other ends of those edges. Edges between two of those
-    // other nodes are left out. Without `withCooccurrence`, edges and
-    // evidence of co-occurrence (mentioned_with) are left out as well, as
-    // a filter without them would drop them. `briefNodes`: nodes as
-    // graphNodes(ids, true) gives them.
-    Result<GraphData> graphDataAround(const QSet<qint64> &entityIds, bool withCooccurrence = true,
-                                      bool briefNodes = false) const;
+    // other nodes are left out. `reading` says what may be left out for
+    // speed (LocalReading).
+    struct LocalReading
+    {
+        // False: co-occurrence (mentioned_with) edges and evidence are left
+        // out, as a filter without them would drop them.
+        bool cooccurrence = true;
+        // True: nodes as graphNodes(ids, true) gives them.
+        bool briefNodes = false;
+        // False: evidence entries of typed relations say no document (0),
+        // which spares reading each sentence's row; for filters that select
+        // neither documents nor dates. Sentence ids and counts are the same.
+        bool evidenceDocuments = true;
+    };
+    Result<GraphData> graphDataAround(const QSet<qint64> &entityIds, const LocalReading &reading) const;
+    Result<GraphData> graphDataAround(const QSet<qint64> &entityIds) const
+    {
+        return graphDataAround(entityIds, LocalReading{});
+    }
     // The nodes of `entityIds` as graphData() gives them (those of a type
     // this version knows), in id order, without their edges. `brief`: only
     // what names and filters them (name, type, hidden, the aliases the store
