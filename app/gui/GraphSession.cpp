@@ -355,6 +355,7 @@ void GraphSession::rebuildOverview()
     for (const PictureNode &node : std::as_const(m_overviewPicture.nodes))
         largest = std::max(largest, node.mentions);
     for (PictureNode &node : m_overviewPicture.nodes) {
+        node.members = node.mentions;
         node.radius = 12.0 + 48.0 * std::sqrt(double(node.mentions) / largest);
         node.position *= 2.5;
     }

@@ -1104,7 +1104,7 @@ struct Legend
             title = u"Coloured by community"_s;
             QMap<int, int> sizes;
             for (const PictureNode &node : picture.nodes)
-                ++sizes[node.community];
+                sizes[node.community] += node.members;
             int others = 0;
             for (auto it = sizes.cbegin(); it != sizes.cend(); ++it) {
                 if (it.key() >= 0 && it.key() < communityColorCount)

@@ -53,6 +53,7 @@ struct PictureNode
     double importance = 0.0; // 0..1, label priority when labels collide
     bool pinned = false;
     int mentions = 0;       // for tooltips and legends
+    int members = 1;        // entities it stands for: a community of an overview stands for all of them
 };
 
 struct PictureEdge

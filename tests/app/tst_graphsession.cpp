@@ -233,6 +233,7 @@ private Q_SLOTS:
         for (const PictureNode &node : session.picture().nodes) {
             QVERIFY(isOverviewNode(node.entityId));
             QVERIFY(!session.node(node.entityId));
+            QCOMPARE(node.members, node.mentions); // the legend counts entities, not groups
             members += node.mentions;
         }
         QCOMPARE(members + overview.omittedEntities, session.graph().nodeCount());
