@@ -1499,14 +1499,16 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
         }
         if (!aliases.ok())
             return aliases.error();
-        Statement count(database, "SELECT count(*) FROM mentions WHERE entity_id = ?1");
-        for (GraphNode &node : nodes) {
-            count.bind(1, node.entityId);
-            node.mentions = count.next() ? count.integer(0) : 0;
-            count.reset();
-            if (!count.ok())
-                return count.error();
+        // One statement for them all (a busy entity's ring has thousands).
+        Statement counts(database, "SELECT entity_id, count(*) FROM mentions "
+                                   "WHERE entity_id IN (SELECT value FROM json_each(?1)) GROUP BY entity_id");
+        counts.bind(1, entityArray);
+        while (counts.next()) {
+            if (const auto it = nodeAt.constFind(counts.int64(0)); it != nodeAt.constEnd())
+                nodes[*it].mentions = counts.integer(1);
         }
+        if (!counts.ok())
+            return counts.error();
         return {};
     }
     if (ids) {
