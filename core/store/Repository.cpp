@@ -332,9 +332,11 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
     return {};
 }
 
-// The body of insertExtraction(), shared with insertDocument(); the caller
-// holds the savepoint. Each statement is prepared once and run per row.
-// Files `keys` under `entityId` in merge_keys (migration 8), each once.
+// The statement fileMergeKeys() runs.
+constexpr char fileMergeKeySql[] = "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)";
+
+// Files `keys` under `entityId` in merge_keys (migration 8), each once;
+// `fileKey` is a prepared fileMergeKeySql.
 Result<void> fileMergeKeys(Statement &fileKey, qint64 entityId, const QStringList &keys)
 {
     for (const QString &key : keys) {
@@ -360,10 +362,12 @@ Result<void> refileMergeKeys(Database &database, qint64 entityId, EntityType typ
         all.append(aliases.text(0));
     if (!aliases.ok())
         return aliases.error();
-    Statement fileKey(database, "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)");
+    Statement fileKey(database, fileMergeKeySql);
     return fileMergeKeys(fileKey, entityId, mergeKeysOf(type, name, all));
 }
 
+// The body of insertExtraction(), shared with insertDocument(); the caller
+// holds the savepoint. Each statement is prepared once and run per row.
 Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                                       const DocumentSentences &document,
                                       const DocumentExtraction &extraction,
@@ -382,7 +386,7 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
 
     Statement insertEntity(database, "INSERT INTO entities (name, type) VALUES (?1, ?2)");
     Statement knownEntity(database, "SELECT name, type FROM entities WHERE id = ?1");
-    Statement fileKey(database, "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)");
+    Statement fileKey(database, fileMergeKeySql);
     Statement renameEntity(database, "UPDATE entities SET name = ?1 WHERE id = ?2");
     Statement insertAlias(database,
                           "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
@@ -1117,7 +1121,7 @@ Result<void> Repository::fileAllMergeKeys(Database &database)
     Result<QList<KnownEntity>> known = Repository(database).knownEntities();
     if (!known)
         return Error{known.error()};
-    Statement fileKey(database, "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)");
+    Statement fileKey(database, fileMergeKeySql);
     for (const KnownEntity &entity : std::as_const(*known)) {
         if (auto filed = fileMergeKeys(fileKey, entity.id, mergeKeysOf(entity.type, entity.name, entity.aliases));
             !filed)
@@ -1456,19 +1460,14 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
                             QHash<qint64, qsizetype> &nodeAt, bool brief = false)
 {
     const QString entityArray = ids ? idArray(*ids) : QString();
-    const auto ofEntities = [&](const char *everything, const char *someOnly) {
-        Statement statement(database, ids ? someOnly : everything);
-        if (ids)
-            statement.bind(1, entityArray);
-        return statement;
-    };
-
-    Statement rows = ofEntities(
-        "SELECT e.id, e.name, e.type, e.hidden, "
-        "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
-        "FROM entities e ORDER BY e.id",
-        "SELECT e.id, e.name, e.type, e.hidden, 0 "
-        "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
+    // The mentions of a few are counted below, with their other details.
+    Statement rows(database, ids ? "SELECT e.id, e.name, e.type, e.hidden, 0 "
+                                   "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id"
+                                 : "SELECT e.id, e.name, e.type, e.hidden, "
+                                   "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
+                                   "FROM entities e ORDER BY e.id");
+    if (ids)
+        rows.bind(1, entityArray);
     while (rows.next()) {
         // A type this version does not know cannot be filtered or drawn.
         const std::optional<EntityType> type = entityTypeFromName(rows.text(2));
@@ -1550,14 +1549,11 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
         return {};
     }
 
-    // As entities(): aliases and the surface forms of mentions.
-    Statement aliases = ofEntities(
-        "SELECT entity_id, alias FROM aliases "
-        "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0 "
-        "ORDER BY 1, 2",
-        "SELECT entity_id, alias FROM aliases WHERE entity_id IN (SELECT value FROM json_each(?1)) "
-        "UNION SELECT entity_id, surface FROM mentions WHERE resolved = 0 "
-        "AND entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
+    // Every entity. As entities(): aliases and the surface forms of mentions.
+    Statement aliases(database,
+                      "SELECT entity_id, alias FROM aliases "
+                      "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0 "
+                      "ORDER BY 1, 2");
     while (aliases.next()) {
         if (const auto it = nodeAt.constFind(aliases.int64(0)); it != nodeAt.constEnd())
             nodes[*it].aliases.append(aliases.text(1));
@@ -1565,11 +1561,9 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
     if (!aliases.ok())
         return aliases.error();
 
-    Statement documents = ofEntities(
-        "SELECT DISTINCT entity_id, document_id FROM mentions "
-        "WHERE entity_id IS NOT NULL AND resolved = 0 ORDER BY 1, 2",
-        "SELECT DISTINCT entity_id, document_id FROM mentions "
-        "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
+    Statement documents(database,
+                        "SELECT DISTINCT entity_id, document_id FROM mentions "
+                        "WHERE entity_id IS NOT NULL AND resolved = 0 ORDER BY 1, 2");
     while (documents.next()) {
         if (const auto it = nodeAt.constFind(documents.int64(0)); it != nodeAt.constEnd())
             nodes[*it].documentIds.append(documents.int64(1));
