@@ -542,26 +542,12 @@ std::optional<qint64> CliTool::entityNamed(StoreView &view, const QString &name)
         }
         return entityNamed(*stored, EntityGraph::build(*stored, view.filter), name);
     }
-    bool isId = false;
-    name.trimmed().toLongLong(&isId);
-    if (isId && kept.size() == 1)
-        return kept.first().entityId;
-    // As over the whole graph: a name before an alias.
-    const EntityLookup lookup = lookUpEntity(kept, name);
-    if (lookup.matches.size() == 1)
-        return kept.at(lookup.matches.first()).entityId;
-    if (lookup.matches.size() > 1) {
-        QStringList described;
-        for (qsizetype i : lookup.matches)
-            described.append(u"%1 (%2, id %3)"_s.arg(kept.at(i).name, typeName(kept.at(i).type)).arg(kept.at(i).entityId));
-        fail(u"'%1' is ambiguous: %2; give the id instead"_s.arg(name, described.join(u"; "_s)));
-        return std::nullopt;
-    }
-    const GraphNode &node = candidates.first();
-    fail(u"%1 (%2, id %3) is left out by the options%4"_s.arg(node.name, typeName(node.type))
-             .arg(node.entityId)
-             .arg(node.hidden ? u" (it is hidden; add --hidden)"_s : QString()));
-    return std::nullopt;
+    // Then as over the whole graph (a name before an alias; an ambiguous
+    // name or one the filter leaves out said the same way), among the
+    // named: the kept ones have passed the filter already.
+    GraphFilter keepAll;
+    keepAll.includeHidden = true;
+    return entityNamed(GraphData{candidates, {}}, EntityGraph::build(GraphData{kept, {}}, keepAll), name);
 }
 
 std::optional<qint64> CliTool::entityNamed(const GraphData &stored, const EntityGraph &graph, const QString &name)
@@ -585,8 +571,13 @@ std::optional<qint64> CliTool::entityNamed(const GraphData &stored, const Entity
         fail(u"'%1' is ambiguous: %2; give the id instead"_s.arg(name, candidates.join(u"; "_s)));
         return std::nullopt;
     }
-    // Not in the filtered graph: say so if the whole graph has it.
-    const EntityLookup whole = lookUpEntity(stored.nodes, name);
+    // Not in the filtered graph: say so if the whole graph has it, by name,
+    // alias or id.
+    EntityLookup whole = lookUpEntity(stored.nodes, name);
+    for (qsizetype i = 0; isId && whole.matches.isEmpty() && i < stored.nodes.size(); ++i) {
+        if (stored.nodes.at(i).entityId == id)
+            whole.matches.append(i);
+    }
     if (!whole.matches.isEmpty()) {
         const GraphNode &node = stored.nodes.at(whole.matches.first());
         fail(u"%1 is left out by the options%2"_s.arg(

@@ -966,6 +966,14 @@ private Q_SLOTS:
         const Run hidden = cli({u"neighbors"_s, u"--db"_s, db, u"Nvidia"_s});
         QCOMPARE(hidden.exitCode, 2);
         QVERIFY2(hidden.err.contains(u"is left out by the options (it is hidden; add --hidden)"_s), qPrintable(hidden.err));
+        // By id too.
+        const QString nvidiaId = QString::number(cli({u"neighbors"_s, u"--db"_s, db, u"Nvidia"_s, u"--hidden"_s,
+                                                      u"--json"_s})
+                                                     .json().value(u"entity"_s).toObject().value(u"id"_s).toInteger());
+        const Run hiddenById = cli({u"neighbors"_s, u"--db"_s, db, nvidiaId});
+        QCOMPARE(hiddenById.exitCode, 2);
+        QVERIFY2(hiddenById.err.contains(u"is left out by the options (it is hidden; add --hidden)"_s),
+                 qPrintable(hiddenById.err));
         const Run shown = cli({u"neighbors"_s, u"--db"_s, db, u"Nvidia"_s, u"--hidden"_s});
         QVERIFY2(shown.exitCode == 0 && shown.out.contains(u"Nvidia (ORG)"_s), qPrintable(shown.err + shown.out));
     }
