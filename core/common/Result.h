@@ -33,11 +33,15 @@ public:
 
     const T &value() const & { return std::get<0>(m_state); }
     T &value() & { return std::get<0>(m_state); }
-    T &&value() && { return std::get<0>(std::move(m_state)); }
+    // A temporary's value is handed over by value, not by reference: a
+    // reference into a dying Result (`for (x : repo.entities().value())`,
+    // `f(repo.entities().value())` kept past the statement) would dangle.
+    T value() && { return std::get<0>(std::move(m_state)); }
     const T *operator->() const { return &value(); }
     T *operator->() { return &value(); }
     const T &operator*() const & { return value(); }
     T &operator*() & { return value(); }
+    T operator*() && { return std::get<0>(std::move(m_state)); }
 
     // Empty when ok(), so that `QVERIFY2(r.ok(), qPrintable(r.error()))`,
     // which evaluates the message either way, is safe.

@@ -1090,7 +1090,8 @@ private Q_SLOTS:
             storedIds.append(stored->entityIds);
             running.add(extraction.entities, stored->entityIds);
         }
-        const EntityRecord *kestrel = findEntity(repo().entities().value(), u"Kestrel Bank"_s);
+        const QList<EntityRecord> entities = repo().entities().value();
+        const EntityRecord *kestrel = findEntity(entities, u"Kestrel Bank"_s);
         QVERIFY(kestrel);
         QCOMPARE(kestrel->documents.size(), 3);
 
