@@ -1,5 +1,6 @@
 #include "core/store/Database.h"
 
+#include "core/store/SqlFunctions.h"
 #include "core/store/Statement.h"
 #include "core/store/Transaction.h"
 
@@ -228,15 +229,6 @@ void removeDatabaseFiles(const QString &path)
 
 // SQL's length() counts code points, but NewsGraph's offsets are UTF-16 code
 // units (QString indexes), so lengths compared with offsets come from here.
-void utf16Length(sqlite3_context *context, int, sqlite3_value **arguments)
-{
-    if (sqlite3_value_type(arguments[0]) == SQLITE_NULL) {
-        sqlite3_result_null(context);
-        return;
-    }
-    sqlite3_result_int64(context, sqlite3_value_bytes16(arguments[0]) / 2);
-}
-
 // Failures of the storage itself, after which no later write can be
 // expected to work either (see Database::FailureKind).
 Database::FailureKind failureKind(int code)
@@ -532,11 +524,8 @@ Result<void> Database::configure()
 {
     sqlite3_busy_timeout(m_handle, busyTimeoutMs);
 
-    if (sqlite3_create_function_v2(m_handle, "utf16_length", 1,
-                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
-                                   utf16Length, nullptr, nullptr, nullptr)
-        != SQLITE_OK)
-        return error(u"cannot register utf16_length()"_s);
+    if (!registerSqlFunctions(m_handle))
+        return error(u"cannot register NewsGraph's SQL functions"_s);
 
     // WAL lets readers (the GUI) go on while a writer (an import) works, and
     // survives a crash mid-batch. The mode is stored in the file, so a

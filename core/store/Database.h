@@ -13,8 +13,7 @@ namespace NewsGraph {
 // project). Opening applies the connection settings NewsGraph relies on (WAL
 // journal, foreign keys) and brings the schema up to date with forward
 // migrations keyed by PRAGMA user_version. Every connection also has the SQL
-// function utf16_length(text): SQL's length() counts code points, whereas
-// NewsGraph's offsets count UTF-16 code units.
+// functions of SqlFunctions.h, which the schema calls.
 //
 // A file that is not a NewsGraph database is refused before anything is
 // written to it: it is first inspected read-only (SQLite header, then

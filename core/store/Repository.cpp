@@ -1,13 +1,12 @@
 #include "core/store/Repository.h"
 
 #include "core/store/Database.h"
+#include "core/store/SqlFunctions.h"
 #include "core/store/Statement.h"
 #include "core/store/Transaction.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -25,6 +24,10 @@ namespace {
 // The columns readDocument() expects, in this order; a macro so that it can be
 // pasted into SQL literals at compile time. The length is in UTF-16 code
 // units, as offsets are.
+// The words of sentence s of document d (joined): sentences keep none of
+// their own (migration 10), see sentence_text() in SqlFunctions.h.
+#define NEWSGRAPH_SENTENCE_TEXT "sentence_text(d.text, s.start, s.\"end\")"
+
 #define NEWSGRAPH_DOCUMENT_COLUMNS                                                                 \
     "d.id, d.path, d.file_name, d.title, d.published, d.language, d.source_url, d.content_hash, "  \
     "(SELECT count(*) FROM sentences s WHERE s.document_id = d.id), d.text_length, "               \
@@ -57,20 +60,6 @@ SentenceRecord readSentence(const Statement &row, int first = 0)
     record.end = row.integer(first + 4);
     record.text = row.text(first + 5);
     return record;
-}
-
-// A document's text as stored (migration 9): UTF-8, zlib-compressed.
-QByteArray packText(const QString &text)
-{
-    return qCompress(text.toUtf8(), 6);
-}
-
-Result<QString> unpackText(const QByteArray &packed, qint64 documentId)
-{
-    const QByteArray utf8 = qUncompress(packed);
-    if (utf8.isEmpty() && packed.size() > 4)
-        return Error{u"the text of document %1 cannot be read (damaged)"_s.arg(documentId)};
-    return QString::fromUtf8(utf8);
 }
 
 // NOT NULL text columns: a null QString would bind SQL NULL.
@@ -335,12 +324,39 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
 // The statement fileMergeKeys() runs.
 constexpr char fileMergeKeySql[] = "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)";
 
+// How a merge key is stored (migration 11): its 64-bit FNV-1a hash (Fowler,
+// Noll and Vo) over the UTF-8 bytes, a fixed function so that projects
+// written by any build agree. An eighth of the key's text and of its index;
+// two keys sharing a hash would only make matching read one more candidate,
+// which it then judges by name (people) or by the keys they share (the
+// rest), as for any candidate.
+qint64 storedMergeKey(const QString &key)
+{
+    quint64 hash = 14695981039346656037ULL;
+    const QByteArray utf8 = key.toUtf8();
+    for (const char byte : utf8) {
+        hash ^= quint64(quint8(byte));
+        hash *= 1099511628211ULL;
+    }
+    return qint64(hash);
+}
+
+// `keys` stored as a JSON array, for json_each().
+QString storedMergeKeyArray(const QStringList &keys)
+{
+    QStringList numbers;
+    numbers.reserve(keys.size());
+    for (const QString &key : keys)
+        numbers.append(QString::number(storedMergeKey(key)));
+    return u'[' + numbers.join(u',') + u']';
+}
+
 // Files `keys` under `entityId` in merge_keys (migration 8), each once;
 // `fileKey` is a prepared fileMergeKeySql.
 Result<void> fileMergeKeys(Statement &fileKey, qint64 entityId, const QStringList &keys)
 {
     for (const QString &key : keys) {
-        fileKey.bind(1, key).bind(2, entityId);
+        fileKey.bind(1, storedMergeKey(key)).bind(2, entityId);
         if (auto filed = fileKey.execute(); !filed)
             return filed;
     }
@@ -502,7 +518,7 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
     return entityIds;
 }
 
-// An evidence sentence from the columns d.id, d.file_name, s.id, s.text,
+// An evidence sentence from the columns d.id, d.file_name, s.id, its text,
 // s.start, s."end" of `query`, starting at column `first`.
 EvidenceRecord evidenceAt(const Statement &query, int first)
 {
@@ -672,7 +688,7 @@ Result<std::vector<CooccurrenceSentence>> cooccurrenceSentences(Database &databa
 Result<void> readEvidenceOf(Database &database, QList<RelationRecord> &records)
 {
     Statement evidence(database,
-                       "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", "
+                       "SELECT d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\", "
                        "ev.rule, ev.confidence, ev.path "
                        "FROM relation_evidence ev "
                        "JOIN sentences s ON s.id = ev.sentence_id "
@@ -743,7 +759,7 @@ Result<void> appendCooccurrences(Database &database, const std::vector<Cooccurre
     if (!names)
         return Error{names.error()};
     Statement sentence(database,
-                       "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\" "
+                       "SELECT d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\" "
                        "FROM sentences s JOIN documents d ON d.id = s.document_id "
                        "WHERE s.id = ?1");
     QHash<qint64, EvidenceRecord> read; // a sentence naming several pairs is read once
@@ -870,8 +886,8 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
 
     const qsizetype length = document.text.size();
     Statement insertSentence(m_database,
-                             "INSERT INTO sentences (document_id, idx, start, \"end\", text) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5)");
+                             "INSERT INTO sentences (document_id, idx, start, \"end\") "
+                             "VALUES (?1, ?2, ?3, ?4)");
     DocumentSentences documentSentences{name, int(length), {}, u"the document was not stored"_s};
     documentSentences.ids.reserve(sentences.size());
     for (qsizetype i = 0; i < sentences.size(); ++i) {
@@ -886,8 +902,7 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
         insertSentence.bind(1, stored.id)
             .bind(2, qint64(i))
             .bind(3, sentence.start)
-            .bind(4, sentence.end)
-            .bind(5, document.text.mid(sentence.start, sentence.length()));
+            .bind(4, sentence.end);
         if (auto inserted = insertSentence.execute(); !inserted)
             return Error{inserted.error()};
         documentSentences.ids.append(insertSentence.lastInsertRowId());
@@ -896,7 +911,8 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
     // statement's savepoint (see migration 4 in Schema.cpp).
     Statement indexSentences(m_database,
                              "INSERT INTO sentences_fts (rowid, text) "
-                             "SELECT id, text FROM sentences WHERE document_id = ?1 ORDER BY id");
+                             "SELECT s.id, " NEWSGRAPH_SENTENCE_TEXT " FROM sentences s "
+                             "JOIN documents d ON d.id = s.document_id WHERE s.document_id = ?1 ORDER BY s.id");
     indexSentences.bind(1, stored.id);
     if (auto indexed = indexSentences.execute(); !indexed)
         return Error{indexed.error()};
@@ -984,8 +1000,12 @@ Result<QString> Repository::documentText(qint64 id) const
 {
     Statement query(m_database, "SELECT text FROM documents WHERE id = ?1");
     query.bind(1, id);
-    if (query.next())
-        return unpackText(query.blob(0), id);
+    if (query.next()) {
+        std::optional<QString> text = unpackText(query.blob(0));
+        if (!text)
+            return m_database.error(u"the text of document %1 cannot be read (damaged)"_s.arg(id));
+        return std::move(*text);
+    }
     if (!query.ok())
         return query.error();
     return m_database.error(u"no document with id %1"_s.arg(id));
@@ -994,8 +1014,9 @@ Result<QString> Repository::documentText(qint64 id) const
 Result<QList<SentenceRecord>> Repository::sentences(qint64 documentId) const
 {
     Statement query(m_database,
-                    "SELECT id, document_id, idx, start, \"end\", text FROM sentences "
-                    "WHERE document_id = ?1 ORDER BY idx");
+                    "SELECT s.id, s.document_id, s.idx, s.start, s.\"end\", " NEWSGRAPH_SENTENCE_TEXT " "
+                    "FROM sentences s JOIN documents d ON d.id = s.document_id "
+                    "WHERE s.document_id = ?1 ORDER BY s.idx");
     query.bind(1, documentId);
     QList<SentenceRecord> records;
     while (query.next())
@@ -1016,7 +1037,7 @@ Result<QList<SearchHit>> Repository::search(const QString &query, int limit) con
 
     // bm25() is smaller for better matches; ties fall back to reading order.
     Statement search(m_database,
-                     "SELECT s.id, s.document_id, s.idx, s.start, s.\"end\", s.text, d.file_name, "
+                     "SELECT s.id, s.document_id, s.idx, s.start, s.\"end\", " NEWSGRAPH_SENTENCE_TEXT ", d.file_name, "
                      "snippet(sentences_fts, 0, '[', ']', '…', 64) "
                      "FROM sentences_fts "
                      "JOIN sentences s ON s.id = sentences_fts.rowid "
@@ -1177,7 +1198,7 @@ Result<QList<qint64>> Repository::matchKnownEntities(const QList<ExtractedEntity
         } else if (entity.type == EntityType::Person) {
             const QStringList words = personNameWords(entity.name);
             for (const QString &key : keys) {
-                byKey.bind(1, key);
+                byKey.bind(1, storedMergeKey(key));
                 QList<qint64> candidates;
                 while (byKey.next()) {
                     const qint64 id = byKey.int64(0);
@@ -1205,7 +1226,7 @@ Result<QList<qint64>> Repository::matchKnownEntities(const QList<ExtractedEntity
                 }
             }
         } else {
-            mostShared.bind(1, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(keys)).toJson(QJsonDocument::Compact)));
+            mostShared.bind(1, storedMergeKeyArray(keys));
             if (mostShared.next())
                 match = mostShared.int64(0);
             mostShared.reset();
@@ -1276,7 +1297,7 @@ Result<QList<EvidenceRecord>> Repository::sentencesMentioning(qint64 entityId) c
 {
     // DISTINCT: a sentence naming the entity twice is listed once.
     Statement query(m_database,
-                    "SELECT DISTINCT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
+                    "SELECT DISTINCT d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\", s.idx "
                     "FROM mentions m "
                     "JOIN sentences s ON s.id = m.sentence_id "
                     "JOIN documents d ON d.id = s.document_id "
@@ -1374,7 +1395,7 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
         return query.error();
 
     Statement evidence(m_database,
-                       "SELECT ev.relation_id, d.id, d.file_name, s.id, s.text, s.start, s.\"end\", "
+                       "SELECT ev.relation_id, d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\", "
                        "ev.rule, ev.confidence, ev.path "
                        "FROM relation_evidence ev "
                        "JOIN sentences s ON s.id = ev.sentence_id "
@@ -1841,7 +1862,7 @@ Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
     // those naming both. UNION: a sentence stating two relations of the pair
     // is shown once.
     Statement query(m_database,
-                    "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
+                    "SELECT d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\", s.idx "
                     "FROM relations r "
                     "JOIN relation_evidence ev ON ev.relation_id = r.id "
                     "JOIN sentences s ON s.id = ev.sentence_id "
@@ -1849,7 +1870,7 @@ Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
                     "WHERE ((r.subject_id = ?1 AND r.object_id = ?2) "
                     "    OR (r.subject_id = ?2 AND r.object_id = ?1)) "
                     "UNION "
-                    "SELECT d.id, d.file_name, s.id, s.text, s.start, s.\"end\", s.idx "
+                    "SELECT d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\", s.idx "
                     "FROM mentions ma "
                     "JOIN mentions mb ON mb.sentence_id = ma.sentence_id AND mb.entity_id = ?2 AND mb.resolved = 0 "
                     "JOIN sentences s ON s.id = ma.sentence_id "

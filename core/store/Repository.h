@@ -91,7 +91,7 @@ public:
     // document's, not the size of the project. Entities stored earlier in the
     // same transaction count.
     Result<QList<qint64>> matchKnownEntities(const QList<ExtractedEntity> &entities) const;
-    // Files every stored entity's merge keys: migration 8's fill.
+    // Files every stored entity's merge keys: migrations 8's and 11's fill.
     static Result<void> fileAllMergeKeys(Database &database);
     // Compresses every document text still stored plain: migration 9's fill.
     static Result<void> packAllTexts(Database &database);

@@ -222,6 +222,69 @@ DROP INDEX relations_object;
 CREATE INDEX relations_object ON relations (object_id, subject_id);
 )sql";
 
+// Version 10: sentences keep no copy of their words, which were the
+// document's text a second time (a sixth of a project): the search index
+// reads them from the packed document through the view sentence_texts
+// (sentence_text() in SqlFunctions.h), and so do the evidence queries. FTS5's
+// own data is rebuilt once from the view; it holds only the index, as
+// before. Deleting a document removes its sentences from the index before
+// its row goes (the cascade that then deletes the sentences can no longer
+// read the text); a sentence deleted alone removes itself. A document's
+// text is never rewritten in place.
+constexpr const char migration10[] = R"sql(
+DROP TRIGGER sentences_fts_delete;
+DROP TRIGGER sentences_fts_update;
+DROP TABLE sentences_fts;
+ALTER TABLE sentences DROP COLUMN text;
+
+CREATE VIEW sentence_texts AS
+SELECT s.id AS id, sentence_text(d.text, s.start, s."end") AS text
+FROM sentences s JOIN documents d ON d.id = s.document_id;
+
+CREATE VIRTUAL TABLE sentences_fts USING fts5 (
+    text,
+    content = 'sentence_texts',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
+
+CREATE TRIGGER documents_fts_delete BEFORE DELETE ON documents BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text)
+    SELECT 'delete', s.id, sentence_text(old.text, s.start, s."end")
+    FROM sentences s WHERE s.document_id = old.id;
+END;
+
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text)
+    SELECT 'delete', old.id, sentence_text(d.text, old.start, old."end")
+    FROM documents d WHERE d.id = old.document_id;
+END;
+
+CREATE TRIGGER sentences_fts_update AFTER UPDATE OF id, document_id, start, "end" ON sentences BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text)
+    SELECT 'delete', old.id, sentence_text(d.text, old.start, old."end")
+    FROM documents d WHERE d.id = old.document_id;
+    INSERT INTO sentences_fts (rowid, text)
+    SELECT new.id, sentence_text(d.text, new.start, new."end")
+    FROM documents d WHERE d.id = new.document_id;
+END;
+)sql";
+
+// Version 11: merge keys are stored as 64-bit hashes of their text
+// (storedMergeKey() in Repository.cpp), not the text: the keys and their
+// index by entity were a tenth of a project. Refilled from the entities
+// (Repository::fileAllMergeKeys()).
+constexpr const char migration11[] = R"sql(
+DROP TABLE merge_keys;
+CREATE TABLE merge_keys (
+    key       INTEGER NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX merge_keys_entity ON merge_keys (entity_id);
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -236,6 +299,8 @@ const QList<Migration> &schemaMigrations()
         {7, migration7},
         {8, migration8, &Repository::fileAllMergeKeys},
         {9, migration9, &Repository::packAllTexts},
+        {10, migration10},
+        {11, migration11, &Repository::fileAllMergeKeys},
     };
     return migrations;
 }

@@ -1,3 +1,4 @@
+#include "core/store/SqlFunctions.h"
 #include "tests/support/InventedArticles.h"
 
 #include <QElapsedTimer>
@@ -47,6 +48,13 @@ private:
         Checks checks;
         sqlite3 *handle = nullptr;
         if (sqlite3_open_v2(QFile::encodeName(path).constData(), &handle, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+            checks.integrity = QString::fromUtf8(sqlite3_errmsg(handle));
+            sqlite3_close(handle);
+            return checks;
+        }
+        // The search index reads sentence texts through NewsGraph's own SQL
+        // function (see SqlFunctions.h).
+        if (!NewsGraph::registerSqlFunctions(handle)) {
             checks.integrity = QString::fromUtf8(sqlite3_errmsg(handle));
             sqlite3_close(handle);
             return checks;
