@@ -29,14 +29,7 @@ Result<QList<EvidenceRecord>> keptEvidence(const Repository &repository, const G
         for (const qint64 sentence : entry.sentenceIds)
             kept.insert(sentence);
     }
-    // Co-occurrence sentences too: the kept ids already say whether the
-    // filter wanted them.
-    Result<QList<EvidenceRecord>> found = repository.evidenceBetween(edge.source, edge.target, true);
-    if (!found)
-        return found;
-    QList<EvidenceRecord> records = std::move(found).value();
-    records.removeIf([&](const EvidenceRecord &record) { return !kept.contains(record.sentenceId); });
-    return records;
+    return repository.sentencesWithIds(kept);
 }
 
 } // namespace NewsGraph

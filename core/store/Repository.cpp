@@ -1063,9 +1063,8 @@ Result<QList<EntityRecord>> Repository::entities() const
 {
     // Three set-wise queries joined here, rather than two queries per entity.
     Statement query(m_database,
-                    "SELECT e.id, e.name, e.type, e.hidden, "
-                    "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) AS mention_count "
-                    "FROM entities e ORDER BY mention_count DESC, e.name, e.id");
+                    "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
+                    "FROM entities e ORDER BY e.mention_count DESC, e.name, e.id");
     QList<EntityRecord> records;
     QHash<qint64, qsizetype> position;
     while (query.next()) {
@@ -1481,11 +1480,9 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
                             QHash<qint64, qsizetype> &nodeAt, bool brief = false)
 {
     const QString entityArray = ids ? idArray(*ids) : QString();
-    // The mentions of a few are counted below, with their other details.
-    Statement rows(database, ids ? "SELECT e.id, e.name, e.type, e.hidden, 0 "
+    Statement rows(database, ids ? "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
                                    "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id"
-                                 : "SELECT e.id, e.name, e.type, e.hidden, "
-                                   "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0) "
+                                 : "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
                                    "FROM entities e ORDER BY e.id");
     if (ids)
         rows.bind(1, entityArray);
@@ -1508,8 +1505,8 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
 
     if (ids && brief) {
         // Names and what filters them only: the aliases the store keeps,
-        // mentions counted in the entity index (references too), no row of
-        // the mentions read.
+        // the mentions as counted (migration 12), no row of the mentions
+        // read.
         Statement aliases(database, "SELECT entity_id, alias FROM aliases "
                                     "WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
         aliases.bind(1, entityArray);
@@ -1519,22 +1516,12 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
         }
         if (!aliases.ok())
             return aliases.error();
-        // One statement for them all (a busy entity's ring has thousands).
-        Statement counts(database, "SELECT entity_id, count(*) FROM mentions "
-                                   "WHERE entity_id IN (SELECT value FROM json_each(?1)) GROUP BY entity_id");
-        counts.bind(1, entityArray);
-        while (counts.next()) {
-            if (const auto it = nodeAt.constFind(counts.int64(0)); it != nodeAt.constEnd())
-                nodes[*it].mentions = counts.integer(1);
-        }
-        if (!counts.ok())
-            return counts.error();
         return {};
     }
     if (ids) {
         // A few entities: their mentions read once, through the entity
-        // index, for the count, the surface forms and the documents (three
-        // queries as below would each look up every mention's row).
+        // index, for the surface forms and the documents (two queries as
+        // below would each look up every mention's row).
         Statement aliases(database, "SELECT entity_id, alias FROM aliases "
                                     "WHERE entity_id IN (SELECT value FROM json_each(?1))");
         aliases.bind(1, entityArray);
@@ -1547,10 +1534,8 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
                                      "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1))");
         mentions.bind(1, entityArray);
         QHash<qint64, QSet<qint64>> documents;
-        QHash<qint64, int> counts;
         while (mentions.next()) {
             const qint64 entity = mentions.int64(0);
-            ++counts[entity];
             documents[entity].insert(mentions.int64(1));
             names[entity].insert(mentions.text(2));
         }
@@ -1565,7 +1550,6 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
             const QSet<qint64> &in = documents[node.entityId];
             node.documentIds = QList<qint64>(in.cbegin(), in.cend());
             std::sort(node.documentIds.begin(), node.documentIds.end());
-            node.mentions = counts.value(node.entityId);
         }
         return {};
     }
@@ -1878,6 +1862,17 @@ Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,
                     "WHERE ?3 AND ma.entity_id = ?1 AND ma.resolved = 0 AND ?1 <> ?2 "
                     "ORDER BY 1, 7");
     query.bind(1, a).bind(2, b).bind(3, qint64(includeCooccurrence ? 1 : 0));
+    return evidenceRecords(query);
+}
+
+Result<QList<EvidenceRecord>> Repository::sentencesWithIds(const QSet<qint64> &sentenceIds) const
+{
+    Statement query(m_database,
+                    "SELECT d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\" "
+                    "FROM sentences s JOIN documents d ON d.id = s.document_id "
+                    "WHERE s.id IN (SELECT value FROM json_each(?1)) "
+                    "ORDER BY d.id, s.idx");
+    query.bind(1, idArray(sentenceIds));
     return evidenceRecords(query);
 }
 

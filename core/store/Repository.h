@@ -161,15 +161,19 @@ public:
     }
     // The nodes of `entityIds` as graphData() gives them (those of a type
     // this version knows), in id order, without their edges. `brief`: only
-    // what names and filters them (name, type, hidden, the aliases the store
-    // keeps; mentions counted with references, no documents), without
-    // reading a busy entity's thousands of mentions.
+    // what names and filters them (name, type, hidden, mentions, the aliases
+    // the store keeps; no documents), without reading a busy entity's
+    // thousands of mentions.
     Result<QList<GraphNode>> graphNodes(const QSet<qint64> &entityIds, bool brief = false) const;
     // Every evidence sentence of any relation between `a` and `b`, either
     // direction, by document then sentence, each sentence once. Typed
     // relations only, unless `includeCooccurrence`.
     Result<QList<EvidenceRecord>> evidenceBetween(qint64 a, qint64 b,
                                                   bool includeCooccurrence = false) const;
+    // The sentences with these ids, by document then sentence: the evidence
+    // of an edge whose sentences a graph already names (GraphEdgeEvidence),
+    // read without going through a busy entity's mentions.
+    Result<QList<EvidenceRecord>> sentencesWithIds(const QSet<qint64> &sentenceIds) const;
 
     // Hides an entity from the graph (or shows it again). It is kept, not
     // deleted, so that new mentions join it instead of bringing it back as a

@@ -285,6 +285,35 @@ CREATE TABLE merge_keys (
 CREATE INDEX merge_keys_entity ON merge_keys (entity_id);
 )sql";
 
+// Version 12: each entity keeps the number of its named mentions (those
+// with resolved = 0, which every count shown is), kept by triggers on
+// mentions, whoever writes them. Counting a busy entity's tens of
+// thousands of mentions was most of a path search or a name lookup around
+// it, and a correlated count per entity most of reading the whole graph's
+// nodes.
+constexpr const char migration12[] = R"sql(
+ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
+UPDATE entities SET mention_count =
+    (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id AND m.resolved = 0);
+
+CREATE TRIGGER mentions_count_insert AFTER INSERT ON mentions
+WHEN new.entity_id IS NOT NULL AND new.resolved = 0 BEGIN
+    UPDATE entities SET mention_count = mention_count + 1 WHERE id = new.entity_id;
+END;
+
+CREATE TRIGGER mentions_count_delete AFTER DELETE ON mentions
+WHEN old.entity_id IS NOT NULL AND old.resolved = 0 BEGIN
+    UPDATE entities SET mention_count = mention_count - 1 WHERE id = old.entity_id;
+END;
+
+CREATE TRIGGER mentions_count_update AFTER UPDATE OF entity_id, resolved ON mentions BEGIN
+    UPDATE entities SET mention_count = mention_count - 1
+    WHERE id = old.entity_id AND old.resolved = 0;
+    UPDATE entities SET mention_count = mention_count + 1
+    WHERE id = new.entity_id AND new.resolved = 0;
+END;
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -301,6 +330,7 @@ const QList<Migration> &schemaMigrations()
         {9, migration9, &Repository::packAllTexts},
         {10, migration10},
         {11, migration11, &Repository::fileAllMergeKeys},
+        {12, migration12},
     };
     return migrations;
 }

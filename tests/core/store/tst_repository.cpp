@@ -74,6 +74,14 @@ QStringList indexedTerms(Database &database)
     return terms;
 }
 
+// Entities whose kept mention count (migration 12) is not the count of
+// their named mentions.
+qint64 miscountedEntities(Database &database)
+{
+    return queryInteger(database, "SELECT count(*) FROM entities e WHERE e.mention_count <> "
+                                  "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0)");
+}
+
 bool ftsIntegrityOk(Database &database)
 {
     return database
@@ -841,7 +849,25 @@ private Q_SLOTS:
         QCOMPARE(repo().evidenceBetween(4, 2, true)->size(), 2);
         QVERIFY(repo().evidenceBetween(4, 2, false)->isEmpty());
         QCOMPARE(repo().evidenceBetween(3, 4, true)->size(), 3); // met, and named together
+        // The same sentences read by id, as a graph's edge names them.
+        const QList<EvidenceRecord> between = repo().evidenceBetween(3, 4, true).value();
+        QSet<qint64> sentenceIds;
+        for (const EvidenceRecord &record : between)
+            sentenceIds.insert(record.sentenceId);
+        const QList<EvidenceRecord> byId = repo().sentencesWithIds(sentenceIds).value();
+        QCOMPARE(byId.size(), between.size());
+        for (qsizetype i = 0; i < byId.size(); ++i) {
+            QCOMPARE(byId.at(i).sentenceId, between.at(i).sentenceId);
+            QCOMPARE(byId.at(i).sentence, between.at(i).sentence);
+            QCOMPARE(byId.at(i).fileName, between.at(i).fileName);
+            QCOMPARE(byId.at(i).start, between.at(i).start);
+        }
+        QVERIFY(repo().sentencesWithIds({}).value().isEmpty());
         QVERIFY(repo().evidenceBetween(4, 4, true)->isEmpty());
+
+        // The mention counts follow the mentions, however they change.
+        QCOMPARE(miscountedEntities(db()), 0);
+        QVERIFY(queryInteger(db(), "SELECT sum(mention_count) FROM entities") > 0);
 
         // Deleting a document takes its sentences, index entries, mentions
         // and evidence with it; entities and relations stay.
@@ -860,6 +886,15 @@ private Q_SLOTS:
         QVERIFY(searchTexts(u"babbage"_s).isEmpty());
         QVERIFY(!indexedTerms(db()).contains(u"babbage"_s));
         QVERIFY(ftsIntegrityOk(db()));
+        QCOMPARE(miscountedEntities(db()), 0);
+        QVERIFY(db().execute(u"UPDATE mentions SET entity_id = (SELECT min(id) FROM entities) "
+                             "WHERE id = (SELECT max(id) FROM mentions WHERE entity_id IS NOT NULL)"_s)
+                    .ok());
+        QVERIFY(db().execute(u"UPDATE mentions SET resolved = 1 - resolved "
+                             "WHERE id = (SELECT min(id) FROM mentions WHERE entity_id IS NOT NULL)"_s)
+                    .ok());
+        QCOMPARE(miscountedEntities(db()), 0);
+
     }
 
     void storesAnExtraction()
@@ -1852,8 +1887,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 11);
-        QCOMPARE(Database::latestSchemaVersion(), 11);
+        QCOMPARE(database->schemaVersion(), 12);
+        QCOMPARE(Database::latestSchemaVersion(), 12);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
@@ -1898,6 +1933,9 @@ private Q_SLOTS:
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM relation_evidence WHERE path IS NULL"), 1);
         // Version 7 marks resolved mentions; every older one is a name.
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM mentions WHERE resolved = 0"), 2);
+        // Version 12 counts them per entity.
+        QCOMPARE(queryInteger(*database, "SELECT mention_count FROM entities WHERE id = 1"), 1);
+        QCOMPARE(miscountedEntities(*database), 0);
 
         // A type this version does not know takes no part in merging.
         const QList<KnownEntity> known = repository.knownEntities().value();
