@@ -286,20 +286,18 @@ CREATE INDEX merge_keys_entity ON merge_keys (entity_id);
 )sql";
 
 // Version 12: each entity keeps the number of its named mentions (those
-// with resolved = 0, which every count shown is), kept by triggers on
-// mentions, whoever writes them. Counting a busy entity's tens of
-// thousands of mentions was most of a path search or a name lookup around
-// it, and a correlated count per entity most of reading the whole graph's
-// nodes.
+// with resolved = 0, which every count shown is). Counting a busy entity's
+// tens of thousands of mentions was most of a path search or a name lookup
+// around it, and a correlated count per entity most of reading the whole
+// graph's nodes. The writer that stores a document's mentions adds them up,
+// one update per entity (Repository's writeExtraction()): a trigger per
+// inserted row made the storing thread, which bounds an ingest, a fifth
+// slower. Triggers follow mentions that are deleted or move to another
+// entity.
 constexpr const char migration12[] = R"sql(
 ALTER TABLE entities ADD COLUMN mention_count INTEGER NOT NULL DEFAULT 0;
 UPDATE entities SET mention_count =
     (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id AND m.resolved = 0);
-
-CREATE TRIGGER mentions_count_insert AFTER INSERT ON mentions
-WHEN new.entity_id IS NOT NULL AND new.resolved = 0 BEGIN
-    UPDATE entities SET mention_count = mention_count + 1 WHERE id = new.entity_id;
-END;
 
 CREATE TRIGGER mentions_count_delete AFTER DELETE ON mentions
 WHEN old.entity_id IS NOT NULL AND old.resolved = 0 BEGIN

@@ -89,6 +89,9 @@ private:
              "SELECT count(*) FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE s.document_id <> m.document_id"},
             {"entities without mentions",
              "SELECT count(*) FROM entities e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)"},
+            {"entities whose mention count is not that of their mentions",
+             "SELECT count(*) FROM entities e WHERE e.mention_count <> "
+             "(SELECT count(*) FROM mentions m WHERE m.entity_id = e.id AND m.resolved = 0)"},
             {"relations without evidence",
              "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_evidence v WHERE v.relation_id = r.id)"},
             // Co-occurrences are read from the mentions, never stored.
