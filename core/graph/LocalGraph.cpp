@@ -93,6 +93,79 @@ QSet<qint64> ringAt(const EntityGraph &graph, qint64 centre, int distance)
     return ring;
 }
 
+// Whether `filter` keeps every edge whose two ends it shows and that a
+// typed relation of one of its predicates, with a statement, makes: true
+// when it counts no statements (at least one, from any document and date)
+// and leaves co-occurrences out. Then a search needs the relations' ends
+// alone (Repository::relationNeighbours()).
+bool linksAreRelations(const GraphFilter &filter)
+{
+    return !filter.includeCooccurrence && filter.minimumEvidence <= 1 && filter.documents.isEmpty()
+        && !filter.from.isValid() && !filter.to.isValid();
+}
+
+// A fewest-links chain from `from` to `to` (both shown, named `weights`
+// times), for a filter linksAreRelations() holds for: a breadth-first
+// search from both ends over the relations' indexes, level by level, each
+// time growing the side whose frontier is named less often (its mentions
+// stand for the links it would read: a busy entity's tens of thousands are
+// read only if the other side cannot do better); a node is taken on once
+// the filter is known to show it. The first level that meets the other side
+// gives a shortest chain: every chain shorter would have met it a level
+// earlier. Empty when there is none.
+Result<QList<qint64>> fewestHopsChain(const Repository &repository, qint64 from, qint64 to,
+                                      const GraphFilter &filter, QHash<qint64, int> weights)
+{
+    if (from == to)
+        return QList<qint64>{from};
+    QHash<qint64, qint64> parent[2] = {{{from, 0}}, {{to, 0}}};
+    QSet<qint64> frontier[2] = {{from}, {to}};
+    const auto weightOf = [&](const QSet<qint64> &ids) {
+        qint64 sum = 0;
+        for (qint64 id : ids)
+            sum += weights.value(id);
+        return sum;
+    };
+    for (;;) {
+        if (frontier[0].isEmpty() || frontier[1].isEmpty())
+            return QList<qint64>{};
+        const int side = weightOf(frontier[0]) <= weightOf(frontier[1]) ? 0 : 1;
+        const int other = 1 - side;
+        const Result<QList<std::pair<qint64, qint64>>> pairs = repository.relationNeighbours(frontier[side], filter.predicates);
+        if (!pairs)
+            return Error{pairs.error()};
+        QSet<qint64> fresh;
+        for (const auto &[known, neighbour] : *pairs) {
+            if (!parent[side].contains(neighbour))
+                fresh.insert(neighbour);
+        }
+        const Result<QHash<qint64, int>> shown = repository.shownEntities(fresh, filter.types, filter.includeHidden);
+        if (!shown)
+            return Error{shown.error()};
+        weights.insert(*shown);
+        QSet<qint64> next;
+        qint64 meeting = 0;
+        for (const auto &[known, neighbour] : *pairs) {
+            if (!shown->contains(neighbour) || parent[side].contains(neighbour))
+                continue;
+            parent[side].insert(neighbour, known);
+            next.insert(neighbour);
+            if (meeting == 0 && parent[other].contains(neighbour))
+                meeting = neighbour;
+        }
+        if (meeting != 0) {
+            // from ... meeting ... to, each half along its side's parents.
+            QList<qint64> chain;
+            for (qint64 at = meeting; at != 0; at = parent[0].value(at))
+                chain.prepend(at);
+            for (qint64 at = parent[1].value(meeting); at != 0; at = parent[1].value(at))
+                chain.append(at);
+            return chain;
+        }
+        frontier[side] = std::move(next);
+    }
+}
+
 } // namespace
 
 Result<EntityGraph> egoGraph(const Repository &repository, qint64 centre, int hops, const GraphFilter &filter)
@@ -122,6 +195,28 @@ Result<EntityGraph> fewestHopsGraph(const Repository &repository, qint64 from, q
     // entity's thousands are read only if the other side cannot do better);
     // a side that cannot grow has its whole component read, and the answer
     // is final.
+    if (linksAreRelations(filter)) {
+        const Result<QHash<qint64, int>> shownEnds = repository.shownEntities({from, to}, filter.types, filter.includeHidden);
+        if (!shownEnds)
+            return Error{shownEnds.error()};
+        if (shownEnds->contains(from) && shownEnds->contains(to)) {
+            const Result<QList<qint64>> chain = fewestHopsChain(repository, from, to, filter, *shownEnds);
+            if (!chain)
+                return Error{chain.error()};
+            // The links of the chain, and the two ends when there is none.
+            QSet<qint64> onChain(chain->cbegin(), chain->cend());
+            onChain << from << to;
+            Repository::LocalReading reading;
+            reading.cooccurrence = false;
+            reading.briefNodes = true;
+            reading.evidenceDocuments = false;
+            reading.within = true;
+            const Result<GraphData> read = repository.graphDataAround(onChain, reading);
+            if (!read)
+                return Error{read.error()};
+            return EntityGraph::build(*read, filter);
+        }
+    }
     const Result<QList<GraphNode>> endNodes = repository.graphNodes({from, to}, true);
     if (!endNodes)
         return Error{endNodes.error()};

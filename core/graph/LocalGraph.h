@@ -31,7 +31,9 @@ Result<EntityGraph> egoGraph(const Repository &repository, qint64 centre, int ho
 // number of links), or none when the two are not connected (the graph may
 // then lack one of them). Grown from both ends, the ring that is named less
 // often first (bidirectional breadth-first search), until a path is found
-// that no path outside the rings read could beat.
+// that no path outside the rings read could beat. When the filter counts no
+// statements and leaves co-occurrences out, the search runs over the
+// relations' ends alone and the graph holds the path's links only.
 Result<EntityGraph> fewestHopsGraph(const Repository &repository, qint64 from, qint64 to,
                                     const GraphFilter &filter);
 

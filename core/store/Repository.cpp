@@ -7,6 +7,8 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -1604,10 +1606,13 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     {
         Statement relations = scoped(
             "SELECT id, subject_id, object_id, predicate, confidence FROM relations ORDER BY id",
-            "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
-            "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
-            "UNION SELECT id, subject_id, object_id, predicate, confidence FROM relations "
-            "WHERE object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1");
+            reading.within ? "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
+                             "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
+                             "AND object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1"
+                           : "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
+                             "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
+                             "UNION SELECT id, subject_id, object_id, predicate, confidence FROM relations "
+                             "WHERE object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1");
         while (relations.next())
             relationRows.append({relations.int64(0), relations.int64(1), relations.int64(2),
                                  relations.text(3), relations.real(4)});
@@ -1647,7 +1652,9 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     }
 
     QSet<qint64> entityIds;
-    if (around) {
+    if (around && reading.within) {
+        entityIds = *around;
+    } else if (around) {
         entityIds = *around;
         for (const RelationRow &row : std::as_const(relationRows)) {
             entityIds.insert(row.subject);
@@ -1832,6 +1839,53 @@ Result<QList<GraphNode>> Repository::graphNodes(const QSet<qint64> &entityIds, b
     if (auto read = readGraphNodes(m_database, &entityIds, nodes, nodeAt, brief); !read)
         return Error{read.error()};
     return nodes;
+}
+
+Result<QList<std::pair<qint64, qint64>>> Repository::relationNeighbours(const QSet<qint64> &entityIds,
+                                                                       const QSet<QString> &predicates) const
+{
+    // Each side through its own index: (subject, predicate, object) and
+    // (object, subject), the relation's id being in both.
+    Statement query(m_database,
+                    "SELECT r.subject_id, r.object_id FROM relations r "
+                    "WHERE r.subject_id IN (SELECT value FROM json_each(?1)) "
+                    "AND (?2 = '[]' OR r.predicate IN (SELECT value FROM json_each(?2))) "
+                    "AND EXISTS (SELECT 1 FROM relation_evidence ev WHERE ev.relation_id = r.id) "
+                    "UNION ALL "
+                    "SELECT r.object_id, r.subject_id FROM relations r "
+                    "WHERE r.object_id IN (SELECT value FROM json_each(?1)) "
+                    "AND (?2 = '[]' OR r.predicate IN (SELECT value FROM json_each(?2))) "
+                    "AND EXISTS (SELECT 1 FROM relation_evidence ev WHERE ev.relation_id = r.id)");
+    query.bind(1, idArray(entityIds))
+        .bind(2, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(
+                                                     QStringList(predicates.cbegin(), predicates.cend())))
+                                       .toJson(QJsonDocument::Compact)));
+    QList<std::pair<qint64, qint64>> pairs;
+    while (query.next())
+        pairs.append({query.int64(0), query.int64(1)});
+    if (!query.ok())
+        return query.error();
+    return pairs;
+}
+
+Result<QHash<qint64, int>> Repository::shownEntities(const QSet<qint64> &entityIds, const QSet<EntityType> &types,
+                                                     bool includeHidden) const
+{
+    Statement query(m_database, "SELECT id, type, hidden, mention_count FROM entities "
+                                "WHERE id IN (SELECT value FROM json_each(?1))");
+    query.bind(1, idArray(entityIds));
+    QHash<qint64, int> shown;
+    while (query.next()) {
+        const std::optional<EntityType> type = entityTypeFromName(query.text(1));
+        if (!type || (!types.isEmpty() && !types.contains(*type)))
+            continue;
+        if (query.int64(2) != 0 && !includeHidden)
+            continue;
+        shown.insert(query.int64(0), query.integer(3));
+    }
+    if (!query.ok())
+        return query.error();
+    return shown;
 }
 
 Result<QList<EvidenceRecord>> Repository::evidenceBetween(qint64 a, qint64 b,

@@ -153,6 +153,9 @@ public:
         // which spares reading each sentence's row; for filters that select
         // neither documents nor dates. Sentence ids and counts are the same.
         bool evidenceDocuments = true;
+        // True: only the edges between two of the entities, and only their
+        // nodes (a path already found, read for its links).
+        bool within = false;
     };
     Result<GraphData> graphDataAround(const QSet<qint64> &entityIds, const LocalReading &reading) const;
     Result<GraphData> graphDataAround(const QSet<qint64> &entityIds) const
@@ -165,6 +168,17 @@ public:
     // the store keeps; no documents), without reading a busy entity's
     // thousands of mentions.
     Result<QList<GraphNode>> graphNodes(const QSet<qint64> &entityIds, bool brief = false) const;
+    // For a search over links alone: each pair (entity of `entityIds`,
+    // entity linked to it) joined by a typed relation with a predicate of
+    // `predicates` (empty: any) that has a statement, in either direction;
+    // read from the relations' indexes, nothing else of them.
+    Result<QList<std::pair<qint64, qint64>>> relationNeighbours(const QSet<qint64> &entityIds,
+                                                                 const QSet<QString> &predicates) const;
+    // Those of `entityIds` a graph filtered to `types` (empty: every type
+    // this version knows) shows, as EntityGraph::build() keeps nodes, each
+    // with its named mentions (which its links tend to number).
+    Result<QHash<qint64, int>> shownEntities(const QSet<qint64> &entityIds, const QSet<EntityType> &types,
+                                             bool includeHidden) const;
     // Every evidence sentence of any relation between `a` and `b`, either
     // direction, by document then sentence, each sentence once. Typed
     // relations only, unless `includeCooccurrence`.

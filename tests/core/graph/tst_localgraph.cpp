@@ -181,6 +181,17 @@ QList<std::pair<QString, GraphFilter>> filters()
 {
     QList<std::pair<QString, GraphFilter>> all;
     all.append({u"typed relations only"_s, GraphFilter{}});
+    // Filters that count no statements: a path is searched over the
+    // relations' ends alone (fewestHopsGraph()).
+    GraphFilter typedTypes;
+    typedTypes.types = {EntityType::Person, EntityType::Organization};
+    all.append({u"typed relations, people and organisations"_s, typedTypes});
+    GraphFilter typedHidden;
+    typedHidden.includeHidden = true;
+    all.append({u"typed relations, hidden ones too"_s, typedHidden});
+    GraphFilter typedPredicates;
+    typedPredicates.predicates = {u"partner_of"_s, u"supplies"_s};
+    all.append({u"partner_of and supplies"_s, typedPredicates});
     GraphFilter cooccurrence;
     cooccurrence.includeCooccurrence = true;
     all.append({u"with co-occurrence"_s, cooccurrence});
