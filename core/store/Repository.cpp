@@ -1551,14 +1551,24 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
                                        "WHERE resolved = 0 AND entity_id IS NOT NULL");
     if (ids)
         mentions.bind(1, entityArray);
-    QHash<qint64, QList<qint64>> documents;
+    struct Named
+    {
+        QList<qint64> documents;
+        QByteArray lastSurface;
+    };
+    QHash<qint64, Named> named;
     while (mentions.next()) {
         const qint64 entity = mentions.int64(0);
-        QList<qint64> &in = documents[entity];
-        // A document names an entity many times in a row.
-        if (const qint64 document = mentions.int64(1); in.isEmpty() || in.constLast() != document)
-            in.append(document);
-        names[entity].insert(mentions.text(2));
+        Named &seen = named[entity];
+        // A document names an entity many times in a row, mostly alike: a
+        // surface is made a string only when it changes.
+        if (const qint64 document = mentions.int64(1);
+            seen.documents.isEmpty() || seen.documents.constLast() != document)
+            seen.documents.append(document);
+        if (const QByteArrayView surface = mentions.utf8(2); surface != seen.lastSurface) {
+            seen.lastSurface = surface.toByteArray();
+            names[entity].insert(QString::fromUtf8(surface));
+        }
     }
     if (!mentions.ok())
         return mentions.error();
@@ -1568,7 +1578,7 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
         // As SQLite orders them (BINARY: UTF-8 bytes).
         std::sort(node.aliases.begin(), node.aliases.end(),
                   [](const QString &a, const QString &b) { return compareByCodePoint(a, b) < 0; });
-        node.documentIds = std::move(documents[node.entityId]);
+        node.documentIds = std::move(named[node.entityId].documents);
         std::sort(node.documentIds.begin(), node.documentIds.end());
         node.documentIds.erase(std::unique(node.documentIds.begin(), node.documentIds.end()),
                                node.documentIds.end());
@@ -1676,10 +1686,14 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
         qsizetype edge;
         QString predicate;
         bool reversed;
+        // What tells its evidence entries apart from others of the edge:
+        // the relation's id (one per subject, predicate and object), or for
+        // a co-occurrence, which has no row, minus one less the edge's index.
+        qint64 key;
     };
     // The edge of a relation between `subject` and `object`, made if needed;
     // nullopt when either is not drawn.
-    const auto edgeOf = [&](qint64 subject, qint64 object, const QString &predicate,
+    const auto edgeOf = [&](qint64 relationId, qint64 subject, qint64 object, const QString &predicate,
                             double confidence) -> std::optional<RelationOnEdge> {
         if (!nodeAt.contains(subject) || !nodeAt.contains(object) || subject == object)
             return std::nullopt;
@@ -1696,11 +1710,11 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
         if (!edge.predicates.contains(predicate))
             edge.predicates.append(predicate);
         edge.confidence = std::max(edge.confidence, confidence);
-        return RelationOnEdge{*it, predicate, subject != edge.source};
+        return RelationOnEdge{*it, predicate, subject != edge.source, relationId > 0 ? relationId : -1 - *it};
     };
     QHash<qint64, RelationOnEdge> relationAt; // relation id -> where its evidence goes
     for (const RelationRow &row : std::as_const(relationRows)) {
-        if (const auto onEdge = edgeOf(row.subject, row.object, row.predicate, row.confidence))
+        if (const auto onEdge = edgeOf(row.id, row.subject, row.object, row.predicate, row.confidence))
             relationAt.insert(row.id, *onEdge);
     }
 
@@ -1729,13 +1743,13 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
         return published.value(documentId);
     };
 
-    // (edge, document, predicate, direction) -> index into that edge's evidence
-    QHash<std::pair<std::pair<qsizetype, qint64>, QString>, qsizetype> entryAt;
+    // (relation, document) -> index into its edge's evidence: an entry per
+    // edge, document, predicate and direction, which a relation is.
+    QHash<std::pair<qint64, qint64>, qsizetype> entryAt;
     const auto addEvidence = [&](const RelationOnEdge &relation, qint64 documentId,
                                  qint64 sentenceId) -> Result<void> {
-        const auto &[edgeIndex, predicate, reversed] = relation;
-        const std::pair<std::pair<qsizetype, qint64>, QString> key{
-            {edgeIndex, documentId}, reversed ? u'~' + predicate : predicate};
+        const auto &[edgeIndex, predicate, reversed, relationKey] = relation;
+        const std::pair<qint64, qint64> key{relationKey, documentId};
         auto entry = entryAt.find(key);
         if (entry == entryAt.end()) {
             const Result<QDate> date = dateOf(documentId);
@@ -1791,7 +1805,7 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     for (std::size_t i = 0; i < cooccurrences.size(); ++i) {
         const CooccurrenceSentence &found = cooccurrences.at(i);
         if (i == 0 || found.low != cooccurrences.at(i - 1).low || found.high != cooccurrences.at(i - 1).high)
-            onEdge = edgeOf(found.low, found.high, cooccurrence, cooccurrenceConfidence);
+            onEdge = edgeOf(0, found.low, found.high, cooccurrence, cooccurrenceConfidence);
         if (!onEdge)
             continue;
         if (auto added = addEvidence(*onEdge, found.documentId, found.sentenceId); !added)
