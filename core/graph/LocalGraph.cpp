@@ -186,15 +186,8 @@ Result<EntityGraph> egoGraph(const Repository &repository, qint64 centre, int ho
 
 Result<EntityGraph> fewestHopsGraph(const Repository &repository, qint64 from, qint64 to, const GraphFilter &filter)
 {
-    // With every edge of the entities up to `reach[0]` links from `from` and
-    // `reach[1]` links from `to` read (-1: not even the end itself), every
-    // path of at most reach[0] + reach[1] + 2 links lies in the graph (each
-    // of its links touches one of those entities), so a path found that short
-    // is a shortest one. Until then the side whose next ring is named less
-    // often grows (the mentions stand for the edges it would read: a busy
-    // entity's thousands are read only if the other side cannot do better);
-    // a side that cannot grow has its whole component read, and the answer
-    // is final.
+    // Links that are relations alone: searched over their ends, then only
+    // the path's links read whole.
     if (linksAreRelations(filter)) {
         const Result<QHash<qint64, int>> shownEnds = repository.shownEntities({from, to}, filter.types, filter.includeHidden);
         if (!shownEnds)
@@ -217,6 +210,15 @@ Result<EntityGraph> fewestHopsGraph(const Repository &repository, qint64 from, q
             return EntityGraph::build(*read, filter);
         }
     }
+    // With every edge of the entities up to `reach[0]` links from `from` and
+    // `reach[1]` links from `to` read (-1: not even the end itself), every
+    // path of at most reach[0] + reach[1] + 2 links lies in the graph (each
+    // of its links touches one of those entities), so a path found that short
+    // is a shortest one. Until then the side whose next ring is named less
+    // often grows (the mentions stand for the edges it would read: a busy
+    // entity's thousands are read only if the other side cannot do better);
+    // a side that cannot grow has its whole component read, and the answer
+    // is final.
     const Result<QList<GraphNode>> endNodes = repository.graphNodes({from, to}, true);
     if (!endNodes)
         return Error{endNodes.error()};
