@@ -57,7 +57,7 @@ void sentenceText(sqlite3_context *context, int, sqlite3_value **arguments)
     } else {
         const auto *bytes = static_cast<const char *>(sqlite3_value_blob(arguments[0]));
         const int size = sqlite3_value_bytes(arguments[0]);
-        if (last->packed.size() != size || std::memcmp(last->packed.constData(), bytes, size) != 0) {
+        if (last->packed.size() != size || (size > 0 && std::memcmp(last->packed.constData(), bytes, size) != 0)) {
             QByteArray packed(bytes, size);
             std::optional<QString> unpacked = unpackText(packed);
             if (!unpacked) {

@@ -1,5 +1,6 @@
 #include "core/store/Database.h"
 #include "core/store/Schema.h"
+#include "core/store/SqlFunctions.h"
 #include "core/store/Statement.h"
 #include "core/store/Transaction.h"
 #include "tests/support/ScratchMount.h"
@@ -113,6 +114,41 @@ private Q_SLOTS:
         QVERIFY(m_dir->isValid());
     }
     void cleanup() { m_dir.reset(); }
+
+    void readsSentencesOfPackedTexts()
+    {
+        auto database = Database::openInMemory();
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        // "é" and "𝕏" are one and two UTF-16 code units: offsets count those.
+        const QString text = u"Zoë met 𝕏avier. Then she left."_s;
+        Statement read(*database, "SELECT sentence_text(?1, ?2, ?3)");
+        const auto sentence = [&](const QVariant &stored, int start, int end) {
+            read.reset();
+            if (stored.typeId() == QMetaType::QByteArray)
+                read.bind(1, stored.toByteArray());
+            else if (stored.isNull())
+                read.bindNull(1);
+            else
+                read.bind(1, stored.toString());
+            read.bind(2, start).bind(3, end);
+            return read.next() ? read.text(0) : u"(no row)"_s;
+        };
+        const QByteArray packed = packText(text);
+        QCOMPARE(unpackText(packed).value(), text);
+        QCOMPARE(sentence(packed, 0, 16), u"Zoë met 𝕏avier."_s);
+        QCOMPARE(sentence(packed, 17, 31), u"Then she left."_s); // the document kept from the last call
+        QCOMPARE(sentence(text, 4, 7), u"met"_s);                // a text never packed
+        // Nothing for what cannot be read: no document, a range outside it,
+        // bytes that are not a packed text.
+        QVERIFY(sentence(QVariant(), 0, 3).isNull());
+        QVERIFY(sentence(packed, 20, 40).isNull());
+        QVERIFY(sentence(packed, 5, 2).isNull());
+        QTest::ignoreMessage(QtWarningMsg, "qUncompress: Input data is corrupted");
+        QTest::ignoreMessage(QtWarningMsg, "qUncompress: Input data is corrupted");
+        QVERIFY(sentence(QByteArray("\x00\x00\x01\x00garbage", 12), 0, 3).isNull());
+        QVERIFY(!unpackText(QByteArray("\x00\x00\x01\x00garbage", 12)));
+        QVERIFY(read.ok());
+    }
 
     void createsNewDatabase()
     {
