@@ -323,6 +323,32 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
     return {};
 }
 
+// Ids as a JSON array, bound where SQL reads them with json_each(): one
+// statement for a set of any size.
+QString idArray(const QSet<qint64> &ids)
+{
+    QList<qint64> sorted(ids.cbegin(), ids.cend());
+    std::sort(sorted.begin(), sorted.end());
+    QString json = u"["_s;
+    for (qsizetype i = 0; i < sorted.size(); ++i) {
+        if (i > 0)
+            json += u',';
+        json += QString::number(sorted.at(i));
+    }
+    return json + u']';
+}
+
+// `everything` when `idJson` is null, else `someOnly` with the ids
+// (idArray()) bound as ?1: a query over the whole project or over a few
+// entities, prepared alike.
+Statement statementOver(Database &database, const QString *idJson, const char *everything, const char *someOnly)
+{
+    Statement statement(database, idJson ? someOnly : everything);
+    if (idJson)
+        statement.bind(1, *idJson);
+    return statement;
+}
+
 // The statement fileMergeKeys() runs.
 constexpr char fileMergeKeySql[] = "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)";
 
@@ -343,14 +369,13 @@ qint64 storedMergeKey(const QString &key)
     return qint64(hash);
 }
 
-// `keys` stored as a JSON array, for json_each().
+// `keys` as stored, for json_each().
 QString storedMergeKeyArray(const QStringList &keys)
 {
-    QStringList numbers;
-    numbers.reserve(keys.size());
+    QSet<qint64> stored;
     for (const QString &key : keys)
-        numbers.append(QString::number(storedMergeKey(key)));
-    return u'[' + numbers.join(u',') + u']';
+        stored.insert(storedMergeKey(key));
+    return idArray(stored);
 }
 
 // Files `keys` under `entityId` in merge_keys (migration 8), each once;
@@ -1468,21 +1493,6 @@ Result<StoreStatistics> Repository::statistics() const
 
 namespace {
 
-// Ids as a JSON array, bound where SQL reads them with json_each(): one
-// statement for a set of any size.
-QString idArray(const QSet<qint64> &ids)
-{
-    QList<qint64> sorted(ids.cbegin(), ids.cend());
-    std::sort(sorted.begin(), sorted.end());
-    QString json = u"["_s;
-    for (qsizetype i = 0; i < sorted.size(); ++i) {
-        if (i > 0)
-            json += u',';
-        json += QString::number(sorted.at(i));
-    }
-    return json + u']';
-}
-
 // The nodes of graphData() (every entity when `ids` is null, else those of
 // `ids`) with their aliases and documents, in id order; `nodeAt` maps an
 // entity id to its place in `nodes`.
@@ -1490,12 +1500,12 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
                             QHash<qint64, qsizetype> &nodeAt, bool brief = false)
 {
     const QString entityArray = ids ? idArray(*ids) : QString();
-    Statement rows(database, ids ? "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
-                                   "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id"
-                                 : "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
-                                   "FROM entities e ORDER BY e.id");
-    if (ids)
-        rows.bind(1, entityArray);
+    const QString *someIds = ids ? &entityArray : nullptr;
+    Statement rows = statementOver(database, someIds,
+                                   "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
+                                   "FROM entities e ORDER BY e.id",
+                                   "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
+                                   "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
     while (rows.next()) {
         // A type this version does not know cannot be filtered or drawn.
         const std::optional<EntityType> type = entityTypeFromName(rows.text(2));
@@ -1513,75 +1523,63 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
     if (!rows.ok())
         return rows.error();
 
-    if (ids && brief) {
-        // Names and what filters them only: the aliases the store keeps,
-        // the mentions as counted (migration 12), no row of the mentions
-        // read.
-        Statement aliases(database, "SELECT entity_id, alias FROM aliases "
-                                    "WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY 1, 2");
-        aliases.bind(1, entityArray);
-        while (aliases.next()) {
-            if (const auto it = nodeAt.constFind(aliases.int64(0)); it != nodeAt.constEnd())
-                nodes[*it].aliases.append(aliases.text(1));
-        }
-        if (!aliases.ok())
-            return aliases.error();
-        return {};
-    }
     // The names each goes by (the aliases the store keeps and the surface
     // forms of its mentions) and the documents naming it, as entities()
     // has them: the mentions read once, in one pass without sorting (through
     // the entity index for a few entities, the table in storage order for
     // all), and the sets made here. Two sorted queries, aliases UNION
     // surfaces and DISTINCT documents, each sorted every mention of the
-    // project: most of reading a large graph's nodes.
-    Statement aliases(database, ids ? "SELECT entity_id, alias FROM aliases "
-                                      "WHERE entity_id IN (SELECT value FROM json_each(?1))"
-                                    : "SELECT entity_id, alias FROM aliases");
-    if (ids)
-        aliases.bind(1, entityArray);
+    // project: most of reading a large graph's nodes. In brief (a few
+    // entities): the aliases alone, the mentions as counted (migration 12),
+    // no row of the mentions read.
+    Statement aliases = statementOver(database, someIds, "SELECT entity_id, alias FROM aliases",
+                                      "SELECT entity_id, alias FROM aliases "
+                                      "WHERE entity_id IN (SELECT value FROM json_each(?1))");
     QHash<qint64, QSet<QString>> names;
     while (aliases.next())
         names[aliases.int64(0)].insert(aliases.text(1));
     if (!aliases.ok())
         return aliases.error();
-    Statement mentions(database, ids ? "SELECT entity_id, document_id, surface FROM mentions "
-                                       "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1))"
-                                     : "SELECT entity_id, document_id, surface FROM mentions "
-                                       "WHERE resolved = 0 AND entity_id IS NOT NULL");
-    if (ids)
-        mentions.bind(1, entityArray);
     struct Named
     {
         QList<qint64> documents;
         QByteArray lastSurface;
     };
     QHash<qint64, Named> named;
-    while (mentions.next()) {
-        const qint64 entity = mentions.int64(0);
-        Named &seen = named[entity];
-        // A document names an entity many times in a row, mostly alike: a
-        // surface is made a string only when it changes.
-        if (const qint64 document = mentions.int64(1);
-            seen.documents.isEmpty() || seen.documents.constLast() != document)
-            seen.documents.append(document);
-        if (const QByteArrayView surface = mentions.utf8(2); surface != seen.lastSurface) {
-            seen.lastSurface = surface.toByteArray();
-            names[entity].insert(QString::fromUtf8(surface));
+    if (!(ids && brief)) {
+        Statement mentions = statementOver(database, someIds,
+                                           "SELECT entity_id, document_id, surface FROM mentions "
+                                           "WHERE resolved = 0 AND entity_id IS NOT NULL",
+                                           "SELECT entity_id, document_id, surface FROM mentions "
+                                           "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1))");
+        while (mentions.next()) {
+            const qint64 entity = mentions.int64(0);
+            Named &seen = named[entity];
+            // A document names an entity many times in a row, mostly alike:
+            // a surface is made a string only when it changes.
+            if (const qint64 document = mentions.int64(1);
+                seen.documents.isEmpty() || seen.documents.constLast() != document)
+                seen.documents.append(document);
+            if (const QByteArrayView surface = mentions.utf8(2); surface != seen.lastSurface) {
+                seen.lastSurface = surface.toByteArray();
+                names[entity].insert(QString::fromUtf8(surface));
+            }
         }
+        if (!mentions.ok())
+            return mentions.error();
     }
-    if (!mentions.ok())
-        return mentions.error();
     for (GraphNode &node : nodes) {
-        const QSet<QString> &own = names[node.entityId];
+        const QSet<QString> own = names.value(node.entityId);
         node.aliases = QStringList(own.cbegin(), own.cend());
         // As SQLite orders them (BINARY: UTF-8 bytes).
         std::sort(node.aliases.begin(), node.aliases.end(),
                   [](const QString &a, const QString &b) { return compareByCodePoint(a, b) < 0; });
-        node.documentIds = std::move(named[node.entityId].documents);
-        std::sort(node.documentIds.begin(), node.documentIds.end());
-        node.documentIds.erase(std::unique(node.documentIds.begin(), node.documentIds.end()),
-                               node.documentIds.end());
+        if (const auto seen = named.find(node.entityId); seen != named.end()) {
+            node.documentIds = std::move(seen->documents);
+            std::sort(node.documentIds.begin(), node.documentIds.end());
+            node.documentIds.erase(std::unique(node.documentIds.begin(), node.documentIds.end()),
+                                   node.documentIds.end());
+        }
     }
     return {};
 }
@@ -1596,12 +1594,6 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     const bool briefNodes = around && reading.briefNodes;
     const bool evidenceDocuments = !around || reading.evidenceDocuments;
     const QString aroundIds = around ? idArray(*around) : QString();
-    const auto scoped = [&](const char *everything, const char *aroundOnly) {
-        Statement statement(database, around ? aroundOnly : everything);
-        if (around)
-            statement.bind(1, aroundIds);
-        return statement;
-    };
 
     // Typed relations first, so that an edge's direction is that of a
     // statement rather than of an unordered co-occurrence; read before the
@@ -1614,7 +1606,8 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     };
     QList<RelationRow> relationRows;
     {
-        Statement relations = scoped(
+        Statement relations = statementOver(
+            database, around ? &aroundIds : nullptr,
             "SELECT id, subject_id, object_id, predicate, confidence FROM relations ORDER BY id",
             reading.within ? "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
                              "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
@@ -1662,17 +1655,19 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     }
 
     QSet<qint64> entityIds;
-    if (around && reading.within) {
+    if (around) {
         entityIds = *around;
-    } else if (around) {
-        entityIds = *around;
-        for (const RelationRow &row : std::as_const(relationRows)) {
-            entityIds.insert(row.subject);
-            entityIds.insert(row.object);
-        }
-        for (const CooccurrenceSentence &found : cooccurrences) {
-            entityIds.insert(found.low);
-            entityIds.insert(found.high);
+        // And the entities at the other end, unless only the edges between
+        // them are read.
+        if (!reading.within) {
+            for (const RelationRow &row : std::as_const(relationRows)) {
+                entityIds.insert(row.subject);
+                entityIds.insert(row.object);
+            }
+            for (const CooccurrenceSentence &found : cooccurrences) {
+                entityIds.insert(found.low);
+                entityIds.insert(found.high);
+            }
         }
     }
     GraphData data;
