@@ -10,6 +10,23 @@ namespace NewsGraph {
 
 namespace {
 
+// Whether `filter` keeps statements by their documents or dates, which a
+// read must then say.
+bool selectsDocuments(const GraphFilter &filter)
+{
+    return !filter.documents.isEmpty() || filter.from.isValid() || filter.to.isValid();
+}
+
+// The mentions of `ids` by `mentions` (entity id -> named mentions), which
+// stand for the links a search would read around them.
+qint64 mentionsOf(const QHash<qint64, int> &mentions, const QSet<qint64> &ids)
+{
+    qint64 sum = 0;
+    for (qint64 id : ids)
+        sum += mentions.value(id);
+    return sum;
+}
+
 // A part of the stored graph that grows: every edge of the entities made
 // complete so far (each read once, whole) and the entities at their ends,
 // and the filtered graph over them.
@@ -32,7 +49,7 @@ public:
         Repository::LocalReading reading;
         reading.cooccurrence = m_filter.includeCooccurrence;
         reading.briefNodes = true;
-        reading.evidenceDocuments = !m_filter.documents.isEmpty() || m_filter.from.isValid() || m_filter.to.isValid();
+        reading.evidenceDocuments = selectsDocuments(m_filter);
         Result<GraphData> read = m_repository.graphDataAround(fresh, reading);
         if (!read)
             return Error{read.error()};
@@ -64,13 +81,7 @@ public:
         for (const GraphNode &node : nodes)
             m_mentions.insert(node.entityId, node.mentions);
     }
-    qint64 mentionsOf(const QSet<qint64> &ids) const
-    {
-        qint64 sum = 0;
-        for (qint64 id : ids)
-            sum += m_mentions.value(id);
-        return sum;
-    }
+    qint64 mentionsOf(const QSet<qint64> &ids) const { return NewsGraph::mentionsOf(m_mentions, ids); }
 
 private:
     const Repository &m_repository;
@@ -100,8 +111,7 @@ QSet<qint64> ringAt(const EntityGraph &graph, qint64 centre, int distance)
 // alone (Repository::relationNeighbours()).
 bool linksAreRelations(const GraphFilter &filter)
 {
-    return !filter.includeCooccurrence && filter.minimumEvidence <= 1 && filter.documents.isEmpty()
-        && !filter.from.isValid() && !filter.to.isValid();
+    return !filter.includeCooccurrence && filter.minimumEvidence <= 1 && !selectsDocuments(filter);
 }
 
 // A fewest-links chain from `from` to `to` (both shown, named `weights`
@@ -120,16 +130,10 @@ Result<QList<qint64>> fewestHopsChain(const Repository &repository, qint64 from,
         return QList<qint64>{from};
     QHash<qint64, qint64> parent[2] = {{{from, 0}}, {{to, 0}}};
     QSet<qint64> frontier[2] = {{from}, {to}};
-    const auto weightOf = [&](const QSet<qint64> &ids) {
-        qint64 sum = 0;
-        for (qint64 id : ids)
-            sum += weights.value(id);
-        return sum;
-    };
     for (;;) {
         if (frontier[0].isEmpty() || frontier[1].isEmpty())
             return QList<qint64>{};
-        const int side = weightOf(frontier[0]) <= weightOf(frontier[1]) ? 0 : 1;
+        const int side = mentionsOf(weights, frontier[0]) <= mentionsOf(weights, frontier[1]) ? 0 : 1;
         const int other = 1 - side;
         const Result<QList<std::pair<qint64, qint64>>> pairs = repository.relationNeighbours(frontier[side], filter.predicates);
         if (!pairs)
