@@ -1,6 +1,7 @@
 #include "core/store/Repository.h"
 
 #include "core/store/Database.h"
+#include "core/store/RowIdMap.h"
 #include "core/store/SqlFunctions.h"
 #include "core/store/Statement.h"
 #include "core/store/Transaction.h"
@@ -12,6 +13,9 @@
 #include <QSet>
 
 #include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
 #include <cmath>
 #include <tuple>
 #include <utility>
@@ -1115,14 +1119,11 @@ Result<QList<EntityRecord>> Repository::entities() const
     if (!query.ok())
         return query.error();
 
-    // Aliases and the surface forms of mentions: an alias may have been
-    // added without a mention (merging, the user lexicon) and a mention's text
-    // is a name the entity goes by whether or not extraction listed it.
-    // UNION also removes duplicates.
-    Statement aliases(m_database,
-                      "SELECT entity_id, alias FROM aliases "
-                      "UNION SELECT entity_id, surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0 "
-                      "ORDER BY 1, 2");
+    // The aliases, which include the surface form of every mention naming
+    // the entity (the writer stores them so, migration 13 made older
+    // projects so), and may have been added without a mention (merging, the
+    // user lexicon).
+    Statement aliases(m_database, "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias");
     while (aliases.next()) {
         if (const auto it = position.constFind(aliases.int64(0)); it != position.constEnd())
             records[*it].aliases.append(aliases.text(1));
@@ -1493,14 +1494,39 @@ Result<StoreStatistics> Repository::statistics() const
 
 namespace {
 
+// Strings for the few distinct values of a column read row by row (the
+// predicates of every relation): each made a QString once and shared.
+class InternedStrings
+{
+public:
+    QString operator()(QByteArrayView utf8)
+    {
+        const std::string_view key(utf8.data(), std::size_t(utf8.size()));
+        auto it = m_strings.find(key);
+        if (it == m_strings.end())
+            it = m_strings.emplace(std::string(key), QString::fromUtf8(utf8)).first;
+        return it->second;
+    }
+
+private:
+    std::map<std::string, QString, std::less<>> m_strings;
+};
+
 // The nodes of graphData() (every entity when `ids` is null, else those of
 // `ids`) with their aliases and documents, in id order; `nodeAt` maps an
 // entity id to its place in `nodes`.
 Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<GraphNode> &nodes,
-                            QHash<qint64, qsizetype> &nodeAt, bool brief = false)
+                            RowIdMap<qsizetype> &nodeAt, bool brief = false)
 {
     const QString entityArray = ids ? idArray(*ids) : QString();
     const QString *someIds = ids ? &entityArray : nullptr;
+    if (!ids) {
+        Statement extent(database, "SELECT max(id), count(*) FROM entities");
+        if (extent.next())
+            nodeAt.expect(extent.int64(0), extent.integer(1));
+        if (!extent.ok())
+            return extent.error();
+    }
     Statement rows = statementOver(database, someIds,
                                    "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
                                    "FROM entities e ORDER BY e.id",
@@ -1523,63 +1549,49 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
     if (!rows.ok())
         return rows.error();
 
-    // The names each goes by (the aliases the store keeps and the surface
-    // forms of its mentions) and the documents naming it, as entities()
-    // has them: the mentions read once, in one pass without sorting (through
-    // the entity index for a few entities, the table in storage order for
-    // all), and the sets made here. Two sorted queries, aliases UNION
-    // surfaces and DISTINCT documents, each sorted every mention of the
-    // project: most of reading a large graph's nodes. In brief (a few
-    // entities): the aliases alone, the mentions as counted (migration 12),
-    // no row of the mentions read.
-    Statement aliases = statementOver(database, someIds, "SELECT entity_id, alias FROM aliases",
+    // The names each goes by: its aliases, which include the surface form of
+    // every mention naming it (the writer stores them so, migration 13 made
+    // older projects so), in the order of the UNIQUE (entity_id, alias)
+    // index, which is SQLite's BINARY order, as entities() has them.
+    Statement aliases = statementOver(database, someIds,
+                                      "SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias",
                                       "SELECT entity_id, alias FROM aliases "
-                                      "WHERE entity_id IN (SELECT value FROM json_each(?1))");
-    QHash<qint64, QSet<QString>> names;
-    while (aliases.next())
-        names[aliases.int64(0)].insert(aliases.text(1));
+                                      "WHERE entity_id IN (SELECT value FROM json_each(?1)) "
+                                      "ORDER BY entity_id, alias");
+    while (aliases.next()) {
+        if (const qsizetype *at = nodeAt.find(aliases.int64(0)))
+            nodes[*at].aliases.append(aliases.text(1));
+    }
     if (!aliases.ok())
         return aliases.error();
-    struct Named
-    {
-        QList<qint64> documents;
-        QByteArray lastSurface;
-    };
-    QHash<qint64, Named> named;
-    if (!(ids && brief)) {
-        Statement mentions = statementOver(database, someIds,
-                                           "SELECT entity_id, document_id, surface FROM mentions "
-                                           "WHERE resolved = 0 AND entity_id IS NOT NULL",
-                                           "SELECT entity_id, document_id, surface FROM mentions "
-                                           "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1))");
-        while (mentions.next()) {
-            const qint64 entity = mentions.int64(0);
-            Named &seen = named[entity];
-            // A document names an entity many times in a row, mostly alike:
-            // a surface is made a string only when it changes.
-            if (const qint64 document = mentions.int64(1);
-                seen.documents.isEmpty() || seen.documents.constLast() != document)
-                seen.documents.append(document);
-            if (const QByteArrayView surface = mentions.utf8(2); surface != seen.lastSurface) {
-                seen.lastSurface = surface.toByteArray();
-                names[entity].insert(QString::fromUtf8(surface));
-            }
-        }
-        if (!mentions.ok())
-            return mentions.error();
+
+    // The documents naming each: the mentions read once, in one pass without
+    // sorting (through the entity index for a few entities, the table in
+    // storage order for all), a document kept once per run of its mentions
+    // and the lists sorted here. DISTINCT documents sorted every mention of
+    // the project. In brief (a few entities) none: the mentions are counted
+    // already (migration 12).
+    if (ids && brief)
+        return {};
+    Statement mentions = statementOver(database, someIds,
+                                       "SELECT entity_id, document_id FROM mentions "
+                                       "WHERE resolved = 0 AND entity_id IS NOT NULL",
+                                       "SELECT entity_id, document_id FROM mentions "
+                                       "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1))");
+    while (mentions.next()) {
+        const qsizetype *at = nodeAt.find(mentions.int64(0));
+        if (!at)
+            continue;
+        QList<qint64> &documents = nodes[*at].documentIds;
+        if (const qint64 document = mentions.int64(1); documents.isEmpty() || documents.constLast() != document)
+            documents.append(document);
     }
+    if (!mentions.ok())
+        return mentions.error();
     for (GraphNode &node : nodes) {
-        const QSet<QString> own = names.value(node.entityId);
-        node.aliases = QStringList(own.cbegin(), own.cend());
-        // As SQLite orders them (BINARY: UTF-8 bytes).
-        std::sort(node.aliases.begin(), node.aliases.end(),
-                  [](const QString &a, const QString &b) { return compareByCodePoint(a, b) < 0; });
-        if (const auto seen = named.find(node.entityId); seen != named.end()) {
-            node.documentIds = std::move(seen->documents);
-            std::sort(node.documentIds.begin(), node.documentIds.end());
-            node.documentIds.erase(std::unique(node.documentIds.begin(), node.documentIds.end()),
-                                   node.documentIds.end());
-        }
+        std::sort(node.documentIds.begin(), node.documentIds.end());
+        node.documentIds.erase(std::unique(node.documentIds.begin(), node.documentIds.end()),
+                               node.documentIds.end());
     }
     return {};
 }
@@ -1605,6 +1617,8 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
         double confidence;
     };
     QList<RelationRow> relationRows;
+    qint64 largestRelation = 0;
+    InternedStrings predicates; // a few dozen, each made a string once
     {
         Statement relations = statementOver(
             database, around ? &aroundIds : nullptr,
@@ -1616,9 +1630,11 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
                              "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
                              "UNION SELECT id, subject_id, object_id, predicate, confidence FROM relations "
                              "WHERE object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1");
-        while (relations.next())
+        while (relations.next()) {
             relationRows.append({relations.int64(0), relations.int64(1), relations.int64(2),
-                                 relations.text(3), relations.real(4)});
+                                 predicates(relations.utf8(3)), relations.real(4)});
+            largestRelation = std::max(largestRelation, relationRows.constLast().id);
+        }
         if (!relations.ok())
             return relations.error();
     }
@@ -1671,7 +1687,7 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
         }
     }
     GraphData data;
-    QHash<qint64, qsizetype> nodeAt;
+    RowIdMap<qsizetype> nodeAt;
     if (auto read = readGraphNodes(database, around ? &entityIds : nullptr, data.nodes, nodeAt, briefNodes); !read)
         return Error{read.error()};
 
@@ -1707,7 +1723,8 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
         edge.confidence = std::max(edge.confidence, confidence);
         return RelationOnEdge{*it, predicate, subject != edge.source, relationId > 0 ? relationId : -1 - *it};
     };
-    QHash<qint64, RelationOnEdge> relationAt; // relation id -> where its evidence goes
+    RowIdMap<RelationOnEdge> relationAt; // relation id -> where its evidence goes
+    relationAt.expect(largestRelation, relationRows.size());
     for (const RelationRow &row : std::as_const(relationRows)) {
         if (const auto onEdge = edgeOf(row.id, row.subject, row.object, row.predicate, row.confidence))
             relationAt.insert(row.id, *onEdge);
@@ -1715,9 +1732,14 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
 
     // Document id -> its date, where it has one: all of them at once for
     // the whole graph, one by one as needed around a few entities.
-    QHash<qint64, QDate> published;
+    RowIdMap<QDate> published;
     Statement dateOfOne(database, "SELECT published FROM documents WHERE id = ?1 AND published IS NOT NULL");
     if (!around) {
+        Statement extent(database, "SELECT max(id), count(*) FROM documents");
+        if (extent.next())
+            published.expect(extent.int64(0), extent.integer(1));
+        if (!extent.ok())
+            return extent.error();
         Statement dates(database, "SELECT id, published FROM documents WHERE published IS NOT NULL");
         while (dates.next())
             published.insert(dates.int64(0), QDate::fromString(dates.text(1), Qt::ISODate));
@@ -1738,54 +1760,69 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
         return published.value(documentId);
     };
 
-    // (relation, document) -> index into its edge's evidence: an entry per
-    // edge, document, predicate and direction, which a relation is.
-    QHash<std::pair<qint64, qint64>, qsizetype> entryAt;
+    // An entry per edge, document, predicate and direction, which is a
+    // relation and a document. Evidence comes relation by relation (a
+    // co-occurrence's pair by pair), each relation's in sentence order: its
+    // entries (a run at the end of its edge's) are kept in document order,
+    // so that a row's entry is the last one, a new one, or found by a
+    // binary search when sentence and document ids do not rise together.
+    qint64 runKey = 0; // none: relation ids are positive, co-occurrence keys negative
+    qsizetype runStart = 0;
     const auto addEvidence = [&](const RelationOnEdge &relation, qint64 documentId,
                                  qint64 sentenceId) -> Result<void> {
-        const auto &[edgeIndex, predicate, reversed, relationKey] = relation;
-        const std::pair<qint64, qint64> key{relationKey, documentId};
-        auto entry = entryAt.find(key);
-        if (entry == entryAt.end()) {
-            const Result<QDate> date = dateOf(documentId);
-            if (!date)
-                return Error{date.error()};
-            GraphEdgeEvidence item;
-            item.documentId = documentId;
-            item.documentDate = *date;
-            item.predicate = predicate;
-            item.reversed = reversed;
-            GraphEdge &edge = data.edges[edgeIndex];
-            entry = entryAt.insert(key, edge.evidence.size());
-            edge.evidence.append(item);
+        QList<GraphEdgeEvidence> &entries = data.edges[relation.edge].evidence;
+        if (relation.key != runKey) {
+            runKey = relation.key;
+            runStart = entries.size();
         }
-        data.edges[edgeIndex].evidence[*entry].sentenceIds.append(sentenceId);
+        qsizetype entry = entries.size() - 1;
+        if (entry < runStart || entries.at(entry).documentId != documentId) {
+            const auto place = entry < runStart || entries.at(entry).documentId < documentId
+                ? entries.end()
+                : std::lower_bound(entries.begin() + runStart, entries.end(), documentId,
+                                   [](const GraphEdgeEvidence &e, qint64 id) { return e.documentId < id; });
+            entry = place - entries.begin();
+            if (place == entries.end() || place->documentId != documentId) {
+                const Result<QDate> date = dateOf(documentId);
+                if (!date)
+                    return Error{date.error()};
+                GraphEdgeEvidence item;
+                item.documentId = documentId;
+                item.documentDate = *date;
+                item.predicate = relation.predicate;
+                item.reversed = relation.reversed;
+                entries.insert(entry, item);
+            }
+        }
+        entries[entry].sentenceIds.append(sentenceId);
         return {};
     };
 
     QSet<qint64> relationIds;
     if (around) {
-        for (auto it = relationAt.cbegin(); it != relationAt.cend(); ++it)
-            relationIds.insert(it.key());
+        for (const RelationRow &row : std::as_const(relationRows)) {
+            if (relationAt.contains(row.id))
+                relationIds.insert(row.id);
+        }
     }
     Statement evidence(database,
                        !evidenceDocuments ? "SELECT relation_id, 0, sentence_id FROM relation_evidence "
                                             "WHERE relation_id IN (SELECT value FROM json_each(?1)) "
-                                            "ORDER BY sentence_id"
+                                            "ORDER BY relation_id, sentence_id"
                        : around ? "SELECT ev.relation_id, s.document_id, ev.sentence_id "
                                 "FROM relation_evidence ev "
                                 "JOIN sentences s ON s.id = ev.sentence_id "
                                 "WHERE ev.relation_id IN (SELECT value FROM json_each(?1)) "
-                                "ORDER BY s.document_id, ev.sentence_id"
+                                "ORDER BY ev.relation_id, ev.sentence_id"
                               : "SELECT ev.relation_id, s.document_id, ev.sentence_id "
                                 "FROM relation_evidence ev "
                                 "JOIN sentences s ON s.id = ev.sentence_id "
-                                "ORDER BY s.document_id, ev.sentence_id");
+                                "ORDER BY ev.relation_id, ev.sentence_id");
     if (around)
         evidence.bind(1, idArray(relationIds));
     while (evidence.next()) {
-        const auto relation = relationAt.constFind(evidence.int64(0));
-        if (relation == relationAt.constEnd())
+        const RelationOnEdge *relation = relationAt.find(evidence.int64(0));
+        if (!relation)
             continue;
         if (auto added = addEvidence(*relation, evidence.int64(1), evidence.int64(2)); !added)
             return Error{added.error()};
@@ -1807,14 +1844,15 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
             return Error{added.error()};
     }
 
+    std::vector<qint64> sentences;
     for (GraphEdge &edge : data.edges) {
         edge.predicates.sort();
-        QSet<qint64> sentences; // a sentence stating two of its relations counts once
-        for (const GraphEdgeEvidence &entry : std::as_const(edge.evidence)) {
-            for (const qint64 sentence : entry.sentenceIds)
-                sentences.insert(sentence);
-        }
-        edge.evidenceCount = int(sentences.size());
+        // A sentence stating two of its relations counts once.
+        sentences.clear();
+        for (const GraphEdgeEvidence &entry : std::as_const(edge.evidence))
+            sentences.insert(sentences.end(), entry.sentenceIds.cbegin(), entry.sentenceIds.cend());
+        std::sort(sentences.begin(), sentences.end());
+        edge.evidenceCount = int(std::unique(sentences.begin(), sentences.end()) - sentences.begin());
         edge.cooccurrenceOnly = std::all_of(edge.predicates.cbegin(), edge.predicates.cend(),
                                             [&](const QString &p) { return p == cooccurrence; });
         std::sort(edge.evidence.begin(), edge.evidence.end(),
@@ -1844,7 +1882,7 @@ Result<GraphData> Repository::graphDataAround(const QSet<qint64> &entityIds, con
 Result<QList<GraphNode>> Repository::graphNodes(const QSet<qint64> &entityIds, bool brief) const
 {
     QList<GraphNode> nodes;
-    QHash<qint64, qsizetype> nodeAt;
+    RowIdMap<qsizetype> nodeAt;
     if (auto read = readGraphNodes(m_database, &entityIds, nodes, nodeAt, brief); !read)
         return Error{read.error()};
     return nodes;

@@ -312,6 +312,18 @@ CREATE TRIGGER mentions_count_update AFTER UPDATE OF entity_id, resolved ON ment
 END;
 )sql";
 
+// Version 13: every name a mention gives an entity is one of its aliases.
+// The extraction lists each surface form among an entity's aliases and the
+// writer stores them, so readers of an entity's names (the entity list, the
+// graph's nodes) read the aliases alone instead of going through every
+// mention of the project with them; a project written by hand or by an
+// older version gets the names its mentions give.
+constexpr const char migration13[] = R"sql(
+INSERT OR IGNORE INTO aliases (entity_id, alias)
+SELECT DISTINCT entity_id, surface FROM mentions
+WHERE entity_id IS NOT NULL AND resolved = 0 AND surface <> '';
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -329,6 +341,7 @@ const QList<Migration> &schemaMigrations()
         {10, migration10},
         {11, migration11, &Repository::fileAllMergeKeys},
         {12, migration12},
+        {13, migration13},
     };
     return migrations;
 }

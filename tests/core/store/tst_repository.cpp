@@ -734,9 +734,12 @@ private Q_SLOTS:
         QVERIFY(addMention(beta, betaSentences.at(0), 5, u"LOC"_s, u"Paris"_s));
         QVERIFY(addMention(alpha, alphaSentences.at(2), 0, u"TIME"_s, u"dinner"_s)); // attribute
         // Rows written by hand, not by Repository's writer, which counts
-        // the named mentions of each entity as it stores them.
+        // the named mentions of each entity as it stores them and lists
+        // every name they give among its aliases.
         QVERIFY(db().execute(u"UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m "
-                             "WHERE m.entity_id = entities.id AND m.resolved = 0)"_s)
+                             "WHERE m.entity_id = entities.id AND m.resolved = 0);"
+                             "INSERT OR IGNORE INTO aliases (entity_id, alias) SELECT DISTINCT entity_id, "
+                             "surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0"_s)
                     .ok());
 
         const auto entities = repo().entities();
@@ -822,7 +825,7 @@ private Q_SLOTS:
         QCOMPARE(statistics->documents, 2);
         QCOMPARE(statistics->sentences, 8);
         QCOMPARE(statistics->entities, 5);
-        QCOMPARE(statistics->aliases, 4);
+        QCOMPARE(statistics->aliases, 8); // four written, four names of mentions
         QCOMPARE(statistics->mentions, 8); // of entities
         QCOMPARE(statistics->attributes, 1);
         QCOMPARE(statistics->relations, 2);
@@ -1618,6 +1621,36 @@ private Q_SLOTS:
         const GraphData again = repo().graphData().value();
         QCOMPARE(again.nodes.size(), 5);
         QVERIFY(again.nodes.at(3).hidden);
+
+        // Evidence is read relation by relation in sentence order, and
+        // sentence ids usually rise with document ids. When they do not (here
+        // epsilon, stored first, gets the largest document id), each edge's
+        // entries are still one per document and statement, in document
+        // order, each with its sentences ascending.
+        QVERIFY(db().execute(u"PRAGMA foreign_keys = OFF;"
+                             "UPDATE documents SET id = 1000 WHERE id = %1;"
+                             "UPDATE sentences SET document_id = 1000 WHERE document_id = %1;"
+                             "UPDATE mentions SET document_id = 1000 WHERE document_id = %1;"
+                             "PRAGMA foreign_keys = ON"_s.arg(epsilon->id))
+                    .ok());
+        const GraphData moved = repo().graphData().value();
+        const GraphEdge *movedPartners = findEdge(moved, mistral, nvidia);
+        QVERIFY(movedPartners);
+        QCOMPARE(movedPartners->evidenceCount, 3);
+        QCOMPARE(movedPartners->evidence.size(), 4);
+        const QList<std::pair<qint64, QString>> order = {{zeta->id, u"mentioned_with"_s},
+                                                         {zeta->id, u"partner_of"_s},
+                                                         {1000, u"mentioned_with"_s},
+                                                         {1000, u"partner_of"_s}};
+        for (qsizetype i = 0; i < order.size(); ++i) {
+            const GraphEdgeEvidence &entry = movedPartners->evidence.at(i);
+            QCOMPARE(entry.documentId, order.at(i).first);
+            QCOMPARE(entry.predicate, order.at(i).second);
+            QVERIFY(std::is_sorted(entry.sentenceIds.cbegin(), entry.sentenceIds.cend()));
+        }
+        QCOMPARE(movedPartners->evidence.at(2).documentDate, QDate(2025, 6, 11));
+        QCOMPARE(movedPartners->evidence.at(2).sentenceIds, partners->evidence.at(0).sentenceIds);
+        QCOMPARE(moved.nodes.at(0).documentIds, (QList<qint64>{zeta->id, eta->id, 1000}));
     }
 
     void evidenceBetween()
@@ -1892,8 +1925,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 12);
-        QCOMPARE(Database::latestSchemaVersion(), 12);
+        QCOMPARE(database->schemaVersion(), 13);
+        QCOMPARE(Database::latestSchemaVersion(), 13);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
@@ -1941,12 +1974,16 @@ private Q_SLOTS:
         // Version 12 counts them per entity.
         QCOMPARE(queryInteger(*database, "SELECT mention_count FROM entities WHERE id = 1"), 1);
         QCOMPARE(miscountedEntities(*database), 0);
+        // Version 13 makes the names the mentions give aliases (Londinium
+        // had none).
+        QCOMPARE(queryText(*database, "SELECT group_concat(alias, '|') FROM aliases WHERE entity_id = 2"),
+                 u"Londinium"_s);
 
         // A type this version does not know takes no part in merging.
         const QList<KnownEntity> known = repository.knownEntities().value();
         QCOMPARE(known.size(), 1);
         QCOMPARE(known.first().name, u"Ada Lovelace"_s);
-        QCOMPARE(known.first().aliases, QStringList{u"Lovelace"_s});
+        QCOMPARE(known.first().aliases, (QStringList{u"Lovelace"_s, u"Ada Lovelace"_s}));
         // Version 8 files the merge keys of the entities already there.
         const ExtractedEntity ada = entityOf(u"Ada Lovelace"_s, EntityType::Person, alphaText, {u"Ada Lovelace"_s});
         QCOMPARE(repository.matchKnownEntities({ada}).value(), QList<qint64>{1});
