@@ -76,33 +76,48 @@ EntityGraph EntityGraph::build(const GraphData &data, const GraphFilter &filter)
 
     const QString cooccurrence = QString::fromUtf16(cooccurrencePredicate);
     const int minimumEvidence = std::max(1, filter.minimumEvidence);
+    const auto passes = [&](const GraphEdgeEvidence &entry) {
+        const bool isCooccurrence = entry.predicate == cooccurrence;
+        if (isCooccurrence ? !filter.includeCooccurrence
+                           : !filter.predicates.isEmpty() && !filter.predicates.contains(entry.predicate))
+            return false;
+        if (!filter.documents.isEmpty() && !filter.documents.contains(entry.documentId))
+            return false;
+        return datePasses(filter, entry.documentDate);
+    };
+    // Scratch lists, reused from edge to edge: a big graph has hundreds of
+    // thousands.
+    QStringList predicates;
+    std::vector<qint64> sentences;
     for (const GraphEdge &edge : data.edges) {
         if (!p->indexOf.contains(edge.source) || !p->indexOf.contains(edge.target))
             continue;
         GraphEdge kept = edge;
-        kept.evidence.clear();
-        kept.predicates.clear();
-        QSet<qint64> sentences;
-        for (const GraphEdgeEvidence &entry : edge.evidence) {
-            const bool isCooccurrence = entry.predicate == cooccurrence;
-            if (isCooccurrence ? !filter.includeCooccurrence
-                               : !filter.predicates.isEmpty() && !filter.predicates.contains(entry.predicate))
-                continue;
-            if (!filter.documents.isEmpty() && !filter.documents.contains(entry.documentId))
-                continue;
-            if (!datePasses(filter, entry.documentDate))
-                continue;
-            kept.evidence.append(entry);
-            if (!kept.predicates.contains(entry.predicate))
-                kept.predicates.append(entry.predicate);
-            for (qint64 sentence : entry.sentenceIds)
-                sentences.insert(sentence);
+        // Most filters keep every statement of most edges: their lists are
+        // then shared with the data, not copied entry by entry.
+        if (!std::all_of(edge.evidence.cbegin(), edge.evidence.cend(), passes)) {
+            kept.evidence.clear();
+            for (const GraphEdgeEvidence &entry : edge.evidence) {
+                if (passes(entry))
+                    kept.evidence.append(entry);
+            }
         }
-        kept.evidenceCount = int(sentences.size());
+        predicates.clear();
+        sentences.clear();
+        for (const GraphEdgeEvidence &entry : std::as_const(kept.evidence)) {
+            if (!predicates.contains(entry.predicate))
+                predicates.append(entry.predicate);
+            sentences.insert(sentences.end(), entry.sentenceIds.cbegin(), entry.sentenceIds.cend());
+        }
+        // A sentence stating two of its statements counts once.
+        std::sort(sentences.begin(), sentences.end());
+        kept.evidenceCount = int(std::unique(sentences.begin(), sentences.end()) - sentences.begin());
         if (kept.evidenceCount < minimumEvidence)
             continue;
-        kept.predicates.sort();
-        kept.cooccurrenceOnly = kept.predicates == QStringList{cooccurrence};
+        predicates.sort();
+        if (predicates != edge.predicates)
+            kept.predicates = predicates;
+        kept.cooccurrenceOnly = predicates.size() == 1 && predicates.constFirst() == cooccurrence;
         p->edges.append(kept);
     }
 
