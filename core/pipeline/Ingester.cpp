@@ -14,6 +14,7 @@
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
+#include <deque>
 
 using namespace Qt::StringLiterals;
 
@@ -109,50 +110,40 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
             progress(done, int(total), displayFileName(path));
     };
 
-    // A pipeline of two stages: while the pool extracts one batch, this
-    // thread reads and checks the next one, and takes in (and stores when a
-    // part is full) the batch before. Results come in file order, so the
-    // database is the same whatever the number of threads.
-    QFuture<ProcessedDocument> extracting;
-    QList<QString> extractingPaths;
-    // No extraction outlives the run, whichever way it ends.
-    const auto finishExtraction = qScopeGuard([&extracting] {
-        if (extracting.isValid()) {
-            extracting.cancel();
-            extracting.waitForFinished();
-        }
-    });
-    // The extracted batch into the part, the part stored once full; false
-    // when the run must stop.
-    const auto takeIn = [&]() -> bool {
-        if (!extracting.isValid())
-            return true;
-        extracting.waitForFinished();
-        QList<ProcessedDocument> processed = extracting.results();
-        extracting = {};
-        for (qsizetype i = 0; i < processed.size(); ++i) {
-            partCharacters += processed.at(i).document.text.size();
-            part.append({extractingPaths.at(i), std::move(processed[i])});
-            step(extractingPaths.at(i));
-            if ((partCharacters >= m_partCharacters || part.size() >= m_partDocuments)
-                && !isCancelled(cancel)) {
-                if (!store(part, report, cancel))
-                    return false;
-                part.clear();
-                partCharacters = 0;
-            }
-        }
-        return true;
+    // A pipeline: the pool extracts batches while this thread reads the
+    // next ones and stores the part before. Batches are started ahead, up to
+    // a part's worth of documents or text, so that while a full part is
+    // stored (under the write lock) the pool goes on extracting the next
+    // one: with a single batch ahead it sat idle through every part's
+    // storing, a third of a run on two cores. Results are taken in file
+    // order, so the database is the same whatever the number of threads.
+    struct Batch
+    {
+        QFuture<ProcessedDocument> extraction;
+        QStringList paths;
+        qint64 characters = 0;
     };
+    std::deque<Batch> inFlight;
+    qint64 charactersInFlight = 0;
+    qsizetype documentsInFlight = 0;
+    // No extraction outlives the run, whichever way it ends.
+    const auto finishExtraction = qScopeGuard([&inFlight] {
+        for (Batch &batch : inFlight)
+            batch.extraction.cancel();
+        for (Batch &batch : inFlight)
+            batch.extraction.waitForFinished();
+    });
 
-    for (qsizetype first = 0; first < total; first += batchSize()) {
-        if (isCancelled(cancel))
-            break;
-        const QStringList batch = inputs.files.mid(first, batchSize());
-        // Read here, not in the pool, which is extracting meanwhile.
+    // Reads the next batch of files (here, not in the pool, which is
+    // extracting meanwhile) and starts the extraction of those not stored
+    // yet; false when the run must stop.
+    qsizetype nextFile = 0;
+    const auto startBatch = [&]() -> bool {
+        const QStringList files = inputs.files.mid(nextFile, batchSize());
+        nextFile += files.size();
         QList<Document> documents;
-        QList<QString> paths;
-        for (const QString &path : batch) {
+        Batch batch;
+        for (const QString &path : files) {
             const Result<Document> document = m_loader.load(path);
             if (!document) {
                 report.errors.append({displayFileName(path), document.error()});
@@ -167,7 +158,7 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
                 : repository.containsContent(hash);
             if (!stored) {
                 report.fatalError = stored.error();
-                return report;
+                return false;
             }
             if (stored.value()) {
                 ++report.duplicates;
@@ -175,21 +166,53 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
                 continue;
             }
             hashesOfRun.insert(hash);
+            batch.characters += document->text.size();
             documents.append(document.value());
-            paths.append(path);
+            batch.paths.append(path);
         }
-
-        QFuture<ProcessedDocument> next = QtConcurrent::mapped(
+        batch.extraction = QtConcurrent::mapped(
             std::move(documents), [this](const Document &document) { return m_processor.process(document); });
-        if (!takeIn()) {
-            extracting = next;
-            return report;
+        charactersInFlight += batch.characters;
+        documentsInFlight += batch.paths.size();
+        inFlight.push_back(std::move(batch));
+        return true;
+    };
+    // The oldest batch into the part, the part stored once full; false
+    // when the run must stop.
+    const auto takeIn = [&]() -> bool {
+        Batch batch = std::move(inFlight.front());
+        inFlight.pop_front();
+        charactersInFlight -= batch.characters;
+        documentsInFlight -= batch.paths.size();
+        batch.extraction.waitForFinished();
+        QList<ProcessedDocument> processed = batch.extraction.results();
+        for (qsizetype i = 0; i < processed.size(); ++i) {
+            partCharacters += processed.at(i).document.text.size();
+            part.append({batch.paths.at(i), std::move(processed[i])});
+            step(batch.paths.at(i));
+            if ((partCharacters >= m_partCharacters || part.size() >= m_partDocuments)
+                && !isCancelled(cancel)) {
+                if (!store(part, report, cancel))
+                    return false;
+                part.clear();
+                partCharacters = 0;
+            }
         }
-        extracting = next;
-        extractingPaths = paths;
+        return true;
+    };
+
+    while (!isCancelled(cancel)) {
+        while (nextFile < total && !isCancelled(cancel)
+               && (inFlight.empty()
+                   || (documentsInFlight < m_partDocuments && charactersInFlight < m_partCharacters))) {
+            if (!startBatch())
+                return report;
+        }
+        if (inFlight.empty())
+            break;
+        if (!takeIn())
+            return report;
     }
-    if (!isCancelled(cancel) && !takeIn())
-        return report;
 
     if (isCancelled(cancel)) {
         report.cancelled = true;

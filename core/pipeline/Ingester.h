@@ -47,27 +47,26 @@ struct IngestReport
 
 // Runs files -> text -> extraction -> store for a batch of paths.
 //
-// A run is all or nothing: cancelled or failed (disk full, an I/O error),
-// it leaves the database exactly as it was. Within it each document is stored
-// whole (text, sentences, entities, aliases, mentions, attributes) or not at
-// all; unreadable inputs, and documents the store refuses on their own
-// account, are skipped and reported, they do not stop the others.
+// Each document is stored whole (text, sentences, entities, aliases,
+// mentions, attributes) or not at all; unreadable inputs, and documents the
+// store refuses on their own account, are skipped and reported, they do not
+// stop the others.
 //
-// Reading and extraction come first and take no lock: they run on all
-// cores while other programs (the explorer saving a layout) can still
-// write. Only then is it stored, in short transactions (parts, below),
-// where a document's entities are merged with the ones already known
-// (Repository::matchKnownEntities()), including those stored before it in the run. The
-// write lock is thus held for the storing only, never for the extraction.
+// Reading and extraction take no lock: they run on all cores while other
+// programs (the explorer saving a layout) can still write. The results are
+// stored in short transactions (parts, below), where a document's entities
+// are merged with the ones already known (Repository::matchKnownEntities()),
+// including those stored before it in the run. The write lock is thus held
+// for the storing only, never for the extraction.
 //
 // What waits to be stored is held in memory, and the write lock is held
 // while it is stored. So a run is stored in parts, each all or nothing: a
-// part ends once it holds partCharacters of text (4 Mi UTF-16 code units,
-// about 4 MB of Latin text, by default) or partDocuments documents (1,000),
-// which keeps each transaction to a few seconds (another writer waits up to
-// 5 s for the lock). When a run stops, the parts stored before stay, and
-// the report says which files they hold (IngestReport::partlyStored(),
-// addedPaths).
+// part ends once it holds partCharacters of text (1 Mi UTF-16 code units,
+// about 1 MB of Latin text, by default) or partDocuments documents (250),
+// which keeps each transaction under a second or two (another writer waits
+// up to 5 s for the lock). Cancelled or failed (disk full, an I/O error), a
+// run leaves the parts stored before, nothing of the rest, and the report
+// says which files they hold (IngestReport::partlyStored(), addedPaths).
 //
 // Before writing into an existing project the database is checked
 // (Database::checkIntegrity()), so that nothing is added to a damaged file:
@@ -75,8 +74,9 @@ struct IngestReport
 // the database or more (the check reads the whole file; see
 // shouldCheckIntegrity() in Ingester.cpp).
 //
-// Files are read on this thread and extracted on the pool in batches, one
-// batch extracting while the next is read and the one before is stored.
+// Files are read on this thread and extracted on the pool in batches
+// started up to a part ahead, so that the pool goes on extracting while a
+// part is stored.
 class Ingester
 {
 public:
@@ -90,8 +90,8 @@ public:
     IngestReport ingest(const QStringList &paths, const Progress &progress = {},
                         const std::atomic_bool *cancel = nullptr);
 
-    static constexpr qint64 defaultPartCharacters = 4LL * 1024 * 1024;
-    static constexpr int defaultPartDocuments = 1000;
+    static constexpr qint64 defaultPartCharacters = 1024LL * 1024;
+    static constexpr int defaultPartDocuments = 250;
     void setPartCharacters(qint64 characters) { m_partCharacters = characters; }
     void setPartDocuments(int documents) { m_partDocuments = documents; }
 

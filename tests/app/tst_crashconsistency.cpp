@@ -1,3 +1,4 @@
+#include "core/pipeline/Ingester.h"
 #include "core/store/SqlFunctions.h"
 #include "tests/support/InventedArticles.h"
 
@@ -126,18 +127,26 @@ private Q_SLOTS:
         const QString first = dir.filePath(u"first"_s);
         const QString second = dir.filePath(u"second"_s);
         QVERIFY(QDir().mkpath(first) && QDir().mkpath(second));
-        const auto writeArticles = [](const QString &folder, int from, int count) {
+        qint64 characters = 0;
+        const auto writeArticles = [&characters](const QString &folder, int from, int count) {
             for (int i = from; i < from + count; ++i) {
                 QFile file(u"%1/article-%2.txt"_s.arg(folder).arg(i, 4, 10, QChar(u'0')));
                 if (!file.open(QIODevice::WriteOnly))
                     return false;
-                file.write(NewsGraph::Testing::inventedArticle(i).toUtf8());
+                const QString text = NewsGraph::Testing::inventedArticle(i);
+                characters += text.size();
+                file.write(text.toUtf8());
             }
             return true;
         };
-        constexpr int runSize = 300;
+        // A run of one part, which is all or nothing (a longer run is
+        // stored in several, each all or nothing).
+        constexpr int runSize = 240;
+        static_assert(runSize <= NewsGraph::Ingester::defaultPartDocuments);
         QVERIFY(writeArticles(first, 0, 30));
+        characters = 0;
         QVERIFY(writeArticles(second, 1000, runSize));
+        QVERIFY(characters < NewsGraph::Ingester::defaultPartCharacters);
 
         // A project with something in it already, and how long a whole run
         // of the second folder takes (on a copy), to aim the kills.

@@ -384,7 +384,7 @@ private Q_SLOTS:
         Result<Database> database = Database::open(dir.filePath(u"project.newsgraph"_s));
         QVERIFY2(database.ok(), qPrintable(database.error()));
         Ingester ingester(database.value(), *m_processor);
-        QCOMPARE(Ingester::defaultPartDocuments, 1000);
+        QCOMPARE(Ingester::defaultPartDocuments, 250);
 
         ingester.setPartDocuments(4);
         const IngestReport byCount = ingester.ingest(writeArticles(dir.path(), 0, 10));
