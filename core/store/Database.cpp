@@ -261,6 +261,7 @@ Database::FailureKind failureKind(int code)
 
 Database::Database(sqlite3 *handle, QString path, bool readOnly)
     : m_handle(handle)
+    , m_statementCache(std::make_unique<StatementCache>())
     , m_path(std::move(path))
     , m_readOnly(readOnly)
 {
@@ -268,6 +269,7 @@ Database::Database(sqlite3 *handle, QString path, bool readOnly)
 
 Database::Database(Database &&other) noexcept
     : m_handle(std::exchange(other.m_handle, nullptr))
+    , m_statementCache(std::move(other.m_statementCache))
     , m_path(std::move(other.m_path))
     , m_readOnly(other.m_readOnly)
     , m_readOnlyReason(std::move(other.m_readOnlyReason))
@@ -279,9 +281,9 @@ Database::Database(Database &&other) noexcept
 Database &Database::operator=(Database &&other) noexcept
 {
     if (this != &other) {
-        if (m_handle)
-            sqlite3_close_v2(m_handle);
+        close();
         m_handle = std::exchange(other.m_handle, nullptr);
+        m_statementCache = std::move(other.m_statementCache);
         m_path = std::move(other.m_path);
         m_readOnly = other.m_readOnly;
         m_readOnlyReason = std::move(other.m_readOnlyReason);
@@ -293,10 +295,18 @@ Database &Database::operator=(Database &&other) noexcept
 
 Database::~Database()
 {
+    close();
+}
+
+void Database::close()
+{
+    if (m_statementCache)
+        m_statementCache->clear();
     // close_v2: should a Statement outlive its Database, the connection is
     // closed once that statement is finalized instead of failing with BUSY.
     if (m_handle)
         sqlite3_close_v2(m_handle);
+    m_handle = nullptr;
 }
 
 Result<Database> Database::open(const QString &path, OpenMode mode)

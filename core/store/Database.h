@@ -2,8 +2,11 @@
 
 #include "core/common/Result.h"
 #include "core/store/Schema.h"
+#include "core/store/StatementCache.h"
 
 #include <QString>
+
+#include <memory>
 
 struct sqlite3;
 
@@ -93,13 +96,19 @@ public:
     Result<void> checkIntegrity() const;
 
 private:
+    friend class Statement; // takes its prepared statements from the cache
+
     Database(sqlite3 *handle, QString path, bool readOnly);
+    void close();
     Result<void> configure();
     Result<void> migrate();
     Result<void> migrate(const QList<Migration> &migrations);
     Result<int> pragmaInteger(const char *pragma) const;
 
     sqlite3 *m_handle = nullptr;
+    // Owned apart, so that it stays where Statements found it when the
+    // Database object moves.
+    std::unique_ptr<StatementCache> m_statementCache;
     QString m_path;
     bool m_readOnly = false;
     QString m_readOnlyReason;

@@ -29,6 +29,12 @@ Statement::Statement(Database &database, const char *sql)
         m_error = database.error(u"the database is not open"_s).message;
         return;
     }
+    const QByteArray text(sql);
+    m_statement = database.m_statementCache->take(text);
+    if (m_statement) {
+        m_cachedAs = text;
+        return;
+    }
     const char *tail = nullptr;
     const int rc = sqlite3_prepare_v2(database.handle(), sql, -1, &m_statement, &tail);
     if (rc != SQLITE_OK) {
@@ -56,13 +62,16 @@ Statement::Statement(Database &database, const char *sql)
             m_error = u"%1: more than one SQL statement in “%2”"_s.arg(
                 database.path().isEmpty() ? u"in-memory database"_s : database.path(),
                 summary(QString::fromUtf8(sql)));
+            return;
         }
     }
+    m_cachedAs = text;
 }
 
 Statement::Statement(Statement &&other) noexcept
     : m_database(std::exchange(other.m_database, nullptr))
     , m_statement(std::exchange(other.m_statement, nullptr))
+    , m_cachedAs(std::move(other.m_cachedAs))
     , m_ok(other.m_ok)
     , m_error(std::move(other.m_error))
 {
@@ -70,6 +79,12 @@ Statement::Statement(Statement &&other) noexcept
 
 Statement::~Statement()
 {
+    // Back to the connection's cache, unless the connection is closed (a
+    // Statement outliving its Database) or the text was refused.
+    if (m_statement && !m_cachedAs.isNull() && m_database->handle()) {
+        m_database->m_statementCache->give(m_cachedAs, m_statement);
+        return;
+    }
     sqlite3_finalize(m_statement); // a no-op for nullptr
 }
 

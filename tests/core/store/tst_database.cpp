@@ -625,6 +625,97 @@ private Q_SLOTS:
         QCOMPARE(select.int64(0), big);
     }
 
+    // A Statement gives its prepared statement back to the connection, which
+    // hands it to the next Statement of the same text: reset, its bindings
+    // cleared, whatever state it was left in.
+    void statementsAreReusedThroughTheConnection()
+    {
+        auto database = Database::open(pathFor(u"cache.db"_s), notesV1);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        const auto prepared = [&] {
+            int count = 0;
+            for (sqlite3_stmt *s = sqlite3_next_stmt(database->handle(), nullptr); s;
+                 s = sqlite3_next_stmt(database->handle(), s))
+                ++count;
+            return count;
+        };
+        const auto busy = [&] {
+            int count = 0;
+            for (sqlite3_stmt *s = sqlite3_next_stmt(database->handle(), nullptr); s;
+                 s = sqlite3_next_stmt(database->handle(), s))
+                count += sqlite3_stmt_busy(s) ? 1 : 0;
+            return count;
+        };
+        const int before = prepared();
+        {
+            Statement first(*database, "SELECT ?1");
+            first.bind(1, 5);
+            QVERIFY(first.next());
+            QCOMPARE(first.int64(0), 5);
+        }
+        QCOMPARE(prepared(), before + 1); // kept
+        {
+            Statement again(*database, "SELECT ?1");
+            QCOMPARE(prepared(), before + 1); // the one kept, not a new one
+            QVERIFY(again.next());
+            QVERIFY(again.isNull(0)); // its binding was cleared
+            // Two of one text at once: the second prepares its own.
+            Statement twin(*database, "SELECT ?1");
+            QCOMPARE(prepared(), before + 2);
+            twin.bind(1, u"twin"_s);
+            QVERIFY(twin.next());
+            QCOMPARE(twin.text(0), u"twin"_s);
+        }
+        QCOMPARE(prepared(), before + 1); // one kept per text
+
+        // Left in the middle of its rows, it starts from the first again and
+        // holds no read transaction meanwhile.
+        QVERIFY(database->execute(u"INSERT INTO notes (body) VALUES ('a'), ('b'), ('c')"_s).ok());
+        {
+            Statement rows(*database, "SELECT body FROM notes ORDER BY id");
+            QVERIFY(rows.next());
+            QVERIFY(rows.next());
+            QCOMPARE(rows.text(0), u"b"_s);
+        }
+        QCOMPARE(busy(), 0);
+        {
+            Statement rows(*database, "SELECT body FROM notes ORDER BY id");
+            QVERIFY(rows.next());
+            QCOMPARE(rows.text(0), u"a"_s);
+        }
+
+        // One that failed is kept too and works with good values.
+        {
+            Statement insert(*database, "INSERT INTO notes (body) VALUES (?1)");
+            insert.bind(1, QString());
+            QVERIFY(!insert.execute().ok());
+        }
+        {
+            Statement insert(*database, "INSERT INTO notes (body) VALUES (?1)");
+            insert.bind(1, u"d"_s);
+            QVERIFY2(insert.execute().ok(), qPrintable(insert.error().message));
+        }
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM notes"), 4);
+
+        // A kept statement follows the schema: prepared before a table was
+        // replaced, it reads the new one.
+        {
+            Statement count(*database, "SELECT count(*) FROM scratch");
+            QVERIFY(!count.ok()); // no such table yet: not kept
+        }
+        QVERIFY(database->execute(u"CREATE TABLE scratch (x); INSERT INTO scratch VALUES (1)"_s).ok());
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM scratch"), 1);
+        QVERIFY(database->execute(u"DROP TABLE scratch; CREATE TABLE scratch (x, y);"
+                                  "INSERT INTO scratch VALUES (1, 2), (3, 4)"_s)
+                    .ok());
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM scratch"), 2);
+
+        // Moved, the connection keeps what it kept; closed, it finalizes it
+        // (the leak checker of the sanitizer build would see one that is not).
+        Database moved = std::move(database.value());
+        QCOMPARE(queryInteger(moved, "SELECT count(*) FROM notes"), 4);
+    }
+
     void statementReportsErrors()
     {
         const QString path = pathFor(u"errors.db"_s);
