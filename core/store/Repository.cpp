@@ -27,13 +27,16 @@ namespace NewsGraph {
 
 namespace {
 
-// The columns readDocument() expects, in this order; a macro so that it can be
-// pasted into SQL literals at compile time. The length is in UTF-16 code
-// units, as offsets are.
 // The words of sentence s of document d (joined): sentences keep none of
 // their own (migration 10), see sentence_text() in SqlFunctions.h.
 #define NEWSGRAPH_SENTENCE_TEXT "sentence_text(d.text, s.start, s.\"end\")"
+// The words of the mention m (of the document d), which it keeps no copy of
+// (migration 14).
+#define NEWSGRAPH_MENTION_TEXT "sentence_text(d.text, m.start, m.\"end\")"
 
+// The columns readDocument() expects, in this order; a macro so that it can be
+// pasted into SQL literals at compile time. The length is in UTF-16 code
+// units, as offsets are.
 #define NEWSGRAPH_DOCUMENT_COLUMNS                                                                 \
     "d.id, d.path, d.file_name, d.title, d.published, d.language, d.source_url, d.content_hash, "  \
     "(SELECT count(*) FROM sentences s WHERE s.document_id = d.id), d.text_length, "               \
@@ -439,8 +442,8 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                           "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
     Statement insertMention(database,
                             "INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
-                            "start, \"end\", surface, value, resolved) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                            "start, \"end\", value, resolved) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     // The named-mention count (migration 12), once per entity and document.
     Statement countMentions(database,
                             "UPDATE entities SET mention_count = mention_count + ?2 WHERE id = ?1");
@@ -519,9 +522,8 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                     .bind(4, type)
                     .bind(5, mention.start)
                     .bind(6, mention.end)
-                    .bind(7, nonNull(mention.surface))
-                    .bindNull(8)
-                    .bind(9, resolved ? 1 : 0);
+                    .bindNull(7)
+                    .bind(8, resolved ? 1 : 0);
                 if (auto inserted = insertMention.execute(); !inserted)
                     return Error{inserted.error()};
             }
@@ -545,9 +547,8 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
             .bind(4, typeName(attribute.type))
             .bind(5, attribute.start)
             .bind(6, attribute.end)
-            .bind(7, nonNull(attribute.surface))
-            .bind(8, attribute.value)
-            .bind(9, 0);
+            .bind(7, attribute.value)
+            .bind(8, 0);
         if (auto inserted = insertMention.execute(); !inserted)
             return Error{inserted.error()};
     }
@@ -1277,7 +1278,8 @@ Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
 {
     Statement query(m_database,
                     "SELECT m.id, m.document_id, m.sentence_id, s.idx, m.type, m.start, m.\"end\", "
-                    "m.surface, m.value FROM mentions m JOIN sentences s ON s.id = m.sentence_id "
+                    NEWSGRAPH_MENTION_TEXT ", m.value FROM mentions m JOIN sentences s ON s.id = m.sentence_id "
+                    "JOIN documents d ON d.id = m.document_id "
                     "WHERE m.sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1) "
                     "AND m.entity_id IS NULL ORDER BY m.start, m.id");
     query.bind(1, documentId);
@@ -1304,7 +1306,8 @@ Result<QList<MentionRecord>> Repository::mentions(qint64 documentId) const
 {
     Statement query(m_database,
                     "SELECT m.id, m.document_id, m.sentence_id, m.entity_id, e.name, e.type, m.start, "
-                    "m.\"end\", m.surface, m.resolved FROM mentions m JOIN entities e ON e.id = m.entity_id "
+                    "m.\"end\", " NEWSGRAPH_MENTION_TEXT ", m.resolved FROM mentions m "
+                    "JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id "
                     "WHERE m.sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1) "
                     "ORDER BY m.start, m.id");
     query.bind(1, documentId);

@@ -5,6 +5,7 @@
 #include "core/store/Repository.h"
 #include "core/store/Statement.h"
 #include "core/store/Transaction.h"
+#include "core/text/DocumentLoader.h"
 #include "tests/support/InventedArticles.h"
 
 #include <QCryptographicHash>
@@ -266,8 +267,30 @@ private Q_SLOTS:
     void storedExtractionPointsIntoTheText()
     {
         // Whatever extraction finds (this does not judge how well), what is
-        // stored must cite the text exactly: each mention's offsets slice its
-        // surface out of the stored text, inside the sentence it refers to.
+        // stored must cite the text exactly. The extraction promises that a
+        // mention's surface is the text between its offsets, so the store
+        // keeps the offsets only; and it lists every surface of an entity's
+        // names among its aliases, which readers of names rely on.
+        DocumentLoader loader;
+        for (const QString &path : bundledCorpusPaths()) {
+            const Result<Document> document = loader.load(path);
+            QVERIFY2(document.ok(), qPrintable(path));
+            const ProcessedDocument processed = m_processor->process(document.value());
+            const QString &text = processed.document.text;
+            for (const ExtractedEntity &entity : processed.extraction.entities) {
+                for (const QList<EntityMention> *mentions : {&entity.mentions, &entity.references}) {
+                    for (const EntityMention &mention : *mentions)
+                        QCOMPARE(text.mid(mention.start, mention.end - mention.start), mention.surface);
+                }
+                for (const EntityMention &mention : entity.mentions)
+                    QVERIFY2(entity.aliases.contains(mention.surface), qPrintable(mention.surface));
+            }
+            for (const AttributeMention &attribute : processed.extraction.attributes)
+                QCOMPARE(text.mid(attribute.start, attribute.end - attribute.start), attribute.surface);
+        }
+
+        // Stored: each mention's offsets inside the sentence it refers to,
+        // the names among their entity's aliases.
         Result<Database> database = Database::openInMemory();
         QVERIFY(database.ok());
         const IngestReport report = Ingester(database.value(), *m_processor).ingest(bundledCorpusPaths());
@@ -276,17 +299,18 @@ private Q_SLOTS:
 
         Repository repository(database.value());
         Statement mentions(database.value(),
-                           "SELECT m.document_id, m.start, m.\"end\", m.surface, m.type, m.entity_id, "
+                           "SELECT m.document_id, m.start, m.\"end\", m.resolved, m.type, m.entity_id, "
                            "m.value, s.document_id, s.start, s.\"end\" "
                            "FROM mentions m JOIN sentences s ON s.id = m.sentence_id");
+        Statement alias(database.value(), "SELECT count(*) FROM aliases WHERE entity_id = ?1 AND alias = ?2");
         int checked = 0;
         while (mentions.next()) {
             const Result<QString> text = repository.documentText(mentions.int64(0));
             QVERIFY(text.ok());
             const int start = mentions.integer(1);
             const int end = mentions.integer(2);
-            const QString surface = mentions.text(3);
-            QCOMPARE(text->mid(start, end - start), surface);
+            const QString surface = text->mid(start, end - start);
+            QVERIFY2(!surface.trimmed().isEmpty(), qPrintable(surface));
             QCOMPARE(mentions.int64(7), mentions.int64(0));
             QVERIFY2(start >= mentions.integer(8) && end <= mentions.integer(9), qPrintable(surface));
             if (mentions.isNull(5)) {
@@ -295,6 +319,12 @@ private Q_SLOTS:
             } else {
                 QVERIFY2(entityTypeFromName(mentions.text(4)).has_value(), qPrintable(mentions.text(4)));
                 QVERIFY(mentions.isNull(6));
+                if (mentions.int64(3) == 0) {
+                    alias.bind(1, mentions.int64(5)).bind(2, surface);
+                    QVERIFY(alias.next());
+                    QVERIFY2(alias.integer(0) == 1, qPrintable(surface));
+                    alias.reset();
+                }
             }
             ++checked;
         }

@@ -711,17 +711,24 @@ private Q_SLOTS:
                     .ok());
 
         Statement mention(db(), "INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
-                                "start, \"end\", surface) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+                                "start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        // As Repository's writer stores them: every name a mention gives is
+        // among its entity's aliases.
+        Statement alias(db(), "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
         auto addMention = [&](qint64 document, const SentenceRecord &sentence, qint64 entity,
                               const QString &type, const QString &surface) {
             const QString text = document == alpha ? alphaText : betaText;
             const int start = int(text.indexOf(surface, sentence.start));
             mention.bind(1, document).bind(2, sentence.id).bind(5, start)
-                .bind(6, start + int(surface.size())).bind(4, type).bind(7, surface);
-            if (entity)
+                .bind(6, start + int(surface.size())).bind(4, type);
+            if (entity) {
                 mention.bind(3, entity);
-            else
+                alias.bind(1, entity).bind(2, surface);
+                if (!alias.execute().ok())
+                    return false;
+            } else {
                 mention.bindNull(3);
+            }
             return mention.execute().ok();
         };
         QVERIFY(addMention(alpha, alphaSentences.at(0), 4, u"PERSON"_s, u"Ada Lovelace"_s));
@@ -734,12 +741,9 @@ private Q_SLOTS:
         QVERIFY(addMention(beta, betaSentences.at(0), 5, u"LOC"_s, u"Paris"_s));
         QVERIFY(addMention(alpha, alphaSentences.at(2), 0, u"TIME"_s, u"dinner"_s)); // attribute
         // Rows written by hand, not by Repository's writer, which counts
-        // the named mentions of each entity as it stores them and lists
-        // every name they give among its aliases.
+        // the named mentions of each entity as it stores them.
         QVERIFY(db().execute(u"UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m "
-                             "WHERE m.entity_id = entities.id AND m.resolved = 0);"
-                             "INSERT OR IGNORE INTO aliases (entity_id, alias) SELECT DISTINCT entity_id, "
-                             "surface FROM mentions WHERE entity_id IS NOT NULL AND resolved = 0"_s)
+                             "WHERE m.entity_id = entities.id AND m.resolved = 0)"_s)
                     .ok());
 
         const auto entities = repo().entities();
@@ -936,21 +940,26 @@ private Q_SLOTS:
 
         // Mentions carry their sentence (by id) and their offsets.
         const QList<SentenceRecord> storedSentences = repo().sentences(stored->id).value();
-        Statement mentions(db(), "SELECT sentence_id, start, \"end\", surface, type, value IS NULL "
+        Statement mentions(db(), "SELECT sentence_id, start, \"end\", type, value IS NULL "
                                  "FROM mentions WHERE entity_id = ?1 ORDER BY start");
         mentions.bind(1, huangId);
         QList<int> sentenceIndexes;
         while (mentions.next()) {
             const int start = mentions.integer(1);
-            const int end = mentions.integer(2);
             const int index = sentenceAt(gammaText, start);
             sentenceIndexes.append(index);
             QCOMPARE(mentions.int64(0), storedSentences.at(index).id);
-            QCOMPARE(gammaText.mid(start, end - start), mentions.text(3));
-            QCOMPARE(mentions.text(4), u"PERSON"_s);
-            QCOMPARE(mentions.int64(5), 1);
+            QCOMPARE(mentions.text(3), u"PERSON"_s);
+            QCOMPARE(mentions.int64(4), 1);
         }
         QVERIFY(mentions.ok());
+        // Their words are read out of the document's text (migration 14).
+        const QList<MentionRecord> records = repo().mentions(stored->id).value();
+        QVERIFY(!records.isEmpty());
+        for (const MentionRecord &record : records)
+            QCOMPARE(record.surface, gammaText.mid(record.start, record.end - record.start));
+        QVERIFY(std::any_of(records.cbegin(), records.cend(),
+                            [](const MentionRecord &record) { return record.surface == u"Jensen Huang"_s; }));
         QCOMPARE(sentenceIndexes, (QList<int>{1, 2}));
 
         const auto attributes = repo().attributes(stored->id);
@@ -1925,8 +1934,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 13);
-        QCOMPARE(Database::latestSchemaVersion(), 13);
+        QCOMPARE(database->schemaVersion(), 14);
+        QCOMPARE(Database::latestSchemaVersion(), 14);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
