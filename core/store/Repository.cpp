@@ -30,6 +30,8 @@ namespace {
 // The words of sentence s of document d (joined): sentences keep none of
 // their own (migration 10), see sentence_text() in SqlFunctions.h.
 #define NEWSGRAPH_SENTENCE_TEXT "sentence_text(d.text, s.start, s.\"end\")"
+// The name of the rule that read the evidence row ev (migration 15).
+#define NEWSGRAPH_EVIDENCE_RULE "(SELECT name FROM rules WHERE id = ev.rule_id)"
 // The words of the mention m (of the document d), which it keeps no copy of
 // (migration 14).
 #define NEWSGRAPH_MENTION_TEXT "sentence_text(d.text, m.start, m.\"end\")"
@@ -244,14 +246,45 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
     Statement raiseConfidence(database, "UPDATE relations SET confidence = ?2 WHERE id = ?1");
     Statement insertRelation(database,
                              "INSERT INTO relations (subject_id, predicate, object_id, "
-                             "confidence, rule) VALUES (?1, ?2, ?3, ?4, ?5)");
+                             "confidence, rule_id) VALUES (?1, ?2, ?3, ?4, ?5)");
     // The same relation stated twice in one sentence ("X and Y ... X and Y",
     // or two rules matching) is one piece of evidence. Only that conflict is
     // ignored: OR IGNORE would also swallow NOT NULL and CHECK failures.
     Statement insertEvidence(database,
-                             "INSERT INTO relation_evidence (relation_id, sentence_id, rule, "
+                             "INSERT INTO relation_evidence (relation_id, sentence_id, rule_id, "
                              "confidence, path) VALUES (?1, ?2, ?3, ?4, ?5) "
                              "ON CONFLICT (relation_id, sentence_id) DO NOTHING");
+
+    // Rules by name (a few hundred in all, a handful per document), each
+    // row's by id (migration 15); null for none.
+    Statement findRule(database, "SELECT id FROM rules WHERE name = ?1");
+    Statement insertRule(database, "INSERT INTO rules (name) VALUES (?1)");
+    QHash<QString, qint64> ruleIds;
+    const auto ruleId = [&](const QString &name) -> Result<std::optional<qint64>> {
+        if (name.isEmpty())
+            return std::optional<qint64>();
+        if (const auto known = ruleIds.constFind(name); known != ruleIds.cend())
+            return std::optional<qint64>(*known);
+        findRule.bind(1, name);
+        qint64 id = findRule.next() ? findRule.int64(0) : 0;
+        findRule.reset();
+        if (!findRule.ok())
+            return findRule.error();
+        if (id == 0) {
+            insertRule.bind(1, name);
+            if (auto inserted = insertRule.execute(); !inserted)
+                return Error{inserted.error()};
+            id = insertRule.lastInsertRowId();
+        }
+        ruleIds.insert(name, id);
+        return std::optional<qint64>(id);
+    };
+    const auto bindRule = [](Statement &statement, int index, const std::optional<qint64> &id) {
+        if (id)
+            statement.bind(index, *id);
+        else
+            statement.bindNull(index);
+    };
 
     const qsizetype entityCount = entityIds.size();
     for (const ExtractedRelation &relation : extraction.relations) {
@@ -308,11 +341,14 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
             return findRelation.error();
         qint64 relationId = knownId;
         if (!known) {
+            const Result<std::optional<qint64>> relationRule = ruleId(rule);
+            if (!relationRule)
+                return Error{relationRule.error()};
             insertRelation.bind(1, subjectId)
                 .bind(2, relation.predicate)
                 .bind(3, objectId)
-                .bind(4, relation.confidence)
-                .bind(5, rule);
+                .bind(4, relation.confidence);
+            bindRule(insertRelation, 5, relationRule.value());
             if (auto inserted = insertRelation.execute(); !inserted)
                 return Error{inserted.error()};
             relationId = insertRelation.lastInsertRowId();
@@ -332,11 +368,14 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
                                  .arg(document.consequence)};
             // How this sentence states it, when the extractor said.
             const StatementOrigin origin = relation.origins.value(e, StatementOrigin{relation.rule, relation.confidence, {}});
+            const Result<std::optional<qint64>> evidenceRule = ruleId(origin.rule.isEmpty() ? rule : origin.rule);
+            if (!evidenceRule)
+                return Error{evidenceRule.error()};
             insertEvidence.bind(1, relationId)
                 .bind(2, document.ids.at(sentence))
-                .bind(3, origin.rule.isEmpty() ? rule : origin.rule)
                 .bind(4, origin.confidence)
                 .bind(5, origin.path);
+            bindRule(insertEvidence, 3, evidenceRule.value());
             if (auto inserted = insertEvidence.execute(); !inserted)
                 return Error{inserted.error()};
         }
@@ -600,7 +639,8 @@ EvidenceRecord statementAt(const Statement &query, int first)
 // The relations columns, from "SELECT" through the joins, that relationAt()
 // reads; a query adds its WHERE and ORDER BY.
 #define NEWSGRAPH_RELATION_COLUMNS                                                \
-    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, r.rule " \
+    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, "         \
+    "(SELECT name FROM rules WHERE id = r.rule_id) "                              \
     "FROM relations r "                                                           \
     "JOIN entities subject ON subject.id = r.subject_id "                        \
     "JOIN entities object ON object.id = r.object_id "
@@ -743,7 +783,7 @@ Result<void> readEvidenceOf(Database &database, QList<RelationRecord> &records)
 {
     Statement evidence(database,
                        "SELECT d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\", "
-                       "ev.rule, ev.confidence, ev.path "
+                       NEWSGRAPH_EVIDENCE_RULE ", ev.confidence, ev.path "
                        "FROM relation_evidence ev "
                        "JOIN sentences s ON s.id = ev.sentence_id "
                        "JOIN documents d ON d.id = s.document_id "
@@ -1448,7 +1488,7 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
 
     Statement evidence(m_database,
                        "SELECT ev.relation_id, d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\", "
-                       "ev.rule, ev.confidence, ev.path "
+                       NEWSGRAPH_EVIDENCE_RULE ", ev.confidence, ev.path "
                        "FROM relation_evidence ev "
                        "JOIN sentences s ON s.id = ev.sentence_id "
                        "JOIN documents d ON d.id = s.document_id "

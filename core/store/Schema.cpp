@@ -333,6 +333,29 @@ constexpr const char migration14[] = R"sql(
 ALTER TABLE mentions DROP COLUMN surface;
 )sql";
 
+// Version 15: the rule that read a relation or a statement is a number, in
+// a table of rule names. The names ("acquire.verb", "ceo.person-title-of")
+// were repeated on every relation and every evidence row: 4 % of a project.
+constexpr const char migration15[] = R"sql(
+CREATE TABLE rules (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+INSERT INTO rules (name)
+SELECT rule FROM relations WHERE rule IS NOT NULL
+UNION SELECT rule FROM relation_evidence WHERE rule IS NOT NULL ORDER BY 1;
+
+ALTER TABLE relations ADD COLUMN rule_id INTEGER REFERENCES rules (id);
+UPDATE relations SET rule_id = (SELECT id FROM rules WHERE name = relations.rule)
+WHERE rule IS NOT NULL;
+ALTER TABLE relations DROP COLUMN rule;
+
+ALTER TABLE relation_evidence ADD COLUMN rule_id INTEGER REFERENCES rules (id);
+UPDATE relation_evidence SET rule_id = (SELECT id FROM rules WHERE name = relation_evidence.rule)
+WHERE rule IS NOT NULL;
+ALTER TABLE relation_evidence DROP COLUMN rule;
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -352,6 +375,7 @@ const QList<Migration> &schemaMigrations()
         {12, migration12},
         {13, migration13},
         {14, migration14},
+        {15, migration15},
     };
     return migrations;
 }

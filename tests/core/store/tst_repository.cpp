@@ -783,13 +783,14 @@ private Q_SLOTS:
         QVERIFY(society.documents.isEmpty());
 
         // Relations with evidence, inserted out of order.
-        QVERIFY(db().execute(u"INSERT INTO relations (id, subject_id, predicate, object_id, "
-                             "confidence, rule) VALUES "
-                             "(10, 3, 'located_in', 2, 0.5, 'loc.in'), "
-                             "(11, 4, 'met', 3, 0.9, 'meet.svo')"_s)
+        QVERIFY(db().execute(u"INSERT INTO rules (id, name) VALUES (1, 'loc.in'), (2, 'meet.svo');"
+                             "INSERT INTO relations (id, subject_id, predicate, object_id, "
+                             "confidence, rule_id) VALUES "
+                             "(10, 3, 'located_in', 2, 0.5, 1), "
+                             "(11, 4, 'met', 3, 0.9, 2)"_s)
                     .ok());
-        Statement evidence(db(), "INSERT INTO relation_evidence (relation_id, sentence_id, rule, "
-                                 "confidence) VALUES (?1, ?2, 'meet.svo', 0.9)");
+        Statement evidence(db(), "INSERT INTO relation_evidence (relation_id, sentence_id, rule_id, "
+                                 "confidence) VALUES (?1, ?2, 2, 0.9)");
         for (const SentenceRecord &sentence :
              {betaSentences.at(2), alphaSentences.at(1), alphaSentences.at(0)}) {
             evidence.bind(1, 11).bind(2, sentence.id);
@@ -1311,7 +1312,8 @@ private Q_SLOTS:
         // confidence stays, and sentence 0 is one piece of evidence.
         QCOMPARE(queryInteger(db(), "SELECT count(*) FROM relations WHERE predicate = 'partner_of'"),
                  1);
-        Statement partner(db(), "SELECT subject_id, object_id, confidence, rule FROM relations "
+        Statement partner(db(), "SELECT subject_id, object_id, confidence, "
+                                "(SELECT name FROM rules WHERE id = rule_id) FROM relations "
                                 "WHERE predicate = 'partner_of'");
         QVERIFY(partner.next());
         QCOMPARE(partner.int64(0), mistralId);
@@ -1320,9 +1322,10 @@ private Q_SLOTS:
         QCOMPARE(partner.text(3), u"partner.and"_s);
         partner.reset();
         // Evidence rows carry the rule and confidence of what found them.
-        QCOMPARE(queryText(db(), "SELECT group_concat(ev.rule || ' ' || ev.confidence, ';') "
+        QCOMPARE(queryText(db(), "SELECT group_concat(rule.name || ' ' || ev.confidence, ';') "
                                  "FROM relation_evidence ev JOIN relations r "
-                                 "ON r.id = ev.relation_id WHERE r.predicate = 'ceo_of'"),
+                                 "ON r.id = ev.relation_id JOIN rules rule ON rule.id = ev.rule_id "
+                                 "WHERE r.predicate = 'ceo_of'"),
                  u"ceo.leads 0.8"_s);
 
         const auto typed = repo().relations();
@@ -1924,18 +1927,18 @@ private Q_SLOTS:
             QVERIFY(old->execute(u"INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
                                  "start, \"end\", surface) SELECT document_id, id, 2, 'LOC', 20, "
                                  "29, 'Londinium' FROM sentences WHERE idx = 0;"
-                                 "INSERT INTO relations (id, subject_id, predicate, object_id) VALUES "
-                                 "(1, 1, 'mentioned_with', 2), (2, 1, 'visited', 2);"
-                                 "INSERT INTO relation_evidence (relation_id, sentence_id) "
-                                 "SELECT r.id, s.id FROM relations r, sentences s WHERE s.idx = 0"_s)
+                                 "INSERT INTO relations (id, subject_id, predicate, object_id, rule) VALUES "
+                                 "(1, 1, 'mentioned_with', 2, NULL), (2, 1, 'visited', 2, 'visit.svo');"
+                                 "INSERT INTO relation_evidence (relation_id, sentence_id, rule) "
+                                 "SELECT r.id, s.id, r.rule FROM relations r, sentences s WHERE s.idx = 0"_s)
                         .ok());
             QVERIFY(!old->execute(u"SELECT value FROM mentions"_s).ok()); // not there yet
         }
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 14);
-        QCOMPARE(Database::latestSchemaVersion(), 14);
+        QCOMPARE(database->schemaVersion(), 15);
+        QCOMPARE(Database::latestSchemaVersion(), 15);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
@@ -1978,6 +1981,13 @@ private Q_SLOTS:
         }
         // Version 6 adds how a sentence states a relation; older rows have none.
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM relation_evidence WHERE path IS NULL"), 1);
+        // Version 15 numbers the rules; their names read back the same.
+        QCOMPARE(queryText(*database, "SELECT group_concat(name) FROM rules"), u"visit.svo"_s);
+        const auto visited = std::find_if(relations.cbegin(), relations.cend(),
+                                          [](const RelationRecord &r) { return r.predicate == u"visited"_s; });
+        QVERIFY(visited != relations.cend());
+        QCOMPARE(visited->rule, u"visit.svo"_s);
+        QCOMPARE(visited->evidence.first().rule, u"visit.svo"_s);
         // Version 7 marks resolved mentions; every older one is a name.
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM mentions WHERE resolved = 0"), 2);
         // Version 12 counts them per entity.
