@@ -32,6 +32,11 @@ namespace {
 #define NEWSGRAPH_SENTENCE_TEXT "sentence_text(d.text, s.start, s.\"end\")"
 // The name of the rule that read the evidence row ev (migration 15).
 #define NEWSGRAPH_EVIDENCE_RULE "(SELECT name FROM rules WHERE id = ev.rule_id)"
+// How the evidence row ev (of the document d) states its relation: the path
+// kept, or the words it quotes, which it keeps as offsets (migration 16).
+#define NEWSGRAPH_EVIDENCE_PATH                                                                  \
+    "CASE WHEN ev.quote_start IS NULL THEN ev.path "                                             \
+    "ELSE '“' || sentence_text(d.text, ev.quote_start, ev.quote_end) || '”' END"
 // The words of the mention m (of the document d), which it keeps no copy of
 // (migration 14).
 #define NEWSGRAPH_MENTION_TEXT "sentence_text(d.text, m.start, m.\"end\")"
@@ -199,7 +204,29 @@ struct DocumentSentences
     int textLength = 0; // UTF-16 code units
     QList<qint64> ids;  // sentence ids by index
     QString consequence; // how a refusal ends, for messages
+    // The text and each sentence's range in it, by index: where a statement
+    // quotes its sentence, the quote is kept as offsets (migration 16).
+    QString text;
+    QList<std::pair<int, int>> ranges;
 };
+
+// Where the quoted words `path` ("“Nvidia and Mistral AI”", how a word
+// pattern reports what it matched) are in sentence `sentence`: offsets in
+// the text, which the store keeps instead of the words; nullopt for any
+// other path, or words the sentence does not have.
+std::optional<std::pair<int, int>> quotedRange(const DocumentSentences &document, int sentence,
+                                               const QString &path)
+{
+    if (path.size() < 3 || !path.startsWith(u'“') || !path.endsWith(u'”') || sentence < 0
+        || sentence >= document.ranges.size())
+        return std::nullopt;
+    const QStringView words = QStringView(path).mid(1, path.size() - 2);
+    const auto [start, end] = document.ranges.at(sentence);
+    const qsizetype at = QStringView(document.text).mid(start, end - start).indexOf(words);
+    if (at < 0)
+        return std::nullopt;
+    return std::pair{start + int(at), start + int(at + words.size())};
+}
 
 // Checks that a mention can be stored: its sentence exists and its range
 // lies inside the text. Whether it lies inside that sentence is the
@@ -252,7 +279,7 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
     // ignored: OR IGNORE would also swallow NOT NULL and CHECK failures.
     Statement insertEvidence(database,
                              "INSERT INTO relation_evidence (relation_id, sentence_id, rule_id, "
-                             "confidence, path) VALUES (?1, ?2, ?3, ?4, ?5) "
+                             "confidence, path, quote_start, quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                              "ON CONFLICT (relation_id, sentence_id) DO NOTHING");
 
     // Rules by name (a few hundred in all, a handful per document), each
@@ -373,9 +400,13 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
                 return Error{evidenceRule.error()};
             insertEvidence.bind(1, relationId)
                 .bind(2, document.ids.at(sentence))
-                .bind(4, origin.confidence)
-                .bind(5, origin.path);
+                .bind(4, origin.confidence);
             bindRule(insertEvidence, 3, evidenceRule.value());
+            if (const auto quote = quotedRange(document, sentence, origin.path)) {
+                insertEvidence.bindNull(5).bind(6, quote->first).bind(7, quote->second);
+            } else {
+                insertEvidence.bind(5, origin.path).bindNull(6).bindNull(7);
+            }
             if (auto inserted = insertEvidence.execute(); !inserted)
                 return Error{inserted.error()};
         }
@@ -783,7 +814,7 @@ Result<void> readEvidenceOf(Database &database, QList<RelationRecord> &records)
 {
     Statement evidence(database,
                        "SELECT d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\", "
-                       NEWSGRAPH_EVIDENCE_RULE ", ev.confidence, ev.path "
+                       NEWSGRAPH_EVIDENCE_RULE ", ev.confidence, " NEWSGRAPH_EVIDENCE_PATH " "
                        "FROM relation_evidence ev "
                        "JOIN sentences s ON s.id = ev.sentence_id "
                        "JOIN documents d ON d.id = s.document_id "
@@ -982,8 +1013,10 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
     Statement insertSentence(m_database,
                              "INSERT INTO sentences (document_id, idx, start, \"end\") "
                              "VALUES (?1, ?2, ?3, ?4)");
-    DocumentSentences documentSentences{name, int(length), {}, u"the document was not stored"_s};
+    DocumentSentences documentSentences{name, int(length), {}, u"the document was not stored"_s,
+                                        document.text, {}};
     documentSentences.ids.reserve(sentences.size());
+    documentSentences.ranges.reserve(sentences.size());
     for (qsizetype i = 0; i < sentences.size(); ++i) {
         const Sentence &sentence = sentences.at(i);
         if (sentence.start < 0 || sentence.end <= sentence.start || sentence.end > length)
@@ -1000,6 +1033,7 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
         if (auto inserted = insertSentence.execute(); !inserted)
             return Error{inserted.error()};
         documentSentences.ids.append(insertSentence.lastInsertRowId());
+        documentSentences.ranges.append({sentence.start, sentence.end});
     }
     // All of them in one statement: FTS5 flushes what it holds at every
     // statement's savepoint (see migration 4 in Schema.cpp).
@@ -1039,19 +1073,24 @@ Result<QList<qint64>> Repository::insertExtraction(qint64 documentId,
         return m_database.error(u"no document with id %1"_s.arg(documentId));
     }
     DocumentSentences sentences{document.text(0), document.integer(1), {},
-                                u"nothing of its extraction was stored"_s};
+                                u"nothing of its extraction was stored"_s, {}, {}};
     document.reset(); // done reading: no statement is left mid-row while writing
+    Result<QString> text = documentText(documentId);
+    if (!text)
+        return Error{text.error()};
+    sentences.text = std::move(text).value();
 
     // insertDocument() numbers sentences 0..n-1; a gap would mean the
     // database was edited by hand, and indexes could no longer be trusted.
     Statement query(m_database,
-                    "SELECT idx, id FROM sentences WHERE document_id = ?1 ORDER BY idx");
+                    "SELECT idx, id, start, \"end\" FROM sentences WHERE document_id = ?1 ORDER BY idx");
     query.bind(1, documentId);
     while (query.next()) {
         if (query.integer(0) != sentences.ids.size())
             return Error{u"%1: sentence index %2 is missing from the database"_s.arg(sentences.name)
                              .arg(sentences.ids.size())};
         sentences.ids.append(query.int64(1));
+        sentences.ranges.append({query.integer(2), query.integer(3)});
     }
     if (!query.ok())
         return query.error();
@@ -1488,7 +1527,7 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
 
     Statement evidence(m_database,
                        "SELECT ev.relation_id, d.id, d.file_name, s.id, " NEWSGRAPH_SENTENCE_TEXT ", s.start, s.\"end\", "
-                       NEWSGRAPH_EVIDENCE_RULE ", ev.confidence, ev.path "
+                       NEWSGRAPH_EVIDENCE_RULE ", ev.confidence, " NEWSGRAPH_EVIDENCE_PATH " "
                        "FROM relation_evidence ev "
                        "JOIN sentences s ON s.id = ev.sentence_id "
                        "JOIN documents d ON d.id = s.document_id "

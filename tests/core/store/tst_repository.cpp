@@ -1258,7 +1258,7 @@ private Q_SLOTS:
     {
         DocumentExtraction extraction = epsilonExtraction();
         ExtractedRelation &partnership = extraction.relations[0]; // Nvidia partner_of Mistral AI, sentences 0 and 2
-        partnership.origins = {StatementOrigin{u"partner.and"_s, 0.9, u"“Nvidia and Mistral AI”"_s},
+        partnership.origins = {StatementOrigin{u"partner.and"_s, 0.9, u"“Mistral AI and Nvidia”"_s},
                                StatementOrigin{u"partner.verb-pair"_s, 0.75,
                                                u"Nvidia <-agent- build -agent-> Mistral AI"_s}};
         Transaction transaction(db());
@@ -1280,11 +1280,17 @@ private Q_SLOTS:
             QCOMPARE(relation.evidence.size(), 2);
             QCOMPARE(relation.evidence.at(0).rule, u"partner.and"_s);
             QCOMPARE(relation.evidence.at(0).confidence, 0.9);
-            QCOMPARE(relation.evidence.at(0).path, u"“Nvidia and Mistral AI”"_s);
+            QCOMPARE(relation.evidence.at(0).path, u"“Mistral AI and Nvidia”"_s);
             QCOMPARE(relation.evidence.at(1).rule, u"partner.verb-pair"_s);
             QCOMPARE(relation.evidence.at(1).confidence, 0.75);
             QCOMPARE(relation.evidence.at(1).path, u"Nvidia <-agent- build -agent-> Mistral AI"_s);
         }
+        // The quote is kept as where its words are (migration 16), a path as
+        // it is.
+        QCOMPARE(queryText(db(), "SELECT group_concat(coalesce(path, quote_start || '-' || quote_end), '|') "
+                                 "FROM relation_evidence ev JOIN rules r ON r.id = ev.rule_id "
+                                 "WHERE r.name LIKE 'partner.%' ORDER BY ev.id"),
+                 u"0-21|Nvidia <-agent- build -agent-> Mistral AI"_s);
         // Without origins (older extractions), the relation's rule and no path.
         const auto ceo = repo().relationsBetween(epsilon->entityIds.at(2), mistralId);
         QVERIFY2(ceo.ok(), qPrintable(ceo.error()));
@@ -1293,6 +1299,27 @@ private Q_SLOTS:
         QVERIFY(ceo->first().evidence.first().path.isEmpty());
         // Co-occurrence is no stated relation.
         QVERIFY(repo().relationsBetween(mistralId, franceId)->isEmpty());
+    }
+
+    // Words a statement says it quotes but its sentence does not have (an
+    // extractor quoting across sentences, say) are kept as they are.
+    void keepsAQuoteItsSentenceLacksAsWritten()
+    {
+        DocumentExtraction extraction = epsilonExtraction();
+        ExtractedRelation &partnership = extraction.relations[0]; // sentences 0 and 2
+        partnership.origins = {StatementOrigin{u"partner.and"_s, 0.9, u"“Nvidia and Mistral AI”"_s},
+                               StatementOrigin{u"partner.and"_s, 0.9, u"“Nvidia and Mistral AI”"_s}};
+        const auto epsilon = repo().insertDocument(makeDocument(u"epsilon.txt"_s, epsilonText),
+                                                   splitSentences(epsilonText), extraction, {0, 0, 0, 0});
+        QVERIFY2(epsilon.ok(), qPrintable(epsilon.error()));
+        QCOMPARE(queryText(db(), "SELECT group_concat(coalesce(path, quote_start || '-' || quote_end), '|') "
+                                 "FROM relation_evidence"),
+                 u"“Nvidia and Mistral AI”|%1-%2"_s.arg(epsilonText.indexOf(u"Nvidia and"_s))
+                     .arg(epsilonText.indexOf(u"Nvidia and"_s) + 21));
+        const auto between = repo().relationsBetween(epsilon->entityIds.at(0), epsilon->entityIds.at(1));
+        QVERIFY2(between.ok(), qPrintable(between.error()));
+        for (const EvidenceRecord &evidence : between->first().evidence)
+            QCOMPARE(evidence.path, u"“Nvidia and Mistral AI”"_s);
     }
 
     void storesRelationsWithEvidence()
@@ -1937,8 +1964,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 15);
-        QCOMPARE(Database::latestSchemaVersion(), 15);
+        QCOMPARE(database->schemaVersion(), 16);
+        QCOMPARE(Database::latestSchemaVersion(), 16);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
