@@ -1608,6 +1608,20 @@ private:
     std::map<std::string, QString, std::less<>> m_strings;
 };
 
+// Tells `map` the largest id and the number of rows of a table, which
+// `extentSql` ("SELECT max(id), count(*) FROM ...") reads, so that a whole
+// table's worth of ids fits in a vector.
+template<typename T>
+Result<void> expectRows(Database &database, const char *extentSql, RowIdMap<T> &map)
+{
+    Statement extent(database, extentSql);
+    if (extent.next())
+        map.expect(extent.int64(0), extent.integer(1));
+    if (!extent.ok())
+        return extent.error();
+    return {};
+}
+
 // The nodes of graphData() (every entity when `ids` is null, else those of
 // `ids`) with their aliases and documents, in id order; `nodeAt` maps an
 // entity id to its place in `nodes`.
@@ -1617,11 +1631,8 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
     const QString entityArray = ids ? idArray(*ids) : QString();
     const QString *someIds = ids ? &entityArray : nullptr;
     if (!ids) {
-        Statement extent(database, "SELECT max(id), count(*) FROM entities");
-        if (extent.next())
-            nodeAt.expect(extent.int64(0), extent.integer(1));
-        if (!extent.ok())
-            return extent.error();
+        if (auto told = expectRows(database, "SELECT max(id), count(*) FROM entities", nodeAt); !told)
+            return told;
     }
     Statement rows = statementOver(database, someIds,
                                    "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
@@ -1831,11 +1842,8 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     RowIdMap<QDate> published;
     Statement dateOfOne(database, "SELECT published FROM documents WHERE id = ?1 AND published IS NOT NULL");
     if (!around) {
-        Statement extent(database, "SELECT max(id), count(*) FROM documents");
-        if (extent.next())
-            published.expect(extent.int64(0), extent.integer(1));
-        if (!extent.ok())
-            return extent.error();
+        if (auto told = expectRows(database, "SELECT max(id), count(*) FROM documents", published); !told)
+            return Error{told.error()};
         Statement dates(database, "SELECT id, published FROM documents WHERE published IS NOT NULL");
         while (dates.next())
             published.insert(dates.int64(0), QDate::fromString(dates.text(1), Qt::ISODate));
