@@ -213,11 +213,17 @@ void GraphSession::startMetrics(bool secondPass)
     // the longest to compute, follows in a second pass (same seed, so the
     // same communities and PageRank).
     const bool split = !secondPass && graph.nodeCount() > m_overviewThreshold;
+    // The second pass adds betweenness to the first one's communities and
+    // PageRank, which it would only find again.
+    std::optional<GraphMetrics> firstPass;
+    if (secondPass)
+        firstPass = m_metrics;
     m_metricsJob.start(
-        [graph, withBetweenness = !split](const std::function<bool()> &cancelled) {
+        [graph, withBetweenness = !split, firstPass](const std::function<bool()> &cancelled) {
             MetricsOptions options;
             options.cancelled = cancelled;
             options.betweenness = withBetweenness;
+            options.firstPass = firstPass;
             return computeMetrics(graph, options);
         },
         [this, split, secondPass](Result<GraphMetrics> metrics) {

@@ -47,15 +47,28 @@ Result<GraphMetrics> computeMetrics(const EntityGraph &graph, const MetricsOptio
 {
     const auto cancelled = [&options] { return options.cancelled && options.cancelled(); };
     const Error stopped{u"The metrics computation was cancelled."_s};
-    GraphMetrics metrics = basicMetrics(graph);
-    if (cancelled())
-        return stopped;
-    const Result<Communities> communities = detectCommunities(graph, options.seed);
-    if (!communities)
-        return Error{communities.error()};
-    if (cancelled())
-        return stopped;
-    const QList<double> pageRank = graph.pageRank();
+    GraphMetrics metrics;
+    if (options.firstPass && options.firstPass->nodes.size() == graph.nodeCount()) {
+        metrics = *options.firstPass;
+    } else {
+        metrics = basicMetrics(graph);
+        if (cancelled())
+            return stopped;
+        const Result<Communities> communities = detectCommunities(graph, options.seed);
+        if (!communities)
+            return Error{communities.error()};
+        if (cancelled())
+            return stopped;
+        const QList<double> pageRank = graph.pageRank();
+        for (qsizetype i = 0; i < graph.nodeCount(); ++i) {
+            NodeMetrics &m = metrics.nodes[i];
+            m.pageRank = pageRank.at(i);
+            m.community = communities->membership.at(i);
+        }
+        metrics.communities = communities->count;
+        metrics.modularity = communities->modularity;
+    }
+
     BetweennessOptions betweennessOptions;
     betweennessOptions.pivots = options.betweenness ? betweennessPivots(graph, options) : 0;
     betweennessOptions.seed = options.seed;
@@ -64,15 +77,8 @@ Result<GraphMetrics> computeMetrics(const EntityGraph &graph, const MetricsOptio
                                                           : QList<double>(graph.nodeCount(), 0.0);
     if (betweenness.size() != graph.nodeCount())
         return stopped;
-
-    for (qsizetype i = 0; i < graph.nodeCount(); ++i) {
-        NodeMetrics &m = metrics.nodes[i];
-        m.betweenness = betweenness.at(i);
-        m.pageRank = pageRank.at(i);
-        m.community = communities->membership.at(i);
-    }
-    metrics.communities = communities->count;
-    metrics.modularity = communities->modularity;
+    for (qsizetype i = 0; i < graph.nodeCount(); ++i)
+        metrics.nodes[i].betweenness = betweenness.at(i);
     metrics.betweennessSources = betweennessOptions.pivots;
     return metrics;
 }

@@ -126,6 +126,7 @@ private Q_SLOTS:
     void statementsReadFromEitherEnd();
     void metricsTogether();
     void metricsEstimateBetweennessOverBudget();
+    void metricsCompletedFromAFirstPass();
     void metricsCancelled();
     void lookUpEntities();
     void communitiesOfTwoCliques();
@@ -628,6 +629,47 @@ void TestEntityGraph::metricsEstimateBetweennessOverBudget()
     QCOMPARE(estimated->communities, exact->communities);
     options.betweennessBudget = 0;
     QCOMPARE(betweennessPivots(graph, options), 34); // 0: always exact
+}
+
+void TestEntityGraph::metricsCompletedFromAFirstPass()
+{
+    // A first pass without betweenness, then one that takes its
+    // communities and PageRank and adds betweenness: the same as all at once.
+    const EntityGraph graph = karateClub();
+    MetricsOptions options;
+    options.betweenness = false;
+    const Result<GraphMetrics> first = computeMetrics(graph, options);
+    QVERIFY2(first, qPrintable(first.error()));
+    QCOMPARE(first->betweennessSources, 0);
+    options.betweenness = true;
+    options.firstPass = first.value();
+    const Result<GraphMetrics> completed = computeMetrics(graph, options);
+    QVERIFY2(completed, qPrintable(completed.error()));
+    const Result<GraphMetrics> whole = computeMetrics(graph);
+    QVERIFY2(whole, qPrintable(whole.error()));
+    QCOMPARE(completed->communities, whole->communities);
+    QCOMPARE(completed->modularity, whole->modularity);
+    QCOMPARE(completed->components, whole->components);
+    QCOMPARE(completed->betweennessSources, whole->betweennessSources);
+    for (qsizetype i = 0; i < graph.nodeCount(); ++i) {
+        const NodeMetrics &a = completed->nodes.at(i);
+        const NodeMetrics &b = whole->nodes.at(i);
+        QCOMPARE(a.degree, b.degree);
+        QCOMPARE(a.weightedDegree, b.weightedDegree);
+        QCOMPARE(a.betweenness, b.betweenness);
+        QCOMPARE(a.pageRank, b.pageRank);
+        QCOMPARE(a.component, b.component);
+        QCOMPARE(a.community, b.community);
+    }
+
+    // Taken only when it is of this graph: another's is computed anew.
+    GraphMaker maker;
+    maker.nodes({1, 2, 3}).edge(1, 2).edge(2, 3);
+    options.firstPass = first.value();
+    const Result<GraphMetrics> other = computeMetrics(maker.build(), options);
+    QVERIFY2(other, qPrintable(other.error()));
+    QCOMPARE(other->nodes.size(), 3);
+    QCOMPARE(other->communities, computeMetrics(maker.build())->communities);
 }
 
 void TestEntityGraph::metricsCancelled()
