@@ -13,10 +13,10 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <string_view>
-#include <cmath>
 #include <tuple>
 #include <utility>
 #include <vector>
