@@ -227,8 +227,6 @@ void removeDatabaseFiles(const QString &path)
         QFile::remove(path + suffix);
 }
 
-// SQL's length() counts code points, but NewsGraph's offsets are UTF-16 code
-// units (QString indexes), so lengths compared with offsets come from here.
 // Failures of the storage itself, after which no later write can be
 // expected to work either (see Database::FailureKind).
 Database::FailureKind failureKind(int code)
