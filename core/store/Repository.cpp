@@ -200,13 +200,13 @@ Result<QString> toFtsQuery(const QString &input)
 // What writeExtraction() needs to know of the document a mention refers to.
 struct DocumentSentences
 {
-    QString name;       // file name, for messages
-    int textLength = 0; // UTF-16 code units
-    QList<qint64> ids;  // sentence ids by index
+    QString name;        // file name, for messages
     QString consequence; // how a refusal ends, for messages
-    // The text and each sentence's range in it, by index: where a statement
-    // quotes its sentence, the quote is kept as offsets (migration 16).
+    // The text (offsets are UTF-16 code units of it) and, by sentence index,
+    // each sentence's id and range in it: where a statement quotes its
+    // sentence, the quote is kept as offsets (migration 16).
     QString text;
+    QList<qint64> ids;
     QList<std::pair<int, int>> ranges;
 };
 
@@ -241,12 +241,12 @@ Result<qint64> mentionSentence(const DocumentSentences &document, const char *wh
                          .arg(sentence)
                          .arg(document.ids.size())
                          .arg(document.consequence)};
-    if (start < 0 || end <= start || end > document.textLength)
+    if (start < 0 || end <= start || end > document.text.size())
         return Error{u"%1: the %2 “%3” has the range [%4, %5), which is not inside the text "
                      "(%6 characters); %7"_s.arg(document.name, QString::fromLatin1(what), surface)
                          .arg(start)
                          .arg(end)
-                         .arg(document.textLength)
+                         .arg(document.text.size())
                          .arg(document.consequence)};
     return document.ids.at(sentence);
 }
@@ -1013,8 +1013,7 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
     Statement insertSentence(m_database,
                              "INSERT INTO sentences (document_id, idx, start, \"end\") "
                              "VALUES (?1, ?2, ?3, ?4)");
-    DocumentSentences documentSentences{name, int(length), {}, u"the document was not stored"_s,
-                                        document.text, {}};
+    DocumentSentences documentSentences{name, u"the document was not stored"_s, document.text, {}, {}};
     documentSentences.ids.reserve(sentences.size());
     documentSentences.ranges.reserve(sentences.size());
     for (qsizetype i = 0; i < sentences.size(); ++i) {
@@ -1064,16 +1063,14 @@ Result<QList<qint64>> Repository::insertExtraction(qint64 documentId,
     if (!savepoint.isActive())
         return savepoint.error();
 
-    Statement document(m_database,
-                       "SELECT file_name, text_length FROM documents WHERE id = ?1");
+    Statement document(m_database, "SELECT file_name FROM documents WHERE id = ?1");
     document.bind(1, documentId);
     if (!document.next()) {
         if (!document.ok())
             return document.error();
         return m_database.error(u"no document with id %1"_s.arg(documentId));
     }
-    DocumentSentences sentences{document.text(0), document.integer(1), {},
-                                u"nothing of its extraction was stored"_s, {}, {}};
+    DocumentSentences sentences{document.text(0), u"nothing of its extraction was stored"_s, {}, {}, {}};
     document.reset(); // done reading: no statement is left mid-row while writing
     Result<QString> text = documentText(documentId);
     if (!text)
