@@ -58,7 +58,6 @@ struct EntityRecord
 // with its sentence as evidence, never a graph node.
 struct AttributeRecord
 {
-    qint64 id = 0;
     qint64 documentId = 0;
     qint64 sentenceId = 0;
     int sentenceIndex = 0; // 0-based position of the sentence in its document
@@ -73,7 +72,6 @@ struct AttributeRecord
 // what evidence highlights.
 struct MentionRecord
 {
-    qint64 id = 0;
     qint64 documentId = 0;
     qint64 sentenceId = 0;
     qint64 entityId = 0;

@@ -500,6 +500,27 @@ Result<void> refileMergeKeys(Database &database, qint64 entityId, EntityType typ
     return fileMergeKeys(fileKey, entityId, mergeKeysOf(type, name, all));
 }
 
+// The next free place of a mention in each sentence of the document, by
+// sentence index (mentions are keyed by sentence and place, migration 17):
+// all 0 for a document stored just now, after those stored before for one
+// whose extraction is added to.
+Result<std::vector<int>> nextMentionOrdinals(Database &database, qint64 documentId,
+                                             const DocumentSentences &document)
+{
+    std::vector<int> next(std::size_t(document.ids.size()), 0);
+    Statement stored(database, "SELECT sentence_id, max(ordinal) + 1 FROM mentions "
+                               "WHERE sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1) "
+                               "GROUP BY sentence_id");
+    stored.bind(1, documentId);
+    while (stored.next()) {
+        if (const qsizetype index = document.ids.indexOf(stored.int64(0)); index >= 0)
+            next[std::size_t(index)] = stored.integer(1);
+    }
+    if (!stored.ok())
+        return stored.error();
+    return next;
+}
+
 // The body of insertExtraction(), shared with insertDocument(); the caller
 // holds the savepoint. Each statement is prepared once and run per row.
 Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
@@ -524,10 +545,26 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
     Statement renameEntity(database, "UPDATE entities SET name = ?1 WHERE id = ?2");
     Statement insertAlias(database,
                           "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
-    Statement insertMention(database,
-                            "INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
-                            "start, \"end\", value, resolved) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    // The document's mentions are gathered, each given its place in its
+    // sentence in the order of the extraction, and stored in the order of
+    // their key (sentence, place): appended to the table, whose pages then
+    // fill up instead of splitting half-empty.
+    struct MentionRow
+    {
+        qint64 sentenceId = 0;
+        int ordinal = 0;
+        qint64 entityId = 0; // 0: an attribute
+        std::optional<AttributeType> attributeType;
+        int start = 0;
+        int end = 0;
+        QString value;
+        bool resolved = false;
+    };
+    std::vector<MentionRow> mentionRows;
+    Result<std::vector<int>> nextOrdinals = nextMentionOrdinals(database, documentId, document);
+    if (!nextOrdinals)
+        return Error{nextOrdinals.error()};
+    const auto takeOrdinal = [&](int sentenceIndex) { return (*nextOrdinals)[std::size_t(sentenceIndex)]++; };
     // The named-mention count (migration 12), once per entity and document.
     Statement countMentions(database,
                             "UPDATE entities SET mention_count = mention_count + ?2 WHERE id = ?1");
@@ -600,16 +637,8 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                                                                   mention.end);
                 if (!sentenceId)
                     return Error{sentenceId.error()};
-                insertMention.bind(1, documentId)
-                    .bind(2, sentenceId.value())
-                    .bind(3, entityId)
-                    .bind(4, type)
-                    .bind(5, mention.start)
-                    .bind(6, mention.end)
-                    .bindNull(7)
-                    .bind(8, resolved ? 1 : 0);
-                if (auto inserted = insertMention.execute(); !inserted)
-                    return Error{inserted.error()};
+                mentionRows.push_back({sentenceId.value(), takeOrdinal(mention.sentence), entityId,
+                                       std::nullopt, mention.start, mention.end, QString(), resolved});
             }
         }
         if (!entity.mentions.isEmpty()) {
@@ -625,14 +654,26 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                                                           attribute.end);
         if (!sentenceId)
             return Error{sentenceId.error()};
-        insertMention.bind(1, documentId)
-            .bind(2, sentenceId.value())
-            .bindNull(3)
-            .bind(4, typeName(attribute.type))
-            .bind(5, attribute.start)
-            .bind(6, attribute.end)
-            .bind(7, attribute.value)
-            .bind(8, 0);
+        mentionRows.push_back({sentenceId.value(), takeOrdinal(attribute.sentence), 0, attribute.type,
+                               attribute.start, attribute.end, attribute.value, false});
+    }
+
+    std::sort(mentionRows.begin(), mentionRows.end(), [](const MentionRow &a, const MentionRow &b) {
+        return std::tie(a.sentenceId, a.ordinal) < std::tie(b.sentenceId, b.ordinal);
+    });
+    Statement insertMention(database,
+                            "INSERT INTO mentions (document_id, sentence_id, ordinal, entity_id, type, "
+                            "start, \"end\", value, resolved) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    for (const MentionRow &row : mentionRows) {
+        insertMention.bind(1, documentId).bind(2, row.sentenceId).bind(3, row.ordinal);
+        if (row.attributeType) {
+            insertMention.bindNull(4).bind(5, typeName(*row.attributeType)).bind(8, row.value);
+        } else {
+            // A name's type is its entity's.
+            insertMention.bind(4, row.entityId).bindNull(5).bindNull(8);
+        }
+        insertMention.bind(6, row.start).bind(7, row.end).bind(9, row.resolved ? 1 : 0);
         if (auto inserted = insertMention.execute(); !inserted)
             return Error{inserted.error()};
     }
@@ -1367,24 +1408,23 @@ Result<QList<qint64>> Repository::matchKnownEntities(const QList<ExtractedEntity
 Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
 {
     Statement query(m_database,
-                    "SELECT m.id, m.document_id, m.sentence_id, s.idx, m.type, m.start, m.\"end\", "
+                    "SELECT m.document_id, m.sentence_id, s.idx, m.type, m.start, m.\"end\", "
                     NEWSGRAPH_MENTION_TEXT ", m.value FROM mentions m JOIN sentences s ON s.id = m.sentence_id "
                     "JOIN documents d ON d.id = m.document_id "
                     "WHERE m.sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1) "
-                    "AND m.entity_id IS NULL ORDER BY m.start, m.id");
+                    "AND m.entity_id IS NULL ORDER BY m.start, m.sentence_id, m.ordinal");
     query.bind(1, documentId);
     QList<AttributeRecord> records;
     while (query.next()) {
         AttributeRecord record;
-        record.id = query.int64(0);
-        record.documentId = query.int64(1);
-        record.sentenceId = query.int64(2);
-        record.sentenceIndex = query.integer(3);
-        record.type = query.text(4);
-        record.start = query.integer(5);
-        record.end = query.integer(6);
-        record.surface = query.text(7);
-        record.value = query.text(8);
+        record.documentId = query.int64(0);
+        record.sentenceId = query.int64(1);
+        record.sentenceIndex = query.integer(2);
+        record.type = query.text(3);
+        record.start = query.integer(4);
+        record.end = query.integer(5);
+        record.surface = query.text(6);
+        record.value = query.text(7);
         records.append(record);
     }
     if (!query.ok())
@@ -1395,25 +1435,24 @@ Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
 Result<QList<MentionRecord>> Repository::mentions(qint64 documentId) const
 {
     Statement query(m_database,
-                    "SELECT m.id, m.document_id, m.sentence_id, m.entity_id, e.name, e.type, m.start, "
+                    "SELECT m.document_id, m.sentence_id, m.entity_id, e.name, e.type, m.start, "
                     "m.\"end\", " NEWSGRAPH_MENTION_TEXT ", m.resolved FROM mentions m "
                     "JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id "
                     "WHERE m.sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1) "
-                    "ORDER BY m.start, m.id");
+                    "ORDER BY m.start, m.sentence_id, m.ordinal");
     query.bind(1, documentId);
     QList<MentionRecord> records;
     while (query.next()) {
         MentionRecord record;
-        record.id = query.int64(0);
-        record.documentId = query.int64(1);
-        record.sentenceId = query.int64(2);
-        record.entityId = query.int64(3);
-        record.entityName = query.text(4);
-        record.type = query.text(5);
-        record.start = query.integer(6);
-        record.end = query.integer(7);
-        record.surface = query.text(8);
-        record.resolved = query.int64(9) != 0;
+        record.documentId = query.int64(0);
+        record.sentenceId = query.int64(1);
+        record.entityId = query.int64(2);
+        record.entityName = query.text(3);
+        record.type = query.text(4);
+        record.start = query.integer(5);
+        record.end = query.integer(6);
+        record.surface = query.text(7);
+        record.resolved = query.int64(8) != 0;
         records.append(record);
     }
     if (!query.ok())
@@ -1489,7 +1528,7 @@ Result<QList<RelationRecord>> Repository::relationsOf(qint64 entityId, bool incl
         return records;
 
     // The entity's sentences (mentions_entity), then who else they name
-    // (mentions_sentence).
+    // (the mentions' key begins with their sentence).
     std::vector<CooccurrenceSentence> sentences;
     Statement together(m_database,
                        "SELECT DISTINCT other.entity_id, other.document_id, other.sentence_id "

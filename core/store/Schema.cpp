@@ -367,6 +367,58 @@ ALTER TABLE relation_evidence ADD COLUMN quote_start INTEGER;
 ALTER TABLE relation_evidence ADD COLUMN quote_end INTEGER;
 )sql";
 
+// Version 17: a sentence's mentions are stored together, keyed by the
+// sentence and their place in it (a table WITHOUT ROWID, clustered on that
+// key), instead of rows numbered in insertion order with an index on the
+// sentence beside them: what the sentence index held, the key now is, and
+// reading a sentence's or a document's mentions is one range of the table.
+// A name's mention keeps no type: it is its entity's (what every reader
+// shows); an attribute's mention keeps its own (MONEY, DATE, ...). Together
+// a fifth of a project's bytes. Mentions are ordered within their sentence
+// as they were stored.
+constexpr const char migration17[] = R"sql(
+CREATE TABLE mentions_by_sentence (
+    sentence_id INTEGER NOT NULL REFERENCES sentences (id) ON DELETE CASCADE,
+    -- the mention's place among its sentence's, from 0, in the order stored
+    ordinal     INTEGER NOT NULL CHECK (ordinal >= 0),
+    document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    -- NULL for attribute mentions (MONEY, DATE, ...) that are not graph nodes
+    entity_id   INTEGER REFERENCES entities (id) ON DELETE CASCADE,
+    -- an attribute mention's type; NULL for an entity's (its entity's type)
+    type        TEXT,
+    start       INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL,
+    value       TEXT,
+    resolved    INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),
+    PRIMARY KEY (sentence_id, ordinal),
+    CHECK (start >= 0 AND "end" > start),
+    CHECK ((entity_id IS NULL) = (type IS NOT NULL))
+) WITHOUT ROWID;
+
+INSERT INTO mentions_by_sentence
+    (sentence_id, ordinal, document_id, entity_id, type, start, "end", value, resolved)
+SELECT sentence_id, row_number() OVER (PARTITION BY sentence_id ORDER BY id) - 1, document_id,
+       entity_id, CASE WHEN entity_id IS NULL THEN type END, start, "end", value, resolved
+FROM mentions ORDER BY sentence_id, id;
+
+-- Its indexes and triggers go with it (and no trigger fires).
+DROP TABLE mentions;
+ALTER TABLE mentions_by_sentence RENAME TO mentions;
+CREATE INDEX mentions_entity ON mentions (entity_id);
+
+CREATE TRIGGER mentions_count_delete AFTER DELETE ON mentions
+WHEN old.entity_id IS NOT NULL AND old.resolved = 0 BEGIN
+    UPDATE entities SET mention_count = mention_count - 1 WHERE id = old.entity_id;
+END;
+
+CREATE TRIGGER mentions_count_update AFTER UPDATE OF entity_id, resolved ON mentions BEGIN
+    UPDATE entities SET mention_count = mention_count - 1
+    WHERE id = old.entity_id AND old.resolved = 0;
+    UPDATE entities SET mention_count = mention_count + 1
+    WHERE id = new.entity_id AND new.resolved = 0;
+END;
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -388,6 +440,7 @@ const QList<Migration> &schemaMigrations()
         {14, migration14},
         {15, migration15},
         {16, migration16},
+        {17, migration17},
     };
     return migrations;
 }

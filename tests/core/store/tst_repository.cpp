@@ -710,8 +710,11 @@ private Q_SLOTS:
                              "(2, 'Londres');"_s)
                     .ok());
 
-        Statement mention(db(), "INSERT INTO mentions (document_id, sentence_id, entity_id, type, "
-                                "start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        // Each after those of its sentence; an entity's mention has its
+        // entity's type, an attribute's its own.
+        Statement mention(db(), "INSERT INTO mentions (document_id, sentence_id, ordinal, entity_id, type, "
+                                "start, \"end\") VALUES (?1, ?2, "
+                                "(SELECT count(*) FROM mentions WHERE sentence_id = ?2), ?3, ?4, ?5, ?6)");
         // As Repository's writer stores them: every name a mention gives is
         // among its entity's aliases.
         Statement alias(db(), "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
@@ -720,14 +723,14 @@ private Q_SLOTS:
             const QString text = document == alpha ? alphaText : betaText;
             const int start = int(text.indexOf(surface, sentence.start));
             mention.bind(1, document).bind(2, sentence.id).bind(5, start)
-                .bind(6, start + int(surface.size())).bind(4, type);
+                .bind(6, start + int(surface.size()));
             if (entity) {
-                mention.bind(3, entity);
+                mention.bind(3, entity).bindNull(4);
                 alias.bind(1, entity).bind(2, surface);
                 if (!alias.execute().ok())
                     return false;
             } else {
-                mention.bindNull(3);
+                mention.bindNull(3).bind(4, type);
             }
             return mention.execute().ok();
         };
@@ -901,13 +904,56 @@ private Q_SLOTS:
         QVERIFY(ftsIntegrityOk(db()));
         QCOMPARE(miscountedEntities(db()), 0);
         QVERIFY(db().execute(u"UPDATE mentions SET entity_id = (SELECT min(id) FROM entities) "
-                             "WHERE id = (SELECT max(id) FROM mentions WHERE entity_id IS NOT NULL)"_s)
+                             "WHERE (sentence_id, ordinal) = (SELECT sentence_id, ordinal FROM mentions "
+                             "WHERE entity_id IS NOT NULL ORDER BY sentence_id DESC, ordinal DESC LIMIT 1)"_s)
                     .ok());
         QVERIFY(db().execute(u"UPDATE mentions SET resolved = 1 - resolved "
-                             "WHERE id = (SELECT min(id) FROM mentions WHERE entity_id IS NOT NULL)"_s)
+                             "WHERE (sentence_id, ordinal) = (SELECT sentence_id, ordinal FROM mentions "
+                             "WHERE entity_id IS NOT NULL ORDER BY sentence_id, ordinal LIMIT 1)"_s)
                     .ok());
         QCOMPARE(miscountedEntities(db()), 0);
 
+    }
+
+    // Mentions are keyed by their sentence and their place in it
+    // (migration 17): an extraction added to a stored document puts its
+    // mentions after those its sentences have.
+    void addsMentionsAfterThoseOfTheirSentence()
+    {
+        const auto stored = repo().insertDocument(makeDocument(u"gamma.txt"_s, gammaText),
+                                                  splitSentences(gammaText), gammaExtraction(), {0, 0, 0});
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        DocumentExtraction more;
+        more.entities = {entityOf(u"Europe"_s, EntityType::Place, gammaText, {u"Europe"_s})};
+        more.attributes = {attributeOf(gammaText, AttributeType::Date, u"later"_s, u"2025-06-12"_s)};
+        const auto added = repo().insertExtraction(stored->id, more, {0});
+        QVERIFY2(added.ok(), qPrintable(added.error()));
+
+        Statement places(db(), "SELECT s.idx, m.ordinal, m.start FROM mentions m "
+                               "JOIN sentences s ON s.id = m.sentence_id "
+                               "WHERE s.document_id = ?1 ORDER BY s.idx, m.ordinal");
+        places.bind(1, stored->id);
+        QStringList found;
+        while (places.next())
+            found.append(u"%1.%2:%3"_s.arg(places.integer(0)).arg(places.integer(1))
+                             .arg(gammaText.mid(places.integer(2), 6)));
+        QVERIFY(places.ok());
+        // Nvidia and $100 billion stored with the document, then Europe;
+        // Jensen Huang and the date; Huang and Paris, then "later".
+        QCOMPARE(found, (QStringList{u"0.0:Nvidia"_s, u"0.1:$100 b"_s, u"0.2:Europe"_s,
+                                     u"1.0:Jensen"_s, u"1.1:11 Jun"_s,
+                                     u"2.0:Huang "_s, u"2.1:Paris."_s, u"2.2:later "_s}));
+
+        // Read back in the order of the text.
+        QStringList names;
+        for (const MentionRecord &mention : repo().mentions(stored->id).value())
+            names.append(mention.surface);
+        QCOMPARE(names, (QStringList{u"Nvidia"_s, u"Europe"_s, u"Jensen Huang"_s, u"Huang"_s, u"Paris"_s}));
+        const QList<AttributeRecord> attributes = repo().attributes(stored->id).value();
+        QCOMPARE(attributes.size(), 3);
+        QCOMPARE(attributes.last().surface, u"later"_s);
+        QCOMPARE(attributes.last().type, u"DATE"_s);
+        QCOMPARE(miscountedEntities(db()), 0);
     }
 
     void storesAnExtraction()
@@ -950,7 +996,7 @@ private Q_SLOTS:
             const int index = sentenceAt(gammaText, start);
             sentenceIndexes.append(index);
             QCOMPARE(mentions.int64(0), storedSentences.at(index).id);
-            QCOMPARE(mentions.text(3), u"PERSON"_s);
+            QVERIFY(mentions.isNull(3)); // its entity's type (migration 17)
             QCOMPARE(mentions.int64(4), 1);
         }
         QVERIFY(mentions.ok());
@@ -1964,8 +2010,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 16);
-        QCOMPARE(Database::latestSchemaVersion(), 16);
+        QCOMPARE(database->schemaVersion(), 17);
+        QCOMPARE(Database::latestSchemaVersion(), 17);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
@@ -2020,6 +2066,14 @@ private Q_SLOTS:
         // Version 12 counts them per entity.
         QCOMPARE(queryInteger(*database, "SELECT mention_count FROM entities WHERE id = 1"), 1);
         QCOMPARE(miscountedEntities(*database), 0);
+        // Version 17 keys the mentions by sentence and place, in the order
+        // they were stored, and leaves a name's type to its entity.
+        QCOMPARE(queryText(*database, "SELECT group_concat(ordinal || ':' || entity_id || ':' || "
+                                      "coalesce(type, '-'), ' ') FROM mentions"),
+                 u"0:1:- 1:2:-"_s);
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_sentence'"), 0);
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
+                                         "AND tbl_name = 'mentions'"), 2);
         // Version 13 makes the names the mentions give aliases (Londinium
         // had none).
         QCOMPARE(queryText(*database, "SELECT group_concat(alias, '|') FROM aliases WHERE entity_id = 2"),
