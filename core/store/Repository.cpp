@@ -32,11 +32,18 @@ namespace {
 #define NEWSGRAPH_SENTENCE_TEXT "sentence_text(d.text, s.start, s.\"end\")"
 // The name of the rule that read the evidence row ev (migration 15).
 #define NEWSGRAPH_EVIDENCE_RULE "(SELECT name FROM rules WHERE id = ev.rule_id)"
-// How the evidence row ev (of the document d) states its relation: the path
-// kept, or the words it quotes, which it keeps as offsets (migration 16).
+// How the evidence row ev (of the document d) states its relation, two
+// columns: the path kept; or the words it quotes, which it keeps as offsets
+// (migration 16); or a tree path's link between its entities' names
+// (migration 18). Then which of these: 0 a whole path, 1 a link from the
+// relation's subject to its object, 2 from its object to its subject
+// (statementAt() puts the names around it).
 #define NEWSGRAPH_EVIDENCE_PATH                                                                  \
-    "CASE WHEN ev.quote_start IS NULL THEN ev.path "                                             \
-    "ELSE '“' || sentence_text(d.text, ev.quote_start, ev.quote_end) || '”' END"
+    "CASE WHEN ev.link_id IS NOT NULL "                                                          \
+    "THEN (SELECT link FROM statement_links WHERE id = ev.link_id) "                             \
+    "WHEN ev.quote_start IS NULL THEN ev.path "                                                  \
+    "ELSE '“' || sentence_text(d.text, ev.quote_start, ev.quote_end) || '”' END, "               \
+    "CASE WHEN ev.link_id IS NULL THEN 0 WHEN ev.link_from_object THEN 2 ELSE 1 END"
 // The words of the mention m (of the document d), which it keeps no copy of
 // (migration 14).
 #define NEWSGRAPH_MENTION_TEXT "sentence_text(d.text, m.start, m.\"end\")"
@@ -251,6 +258,75 @@ Result<qint64> mentionSentence(const DocumentSentences &document, const char *wh
     return document.ids.at(sentence);
 }
 
+// The ids of a table of unique names (rules, statement links), found or
+// added on first use and remembered for the rest of a document's writing:
+// a document names a handful, many times over.
+class NameIds
+{
+public:
+    NameIds(Database &database, const char *findSql, const char *insertSql)
+        : m_find(database, findSql)
+        , m_insert(database, insertSql)
+    {
+    }
+
+    // nullopt for no name.
+    Result<std::optional<qint64>> idOf(const QString &name)
+    {
+        if (name.isEmpty())
+            return std::optional<qint64>();
+        if (const auto known = m_ids.constFind(name); known != m_ids.cend())
+            return std::optional<qint64>(*known);
+        m_find.bind(1, name);
+        qint64 id = m_find.next() ? m_find.int64(0) : 0;
+        m_find.reset();
+        if (!m_find.ok())
+            return m_find.error();
+        if (id == 0) {
+            m_insert.bind(1, name);
+            if (auto inserted = m_insert.execute(); !inserted)
+                return Error{inserted.error()};
+            id = m_insert.lastInsertRowId();
+        }
+        m_ids.insert(name, id);
+        return std::optional<qint64>(id);
+    }
+
+private:
+    Statement m_find;
+    Statement m_insert;
+    QHash<QString, qint64> m_ids;
+};
+
+// A tree path ("Hudbay Minerals <-agent- mine -prep[in,at]-> Peru", see
+// DependencyRules::explain()) as its link between the names of its two
+// entities, which the store has already, and which of them it begins with
+// (migration 18). nullopt for any other path.
+struct StatementLink
+{
+    QString link; // "<-agent- mine -prep[in,at]->"
+    bool fromObject = false;
+};
+
+std::optional<StatementLink> statementLink(const QString &path, const QString &subject, const QString &object)
+{
+    const auto between = [&path](const QString &first, const QString &last) -> std::optional<QString> {
+        const qsizetype length = path.size() - first.size() - last.size() - 2;
+        if (first.isEmpty() || last.isEmpty() || length < 4 || !path.startsWith(first)
+            || !path.endsWith(last) || path.at(first.size()) != u' ' || path.at(path.size() - last.size() - 1) != u' ')
+            return std::nullopt;
+        const QString link = path.mid(first.size() + 1, length);
+        if (!link.startsWith(u"<-"_s) || !link.endsWith(u"->"_s))
+            return std::nullopt;
+        return link;
+    };
+    if (const std::optional<QString> link = between(subject, object))
+        return StatementLink{*link, false};
+    if (const std::optional<QString> link = between(object, subject))
+        return StatementLink{*link, true};
+    return std::nullopt;
+}
+
 // Stores the relations of a document whose entities were stored as
 // `entityIds` (in the order of extraction.entities); part of
 // writeExtraction(), inside its savepoint. A relation found before, in this
@@ -279,33 +355,16 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
     // ignored: OR IGNORE would also swallow NOT NULL and CHECK failures.
     Statement insertEvidence(database,
                              "INSERT INTO relation_evidence (relation_id, sentence_id, rule_id, "
-                             "confidence, path, quote_start, quote_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                             "confidence, path, quote_start, quote_end, link_id, link_from_object) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
                              "ON CONFLICT (relation_id, sentence_id) DO NOTHING");
 
     // Rules by name (a few hundred in all, a handful per document), each
-    // row's by id (migration 15); null for none.
-    Statement findRule(database, "SELECT id FROM rules WHERE name = ?1");
-    Statement insertRule(database, "INSERT INTO rules (name) VALUES (?1)");
-    QHash<QString, qint64> ruleIds;
-    const auto ruleId = [&](const QString &name) -> Result<std::optional<qint64>> {
-        if (name.isEmpty())
-            return std::optional<qint64>();
-        if (const auto known = ruleIds.constFind(name); known != ruleIds.cend())
-            return std::optional<qint64>(*known);
-        findRule.bind(1, name);
-        qint64 id = findRule.next() ? findRule.int64(0) : 0;
-        findRule.reset();
-        if (!findRule.ok())
-            return findRule.error();
-        if (id == 0) {
-            insertRule.bind(1, name);
-            if (auto inserted = insertRule.execute(); !inserted)
-                return Error{inserted.error()};
-            id = insertRule.lastInsertRowId();
-        }
-        ruleIds.insert(name, id);
-        return std::optional<qint64>(id);
-    };
+    // row's by id (migration 15); null for none. Tree paths' links likewise
+    // (migration 18).
+    NameIds rules(database, "SELECT id FROM rules WHERE name = ?1", "INSERT INTO rules (name) VALUES (?1)");
+    NameIds links(database, "SELECT id FROM statement_links WHERE link = ?1",
+                  "INSERT INTO statement_links (link) VALUES (?1)");
     const auto bindRule = [](Statement &statement, int index, const std::optional<qint64> &id) {
         if (id)
             statement.bind(index, *id);
@@ -355,8 +414,15 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
         // Stored ids, not extraction indexes, decide the order: the same
         // partnership found the other way round in another document must
         // meet this row.
-        if (isSymmetricPredicate(relation.predicate) && subjectId > objectId)
+        const bool swapped = isSymmetricPredicate(relation.predicate) && subjectId > objectId;
+        if (swapped)
             std::swap(subjectId, objectId);
+        // The names a tree path of this document gives the relation's two
+        // entities, stored subject first.
+        QString subjectName = extraction.entities.at(relation.subject).name;
+        QString objectName = extraction.entities.at(relation.object).name;
+        if (swapped)
+            std::swap(subjectName, objectName);
 
         const QString rule = relation.rule.isEmpty() ? QString() : relation.rule;
         findRelation.bind(1, subjectId).bind(2, relation.predicate).bind(3, objectId);
@@ -368,7 +434,7 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
             return findRelation.error();
         qint64 relationId = knownId;
         if (!known) {
-            const Result<std::optional<qint64>> relationRule = ruleId(rule);
+            const Result<std::optional<qint64>> relationRule = rules.idOf(rule);
             if (!relationRule)
                 return Error{relationRule.error()};
             insertRelation.bind(1, subjectId)
@@ -395,17 +461,23 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
                                  .arg(document.consequence)};
             // How this sentence states it, when the extractor said.
             const StatementOrigin origin = relation.origins.value(e, StatementOrigin{relation.rule, relation.confidence, {}});
-            const Result<std::optional<qint64>> evidenceRule = ruleId(origin.rule.isEmpty() ? rule : origin.rule);
+            const Result<std::optional<qint64>> evidenceRule = rules.idOf(origin.rule.isEmpty() ? rule : origin.rule);
             if (!evidenceRule)
                 return Error{evidenceRule.error()};
             insertEvidence.bind(1, relationId)
                 .bind(2, document.ids.at(sentence))
                 .bind(4, origin.confidence);
             bindRule(insertEvidence, 3, evidenceRule.value());
+            insertEvidence.bindNull(5).bindNull(6).bindNull(7).bindNull(8).bind(9, 0);
             if (const auto quote = quotedRange(document, sentence, origin.path)) {
-                insertEvidence.bindNull(5).bind(6, quote->first).bind(7, quote->second);
+                insertEvidence.bind(6, quote->first).bind(7, quote->second);
+            } else if (const auto link = statementLink(origin.path, subjectName, objectName)) {
+                const Result<std::optional<qint64>> linkId = links.idOf(link->link);
+                if (!linkId)
+                    return Error{linkId.error()};
+                insertEvidence.bind(8, **linkId).bind(9, link->fromObject ? 1 : 0);
             } else {
-                insertEvidence.bind(5, origin.path).bindNull(6).bindNull(7);
+                insertEvidence.bind(5, origin.path);
             }
             if (auto inserted = insertEvidence.execute(); !inserted)
                 return Error{inserted.error()};
@@ -697,14 +769,25 @@ EvidenceRecord evidenceAt(const Statement &query, int first)
     return record;
 }
 
-// The same, followed by the columns rule, confidence and path of
-// relation_evidence: how the sentence states its relation.
-EvidenceRecord statementAt(const Statement &query, int first)
+// The same, followed by the columns rule, confidence and
+// NEWSGRAPH_EVIDENCE_PATH of relation_evidence: how the sentence states
+// `relation`.
+EvidenceRecord statementAt(const Statement &query, int first, const RelationRecord &relation)
 {
     EvidenceRecord record = evidenceAt(query, first);
     record.rule = query.text(first + 6);
     record.confidence = query.real(first + 7);
     record.path = query.text(first + 8);
+    switch (query.integer(first + 9)) {
+    case 1:
+        record.path = relation.subject + u' ' + record.path + u' ' + relation.object;
+        break;
+    case 2:
+        record.path = relation.object + u' ' + record.path + u' ' + relation.subject;
+        break;
+    default:
+        break;
+    }
     return record;
 }
 
@@ -865,7 +948,7 @@ Result<void> readEvidenceOf(Database &database, QList<RelationRecord> &records)
         evidence.reset();
         evidence.bind(1, record.id);
         while (evidence.next())
-            record.evidence.append(statementAt(evidence, 0));
+            record.evidence.append(statementAt(evidence, 0, record));
         if (!evidence.ok())
             return evidence.error();
     }
@@ -1572,7 +1655,7 @@ Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) co
         const auto it = position.constFind(evidence.int64(0));
         if (it == position.constEnd())
             continue;
-        records[*it].evidence.append(statementAt(evidence, 1));
+        records[*it].evidence.append(statementAt(evidence, 1, records[*it]));
     }
     if (!evidence.ok())
         return evidence.error();

@@ -1331,12 +1331,15 @@ private Q_SLOTS:
             QCOMPARE(relation.evidence.at(1).confidence, 0.75);
             QCOMPARE(relation.evidence.at(1).path, u"Nvidia <-agent- build -agent-> Mistral AI"_s);
         }
-        // The quote is kept as where its words are (migration 16), a path as
-        // it is.
-        QCOMPARE(queryText(db(), "SELECT group_concat(coalesce(path, quote_start || '-' || quote_end), '|') "
+        // The quote is kept as where its words are (migration 16), a tree
+        // path as its link between the two names, here from the object
+        // (the partnership is stored from Mistral AI, stored first).
+        QCOMPARE(queryText(db(), "SELECT group_concat(coalesce(path, quote_start || '-' || quote_end, "
+                                 "(SELECT link FROM statement_links l WHERE l.id = ev.link_id) "
+                                 "|| ' ' || link_from_object), '|') "
                                  "FROM relation_evidence ev JOIN rules r ON r.id = ev.rule_id "
                                  "WHERE r.name LIKE 'partner.%' ORDER BY ev.id"),
-                 u"0-21|Nvidia <-agent- build -agent-> Mistral AI"_s);
+                 u"0-21|<-agent- build -agent-> 1"_s);
         // Without origins (older extractions), the relation's rule and no path.
         const auto ceo = repo().relationsBetween(epsilon->entityIds.at(2), mistralId);
         QVERIFY2(ceo.ok(), qPrintable(ceo.error()));
@@ -1345,6 +1348,70 @@ private Q_SLOTS:
         QVERIFY(ceo->first().evidence.first().path.isEmpty());
         // Co-occurrence is no stated relation.
         QVERIFY(repo().relationsBetween(mistralId, franceId)->isEmpty());
+    }
+
+    // A tree path is kept as its link between the names of its relation's
+    // entities, either way round, the link once per project (migration 18);
+    // one that names them otherwise is kept whole.
+    void keepsTreePathsAsLinksBetweenNames()
+    {
+        DocumentExtraction extraction;
+        extraction.entities = {
+            entityOf(u"Nvidia"_s, EntityType::Organization, zetaText, {u"Nvidia"_s}),
+            entityOf(u"Mistral AI"_s, EntityType::Organization, zetaText, {u"Mistral AI"_s}),
+            entityOf(u"Paris"_s, EntityType::Place, zetaText, {u"Paris"_s}),
+        };
+        const auto stated = [](int subject, const QString &predicate, int object, const QString &path) {
+            ExtractedRelation relation = relationOf(subject, predicate, object, 0.8, u"test.tree"_s, {0});
+            relation.origins = {StatementOrigin{u"test.tree"_s, 0.8, path}};
+            return relation;
+        };
+        extraction.relations = {
+            stated(0, u"partner_of"_s, 1, u"Nvidia <-agent- signed -prep[with]-> Mistral AI"_s),
+            stated(1, u"located_in"_s, 2, u"Paris <-prep[in]- signed -prep[with]-> Mistral AI"_s),
+            stated(0, u"located_in"_s, 2, u"NVDA <-agent- signed -prep[in]-> Paris"_s),
+        };
+        // A second document says the partnership the same way.
+        const QString etaText = u"Nvidia signed a deal with Mistral AI."_s;
+        DocumentExtraction eta;
+        eta.entities = {entityOf(u"Nvidia"_s, EntityType::Organization, etaText, {u"Nvidia"_s}),
+                        entityOf(u"Mistral AI"_s, EntityType::Organization, etaText, {u"Mistral AI"_s})};
+        eta.relations = {stated(0, u"partner_of"_s, 1, u"Nvidia <-agent- signed -prep[with]-> Mistral AI"_s)};
+
+        const auto zeta = repo().insertDocument(makeDocument(u"zeta.txt"_s, zetaText), splitSentences(zetaText),
+                                                extraction, {0, 0, 0});
+        QVERIFY2(zeta.ok(), qPrintable(zeta.error()));
+        const auto second = repo().insertDocument(makeDocument(u"eta.txt"_s, etaText), splitSentences(etaText), eta,
+                                                  {zeta->entityIds.at(0), zeta->entityIds.at(1)});
+        QVERIFY2(second.ok(), qPrintable(second.error()));
+
+        const auto paths = [this] {
+            QStringList found;
+            for (const RelationRecord &relation : repo().relations().value()) {
+                for (const EvidenceRecord &evidence : relation.evidence)
+                    found.append(u"%1 %2 %3: %4"_s.arg(relation.subject, relation.predicate, relation.object,
+                                                       evidence.path));
+            }
+            return found;
+        };
+        QCOMPARE(paths(), (QStringList{
+                              u"Mistral AI located_in Paris: Paris <-prep[in]- signed -prep[with]-> Mistral AI"_s,
+                              u"Nvidia located_in Paris: NVDA <-agent- signed -prep[in]-> Paris"_s,
+                              u"Nvidia partner_of Mistral AI: Nvidia <-agent- signed -prep[with]-> Mistral AI"_s,
+                              u"Nvidia partner_of Mistral AI: Nvidia <-agent- signed -prep[with]-> Mistral AI"_s,
+                          }));
+        QCOMPARE(queryText(db(), "SELECT group_concat(link, '|') FROM (SELECT link FROM statement_links ORDER BY id)"),
+                 u"<-agent- signed -prep[with]->|<-prep[in]- signed -prep[with]->"_s);
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM relation_evidence WHERE path IS NOT NULL"), 1);
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM relation_evidence WHERE link_from_object = 1"), 1);
+        // Explaining a link reads the same.
+        const auto between = repo().relationsBetween(zeta->entityIds.at(2), zeta->entityIds.at(1));
+        QVERIFY2(between.ok(), qPrintable(between.error()));
+        QCOMPARE(between->size(), 1);
+        QCOMPARE(between->first().evidence.first().path, u"Paris <-prep[in]- signed -prep[with]-> Mistral AI"_s);
+        // The names are the entities' as they are now.
+        QVERIFY(db().execute(u"UPDATE entities SET name = 'Mistral AI SAS' WHERE name = 'Mistral AI'"_s).ok());
+        QCOMPARE(paths().first(), u"Mistral AI SAS located_in Paris: Paris <-prep[in]- signed -prep[with]-> Mistral AI SAS"_s);
     }
 
     // Words a statement says it quotes but its sentence does not have (an
@@ -1959,6 +2026,57 @@ private Q_SLOTS:
         QVERIFY(repo().positions().value().isEmpty());
     }
 
+    // Tree paths stored before version 18 become links where they name
+    // their relation's entities, either way round, and read the same.
+    void migratesTreePathsToLinks()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"seventeen.newsgraph"_s);
+        const QStringList stored = {u"Nvidia <-agent- signed -prep[with]-> Mistral AI"_s,
+                                    u"Paris <-prep[in]- signed -prep[with]-> Mistral AI"_s,
+                                    u"NVDA <-agent- signed -prep[in]-> Paris"_s,
+                                    u"Nvidia, then Paris"_s, // not a tree path
+                                    u"“Nvidia signed”"_s};
+        {
+            auto old = Database::open(path, schemaMigrations().mid(0, 17));
+            QVERIFY2(old.ok(), qPrintable(old.error()));
+            QCOMPARE(old->schemaVersion(), 17);
+            Repository repository(*old);
+            const auto zeta = repository.insertDocument(makeDocument(u"zeta.txt"_s, zetaText), splitSentences(zetaText));
+            QVERIFY2(zeta.ok(), qPrintable(zeta.error()));
+            QVERIFY(old->execute(u"INSERT INTO entities (id, name, type) VALUES "
+                                 "(1, 'Nvidia', 'ORG'), (2, 'Mistral AI', 'ORG'), (3, 'Paris', 'PLACE');"
+                                 "INSERT INTO relations (id, subject_id, predicate, object_id) VALUES "
+                                 "(1, 1, 'partner_of', 2), (2, 2, 'located_in', 3), (3, 1, 'located_in', 3), "
+                                 "(4, 1, 'supplies', 3), (5, 2, 'partner_of', 3)"_s)
+                        .ok());
+            Statement evidence(*old, "INSERT INTO relation_evidence (relation_id, sentence_id, path) "
+                                     "SELECT ?1, min(id), ?2 FROM sentences");
+            for (int i = 0; i < stored.size(); ++i) {
+                evidence.bind(1, i + 1).bind(2, stored.at(i));
+                QVERIFY(evidence.execute().ok());
+            }
+        }
+        auto database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        QCOMPARE(database->schemaVersion(), Database::latestSchemaVersion());
+        QCOMPARE(queryText(*database, "SELECT group_concat(link, '|') FROM (SELECT link FROM statement_links ORDER BY id)"),
+                 u"<-agent- signed -prep[with]->|<-prep[in]- signed -prep[with]->"_s);
+        QCOMPARE(queryText(*database, "SELECT group_concat(coalesce(path, link_id || ' ' || link_from_object), '|') "
+                                      "FROM (SELECT * FROM relation_evidence ORDER BY relation_id)"),
+                 u"1 0|2 1|NVDA <-agent- signed -prep[in]-> Paris|Nvidia, then Paris|“Nvidia signed”"_s);
+        Repository repository(*database);
+        QStringList read;
+        for (const RelationRecord &relation : repository.relations().value())
+            read.append(relation.evidence.first().path);
+        read.sort();
+        QStringList expected = stored;
+        expected.sort();
+        QCOMPARE(read, expected);
+        QCOMPARE(queryText(*database, "PRAGMA integrity_check"), u"ok"_s);
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    }
+
     void migratesVersionOneFiles()
     {
         QTemporaryDir dir;
@@ -2010,8 +2128,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 17);
-        QCOMPARE(Database::latestSchemaVersion(), 17);
+        QCOMPARE(database->schemaVersion(), 18);
+        QCOMPARE(Database::latestSchemaVersion(), 18);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
