@@ -37,6 +37,9 @@ struct IngestReport
     // How many transactions stored the run: 1 unless it was larger than one
     // part (see Ingester), 0 when nothing was stored.
     int parts = 0;
+    // The project's file was rewritten without its free space at the end
+    // (see Ingester).
+    bool compacted = false;
 
     bool committed() const { return !cancelled && fatalError.isEmpty(); }
     // A cancelled or failed run of several parts whose earlier parts were
@@ -74,6 +77,10 @@ struct IngestReport
 // the database or more (the check reads the whole file; see
 // shouldCheckIntegrity() in Ingester.cpp).
 //
+// A run that at least doubled the project's file compacts it at the end
+// (Database::compact()), so that a project mostly written in one go is as
+// small as its contents.
+//
 // Files are read on this thread and extracted on the pool in batches
 // started up to a part ahead, so that the pool goes on extracting while a
 // part is stored.
@@ -101,6 +108,9 @@ private:
     // (cancelled, or the store failed), with the report saying why.
     bool store(const QList<Extracted> &part, IngestReport &report,
                const std::atomic_bool *cancel);
+    // Compacts the project once a run has stored it, when the run at least
+    // doubled its file.
+    void compactIfGrown(qint64 pagesBefore, IngestReport &report);
 
     Database &m_database;
     const DocumentProcessor &m_processor;

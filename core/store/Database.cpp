@@ -517,6 +517,25 @@ Result<void> Database::checkIntegrity() const
                                                                           problem)};
 }
 
+Result<qint64> Database::pageCount() const
+{
+    const Result<int> pages = pragmaInteger("PRAGMA page_count");
+    if (!pages)
+        return Error{pages.error()};
+    return qint64(*pages);
+}
+
+Result<void> Database::compact()
+{
+    if (auto vacuumed = execute(u"VACUUM"_s); !vacuumed)
+        return vacuumed;
+    // The rewrite went through the WAL: back into the file, and the WAL
+    // cut down (journal_size_limit would only do it at the next one).
+    if (m_path.isEmpty())
+        return {};
+    return execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+}
+
 Result<int> Database::pragmaInteger(const char *pragma) const
 {
     if (!m_handle)

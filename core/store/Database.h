@@ -95,6 +95,15 @@ public:
     // found.
     Result<void> checkIntegrity() const;
 
+    // The file's size in pages.
+    Result<qint64> pageCount() const;
+
+    // Rewrites the file without its free space (VACUUM): pages that indexes
+    // filled in random order, and those deleted rows left, packed full
+    // again. Takes about as long as writing the file once (0.35 s for
+    // 48 MB); atomic, as any transaction. Not inside a transaction.
+    Result<void> compact();
+
 private:
     friend class Statement; // takes its prepared statements from the cache
 

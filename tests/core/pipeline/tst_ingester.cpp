@@ -499,6 +499,52 @@ private Q_SLOTS:
         QCOMPARE(report.added, 40);
     }
 
+    // A run that at least doubles the project's file compacts it, even with
+    // another program reading it; a run that adds a little does not.
+    void compactsAProjectTheRunDoubled()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"project.newsgraph"_s);
+        Result<Database> database = Database::open(path);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        Ingester ingester(database.value(), *m_processor);
+        const auto freePages = [&database] {
+            Statement query(database.value(), "PRAGMA freelist_count");
+            return query.next() ? query.integer(0) : -1;
+        };
+
+        const qint64 emptyPages = database->pageCount().value();
+        const IngestReport first = ingester.ingest(writeArticles(dir.path(), 0, 200));
+        QVERIFY2(first.committed(), qPrintable(first.fatalError));
+        QCOMPARE(first.added, 200);
+        QVERIFY2(database->pageCount().value() >= 2 * emptyPages,
+                 qPrintable(u"%1 pages, %2 when empty"_s.arg(database->pageCount().value()).arg(emptyPages)));
+        QVERIFY(first.compacted);
+        QVERIFY(first.warnings.isEmpty());
+        QCOMPARE(freePages(), 0);
+        QCOMPARE(database->checkIntegrity().ok(), true);
+
+        const IngestReport few = ingester.ingest(writeArticles(dir.path(), 200, 3));
+        QVERIFY(few.committed());
+        QCOMPARE(few.added, 3);
+        QVERIFY(!few.compacted);
+
+        // Another connection in the middle of reading keeps what it saw.
+        Result<Database> reader = Database::open(path);
+        QVERIFY2(reader.ok(), qPrintable(reader.error()));
+        QVERIFY(reader->execute(u"BEGIN"_s).ok()); // deferred: a reader's snapshot, no lock
+        QCOMPARE(documentCount(reader.value()), 203);
+        const IngestReport many = ingester.ingest(writeArticles(dir.path(), 300, 400));
+        QVERIFY2(many.committed(), qPrintable(many.fatalError));
+        QCOMPARE(many.added, 400);
+        QVERIFY(many.compacted);
+        QCOMPARE(documentCount(reader.value()), 203);
+        QVERIFY(reader->execute(u"COMMIT"_s).ok());
+        QCOMPARE(documentCount(reader.value()), 603);
+        QCOMPARE(documentCount(database.value()), 603);
+        QCOMPARE(freePages(), 0);
+    }
+
     // Nothing is added to a damaged project, and it is left as it was.
     void damagedProjectIsRefused()
     {
