@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 
 #include <sqlite3.h>
 
@@ -621,6 +622,15 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
     for (const Migration &migration : migrations) {
         if (migration.version <= *current)
             continue;
+        // Outside the transaction: the pragma does nothing inside one.
+        if (migration.remakesTables) {
+            if (auto off = execute(u"PRAGMA foreign_keys = OFF"_s); !off)
+                return off;
+        }
+        const auto foreignKeysBackOn = qScopeGuard([this, &migration] {
+            if (migration.remakesTables)
+                sqlite3_exec(m_handle, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+        });
         // Each step is atomic together with its version number, so an
         // interrupted upgrade resumes from the last completed step.
         Transaction transaction(*this);
@@ -647,6 +657,15 @@ Result<void> Database::migrate(const QList<Migration> &migrations)
             if (auto filled = migration.fill(*this); !filled)
                 return Error{u"cannot upgrade the schema to version %1: %2"_s.arg(migration.version)
                                  .arg(filled.error())};
+        }
+        if (migration.remakesTables) {
+            Statement broken(*this, "SELECT count(*) FROM pragma_foreign_key_check");
+            const int count = broken.next() ? broken.integer(0) : -1;
+            if (!broken.ok())
+                return broken.error();
+            if (count != 0)
+                return Error{u"%1: cannot upgrade the schema to version %2: %3 rows would refer to rows that "
+                             "are not there"_s.arg(displayName(m_path)).arg(migration.version).arg(count)};
         }
         // Again a pragma, so the number is formatted in; it comes from our migration list.
         if (auto result = execute(u"PRAGMA user_version = %1"_s.arg(migration.version)); !result)

@@ -14,9 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <string>
-#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -258,6 +255,19 @@ Result<qint64> mentionSentence(const DocumentSentences &document, const char *wh
     return document.ids.at(sentence);
 }
 
+// Confidences are stored in thousandths (migration 19): the extractor's
+// have two decimals, and an integer takes a byte or two where a REAL takes
+// eight.
+qint64 thousandths(double confidence)
+{
+    return qint64(std::lround(confidence * 1000.0));
+}
+
+double fromThousandths(const Statement &row, int column)
+{
+    return row.isNull(column) ? 0.0 : double(row.int64(column)) / 1000.0;
+}
+
 // The ids of a table of unique names (rules, statement links), found or
 // added on first use and remembered for the rest of a document's writing:
 // a document names a handful, many times over.
@@ -345,10 +355,10 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
     // the storing thread's SQL).
     Statement findRelation(database,
                            "SELECT id, confidence FROM relations "
-                           "WHERE subject_id = ?1 AND predicate = ?2 AND object_id = ?3");
+                           "WHERE subject_id = ?1 AND predicate_id = ?2 AND object_id = ?3");
     Statement raiseConfidence(database, "UPDATE relations SET confidence = ?2 WHERE id = ?1");
     Statement insertRelation(database,
-                             "INSERT INTO relations (subject_id, predicate, object_id, "
+                             "INSERT INTO relations (subject_id, predicate_id, object_id, "
                              "confidence, rule_id) VALUES (?1, ?2, ?3, ?4, ?5)");
     // The same relation stated twice in one sentence ("X and Y ... X and Y",
     // or two rules matching) is one piece of evidence. Only that conflict is
@@ -360,9 +370,11 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
                              "ON CONFLICT (relation_id, sentence_id) DO NOTHING");
 
     // Rules by name (a few hundred in all, a handful per document), each
-    // row's by id (migration 15); null for none. Tree paths' links likewise
-    // (migration 18).
+    // row's by id (migration 15); null for none. Tree paths' links
+    // (migration 18) and predicates (migration 19) likewise.
     NameIds rules(database, "SELECT id FROM rules WHERE name = ?1", "INSERT INTO rules (name) VALUES (?1)");
+    NameIds predicates(database, "SELECT id FROM predicates WHERE name = ?1",
+                       "INSERT INTO predicates (name) VALUES (?1)");
     NameIds links(database, "SELECT id FROM statement_links WHERE link = ?1",
                   "INSERT INTO statement_links (link) VALUES (?1)");
     const auto bindRule = [](Statement &statement, int index, const std::optional<qint64> &id) {
@@ -425,10 +437,14 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
             std::swap(subjectName, objectName);
 
         const QString rule = relation.rule.isEmpty() ? QString() : relation.rule;
-        findRelation.bind(1, subjectId).bind(2, relation.predicate).bind(3, objectId);
+        const Result<std::optional<qint64>> predicateId = predicates.idOf(relation.predicate);
+        if (!predicateId)
+            return Error{predicateId.error()};
+        const qint64 confidence = thousandths(relation.confidence);
+        findRelation.bind(1, subjectId).bind(2, **predicateId).bind(3, objectId);
         const bool known = findRelation.next();
         const qint64 knownId = known ? findRelation.int64(0) : 0;
-        const double knownConfidence = known ? findRelation.real(1) : 0.0;
+        const qint64 knownConfidence = known ? findRelation.int64(1) : 0;
         findRelation.reset();
         if (!findRelation.ok())
             return findRelation.error();
@@ -438,15 +454,15 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
             if (!relationRule)
                 return Error{relationRule.error()};
             insertRelation.bind(1, subjectId)
-                .bind(2, relation.predicate)
+                .bind(2, **predicateId)
                 .bind(3, objectId)
-                .bind(4, relation.confidence);
+                .bind(4, confidence);
             bindRule(insertRelation, 5, relationRule.value());
             if (auto inserted = insertRelation.execute(); !inserted)
                 return Error{inserted.error()};
             relationId = insertRelation.lastInsertRowId();
-        } else if (relation.confidence > knownConfidence) {
-            raiseConfidence.bind(1, knownId).bind(2, relation.confidence);
+        } else if (confidence > knownConfidence) {
+            raiseConfidence.bind(1, knownId).bind(2, confidence);
             if (auto raised = raiseConfidence.execute(); !raised)
                 return Error{raised.error()};
         }
@@ -466,7 +482,7 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
                 return Error{evidenceRule.error()};
             insertEvidence.bind(1, relationId)
                 .bind(2, document.ids.at(sentence))
-                .bind(4, origin.confidence);
+                .bind(4, thousandths(origin.confidence));
             bindRule(insertEvidence, 3, evidenceRule.value());
             insertEvidence.bindNull(5).bindNull(6).bindNull(7).bindNull(8).bind(9, 0);
             if (const auto quote = quotedRange(document, sentence, origin.path)) {
@@ -776,7 +792,7 @@ EvidenceRecord statementAt(const Statement &query, int first, const RelationReco
 {
     EvidenceRecord record = evidenceAt(query, first);
     record.rule = query.text(first + 6);
-    record.confidence = query.real(first + 7);
+    record.confidence = fromThousandths(query, first + 7);
     record.path = query.text(first + 8);
     switch (query.integer(first + 9)) {
     case 1:
@@ -794,11 +810,12 @@ EvidenceRecord statementAt(const Statement &query, int first, const RelationReco
 // The relations columns, from "SELECT" through the joins, that relationAt()
 // reads; a query adds its WHERE and ORDER BY.
 #define NEWSGRAPH_RELATION_COLUMNS                                                \
-    "SELECT r.id, subject.name, r.predicate, object.name, r.confidence, "         \
+    "SELECT r.id, subject.name, predicate.name, object.name, r.confidence, "      \
     "(SELECT name FROM rules WHERE id = r.rule_id) "                              \
     "FROM relations r "                                                           \
     "JOIN entities subject ON subject.id = r.subject_id "                        \
-    "JOIN entities object ON object.id = r.object_id "
+    "JOIN entities object ON object.id = r.object_id "                            \
+    "JOIN predicates predicate ON predicate.id = r.predicate_id "
 
 // A row of a query that starts with NEWSGRAPH_RELATION_COLUMNS, without its
 // evidence.
@@ -809,7 +826,7 @@ RelationRecord relationAt(const Statement &query)
     record.subject = query.text(1);
     record.predicate = query.text(2);
     record.object = query.text(3);
-    record.confidence = query.real(4);
+    record.confidence = fromThousandths(query, 4);
     record.rule = query.text(5);
     return record;
 }
@@ -1562,7 +1579,7 @@ Result<QList<RelationRecord>> Repository::relationsBetween(qint64 first, qint64 
     Statement query(m_database,
                     NEWSGRAPH_RELATION_COLUMNS
                     "WHERE (r.subject_id = ?1 AND r.object_id = ?2) OR (r.subject_id = ?2 AND r.object_id = ?1) "
-                    "ORDER BY r.predicate, r.id");
+                    "ORDER BY predicate.name, r.id");
     query.bind(1, first).bind(2, second);
     return relationsWithEvidence(m_database, query);
 }
@@ -1604,7 +1621,7 @@ Result<QList<RelationRecord>> Repository::relationsOf(qint64 entityId, bool incl
     // cost is that of the entity's own relations, not the project's.
     Statement query(m_database,
                     NEWSGRAPH_RELATION_COLUMNS "WHERE r.subject_id = ?1 OR r.object_id = ?1 "
-                                               "ORDER BY subject.name, r.predicate, object.name, r.id");
+                                               "ORDER BY subject.name, predicate.name, object.name, r.id");
     query.bind(1, entityId);
     Result<QList<RelationRecord>> records = relationsWithEvidence(m_database, query);
     if (!records || !includeCooccurrence)
@@ -1634,7 +1651,7 @@ Result<QList<RelationRecord>> Repository::relationsOf(qint64 entityId, bool incl
 Result<QList<RelationRecord>> Repository::relations(bool includeCooccurrence) const
 {
     Statement query(m_database,
-                    NEWSGRAPH_RELATION_COLUMNS "ORDER BY subject.name, r.predicate, object.name, r.id");
+                    NEWSGRAPH_RELATION_COLUMNS "ORDER BY subject.name, predicate.name, object.name, r.id");
     QList<RelationRecord> records;
     QHash<qint64, qsizetype> position;
     while (query.next()) {
@@ -1709,23 +1726,18 @@ Result<StoreStatistics> Repository::statistics() const
 
 namespace {
 
-// Strings for the few distinct values of a column read row by row (the
-// predicates of every relation): each made a QString once and shared.
-class InternedStrings
+// Every predicate's name by its id (migration 19): a few dozen, each made
+// a string once and shared by the relations that read it.
+Result<QHash<qint64, QString>> predicateNames(Database &database)
 {
-public:
-    QString operator()(QByteArrayView utf8)
-    {
-        const std::string_view key(utf8.data(), std::size_t(utf8.size()));
-        auto it = m_strings.find(key);
-        if (it == m_strings.end())
-            it = m_strings.emplace(std::string(key), QString::fromUtf8(utf8)).first;
-        return it->second;
-    }
-
-private:
-    std::map<std::string, QString, std::less<>> m_strings;
-};
+    QHash<qint64, QString> names;
+    Statement query(database, "SELECT id, name FROM predicates");
+    while (query.next())
+        names.insert(query.int64(0), query.text(1));
+    if (!query.ok())
+        return query.error();
+    return names;
+}
 
 // Tells `map` the largest id and the number of rows of a table, which
 // `extentSql` ("SELECT max(id), count(*) FROM ...") reads, so that a whole
@@ -1844,21 +1856,23 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     };
     QList<RelationRow> relationRows;
     qint64 largestRelation = 0;
-    InternedStrings predicates; // a few dozen, each made a string once
     {
+        const Result<QHash<qint64, QString>> predicates = predicateNames(database);
+        if (!predicates)
+            return Error{predicates.error()};
         Statement relations = statementOver(
             database, around ? &aroundIds : nullptr,
-            "SELECT id, subject_id, object_id, predicate, confidence FROM relations ORDER BY id",
-            reading.within ? "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
+            "SELECT id, subject_id, object_id, predicate_id, confidence FROM relations ORDER BY id",
+            reading.within ? "SELECT id, subject_id, object_id, predicate_id, confidence FROM relations "
                              "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
                              "AND object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1"
-                           : "SELECT id, subject_id, object_id, predicate, confidence FROM relations "
+                           : "SELECT id, subject_id, object_id, predicate_id, confidence FROM relations "
                              "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
-                             "UNION SELECT id, subject_id, object_id, predicate, confidence FROM relations "
+                             "UNION SELECT id, subject_id, object_id, predicate_id, confidence FROM relations "
                              "WHERE object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1");
         while (relations.next()) {
             relationRows.append({relations.int64(0), relations.int64(1), relations.int64(2),
-                                 predicates(relations.utf8(3)), relations.real(4)});
+                                 predicates->value(relations.int64(3)), fromThousandths(relations, 4)});
             largestRelation = std::max(largestRelation, relationRows.constLast().id);
         }
         if (!relations.ok())
@@ -2119,12 +2133,14 @@ Result<QList<std::pair<qint64, qint64>>> Repository::relationNeighbours(const QS
     Statement query(m_database,
                     "SELECT r.subject_id, r.object_id FROM relations r "
                     "WHERE r.subject_id IN (SELECT value FROM json_each(?1)) "
-                    "AND (?2 = '[]' OR r.predicate IN (SELECT value FROM json_each(?2))) "
+                    "AND (?2 = '[]' OR r.predicate_id IN "
+                    "     (SELECT id FROM predicates WHERE name IN (SELECT value FROM json_each(?2)))) "
                     "AND EXISTS (SELECT 1 FROM relation_evidence ev WHERE ev.relation_id = r.id) "
                     "UNION ALL "
                     "SELECT r.object_id, r.subject_id FROM relations r "
                     "WHERE r.object_id IN (SELECT value FROM json_each(?1)) "
-                    "AND (?2 = '[]' OR r.predicate IN (SELECT value FROM json_each(?2))) "
+                    "AND (?2 = '[]' OR r.predicate_id IN "
+                    "     (SELECT id FROM predicates WHERE name IN (SELECT value FROM json_each(?2)))) "
                     "AND EXISTS (SELECT 1 FROM relation_evidence ev WHERE ev.relation_id = r.id)");
     query.bind(1, idArray(entityIds))
         .bind(2, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(

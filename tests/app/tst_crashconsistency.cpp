@@ -97,7 +97,7 @@ private:
              "SELECT count(*) FROM relations r WHERE NOT EXISTS (SELECT 1 FROM relation_evidence v WHERE v.relation_id = r.id)"},
             // Co-occurrences are read from the mentions, never stored.
             {"stored co-occurrences",
-             "SELECT count(*) FROM relations WHERE predicate = 'mentioned_with'"},
+             "SELECT count(*) FROM relations r JOIN predicates p ON p.id = r.predicate_id WHERE p.name = 'mentioned_with'"},
             {"sentences missing from the search index",
              "SELECT (SELECT count(*) FROM sentences) - (SELECT count(*) FROM sentences_fts)"},
         };

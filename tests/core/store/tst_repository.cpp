@@ -786,14 +786,16 @@ private Q_SLOTS:
         QVERIFY(society.documents.isEmpty());
 
         // Relations with evidence, inserted out of order.
+        // Confidences in thousandths (migration 19).
         QVERIFY(db().execute(u"INSERT INTO rules (id, name) VALUES (1, 'loc.in'), (2, 'meet.svo');"
-                             "INSERT INTO relations (id, subject_id, predicate, object_id, "
+                             "INSERT INTO predicates (id, name) VALUES (1, 'located_in'), (2, 'met');"
+                             "INSERT INTO relations (id, subject_id, predicate_id, object_id, "
                              "confidence, rule_id) VALUES "
-                             "(10, 3, 'located_in', 2, 0.5, 1), "
-                             "(11, 4, 'met', 3, 0.9, 2)"_s)
+                             "(10, 3, 1, 2, 500, 1), "
+                             "(11, 4, 2, 3, 900, 2)"_s)
                     .ok());
         Statement evidence(db(), "INSERT INTO relation_evidence (relation_id, sentence_id, rule_id, "
-                                 "confidence) VALUES (?1, ?2, 2, 0.9)");
+                                 "confidence) VALUES (?1, ?2, 2, 900)");
         for (const SentenceRecord &sentence :
              {betaSentences.at(2), alphaSentences.at(1), alphaSentences.at(0)}) {
             evidence.bind(1, 11).bind(2, sentence.id);
@@ -1338,7 +1340,7 @@ private Q_SLOTS:
                                  "(SELECT link FROM statement_links l WHERE l.id = ev.link_id) "
                                  "|| ' ' || link_from_object), '|') "
                                  "FROM relation_evidence ev JOIN rules r ON r.id = ev.rule_id "
-                                 "WHERE r.name LIKE 'partner.%' ORDER BY ev.id"),
+                                 "WHERE r.name LIKE 'partner.%' ORDER BY ev.sentence_id"),
                  u"0-21|<-agent- build -agent-> 1"_s);
         // Without origins (older extractions), the relation's rule and no path.
         const auto ceo = repo().relationsBetween(epsilon->entityIds.at(2), mistralId);
@@ -1450,23 +1452,24 @@ private Q_SLOTS:
         // The partnership, found "Nvidia partner_of Mistral AI" first, is
         // stored once, lower id first; the first rule stays, the better
         // confidence stays, and sentence 0 is one piece of evidence.
-        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM relations WHERE predicate = 'partner_of'"),
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM relations r JOIN predicates p ON p.id = r.predicate_id "
+                                    "WHERE p.name = 'partner_of'"),
                  1);
         Statement partner(db(), "SELECT subject_id, object_id, confidence, "
                                 "(SELECT name FROM rules WHERE id = rule_id) FROM relations "
-                                "WHERE predicate = 'partner_of'");
+                                "WHERE predicate_id = (SELECT id FROM predicates WHERE name = 'partner_of')");
         QVERIFY(partner.next());
         QCOMPARE(partner.int64(0), mistralId);
         QCOMPARE(partner.int64(1), nvidiaId);
-        QCOMPARE(partner.real(2), 0.9);
+        QCOMPARE(partner.int64(2), 900); // thousandths
         QCOMPARE(partner.text(3), u"partner.and"_s);
         partner.reset();
         // Evidence rows carry the rule and confidence of what found them.
         QCOMPARE(queryText(db(), "SELECT group_concat(rule.name || ' ' || ev.confidence, ';') "
                                  "FROM relation_evidence ev JOIN relations r "
                                  "ON r.id = ev.relation_id JOIN rules rule ON rule.id = ev.rule_id "
-                                 "WHERE r.predicate = 'ceo_of'"),
-                 u"ceo.leads 0.8"_s);
+                                 "JOIN predicates p ON p.id = r.predicate_id WHERE p.name = 'ceo_of'"),
+                 u"ceo.leads 800"_s);
 
         const auto typed = repo().relations();
         QVERIFY2(typed.ok(), qPrintable(typed.error()));
@@ -1501,7 +1504,7 @@ private Q_SLOTS:
 
         // Co-occurrence only on request: every pair named in one sentence,
         // whatever co-occurrences the extraction listed, the lower id first.
-        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM relations WHERE predicate = 'mentioned_with'"), 0);
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM predicates WHERE name = 'mentioned_with'"), 0);
         const QList<RelationRecord> all = repo().relations(true).value();
         QStringList edges;
         for (const RelationRecord &relation : all)
@@ -2128,8 +2131,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 18);
-        QCOMPARE(Database::latestSchemaVersion(), 18);
+        QCOMPARE(database->schemaVersion(), 19);
+        QCOMPARE(Database::latestSchemaVersion(), 19);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
@@ -2178,12 +2181,20 @@ private Q_SLOTS:
                                           [](const RelationRecord &r) { return r.predicate == u"visited"_s; });
         QVERIFY(visited != relations.cend());
         QCOMPARE(visited->rule, u"visit.svo"_s);
+        QCOMPARE(visited->confidence, 1.0);
         QCOMPARE(visited->evidence.first().rule, u"visit.svo"_s);
         // Version 7 marks resolved mentions; every older one is a name.
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM mentions WHERE resolved = 0"), 2);
         // Version 12 counts them per entity.
         QCOMPARE(queryInteger(*database, "SELECT mention_count FROM entities WHERE id = 1"), 1);
         QCOMPARE(miscountedEntities(*database), 0);
+        // Version 19 numbers the predicates and keeps confidences in
+        // thousandths, with foreign keys on again once it has remade the tables.
+        QCOMPARE(queryText(*database, "SELECT group_concat(p.name || ' ' || r.confidence) FROM relations r "
+                                      "JOIN predicates p ON p.id = r.predicate_id"),
+                 u"visited 1000"_s);
+        QCOMPARE(queryInteger(*database, "PRAGMA foreign_keys"), 1);
+        QCOMPARE(queryInteger(*database, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
         // Version 17 keys the mentions by sentence and place, in the order
         // they were stored, and leaves a name's type to its entity.
         QCOMPARE(queryText(*database, "SELECT group_concat(ordinal || ':' || entity_id || ':' || "
