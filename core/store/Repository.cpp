@@ -750,18 +750,18 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
         return std::tie(a.sentenceId, a.ordinal) < std::tie(b.sentenceId, b.ordinal);
     });
     Statement insertMention(database,
-                            "INSERT INTO mentions (document_id, sentence_id, ordinal, entity_id, type, "
+                            "INSERT INTO mentions (sentence_id, ordinal, entity_id, type, "
                             "start, \"end\", value, resolved) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     for (const MentionRow &row : mentionRows) {
-        insertMention.bind(1, documentId).bind(2, row.sentenceId).bind(3, row.ordinal);
+        insertMention.bind(1, row.sentenceId).bind(2, row.ordinal);
         if (row.attributeType) {
-            insertMention.bindNull(4).bind(5, typeName(*row.attributeType)).bind(8, row.value);
+            insertMention.bindNull(3).bind(4, typeName(*row.attributeType)).bind(7, row.value);
         } else {
             // A name's type is its entity's.
-            insertMention.bind(4, row.entityId).bindNull(5).bindNull(8);
+            insertMention.bind(3, row.entityId).bindNull(4).bindNull(7);
         }
-        insertMention.bind(6, row.start).bind(7, row.end).bind(9, row.resolved ? 1 : 0);
+        insertMention.bind(5, row.start).bind(6, row.end).bind(8, row.resolved ? 1 : 0);
         if (auto inserted = insertMention.execute(); !inserted)
             return Error{inserted.error()};
     }
@@ -908,8 +908,9 @@ void sortNamedInSentences(std::vector<NamedInSentence> &named)
 Result<std::vector<NamedInSentence>> namedInSentences(Database &database)
 {
     std::vector<NamedInSentence> named;
-    Statement query(database, "SELECT sentence_id, entity_id, document_id FROM mentions "
-                              "WHERE entity_id IS NOT NULL AND resolved = 0");
+    Statement query(database, "SELECT m.sentence_id, m.entity_id, s.document_id FROM mentions m "
+                              "JOIN sentences s ON s.id = m.sentence_id "
+                              "WHERE m.entity_id IS NOT NULL AND m.resolved = 0");
     while (query.next())
         named.push_back({query.int64(0), query.int64(1), query.int64(2)});
     if (!query.ok())
@@ -1365,7 +1366,7 @@ Result<QList<EntityRecord>> Repository::entities() const
 
     Statement documents(m_database,
                         "SELECT DISTINCT m.entity_id, d.file_name FROM mentions m "
-                        "JOIN documents d ON d.id = m.document_id "
+                        "JOIN sentences s ON s.id = m.sentence_id JOIN documents d ON d.id = s.document_id "
                         "WHERE m.entity_id IS NOT NULL AND m.resolved = 0 ORDER BY m.entity_id, d.file_name");
     while (documents.next()) {
         if (const auto it = position.constFind(documents.int64(0)); it != position.constEnd())
@@ -1508,9 +1509,9 @@ Result<QList<qint64>> Repository::matchKnownEntities(const QList<ExtractedEntity
 Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
 {
     Statement query(m_database,
-                    "SELECT m.document_id, m.sentence_id, s.idx, m.type, m.start, m.\"end\", "
+                    "SELECT s.document_id, m.sentence_id, s.idx, m.type, m.start, m.\"end\", "
                     NEWSGRAPH_MENTION_TEXT ", m.value FROM mentions m JOIN sentences s ON s.id = m.sentence_id "
-                    "JOIN documents d ON d.id = m.document_id "
+                    "JOIN documents d ON d.id = s.document_id "
                     "WHERE m.sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1) "
                     "AND m.entity_id IS NULL ORDER BY m.start, m.sentence_id, m.ordinal");
     query.bind(1, documentId);
@@ -1535,9 +1536,9 @@ Result<QList<AttributeRecord>> Repository::attributes(qint64 documentId) const
 Result<QList<MentionRecord>> Repository::mentions(qint64 documentId) const
 {
     Statement query(m_database,
-                    "SELECT m.document_id, m.sentence_id, m.entity_id, e.name, e.type, m.start, "
+                    "SELECT d.id, m.sentence_id, m.entity_id, e.name, e.type, m.start, "
                     "m.\"end\", " NEWSGRAPH_MENTION_TEXT ", m.resolved FROM mentions m "
-                    "JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id "
+                    "JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = ?1 "
                     "WHERE m.sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1) "
                     "ORDER BY m.start, m.sentence_id, m.ordinal");
     query.bind(1, documentId);
@@ -1631,8 +1632,9 @@ Result<QList<RelationRecord>> Repository::relationsOf(qint64 entityId, bool incl
     // (the mentions' key begins with their sentence).
     std::vector<CooccurrenceSentence> sentences;
     Statement together(m_database,
-                       "SELECT DISTINCT other.entity_id, other.document_id, other.sentence_id "
+                       "SELECT DISTINCT other.entity_id, s.document_id, other.sentence_id "
                        "FROM mentions own JOIN mentions other ON other.sentence_id = own.sentence_id "
+                       "JOIN sentences s ON s.id = own.sentence_id "
                        "WHERE own.entity_id = ?1 AND own.resolved = 0 AND other.entity_id IS NOT NULL "
                        "AND other.resolved = 0 AND other.entity_id <> ?1");
     together.bind(1, entityId);
@@ -1812,10 +1814,12 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
     if (ids && brief)
         return {};
     Statement mentions = statementOver(database, someIds,
-                                       "SELECT entity_id, document_id FROM mentions "
-                                       "WHERE resolved = 0 AND entity_id IS NOT NULL",
-                                       "SELECT entity_id, document_id FROM mentions "
-                                       "WHERE resolved = 0 AND entity_id IN (SELECT value FROM json_each(?1))");
+                                       "SELECT m.entity_id, s.document_id FROM mentions m "
+                                       "JOIN sentences s ON s.id = m.sentence_id "
+                                       "WHERE m.resolved = 0 AND m.entity_id IS NOT NULL",
+                                       "SELECT m.entity_id, s.document_id FROM mentions m "
+                                       "JOIN sentences s ON s.id = m.sentence_id "
+                                       "WHERE m.resolved = 0 AND m.entity_id IN (SELECT value FROM json_each(?1))");
     while (mentions.next()) {
         const qsizetype *at = nodeAt.find(mentions.int64(0));
         if (!at)
@@ -1888,8 +1892,9 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     } else if (around) {
         std::vector<NamedInSentence> named;
         Statement query(database,
-                        "SELECT sentence_id, entity_id, document_id FROM mentions "
-                        "WHERE entity_id IS NOT NULL AND resolved = 0 AND sentence_id IN "
+                        "SELECT m.sentence_id, m.entity_id, s.document_id FROM mentions m "
+                        "JOIN sentences s ON s.id = m.sentence_id "
+                        "WHERE m.entity_id IS NOT NULL AND m.resolved = 0 AND m.sentence_id IN "
                         "(SELECT sentence_id FROM mentions WHERE resolved = 0 "
                         " AND entity_id IN (SELECT value FROM json_each(?1)))");
         query.bind(1, aroundIds);

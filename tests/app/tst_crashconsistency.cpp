@@ -86,8 +86,9 @@ private:
             {"sentences outside their text",
              "SELECT count(*) FROM sentences s JOIN documents d ON d.id = s.document_id "
              "WHERE s.start < 0 OR s.\"end\" > d.text_length OR s.start >= s.\"end\""},
-            {"mentions in another document's sentence",
-             "SELECT count(*) FROM mentions m JOIN sentences s ON s.id = m.sentence_id WHERE s.document_id <> m.document_id"},
+            {"mentions outside their sentence",
+             "SELECT count(*) FROM mentions m JOIN sentences s ON s.id = m.sentence_id "
+             "WHERE m.start < s.start OR m.\"end\" > s.\"end\""},
             {"entities without mentions",
              "SELECT count(*) FROM entities e WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)"},
             {"entities whose mention count is not that of their mentions",

@@ -299,7 +299,7 @@ private Q_SLOTS:
 
         Repository repository(database.value());
         Statement mentions(database.value(),
-                           "SELECT m.document_id, m.start, m.\"end\", m.resolved, m.type, m.entity_id, "
+                           "SELECT s.document_id, m.start, m.\"end\", m.resolved, m.type, m.entity_id, "
                            "m.value, s.document_id, s.start, s.\"end\" "
                            "FROM mentions m JOIN sentences s ON s.id = m.sentence_id");
         Statement alias(database.value(), "SELECT count(*) FROM aliases WHERE entity_id = ?1 AND alias = ?2");

@@ -712,8 +712,8 @@ private Q_SLOTS:
 
         // Each after those of its sentence; an entity's mention has its
         // entity's type, an attribute's its own.
-        Statement mention(db(), "INSERT INTO mentions (document_id, sentence_id, ordinal, entity_id, type, "
-                                "start, \"end\") VALUES (?1, ?2, "
+        Statement mention(db(), "INSERT INTO mentions (sentence_id, ordinal, entity_id, type, "
+                                "start, \"end\") VALUES (?2, "
                                 "(SELECT count(*) FROM mentions WHERE sentence_id = ?2), ?3, ?4, ?5, ?6)");
         // As Repository's writer stores them: every name a mention gives is
         // among its entity's aliases.
@@ -722,7 +722,7 @@ private Q_SLOTS:
                               const QString &type, const QString &surface) {
             const QString text = document == alpha ? alphaText : betaText;
             const int start = int(text.indexOf(surface, sentence.start));
-            mention.bind(1, document).bind(2, sentence.id).bind(5, start)
+            mention.bind(2, sentence.id).bind(5, start)
                 .bind(6, start + int(surface.size()));
             if (entity) {
                 mention.bind(3, entity).bindNull(4);
@@ -1785,7 +1785,6 @@ private Q_SLOTS:
         QVERIFY(db().execute(u"PRAGMA foreign_keys = OFF;"
                              "UPDATE documents SET id = 1000 WHERE id = %1;"
                              "UPDATE sentences SET document_id = 1000 WHERE document_id = %1;"
-                             "UPDATE mentions SET document_id = 1000 WHERE document_id = %1;"
                              "PRAGMA foreign_keys = ON"_s.arg(epsilon->id))
                     .ok());
         const GraphData moved = repo().graphData().value();
@@ -2131,8 +2130,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 19);
-        QCOMPARE(Database::latestSchemaVersion(), 19);
+        QCOMPARE(database->schemaVersion(), 20);
+        QCOMPARE(Database::latestSchemaVersion(), 20);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
@@ -2201,6 +2200,10 @@ private Q_SLOTS:
                                       "coalesce(type, '-'), ' ') FROM mentions"),
                  u"0:1:- 1:2:-"_s);
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_sentence'"), 0);
+        // Version 20: their document is their sentence's.
+        QVERIFY(!database->execute(u"SELECT document_id FROM mentions"_s).ok());
+        QCOMPARE(repository.mentions(id)->size(), 2);
+        QCOMPARE(repository.mentions(id)->first().documentId, id);
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
                                          "AND tbl_name = 'mentions'"), 2);
         // Version 13 makes the names the mentions give aliases (Londinium
