@@ -112,6 +112,7 @@ private:
     Result<void> configure();
     Result<void> migrate();
     Result<void> migrate(const QList<Migration> &migrations);
+    void compactAfterUpgrade(int fromVersion, int toVersion);
     Result<int> pragmaInteger(const char *pragma) const;
 
     sqlite3 *m_handle = nullptr;
