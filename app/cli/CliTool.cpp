@@ -163,6 +163,10 @@ QList<CliTool::Command> CliTool::commands() const
          u"Check that the database file is undamaged (reads all of it; ingest checks a big project only "
          u"before a big run)."_s,
          {dbOption, jsonOption}, &CliTool::check},
+        {u"compact"_s, QString(),
+         u"Rewrite the database file without its free space (ingest does it after a run that doubles "
+         u"the file)."_s,
+         {dbOption, jsonOption}, &CliTool::compact},
         {u"documents"_s, QString(), u"List the documents with their date, language and size."_s,
          {dbOption, jsonOption}, &CliTool::documents},
         {u"sentences"_s, QString(), u"List the sentences of a document with their character offsets."_s,
@@ -771,6 +775,38 @@ int CliTool::check(const QCommandLineParser &parser)
     if (!checked)
         return fail(checked.error());
     m_out << database->path() << ": no damage found (" << QString::number(seconds, 'f', 2) << " s)\n";
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::compact(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(dbOption))
+        return usageError(u"compact needs --db FILE, the database to compact"_s);
+    std::optional<Database> database = openDatabase(parser);
+    if (!database)
+        return Failure;
+    const Result<qint64> sizeBefore = database->size();
+    if (!sizeBefore)
+        return fail(sizeBefore.error());
+    QElapsedTimer timer;
+    timer.start();
+    if (const Result<void> compacted = database->compact(); !compacted)
+        return fail(compacted.error());
+    const double seconds = double(timer.elapsed()) / 1000.0;
+    const Result<qint64> sizeAfter = database->size();
+    if (!sizeAfter)
+        return fail(sizeAfter.error());
+    if (parser.isSet(jsonOption)) {
+        printJson({{u"database"_s, database->path()},
+                   {u"bytes_before"_s, *sizeBefore},
+                   {u"bytes_after"_s, *sizeAfter},
+                   {u"seconds"_s, seconds}});
+        return Success;
+    }
+    m_out << database->path() << ": " << QString::number(double(*sizeBefore) / 1e6, 'f', 1) << " MB -> "
+          << QString::number(double(*sizeAfter) / 1e6, 'f', 1) << " MB (" << QString::number(seconds, 'f', 2)
+          << " s)\n";
     m_out.flush();
     return Success;
 }

@@ -57,6 +57,7 @@ private:
     int ingest(const QCommandLineParser &parser);
     int stats(const QCommandLineParser &parser);
     int check(const QCommandLineParser &parser);
+    int compact(const QCommandLineParser &parser);
     int documents(const QCommandLineParser &parser);
     int sentences(const QCommandLineParser &parser);
     int text(const QCommandLineParser &parser);

@@ -96,9 +96,9 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
         }
     }
 
-    const Result<qint64> pagesBefore = m_database.pageCount();
-    if (!pagesBefore) {
-        report.fatalError = pagesBefore.error();
+    const Result<qint64> sizeBefore = m_database.size();
+    if (!sizeBefore) {
+        report.fatalError = sizeBefore.error();
         return report;
     }
 
@@ -225,14 +225,14 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
         return report;
     }
     if (store(part, report, cancel))
-        compactIfGrown(*pagesBefore, report);
+        compactIfGrown(*sizeBefore, report);
     return report;
 }
 
-void Ingester::compactIfGrown(qint64 pagesBefore, IngestReport &report)
+void Ingester::compactIfGrown(qint64 sizeBefore, IngestReport &report)
 {
-    const Result<qint64> pagesAfter = m_database.pageCount();
-    if (!pagesAfter || report.added == 0 || *pagesAfter < 2 * pagesBefore)
+    const Result<qint64> sizeAfter = m_database.size();
+    if (!sizeAfter || report.added == 0 || *sizeAfter < 2 * sizeBefore)
         return;
     // Indexes filled in random order (mentions by entity, relations by
     // their ends, merge keys) leave their pages about a quarter empty: a

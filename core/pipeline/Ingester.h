@@ -110,7 +110,7 @@ private:
                const std::atomic_bool *cancel);
     // Compacts the project once a run has stored it, when the run at least
     // doubled its file.
-    void compactIfGrown(qint64 pagesBefore, IngestReport &report);
+    void compactIfGrown(qint64 sizeBefore, IngestReport &report);
 
     Database &m_database;
     const DocumentProcessor &m_processor;

@@ -519,12 +519,15 @@ Result<void> Database::checkIntegrity() const
                                                                           problem)};
 }
 
-Result<qint64> Database::pageCount() const
+Result<qint64> Database::size() const
 {
     const Result<int> pages = pragmaInteger("PRAGMA page_count");
     if (!pages)
         return Error{pages.error()};
-    return qint64(*pages);
+    const Result<int> pageSize = pragmaInteger("PRAGMA page_size");
+    if (!pageSize)
+        return Error{pageSize.error()};
+    return qint64(*pages) * *pageSize;
 }
 
 Result<void> Database::compact()

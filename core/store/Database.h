@@ -95,8 +95,8 @@ public:
     // found.
     Result<void> checkIntegrity() const;
 
-    // The file's size in pages.
-    Result<qint64> pageCount() const;
+    // The database's size in bytes: its pages, the WAL aside.
+    Result<qint64> size() const;
 
     // Rewrites the file without its free space (VACUUM): pages that indexes
     // filled in random order, and those deleted rows left, packed full

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -976,6 +977,38 @@ private Q_SLOTS:
                  qPrintable(hiddenById.err));
         const Run shown = cli({u"neighbors"_s, u"--db"_s, db, u"Nvidia"_s, u"--hidden"_s});
         QVERIFY2(shown.exitCode == 0 && shown.out.contains(u"Nvidia (ORG)"_s), qPrintable(shown.err + shown.out));
+    }
+
+    // A dropped table leaves its pages free; compact gives them back and
+    // keeps every row.
+    void compactGivesBackFreePages()
+    {
+        const QString db = m_dir.filePath(u"compact.newsgraph"_s);
+        QVERIFY(QFile::copy(m_db, db));
+        QFile::setPermissions(db, QFile::ReadOwner | QFile::WriteOwner);
+        sqlite3 *handle = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(db).constData(), &handle), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(handle, "CREATE TABLE scratch AS SELECT randomblob(400000) AS bytes; DROP TABLE scratch",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(handle);
+        const QJsonObject stats = cli({u"stats"_s, u"--db"_s, db, u"--json"_s}).json();
+
+        const Run compacted = cli({u"compact"_s, u"--db"_s, db, u"--json"_s});
+        QCOMPARE(compacted.exitCode, 0);
+        const QJsonObject sizes = compacted.json();
+        QVERIFY2(sizes.value(u"bytes_after"_s).toInteger() < sizes.value(u"bytes_before"_s).toInteger(),
+                 qPrintable(compacted.out));
+        QCOMPARE(sizes.value(u"bytes_after"_s).toInteger(), QFileInfo(db).size());
+        QCOMPARE(cli({u"stats"_s, u"--db"_s, db, u"--json"_s}).json(), stats);
+        const Run again = cli({u"compact"_s, u"--db"_s, db});
+        QVERIFY2(again.exitCode == 0 && again.out.contains(u" MB -> "_s), qPrintable(again.err + again.out));
+        QCOMPARE(cli({u"check"_s, u"--db"_s, db}).exitCode, 0);
+        QCOMPARE(cli({u"compact"_s}).exitCode, 2);
+        const Run missing = cli({u"compact"_s, u"--db"_s, m_dir.filePath(u"absent.newsgraph"_s)});
+        QVERIFY2(missing.exitCode != 0 && missing.err.contains(u"absent.newsgraph: no such database"_s),
+                 qPrintable(missing.err));
+        QVERIFY(!QFile::exists(m_dir.filePath(u"absent.newsgraph"_s)));
     }
 
     void checkFindsDamage()
