@@ -49,21 +49,45 @@ struct DependencyParser::Sentence
 
 namespace {
 
-// Feature keys are what model files store: a change to these functions (a
-// template, its order, the ids) needs syntaxModelFormatVersion raised and
-// the bundled models trained again, or old models would read wrong.
+// Feature keys are what model files store: a change to these functions or
+// tables (a template, its order, the ids) needs syntaxModelFormatVersion
+// raised and the bundled models trained again, or old models would read
+// wrong.
 //
 // The features for choosing the next move: Zhang & Nivre's (2011) table,
 // with arc-hybrid's s1 and s2 where arc-eager has s0's head and
-// grandparent, and a few of s1's own (arc-hybrid attaches s0 to s1).
+// grandparent, and a few of s1's own (arc-hybrid attaches s0 to s1). A
+// template combines up to four of the values below, its "atomic features",
+// read once per state.
+enum Atom : quint8 {
+    Nothing, // an argument the template leaves out: 0
+    // The stack's top three words and the buffer's first three: word and
+    // tag ids.
+    S0Word, S0Tag, N0Word, N0Tag, N1Word, N1Tag, N2Word, N2Tag, S1Word, S1Tag, S2Word, S2Tag,
+    // Their dependents so far: s0's leftmost and rightmost, n0's leftmost,
+    // s1's rightmost, the second ones and s1's leftmost; word and tag ids
+    // and labels (0 for none, else the label's id + 1).
+    S0LWord, S0LTag, S0LLabel,
+    S0RWord, S0RTag, S0RLabel,
+    N0LWord, N0LTag, N0LLabel,
+    S1RWord, S1RTag, S1RLabel,
+    S0L2Word, S0L2Tag, S0L2Label,
+    S0R2Word, S0R2Tag, S0R2Label,
+    N0L2Word, N0L2Tag, N0L2Label,
+    S1LWord, S1LTag, S1LLabel,
+    // Bucketed distances from s0 to n0 and from s1 to s0.
+    Distance, StackDistance,
+    // How many dependents a word has on a side (-1: no word).
+    S0RightValency, S0LeftValency, N0LeftValency, S1RightValency, S1LeftValency,
+    // The labels of a word's dependents on a side, as a bit set (-1: no word).
+    S0RightLabels, S0LeftLabels, N0LeftLabels, S1RightLabels, S1LeftLabels,
+    AtomCount
+};
+using Atoms = std::array<qint64, AtomCount>;
+
 template<typename Sentence>
-void moveFeatures(const Sentence &sentence, const ArcHybridState &state, std::vector<quint64> &out)
+void readAtoms(const Sentence &sentence, const ArcHybridState &state, Atoms &atoms)
 {
-    out.clear();
-    quint32 t = 0;
-    const auto add = [&](qint64 a = 0, qint64 b = 0, qint64 c = 0, qint64 d = 0) {
-        out.push_back(featureKey(t++, a, b, c, d));
-    };
     const int s0 = state.stack(0), s1 = state.stack(1), s2 = state.stack(2);
     const int n0 = state.buffer(0), n1 = state.buffer(1), n2 = state.buffer(2);
     const auto child = [&](int word, bool left, int rank) {
@@ -71,93 +95,147 @@ void moveFeatures(const Sentence &sentence, const ArcHybridState &state, std::ve
             return -1;
         return left ? state.leftmostChild(word, rank) : state.rightmostChild(word, rank);
     };
-    const int s0l = child(s0, true, 0), s0l2 = child(s0, true, 1);
-    const int s0r = child(s0, false, 0), s0r2 = child(s0, false, 1);
-    const int n0l = child(n0, true, 0), n0l2 = child(n0, true, 1);
-    const int s1r = child(s1, false, 0), s1l = child(s1, true, 0);
-    const auto w = [&](int i) { return sentence.word(i); };
-    const auto p = [&](int i) { return sentence.tag(i); };
-    const auto l = [&](int i) { return i < 0 ? 0 : state.label(i) + 1; };
-    const auto vl = [&](int i) { return i < 0 ? -1 : state.leftChildCount(i); };
-    const auto vr = [&](int i) { return i < 0 ? -1 : state.rightChildCount(i); };
-    const auto sl = [&](int i) { return i < 0 ? qint64(-1) : qint64(state.leftLabels(i)); };
-    const auto sr = [&](int i) { return i < 0 ? qint64(-1) : qint64(state.rightLabels(i)); };
-    const int d = distanceBucket(s0, n0);
-    const int d1 = distanceBucket(s1, s0);
+    const auto wordAndTag = [&](Atom first, int i) {
+        atoms[first] = sentence.word(i);
+        atoms[std::size_t(first) + 1] = sentence.tag(i);
+    };
+    const auto dependent = [&](Atom first, int i) {
+        wordAndTag(first, i);
+        atoms[std::size_t(first) + 2] = i < 0 ? 0 : state.label(i) + 1;
+    };
+    const auto valency = [&](int i, bool left) -> qint64 {
+        return i < 0 ? -1 : left ? state.leftChildCount(i) : state.rightChildCount(i);
+    };
+    const auto labelSet = [&](int i, bool left) -> qint64 {
+        return i < 0 ? -1 : qint64(left ? state.leftLabels(i) : state.rightLabels(i));
+    };
+    atoms[Nothing] = 0;
+    wordAndTag(S0Word, s0);
+    wordAndTag(N0Word, n0);
+    wordAndTag(N1Word, n1);
+    wordAndTag(N2Word, n2);
+    wordAndTag(S1Word, s1);
+    wordAndTag(S2Word, s2);
+    dependent(S0LWord, child(s0, true, 0));
+    dependent(S0RWord, child(s0, false, 0));
+    dependent(N0LWord, child(n0, true, 0));
+    dependent(S1RWord, child(s1, false, 0));
+    dependent(S0L2Word, child(s0, true, 1));
+    dependent(S0R2Word, child(s0, false, 1));
+    dependent(N0L2Word, child(n0, true, 1));
+    dependent(S1LWord, child(s1, true, 0));
+    atoms[Distance] = distanceBucket(s0, n0);
+    atoms[StackDistance] = distanceBucket(s1, s0);
+    atoms[S0RightValency] = valency(s0, false);
+    atoms[S0LeftValency] = valency(s0, true);
+    atoms[N0LeftValency] = valency(n0, true);
+    atoms[S1RightValency] = valency(s1, false);
+    atoms[S1LeftValency] = valency(s1, true);
+    atoms[S0RightLabels] = labelSet(s0, false);
+    atoms[S0LeftLabels] = labelSet(s0, true);
+    atoms[N0LeftLabels] = labelSet(n0, true);
+    atoms[S1RightLabels] = labelSet(s1, false);
+    atoms[S1LeftLabels] = labelSet(s1, true);
+}
 
-    add();
+// The move templates, numbered by their place here: the atoms they
+// combine, in order.
+using MoveTemplate = std::array<Atom, 4>;
+constexpr MoveTemplate moveTemplates[] = {
+    {}, // the bias
     // Single words.
-    for (const int i : {s0, n0, n1, n2, s1, s2}) {
-        add(w(i), p(i));
-        add(w(i));
-        add(p(i));
-    }
+    {S0Word, S0Tag}, {S0Word}, {S0Tag},
+    {N0Word, N0Tag}, {N0Word}, {N0Tag},
+    {N1Word, N1Tag}, {N1Word}, {N1Tag},
+    {N2Word, N2Tag}, {N2Word}, {N2Tag},
+    {S1Word, S1Tag}, {S1Word}, {S1Tag},
+    {S2Word, S2Tag}, {S2Word}, {S2Tag},
     // Pairs.
-    add(w(s0), p(s0), w(n0), p(n0));
-    add(w(s0), p(s0), w(n0));
-    add(w(s0), w(n0), p(n0));
-    add(w(s0), p(s0), p(n0));
-    add(p(s0), w(n0), p(n0));
-    add(w(s0), w(n0));
-    add(p(s0), p(n0));
-    add(p(n0), p(n1));
-    add(w(s1), p(s1), w(s0), p(s0));
-    add(w(s1), w(s0));
-    add(p(s1), p(s0));
-    add(w(s1), p(s1), p(s0));
-    add(p(s1), w(s0), p(s0));
-    add(w(s1), p(n0));
-    add(p(s1), w(n0));
+    {S0Word, S0Tag, N0Word, N0Tag},
+    {S0Word, S0Tag, N0Word},
+    {S0Word, N0Word, N0Tag},
+    {S0Word, S0Tag, N0Tag},
+    {S0Tag, N0Word, N0Tag},
+    {S0Word, N0Word},
+    {S0Tag, N0Tag},
+    {N0Tag, N1Tag},
+    {S1Word, S1Tag, S0Word, S0Tag},
+    {S1Word, S0Word},
+    {S1Tag, S0Tag},
+    {S1Word, S1Tag, S0Tag},
+    {S1Tag, S0Word, S0Tag},
+    {S1Word, N0Tag},
+    {S1Tag, N0Word},
     // Triples of tags.
-    add(p(n0), p(n1), p(n2));
-    add(p(s0), p(n0), p(n1));
-    add(p(s1), p(s0), p(n0));
-    add(p(s0), p(s0l), p(n0));
-    add(p(s0), p(s0r), p(n0));
-    add(p(s0), p(n0), p(n0l));
-    add(p(s2), p(s1), p(s0));
-    add(p(s1), p(s1r), p(s0));
-    add(p(s1), p(s0), p(s0l));
-    add(p(s1), p(s0), p(s0r));
+    {N0Tag, N1Tag, N2Tag},
+    {S0Tag, N0Tag, N1Tag},
+    {S1Tag, S0Tag, N0Tag},
+    {S0Tag, S0LTag, N0Tag},
+    {S0Tag, S0RTag, N0Tag},
+    {S0Tag, N0Tag, N0LTag},
+    {S2Tag, S1Tag, S0Tag},
+    {S1Tag, S1RTag, S0Tag},
+    {S1Tag, S0Tag, S0LTag},
+    {S1Tag, S0Tag, S0RTag},
     // Distance.
-    add(w(s0), d);
-    add(p(s0), d);
-    add(w(n0), d);
-    add(p(n0), d);
-    add(w(s0), w(n0), d);
-    add(p(s0), p(n0), d);
-    add(p(s1), p(s0), d1);
-    add(w(s1), w(s0), d1);
+    {S0Word, Distance},
+    {S0Tag, Distance},
+    {N0Word, Distance},
+    {N0Tag, Distance},
+    {S0Word, N0Word, Distance},
+    {S0Tag, N0Tag, Distance},
+    {S1Tag, S0Tag, StackDistance},
+    {S1Word, S0Word, StackDistance},
     // Valency.
-    add(w(s0), vr(s0));
-    add(p(s0), vr(s0));
-    add(w(s0), vl(s0));
-    add(p(s0), vl(s0));
-    add(w(n0), vl(n0));
-    add(p(n0), vl(n0));
-    add(p(s1), vr(s1));
-    add(p(s1), vl(s1));
+    {S0Word, S0RightValency},
+    {S0Tag, S0RightValency},
+    {S0Word, S0LeftValency},
+    {S0Tag, S0LeftValency},
+    {N0Word, N0LeftValency},
+    {N0Tag, N0LeftValency},
+    {S1Tag, S1RightValency},
+    {S1Tag, S1LeftValency},
     // Dependents so far: words, tags, labels.
-    for (const int i : {s0l, s0r, n0l, s1r, s0l2, s0r2, n0l2, s1l}) {
-        add(w(i));
-        add(p(i));
-        add(l(i));
-    }
-    add(p(s0), p(s0l), p(s0l2));
-    add(p(s0), p(s0r), p(s0r2));
-    add(p(n0), p(n0l), p(n0l2));
-    add(p(s1), p(s1l), p(s1r));
-    add(p(s0), l(s0l), l(s0r));
-    add(p(n0), l(n0l), p(s0));
+    {S0LWord}, {S0LTag}, {S0LLabel},
+    {S0RWord}, {S0RTag}, {S0RLabel},
+    {N0LWord}, {N0LTag}, {N0LLabel},
+    {S1RWord}, {S1RTag}, {S1RLabel},
+    {S0L2Word}, {S0L2Tag}, {S0L2Label},
+    {S0R2Word}, {S0R2Tag}, {S0R2Label},
+    {N0L2Word}, {N0L2Tag}, {N0L2Label},
+    {S1LWord}, {S1LTag}, {S1LLabel},
+    {S0Tag, S0LTag, S0L2Tag},
+    {S0Tag, S0RTag, S0R2Tag},
+    {N0Tag, N0LTag, N0L2Tag},
+    {S1Tag, S1LTag, S1RTag},
+    {S0Tag, S0LLabel, S0RLabel},
+    {N0Tag, N0LLabel, S0Tag},
     // Label sets.
-    add(w(s0), sr(s0));
-    add(p(s0), sr(s0));
-    add(w(s0), sl(s0));
-    add(p(s0), sl(s0));
-    add(w(n0), sl(n0));
-    add(p(n0), sl(n0));
-    add(p(s1), sr(s1));
-    add(p(s1), sl(s1));
+    {S0Word, S0RightLabels},
+    {S0Tag, S0RightLabels},
+    {S0Word, S0LeftLabels},
+    {S0Tag, S0LeftLabels},
+    {N0Word, N0LeftLabels},
+    {N0Tag, N0LeftLabels},
+    {S1Tag, S1RightLabels},
+    {S1Tag, S1LeftLabels},
+};
+constexpr quint32 moveTemplateCount = quint32(std::size(moveTemplates));
+
+quint64 moveFeature(quint32 feature, const Atoms &atoms)
+{
+    const MoveTemplate &atomsOf = moveTemplates[feature];
+    return featureKey(feature, atoms[atomsOf[0]], atoms[atomsOf[1]], atoms[atomsOf[2]], atoms[atomsOf[3]]);
+}
+
+template<typename Sentence>
+void moveFeatures(const Sentence &sentence, const ArcHybridState &state, std::vector<quint64> &out)
+{
+    Atoms atoms;
+    readAtoms(sentence, state, atoms);
+    out.clear();
+    for (quint32 feature = 0; feature < moveTemplateCount; ++feature)
+        out.push_back(moveFeature(feature, atoms));
 }
 
 // The features for labelling the arc head -> dependent.
