@@ -222,6 +222,20 @@ constexpr MoveTemplate moveTemplates[] = {
 };
 constexpr quint32 moveTemplateCount = quint32(std::size(moveTemplates));
 
+// A template's atoms come first, so that its table (see MoveScorer) reads
+// them in the order of the key's arguments.
+constexpr bool atomsComeFirst()
+{
+    for (const MoveTemplate &atoms : moveTemplates) {
+        for (std::size_t a = 1; a < atoms.size(); ++a) {
+            if (atoms[a - 1] == Nothing && atoms[a] != Nothing)
+                return false;
+        }
+    }
+    return true;
+}
+static_assert(atomsComeFirst());
+
 quint64 moveFeature(quint32 feature, const Atoms &atoms)
 {
     const MoveTemplate &atomsOf = moveTemplates[feature];
@@ -236,6 +250,21 @@ void moveFeatures(const Sentence &sentence, const ArcHybridState &state, std::ve
     out.clear();
     for (quint32 feature = 0; feature < moveTemplateCount; ++feature)
         out.push_back(moveFeature(feature, atoms));
+}
+
+// What values an atom takes, for listing a template's weights.
+enum class AtomKind { Word, Tag, Label, Distance, Unbounded };
+constexpr AtomKind kindOf(Atom atom)
+{
+    if (atom >= S0Word && atom <= S2Tag)
+        return (atom - S0Word) % 2 == 0 ? AtomKind::Word : AtomKind::Tag;
+    if (atom >= S0LWord && atom <= S1LLabel) {
+        constexpr AtomKind dependent[] = {AtomKind::Word, AtomKind::Tag, AtomKind::Label};
+        return dependent[(atom - S0LWord) % 3];
+    }
+    if (atom == Distance || atom == StackDistance)
+        return AtomKind::Distance;
+    return AtomKind::Unbounded;
 }
 
 // The features for labelling the arc head -> dependent.
@@ -333,6 +362,139 @@ int chooseLabel(const LinearModel &labeller, const Sentence &sentence, const Arc
 }
 
 } // namespace
+
+// The precomputation trick of Chen & Manning ("A Fast and Accurate
+// Dependency Parser using Neural Networks", EMNLP 2014), for a linear
+// model: a template whose atoms take few values (tags, labels, distances,
+// or one word) has its weights listed for every combination of those,
+// once, when the model is read or trained; scoring a move then reads them
+// from a small table by index instead of making a key and probing the big
+// table. With the bundled models, 62 of the 98 templates are listed; the
+// others, which pair words or read valencies and label sets, are looked
+// up. Integer steps add up exactly in any grouping, so the scores are the
+// very ones m_moves.addScores() gives for moveFeatures().
+struct DependencyParser::MoveScorer
+{
+    // At most this many combinations a listed template: word and tag pairs
+    // (195k for the English model) stay out.
+    static constexpr std::size_t largestTable = 1 << 17;
+    static constexpr std::size_t classes = ArcHybridState::moveCount;
+    using Sums = std::array<qint32, classes>;
+
+    struct Table
+    {
+        quint32 feature;
+        std::array<quint8, 3> atoms;
+        std::array<quint32, 3> sizes; // how many values each atom takes
+        std::size_t first;            // where its entries start in `steps`
+    };
+    Sums constant{};                          // templates of no atoms: the bias
+    std::array<std::vector<Table>, 3> listed; // by how many atoms they read
+    std::vector<quint32> lookedUp;
+    std::vector<qint16> steps; // the tables' entries, `classes` steps each
+
+    // Adds the steps of the listed templates for a state with `atoms` to
+    // `sums`; a feature whose atom is past its table's values (no model's
+    // atoms are) goes to `unlisted` instead.
+    template<int arity>
+    void addListed(const Atoms &atoms, Sums &sums, std::vector<quint64> &unlisted) const
+    {
+        for (const Table &table : listed[arity - 1]) {
+            std::size_t index = 0;
+            bool inTable = true;
+            for (std::size_t a = 0; a < arity; ++a) {
+                const quint64 value = quint64(atoms[table.atoms[a]]);
+                inTable = inTable && value < table.sizes[a];
+                index = index * table.sizes[a] + std::size_t(value);
+            }
+            if (!inTable) {
+                unlisted.push_back(moveFeature(table.feature, atoms));
+                continue;
+            }
+            const qint16 *entry = &steps[table.first + index * classes];
+            for (std::size_t c = 0; c < classes; ++c)
+                sums[c] += entry[c];
+        }
+    }
+
+    // The scores of the moves from a state whose atoms are `atoms`.
+    void score(const LinearModel &moves, const Atoms &atoms, std::vector<quint64> &features,
+               std::array<float, classes> &scores) const
+    {
+        Sums sums = constant;
+        features.clear();
+        addListed<1>(atoms, sums, features);
+        addListed<2>(atoms, sums, features);
+        addListed<3>(atoms, sums, features);
+        for (const quint32 feature : lookedUp)
+            features.push_back(moveFeature(feature, atoms));
+        moves.addSteps(features.data(), qsizetype(features.size()), sums.data());
+        moves.addScaled(sums.data(), scores.data());
+    }
+};
+
+void DependencyParser::prepareMoveScorer()
+{
+    m_moveScorer.reset();
+    if (!m_moves.isFrozen() || m_moves.classCount() != ArcHybridState::moveCount)
+        return;
+    auto scorer = std::make_shared<MoveScorer>();
+    const auto valuesOf = [&](Atom atom) -> std::size_t {
+        switch (kindOf(atom)) {
+        case AtomKind::Word:
+            return std::size_t(firstVocabularyWord + m_words.size());
+        case AtomKind::Tag:
+            return std::size_t(firstTag + m_tags.size());
+        case AtomKind::Label:
+            return std::size_t(m_labels.size() + 1);
+        case AtomKind::Distance:
+            return 8;
+        case AtomKind::Unbounded:
+            break;
+        }
+        return 0;
+    };
+    std::vector<quint64> keys;
+    for (quint32 feature = 0; feature < moveTemplateCount; ++feature) {
+        const MoveTemplate &atoms = moveTemplates[feature];
+        int arity = 0;
+        for (const Atom atom : atoms)
+            arity += atom != Nothing;
+        MoveScorer::Table table{feature, {}, {}, scorer->steps.size()};
+        std::size_t combinations = arity <= 3 ? 1 : MoveScorer::largestTable + 1;
+        for (int a = 0; a < arity && combinations <= MoveScorer::largestTable; ++a) {
+            const std::size_t values = valuesOf(atoms[std::size_t(a)]);
+            combinations = values == 0 ? MoveScorer::largestTable + 1 : combinations * values;
+            table.atoms[std::size_t(a)] = atoms[std::size_t(a)];
+            table.sizes[std::size_t(a)] = quint32(values);
+        }
+        if (combinations > MoveScorer::largestTable) {
+            scorer->lookedUp.push_back(feature);
+            continue;
+        }
+        // The keys in index order: the first atom's value varies slowest.
+        keys.resize(combinations);
+        for (std::size_t index = 0; index < combinations; ++index) {
+            std::array<qint64, 4> values{};
+            for (std::size_t a = std::size_t(arity), rest = index; a-- > 0;) {
+                values[a] = qint64(rest % table.sizes[a]);
+                rest /= table.sizes[a];
+            }
+            keys[index] = featureKey(feature, values[0], values[1], values[2], values[3]);
+        }
+        if (arity == 0) {
+            std::array<qint16, MoveScorer::classes> steps{};
+            m_moves.stepsOf(keys.data(), 1, steps.data());
+            for (std::size_t c = 0; c < MoveScorer::classes; ++c)
+                scorer->constant[c] += steps[c];
+            continue;
+        }
+        scorer->steps.resize(table.first + combinations * MoveScorer::classes);
+        m_moves.stepsOf(keys.data(), qsizetype(combinations), &scorer->steps[table.first]);
+        scorer->listed[std::size_t(arity - 1)].push_back(table);
+    }
+    m_moveScorer = std::move(scorer);
+}
 
 void DependencyParser::indexTags()
 {
@@ -456,6 +618,7 @@ DependencyParser DependencyParser::train(const QList<ConlluSentence> &sentences,
     }
     parser.m_moves = moves.averaged();
     parser.m_labeller = labeller.averaged();
+    parser.prepareMoveScorer();
     return parser;
 }
 
@@ -468,6 +631,7 @@ void DependencyParser::parse(ConlluSentence &sentence) const
     ArcHybridState state(encoded.wordCount());
     std::vector<quint64> features;
     features.reserve(128);
+    Atoms atoms;
     std::vector<float> labelScores(std::size_t(m_labels.size()));
     while (!state.isTerminal()) {
         // A move that is the only legal one (a shift off the root, the
@@ -477,7 +641,10 @@ void DependencyParser::parse(ConlluSentence &sentence) const
         int legal = 0;
         for (int m = 0; m < ArcHybridState::moveCount; ++m)
             legal += state.isLegal(ArcHybridState::Move(m));
-        if (legal > 1) {
+        if (legal > 1 && m_moveScorer) {
+            readAtoms(encoded, state, atoms);
+            m_moveScorer->score(m_moves, atoms, features, scores);
+        } else if (legal > 1) {
             moveFeatures(encoded, state, features);
             m_moves.addScores(features.data(), qsizetype(features.size()), scores.data());
         }
@@ -500,6 +667,7 @@ void DependencyParser::prune(float threshold)
 {
     m_moves.prune(threshold);
     m_labeller.prune(threshold);
+    prepareMoveScorer();
 }
 
 quint64 DependencyParser::weightsChecksum() const
@@ -550,6 +718,7 @@ Result<DependencyParser> DependencyParser::read(QDataStream &in)
         return Error{u"the parser's weights do not fit its moves and relations"_s};
     parser.m_moves = std::move(moves).value();
     parser.m_labeller = std::move(labeller).value();
+    parser.prepareMoveScorer();
     return parser;
 }
 
