@@ -267,6 +267,35 @@ constexpr AtomKind kindOf(Atom atom)
     return AtomKind::Unbounded;
 }
 
+// Which part of a state an atom reads, for the partial sums a parse keeps
+// per word (see MoveScorer). While a word is s0, the words beneath it on
+// the stack stay (the stack changes at its top only), and so do its left
+// dependents (attached before it was shifted) and those of the words
+// beneath it (s1 takes a dependent only by Right, which pops s0 for good);
+// s0's right dependents may grow, when a word above it is attached to it.
+// While a word is n0, the two after it stay, with no dependents, and its
+// left dependents may grow. A dependent's label never changes.
+enum class Side { None, Stack, StackRight, Buffer, BufferLeft, Both };
+constexpr Side sideOf(Atom atom)
+{
+    switch (atom) {
+    case Nothing:
+        return Side::None;
+    case S0RWord: case S0RTag: case S0RLabel: case S0R2Word: case S0R2Tag: case S0R2Label:
+    case S0RightValency: case S0RightLabels:
+        return Side::StackRight;
+    case N0Word: case N0Tag: case N1Word: case N1Tag: case N2Word: case N2Tag:
+        return Side::Buffer;
+    case N0LWord: case N0LTag: case N0LLabel: case N0L2Word: case N0L2Tag: case N0L2Label:
+    case N0LeftValency: case N0LeftLabels:
+        return Side::BufferLeft;
+    case Distance:
+        return Side::Both;
+    default:
+        return Side::Stack;
+    }
+}
+
 // The features for labelling the arc head -> dependent.
 template<typename Sentence>
 void labelFeatures(const Sentence &sentence, const ArcHybridState &state, int head, int dependent,
@@ -363,16 +392,24 @@ int chooseLabel(const LinearModel &labeller, const Sentence &sentence, const Arc
 
 } // namespace
 
-// The precomputation trick of Chen & Manning ("A Fast and Accurate
-// Dependency Parser using Neural Networks", EMNLP 2014), for a linear
-// model: a template whose atoms take few values (tags, labels, distances,
-// or one word) has its weights listed for every combination of those,
-// once, when the model is read or trained; scoring a move then reads them
-// from a small table by index instead of making a key and probing the big
-// table. With the bundled models, 62 of the 98 templates are listed; the
-// others, which pair words or read valencies and label sets, are looked
-// up. Integer steps add up exactly in any grouping, so the scores are the
-// very ones m_moves.addScores() gives for moveFeatures().
+// Scores moves with two precomputations, both exact (integer steps add up
+// the same in any grouping, so the scores are the very ones
+// m_moves.addScores() gives for moveFeatures()):
+//
+// - The precomputation trick of Chen & Manning ("A Fast and Accurate
+//   Dependency Parser using Neural Networks", EMNLP 2014), for a linear
+//   model: a template whose atoms take few values (tags, labels,
+//   distances, or one word) has its weights listed for every combination
+//   of those, once, when the model is read or trained; scoring reads them
+//   from a small table by index instead of making a key and probing the
+//   big table. With the bundled models, 62 of the 98 templates are
+//   listed; the others, which pair words or read valencies and label sets,
+//   are looked up.
+// - Most templates read only the stack side of a state or only the buffer
+//   side, which stay the same over several moves (see Side): their sums are
+//   kept per word for the parse, made when a word first needs them and
+//   again when its dependents change. Only the 21 templates that pair s0
+//   or s1 with n0 are summed for every move.
 struct DependencyParser::MoveScorer
 {
     // At most this many combinations a listed template: word and tag pairs
@@ -381,6 +418,8 @@ struct DependencyParser::MoveScorer
     static constexpr std::size_t classes = ArcHybridState::moveCount;
     using Sums = std::array<qint32, classes>;
 
+    // The templates by the side of a state they read.
+    enum Group { StackWords, StackRight, BufferWords, BufferLeft, Pairs, GroupCount };
     struct Table
     {
         quint32 feature;
@@ -388,18 +427,45 @@ struct DependencyParser::MoveScorer
         std::array<quint32, 3> sizes; // how many values each atom takes
         std::size_t first;            // where its entries start in `steps`
     };
-    Sums constant{};                          // templates of no atoms: the bias
-    std::array<std::vector<Table>, 3> listed; // by how many atoms they read
-    std::vector<quint32> lookedUp;
+    struct Templates
+    {
+        std::array<std::vector<Table>, 3> listed; // by how many atoms they read
+        std::vector<quint32> lookedUp;
+    };
+    Sums constant{}; // templates of no atoms: the bias
+    std::array<Templates, GroupCount> groups;
     std::vector<qint16> steps; // the tables' entries, `classes` steps each
 
-    // Adds the steps of the listed templates for a state with `atoms` to
-    // `sums`; a feature whose atom is past its table's values (no model's
-    // atoms are) goes to `unlisted` instead.
-    template<int arity>
-    void addListed(const Atoms &atoms, Sums &sums, std::vector<quint64> &unlisted) const
+    // The sums a parse keeps for a word, with what they were made for: the
+    // word's dependents on the side that may change (-1: not made yet).
+    struct WordSums
     {
-        for (const Table &table : listed[arity - 1]) {
+        Sums sums{};
+        int dependents = -1;
+    };
+    struct Word
+    {
+        WordSums stack, stackRight, buffer, bufferLeft;
+    };
+
+    // Adds the steps of a group's listed templates for a state with
+    // `atoms` to `sums`, and the keys of the others to `features`.
+    void add(Group group, const Atoms &atoms, Sums &sums, std::vector<quint64> &features) const
+    {
+        const Templates &templates = groups[group];
+        addListed<1>(templates, atoms, sums, features);
+        addListed<2>(templates, atoms, sums, features);
+        addListed<3>(templates, atoms, sums, features);
+        for (const quint32 feature : templates.lookedUp)
+            features.push_back(moveFeature(feature, atoms));
+    }
+
+    // A feature whose atom is past its table's values (no model's atoms
+    // are) goes to `unlisted` instead.
+    template<int arity>
+    void addListed(const Templates &templates, const Atoms &atoms, Sums &sums, std::vector<quint64> &unlisted) const
+    {
+        for (const Table &table : templates.listed[arity - 1]) {
             std::size_t index = 0;
             bool inTable = true;
             for (std::size_t a = 0; a < arity; ++a) {
@@ -417,18 +483,55 @@ struct DependencyParser::MoveScorer
         }
     }
 
-    // The scores of the moves from a state whose atoms are `atoms`.
-    void score(const LinearModel &moves, const Atoms &atoms, std::vector<quint64> &features,
-               std::array<float, classes> &scores) const
+    // The scores of the moves from `state`, whose atoms are `atoms`;
+    // `words` holds the parse's partial sums, one entry per word.
+    void score(const LinearModel &moves, const ArcHybridState &state, const Atoms &atoms, std::vector<Word> &words,
+               std::vector<quint64> &features, std::array<float, classes> &scores) const
     {
+        // The groups to sum for this move, each into its own sums, their
+        // keys looked up together at the end.
         Sums sums = constant;
+        std::array<std::pair<Sums *, qsizetype>, GroupCount> lookups;
+        std::size_t groupsToLookUp = 0;
         features.clear();
-        addListed<1>(atoms, sums, features);
-        addListed<2>(atoms, sums, features);
-        addListed<3>(atoms, sums, features);
-        for (const quint32 feature : lookedUp)
-            features.push_back(moveFeature(feature, atoms));
-        moves.addSteps(features.data(), qsizetype(features.size()), sums.data());
+        const auto addGroup = [&](Group group, Sums &into) {
+            add(group, atoms, into, features);
+            lookups[groupsToLookUp++] = {&into, qsizetype(features.size())};
+        };
+        std::array<WordSums *, 4> kept{};
+        const auto keep = [&](WordSums &word, Group group, int dependents) {
+            if (word.dependents != dependents) {
+                word.sums = {};
+                word.dependents = dependents;
+                addGroup(group, word.sums);
+            }
+            kept[std::size_t(group)] = &word;
+        };
+        const int s0 = state.stack(0), n0 = state.buffer(0);
+        Word &top = words[std::size_t(s0)];
+        keep(top.stack, StackWords, 0);
+        keep(top.stackRight, StackRight, state.rightChildCount(s0));
+        if (n0 >= 0) {
+            Word &front = words[std::size_t(n0)];
+            keep(front.buffer, BufferWords, 0);
+            keep(front.bufferLeft, BufferLeft, state.leftChildCount(n0));
+        } else {
+            addGroup(BufferWords, sums);
+            addGroup(BufferLeft, sums);
+        }
+        addGroup(Pairs, sums);
+        moves.prefetch(features.data(), qsizetype(features.size()));
+        for (std::size_t g = 0, from = 0; g < groupsToLookUp; ++g) {
+            const auto [into, to] = lookups[g];
+            moves.addSteps(features.data() + from, to - qsizetype(from), into->data());
+            from = std::size_t(to);
+        }
+        for (const WordSums *word : kept) {
+            if (word) {
+                for (std::size_t c = 0; c < classes; ++c)
+                    sums[c] += word->sums[c];
+            }
+        }
         moves.addScaled(sums.data(), scores.data());
     }
 };
@@ -458,8 +561,23 @@ void DependencyParser::prepareMoveScorer()
     for (quint32 feature = 0; feature < moveTemplateCount; ++feature) {
         const MoveTemplate &atoms = moveTemplates[feature];
         int arity = 0;
-        for (const Atom atom : atoms)
+        bool stack = false, stackRight = false, buffer = false, bufferLeft = false;
+        for (const Atom atom : atoms) {
             arity += atom != Nothing;
+            const Side side = sideOf(atom);
+            stack = stack || side == Side::Stack || side == Side::Both;
+            stackRight = stackRight || side == Side::StackRight;
+            buffer = buffer || side == Side::Buffer || side == Side::Both;
+            bufferLeft = bufferLeft || side == Side::BufferLeft;
+        }
+        const bool stackSide = stack || stackRight, bufferSide = buffer || bufferLeft;
+        const MoveScorer::Group group = stackSide && bufferSide ? MoveScorer::Pairs
+            : stackRight                                       ? MoveScorer::StackRight
+            : stack                                            ? MoveScorer::StackWords
+            : bufferLeft                                       ? MoveScorer::BufferLeft
+                                                               : MoveScorer::BufferWords;
+        MoveScorer::Templates &templates = scorer->groups[group];
+
         MoveScorer::Table table{feature, {}, {}, scorer->steps.size()};
         std::size_t combinations = arity <= 3 ? 1 : MoveScorer::largestTable + 1;
         for (int a = 0; a < arity && combinations <= MoveScorer::largestTable; ++a) {
@@ -469,7 +587,7 @@ void DependencyParser::prepareMoveScorer()
             table.sizes[std::size_t(a)] = quint32(values);
         }
         if (combinations > MoveScorer::largestTable) {
-            scorer->lookedUp.push_back(feature);
+            templates.lookedUp.push_back(feature);
             continue;
         }
         // The keys in index order: the first atom's value varies slowest.
@@ -491,7 +609,7 @@ void DependencyParser::prepareMoveScorer()
         }
         scorer->steps.resize(table.first + combinations * MoveScorer::classes);
         m_moves.stepsOf(keys.data(), qsizetype(combinations), &scorer->steps[table.first]);
-        scorer->listed[std::size_t(arity - 1)].push_back(table);
+        templates.listed[std::size_t(arity - 1)].push_back(table);
     }
     m_moveScorer = std::move(scorer);
 }
@@ -632,6 +750,7 @@ void DependencyParser::parse(ConlluSentence &sentence) const
     std::vector<quint64> features;
     features.reserve(128);
     Atoms atoms;
+    std::vector<MoveScorer::Word> wordSums(m_moveScorer ? encoded.words.size() : 0);
     std::vector<float> labelScores(std::size_t(m_labels.size()));
     while (!state.isTerminal()) {
         // A move that is the only legal one (a shift off the root, the
@@ -643,7 +762,7 @@ void DependencyParser::parse(ConlluSentence &sentence) const
             legal += state.isLegal(ArcHybridState::Move(m));
         if (legal > 1 && m_moveScorer) {
             readAtoms(encoded, state, atoms);
-            m_moveScorer->score(m_moves, atoms, features, scores);
+            m_moveScorer->score(m_moves, state, atoms, wordSums, features, scores);
         } else if (legal > 1) {
             moveFeatures(encoded, state, features);
             m_moves.addScores(features.data(), qsizetype(features.size()), scores.data());

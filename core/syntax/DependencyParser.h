@@ -78,7 +78,8 @@ private:
     Sentence encode(const ConlluSentence &sentence) const;
 
     void indexTags();
-    // Lists the move weights of the features that take few values (see
+    // Lists the move weights of the features that take few values and
+    // sorts the templates by the side of a state they read (see
     // MoveScorer); again whenever m_moves changes.
     void prepareMoveScorer();
 
