@@ -49,21 +49,45 @@ struct DependencyParser::Sentence
 
 namespace {
 
-// Feature keys are what model files store: a change to these functions (a
-// template, its order, the ids) needs syntaxModelFormatVersion raised and
-// the bundled models trained again, or old models would read wrong.
+// Feature keys are what model files store: a change to these functions or
+// tables (a template, its order, the ids) needs syntaxModelFormatVersion
+// raised and the bundled models trained again, or old models would read
+// wrong.
 //
 // The features for choosing the next move: Zhang & Nivre's (2011) table,
 // with arc-hybrid's s1 and s2 where arc-eager has s0's head and
-// grandparent, and a few of s1's own (arc-hybrid attaches s0 to s1).
+// grandparent, and a few of s1's own (arc-hybrid attaches s0 to s1). A
+// template combines up to four of the values below, its "atomic features",
+// read once per state.
+enum Atom : quint8 {
+    Nothing, // an argument the template leaves out: 0
+    // The stack's top three words and the buffer's first three: word and
+    // tag ids.
+    S0Word, S0Tag, N0Word, N0Tag, N1Word, N1Tag, N2Word, N2Tag, S1Word, S1Tag, S2Word, S2Tag,
+    // Their dependents so far: s0's leftmost and rightmost, n0's leftmost,
+    // s1's rightmost, the second ones and s1's leftmost; word and tag ids
+    // and labels (0 for none, else the label's id + 1).
+    S0LWord, S0LTag, S0LLabel,
+    S0RWord, S0RTag, S0RLabel,
+    N0LWord, N0LTag, N0LLabel,
+    S1RWord, S1RTag, S1RLabel,
+    S0L2Word, S0L2Tag, S0L2Label,
+    S0R2Word, S0R2Tag, S0R2Label,
+    N0L2Word, N0L2Tag, N0L2Label,
+    S1LWord, S1LTag, S1LLabel,
+    // Bucketed distances from s0 to n0 and from s1 to s0.
+    Distance, StackDistance,
+    // How many dependents a word has on a side (-1: no word).
+    S0RightValency, S0LeftValency, N0LeftValency, S1RightValency, S1LeftValency,
+    // The labels of a word's dependents on a side, as a bit set (-1: no word).
+    S0RightLabels, S0LeftLabels, N0LeftLabels, S1RightLabels, S1LeftLabels,
+    AtomCount
+};
+using Atoms = std::array<qint64, AtomCount>;
+
 template<typename Sentence>
-void moveFeatures(const Sentence &sentence, const ArcHybridState &state, std::vector<quint64> &out)
+void readAtoms(const Sentence &sentence, const ArcHybridState &state, Atoms &atoms)
 {
-    out.clear();
-    quint32 t = 0;
-    const auto add = [&](qint64 a = 0, qint64 b = 0, qint64 c = 0, qint64 d = 0) {
-        out.push_back(featureKey(t++, a, b, c, d));
-    };
     const int s0 = state.stack(0), s1 = state.stack(1), s2 = state.stack(2);
     const int n0 = state.buffer(0), n1 = state.buffer(1), n2 = state.buffer(2);
     const auto child = [&](int word, bool left, int rank) {
@@ -71,93 +95,205 @@ void moveFeatures(const Sentence &sentence, const ArcHybridState &state, std::ve
             return -1;
         return left ? state.leftmostChild(word, rank) : state.rightmostChild(word, rank);
     };
-    const int s0l = child(s0, true, 0), s0l2 = child(s0, true, 1);
-    const int s0r = child(s0, false, 0), s0r2 = child(s0, false, 1);
-    const int n0l = child(n0, true, 0), n0l2 = child(n0, true, 1);
-    const int s1r = child(s1, false, 0), s1l = child(s1, true, 0);
-    const auto w = [&](int i) { return sentence.word(i); };
-    const auto p = [&](int i) { return sentence.tag(i); };
-    const auto l = [&](int i) { return i < 0 ? 0 : state.label(i) + 1; };
-    const auto vl = [&](int i) { return i < 0 ? -1 : state.leftChildCount(i); };
-    const auto vr = [&](int i) { return i < 0 ? -1 : state.rightChildCount(i); };
-    const auto sl = [&](int i) { return i < 0 ? qint64(-1) : qint64(state.leftLabels(i)); };
-    const auto sr = [&](int i) { return i < 0 ? qint64(-1) : qint64(state.rightLabels(i)); };
-    const int d = distanceBucket(s0, n0);
-    const int d1 = distanceBucket(s1, s0);
+    const auto wordAndTag = [&](Atom first, int i) {
+        atoms[first] = sentence.word(i);
+        atoms[std::size_t(first) + 1] = sentence.tag(i);
+    };
+    const auto dependent = [&](Atom first, int i) {
+        wordAndTag(first, i);
+        atoms[std::size_t(first) + 2] = i < 0 ? 0 : state.label(i) + 1;
+    };
+    const auto valency = [&](int i, bool left) -> qint64 {
+        return i < 0 ? -1 : left ? state.leftChildCount(i) : state.rightChildCount(i);
+    };
+    const auto labelSet = [&](int i, bool left) -> qint64 {
+        return i < 0 ? -1 : qint64(left ? state.leftLabels(i) : state.rightLabels(i));
+    };
+    atoms[Nothing] = 0;
+    wordAndTag(S0Word, s0);
+    wordAndTag(N0Word, n0);
+    wordAndTag(N1Word, n1);
+    wordAndTag(N2Word, n2);
+    wordAndTag(S1Word, s1);
+    wordAndTag(S2Word, s2);
+    dependent(S0LWord, child(s0, true, 0));
+    dependent(S0RWord, child(s0, false, 0));
+    dependent(N0LWord, child(n0, true, 0));
+    dependent(S1RWord, child(s1, false, 0));
+    dependent(S0L2Word, child(s0, true, 1));
+    dependent(S0R2Word, child(s0, false, 1));
+    dependent(N0L2Word, child(n0, true, 1));
+    dependent(S1LWord, child(s1, true, 0));
+    atoms[Distance] = distanceBucket(s0, n0);
+    atoms[StackDistance] = distanceBucket(s1, s0);
+    atoms[S0RightValency] = valency(s0, false);
+    atoms[S0LeftValency] = valency(s0, true);
+    atoms[N0LeftValency] = valency(n0, true);
+    atoms[S1RightValency] = valency(s1, false);
+    atoms[S1LeftValency] = valency(s1, true);
+    atoms[S0RightLabels] = labelSet(s0, false);
+    atoms[S0LeftLabels] = labelSet(s0, true);
+    atoms[N0LeftLabels] = labelSet(n0, true);
+    atoms[S1RightLabels] = labelSet(s1, false);
+    atoms[S1LeftLabels] = labelSet(s1, true);
+}
 
-    add();
+// The move templates, numbered by their place here: the atoms they
+// combine, in order.
+using MoveTemplate = std::array<Atom, 4>;
+constexpr MoveTemplate moveTemplates[] = {
+    {}, // the bias
     // Single words.
-    for (const int i : {s0, n0, n1, n2, s1, s2}) {
-        add(w(i), p(i));
-        add(w(i));
-        add(p(i));
-    }
+    {S0Word, S0Tag}, {S0Word}, {S0Tag},
+    {N0Word, N0Tag}, {N0Word}, {N0Tag},
+    {N1Word, N1Tag}, {N1Word}, {N1Tag},
+    {N2Word, N2Tag}, {N2Word}, {N2Tag},
+    {S1Word, S1Tag}, {S1Word}, {S1Tag},
+    {S2Word, S2Tag}, {S2Word}, {S2Tag},
     // Pairs.
-    add(w(s0), p(s0), w(n0), p(n0));
-    add(w(s0), p(s0), w(n0));
-    add(w(s0), w(n0), p(n0));
-    add(w(s0), p(s0), p(n0));
-    add(p(s0), w(n0), p(n0));
-    add(w(s0), w(n0));
-    add(p(s0), p(n0));
-    add(p(n0), p(n1));
-    add(w(s1), p(s1), w(s0), p(s0));
-    add(w(s1), w(s0));
-    add(p(s1), p(s0));
-    add(w(s1), p(s1), p(s0));
-    add(p(s1), w(s0), p(s0));
-    add(w(s1), p(n0));
-    add(p(s1), w(n0));
+    {S0Word, S0Tag, N0Word, N0Tag},
+    {S0Word, S0Tag, N0Word},
+    {S0Word, N0Word, N0Tag},
+    {S0Word, S0Tag, N0Tag},
+    {S0Tag, N0Word, N0Tag},
+    {S0Word, N0Word},
+    {S0Tag, N0Tag},
+    {N0Tag, N1Tag},
+    {S1Word, S1Tag, S0Word, S0Tag},
+    {S1Word, S0Word},
+    {S1Tag, S0Tag},
+    {S1Word, S1Tag, S0Tag},
+    {S1Tag, S0Word, S0Tag},
+    {S1Word, N0Tag},
+    {S1Tag, N0Word},
     // Triples of tags.
-    add(p(n0), p(n1), p(n2));
-    add(p(s0), p(n0), p(n1));
-    add(p(s1), p(s0), p(n0));
-    add(p(s0), p(s0l), p(n0));
-    add(p(s0), p(s0r), p(n0));
-    add(p(s0), p(n0), p(n0l));
-    add(p(s2), p(s1), p(s0));
-    add(p(s1), p(s1r), p(s0));
-    add(p(s1), p(s0), p(s0l));
-    add(p(s1), p(s0), p(s0r));
+    {N0Tag, N1Tag, N2Tag},
+    {S0Tag, N0Tag, N1Tag},
+    {S1Tag, S0Tag, N0Tag},
+    {S0Tag, S0LTag, N0Tag},
+    {S0Tag, S0RTag, N0Tag},
+    {S0Tag, N0Tag, N0LTag},
+    {S2Tag, S1Tag, S0Tag},
+    {S1Tag, S1RTag, S0Tag},
+    {S1Tag, S0Tag, S0LTag},
+    {S1Tag, S0Tag, S0RTag},
     // Distance.
-    add(w(s0), d);
-    add(p(s0), d);
-    add(w(n0), d);
-    add(p(n0), d);
-    add(w(s0), w(n0), d);
-    add(p(s0), p(n0), d);
-    add(p(s1), p(s0), d1);
-    add(w(s1), w(s0), d1);
+    {S0Word, Distance},
+    {S0Tag, Distance},
+    {N0Word, Distance},
+    {N0Tag, Distance},
+    {S0Word, N0Word, Distance},
+    {S0Tag, N0Tag, Distance},
+    {S1Tag, S0Tag, StackDistance},
+    {S1Word, S0Word, StackDistance},
     // Valency.
-    add(w(s0), vr(s0));
-    add(p(s0), vr(s0));
-    add(w(s0), vl(s0));
-    add(p(s0), vl(s0));
-    add(w(n0), vl(n0));
-    add(p(n0), vl(n0));
-    add(p(s1), vr(s1));
-    add(p(s1), vl(s1));
+    {S0Word, S0RightValency},
+    {S0Tag, S0RightValency},
+    {S0Word, S0LeftValency},
+    {S0Tag, S0LeftValency},
+    {N0Word, N0LeftValency},
+    {N0Tag, N0LeftValency},
+    {S1Tag, S1RightValency},
+    {S1Tag, S1LeftValency},
     // Dependents so far: words, tags, labels.
-    for (const int i : {s0l, s0r, n0l, s1r, s0l2, s0r2, n0l2, s1l}) {
-        add(w(i));
-        add(p(i));
-        add(l(i));
-    }
-    add(p(s0), p(s0l), p(s0l2));
-    add(p(s0), p(s0r), p(s0r2));
-    add(p(n0), p(n0l), p(n0l2));
-    add(p(s1), p(s1l), p(s1r));
-    add(p(s0), l(s0l), l(s0r));
-    add(p(n0), l(n0l), p(s0));
+    {S0LWord}, {S0LTag}, {S0LLabel},
+    {S0RWord}, {S0RTag}, {S0RLabel},
+    {N0LWord}, {N0LTag}, {N0LLabel},
+    {S1RWord}, {S1RTag}, {S1RLabel},
+    {S0L2Word}, {S0L2Tag}, {S0L2Label},
+    {S0R2Word}, {S0R2Tag}, {S0R2Label},
+    {N0L2Word}, {N0L2Tag}, {N0L2Label},
+    {S1LWord}, {S1LTag}, {S1LLabel},
+    {S0Tag, S0LTag, S0L2Tag},
+    {S0Tag, S0RTag, S0R2Tag},
+    {N0Tag, N0LTag, N0L2Tag},
+    {S1Tag, S1LTag, S1RTag},
+    {S0Tag, S0LLabel, S0RLabel},
+    {N0Tag, N0LLabel, S0Tag},
     // Label sets.
-    add(w(s0), sr(s0));
-    add(p(s0), sr(s0));
-    add(w(s0), sl(s0));
-    add(p(s0), sl(s0));
-    add(w(n0), sl(n0));
-    add(p(n0), sl(n0));
-    add(p(s1), sr(s1));
-    add(p(s1), sl(s1));
+    {S0Word, S0RightLabels},
+    {S0Tag, S0RightLabels},
+    {S0Word, S0LeftLabels},
+    {S0Tag, S0LeftLabels},
+    {N0Word, N0LeftLabels},
+    {N0Tag, N0LeftLabels},
+    {S1Tag, S1RightLabels},
+    {S1Tag, S1LeftLabels},
+};
+constexpr quint32 moveTemplateCount = quint32(std::size(moveTemplates));
+
+// A template's atoms come first, so that its table (see MoveScorer) reads
+// them in the order of the key's arguments.
+constexpr bool atomsComeFirst()
+{
+    for (const MoveTemplate &atoms : moveTemplates) {
+        for (std::size_t a = 1; a < atoms.size(); ++a) {
+            if (atoms[a - 1] == Nothing && atoms[a] != Nothing)
+                return false;
+        }
+    }
+    return true;
+}
+static_assert(atomsComeFirst());
+
+quint64 moveFeature(quint32 feature, const Atoms &atoms)
+{
+    const MoveTemplate &atomsOf = moveTemplates[feature];
+    return featureKey(feature, atoms[atomsOf[0]], atoms[atomsOf[1]], atoms[atomsOf[2]], atoms[atomsOf[3]]);
+}
+
+template<typename Sentence>
+void moveFeatures(const Sentence &sentence, const ArcHybridState &state, std::vector<quint64> &out)
+{
+    Atoms atoms;
+    readAtoms(sentence, state, atoms);
+    out.clear();
+    for (quint32 feature = 0; feature < moveTemplateCount; ++feature)
+        out.push_back(moveFeature(feature, atoms));
+}
+
+// What values an atom takes, for listing a template's weights.
+enum class AtomKind { Word, Tag, Label, Distance, Unbounded };
+constexpr AtomKind kindOf(Atom atom)
+{
+    if (atom >= S0Word && atom <= S2Tag)
+        return (atom - S0Word) % 2 == 0 ? AtomKind::Word : AtomKind::Tag;
+    if (atom >= S0LWord && atom <= S1LLabel) {
+        constexpr AtomKind dependent[] = {AtomKind::Word, AtomKind::Tag, AtomKind::Label};
+        return dependent[(atom - S0LWord) % 3];
+    }
+    if (atom == Distance || atom == StackDistance)
+        return AtomKind::Distance;
+    return AtomKind::Unbounded;
+}
+
+// Which part of a state an atom reads, for the partial sums a parse keeps
+// per word (see MoveScorer). While a word is s0, the words beneath it on
+// the stack stay (the stack changes at its top only), and so do its left
+// dependents (attached before it was shifted) and those of the words
+// beneath it (s1 takes a dependent only by Right, which pops s0 for good);
+// s0's right dependents may grow, when a word above it is attached to it.
+// While a word is n0, the two after it stay, with no dependents, and its
+// left dependents may grow. A dependent's label never changes.
+enum class Side { None, Stack, StackRight, Buffer, BufferLeft, Both };
+constexpr Side sideOf(Atom atom)
+{
+    switch (atom) {
+    case Nothing:
+        return Side::None;
+    case S0RWord: case S0RTag: case S0RLabel: case S0R2Word: case S0R2Tag: case S0R2Label:
+    case S0RightValency: case S0RightLabels:
+        return Side::StackRight;
+    case N0Word: case N0Tag: case N1Word: case N1Tag: case N2Word: case N2Tag:
+        return Side::Buffer;
+    case N0LWord: case N0LTag: case N0LLabel: case N0L2Word: case N0L2Tag: case N0L2Label:
+    case N0LeftValency: case N0LeftLabels:
+        return Side::BufferLeft;
+    case Distance:
+        return Side::Both;
+    default:
+        return Side::Stack;
+    }
 }
 
 // The features for labelling the arc head -> dependent.
@@ -255,6 +391,228 @@ int chooseLabel(const LinearModel &labeller, const Sentence &sentence, const Arc
 }
 
 } // namespace
+
+// Scores moves with two precomputations, both exact (integer steps add up
+// the same in any grouping, so the scores are the very ones
+// m_moves.addScores() gives for moveFeatures()):
+//
+// - The precomputation trick of Chen & Manning ("A Fast and Accurate
+//   Dependency Parser using Neural Networks", EMNLP 2014), for a linear
+//   model: a template whose atoms take few values (tags, labels,
+//   distances, or one word) has its weights listed for every combination
+//   of those, once, when the model is read or trained; scoring reads them
+//   from a small table by index instead of making a key and probing the
+//   big table. With the bundled models, 62 of the 98 templates are
+//   listed; the others, which pair words or read valencies and label sets,
+//   are looked up.
+// - Most templates read only the stack side of a state or only the buffer
+//   side, which stay the same over several moves (see Side): their sums are
+//   kept per word for the parse, made when a word first needs them and
+//   again when its dependents change. Only the 21 templates that pair s0
+//   or s1 with n0 are summed for every move.
+struct DependencyParser::MoveScorer
+{
+    // At most this many combinations a listed template: word and tag pairs
+    // (195k for the English model) stay out.
+    static constexpr std::size_t largestTable = 1 << 17;
+    static constexpr std::size_t classes = ArcHybridState::moveCount;
+    using Sums = std::array<qint32, classes>;
+
+    // The templates by the side of a state they read.
+    enum Group { StackWords, StackRight, BufferWords, BufferLeft, Pairs, GroupCount };
+    struct Table
+    {
+        quint32 feature;
+        std::array<quint8, 3> atoms;
+        std::array<quint32, 3> sizes; // how many values each atom takes
+        std::size_t first;            // where its entries start in `steps`
+    };
+    struct Templates
+    {
+        std::array<std::vector<Table>, 3> listed; // by how many atoms they read
+        std::vector<quint32> lookedUp;
+    };
+    Sums constant{}; // templates of no atoms: the bias
+    std::array<Templates, GroupCount> groups;
+    std::vector<qint16> steps; // the tables' entries, `classes` steps each
+
+    // The sums a parse keeps for a word, with what they were made for: the
+    // word's dependents on the side that may change (-1: not made yet).
+    struct WordSums
+    {
+        Sums sums{};
+        int dependents = -1;
+    };
+    struct Word
+    {
+        WordSums stack, stackRight, buffer, bufferLeft;
+    };
+
+    // Adds the steps of a group's listed templates for a state with
+    // `atoms` to `sums`, and the keys of the others to `features`.
+    void add(Group group, const Atoms &atoms, Sums &sums, std::vector<quint64> &features) const
+    {
+        const Templates &templates = groups[group];
+        addListed<1>(templates, atoms, sums, features);
+        addListed<2>(templates, atoms, sums, features);
+        addListed<3>(templates, atoms, sums, features);
+        for (const quint32 feature : templates.lookedUp)
+            features.push_back(moveFeature(feature, atoms));
+    }
+
+    // A feature whose atom is past its table's values (no model's atoms
+    // are) goes to `unlisted` instead.
+    template<int arity>
+    void addListed(const Templates &templates, const Atoms &atoms, Sums &sums, std::vector<quint64> &unlisted) const
+    {
+        for (const Table &table : templates.listed[arity - 1]) {
+            std::size_t index = 0;
+            bool inTable = true;
+            for (std::size_t a = 0; a < arity; ++a) {
+                const quint64 value = quint64(atoms[table.atoms[a]]);
+                inTable = inTable && value < table.sizes[a];
+                index = index * table.sizes[a] + std::size_t(value);
+            }
+            if (!inTable) {
+                unlisted.push_back(moveFeature(table.feature, atoms));
+                continue;
+            }
+            const qint16 *entry = &steps[table.first + index * classes];
+            for (std::size_t c = 0; c < classes; ++c)
+                sums[c] += entry[c];
+        }
+    }
+
+    // The scores of the moves from `state`, whose atoms are `atoms`;
+    // `words` holds the parse's partial sums, one entry per word.
+    void score(const LinearModel &moves, const ArcHybridState &state, const Atoms &atoms, std::vector<Word> &words,
+               std::vector<quint64> &features, std::array<float, classes> &scores) const
+    {
+        // The groups to sum for this move, each into its own sums, their
+        // keys looked up together at the end.
+        Sums sums = constant;
+        std::array<std::pair<Sums *, qsizetype>, GroupCount> lookups;
+        std::size_t groupsToLookUp = 0;
+        features.clear();
+        const auto addGroup = [&](Group group, Sums &into) {
+            add(group, atoms, into, features);
+            lookups[groupsToLookUp++] = {&into, qsizetype(features.size())};
+        };
+        std::array<WordSums *, 4> kept{};
+        const auto keep = [&](WordSums &word, Group group, int dependents) {
+            if (word.dependents != dependents) {
+                word.sums = {};
+                word.dependents = dependents;
+                addGroup(group, word.sums);
+            }
+            kept[std::size_t(group)] = &word;
+        };
+        const int s0 = state.stack(0), n0 = state.buffer(0);
+        Word &top = words[std::size_t(s0)];
+        keep(top.stack, StackWords, 0);
+        keep(top.stackRight, StackRight, state.rightChildCount(s0));
+        if (n0 >= 0) {
+            Word &front = words[std::size_t(n0)];
+            keep(front.buffer, BufferWords, 0);
+            keep(front.bufferLeft, BufferLeft, state.leftChildCount(n0));
+        } else {
+            addGroup(BufferWords, sums);
+            addGroup(BufferLeft, sums);
+        }
+        addGroup(Pairs, sums);
+        moves.prefetch(features.data(), qsizetype(features.size()));
+        for (std::size_t g = 0, from = 0; g < groupsToLookUp; ++g) {
+            const auto [into, to] = lookups[g];
+            moves.addSteps(features.data() + from, to - qsizetype(from), into->data());
+            from = std::size_t(to);
+        }
+        for (const WordSums *word : kept) {
+            if (word) {
+                for (std::size_t c = 0; c < classes; ++c)
+                    sums[c] += word->sums[c];
+            }
+        }
+        moves.addScaled(sums.data(), scores.data());
+    }
+};
+
+void DependencyParser::prepareMoveScorer()
+{
+    m_moveScorer.reset();
+    if (!m_moves.isFrozen() || m_moves.classCount() != ArcHybridState::moveCount)
+        return;
+    auto scorer = std::make_shared<MoveScorer>();
+    const auto valuesOf = [&](Atom atom) -> std::size_t {
+        switch (kindOf(atom)) {
+        case AtomKind::Word:
+            return std::size_t(firstVocabularyWord + m_words.size());
+        case AtomKind::Tag:
+            return std::size_t(firstTag + m_tags.size());
+        case AtomKind::Label:
+            return std::size_t(m_labels.size() + 1);
+        case AtomKind::Distance:
+            return 8;
+        case AtomKind::Unbounded:
+            break;
+        }
+        return 0;
+    };
+    std::vector<quint64> keys;
+    for (quint32 feature = 0; feature < moveTemplateCount; ++feature) {
+        const MoveTemplate &atoms = moveTemplates[feature];
+        int arity = 0;
+        bool stack = false, stackRight = false, buffer = false, bufferLeft = false;
+        for (const Atom atom : atoms) {
+            arity += atom != Nothing;
+            const Side side = sideOf(atom);
+            stack = stack || side == Side::Stack || side == Side::Both;
+            stackRight = stackRight || side == Side::StackRight;
+            buffer = buffer || side == Side::Buffer || side == Side::Both;
+            bufferLeft = bufferLeft || side == Side::BufferLeft;
+        }
+        const bool stackSide = stack || stackRight, bufferSide = buffer || bufferLeft;
+        const MoveScorer::Group group = stackSide && bufferSide ? MoveScorer::Pairs
+            : stackRight                                       ? MoveScorer::StackRight
+            : stack                                            ? MoveScorer::StackWords
+            : bufferLeft                                       ? MoveScorer::BufferLeft
+                                                               : MoveScorer::BufferWords;
+        MoveScorer::Templates &templates = scorer->groups[group];
+
+        MoveScorer::Table table{feature, {}, {}, scorer->steps.size()};
+        std::size_t combinations = arity <= 3 ? 1 : MoveScorer::largestTable + 1;
+        for (int a = 0; a < arity && combinations <= MoveScorer::largestTable; ++a) {
+            const std::size_t values = valuesOf(atoms[std::size_t(a)]);
+            combinations = values == 0 ? MoveScorer::largestTable + 1 : combinations * values;
+            table.atoms[std::size_t(a)] = atoms[std::size_t(a)];
+            table.sizes[std::size_t(a)] = quint32(values);
+        }
+        if (combinations > MoveScorer::largestTable) {
+            templates.lookedUp.push_back(feature);
+            continue;
+        }
+        // The keys in index order: the first atom's value varies slowest.
+        keys.resize(combinations);
+        for (std::size_t index = 0; index < combinations; ++index) {
+            std::array<qint64, 4> values{};
+            for (std::size_t a = std::size_t(arity), rest = index; a-- > 0;) {
+                values[a] = qint64(rest % table.sizes[a]);
+                rest /= table.sizes[a];
+            }
+            keys[index] = featureKey(feature, values[0], values[1], values[2], values[3]);
+        }
+        if (arity == 0) {
+            std::array<qint16, MoveScorer::classes> steps{};
+            m_moves.stepsOf(keys.data(), 1, steps.data());
+            for (std::size_t c = 0; c < MoveScorer::classes; ++c)
+                scorer->constant[c] += steps[c];
+            continue;
+        }
+        scorer->steps.resize(table.first + combinations * MoveScorer::classes);
+        m_moves.stepsOf(keys.data(), qsizetype(combinations), &scorer->steps[table.first]);
+        templates.listed[std::size_t(arity - 1)].push_back(table);
+    }
+    m_moveScorer = std::move(scorer);
+}
 
 void DependencyParser::indexTags()
 {
@@ -378,6 +736,7 @@ DependencyParser DependencyParser::train(const QList<ConlluSentence> &sentences,
     }
     parser.m_moves = moves.averaged();
     parser.m_labeller = labeller.averaged();
+    parser.prepareMoveScorer();
     return parser;
 }
 
@@ -390,6 +749,8 @@ void DependencyParser::parse(ConlluSentence &sentence) const
     ArcHybridState state(encoded.wordCount());
     std::vector<quint64> features;
     features.reserve(128);
+    Atoms atoms;
+    std::vector<MoveScorer::Word> wordSums(m_moveScorer ? encoded.words.size() : 0);
     std::vector<float> labelScores(std::size_t(m_labels.size()));
     while (!state.isTerminal()) {
         // A move that is the only legal one (a shift off the root, the
@@ -399,7 +760,10 @@ void DependencyParser::parse(ConlluSentence &sentence) const
         int legal = 0;
         for (int m = 0; m < ArcHybridState::moveCount; ++m)
             legal += state.isLegal(ArcHybridState::Move(m));
-        if (legal > 1) {
+        if (legal > 1 && m_moveScorer) {
+            readAtoms(encoded, state, atoms);
+            m_moveScorer->score(m_moves, state, atoms, wordSums, features, scores);
+        } else if (legal > 1) {
             moveFeatures(encoded, state, features);
             m_moves.addScores(features.data(), qsizetype(features.size()), scores.data());
         }
@@ -422,6 +786,7 @@ void DependencyParser::prune(float threshold)
 {
     m_moves.prune(threshold);
     m_labeller.prune(threshold);
+    prepareMoveScorer();
 }
 
 quint64 DependencyParser::weightsChecksum() const
@@ -472,6 +837,7 @@ Result<DependencyParser> DependencyParser::read(QDataStream &in)
         return Error{u"the parser's weights do not fit its moves and relations"_s};
     parser.m_moves = std::move(moves).value();
     parser.m_labeller = std::move(labeller).value();
+    parser.prepareMoveScorer();
     return parser;
 }
 

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <memory>
+
 namespace NewsGraph {
 
 // A labelled dependency parser for Universal Dependencies trees: greedy
@@ -71,10 +73,15 @@ public:
 private:
     friend class DependencyParserTrainer;
     struct Sentence;
+    struct MoveScorer;
 
     Sentence encode(const ConlluSentence &sentence) const;
 
     void indexTags();
+    // Lists the move weights of the features that take few values and
+    // sorts the templates by the side of a state they read (see
+    // MoveScorer); again whenever m_moves changes.
+    void prepareMoveScorer();
 
     QStringList m_tags;               // UPOS tags known, by id - 2
     QHash<QString, int> m_tagIds;     // tag -> id (m_tags index + 2)
@@ -82,6 +89,7 @@ private:
     QHash<QString, int> m_words;      // normalised form -> word id
     LinearModel m_moves{3};           // Shift, Left, Right
     LinearModel m_labeller;           // one class per label
+    std::shared_ptr<const MoveScorer> m_moveScorer; // null: score moves through m_moves alone
 };
 
 // Attachment scores with gold tokenisation, as the CoNLL 2018 shared task

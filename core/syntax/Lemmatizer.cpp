@@ -130,11 +130,20 @@ Lemmatizer Lemmatizer::train(const QList<ConlluSentence> &sentences)
 
 QString Lemmatizer::lemma(const QString &form, const QString &upos) const
 {
-    if (const auto found = m_exceptions.constFind(key(form, upos)); found != m_exceptions.cend())
+    // One string for the keys of all the lookups (up to ten a word), its
+    // storage reused, instead of one made for each.
+    QString key;
+    key.reserve(std::max(form.size(), qsizetype(longestEnding)) + 1 + upos.size());
+    key.append(form).append(u'\t').append(upos);
+    if (const auto found = m_exceptions.constFind(key); found != m_exceptions.cend())
         return *found;
     const QString lower = form.toLower();
+    key.resize(0);
+    key.append(upos).append(u'\t');
     for (int length = std::min<int>(longestEnding, int(lower.size())); length >= 0; --length) {
-        const auto script = m_scripts.constFind(key(upos, lower.right(length)));
+        key.resize(upos.size() + 1);
+        key.append(QStringView(lower).right(length));
+        const auto script = m_scripts.constFind(key);
         if (script != m_scripts.cend() && script->strip <= form.size())
             return apply(*script, form);
     }

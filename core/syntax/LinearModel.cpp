@@ -23,13 +23,12 @@ void LinearModel::addScores(const quint64 *features, qsizetype count, float *sco
 {
     if (m_slots.empty())
         return;
-    // The lookups are independent: asking for all their cache lines first
-    // lets the memory system fetch them side by side instead of one miss
-    // after the other.
-    for (qsizetype f = 0; f < count; ++f)
-        __builtin_prefetch(&m_slots[std::size_t(features[f]) & m_slotMask]);
-    const std::size_t classes = std::size_t(m_classCount);
     if (!m_frozen) {
+        // The lookups are independent: asking for all their cache lines
+        // first lets the memory system fetch them side by side instead of
+        // one miss after the other.
+        prefetch(features, count);
+        const std::size_t classes = std::size_t(m_classCount);
         for (qsizetype f = 0; f < count; ++f) {
             if (const Slot *slot = findSlot(features[f])) {
                 const float *row = &m_weights[slot->payload * classes];
@@ -40,37 +39,70 @@ void LinearModel::addScores(const quint64 *features, qsizetype count, float *sco
         return;
     }
     // Integer steps add up exactly, in any order; scaled once at the end.
-    std::array<qint32, maximumClassCount> sums{};
+    std::array<qint32, maximumClassCount> sums;
+    std::fill_n(sums.begin(), m_classCount, 0);
+    addSteps(features, count, sums.data());
+    addScaled(sums.data(), scores);
+}
+
+void LinearModel::addSteps(const quint64 *features, qsizetype count, qint32 *sums) const
+{
+    Q_ASSERT(m_frozen);
+    if (m_slots.empty())
+        return;
+    // The lookups are independent: see addScores().
+    prefetch(features, count);
     if (storesRowsInline()) {
+        std::array<qint32, inlineClassCount> inlineSums{};
         for (qsizetype f = 0; f < count; ++f) {
             if (const Slot *slot = findSlot(features[f])) {
                 qint16 steps[inlineClassCount];
                 std::memcpy(steps, &slot->payload, sizeof steps);
                 for (int c = 0; c < inlineClassCount; ++c)
-                    sums[std::size_t(c)] += steps[c];
+                    inlineSums[std::size_t(c)] += steps[c];
             }
         }
-    } else {
-        // The rows, fetched side by side too.
-        constexpr qsizetype batch = 256;
-        const qint16 *rows[batch];
-        for (qsizetype from = 0; from < count; from += batch) {
-            qsizetype found = 0;
-            for (qsizetype f = from; f < std::min(count, from + batch); ++f) {
-                if (const Slot *slot = findSlot(features[f])) {
-                    rows[found] = &m_steps[slot->payload * classes];
-                    __builtin_prefetch(rows[found]);
-                    ++found;
-                }
+        for (int c = 0; c < m_classCount; ++c)
+            sums[c] += inlineSums[std::size_t(c)];
+        return;
+    }
+    // The rows' steps, fetched side by side too.
+    constexpr qsizetype batch = 256;
+    quint64 rows[batch];
+    for (qsizetype from = 0; from < count; from += batch) {
+        qsizetype found = 0;
+        for (qsizetype f = from; f < std::min(count, from + batch); ++f) {
+            if (const Slot *slot = findSlot(features[f])) {
+                rows[found++] = slot->payload;
+                __builtin_prefetch(m_entries.data() + sparseFirst(slot->payload));
             }
-            for (qsizetype i = 0; i < found; ++i) {
+        }
+        for (qsizetype i = 0; i < found; ++i) {
+            const SparseStep *step = m_entries.data() + sparseFirst(rows[i]);
+            for (const SparseStep *end = step + sparseCount(rows[i]); step != end; ++step)
+                sums[step->classIndex] += step->step;
+        }
+    }
+}
+
+void LinearModel::stepsOf(const quint64 *features, qsizetype count, qint16 *steps) const
+{
+    Q_ASSERT(m_frozen);
+    const std::size_t classes = std::size_t(m_classCount);
+    std::fill_n(steps, std::size_t(count) * classes, qint16(0));
+    if (m_slots.empty())
+        return;
+    constexpr qsizetype batch = 64;
+    for (qsizetype from = 0; from < count; from += batch) {
+        const qsizetype to = std::min(count, from + batch);
+        prefetch(features + from, to - from);
+        for (qsizetype f = from; f < to; ++f) {
+            if (const Slot *slot = findSlot(features[f])) {
                 for (std::size_t c = 0; c < classes; ++c)
-                    sums[c] += rows[i][c];
+                    steps[std::size_t(f) * classes + c] = stepOf(slot->payload, c);
             }
         }
     }
-    for (std::size_t c = 0; c < classes; ++c)
-        scores[c] += float(sums[c]) * m_scale;
 }
 
 std::size_t LinearModel::rowFor(quint64 feature)
@@ -120,7 +152,6 @@ void LinearModel::rehash()
         slotCount *= 2;
     m_slots.assign(slotCount, Slot{});
     m_slotMask = slotCount - 1;
-    const std::size_t classes = std::size_t(m_classCount);
     // Inserted in the order of their home slots (a counting sort), so
     // that filling the table walks it once instead of jumping about it:
     // loading the English model took 120 ms more the other way.
@@ -131,45 +162,51 @@ void LinearModel::rehash()
     std::vector<std::size_t> order(m_rowFeatures.size());
     for (std::size_t row = 0; row < m_rowFeatures.size(); ++row)
         order[startOfHome[std::size_t(m_rowFeatures[row]) & m_slotMask]++] = row;
-    for (const std::size_t row : order) {
-        Slot filled{m_rowFeatures[row], row};
-        if (storesRowsInline()) {
-            qint16 steps[inlineClassCount] = {};
-            std::copy_n(&m_steps[row * classes], classes, steps);
-            std::memcpy(&filled.payload, steps, sizeof steps);
-        }
-        insertSlot(filled);
-    }
+    for (const std::size_t row : order)
+        insertSlot(Slot{m_rowFeatures[row], m_frozen ? m_rowPayloads[row] : row});
     m_rowCount = m_rowFeatures.size();
-    // The slots hold all there is of such a model; the arrays would only
-    // double its memory (restoreRows() brings them back when needed).
-    if (storesRowsInline()) {
+    // The slots (with the sparse steps) hold all there is of a frozen
+    // model; the arrays would only add to its memory (restoreRows() brings
+    // them back when needed).
+    if (m_frozen) {
         m_rowFeatures = {};
-        m_steps = {};
+        m_rowPayloads = {};
     }
 }
 
 void LinearModel::restoreRows()
 {
-    if (!storesRowsInline() || m_rowFeatures.size() == m_rowCount)
+    if (!m_frozen || m_rowFeatures.size() == m_rowCount)
         return;
-    const std::size_t classes = std::size_t(m_classCount);
     m_rowFeatures.reserve(m_rowCount);
-    m_steps.reserve(m_rowCount * classes);
+    m_rowPayloads.reserve(m_rowCount);
     for (const Slot &slot : m_slots) {
         if (slot.feature == 0)
             continue;
-        qint16 steps[inlineClassCount];
-        std::memcpy(steps, &slot.payload, sizeof steps);
         m_rowFeatures.push_back(slot.feature);
-        m_steps.insert(m_steps.end(), steps, steps + classes);
+        m_rowPayloads.push_back(slot.payload);
     }
+}
+
+qint16 LinearModel::stepOf(quint64 payload, std::size_t c) const
+{
+    if (storesRowsInline()) {
+        qint16 steps[inlineClassCount];
+        std::memcpy(steps, &payload, sizeof steps);
+        return steps[c];
+    }
+    const SparseStep *step = m_entries.data() + sparseFirst(payload);
+    for (const SparseStep *end = step + sparseCount(payload); step != end; ++step) {
+        if (step->classIndex == c)
+            return step->step;
+    }
+    return 0;
 }
 
 float LinearModel::weight(std::size_t row, std::size_t c) const
 {
-    const std::size_t i = row * std::size_t(m_classCount) + c;
-    return m_frozen ? float(m_steps[i]) * m_scale : m_weights[i];
+    return m_frozen ? float(stepOf(m_rowPayloads[row], c)) * m_scale
+                    : m_weights[row * std::size_t(m_classCount) + c];
 }
 
 void LinearModel::freeze()
@@ -178,14 +215,40 @@ void LinearModel::freeze()
     for (const float w : m_weights)
         largest = std::max(largest, std::fabs(w));
     m_scale = largest / float(maximumStoredWeight);
-    m_steps.resize(m_weights.size());
-    for (std::size_t i = 0; i < m_weights.size(); ++i)
-        m_steps[i] = m_scale == 0.0f ? qint16(0)
-                                     : qint16(std::clamp(std::lround(m_weights[i] / m_scale),
-                                                         -long(maximumStoredWeight), long(maximumStoredWeight)));
+    const std::size_t classes = std::size_t(m_classCount);
+    m_frozen = true; // for frozenPayload()
+    m_entries.clear();
+    m_rowPayloads.resize(m_rowFeatures.size());
+    for (std::size_t row = 0; row < m_rowFeatures.size(); ++row) {
+        qint16 steps[maximumClassCount];
+        for (std::size_t c = 0; c < classes; ++c) {
+            const float w = m_weights[row * classes + c];
+            steps[c] = m_scale == 0.0f ? qint16(0)
+                                       : qint16(std::clamp(std::lround(w / m_scale), -long(maximumStoredWeight),
+                                                           long(maximumStoredWeight)));
+        }
+        m_rowPayloads[row] = frozenPayload(steps);
+    }
     m_weights = {};
-    m_frozen = true;
     rehash();
+}
+
+quint64 LinearModel::frozenPayload(const qint16 *steps)
+{
+    const std::size_t classes = std::size_t(m_classCount);
+    if (storesRowsInline()) {
+        qint16 packed[inlineClassCount] = {};
+        std::copy_n(steps, classes, packed);
+        quint64 payload = 0;
+        std::memcpy(&payload, packed, sizeof packed);
+        return payload;
+    }
+    const std::size_t first = m_entries.size();
+    for (std::size_t c = 0; c < classes; ++c) {
+        if (steps[c] != 0)
+            m_entries.push_back(SparseStep{quint16(c), steps[c]});
+    }
+    return sparsePayload(first, m_entries.size() - first);
 }
 
 void LinearModel::prune(float threshold)
@@ -194,7 +257,8 @@ void LinearModel::prune(float threshold)
     const std::size_t classes = std::size_t(m_classCount);
     std::vector<quint64> features;
     std::vector<float> weights;
-    std::vector<qint16> steps;
+    std::vector<quint64> payloads;
+    std::vector<SparseStep> entries;
     for (std::size_t row = 0; row < m_rowFeatures.size(); ++row) {
         bool decides = false;
         for (std::size_t c = 0; c < classes && !decides; ++c)
@@ -202,14 +266,22 @@ void LinearModel::prune(float threshold)
         if (!decides)
             continue;
         features.push_back(m_rowFeatures[row]);
-        if (m_frozen)
-            steps.insert(steps.end(), &m_steps[row * classes], &m_steps[row * classes] + classes);
-        else
+        if (!m_frozen) {
             weights.insert(weights.end(), &m_weights[row * classes], &m_weights[row * classes] + classes);
+        } else if (storesRowsInline()) {
+            payloads.push_back(m_rowPayloads[row]);
+        } else {
+            const quint64 payload = m_rowPayloads[row];
+            const SparseStep *first = m_entries.data() + sparseFirst(payload);
+            payloads.push_back(sparsePayload(entries.size(), sparseCount(payload)));
+            entries.insert(entries.end(), first, first + sparseCount(payload));
+        }
     }
     m_rowFeatures = std::move(features);
     m_weights = std::move(weights);
-    m_steps = std::move(steps);
+    m_rowPayloads = std::move(payloads);
+    if (m_frozen && !storesRowsInline())
+        m_entries = std::move(entries);
     rehash();
 }
 
@@ -231,7 +303,7 @@ quint64 LinearModel::checksum() const
 {
     LinearModel restored;
     const LinearModel *model = this;
-    if (storesRowsInline()) {
+    if (m_frozen) {
         restored = *this;
         restored.restoreRows();
         model = &restored;
@@ -252,16 +324,13 @@ quint64 LinearModel::checksum() const
 
 void LinearModel::write(QDataStream &out) const
 {
-    // Only a frozen model is on the grid the file stores.
-    LinearModel frozenCopy;
-    const LinearModel *model = this;
-    if (!m_frozen || storesRowsInline()) {
-        frozenCopy = *this;
-        if (!m_frozen)
-            frozenCopy.freeze();
-        frozenCopy.restoreRows();
-        model = &frozenCopy;
-    }
+    // Only a frozen model is on the grid the file stores, and it keeps its
+    // rows in its slots.
+    LinearModel frozenCopy = *this;
+    if (!m_frozen)
+        frozenCopy.freeze();
+    frozenCopy.restoreRows();
+    const LinearModel *model = &frozenCopy;
     // The rows as one block of bytes, which read() parses in place: field
     // by field through QDataStream, loading took twice as long.
     QByteArray table;
@@ -273,7 +342,9 @@ void LinearModel::write(QDataStream &out) const
     };
     for (const std::size_t row : rowsByFeature(model->m_rowFeatures)) {
         append(model->m_rowFeatures[row]);
-        const qint16 *steps = &model->m_steps[row * classes];
+        qint16 steps[maximumClassCount];
+        for (std::size_t c = 0; c < classes; ++c)
+            steps[c] = model->stepOf(model->m_rowPayloads[row], c);
         append(quint8(std::count_if(steps, steps + classes, [](qint16 step) { return step != 0; })));
         for (std::size_t c = 0; c < classes; ++c) {
             if (steps[c] != 0) {
@@ -315,7 +386,11 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
     if (!std::isfinite(model.m_scale) || model.m_scale < 0.0f)
         return bad(u"scale"_s);
     model.m_rowFeatures.resize(rows);
-    model.m_steps.assign(std::size_t(rows) * std::size_t(classCount), 0);
+    model.m_rowPayloads.resize(rows);
+    // At most an entry per 3 bytes of the table beyond its rows' 9.
+    const bool inlineRows = model.storesRowsInline();
+    if (!inlineRows && qint64(table.size()) > qint64(rows) * 9)
+        model.m_entries.reserve(std::size_t((qint64(table.size()) - qint64(rows) * 9) / 3));
     const char *at = table.constData();
     const char *const end = at + table.size();
     const auto take = [&](auto &value) {
@@ -332,6 +407,9 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
             return damaged(u"weight table"_s);
         if (nonZero > classCount)
             return damaged(u"row"_s);
+        qint16 packed[inlineClassCount] = {};
+        const std::size_t first = model.m_entries.size();
+        bool canonical = true;
         for (int i = 0; i < nonZero; ++i) {
             quint8 c = 0;
             qint16 step = 0;
@@ -339,7 +417,27 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
                 return damaged(u"weight table"_s);
             if (c >= classCount)
                 return damaged(u"class"_s);
-            model.m_steps[row * std::size_t(classCount) + c] = step;
+            if (inlineRows) {
+                packed[c] = step;
+            } else {
+                canonical = canonical && step != 0 && (i == 0 || c > model.m_entries.back().classIndex);
+                model.m_entries.push_back(SparseStep{c, step});
+            }
+        }
+        quint64 &payload = model.m_rowPayloads[row];
+        if (inlineRows) {
+            std::memcpy(&payload, packed, sizeof packed);
+        } else if (canonical) {
+            // As write() gives a row: its non-zero steps by ascending class.
+            payload = sparsePayload(first, nonZero);
+        } else {
+            // Steps in another order, repeated or zero, as a dense row
+            // would take them: the last for a class counts.
+            std::array<qint16, maximumClassCount> dense{};
+            for (std::size_t i = first; i < model.m_entries.size(); ++i)
+                dense[model.m_entries[i].classIndex] = model.m_entries[i].step;
+            model.m_entries.resize(first);
+            payload = model.frozenPayload(dense.data());
         }
         if (row > 0 && model.m_rowFeatures[row] <= model.m_rowFeatures[row - 1])
             return damaged(u"feature order"_s);

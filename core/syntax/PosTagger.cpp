@@ -55,29 +55,43 @@ enum class Template : quint8 {
 };
 
 // What the features read of a sentence's words, worked out once per
-// sentence rather than once per feature that reads a word.
+// sentence rather than once per feature that reads a word; views where
+// they can be (of `lower`, of `otherEndings`, of the ambiguity classes'
+// hash, or of literals), which cost no copy.
 struct SentenceWords
 {
     QStringList written;
     QStringList lower;
-    QStringList context; // normalisedWord()
-    QStringList endings; // the last three characters, in lower case
+    std::vector<QStringView> context; // normalisedWord()
+    std::vector<QStringView> endings; // the last three characters, in lower case
+    QStringList otherEndings;         // those of words not in ASCII
     QStringList shapes;
-    QStringList classes; // ambiguity classes: the tags each word had in training
+    std::vector<QStringView> classes; // ambiguity classes: the tags each word had in training
 };
 
 SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QString> &ambiguityClasses)
 {
     SentenceWords sentence;
     sentence.written = words;
-    for (QStringList *list : {&sentence.lower, &sentence.context, &sentence.endings, &sentence.shapes, &sentence.classes})
-        list->reserve(words.size());
+    sentence.lower.reserve(words.size());
+    sentence.shapes.reserve(words.size());
+    for (std::vector<QStringView> *list : {&sentence.context, &sentence.endings, &sentence.classes})
+        list->reserve(std::size_t(words.size()));
     for (const QString &word : words) {
         sentence.lower.append(word.toLower());
-        sentence.context.append(normalisedWord(word));
-        sentence.endings.append(word.right(3).toLower());
+        const QStringView lower(sentence.lower.constLast());
+        const QStringView kind = wordKind(word);
+        sentence.context.push_back(kind.isNull() ? lower : kind);
+        // In ASCII, lower case takes each character to one: the last three
+        // of the lower case are the last three, in lower case. Other words
+        // take the long way.
+        const bool ascii = std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; });
+        if (!ascii)
+            sentence.otherEndings.append(word.right(3).toLower());
+        sentence.endings.push_back(ascii ? lower.right(3) : QStringView(sentence.otherEndings.constLast()));
         sentence.shapes.append(wordShape(word));
-        sentence.classes.append(ambiguityClasses.value(word, u"!UNSEEN"_s));
+        const auto found = ambiguityClasses.constFind(word);
+        sentence.classes.push_back(found == ambiguityClasses.cend() ? QStringView(u"!UNSEEN") : QStringView(*found));
     }
     return sentence;
 }
@@ -93,16 +107,16 @@ void featuresAt(const SentenceWords &sentence, int i, int previous, int beforePr
     const QStringList &words = sentence.written;
     const QString &word = words.at(i);
     const QStringView l(sentence.lower.at(i));
-    const QString &context = sentence.context.at(i);
+    const QStringView context = sentence.context[std::size_t(i)];
     const auto add = [&out](const FeatureHash &hash) { out.push_back(hash.value()); };
     // Past either end of the sentence, every list reads as these markers.
-    const auto outside = [&](int j) -> QString {
+    const auto outside = [&](int j) -> QStringView {
         if (j < 0)
-            return j == -1 ? u"!START"_s : u"!START2"_s;
-        return j == words.size() ? u"!END"_s : u"!END2"_s;
+            return j == -1 ? u"!START" : u"!START2";
+        return j == words.size() ? u"!END" : u"!END2";
     };
-    const auto at = [&](const QStringList &list, int j) {
-        return j < 0 || j >= words.size() ? outside(j) : list.at(j);
+    const auto at = [&](const auto &list, int j) -> QStringView {
+        return j < 0 || j >= words.size() ? outside(j) : QStringView(list[decltype(list.size())(j)]);
     };
     add(FeatureHash(Template::Bias));
     add(FeatureHash(Template::Word) << context);
@@ -130,7 +144,7 @@ void featuresAt(const SentenceWords &sentence, int i, int previous, int beforePr
     // What the words around may be (after the lookahead features of
     // taggers such as Giménez & Màrquez's SVMTool, 2004).
     const auto classAt = [&](int j) -> QStringView {
-        return j < words.size() ? QStringView(sentence.classes.at(j)) : QStringView(u"!END");
+        return j < words.size() ? sentence.classes[std::size_t(j)] : QStringView(u"!END");
     };
     add(FeatureHash(Template::NextAmbiguityClass) << classAt(i + 1));
     add(FeatureHash(Template::AmbiguityClassAfterNext) << classAt(i + 2));
@@ -147,7 +161,8 @@ void featuresAt(const SentenceWords &sentence, int i, int previous, int beforePr
 // highest (the first of equals).
 int highestScoringTag(const std::vector<quint64> &features, const LinearModel &model)
 {
-    std::array<float, LinearModel::maximumClassCount> scores{};
+    std::array<float, LinearModel::maximumClassCount> scores;
+    std::fill_n(scores.begin(), model.classCount(), 0.0f);
     model.addScores(features.data(), qsizetype(features.size()), scores.data());
     return int(std::max_element(scores.cbegin(), scores.cbegin() + model.classCount()) - scores.cbegin());
 }

@@ -2,19 +2,24 @@
 
 #include <algorithm>
 
-using namespace Qt::StringLiterals;
-
 namespace NewsGraph {
 
 QString normalisedWord(const QString &word)
 {
+    // The kinds are literals, which need no copy.
+    const QStringView kind = wordKind(word);
+    return kind.isNull() ? word.toLower() : QString::fromRawData(kind.data(), kind.size());
+}
+
+QStringView wordKind(QStringView word)
+{
     if (word.size() > 1 && word.contains(u'-') && !word.startsWith(u'-'))
-        return u"!HYPHEN"_s;
+        return u"!HYPHEN";
     if (word.size() == 4 && std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.isDigit(); }))
-        return u"!YEAR"_s;
+        return u"!YEAR";
     if (!word.isEmpty() && word.front().isDigit())
-        return u"!DIGITS"_s;
-    return word.toLower();
+        return u"!DIGITS";
+    return {};
 }
 
 QString wordShape(const QString &word)

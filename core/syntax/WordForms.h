@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringView>
 
 namespace NewsGraph {
 
@@ -9,6 +10,11 @@ namespace NewsGraph {
 // their kind ("!YEAR", "!DIGITS", "!HYPHEN"), which carries over to the
 // numbers and compounds training never saw.
 QString normalisedWord(const QString &word);
+
+// The kind of word normalisedWord() reduces `word` to ("!HYPHEN", "!YEAR",
+// "!DIGITS"), or a null view when it gives the word itself in lower case:
+// for a caller that keeps the lower case already.
+QStringView wordKind(QStringView word);
 
 // The word's shape: "Brivalto" -> "Xx", "GB200" -> "Xd", "18,000" -> "d,d",
 // "e-mail" -> "x-x" (runs of one kind of character written once).

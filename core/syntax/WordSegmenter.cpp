@@ -141,23 +141,30 @@ WordSegmenter WordSegmenter::train(const QList<ConlluSentence> &sentences)
 
 QStringList WordSegmenter::split(const QString &surface, const QString &previous) const
 {
-    const QString k = key(surface);
-    const auto found = m_surfaces.constFind(k);
-    if (found == m_surfaces.cend())
-        return {surface};
-    const bool splits = m_contexts.value(contextKey(previous, surface), found->splitByDefault);
-    if (!splits)
-        return {surface};
-    if (found->words.join(QString()) == k) {
+    const Surface *found = splitOf(surface, previous);
+    return found ? wordsOf(*found, surface) : QStringList{surface};
+}
+
+const WordSegmenter::Surface *WordSegmenter::splitOf(const QString &surface, const QString &previous) const
+{
+    const auto found = m_surfaces.constFind(key(surface));
+    if (found == m_surfaces.cend() || !m_contexts.value(contextKey(previous, surface), found->splitByDefault))
+        return nullptr;
+    return &*found;
+}
+
+QStringList WordSegmenter::wordsOf(const Surface &split, const QString &surface)
+{
+    if (split.words.join(QString()) == key(surface)) {
         QStringList pieces;
         qsizetype at = 0;
-        for (const QString &word : found->words) {
+        for (const QString &word : split.words) {
             pieces.append(surface.mid(at, word.size()));
             at += word.size();
         }
         return pieces;
     }
-    QStringList words = found->words;
+    QStringList words = split.words;
     if (!surface.isEmpty() && surface.front().isUpper() && !words.isEmpty() && !words.front().isEmpty())
         words.front()[0] = words.front().front().toUpper();
     return words;
@@ -166,8 +173,11 @@ QStringList WordSegmenter::split(const QString &surface, const QString &previous
 ConlluSentence WordSegmenter::segment(const QList<SurfaceToken> &tokens, QList<int> *tokenOfWord) const
 {
     ConlluSentence sentence;
-    if (tokenOfWord)
+    sentence.words.reserve(tokens.size());
+    if (tokenOfWord) {
         tokenOfWord->clear();
+        tokenOfWord->reserve(tokens.size());
+    }
     const auto attached = [&](qsizetype t) { return t < tokens.size() && !tokens.at(t).spaceBefore; };
     const auto isWordLike = [&](qsizetype t) {
         return t < tokens.size() && !tokens.at(t).text.isEmpty() && tokens.at(t).text.front().isLetterOrNumber();
@@ -222,7 +232,9 @@ ConlluSentence WordSegmenter::segment(const QList<SurfaceToken> &tokens, QList<i
             ++t;
         }
         const bool spaceAfter = !attached(t);
-        const QStringList words = split(surface, previous);
+        // Most surfaces are one word: no list of words for them.
+        const Surface *learnt = splitOf(surface, previous);
+        const QStringList words = learnt ? wordsOf(*learnt, surface) : QStringList();
         if (words.size() > 1) {
             const int id = int(sentence.words.size()) + 1;
             sentence.multiwords.append(

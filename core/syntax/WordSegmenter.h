@@ -73,6 +73,12 @@ private:
         bool splitByDefault = false;
     };
 
+    // The learnt split of `surface` after `previous`; nullptr when it
+    // stays one word there.
+    const Surface *splitOf(const QString &surface, const QString &previous) const;
+    // The words of a split surface (see split()).
+    static QStringList wordsOf(const Surface &split, const QString &surface);
+
     QHash<QString, Surface> m_surfaces;
     // "previous\tsurface" -> whether to split there, kept only where it
     // differs from the surface's default.
