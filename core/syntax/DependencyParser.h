@@ -71,7 +71,6 @@ public:
     static Result<DependencyParser> read(QDataStream &in);
 
 private:
-    friend class DependencyParserTrainer;
     struct Sentence;
     struct MoveScorer;
 
