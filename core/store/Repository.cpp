@@ -268,9 +268,9 @@ double fromThousandths(const Statement &row, int column)
     return row.isNull(column) ? 0.0 : double(row.int64(column)) / 1000.0;
 }
 
-// The ids of a table of unique names (rules, statement links), found or
-// added on first use and remembered for the rest of a document's writing:
-// a document names a handful, many times over.
+// The ids of a table of unique names (rules, predicates, statement
+// links), found or added on first use and remembered for the rest of a
+// document's writing: a document names a handful, many times over.
 class NameIds
 {
 public:
