@@ -201,15 +201,6 @@ double Statement::real(int column) const
     return sqlite3_column_double(m_statement, column);
 }
 
-QByteArrayView Statement::utf8(int column) const
-{
-    // text before bytes, as SQLite documents.
-    const unsigned char *data = sqlite3_column_text(m_statement, column);
-    if (!data)
-        return {};
-    return QByteArrayView(reinterpret_cast<const char *>(data), sqlite3_column_bytes(m_statement, column));
-}
-
 QString Statement::text(int column) const
 {
     // text16 before bytes16, as SQLite documents: the byte count is that of

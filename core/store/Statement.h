@@ -3,7 +3,6 @@
 #include "core/common/Result.h"
 
 #include <QByteArray>
-#include <QByteArrayView>
 #include <QString>
 
 struct sqlite3_stmt;
@@ -55,9 +54,6 @@ public:
     int integer(int column) const { return int(int64(column)); }
     double real(int column) const;
     QString text(int column) const;
-    // The text as SQLite keeps it (UTF-8), without a copy: valid until the
-    // next step or reset. For comparing many values before converting few.
-    QByteArrayView utf8(int column) const;
     QByteArray blob(int column) const;
 
     qint64 lastInsertRowId() const;
