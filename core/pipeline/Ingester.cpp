@@ -6,6 +6,7 @@
 #include "core/store/Transaction.h"
 #include "core/text/FileName.h"
 
+#include <QDebug>
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
@@ -254,6 +255,19 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
 {
     if (part.isEmpty())
         return true;
+    // Each document is stored under a savepoint, which SQLite journals page
+    // by page; on disk, that journal took a tenth of a run (1.7 GB in
+    // 840,000 writes for 10 MB of news). In memory it holds what one
+    // document changes, a few megabytes. Back to the default after the part,
+    // for compact() and for whatever else the connection does.
+    if (const Result<void> inMemory = m_database.setScratch(Database::Scratch::InMemory); !inMemory) {
+        report.fatalError = inMemory.error();
+        return false;
+    }
+    const auto scratchOnDisk = qScopeGuard([this] {
+        if (const Result<void> onDisk = m_database.setScratch(Database::Scratch::OnDisk); !onDisk)
+            qWarning().noquote() << onDisk.error();
+    });
     Transaction transaction(m_database);
     if (!transaction.isActive()) {
         report.fatalError = transaction.error().message;

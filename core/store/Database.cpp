@@ -541,6 +541,12 @@ Result<void> Database::compact()
     return execute(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
 }
 
+Result<void> Database::setScratch(Scratch where)
+{
+    return execute(where == Scratch::InMemory ? u"PRAGMA temp_store = MEMORY"_s
+                                              : u"PRAGMA temp_store = DEFAULT"_s);
+}
+
 Result<int> Database::pragmaInteger(const char *pragma) const
 {
     if (!m_handle)

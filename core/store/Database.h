@@ -104,6 +104,16 @@ public:
     // 48 MB); atomic, as any transaction. Not inside a transaction.
     Result<void> compact();
 
+    // Where SQLite keeps what a write transaction needs only until it ends:
+    // the journal of each savepoint and statement (the pages they change,
+    // copied first, to undo them) and its temporary sorts. OnDisk, SQLite's
+    // default, writes them to temporary files beyond 64 KiB, one write per
+    // page; InMemory keeps them in memory, as much as one savepoint changes.
+    // Applies to the transactions begun after; VACUUM's copy is such a
+    // temporary file, so compact() wants OnDisk for a big project.
+    enum class Scratch { OnDisk, InMemory };
+    Result<void> setScratch(Scratch where);
+
 private:
     friend class Statement; // takes its prepared statements from the cache
 

@@ -523,6 +523,12 @@ private Q_SLOTS:
         QVERIFY(first.warnings.isEmpty());
         QCOMPARE(freePages(), 0);
         QCOMPARE(database->checkIntegrity().ok(), true);
+        {
+            // The run kept its scratch in memory and left SQLite's default.
+            Statement tempStore(database.value(), "PRAGMA temp_store");
+            QVERIFY(tempStore.next());
+            QCOMPARE(tempStore.integer(0), 0);
+        }
 
         const IngestReport few = ingester.ingest(writeArticles(dir.path(), 200, 3));
         QVERIFY(few.committed());

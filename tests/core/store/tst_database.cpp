@@ -858,6 +858,37 @@ private Q_SLOTS:
         QCOMPARE(bodies(), (QStringList{u"a"_s, u"b"_s, u"d"_s}));
     }
 
+    // With the scratch in memory a savepoint still undoes what it changed,
+    // here far more than the 64 KiB SQLite would otherwise keep in memory.
+    void savepointUndoesWithScratchInMemory()
+    {
+        auto database = Database::open(pathFor(u"scratch.db"_s), notesV1);
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        const QString body = QString(200, u'x');
+        {
+            Transaction transaction(*database);
+            Statement insert(*database, "INSERT INTO notes (body) VALUES (?1)");
+            for (int i = 0; i < 2000; ++i)
+                QVERIFY(insert.bind(1, body).execute().ok());
+            QVERIFY(transaction.commit().ok());
+        }
+        QVERIFY(database->setScratch(Database::Scratch::InMemory).ok());
+        QCOMPARE(queryInteger(*database, "PRAGMA temp_store"), 2); // MEMORY
+        {
+            Transaction transaction(*database);
+            {
+                Savepoint savepoint(*database, "rewrite");
+                QVERIFY(database->execute(u"UPDATE notes SET body = upper(body) || id"_s).ok());
+                QCOMPARE(queryInteger(*database, "SELECT count(*) FROM notes WHERE body LIKE 'X%'"), 2000);
+            } // not released: undone
+            QVERIFY(database->execute(u"INSERT INTO notes (body) VALUES ('kept')"_s).ok());
+            QVERIFY(transaction.commit().ok());
+        }
+        QVERIFY(database->setScratch(Database::Scratch::OnDisk).ok());
+        QCOMPARE(queryInteger(*database, "PRAGMA temp_store"), 0); // DEFAULT
+        QCOMPARE(column(*database, "SELECT DISTINCT body FROM notes ORDER BY body"), (QStringList{u"kept"_s, body}));
+    }
+
     void savepointWithoutTransaction()
     {
         auto database = Database::open(pathFor(u"sp.db"_s), notesV1);
