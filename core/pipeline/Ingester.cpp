@@ -304,8 +304,9 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
             report.fatalError = knownIds.error();
             return false;
         }
-        const Result<StoredDocument> inserted = repository.insertDocument(
-            document, result.sentences, result.extraction, knownIds.value());
+        const Result<StoredDocument> inserted
+            = repository.insertDocument(document, result.sentences, result.extraction, knownIds.value(),
+                                        Repository::SearchIndexing::Later);
         if (!inserted) {
             // A document the store refused on its own account (its savepoint
             // undid it) is skipped; a failure of the storage ends the run.
@@ -332,6 +333,10 @@ bool Ingester::store(const QList<Extracted> &part, IngestReport &report,
             stored.warnings.append({displayFileName(extracted.path), warning});
     }
 
+    if (const Result<void> indexed = repository.indexSentences(stored.addedDocumentIds); !indexed) {
+        report.fatalError = indexed.error();
+        return false;
+    }
     if (const Result<void> committed = transaction.commit(); !committed) {
         report.fatalError = committed.error();
         return false;

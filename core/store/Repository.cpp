@@ -1110,7 +1110,8 @@ Result<qint64> Repository::insertDocument(const Document &document,
 Result<StoredDocument> Repository::insertDocument(const Document &document,
                                                   const QList<Sentence> &sentences,
                                                   const DocumentExtraction &extraction,
-                                                  const QList<qint64> &knownIds)
+                                                  const QList<qint64> &knownIds,
+                                                  SearchIndexing indexing)
 {
     const QString name = document.fileName.isEmpty() ? document.path : document.fileName;
     if (document.contentHash.isEmpty())
@@ -1176,15 +1177,10 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
         documentSentences.ids.append(insertSentence.lastInsertRowId());
         documentSentences.ranges.append({sentence.start, sentence.end});
     }
-    // All of them in one statement: FTS5 flushes what it holds at every
-    // statement's savepoint (see migration 4 in Schema.cpp).
-    Statement indexSentences(m_database,
-                             "INSERT INTO sentences_fts (rowid, text) "
-                             "SELECT s.id, " NEWSGRAPH_SENTENCE_TEXT " FROM sentences s "
-                             "JOIN documents d ON d.id = s.document_id WHERE s.document_id = ?1 ORDER BY s.id");
-    indexSentences.bind(1, stored.id);
-    if (auto indexed = indexSentences.execute(); !indexed)
-        return Error{indexed.error()};
+    if (indexing == SearchIndexing::WithDocument) {
+        if (auto indexed = this->indexSentences({stored.id}); !indexed)
+            return Error{indexed.error()};
+    }
 
     Result<QList<qint64>> entityIds
         = writeExtraction(m_database, stored.id, documentSentences, extraction, knownIds);
@@ -1195,6 +1191,21 @@ Result<StoredDocument> Repository::insertDocument(const Document &document,
     if (auto released = savepoint.release(); !released)
         return Error{released.error()};
     return stored;
+}
+
+Result<void> Repository::indexSentences(const QList<qint64> &documentIds)
+{
+    if (documentIds.isEmpty())
+        return {};
+    // All of them in one statement: FTS5 flushes what it holds at every
+    // statement's savepoint (see migration 4 in Schema.cpp).
+    Statement index(m_database,
+                    "INSERT INTO sentences_fts (rowid, text) "
+                    "SELECT s.id, " NEWSGRAPH_SENTENCE_TEXT " FROM sentences s "
+                    "JOIN documents d ON d.id = s.document_id "
+                    "WHERE s.document_id IN (SELECT value FROM json_each(?1)) ORDER BY s.id");
+    index.bind(1, idArray(QSet<qint64>(documentIds.cbegin(), documentIds.cend())));
+    return index.execute();
 }
 
 Result<QList<qint64>> Repository::insertExtraction(qint64 documentId,

@@ -42,10 +42,23 @@ public:
     // savepoint: a bad mention or relation leaves neither the document nor
     // any of its entities, aliases, mentions, attributes or relations behind. `knownIds` is
     // matchKnownEntities() for extraction.entities (see insertExtraction()).
+    //
+    // The sentences go into the full-text index with the document, or, with
+    // SearchIndexing::Later, when indexSentences() is called for it: FTS5
+    // writes what it was given as a new segment of the index at every
+    // statement, so a run that indexes the documents of a transaction
+    // together leaves it a few segments to merge rather than one per
+    // document (half its indexing time).
+    enum class SearchIndexing { WithDocument, Later };
     Result<StoredDocument> insertDocument(const Document &document,
                                           const QList<Sentence> &sentences,
                                           const DocumentExtraction &extraction,
-                                          const QList<qint64> &knownIds);
+                                          const QList<qint64> &knownIds,
+                                          SearchIndexing indexing = SearchIndexing::WithDocument);
+    // Adds the sentences of documents stored with SearchIndexing::Later to
+    // the full-text index, in one statement. Each document once: twice
+    // would leave its sentences twice in the index.
+    Result<void> indexSentences(const QList<qint64> &documentIds);
     // Stores the extraction of a document already stored, whole or not at
     // all (savepoint). For each extracted entity, knownIds[i] is the id of the
     // stored entity it is the same actor as, or 0 for a new one: new ones

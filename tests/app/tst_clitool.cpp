@@ -242,9 +242,14 @@ private Q_SLOTS:
         const QString db = scratch->filePath(u"project.newsgraph"_s);
         QCOMPARE(cli({u"ingest"_s, u"--db"_s, db, corpusDir()}).exitCode, 0);
 
+        // Long articles, so that the disk fills up within the run's first
+        // part (a transaction).
         QTemporaryDir articles;
-        for (int i = 0; i < 300; ++i)
-            writeFile(articles.filePath(u"article-%1.txt"_s.arg(i)), Testing::inventedArticle(i).toUtf8());
+        for (int i = 0; i < 300; ++i) {
+            const QString text = Testing::inventedArticle(3 * i) + u"\n\n"_s + Testing::inventedArticle(3 * i + 1)
+                + u"\n\n"_s + Testing::inventedArticle(3 * i + 2);
+            writeFile(articles.filePath(u"article-%1.txt"_s.arg(i)), text.toUtf8());
+        }
         const Run full = cli({u"ingest"_s, u"--db"_s, db, articles.path()});
         QCOMPARE(full.exitCode, 2);
         QVERIFY2(full.err.contains(u"nothing was stored"_s) && full.err.contains(u"full"_s)

@@ -596,6 +596,30 @@ private Q_SLOTS:
         QCOMPARE(hits->at(2).sentence.documentId, second);
     }
 
+    // Documents stored for indexing later are searched once indexed
+    // together, each sentence once.
+    void indexesSentencesOfManyDocumentsLater()
+    {
+        const auto later = [&](const QString &fileName, const QString &text) {
+            const Document document = makeDocument(fileName, text);
+            const auto stored = repo().insertDocument(document, splitSentences(text), {}, {},
+                                                      Repository::SearchIndexing::Later);
+            return stored.ok() ? stored->id : -1;
+        };
+        const qint64 first = later(u"one.txt"_s, u"Harbour cranes idle. Dockers strike."_s);
+        const qint64 second = later(u"two.txt"_s, u"Harbour reopens. Cranes move again."_s);
+        QVERIFY(first > 0 && second > 0);
+        QVERIFY(repo().search(u"harbour"_s)->isEmpty());
+
+        QVERIFY(repo().indexSentences({second, first}).ok());
+        QStringList harbour = searchTexts(u"harbour"_s);
+        harbour.sort();
+        QCOMPARE(harbour, (QStringList{u"Harbour cranes idle."_s, u"Harbour reopens."_s}));
+        QCOMPARE(searchTexts(u"cranes"_s).size(), 2);
+        QCOMPARE(searchTexts(u"dockers"_s), QStringList{u"Dockers strike."_s});
+        QVERIFY(repo().indexSentences({}).ok());
+    }
+
     void searchSurvivesHostileInput_data()
     {
         QTest::addColumn<QString>("query");
