@@ -197,8 +197,17 @@ IngestReport Ingester::ingest(const QStringList &paths, const Progress &progress
             partCharacters += processed.at(i).document.text.size();
             part.append({batch.paths.at(i), std::move(processed[i])});
             step(batch.paths.at(i));
-            if ((partCharacters >= m_partCharacters || part.size() >= m_partDocuments)
-                && !isCancelled(cancel)) {
+            const bool full = partCharacters >= m_partCharacters || part.size() >= m_partDocuments;
+            // Once every file is on its way, a run that already stored a
+            // part stores one as big as what is still being extracted behind
+            // it, so that the storing of the last documents, which nothing
+            // overlaps, is that of a few: the parts halve towards the end of
+            // the run instead of leaving a whole one to store alone (0.8 s of
+            // a 10 s run on two cores). A run of less than a part stays one.
+            const qsizetype behind = documentsInFlight + (processed.size() - i - 1);
+            const bool ending = report.parts > 0 && nextFile >= total && behind > 0
+                && part.size() >= std::max(behind, batchSize());
+            if ((full || ending) && !isCancelled(cancel)) {
                 if (!store(part, report, cancel))
                     return false;
                 part.clear();

@@ -67,7 +67,9 @@ struct IngestReport
 // part ends once it holds partCharacters of text (1 Mi UTF-16 code units,
 // about 1 MB of Latin text, by default) or partDocuments documents (250),
 // which keeps each transaction under a second or two (another writer waits
-// up to 5 s for the lock). Cancelled or failed (disk full, an I/O error), a
+// up to 5 s for the lock). The last parts of a longer run halve in size,
+// so that little is left to store once extraction ends; a run of less than
+// a part is one part. Cancelled or failed (disk full, an I/O error), a
 // run leaves the parts stored before, nothing of the rest, and the report
 // says which files they hold (IngestReport::partlyStored(), addedPaths).
 //

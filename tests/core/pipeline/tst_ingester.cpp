@@ -431,6 +431,33 @@ private Q_SLOTS:
         QCOMPARE(documentCount(database.value()), 13);
     }
 
+    // The end of a run longer than a part is stored in parts that halve, so
+    // that little is left to store once extraction has ended; a run shorter
+    // than a part stays one part (one transaction: all or nothing).
+    void lastPartsOfALongRunHalve()
+    {
+        QTemporaryDir dir;
+        Result<Database> database = Database::open(dir.filePath(u"project.newsgraph"_s));
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        Ingester ingester(database.value(), *m_processor);
+
+        const IngestReport shortRun = ingester.ingest(writeArticles(dir.path(), 0, 60));
+        QVERIFY(shortRun.committed());
+        QCOMPARE(shortRun.added, 60);
+        QCOMPARE(shortRun.parts, 1);
+
+        QTemporaryDir more;
+        ingester.setPartDocuments(64);
+        const IngestReport longRun = ingester.ingest(writeArticles(more.path(), 60, 200));
+        QVERIFY2(longRun.committed(), qPrintable(longRun.fatalError));
+        QCOMPARE(longRun.added, 200);
+        // 64 + 64 + then halves of what is left (whole batches of eight):
+        // more parts than the four of 64, 64, 64, 8.
+        QVERIFY2(longRun.parts > 4, qPrintable(QString::number(longRun.parts)));
+        QCOMPARE(documentCount(database.value()), 260);
+        QVERIFY(database->checkIntegrity().ok());
+    }
+
     // A run larger than one part is stored part by part; when the disk fills
     // up, the parts stored before stay and the report names their files.
     void partsStoredBeforeAFailureAreReported()
