@@ -25,6 +25,9 @@ public:
     static QStringList parseEntries(QStringView text);
     static Result<QStringList> readEntries(const QString &path);
 
+    // A QString is looked up as it is; a view is copied into one first
+    // (QSet cannot look up a view), a copy per call that shows in profiles.
+    bool contains(const QString &word) const { return m_entries.contains(word); }
     bool contains(QStringView word) const;
     bool containsFolded(QStringView word) const; // case-insensitive
     bool isEmpty() const { return m_entries.isEmpty(); }
