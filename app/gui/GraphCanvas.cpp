@@ -286,7 +286,7 @@ void GraphCanvas::setLegendVisible(bool visible)
     if (visible == m_legendVisible)
         return;
     m_legendVisible = visible;
-    update();
+    invalidate(); // labels keep off the legend (frameLabels())
 }
 
 bool GraphCanvas::legendVisible() const
@@ -493,7 +493,19 @@ GraphCanvas::CacheRequest GraphCanvas::cacheRequest() const
     request.zoom = m_zoom;
     request.ratio = devicePixelRatioF();
     request.logicalSize = QSizeF(width(), height()) + 2 * QSizeF(request.margin.x(), request.margin.y());
+    LabelPlacement frame;
+    frameLabels(frame, request.margin);
+    request.view = frame.view;
+    request.legend = frame.keepOff;
     return request;
+}
+
+void GraphCanvas::frameLabels(LabelPlacement &labels, QPointF margin) const
+{
+    labels.view = QRectF(margin, QSizeF(width(), height()));
+    labels.keepOff = m_legendVisible && !m_picture.nodes.isEmpty()
+        ? legendRect(m_picture, paintStyle(), QRectF(rect())).translated(margin)
+        : QRectF();
 }
 
 GraphCanvas::RenderedCache GraphCanvas::drawCache(const GraphPicture &picture, const CacheRequest &request,
@@ -513,6 +525,8 @@ GraphCanvas::RenderedCache GraphCanvas::drawCache(const GraphPicture &picture, c
     QPainter painter(&rendered.image);
     paintGraphShapes(painter, picture, request.style, transform, scene, request.highlights);
     rendered.labels.area = area;
+    rendered.labels.view = request.view;
+    rendered.labels.keepOff = request.legend;
     paintGraphLabels(painter, picture, request.style, transform, scene, request.highlights, rendered.labels);
     painter.end();
     rendered.milliseconds = timer.elapsed();
@@ -626,6 +640,7 @@ bool GraphCanvas::scrollCache(const QPointF &shift)
     paintGraphShapes(painter, m_picture, style, transform, scene, highlights);
     painter.setClipping(false);
     m_labels.area = area;
+    frameLabels(m_labels, m_cacheMargin);
     paintGraphLabels(painter, m_picture, style, transform, scene, highlights, m_labels);
     painter.end();
     std::swap(m_cache, m_spare);

@@ -127,6 +127,8 @@ private:
         double zoom = 1.0;
         double ratio = 1.0;
         QSizeF logicalSize;
+        QRectF view;   // the widget, in the cache's coordinates (LabelPlacement::view)
+        QRectF legend; // the legend's panel there, if shown (LabelPlacement::keepOff)
     };
     struct RenderedCache
     {
@@ -142,6 +144,9 @@ private:
     bool drawsInBackground() const;
     void startBackgroundRender();
     GraphStyle paintStyle() const;
+    // Where labels may not go in a cache drawn with `margin` around the
+    // widget: outside the widget if they can help it, never over the legend.
+    void frameLabels(LabelPlacement &labels, QPointF margin) const;
     QPointF currentCacheMargin() const;
     CacheRequest cacheRequest() const;
     // Thread-safe: reads only its arguments. Draws into `image` when it has

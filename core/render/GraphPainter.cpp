@@ -930,16 +930,27 @@ void paintLabels(QPainter &painter, const Frame &frame, LabelPlacement &placemen
         const bool mayCover = mustShow || node.importance >= 0.6;
         const QRectF *chosen = nullptr;
         const std::array<const RectGrid *, 3> passes{&nodeShapes, &nodeCores, nullptr};
-        for (const RectGrid *obstacles : passes) {
-            if (!obstacles && !mayCover)
-                break;
-            for (const QRectF &place : places) {
-                if (!inside.contains(place) || labelsPlaced.intersects(place.adjusted(-margin, -margin, margin, margin)))
-                    continue;
-                if (!mustShow && obstacles && obstacles->intersects(place, i))
-                    continue;
-                chosen = &place;
-                break;
+        // A label of a node in view is seen whole where it can be, even
+        // grazing another node, rather than half beyond the view's edge;
+        // only one that must be named is cut by the edge rather than left out.
+        const bool inView = placement.view.isValid() && placement.view.contains(c);
+        for (int attempt = 0; attempt < (inView && mayCover ? 2 : 1); ++attempt) {
+            const bool wholeInView = inView && attempt == 0;
+            for (const RectGrid *obstacles : passes) {
+                if (!obstacles && !mayCover)
+                    break;
+                for (const QRectF &place : places) {
+                    if (!inside.contains(place) || placement.keepOff.intersects(place)
+                        || (wholeInView && !placement.view.contains(place))
+                        || labelsPlaced.intersects(place.adjusted(-margin, -margin, margin, margin)))
+                        continue;
+                    if (!mustShow && obstacles && obstacles->intersects(place, i))
+                        continue;
+                    chosen = &place;
+                    break;
+                }
+                if (chosen)
+                    break;
             }
             if (chosen)
                 break;
@@ -1147,6 +1158,36 @@ struct Legend
 
 } // namespace
 
+namespace {
+
+QRectF panelInCorner(const QSizeF &size, const QRectF &area, Qt::Corner corner)
+{
+    const double margin = legendMargin;
+    QPointF topLeft;
+    switch (corner) {
+    case Qt::TopLeftCorner:
+        topLeft = area.topLeft() + QPointF(margin, margin);
+        break;
+    case Qt::TopRightCorner:
+        topLeft = QPointF(area.right() - margin - size.width(), area.top() + margin);
+        break;
+    case Qt::BottomLeftCorner:
+        topLeft = QPointF(area.left() + margin, area.bottom() - margin - size.height());
+        break;
+    case Qt::BottomRightCorner:
+        topLeft = QPointF(area.right() - margin - size.width(), area.bottom() - margin - size.height());
+        break;
+    }
+    return QRectF(topLeft, size);
+}
+
+} // namespace
+
+QRectF legendRect(const GraphPicture &picture, const GraphStyle &style, const QRectF &area, Qt::Corner corner)
+{
+    return panelInCorner(Legend(picture, resolvedStyle(style)).size, area, corner);
+}
+
 QSizeF legendSize(const GraphPicture &picture, const GraphStyle &style)
 {
     return Legend(picture, resolvedStyle(style)).size + QSizeF(2 * legendMargin, 2 * legendMargin);
@@ -1168,23 +1209,7 @@ QRectF paintLegend(QPainter &painter, const GraphPicture &picture, const GraphSt
     const double symbolWidth = legend.symbolWidth;
     const double padding = legend.padding;
     const QSizeF size = legend.size;
-    const double margin = legendMargin;
-    QPointF topLeft;
-    switch (corner) {
-    case Qt::TopLeftCorner:
-        topLeft = area.topLeft() + QPointF(margin, margin);
-        break;
-    case Qt::TopRightCorner:
-        topLeft = QPointF(area.right() - margin - size.width(), area.top() + margin);
-        break;
-    case Qt::BottomLeftCorner:
-        topLeft = QPointF(area.left() + margin, area.bottom() - margin - size.height());
-        break;
-    case Qt::BottomRightCorner:
-        topLeft = QPointF(area.right() - margin - size.width(), area.bottom() - margin - size.height());
-        break;
-    }
-    const QRectF panel(topLeft, size);
+    const QRectF panel = panelInCorner(size, area, corner);
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);

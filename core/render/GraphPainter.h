@@ -57,6 +57,12 @@ struct LabelPlacement
     // Device rectangle new labels must stay inside, and outside which old
     // ones are forgotten; invalid: the exposed area.
     QRectF area;
+    // Device rectangle the reader sees (area may reach beyond it, for
+    // panning): a node's label goes where it is seen whole if it can.
+    // Invalid: all of area is seen.
+    QRectF view;
+    // Device rectangle no new label covers (the legend's panel); may be empty.
+    QRectF keepOff;
 };
 
 // paintGraph() in two passes, for such a view: the edges and nodes inside
@@ -91,6 +97,9 @@ QRectF paintLegend(QPainter &painter, const GraphPicture &picture, const GraphSt
                    Qt::Corner corner = Qt::BottomLeftCorner);
 // The room paintLegend() needs: its panel and the margin around it.
 QSizeF legendSize(const GraphPicture &picture, const GraphStyle &style);
+// The panel paintLegend() draws in `area`, without drawing it.
+QRectF legendRect(const GraphPicture &picture, const GraphStyle &style, const QRectF &area,
+                  Qt::Corner corner = Qt::BottomLeftCorner);
 
 // The scene rectangle covering every node and its label as drawn at `zoom`
 // (device pixels per scene unit): labels keep their size in pixels, so the

@@ -512,6 +512,54 @@ private Q_SLOTS:
         QVERIFY2(named.size() - 5 < 10, qPrintable(QString::number(named.size())));
     }
 
+    // Labels of nodes in view are seen whole or not drawn (an important
+    // node's excepted), and none covers the legend's panel.
+    void labelsStayInViewAndOffTheLegend()
+    {
+        // A row of minor nodes whose labels can only go beside them, along
+        // the view's right edge, and a column crossing the legend's panel.
+        GraphPicture picture;
+        const auto add = [&](qint64 id, QPointF position, double importance) {
+            PictureNode node;
+            node.entityId = id;
+            node.label = u"Long Name Of Entity %1"_s.arg(id);
+            node.position = position;
+            node.radius = 8;
+            node.importance = importance;
+            node.color = colorForType(EntityType::Organization);
+            picture.nodes.append(node);
+        };
+        for (int i = 0; i < 12; ++i)
+            add(i + 1, QPointF(790, 40 + 14.0 * i), 0.1);
+        for (int i = 0; i < 8; ++i)
+            add(100 + i, QPointF(60, 320 + 25.0 * i), 0.1);
+        add(200, QPointF(795, 300), 0.9); // must be named
+        picture.reindex();
+
+        QImage image(1000, 700, QImage::Format_ARGB32_Premultiplied); // the view and 100 px beyond it
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        const QTransform sceneToDevice = QTransform::fromTranslate(100, 100);
+        LabelPlacement placement;
+        placement.area = QRectF(0, 0, 1000, 700);
+        placement.view = QRectF(100, 100, 800, 500);
+        placement.keepOff = QRectF(110, 400, 180, 190);
+        paintGraphLabels(painter, picture, GraphStyle{}, sceneToDevice, sceneToDevice.inverted().mapRect(placement.area),
+                         {}, placement);
+        QVERIFY(!placement.labels.isEmpty());
+        bool importantNamed = false;
+        for (const LabelPlacement::Label &label : std::as_const(placement.labels)) {
+            const PictureNode &node = picture.nodes.at(label.node);
+            const QRectF rect = label.rect.translated(sceneToDevice.map(node.position));
+            QVERIFY2(!rect.intersects(placement.keepOff), qPrintable(node.label));
+            if (node.entityId == 200)
+                importantNamed = true;
+            else if (placement.view.contains(sceneToDevice.map(node.position)))
+                QVERIFY2(placement.view.contains(rect), qPrintable(node.label));
+        }
+        QVERIFY(importantNamed);
+    }
+
     // Every write into /dev/full fails with ENOSPC: the export says so, in
     // the system's words, and leaves the device where it is (no file renamed
     // over it, no temporary file beside it).
