@@ -296,61 +296,116 @@ constexpr Side sideOf(Atom atom)
     }
 }
 
-// The features for labelling the arc head -> dependent.
+// The features for labelling the arc head -> dependent, read as the move
+// templates are: atoms read once per arc, then templates combining up to
+// four of them (the arc's direction always last). Numbered from 1000 (see
+// labelFeature()).
+enum LabelAtom : quint8 {
+    NoLabelAtom,
+    Direction,      // 0: the dependent is left of its head, 1: right
+    ArcDistance,    // bucketed, see distanceBucket()
+    DependentWord, DependentTag, HeadWord, HeadTag,
+    // The head's labels so far on the dependent's side, as a bit set, and
+    // how many dependents it has there.
+    HeadSideLabels, HeadSideValency,
+    // The dependent's own dependents: its case marker, determiner,
+    // auxiliaries and their labels (0 for none, else the label's id + 1).
+    LeftWord, LeftLabel, Left2Word, Left2Label, RightWord, RightLabel, Right2Label,
+    DependentLeftLabels, DependentRightLabels, // bit sets
+    // Around the dependent.
+    BeforeTag, AfterTag, BeforeWord,
+    FirstWord, // whether the dependent is the sentence's first word
+    LabelAtomCount
+};
+using LabelAtoms = std::array<qint64, LabelAtomCount>;
+
+using LabelTemplate = std::array<LabelAtom, 4>;
+constexpr LabelTemplate labelTemplates[] = {
+    {Direction},
+    {DependentWord, Direction},
+    {DependentTag, Direction},
+    {DependentWord, DependentTag, Direction},
+    {HeadWord, Direction},
+    {HeadTag, Direction},
+    {DependentTag, HeadTag, Direction},
+    {DependentWord, HeadTag, Direction},
+    {DependentTag, HeadWord, Direction},
+    {DependentWord, HeadWord, Direction},
+    {DependentTag, HeadTag, ArcDistance, Direction},
+    {DependentTag, HeadTag, HeadSideLabels, Direction},
+    {DependentTag, HeadSideLabels, Direction},
+    {HeadTag, HeadSideValency, Direction},
+    {LeftWord, DependentTag, Direction},
+    {LeftWord, DependentTag, HeadTag, Direction},
+    {LeftLabel, DependentTag, Direction},
+    {Left2Word, DependentTag, Direction},
+    {Left2Label, LeftLabel, DependentTag, Direction},
+    {RightWord, DependentTag, Direction},
+    {RightLabel, DependentTag, Direction},
+    {Right2Label, RightLabel, DependentTag, Direction},
+    {DependentLeftLabels, DependentTag, Direction},
+    {DependentRightLabels, DependentTag, Direction},
+    {DependentLeftLabels, DependentTag, HeadTag, Direction},
+    {LeftWord, DependentWord, Direction},
+    {BeforeTag, DependentTag, HeadTag, Direction},
+    {DependentTag, AfterTag, HeadTag, Direction},
+    {BeforeWord, DependentTag, Direction},
+    {FirstWord, DependentTag, HeadTag, Direction},
+};
+constexpr quint32 labelTemplateCount = quint32(std::size(labelTemplates));
+constexpr quint32 firstLabelTemplate = 1000;
+
 template<typename Sentence>
-void labelFeatures(const Sentence &sentence, const ArcHybridState &state, int head, int dependent,
-                   std::vector<quint64> &out)
+void readLabelAtoms(const Sentence &sentence, const ArcHybridState &state, int head, int dependent,
+                    LabelAtoms &atoms)
 {
-    out.clear();
-    quint32 t = 1000;
-    const auto add = [&](qint64 a = 0, qint64 b = 0, qint64 c = 0, qint64 d = 0) {
-        out.push_back(featureKey(t++, a, b, c, d));
-    };
-    const int dir = dependent < head ? 0 : 1;
-    const int distance = distanceBucket(head, dependent);
-    const auto w = [&](int i) { return sentence.word(i); };
-    const auto p = [&](int i) { return sentence.tag(i); };
-    const auto l = [&](int i) { return i < 0 ? 0 : state.label(i) + 1; };
     const int h = head, d = dependent;
+    const int dir = d < h ? 0 : 1;
+    const auto l = [&](int i) { return i < 0 ? 0 : state.label(i) + 1; };
     const int dl = state.leftmostChild(d), dl2 = state.leftmostChild(d, 1);
     const int dr = state.rightmostChild(d), dr2 = state.rightmostChild(d, 1);
     const int before = d - 1 >= 1 ? d - 1 : -1;
     const int after = d + 1 <= sentence.wordCount() ? d + 1 : -1;
-    const quint64 headLabels = dir == 0 ? state.leftLabels(h) : state.rightLabels(h);
+    atoms[NoLabelAtom] = 0;
+    atoms[Direction] = dir;
+    atoms[ArcDistance] = distanceBucket(h, d);
+    atoms[DependentWord] = sentence.word(d);
+    atoms[DependentTag] = sentence.tag(d);
+    atoms[HeadWord] = sentence.word(h);
+    atoms[HeadTag] = sentence.tag(h);
+    atoms[HeadSideLabels] = qint64(dir == 0 ? state.leftLabels(h) : state.rightLabels(h));
+    atoms[HeadSideValency] = dir == 0 ? state.leftChildCount(h) : state.rightChildCount(h);
+    atoms[LeftWord] = sentence.word(dl);
+    atoms[LeftLabel] = l(dl);
+    atoms[Left2Word] = sentence.word(dl2);
+    atoms[Left2Label] = l(dl2);
+    atoms[RightWord] = sentence.word(dr);
+    atoms[RightLabel] = l(dr);
+    atoms[Right2Label] = l(dr2);
+    atoms[DependentLeftLabels] = qint64(state.leftLabels(d));
+    atoms[DependentRightLabels] = qint64(state.rightLabels(d));
+    atoms[BeforeTag] = sentence.tag(before);
+    atoms[AfterTag] = sentence.tag(after);
+    atoms[BeforeWord] = sentence.word(before);
+    atoms[FirstWord] = d == 1;
+}
 
-    add(dir);
-    add(w(d), dir);
-    add(p(d), dir);
-    add(w(d), p(d), dir);
-    add(w(h), dir);
-    add(p(h), dir);
-    add(p(d), p(h), dir);
-    add(w(d), p(h), dir);
-    add(p(d), w(h), dir);
-    add(w(d), w(h), dir);
-    add(p(d), p(h), distance, dir);
-    add(p(d), p(h), qint64(headLabels), dir);
-    add(p(d), qint64(headLabels), dir);
-    add(p(h), dir == 0 ? state.leftChildCount(h) : state.rightChildCount(h), dir);
-    // The dependent's own dependents: its case marker, determiner,
-    // auxiliaries and their labels.
-    add(w(dl), p(d), dir);
-    add(w(dl), p(d), p(h), dir);
-    add(l(dl), p(d), dir);
-    add(w(dl2), p(d), dir);
-    add(l(dl2), l(dl), p(d), dir);
-    add(w(dr), p(d), dir);
-    add(l(dr), p(d), dir);
-    add(l(dr2), l(dr), p(d), dir);
-    add(qint64(state.leftLabels(d)), p(d), dir);
-    add(qint64(state.rightLabels(d)), p(d), dir);
-    add(qint64(state.leftLabels(d)), p(d), p(h), dir);
-    add(w(dl), w(d), dir);
-    // Around the dependent.
-    add(p(before), p(d), p(h), dir);
-    add(p(d), p(after), p(h), dir);
-    add(w(before), p(d), dir);
-    add(d == 1, p(d), p(h), dir);
+quint64 labelFeature(quint32 feature, const LabelAtoms &atoms)
+{
+    const LabelTemplate &atomsOf = labelTemplates[feature];
+    return featureKey(firstLabelTemplate + feature, atoms[atomsOf[0]], atoms[atomsOf[1]], atoms[atomsOf[2]],
+                      atoms[atomsOf[3]]);
+}
+
+template<typename Sentence>
+void labelFeatures(const Sentence &sentence, const ArcHybridState &state, int head, int dependent,
+                   std::vector<quint64> &out)
+{
+    LabelAtoms atoms;
+    readLabelAtoms(sentence, state, head, dependent, atoms);
+    out.clear();
+    for (quint32 feature = 0; feature < labelTemplateCount; ++feature)
+        out.push_back(labelFeature(feature, atoms));
 }
 
 int bestLegalMove(const ArcHybridState &state, const std::array<float, 3> &scores)
@@ -535,6 +590,123 @@ struct DependencyParser::MoveScorer
         moves.addScaled(sums.data(), scores.data());
     }
 };
+
+// Scores labels with the first of MoveScorer's precomputations (Chen &
+// Manning 2014): a label template whose atoms take few values (tags,
+// labels, distances, the direction, or one word) has the row of each
+// combination of those found once, when the model is read or trained, so
+// that labelling an arc reads it from a small table by index instead of
+// making a key and probing the big table. With the bundled models, 14 of
+// the 30 templates are listed for English (2.3 MB of rows), 12 for French
+// (0.9 MB). The rows' steps (LinearModel::rowsOf()) add
+// up to the very sums addSteps() gives for labelFeatures(): exact.
+struct DependencyParser::LabelScorer
+{
+    // At most this many combinations a listed template (its table takes 8
+    // bytes each): a word with a tag (390k for the English model) stays out.
+    static constexpr std::size_t largestTable = 1 << 17;
+
+    struct Table
+    {
+        quint32 feature;
+        int arity;
+        std::array<quint8, 4> atoms;
+        std::array<quint32, 4> sizes; // how many values each atom takes
+        std::size_t first;            // where its rows start in `rows`
+    };
+    std::vector<Table> listed;
+    std::vector<quint32> lookedUp;
+    std::vector<quint64> rows; // the tables' rows, LinearModel::noRow for combinations the model lacks
+
+
+    // Adds the steps of the labels for an arc whose atoms are `atoms` to
+    // `sums`; `features` and `found` are room for the keys looked up and
+    // the rows listed.
+    void addSteps(const LinearModel &labeller, const LabelAtoms &atoms, std::vector<quint64> &features,
+                  std::vector<quint64> &found, qint32 *sums) const
+    {
+        features.clear();
+        found.clear();
+        for (const quint32 feature : lookedUp)
+            features.push_back(labelFeature(feature, atoms));
+        for (const Table &table : listed) {
+            std::size_t index = 0;
+            bool inTable = true;
+            for (int a = 0; a < table.arity; ++a) {
+                const quint64 value = quint64(atoms[table.atoms[std::size_t(a)]]);
+                inTable = inTable && value < table.sizes[std::size_t(a)];
+                index = index * table.sizes[std::size_t(a)] + std::size_t(value);
+            }
+            if (inTable)
+                found.push_back(rows[table.first + index]);
+            else
+                features.push_back(labelFeature(table.feature, atoms));
+        }
+        // The big table's lines asked for first, fetched while the listed
+        // rows are added.
+        labeller.prefetch(features.data(), qsizetype(features.size()));
+        labeller.addRows(found.data(), qsizetype(found.size()), sums);
+        labeller.addSteps(features.data(), qsizetype(features.size()), sums);
+    }
+};
+
+void DependencyParser::prepareLabelScorer()
+{
+    m_labelScorer.reset();
+    if (!m_labeller.isFrozen() || m_labeller.classCount() == 0)
+        return;
+    auto scorer = std::make_shared<LabelScorer>();
+    const auto valuesOf = [&](LabelAtom atom) -> std::size_t {
+        switch (atom) {
+        case Direction:
+        case FirstWord:
+            return 2;
+        case ArcDistance:
+            return 8;
+        case DependentWord: case HeadWord: case LeftWord: case Left2Word: case RightWord: case BeforeWord:
+            return std::size_t(firstVocabularyWord + m_words.size());
+        case DependentTag: case HeadTag: case BeforeTag: case AfterTag:
+            return std::size_t(firstTag + m_tags.size());
+        case LeftLabel: case Left2Label: case RightLabel: case Right2Label:
+            return std::size_t(m_labels.size() + 1);
+        default:
+            return 0; // label sets and valencies: unbounded
+        }
+    };
+    std::vector<quint64> keys;
+    for (quint32 feature = 0; feature < labelTemplateCount; ++feature) {
+        const LabelTemplate &atoms = labelTemplates[feature];
+        LabelScorer::Table table{feature, 0, {}, {}, scorer->rows.size()};
+        std::size_t combinations = 1;
+        for (const LabelAtom atom : atoms) {
+            if (atom == NoLabelAtom || combinations > LabelScorer::largestTable)
+                break;
+            const std::size_t values = valuesOf(atom);
+            combinations = values == 0 ? LabelScorer::largestTable + 1 : combinations * values;
+            table.atoms[std::size_t(table.arity)] = atom;
+            table.sizes[std::size_t(table.arity)] = quint32(values);
+            ++table.arity;
+        }
+        if (combinations > LabelScorer::largestTable) {
+            scorer->lookedUp.push_back(feature);
+            continue;
+        }
+        // The keys in index order: the first atom's value varies slowest.
+        keys.resize(combinations);
+        for (std::size_t index = 0; index < combinations; ++index) {
+            std::array<qint64, 4> values{};
+            for (std::size_t a = std::size_t(table.arity), rest = index; a-- > 0;) {
+                values[a] = qint64(rest % table.sizes[a]);
+                rest /= table.sizes[a];
+            }
+            keys[index] = featureKey(firstLabelTemplate + feature, values[0], values[1], values[2], values[3]);
+        }
+        scorer->rows.resize(table.first + combinations);
+        m_labeller.rowsOf(keys.data(), qsizetype(combinations), &scorer->rows[table.first]);
+        scorer->listed.push_back(table);
+    }
+    m_labelScorer = std::move(scorer);
+}
 
 void DependencyParser::prepareMoveScorer()
 {
@@ -737,6 +909,7 @@ DependencyParser DependencyParser::train(const QList<ConlluSentence> &sentences,
     parser.m_moves = moves.averaged();
     parser.m_labeller = labeller.averaged();
     parser.prepareMoveScorer();
+    parser.prepareLabelScorer();
     return parser;
 }
 
@@ -752,6 +925,10 @@ void DependencyParser::parse(ConlluSentence &sentence) const
     Atoms atoms;
     std::vector<MoveScorer::Word> wordSums(m_moveScorer ? encoded.words.size() : 0);
     std::vector<float> labelScores(std::size_t(m_labels.size()));
+    std::vector<qint32> labelSums(std::size_t(m_labels.size()));
+    std::vector<quint64> labelRows;
+    labelRows.reserve(labelTemplateCount);
+    LabelAtoms labelAtoms;
     while (!state.isTerminal()) {
         // A move that is the only legal one (a shift off the root, the
         // reductions once the buffer is empty) needs no scoring: about one
@@ -771,7 +948,17 @@ void DependencyParser::parse(ConlluSentence &sentence) const
         int label = -1;
         if (move != ArcHybridState::Shift) {
             const auto [head, dependent] = state.arcOf(move);
-            label = chooseLabel(m_labeller, encoded, state, head, dependent, rootLabelId, features, labelScores);
+            if (!m_labelScorer || head == 0) {
+                label = chooseLabel(m_labeller, encoded, state, head, dependent, rootLabelId, features, labelScores);
+            } else {
+                // As chooseLabel() does, with the listed rows.
+                readLabelAtoms(encoded, state, head, dependent, labelAtoms);
+                std::fill(labelSums.begin(), labelSums.end(), 0);
+                m_labelScorer->addSteps(m_labeller, labelAtoms, features, labelRows, labelSums.data());
+                std::fill(labelScores.begin(), labelScores.end(), 0.0f);
+                m_labeller.addScaled(labelSums.data(), labelScores.data());
+                label = bestLabel(labelScores, rootLabelId);
+            }
         }
         state.apply(move, label);
     }
@@ -787,6 +974,7 @@ void DependencyParser::prune(float threshold)
     m_moves.prune(threshold);
     m_labeller.prune(threshold);
     prepareMoveScorer();
+    prepareLabelScorer();
 }
 
 quint64 DependencyParser::weightsChecksum() const
@@ -838,6 +1026,7 @@ Result<DependencyParser> DependencyParser::read(QDataStream &in)
     parser.m_moves = std::move(moves).value();
     parser.m_labeller = std::move(labeller).value();
     parser.prepareMoveScorer();
+    parser.prepareLabelScorer();
     return parser;
 }
 

@@ -73,6 +73,7 @@ public:
 private:
     struct Sentence;
     struct MoveScorer;
+    struct LabelScorer;
 
     Sentence encode(const ConlluSentence &sentence) const;
 
@@ -81,6 +82,9 @@ private:
     // sorts the templates by the side of a state they read (see
     // MoveScorer); again whenever m_moves changes.
     void prepareMoveScorer();
+    // Lists the label weights of the features that take few values (see
+    // LabelScorer); again whenever m_labeller changes.
+    void prepareLabelScorer();
 
     QStringList m_tags;               // UPOS tags known, by id - 2
     QHash<QString, int> m_tagIds;     // tag -> id (m_tags index + 2)
@@ -89,6 +93,7 @@ private:
     LinearModel m_moves{3};           // Shift, Left, Right
     LinearModel m_labeller;           // one class per label
     std::shared_ptr<const MoveScorer> m_moveScorer; // null: score moves through m_moves alone
+    std::shared_ptr<const LabelScorer> m_labelScorer; // null: label through m_labeller alone
 };
 
 // Attachment scores with gold tokenisation, as the CoNLL 2018 shared task

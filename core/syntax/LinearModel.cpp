@@ -105,6 +105,46 @@ void LinearModel::stepsOf(const quint64 *features, qsizetype count, qint16 *step
     }
 }
 
+void LinearModel::rowsOf(const quint64 *features, qsizetype count, quint64 *rows) const
+{
+    Q_ASSERT(m_frozen);
+    // A row is its slot's payload: an empty one (no steps in an inline row,
+    // none listed in a sparse one) adds nothing, which noRow is.
+    std::fill_n(rows, count, noRow);
+    if (m_slots.empty())
+        return;
+    constexpr qsizetype batch = 64;
+    for (qsizetype from = 0; from < count; from += batch) {
+        const qsizetype to = std::min(count, from + batch);
+        prefetch(features + from, to - from);
+        for (qsizetype f = from; f < to; ++f) {
+            if (const Slot *slot = findSlot(features[f]))
+                rows[f] = slot->payload;
+        }
+    }
+}
+
+void LinearModel::addRows(const quint64 *rows, qsizetype count, qint32 *sums) const
+{
+    Q_ASSERT(m_frozen);
+    if (storesRowsInline()) {
+        for (qsizetype r = 0; r < count; ++r) {
+            qint16 steps[inlineClassCount];
+            std::memcpy(steps, &rows[r], sizeof steps);
+            for (int c = 0; c < m_classCount; ++c)
+                sums[c] += steps[c];
+        }
+        return;
+    }
+    for (qsizetype r = 0; r < count; ++r)
+        __builtin_prefetch(m_entries.data() + sparseFirst(rows[r]));
+    for (qsizetype r = 0; r < count; ++r) {
+        const SparseStep *step = m_entries.data() + sparseFirst(rows[r]);
+        for (const SparseStep *end = step + sparseCount(rows[r]); step != end; ++step)
+            sums[step->classIndex] += step->step;
+    }
+}
+
 std::size_t LinearModel::rowFor(quint64 feature)
 {
     Q_ASSERT(!m_frozen);

@@ -56,6 +56,15 @@ public:
     // The steps of each feature (classCount() values each; zeros for a
     // feature the model lacks), for a caller that lists them beforehand.
     void stepsOf(const quint64 *features, qsizetype count, qint16 *steps) const;
+    // A frozen row found beforehand, for a caller that lists the rows of
+    // features it will score again and again (the parser's labeller, see
+    // DependencyParser::LabelScorer) instead of looking them up each time:
+    // rowsOf() gives each feature's row (noRow for a feature the model
+    // lacks), addRows() adds the steps of such rows to `sums` as addSteps()
+    // adds those of their features.
+    static constexpr quint64 noRow = 0;
+    void rowsOf(const quint64 *features, qsizetype count, quint64 *rows) const;
+    void addRows(const quint64 *rows, qsizetype count, qint32 *sums) const;
     // Asks for the memory where the features are looked up, for a caller
     // that then looks them up in several addSteps() calls: fetched side by
     // side, they do not wait for each other.

@@ -118,6 +118,20 @@ private Q_SLOTS:
                 listed[c] += steps[f * std::size_t(classes) + c];
         }
         QCOMPARE(listed, sums);
+
+        // Rows found beforehand add the same steps; a feature the model
+        // lacks has noRow, which adds nothing.
+        std::vector<quint64> rows(features.size());
+        model.rowsOf(features.data(), qsizetype(features.size()), rows.data());
+        std::vector<qint32> fromRows(std::size_t(classes), 0);
+        model.addRows(rows.data(), qsizetype(rows.size()), fromRows.data());
+        QCOMPARE(fromRows, sums);
+        const quint64 missing = 0x123456789abcdefULL;
+        quint64 missingRow = 1;
+        model.rowsOf(&missing, 1, &missingRow);
+        QCOMPARE(missingRow, LinearModel::noRow);
+        model.addRows(&missingRow, 1, fromRows.data());
+        QCOMPARE(fromRows, sums);
     }
 
     void readsBackWhatItWrote_data()
