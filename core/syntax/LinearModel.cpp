@@ -85,32 +85,9 @@ void LinearModel::addSteps(const quint64 *features, qsizetype count, qint32 *sum
     }
 }
 
-void LinearModel::stepsOf(const quint64 *features, qsizetype count, qint16 *steps) const
+template<typename Found>
+void LinearModel::forEachFound(const quint64 *features, qsizetype count, Found &&found) const
 {
-    Q_ASSERT(m_frozen);
-    const std::size_t classes = std::size_t(m_classCount);
-    std::fill_n(steps, std::size_t(count) * classes, qint16(0));
-    if (m_slots.empty())
-        return;
-    constexpr qsizetype batch = 64;
-    for (qsizetype from = 0; from < count; from += batch) {
-        const qsizetype to = std::min(count, from + batch);
-        prefetch(features + from, to - from);
-        for (qsizetype f = from; f < to; ++f) {
-            if (const Slot *slot = findSlot(features[f])) {
-                for (std::size_t c = 0; c < classes; ++c)
-                    steps[std::size_t(f) * classes + c] = stepOf(slot->payload, c);
-            }
-        }
-    }
-}
-
-void LinearModel::rowsOf(const quint64 *features, qsizetype count, quint64 *rows) const
-{
-    Q_ASSERT(m_frozen);
-    // A row is its slot's payload: an empty one (no steps in an inline row,
-    // none listed in a sparse one) adds nothing, which noRow is.
-    std::fill_n(rows, count, noRow);
     if (m_slots.empty())
         return;
     constexpr qsizetype batch = 64;
@@ -119,9 +96,29 @@ void LinearModel::rowsOf(const quint64 *features, qsizetype count, quint64 *rows
         prefetch(features + from, to - from);
         for (qsizetype f = from; f < to; ++f) {
             if (const Slot *slot = findSlot(features[f]))
-                rows[f] = slot->payload;
+                found(f, *slot);
         }
     }
+}
+
+void LinearModel::stepsOf(const quint64 *features, qsizetype count, qint16 *steps) const
+{
+    Q_ASSERT(m_frozen);
+    const std::size_t classes = std::size_t(m_classCount);
+    std::fill_n(steps, std::size_t(count) * classes, qint16(0));
+    forEachFound(features, count, [&](qsizetype f, const Slot &slot) {
+        for (std::size_t c = 0; c < classes; ++c)
+            steps[std::size_t(f) * classes + c] = stepOf(slot.payload, c);
+    });
+}
+
+void LinearModel::rowsOf(const quint64 *features, qsizetype count, quint64 *rows) const
+{
+    Q_ASSERT(m_frozen);
+    // A row is its slot's payload: an empty one (no steps in an inline row,
+    // none listed in a sparse one) adds nothing, which noRow is.
+    std::fill_n(rows, count, noRow);
+    forEachFound(features, count, [&](qsizetype f, const Slot &slot) { rows[f] = slot.payload; });
 }
 
 void LinearModel::addRows(const quint64 *rows, qsizetype count, qint32 *sums) const

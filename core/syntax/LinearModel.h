@@ -131,6 +131,10 @@ private:
     static std::size_t sparseFirst(quint64 payload) { return std::size_t(payload >> 8); }
     static std::size_t sparseCount(quint64 payload) { return std::size_t(payload & 0xFF); }
 
+    // Calls found(f, slot) for each of the features the model has, looked
+    // up a batch at a time after asking for their memory (prefetch()).
+    template<typename Found>
+    void forEachFound(const quint64 *features, qsizetype count, Found &&found) const;
     const Slot *findSlot(quint64 feature) const
     {
         if (m_slots.empty())
