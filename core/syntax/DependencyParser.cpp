@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <array>
-#include <limits>
 #include <random>
 
 using namespace Qt::StringLiterals;
@@ -253,7 +252,7 @@ void moveFeatures(const Sentence &sentence, const ArcHybridState &state, std::ve
 }
 
 // What values an atom takes, for listing a template's weights.
-enum class AtomKind { Word, Tag, Label, Distance, Unbounded };
+enum class AtomKind { Word, Tag, Label, Distance, Flag, Unbounded };
 constexpr AtomKind kindOf(Atom atom)
 {
     if (atom >= S0Word && atom <= S2Tag)
@@ -265,6 +264,41 @@ constexpr AtomKind kindOf(Atom atom)
     if (atom == Distance || atom == StackDistance)
         return AtomKind::Distance;
     return AtomKind::Unbounded;
+}
+
+// How many values an atom of `kind` takes with a model of `words` words,
+// `tags` tags and `labels` labels; 0 for none listable (valencies, label sets).
+std::size_t valueCount(AtomKind kind, qsizetype words, qsizetype tags, qsizetype labels)
+{
+    switch (kind) {
+    case AtomKind::Word:
+        return std::size_t(firstVocabularyWord + words);
+    case AtomKind::Tag:
+        return std::size_t(firstTag + tags);
+    case AtomKind::Label:
+        return std::size_t(labels + 1);
+    case AtomKind::Distance:
+        return 8;
+    case AtomKind::Flag:
+        return 2;
+    case AtomKind::Unbounded:
+        break;
+    }
+    return 0;
+}
+
+// The tables that list a template's weights by the values of its atoms
+// (MoveScorer, LabelScorer) number a combination in mixed radix, the first
+// atom's value varying slowest: the values at place `index` of a table of
+// `sizes`. (The scorers compute a place inline, in their inner loops.)
+std::array<qint64, 4> tableValues(std::size_t index, const quint32 *sizes, std::size_t count)
+{
+    std::array<qint64, 4> values{};
+    for (std::size_t a = count; a-- > 0;) {
+        values[a] = qint64(index % sizes[a]);
+        index /= sizes[a];
+    }
+    return values;
 }
 
 // Which part of a state an atom reads, for the partial sums a parse keeps
@@ -353,6 +387,24 @@ constexpr LabelTemplate labelTemplates[] = {
     {FirstWord, DependentTag, HeadTag, Direction},
 };
 constexpr quint32 labelTemplateCount = quint32(std::size(labelTemplates));
+
+constexpr AtomKind kindOf(LabelAtom atom)
+{
+    switch (atom) {
+    case Direction: case FirstWord:
+        return AtomKind::Flag;
+    case ArcDistance:
+        return AtomKind::Distance;
+    case DependentWord: case HeadWord: case LeftWord: case Left2Word: case RightWord: case BeforeWord:
+        return AtomKind::Word;
+    case DependentTag: case HeadTag: case BeforeTag: case AfterTag:
+        return AtomKind::Tag;
+    case LeftLabel: case Left2Label: case RightLabel: case Right2Label:
+        return AtomKind::Label;
+    default:
+        return AtomKind::Unbounded; // label sets and valencies
+    }
+}
 constexpr quint32 firstLabelTemplate = 1000;
 
 template<typename Sentence>
@@ -683,22 +735,8 @@ void DependencyParser::prepareLabelScorer()
     if (!m_labeller.isFrozen() || m_labeller.classCount() == 0)
         return;
     auto scorer = std::make_shared<LabelScorer>();
-    const auto valuesOf = [&](LabelAtom atom) -> std::size_t {
-        switch (atom) {
-        case Direction:
-        case FirstWord:
-            return 2;
-        case ArcDistance:
-            return 8;
-        case DependentWord: case HeadWord: case LeftWord: case Left2Word: case RightWord: case BeforeWord:
-            return std::size_t(firstVocabularyWord + m_words.size());
-        case DependentTag: case HeadTag: case BeforeTag: case AfterTag:
-            return std::size_t(firstTag + m_tags.size());
-        case LeftLabel: case Left2Label: case RightLabel: case Right2Label:
-            return std::size_t(m_labels.size() + 1);
-        default:
-            return 0; // label sets and valencies: unbounded
-        }
+    const auto valuesOf = [&](LabelAtom atom) {
+        return valueCount(kindOf(atom), m_words.size(), m_tags.size(), m_labels.size());
     };
     std::vector<quint64> keys;
     scorer->classes = std::size_t(m_labeller.classCount());
@@ -720,11 +758,8 @@ void DependencyParser::prepareLabelScorer()
         // Each combination of the merged atoms, as this template's key.
         keys.resize(mergedCombinations);
         for (std::size_t index = 0; index < mergedCombinations; ++index) {
-            std::array<qint64, LabelScorer::mergedAtoms.size()> mergedValues{};
-            for (std::size_t a = mergedValues.size(), rest = index; a-- > 0;) {
-                mergedValues[a] = qint64(rest % scorer->mergedSizes[a]);
-                rest /= scorer->mergedSizes[a];
-            }
+            const std::array<qint64, 4> mergedValues
+                = tableValues(index, scorer->mergedSizes.data(), LabelScorer::mergedAtoms.size());
             std::array<qint64, 4> values{};
             for (std::size_t a = 0; a < atoms.size() && atoms[a] != NoLabelAtom; ++a) {
                 const auto at = std::find(LabelScorer::mergedAtoms.cbegin(), LabelScorer::mergedAtoms.cend(), atoms[a]);
@@ -761,11 +796,7 @@ void DependencyParser::prepareLabelScorer()
         // The keys in index order: the first atom's value varies slowest.
         keys.resize(combinations);
         for (std::size_t index = 0; index < combinations; ++index) {
-            std::array<qint64, 4> values{};
-            for (std::size_t a = std::size_t(table.arity), rest = index; a-- > 0;) {
-                values[a] = qint64(rest % table.sizes[a]);
-                rest /= table.sizes[a];
-            }
+            const std::array<qint64, 4> values = tableValues(index, table.sizes.data(), std::size_t(table.arity));
             keys[index] = featureKey(firstLabelTemplate + feature, values[0], values[1], values[2], values[3]);
         }
         scorer->rows.resize(table.first + combinations);
@@ -781,20 +812,8 @@ void DependencyParser::prepareMoveScorer()
     if (!m_moves.isFrozen() || m_moves.classCount() != ArcHybridState::moveCount)
         return;
     auto scorer = std::make_shared<MoveScorer>();
-    const auto valuesOf = [&](Atom atom) -> std::size_t {
-        switch (kindOf(atom)) {
-        case AtomKind::Word:
-            return std::size_t(firstVocabularyWord + m_words.size());
-        case AtomKind::Tag:
-            return std::size_t(firstTag + m_tags.size());
-        case AtomKind::Label:
-            return std::size_t(m_labels.size() + 1);
-        case AtomKind::Distance:
-            return 8;
-        case AtomKind::Unbounded:
-            break;
-        }
-        return 0;
+    const auto valuesOf = [&](Atom atom) {
+        return valueCount(kindOf(atom), m_words.size(), m_tags.size(), m_labels.size());
     };
     std::vector<quint64> keys;
     for (quint32 feature = 0; feature < moveTemplateCount; ++feature) {
@@ -832,11 +851,7 @@ void DependencyParser::prepareMoveScorer()
         // The keys in index order: the first atom's value varies slowest.
         keys.resize(combinations);
         for (std::size_t index = 0; index < combinations; ++index) {
-            std::array<qint64, 4> values{};
-            for (std::size_t a = std::size_t(arity), rest = index; a-- > 0;) {
-                values[a] = qint64(rest % table.sizes[a]);
-                rest /= table.sizes[a];
-            }
+            const std::array<qint64, 4> values = tableValues(index, table.sizes.data(), std::size_t(arity));
             keys[index] = featureKey(feature, values[0], values[1], values[2], values[3]);
         }
         if (arity == 0) {
