@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -122,6 +123,29 @@ struct NodePosition
     bool pinned = false; // placed by hand: a new layout keeps it where it is
 
     friend bool operator==(const NodePosition &, const NodePosition &) = default;
+};
+
+// One of the analyst's edits (Curator), as the edit log keeps it.
+struct EditRecord
+{
+    qint64 id = 0;
+    QString kind;    // "merge", "split", "rename", "retype", "add_alias", "remove_alias",
+                     // "hide", "show", "reject_relation", "reject_statement", "link", "note"
+    QString madeAt;  // ISO 8601, UTC
+    QString summary; // what it did, in words
+    // What it did in stable terms: the names and types of the entities it
+    // concerned, predicates, texts; never only row ids (see Curator).
+    QJsonObject detail;
+};
+
+// A note of the analyst's on an entity or on a relation.
+struct NoteRecord
+{
+    qint64 id = 0;
+    qint64 entityId = 0;   // 0 for a relation's
+    qint64 relationId = 0; // 0 for an entity's
+    QString text;
+    QString madeAt; // ISO 8601, UTC
 };
 
 struct StoreStatistics

@@ -141,6 +141,8 @@ qsizetype tokenCount(const QString &text)
     return count;
 }
 
+} // namespace
+
 // Turns what a person typed into an FTS5 expression that cannot be a syntax
 // error: every word and every "quoted phrase" becomes an FTS5 string (so
 // AND, OR, NOT, NEAR, parentheses, column filters and ^ are just text), a
@@ -200,6 +202,8 @@ Result<QString> toFtsQuery(const QString &input)
                          .arg(maximumSearchWords)};
     return expression;
 }
+
+namespace {
 
 // What writeExtraction() needs to know of the document a mention refers to.
 struct DocumentSentences
@@ -384,6 +388,16 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
             statement.bindNull(index);
     };
 
+    // Relations the analyst rejected (Curator) are not stored again; most
+    // projects have none, and then nothing is looked up.
+    Statement anyRejected(database, "SELECT EXISTS (SELECT 1 FROM rejected_relations)");
+    const bool rejections = anyRejected.next() && anyRejected.int64(0) != 0;
+    if (!anyRejected.ok())
+        return anyRejected.error();
+    anyRejected.reset();
+    Statement isRejected(database, "SELECT 1 FROM rejected_relations "
+                                   "WHERE subject_id = ?1 AND predicate_id = ?2 AND object_id = ?3");
+
     const qsizetype entityCount = entityIds.size();
     for (const ExtractedRelation &relation : extraction.relations) {
         // Worded only when needed; one multi-argument arg(), so that a "%1"
@@ -449,6 +463,15 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
         if (!findRelation.ok())
             return findRelation.error();
         qint64 relationId = knownId;
+        if (!known && rejections) {
+            isRejected.bind(1, subjectId).bind(2, **predicateId).bind(3, objectId);
+            const bool rejected = isRejected.next();
+            isRejected.reset();
+            if (!isRejected.ok())
+                return isRejected.error();
+            if (rejected)
+                continue;
+        }
         if (!known) {
             const Result<std::optional<qint64>> relationRule = rules.idOf(rule);
             if (!relationRule)
@@ -531,6 +554,8 @@ Statement statementOver(Database &database, const QString *idJson, const char *e
 // The statement fileMergeKeys() runs.
 constexpr char fileMergeKeySql[] = "INSERT OR IGNORE INTO merge_keys (key, entity_id) VALUES (?1, ?2)";
 
+} // namespace
+
 // How a merge key is stored (migration 11): its 64-bit FNV-1a hash (Fowler,
 // Noll and Vo) over the UTF-8 bytes, a fixed function so that projects
 // written by any build agree. An eighth of the key's text and of its index;
@@ -547,6 +572,13 @@ qint64 storedMergeKey(const QString &key)
     }
     return qint64(hash);
 }
+
+qint64 nameClaimKey(const QString &type, const QString &name)
+{
+    return storedMergeKey(type + u'\x1f' + foldName(name));
+}
+
+namespace {
 
 // `keys` as stored, for json_each().
 QString storedMergeKeyArray(const QStringList &keys)
@@ -569,6 +601,8 @@ Result<void> fileMergeKeys(Statement &fileKey, qint64 entityId, const QStringLis
     return {};
 }
 
+} // namespace
+
 // The merge keys of a stored entity from its name, type and every alias it
 // has: what a known entity is found under after its name grew fuller.
 Result<void> refileMergeKeys(Database &database, qint64 entityId, EntityType type, const QString &name)
@@ -587,6 +621,8 @@ Result<void> refileMergeKeys(Database &database, qint64 entityId, EntityType typ
     Statement fileKey(database, fileMergeKeySql);
     return fileMergeKeys(fileKey, entityId, mergeKeysOf(type, name, all));
 }
+
+namespace {
 
 // The next free place of a mention in each sentence of the document, by
 // sentence index (mentions are keyed by sentence and place, migration 17):
@@ -628,7 +664,8 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                          .arg(document.consequence)};
 
     Statement insertEntity(database, "INSERT INTO entities (name, type) VALUES (?1, ?2)");
-    Statement knownEntity(database, "SELECT name, type FROM entities WHERE id = ?1");
+    // An entity the analyst named (curated bit 1) keeps its name.
+    Statement knownEntity(database, "SELECT name, type, curated FROM entities WHERE id = ?1");
     Statement fileKey(database, fileMergeKeySql);
     Statement renameEntity(database, "UPDATE entities SET name = ?1 WHERE id = ?2");
     Statement insertAlias(database,
@@ -674,13 +711,14 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
             const bool exists = knownEntity.next();
             const QString current = exists ? knownEntity.text(0) : QString();
             storedType = exists ? entityTypeFromName(knownEntity.text(1)) : std::nullopt;
+            const bool named = exists && (knownEntity.int64(2) & 1) != 0;
             knownEntity.reset();
             if (!knownEntity.ok())
                 return knownEntity.error();
             if (!exists)
                 return Error{u"%1: “%2” was matched to entity %3, which does not exist; %4"_s.arg(
                     document.name, entity.name).arg(entityId).arg(document.consequence)};
-            storedName = preferredEntityName(current, entity.name);
+            storedName = named ? current : preferredEntityName(current, entity.name);
             if (storedName != current) {
                 renameEntity.bind(1, storedName).bind(2, entityId);
                 if (auto renaming = renameEntity.execute(); !renaming)
@@ -1466,12 +1504,40 @@ Result<QList<qint64>> Repository::matchKnownEntities(const QList<ExtractedEntity
     Statement mostShared(m_database,
                          "SELECT entity_id FROM merge_keys WHERE key IN (SELECT value FROM json_each(?1)) "
                          "GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT 1");
+    // A name the analyst's edits claimed for an entity (a merge, a split, a
+    // rename: Curator) goes to it, before any key is compared; most projects
+    // have no claims, and then none is looked up.
+    Statement anyClaim(m_database, "SELECT EXISTS (SELECT 1 FROM name_claims)");
+    const bool claims = anyClaim.next() && anyClaim.int64(0) != 0;
+    if (!anyClaim.ok())
+        return anyClaim.error();
+    anyClaim.reset();
+    Statement claimed(m_database, "SELECT entity_id FROM name_claims WHERE key = ?1");
     QHash<qint64, QStringList> personWords; // read once per call
     QList<qint64> result;
     result.reserve(entities.size());
     for (const ExtractedEntity &entity : entities) {
-        const QStringList keys = mergeKeysOf(entity.type, entity.name, entity.aliases);
         qint64 match = 0;
+        if (claims) {
+            const QString type = typeName(entity.type);
+            QStringList names{entity.name};
+            names += entity.aliases;
+            for (const QString &name : std::as_const(names)) {
+                claimed.bind(1, nameClaimKey(type, name));
+                if (claimed.next())
+                    match = claimed.int64(0);
+                claimed.reset();
+                if (!claimed.ok())
+                    return claimed.error();
+                if (match > 0)
+                    break;
+            }
+            if (match > 0) {
+                result.append(match);
+                continue;
+            }
+        }
+        const QStringList keys = mergeKeysOf(entity.type, entity.name, entity.aliases);
         if (keys.isEmpty()) {
             // A person of one word: never merged across documents.
         } else if (entity.type == EntityType::Person) {

@@ -25,6 +25,20 @@ struct StoredDocument
     QList<qint64> entityIds;
 };
 
+// A search as a person types it, as an FTS5 query: words matched as words
+// (all of them), "quoted phrases" as phrases, a trailing * as a prefix;
+// never raw FTS5 syntax. An error for a search too long to run.
+Result<QString> toFtsQuery(const QString &input);
+// How merge_keys and name_claims store a key: its 64-bit FNV-1a hash.
+qint64 storedMergeKey(const QString &key);
+// The key under which the analyst's edits claim a name of a type for an
+// entity (name_claims, see Curator): storedMergeKey() of the type and the
+// folded name (foldName()).
+qint64 nameClaimKey(const QString &type, const QString &name);
+// Files the merge keys of a stored entity again from its name, type and
+// every alias it has (after its name or aliases changed).
+Result<void> refileMergeKeys(Database &database, qint64 entityId, EntityType type, const QString &name);
+
 // The queries NewsGraph runs against a project database. Every value goes
 // through bound parameters. Writers do not open transactions of their own
 // beyond a savepoint per document: the caller (Ingester) decides what one

@@ -552,6 +552,140 @@ constexpr const char migration20[] = R"sql(
 ALTER TABLE mentions DROP COLUMN document_id;
 )sql";
 
+// Version 21: the analyst's edits (issue 16; Curator). Entities, their
+// aliases and relations number their rows with AUTOINCREMENT: an edit that
+// deletes one (a merge, a rejected link) can be undone by putting the row
+// back under its id, which no row stored since can have taken. An entity
+// says which of its name and type the analyst set (`curated`: 1 name,
+// 2 type), which extraction then leaves alone; a relation whether the
+// analyst added it (`origin` 1). Every edit is a row of `edits` with the
+// changes it made (an SQLite session changeset, which undo inverts) and
+// what it did in stable terms: names and types, not row ids. A merge or a
+// split claims the names it moved (`name_claims`: the stored merge key of
+// the type and folded name, see Curator) for the entity they went to, so
+// that tomorrow's articles naming them join it; a rejected relation stays
+// rejected when another article states it (`rejected_relations`). Notes
+// are searched with their own full-text index.
+constexpr const char migration21[] = R"sql(
+-- Their bodies name entities, which a rename checks while it is gone.
+DROP TRIGGER mentions_count_delete;
+DROP TRIGGER mentions_count_update;
+
+CREATE TABLE entities_remade (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    name          TEXT NOT NULL,
+    type          TEXT NOT NULL,
+    hidden        INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    -- set by the analyst, kept by extraction: 1 the name, 2 the type
+    curated       INTEGER NOT NULL DEFAULT 0 CHECK (curated BETWEEN 0 AND 3)
+);
+INSERT INTO entities_remade (id, name, type, hidden, mention_count)
+SELECT id, name, type, hidden, mention_count FROM entities ORDER BY id;
+DROP TABLE entities;
+ALTER TABLE entities_remade RENAME TO entities;
+
+CREATE TABLE aliases_remade (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    alias     TEXT NOT NULL,
+    UNIQUE (entity_id, alias)
+);
+INSERT INTO aliases_remade (id, entity_id, alias) SELECT id, entity_id, alias FROM aliases ORDER BY id;
+DROP TABLE aliases;
+ALTER TABLE aliases_remade RENAME TO aliases;
+CREATE INDEX aliases_alias ON aliases (alias);
+
+CREATE TABLE relations_remade (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    subject_id   INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    predicate_id INTEGER NOT NULL REFERENCES predicates (id),
+    object_id    INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    -- in thousandths
+    confidence   INTEGER NOT NULL DEFAULT 1000 CHECK (confidence BETWEEN 0 AND 1000),
+    -- the extraction rule that produced it (rules are data, see core/extract)
+    rule_id      INTEGER REFERENCES rules (id),
+    -- 1: added by the analyst
+    origin       INTEGER NOT NULL DEFAULT 0 CHECK (origin IN (0, 1)),
+    UNIQUE (subject_id, predicate_id, object_id)
+);
+INSERT INTO relations_remade (id, subject_id, predicate_id, object_id, confidence, rule_id)
+SELECT id, subject_id, predicate_id, object_id, confidence, rule_id FROM relations ORDER BY id;
+DROP TABLE relations;
+ALTER TABLE relations_remade RENAME TO relations;
+CREATE INDEX relations_object ON relations (object_id, subject_id);
+
+CREATE TRIGGER mentions_count_delete AFTER DELETE ON mentions
+WHEN old.entity_id IS NOT NULL AND old.resolved = 0 BEGIN
+    UPDATE entities SET mention_count = mention_count - 1 WHERE id = old.entity_id;
+END;
+
+CREATE TRIGGER mentions_count_update AFTER UPDATE OF entity_id, resolved ON mentions BEGIN
+    UPDATE entities SET mention_count = mention_count - 1
+    WHERE id = old.entity_id AND old.resolved = 0;
+    UPDATE entities SET mention_count = mention_count + 1
+    WHERE id = new.entity_id AND new.resolved = 0;
+END;
+
+CREATE TABLE edits (
+    id        INTEGER PRIMARY KEY,
+    -- merge, split, rename, retype, add_alias, remove_alias, hide, show,
+    -- reject_relation, reject_statement, link, note
+    kind      TEXT NOT NULL,
+    -- ISO 8601, UTC
+    made_at   TEXT NOT NULL,
+    -- what it did, in words ("Merged “Bob Smith” into “Robert Smith”")
+    summary   TEXT NOT NULL,
+    -- what it did in stable terms (names, types, predicates), JSON
+    detail    TEXT NOT NULL,
+    -- the SQLite session changeset of its changes
+    changes   BLOB NOT NULL
+);
+
+CREATE TABLE name_claims (
+    key       INTEGER PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE
+);
+CREATE INDEX name_claims_entity ON name_claims (entity_id);
+
+CREATE TABLE rejected_relations (
+    subject_id   INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    predicate_id INTEGER NOT NULL REFERENCES predicates (id),
+    object_id    INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    PRIMARY KEY (subject_id, predicate_id, object_id)
+) WITHOUT ROWID;
+CREATE INDEX rejected_relations_object ON rejected_relations (object_id);
+
+CREATE TABLE notes (
+    id          INTEGER PRIMARY KEY,
+    entity_id   INTEGER REFERENCES entities (id) ON DELETE CASCADE,
+    relation_id INTEGER REFERENCES relations (id) ON DELETE CASCADE,
+    text        TEXT NOT NULL,
+    -- ISO 8601, UTC
+    made_at     TEXT NOT NULL,
+    CHECK ((entity_id IS NULL) <> (relation_id IS NULL))
+);
+CREATE INDEX notes_entity ON notes (entity_id);
+CREATE INDEX notes_relation ON notes (relation_id);
+
+CREATE VIRTUAL TABLE notes_fts USING fts5 (
+    text,
+    content = 'notes',
+    content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER notes_fts_insert AFTER INSERT ON notes BEGIN
+    INSERT INTO notes_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER notes_fts_delete AFTER DELETE ON notes BEGIN
+    INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER notes_fts_update AFTER UPDATE OF id, text ON notes BEGIN
+    INSERT INTO notes_fts (notes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO notes_fts (rowid, text) VALUES (new.id, new.text);
+END;
+)sql";
+
 } // namespace
 
 const QList<Migration> &schemaMigrations()
@@ -577,6 +711,7 @@ const QList<Migration> &schemaMigrations()
         {18, migration18},
         {19, migration19, nullptr, true},
         {20, migration20},
+        {21, migration21, nullptr, true},
     };
     return migrations;
 }

@@ -2185,8 +2185,8 @@ private Q_SLOTS:
 
         auto database = Database::open(path);
         QVERIFY2(database.ok(), qPrintable(database.error()));
-        QCOMPARE(database->schemaVersion(), 20);
-        QCOMPARE(Database::latestSchemaVersion(), 20);
+        QCOMPARE(database->schemaVersion(), 21);
+        QCOMPARE(Database::latestSchemaVersion(), 21);
         // Version 9 compresses the texts stored before, and keeps their length.
         QCOMPARE(queryText(*database, "SELECT typeof(text) FROM documents"), u"blob"_s);
         QCOMPARE(queryInteger(*database, "SELECT text_length FROM documents"), alphaText.size());
@@ -2258,6 +2258,14 @@ private Q_SLOTS:
         // Version 20: their document is their sentence's.
         QVERIFY(!database->execute(u"SELECT document_id FROM mentions"_s).ok());
         QCOMPARE(repository.mentions(id)->size(), 2);
+        // Version 21: entities, aliases and relations keep their ids, now
+        // never given twice; nothing is curated, no relation manual, the
+        // mention counts still follow the mentions.
+        QCOMPARE(queryText(*database, "SELECT group_concat(id || ':' || curated) FROM entities"), u"1:0,2:0"_s);
+        QCOMPARE(queryInteger(*database, "SELECT origin FROM relations WHERE id = 2"), 0);
+        QCOMPARE(queryInteger(*database, "SELECT seq FROM sqlite_sequence WHERE name = 'relations'"), 2);
+        QVERIFY(database->execute(u"UPDATE mentions SET entity_id = 2 WHERE entity_id = 1"_s).ok());
+        QCOMPARE(miscountedEntities(*database), 0);
         QCOMPARE(repository.mentions(id)->first().documentId, id);
         QCOMPARE(queryInteger(*database, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' "
                                          "AND tbl_name = 'mentions'"), 2);
