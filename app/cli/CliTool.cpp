@@ -18,6 +18,7 @@
 #include "core/pipeline/Ingester.h"
 #include "core/extract/NameTyper.h"
 #include "core/extract/SyntaxAnalyzer.h"
+#include "core/store/Curator.h"
 #include "core/store/Repository.h"
 #include "core/syntax/SyntaxTraining.h"
 #include "core/text/FileName.h"
@@ -125,6 +126,25 @@ const QCommandLineOption modelOption(u"model"_s, u"Syntax model file."_s, u"FILE
 const QCommandLineOption testOption(u"test"_s, u"CoNLL-U file with the reference analysis."_s, u"FILE"_s);
 const QCommandLineOption sentenceOption(u"sentence"_s, u"Only sentence N of the document (see the sentences command)."_s,
                                         u"N"_s);
+const QCommandLineOption nameOption(u"name"_s, u"merge: the merged entity's name (default: the first one's); "
+                                                "split: the new entity's."_s,
+                                    u"NAME"_s);
+const QCommandLineOption typeOption(u"type"_s, u"Entity type: PERSON, ORG, PLACE, PRODUCT or EVENT."_s, u"TYPE"_s);
+const QCommandLineOption aliasOption(u"alias"_s, u"A name of the entity that goes to the new one (repeat for several)."_s,
+                                     u"NAME"_s);
+const QCommandLineOption predicateOption(u"predicate"_s, u"The relation: partner_of, ceo_of, supplies, ..."_s,
+                                         u"NAME"_s);
+const QCommandLineOption linkSentenceOption(u"sentence"_s,
+                                            u"With --doc: sentence N of the document (see the sentences command)."_s,
+                                            u"N"_s);
+const QCommandLineOption noteOption(u"note"_s, u"A note to keep with the link."_s, u"TEXT"_s);
+const QCommandLineOption removeOption(u"remove"_s, u"Remove the name instead of adding it."_s);
+const QCommandLineOption showOption(u"show"_s, u"Show the entity again instead of hiding it."_s);
+const QCommandLineOption editOption(u"edit"_s, u"The edit to undo (default: the latest; see the edits command)."_s,
+                                    u"N"_s);
+const QCommandLineOption notesEntityOption(u"entity"_s, u"Only the notes of this entity (name, alias or id)."_s,
+                                           u"NAME"_s);
+const QCommandLineOption notesSearchOption(u"search"_s, u"Only the notes with these words."_s, u"QUERY"_s);
 const QCommandLineOption helpOption(QStringList{u"h"_s, u"help"_s}, u"Show this help."_s);
 
 QString elided(const QString &text, int width)
@@ -226,6 +246,39 @@ QList<CliTool::Command> CliTool::commands() const
         {u"eval-syntax"_s, QString(),
          u"Score a syntax model on a treebank: UPOS, lemma, UAS and LAS with gold tokenisation."_s,
          {modelOption, testOption, jsonOption}, &CliTool::evaluateSyntax},
+        {u"merge"_s, u"ENTITY ENTITY..."_s,
+         u"Merge entities into the first one: mentions, names, links and notes move to it."_s,
+         {dbOption, nameOption, typeOption, jsonOption}, &CliTool::merge},
+        {u"split"_s, u"ENTITY"_s,
+         u"Move some names of an entity, with their mentions and statements, to a new entity."_s,
+         {dbOption, aliasOption, nameOption, typeOption, jsonOption}, &CliTool::split},
+        {u"rename"_s, u"ENTITY NAME"_s, u"Give an entity another name; extraction keeps it."_s,
+         {dbOption, jsonOption}, &CliTool::rename},
+        {u"retype"_s, u"ENTITY TYPE"_s, u"Change an entity's type; extraction keeps it."_s,
+         {dbOption, jsonOption}, &CliTool::retype},
+        {u"alias"_s, u"ENTITY NAME"_s, u"Add a name an entity goes by (or --remove one)."_s,
+         {dbOption, removeOption, jsonOption}, &CliTool::alias},
+        {u"hide"_s, u"ENTITY"_s, u"Hide an entity from the graph (or --show it again)."_s,
+         {dbOption, showOption, jsonOption}, &CliTool::hide},
+        {u"link"_s, QString(),
+         u"Add a link the articles do not state, optionally with a sentence that does and a note."_s,
+         {dbOption, fromEntityOption, predicateOption, toEntityOption, docOption, linkSentenceOption, noteOption,
+          jsonOption},
+         &CliTool::link},
+        {u"unlink"_s, QString(),
+         u"Delete a link between two entities (or, with --doc and --sentence, one statement of it); "
+         u"extraction does not bring it back."_s,
+         {dbOption, fromEntityOption, predicateOption, toEntityOption, docOption, linkSentenceOption, jsonOption},
+         &CliTool::unlink},
+        {u"note"_s, u"TEXT"_s, u"Keep a note on an entity (--entity) or on a link (--from, --predicate, --to)."_s,
+         {dbOption, notesEntityOption, fromEntityOption, predicateOption, toEntityOption, jsonOption},
+         &CliTool::note},
+        {u"notes"_s, QString(), u"List the notes, of one entity or with some words."_s,
+         {dbOption, notesEntityOption, notesSearchOption, jsonOption}, &CliTool::notes},
+        {u"edits"_s, QString(), u"List the edits made to the graph, oldest first."_s, {dbOption, jsonOption},
+         &CliTool::edits},
+        {u"undo"_s, QString(), u"Undo the latest edit (or --edit N)."_s, {dbOption, editOption, jsonOption},
+         &CliTool::undo},
         {u"parse"_s, u"[TEXT...]"_s,
          u"Print the words of a text or of a stored document's sentences as CoNLL-U: lemma, part of speech, "
          u"head and relation, what the extraction rules see."_s,
@@ -1915,6 +1968,339 @@ int CliTool::exportImageFile(const ImageRequest &request, const EntityGraph &gra
           << imageFormatName(request.format) << " to " << out << ".\n";
     m_out.flush();
     return Success;
+}
+
+std::optional<Database> CliTool::openProjectToEdit(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(dbOption)) {
+        usageError(u"an edit needs the project it changes: --db FILE"_s);
+        return std::nullopt;
+    }
+    return openDatabase(parser, Access::Write);
+}
+
+std::optional<qint64> CliTool::editedEntityNamed(Database &database, const QString &name)
+{
+    const Repository repository(database);
+    const Result<QList<qint64>> ids = repository.entitiesNamed(name);
+    if (ids && ids->isEmpty()) {
+        const Result<QString> whereabouts = Curator(database).whereabouts(name);
+        if (whereabouts && !whereabouts->isEmpty()) {
+            fail(u"no entity is named '%1' any more: %2"_s.arg(name, *whereabouts));
+            return std::nullopt;
+        }
+    }
+    return storedEntityNamed(repository, name);
+}
+
+std::optional<qint64> CliTool::relationNamed(Database &database, const QCommandLineParser &parser)
+{
+    if (!parser.isSet(fromEntityOption) || !parser.isSet(toEntityOption)) {
+        usageError(u"name the link with --from NAME and --to NAME (and --predicate if they have several)"_s);
+        return std::nullopt;
+    }
+    const std::optional<qint64> from = editedEntityNamed(database, parser.value(fromEntityOption));
+    if (!from)
+        return std::nullopt;
+    const std::optional<qint64> to = editedEntityNamed(database, parser.value(toEntityOption));
+    if (!to)
+        return std::nullopt;
+    const Result<QList<RelationRecord>> between = Repository(database).relationsBetween(*from, *to);
+    if (!between) {
+        fail(between.error());
+        return std::nullopt;
+    }
+    const QString predicate = parser.value(predicateOption);
+    QList<RelationRecord> matching;
+    QStringList predicates;
+    for (const RelationRecord &relation : *between) {
+        predicates.append(relation.predicate);
+        if (predicate.isEmpty() || relation.predicate == predicate)
+            matching.append(relation);
+    }
+    const QString ends = u"'%1' and '%2'"_s.arg(parser.value(fromEntityOption), parser.value(toEntityOption));
+    if (matching.isEmpty()) {
+        fail(predicate.isEmpty() ? u"%1 are not linked"_s.arg(ends)
+                                 : u"%1 have no %2 link (their links: %3)"_s.arg(
+                                       ends, predicate, predicates.isEmpty() ? u"none"_s : predicates.join(u", "_s)));
+        return std::nullopt;
+    }
+    if (matching.size() > 1) {
+        usageError(u"%1 have %2 links (%3); say which with --predicate"_s.arg(ends).arg(matching.size()).arg(
+            predicates.join(u", "_s)));
+        return std::nullopt;
+    }
+    return matching.first().id;
+}
+
+std::optional<qint64> CliTool::sentenceNamed(Database &database, const QCommandLineParser &parser)
+{
+    if (!parser.isSet(docOption) && !parser.isSet(linkSentenceOption))
+        return 0;
+    if (!parser.isSet(docOption) || !parser.isSet(linkSentenceOption)) {
+        usageError(u"a sentence is named by --doc ID and --sentence N together"_s);
+        return std::nullopt;
+    }
+    const std::optional<qint64> document = documentId(parser);
+    if (!document)
+        return std::nullopt;
+    bool ok = false;
+    const int index = parser.value(linkSentenceOption).toInt(&ok);
+    const Result<QList<SentenceRecord>> sentences = Repository(database).sentences(*document);
+    if (!sentences) {
+        fail(sentences.error());
+        return std::nullopt;
+    }
+    if (sentences->isEmpty()) {
+        fail(u"there is no document %1 (see the documents command)"_s.arg(*document));
+        return std::nullopt;
+    }
+    if (!ok || index < 0 || index >= sentences->size()) {
+        usageError(u"--sentence expects a sentence of document %1, from 0 to %2, not '%3'"_s.arg(*document)
+                       .arg(sentences->size() - 1)
+                       .arg(parser.value(linkSentenceOption)));
+        return std::nullopt;
+    }
+    return sentences->at(index).id;
+}
+
+int CliTool::reportEdit(const QCommandLineParser &parser, const Result<EditRecord> &edit, const char *verb)
+{
+    if (!edit)
+        return fail(edit.error());
+    if (parser.isSet(jsonOption)) {
+        printJson({{QString::fromLatin1(verb), toJson(*edit)}});
+        return Success;
+    }
+    m_out << (QByteArray(verb) == "undone" ? "Undid edit " : "Edit ") << edit->id << ": " << edit->summary
+          << ".\n";
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::merge(const QCommandLineParser &parser)
+{
+    const QStringList names = parser.positionalArguments();
+    if (names.size() < 2)
+        return usageError(u"merge takes two entities or more (names, aliases or ids); the first one stays"_s);
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    QList<qint64> ids;
+    for (const QString &name : names) {
+        const std::optional<qint64> id = editedEntityNamed(*database, name);
+        if (!id)
+            return Failure;
+        ids.append(*id);
+    }
+    return reportEdit(parser, Curator(*database).merge(ids, parser.value(nameOption), parser.value(typeOption)),
+                      "edit");
+}
+
+int CliTool::split(const QCommandLineParser &parser)
+{
+    if (parser.positionalArguments().size() != 1)
+        return usageError(u"split takes one entity (name, alias or id)"_s);
+    if (!parser.isSet(aliasOption) || !parser.isSet(nameOption))
+        return usageError(u"split needs the names that go (--alias, once for each) and the new entity's --name"_s);
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    const std::optional<qint64> id = editedEntityNamed(*database, parser.positionalArguments().first());
+    if (!id)
+        return Failure;
+    return reportEdit(parser,
+                      Curator(*database).split(*id, parser.values(aliasOption), parser.value(nameOption),
+                                               parser.value(typeOption)),
+                      "edit");
+}
+
+int CliTool::rename(const QCommandLineParser &parser)
+{
+    if (parser.positionalArguments().size() != 2)
+        return usageError(u"rename takes an entity (name, alias or id) and its new name"_s);
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    const std::optional<qint64> id = editedEntityNamed(*database, parser.positionalArguments().first());
+    if (!id)
+        return Failure;
+    return reportEdit(parser, Curator(*database).rename(*id, parser.positionalArguments().at(1)), "edit");
+}
+
+int CliTool::retype(const QCommandLineParser &parser)
+{
+    if (parser.positionalArguments().size() != 2)
+        return usageError(u"retype takes an entity (name, alias or id) and its type: PERSON, ORG, PLACE, PRODUCT "
+                          "or EVENT"_s);
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    const std::optional<qint64> id = editedEntityNamed(*database, parser.positionalArguments().first());
+    if (!id)
+        return Failure;
+    return reportEdit(parser, Curator(*database).retype(*id, parser.positionalArguments().at(1)), "edit");
+}
+
+int CliTool::alias(const QCommandLineParser &parser)
+{
+    if (parser.positionalArguments().size() != 2)
+        return usageError(u"alias takes an entity (name, alias or id) and the name to add or --remove"_s);
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    const std::optional<qint64> id = editedEntityNamed(*database, parser.positionalArguments().first());
+    if (!id)
+        return Failure;
+    Curator curator(*database);
+    const QString name = parser.positionalArguments().at(1);
+    return reportEdit(parser, parser.isSet(removeOption) ? curator.removeAlias(*id, name) : curator.addAlias(*id, name),
+                      "edit");
+}
+
+int CliTool::hide(const QCommandLineParser &parser)
+{
+    if (parser.positionalArguments().size() != 1)
+        return usageError(u"hide takes one entity (name, alias or id)"_s);
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    const std::optional<qint64> id = editedEntityNamed(*database, parser.positionalArguments().first());
+    if (!id)
+        return Failure;
+    return reportEdit(parser, Curator(*database).setHidden(*id, !parser.isSet(showOption)), "edit");
+}
+
+int CliTool::link(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(fromEntityOption) || !parser.isSet(toEntityOption) || !parser.isSet(predicateOption))
+        return usageError(u"link needs --from NAME, --predicate NAME and --to NAME"_s);
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    const std::optional<qint64> from = editedEntityNamed(*database, parser.value(fromEntityOption));
+    if (!from)
+        return Failure;
+    const std::optional<qint64> to = editedEntityNamed(*database, parser.value(toEntityOption));
+    if (!to)
+        return Failure;
+    const std::optional<qint64> sentence = sentenceNamed(*database, parser);
+    if (!sentence)
+        return Failure;
+    return reportEdit(parser,
+                      Curator(*database).link(*from, parser.value(predicateOption), *to,
+                                              *sentence > 0 ? std::optional<qint64>(*sentence) : std::nullopt,
+                                              parser.value(noteOption)),
+                      "edit");
+}
+
+int CliTool::unlink(const QCommandLineParser &parser)
+{
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    const std::optional<qint64> relation = relationNamed(*database, parser);
+    if (!relation)
+        return Failure;
+    const std::optional<qint64> sentence = sentenceNamed(*database, parser);
+    if (!sentence)
+        return Failure;
+    Curator curator(*database);
+    return reportEdit(parser,
+                      *sentence > 0 ? curator.rejectStatement(*relation, *sentence) : curator.rejectRelation(*relation),
+                      "edit");
+}
+
+int CliTool::note(const QCommandLineParser &parser)
+{
+    if (parser.positionalArguments().size() != 1)
+        return usageError(u"note takes its text as one argument (in quotes)"_s);
+    const bool onLink = parser.isSet(fromEntityOption) || parser.isSet(toEntityOption);
+    if (onLink == parser.isSet(notesEntityOption))
+        return usageError(u"a note is on an entity (--entity NAME) or on a link (--from, --to, --predicate)"_s);
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    const QString text = parser.positionalArguments().first();
+    Curator curator(*database);
+    if (onLink) {
+        const std::optional<qint64> relation = relationNamed(*database, parser);
+        if (!relation)
+            return Failure;
+        return reportEdit(parser, curator.noteRelation(*relation, text), "edit");
+    }
+    const std::optional<qint64> entity = editedEntityNamed(*database, parser.value(notesEntityOption));
+    if (!entity)
+        return Failure;
+    return reportEdit(parser, curator.noteEntity(*entity, text), "edit");
+}
+
+int CliTool::notes(const QCommandLineParser &parser)
+{
+    std::optional<Database> database = openDatabase(parser);
+    if (!database)
+        return Failure;
+    const Curator curator(*database);
+    Result<QList<NoteRecord>> found = QList<NoteRecord>();
+    if (parser.isSet(notesEntityOption)) {
+        const std::optional<qint64> entity = editedEntityNamed(*database, parser.value(notesEntityOption));
+        if (!entity)
+            return Failure;
+        found = curator.entityNotes(*entity);
+    } else if (parser.isSet(notesSearchOption)) {
+        found = curator.searchNotes(parser.value(notesSearchOption));
+    } else {
+        found = curator.notes();
+    }
+    if (!found)
+        return fail(found.error());
+    if (parser.isSet(jsonOption)) {
+        printJson({{u"notes"_s, toJsonArray(*found)}});
+        return Success;
+    }
+    for (const NoteRecord &note : *found) {
+        m_out << note.madeAt << "  " << (note.entityId > 0 ? u"entity %1"_s.arg(note.entityId)
+                                                          : u"relation %1"_s.arg(note.relationId))
+              << ": " << note.text << '\n';
+    }
+    m_out << found->size() << (found->size() == 1 ? " note.\n" : " notes.\n");
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::edits(const QCommandLineParser &parser)
+{
+    std::optional<Database> database = openDatabase(parser);
+    if (!database)
+        return Failure;
+    const Result<QList<EditRecord>> edits = Curator(*database).edits();
+    if (!edits)
+        return fail(edits.error());
+    if (parser.isSet(jsonOption)) {
+        printJson({{u"edits"_s, toJsonArray(*edits)}});
+        return Success;
+    }
+    for (const EditRecord &edit : *edits)
+        m_out << edit.id << "  " << edit.madeAt << "  " << edit.kind << "  " << edit.summary << '\n';
+    m_out << edits->size() << (edits->size() == 1 ? " edit.\n" : " edits.\n");
+    m_out.flush();
+    return Success;
+}
+
+int CliTool::undo(const QCommandLineParser &parser)
+{
+    qint64 editId = 0;
+    if (parser.isSet(editOption)) {
+        bool ok = false;
+        editId = parser.value(editOption).toLongLong(&ok);
+        if (!ok || editId <= 0)
+            return usageError(u"--edit expects an edit number (see the edits command), not '%1'"_s.arg(
+                parser.value(editOption)));
+    }
+    std::optional<Database> database = openProjectToEdit(parser);
+    if (!database)
+        return Failure;
+    return reportEdit(parser, Curator(*database).undo(editId), "undone");
 }
 
 } // namespace NewsGraph

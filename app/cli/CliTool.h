@@ -75,6 +75,18 @@ private:
     int trainNames(const QCommandLineParser &parser);
     int evaluateSyntax(const QCommandLineParser &parser);
     int parse(const QCommandLineParser &parser);
+    int merge(const QCommandLineParser &parser);
+    int split(const QCommandLineParser &parser);
+    int rename(const QCommandLineParser &parser);
+    int retype(const QCommandLineParser &parser);
+    int alias(const QCommandLineParser &parser);
+    int hide(const QCommandLineParser &parser);
+    int link(const QCommandLineParser &parser);
+    int unlink(const QCommandLineParser &parser);
+    int note(const QCommandLineParser &parser);
+    int notes(const QCommandLineParser &parser);
+    int edits(const QCommandLineParser &parser);
+    int undo(const QCommandLineParser &parser);
 
     // What `export --format png|svg|pdf` draws, from its options.
     struct ImageRequest
@@ -154,6 +166,20 @@ private:
     // The two entities --from and --to name; nothing (the reason said) when
     // either names none or both name the same one.
     std::optional<std::pair<qint64, qint64>> endpointsNamed(const QCommandLineParser &parser, StoreView &view);
+    // The project an edit changes: --db, which must exist (edits are kept
+    // in it; the bundled sample is not one).
+    std::optional<Database> openProjectToEdit(const QCommandLineParser &parser);
+    // storedEntityNamed(), and for a name no entity has any more, where the
+    // edits sent it ("merged into ...").
+    std::optional<qint64> editedEntityNamed(Database &database, const QString &name);
+    // The relation --predicate between --from and --to (either way round);
+    // without --predicate, the only one between them.
+    std::optional<qint64> relationNamed(Database &database, const QCommandLineParser &parser);
+    // The id of sentence --sentence of document --doc; 0 when neither is
+    // given, nullopt (reported) when they are wrong.
+    std::optional<qint64> sentenceNamed(Database &database, const QCommandLineParser &parser);
+    // Prints a made or undone edit (text or --json) and maps the outcome.
+    int reportEdit(const QCommandLineParser &parser, const Result<EditRecord> &edit, const char *verb);
     // Empty when everything written to the output reached it; else why not.
     QString outputError();
     int fail(const QString &message);

@@ -113,4 +113,25 @@ QJsonObject toJson(const StoreStatistics &statistics)
     };
 }
 
+QJsonObject toJson(const EditRecord &edit)
+{
+    return {
+        {u"id"_s, edit.id},
+        {u"kind"_s, edit.kind},
+        {u"made_at"_s, edit.madeAt},
+        {u"summary"_s, edit.summary},
+        {u"detail"_s, edit.detail},
+    };
+}
+
+QJsonObject toJson(const NoteRecord &note)
+{
+    QJsonObject json{{u"id"_s, note.id}, {u"text"_s, note.text}, {u"made_at"_s, note.madeAt}};
+    if (note.entityId > 0)
+        json.insert(u"entity"_s, note.entityId);
+    else
+        json.insert(u"relation"_s, note.relationId);
+    return json;
+}
+
 } // namespace NewsGraph

@@ -23,6 +23,10 @@ QJsonObject toJson(const EntityRecord &entity);
 QJsonObject toJson(const EvidenceRecord &evidence);
 QJsonObject toJson(const RelationRecord &relation);
 QJsonObject toJson(const StoreStatistics &statistics);
+//   edit:     {"id","kind","made_at","summary","detail":{...}}
+//   note:     {"id","entity" or "relation" (ids),"text","made_at"}
+QJsonObject toJson(const EditRecord &edit);
+QJsonObject toJson(const NoteRecord &note);
 
 template<typename Record>
 QJsonArray toJsonArray(const QList<Record> &records)

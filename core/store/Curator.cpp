@@ -83,7 +83,9 @@ Result<EntityRow> readEntity(Database &database, qint64 id)
 
 QJsonObject entityJson(const EntityRow &entity, bool withAliases = false)
 {
-    QJsonObject json{{u"name"_s, entity.name}, {u"type"_s, entity.type}};
+    // The id too, for messages about an entity an edit deleted ("entity
+    // 12 was merged into ..."); names and types are what identify it.
+    QJsonObject json{{u"name"_s, entity.name}, {u"type"_s, entity.type}, {u"id"_s, entity.id}};
     if (withAliases)
         json.insert(u"aliases"_s, QJsonArray::fromStringList(entity.aliases));
     return json;
@@ -1122,6 +1124,15 @@ Result<EditRecord> Curator::undo(qint64 editId)
     return record;
 }
 
+Result<QList<NoteRecord>> Curator::notes() const
+{
+    Statement query(m_database, "SELECT id, entity_id, relation_id, text, made_at FROM notes ORDER BY id");
+    QList<NoteRecord> notes = readNotes(query);
+    if (!query.ok())
+        return query.error();
+    return notes;
+}
+
 Result<QList<NoteRecord>> Curator::entityNotes(qint64 entityId) const
 {
     Statement query(m_database, "SELECT id, entity_id, relation_id, text, made_at FROM notes "
@@ -1169,8 +1180,9 @@ Result<QString> Curator::whereabouts(const QString &name) const
     while (query.next()) {
         const QJsonObject detail = QJsonDocument::fromJson(query.text(2).toUtf8()).object();
         const QString kind = query.text(1);
-        const auto named = [&folded](const QJsonObject &entity) {
-            if (foldName(entity.value(u"name"_s).toString()) == folded)
+        const auto named = [&folded, &name](const QJsonObject &entity) {
+            if (foldName(entity.value(u"name"_s).toString()) == folded
+                || QString::number(entity.value(u"id"_s).toInteger()) == name.trimmed())
                 return true;
             const QJsonArray aliases = entity.value(u"aliases"_s).toArray();
             return std::any_of(aliases.begin(), aliases.end(),

@@ -83,14 +83,17 @@ public:
     // returns it as it was.
     Result<EditRecord> undo(qint64 editId = 0);
 
+    // Every note, oldest first.
+    Result<QList<NoteRecord>> notes() const;
     // Notes of an entity or of a relation, oldest first.
     Result<QList<NoteRecord>> entityNotes(qint64 entityId) const;
     Result<QList<NoteRecord>> relationNotes(qint64 relationId) const;
     // Notes whose words match `query` (as Repository::search() reads it).
     Result<QList<NoteRecord>> searchNotes(const QString &query, int limit = 100) const;
 
-    // Where a name that no entity has any more went: "“Bob Smith” was
-    // merged into “Robert Smith” (edit 3)"; empty when no edit moved it.
+    // Where a name (or an entity id) that no entity has any more went:
+    // "“Bob Smith” was merged into “Robert Smith” (edit 3)"; empty when no
+    // edit moved it.
     Result<QString> whereabouts(const QString &name) const;
 
     // The predicates a manual relation may have: those of the relation

@@ -1332,6 +1332,107 @@ private Q_SLOTS:
         QVERIFY2(run.out.contains(QStringLiteral("Added 1 document;")), qPrintable(run.out));
         QVERIFY2(run.err.contains(QStringLiteral("noise.txt")) && run.err.contains(QStringLiteral("binary")), qPrintable(run.err));
     }
+
+    // The curation commands (issue 16): each edit, its listing and its
+    // undo, and the errors a user can make.
+    void curationCommands()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(u"curated.newsgraph"_s);
+        QCOMPARE(cli({u"ingest"_s, u"--db"_s, db, corpusDir()}).exitCode, 0);
+
+        Run run = cli({u"entities"_s, u"--db"_s, db, u"--json"_s});
+        qint64 mistralId = 0;
+        for (const QJsonValue &entity : run.json().value(u"entities"_s).toArray()) {
+            if (entity.toObject().value(u"name"_s).toString() == u"Mistral AI"_s)
+                mistralId = entity.toObject().value(u"id"_s).toInteger();
+        }
+        QVERIFY(mistralId > 0);
+        run = cli({u"merge"_s, u"--db"_s, db, u"--name"_s, u"Nvidia Corporation"_s, u"Nvidia"_s,
+                       u"Mistral AI"_s, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject merged = run.json().value(u"edit"_s).toObject();
+        QCOMPARE(merged.value(u"kind"_s).toString(), u"merge"_s);
+        QCOMPARE(merged.value(u"detail"_s).toObject().value(u"into"_s).toObject().value(u"name"_s).toString(),
+                 u"Nvidia Corporation"_s);
+        // The entity that went is reported with where it went...
+        run = cli({u"rename"_s, u"--db"_s, db, QString::number(mistralId), u"Mistral"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"merged into “Nvidia Corporation” (edit 1)"_s), qPrintable(run.err));
+        // ... and the names it brought along find the merged entity.
+        run = cli({u"rename"_s, u"--db"_s, db, u"Mistral"_s, u"Nvidia-Mistral"_s});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, u"Edit 2: Renamed “Nvidia Corporation” to “Nvidia-Mistral”.\n"_s);
+        QCOMPARE(cli({u"retype"_s, u"--db"_s, db, u"VivaTech"_s, u"ORG"_s}).exitCode, 0);
+        QCOMPARE(cli({u"alias"_s, u"--db"_s, db, u"Arthur Mensch"_s, u"A. Mensch"_s}).exitCode, 0);
+        QCOMPARE(cli({u"alias"_s, u"--db"_s, db, u"--remove"_s, u"Arthur Mensch"_s, u"A. Mensch"_s}).exitCode, 0);
+        QCOMPARE(cli({u"hide"_s, u"--db"_s, db, u"Europe"_s}).exitCode, 0);
+        run = cli({u"split"_s, u"--db"_s, db, u"--alias"_s, u"Mistral"_s, u"--alias"_s, u"Mistral AI"_s,
+                   u"--name"_s, u"Mistral AI"_s, u"Nvidia-Mistral"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(u"Split “Mistral AI” off “Nvidia-Mistral”"_s));
+
+        // Links: one added with its sentence and a note, one deleted.
+        run = cli({u"link"_s, u"--db"_s, db, u"--from"_s, u"Jensen Huang"_s, u"--predicate"_s, u"invests_in"_s,
+                   u"--to"_s, u"Mistral AI"_s, u"--doc"_s, u"1"_s, u"--sentence"_s, u"0"_s, u"--note"_s,
+                   u"Per the annual report"_s});
+        QCOMPARE(run.exitCode, 0);
+        run = cli({u"link"_s, u"--db"_s, db, u"--from"_s, u"Jensen Huang"_s, u"--predicate"_s, u"admires"_s,
+                   u"--to"_s, u"Arthur Mensch"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(u"not a predicate of the vocabulary"_s));
+        run = cli({u"unlink"_s, u"--db"_s, db, u"--from"_s, u"Jensen Huang"_s, u"--to"_s, u"Nvidia-Mistral"_s});
+        QCOMPARE(run.exitCode, 2); // ceo_of, works_for, ...: which?
+        QVERIFY(run.err.contains(u"--predicate"_s));
+        run = cli({u"unlink"_s, u"--db"_s, db, u"--from"_s, u"Jensen Huang"_s, u"--to"_s, u"Nvidia-Mistral"_s,
+                   u"--predicate"_s, u"works_for"_s});
+        QCOMPARE(run.exitCode, 0);
+        run = cli({u"relations"_s, u"--db"_s, db, u"--entity"_s, u"Jensen Huang"_s});
+        QVERIFY(run.out.contains(u"Jensen Huang -ceo_of-> Nvidia-Mistral"_s));
+        QVERIFY(!run.out.contains(u"Jensen Huang -works_for-> Nvidia-Mistral"_s));
+
+        QCOMPARE(cli({u"note"_s, u"--db"_s, db, u"--entity"_s, u"Jensen Huang"_s, u"Founded the company in 1993"_s})
+                     .exitCode,
+                 0);
+        run = cli({u"notes"_s, u"--db"_s, db, u"--search"_s, u"annual"_s, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray notes = run.json().value(u"notes"_s).toArray();
+        QCOMPARE(notes.size(), 1);
+        QCOMPARE(notes.first().toObject().value(u"text"_s).toString(), u"Per the annual report"_s);
+        QCOMPARE(cli({u"notes"_s, u"--db"_s, db, u"--entity"_s, u"Jensen Huang"_s}).out.count(u"1993"_s), 1);
+
+        run = cli({u"edits"_s, u"--db"_s, db, u"--json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray edits = run.json().value(u"edits"_s).toArray();
+        QStringList kinds;
+        for (const QJsonValue &edit : edits)
+            kinds.append(edit.toObject().value(u"kind"_s).toString());
+        QCOMPARE(kinds, (QStringList{u"merge"_s, u"rename"_s, u"retype"_s, u"add_alias"_s, u"remove_alias"_s,
+                                     u"hide"_s, u"split"_s, u"link"_s, u"reject_relation"_s, u"note"_s}));
+
+        // Undo walks them back, newest first, to the project as ingested.
+        for (qsizetype i = kinds.size() - 1; i >= 0; --i) {
+            run = cli({u"undo"_s, u"--db"_s, db, u"--json"_s});
+            QCOMPARE(run.exitCode, 0);
+            QCOMPARE(run.json().value(u"undone"_s).toObject().value(u"kind"_s).toString(), kinds.at(i));
+        }
+        run = cli({u"undo"_s, u"--db"_s, db});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(u"no edit to undo"_s));
+        run = cli({u"entities"_s, u"--db"_s, db});
+        QVERIFY(run.out.contains(u"Nvidia (ORG)"_s));
+        QVERIFY(run.out.contains(u"Mistral AI (ORG)"_s));
+        QCOMPARE(integrityCheck(db), u"ok"_s);
+
+        // Usage errors: no project, one entity, an unknown one.
+        QCOMPARE(cli({u"merge"_s, u"Nvidia"_s, u"Mistral AI"_s}).exitCode, 2);
+        QCOMPARE(cli({u"merge"_s, u"--db"_s, db, u"Nvidia"_s}).exitCode, 2);
+        run = cli({u"hide"_s, u"--db"_s, db, u"Nobody Anywhere"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(u"no entity named"_s));
+        QCOMPARE(cli({u"undo"_s, u"--db"_s, db, u"--edit"_s, u"zero"_s}).exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliTool)
