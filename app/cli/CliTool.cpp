@@ -1021,7 +1021,8 @@ int CliTool::relations(const QCommandLineParser &parser)
             continue;
         ++typed;
         m_out << relation.subject << " -" << relation.predicate << "-> " << relation.object
-              << " (confidence " << QString::number(relation.confidence, 'f', 2) << ")\n";
+              << (relation.manual ? " (added by the analyst)\n"
+                                  : " (confidence " + QString::number(relation.confidence, 'f', 2) + ")\n");
         for (const EvidenceRecord &evidence : relation.evidence)
             m_out << "    " << evidence.fileName << " [" << evidence.start << ", " << evidence.end
                   << "): " << elided(evidence.sentence, 100) << '\n';

@@ -48,7 +48,7 @@ Result<void> writeCsv(const GraphData &graph, const ExportOptions &options, cons
 
     const auto writeNodes = [&](QIODevice &device) -> Result<void> {
         QStringList header{u"id"_s,       u"name"_s,      u"type"_s,  u"aliases"_s,
-                           u"mentions"_s, u"documents"_s, u"hidden"_s};
+                           u"mentions"_s, u"documents"_s, u"hidden"_s, u"notes"_s};
         for (const QString &metric : metrics)
             header.append(textCell(metric));
         if (withPositions)
@@ -62,7 +62,8 @@ Result<void> writeCsv(const GraphData &graph, const ExportOptions &options, cons
                             textCell(node.aliases.join(u'|')),
                             QString::number(node.mentions),
                             QString::number(node.documentIds.size()),
-                            boolText(node.hidden)};
+                            boolText(node.hidden),
+                            textCell(node.notes.join(u'\n'))};
             row << metricAndPositionCells(node, options, metrics, formatNumber);
             writeRecord(device, row);
         }
@@ -76,7 +77,7 @@ Result<void> writeCsv(const GraphData &graph, const ExportOptions &options, cons
             names.insert(node.entityId, node.name);
 
         writeRecord(device, {u"source"_s, u"target"_s, u"source_name"_s, u"target_name"_s, u"predicates"_s,
-                             u"evidence"_s, u"confidence"_s, u"cooccurrence"_s});
+                             u"evidence"_s, u"confidence"_s, u"cooccurrence"_s, u"origin"_s, u"notes"_s});
         for (const GraphEdge &edge : connectedEdges(graph)) {
             writeRecord(device, {QString::number(edge.source),
                                  QString::number(edge.target),
@@ -85,7 +86,9 @@ Result<void> writeCsv(const GraphData &graph, const ExportOptions &options, cons
                                  textCell(edge.predicates.join(u'|')),
                                  QString::number(edge.evidenceCount),
                                  formatNumber(edge.confidence),
-                                 boolText(edge.cooccurrenceOnly)});
+                                 boolText(edge.cooccurrenceOnly),
+                                 originText(edge),
+                                 textCell(edge.notes.join(u'\n'))});
         }
         return {};
     };

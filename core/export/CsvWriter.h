@@ -11,23 +11,27 @@ namespace NewsGraph {
 // Writes the graph as two CSV tables, for spreadsheets, pandas, R and Gephi's
 // spreadsheet import, into `directory` (created when missing):
 //
-//   nodes.csv  id,name,type,aliases,mentions,documents,hidden,<metric>...,x,y
+//   nodes.csv  id,name,type,aliases,mentions,documents,hidden,notes,<metric>...,x,y
 //     id        the entity id (edges.csv refers to it)
 //     type      PERSON, ORG, PLACE, PRODUCT or EVENT
 //     aliases   joined with '|'
 //     documents how many documents mention it
 //     hidden    true or false
+//     notes     the analyst's notes, one per line
 //     <metric>  one column per metric name (metricNames), empty where the
 //               node has no value
 //     x,y       only when options.positions is not empty; empty for a node
 //               without a position
-//   edges.csv  source,target,source_name,target_name,predicates,evidence,confidence,cooccurrence
+//   edges.csv  source,target,source_name,target_name,predicates,evidence,confidence,cooccurrence,
+//              origin,notes
 //     source,target  entity ids; for a directed predicate the source is its
 //                    subject (the direction of each predicate is only in the
 //                    JSON and Neo4j exports)
 //     predicates     joined with '|', "mentioned_with" for co-occurrence
 //     evidence       how many sentences state any of them
 //     cooccurrence   true when the pair is only mentioned together
+//     origin         manual when the analyst added one of its relations, else extracted
+//     notes          the analyst's notes on its relations, one per line
 //
 // RFC 4180: UTF-8 without a byte-order mark, a header row, records ended by
 // CRLF (the RFC's line break, which Excel, LibreOffice, pandas and R all

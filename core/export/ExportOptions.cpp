@@ -92,6 +92,7 @@ QList<GraphAttribute> nodeAttributes(const QStringList &metrics)
         {u"mentions"_s, u"mentions"_s, GraphAttribute::Integer},
         {u"documents"_s, u"documents"_s, GraphAttribute::Integer},
         {u"hidden"_s, u"hidden"_s, GraphAttribute::Boolean},
+        {u"notes"_s, u"notes"_s, GraphAttribute::String},
     };
     // Metric names may hold any text, so their ids are numbered.
     for (qsizetype i = 0; i < metrics.size(); ++i)
@@ -106,7 +107,15 @@ QList<GraphAttribute> edgeAttributes()
         {u"evidence"_s, u"evidence"_s, GraphAttribute::Integer},
         {u"confidence"_s, u"confidence"_s, GraphAttribute::Double},
         {u"cooccurrence"_s, u"cooccurrence"_s, GraphAttribute::Boolean},
+        {u"origin"_s, u"origin"_s, GraphAttribute::String},
+        // GraphML's key ids are one namespace for nodes and edges.
+        {u"edge_notes"_s, u"notes"_s, GraphAttribute::String},
     };
+}
+
+QString originText(const GraphEdge &edge)
+{
+    return edge.manual ? u"manual"_s : u"extracted"_s;
 }
 
 QList<std::pair<QString, QString>> nodeAttributeValues(const GraphNode &node, const ExportOptions &options,
@@ -118,6 +127,7 @@ QList<std::pair<QString, QString>> nodeAttributeValues(const GraphNode &node, co
         {u"mentions"_s, QString::number(node.mentions)},
         {u"documents"_s, QString::number(node.documentIds.size())},
         {u"hidden"_s, boolText(node.hidden)},
+        {u"notes"_s, xmlText(node.notes.join(u'\n'))},
     };
     const auto measured = options.metrics.constFind(node.entityId);
     if (measured != options.metrics.cend()) {
@@ -137,6 +147,8 @@ QList<std::pair<QString, QString>> edgeAttributeValues(const GraphEdge &edge)
         {u"evidence"_s, QString::number(edge.evidenceCount)},
         {u"confidence"_s, formatNumber(edge.confidence)},
         {u"cooccurrence"_s, boolText(edge.cooccurrenceOnly)},
+        {u"origin"_s, originText(edge)},
+        {u"edge_notes"_s, xmlText(edge.notes.join(u'\n'))},
     };
 }
 

@@ -85,6 +85,10 @@ QList<std::pair<QString, QString>> edgeAttributeValues(const GraphEdge &edge);
 QStringList metricAndPositionCells(const GraphNode &node, const ExportOptions &options, const QStringList &metrics,
                                    QString (*format)(double));
 
+// "manual" when one of the edge's relations was added by the analyst, else
+// "extracted": the edge's `origin` in every format.
+QString originText(const GraphEdge &edge);
+
 // "true" or "false", as every text format writes a flag.
 QString boolText(bool value);
 

@@ -15,8 +15,9 @@ namespace NewsGraph {
 //                onto 5..50 so that Gephi draws it at a usable size
 //   viz:position the layout position, when options.positions has one
 // Node attributes (declared in <attributes class="node">): type, aliases
-// (joined with '|'), mentions, documents, hidden, one per metric; node label is
-// the name. Edge attributes: predicates, evidence, confidence, cooccurrence;
+// (joined with '|'), mentions, documents, hidden, notes, one per metric; node
+// label is the name. Edge attributes: predicates, evidence, confidence,
+// cooccurrence, origin (manual or extracted), notes;
 // the edge label is the predicates and its weight the evidence count.
 // Written atomically.
 Result<void> writeGexf(const GraphData &graph, const ExportOptions &options, const QString &path);

@@ -45,6 +45,7 @@ QJsonObject nodeObject(const GraphNode &node, const ExportOptions &options)
         {u"mentions"_s, node.mentions},
         {u"documents"_s, numberArray(node.documentIds)},
         {u"hidden"_s, node.hidden},
+        {u"notes"_s, QJsonArray::fromStringList(node.notes)},
         {u"metrics"_s, metrics},
     };
     const auto position = options.positions.constFind(node.entityId);
@@ -65,7 +66,10 @@ QJsonObject edgeObject(const GraphEdge &edge)
             {u"predicate"_s, evidence.predicate},
             {u"subject"_s, subject},
             {u"object"_s, object},
-            {u"document"_s, evidence.documentId},
+            // null for the analyst's own assertion of a relation
+            {u"document"_s, evidence.sentenceIds.isEmpty() && evidence.manual ? QJsonValue(QJsonValue::Null)
+                                                                                : QJsonValue(evidence.documentId)},
+            {u"origin"_s, evidence.manual ? u"manual"_s : u"extracted"_s},
             {u"date"_s, evidence.documentDate.isValid()
                             ? QJsonValue(evidence.documentDate.toString(Qt::ISODate))
                             : QJsonValue(QJsonValue::Null)},
@@ -79,6 +83,8 @@ QJsonObject edgeObject(const GraphEdge &edge)
         {u"evidence"_s, edge.evidenceCount},
         {u"confidence"_s, numberValue(edge.confidence)},
         {u"cooccurrence"_s, edge.cooccurrenceOnly},
+        {u"origin"_s, originText(edge)},
+        {u"notes"_s, QJsonArray::fromStringList(edge.notes)},
         {u"statements"_s, statements},
     };
 }

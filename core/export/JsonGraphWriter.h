@@ -14,12 +14,16 @@ namespace NewsGraph {
 //
 //   {"format": "newsgraph-graph", "version": 1,
 //    "nodes": [{"id", "name", "type", "aliases": [...], "mentions",
-//               "documents": [document ids], "hidden",
+//               "documents": [document ids], "hidden", "notes": [...],
 //               "metrics": {name: value, ...}, "x", "y"}],
 //    "edges": [{"source", "target", "predicates": [...], "evidence",
-//               "confidence", "cooccurrence",
+//               "confidence", "cooccurrence", "origin", "notes": [...],
 //               "statements": [{"predicate", "subject", "object", "document",
-//                               "date", "sentences": [sentence ids]}]}]}
+//                               "date", "origin", "sentences": [sentence ids]}]}]}
+//
+// "origin" is "manual" for what the analyst added (Curator::link()), else
+// "extracted"; the analyst's own assertion of a relation is a statement of
+// no document (null) and no sentence. "notes" are the analyst's.
 //
 // Ids, counts and values are JSON numbers; "type" is PERSON, ORG, PLACE,
 // PRODUCT or EVENT. "metrics" holds only the metrics the node has (a metric

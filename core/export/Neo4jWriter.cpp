@@ -103,6 +103,7 @@ struct Statement
     QSet<qint64> sentences;
     QSet<qint64> documents;
     bool known = true; // false: listed by the edge without evidence entries
+    bool manual = false; // added by the analyst
 };
 
 QList<Statement> statementsOf(const GraphEdge &edge)
@@ -114,7 +115,9 @@ QList<Statement> statementsOf(const GraphEdge &edge)
         statement.predicate = evidence.predicate;
         statement.start = evidence.reversed ? edge.target : edge.source;
         statement.end = evidence.reversed ? edge.source : edge.target;
-        statement.documents.insert(evidence.documentId);
+        statement.manual = statement.manual || evidence.manual;
+        if (!evidence.sentenceIds.isEmpty()) // the analyst's assertion is of no document
+            statement.documents.insert(evidence.documentId);
         for (const qint64 sentence : evidence.sentenceIds)
             statement.sentences.insert(sentence);
     }
@@ -174,7 +177,7 @@ Result<void> writeNeo4jImport(const GraphData &graph, const ExportOptions &optio
     const auto writeEntities = [&](QIODevice &device) -> Result<void> {
         QStringList header{u"entityId:ID(Entity)"_s, u"name"_s,         u"type"_s,
                            u"aliases:string[]"_s,    u"mentions:int"_s, u"documents:int"_s,
-                           u"hidden:boolean"_s};
+                           u"hidden:boolean"_s,      u"notes"_s};
         for (const QString &key : keys)
             header.append(key + u":double"_s);
         if (withPositions)
@@ -195,7 +198,8 @@ Result<void> writeNeo4jImport(const GraphData &graph, const ExportOptions &optio
                             aliases.join(u';'),
                             QString::number(node.mentions),
                             QString::number(node.documentIds.size()),
-                            boolText(node.hidden)};
+                            boolText(node.hidden),
+                            singleLine(node.notes.join(u" | "_s))};
             row << metricAndPositionCells(node, options, metrics, numberOrEmpty);
             row.append(u"Entity;"_s + labelOf(node.type));
             device.write(csvRecord(row, lineEnd).toUtf8());
@@ -205,7 +209,7 @@ Result<void> writeNeo4jImport(const GraphData &graph, const ExportOptions &optio
 
     const auto writeRelationships = [&](QIODevice &device) -> Result<void> {
         device.write(csvRecord({u":START_ID(Entity)"_s, u":END_ID(Entity)"_s, u":TYPE"_s, u"evidence:int"_s,
-                                u"documents:int"_s, u"confidence:double"_s},
+                                u"documents:int"_s, u"confidence:double"_s, u"origin"_s},
                                lineEnd)
                          .toUtf8());
         for (const GraphEdge &edge : connectedEdges(graph)) {
@@ -216,7 +220,8 @@ Result<void> writeNeo4jImport(const GraphData &graph, const ExportOptions &optio
                     relationshipType(statement.predicate),
                     statement.known ? QString::number(statement.sentences.size()) : QString(),
                     statement.known ? QString::number(statement.documents.size()) : QString(),
-                    numberOrEmpty(edge.confidence)};
+                    numberOrEmpty(edge.confidence),
+                    statement.manual ? u"manual"_s : u"extracted"_s};
                 device.write(csvRecord(row, lineEnd).toUtf8());
             }
         }

@@ -16,7 +16,8 @@ namespace NewsGraph {
 //
 //   entities.csv
 //     entityId:ID(Entity),name,type,aliases:string[],mentions:int,documents:int,
-//     hidden:boolean,<metric>:double...,x:double,y:double,:LABEL
+//     hidden:boolean,notes,<metric>:double...,x:double,y:double,:LABEL
+//     - notes: the analyst's, joined with " | "
 //     - <metric> is the metric name made a plain property key (letters,
 //       digits and '_'; anything else becomes '_', and a key already taken
 //       gets a numeric suffix); empty where the node has no finite value, so
@@ -27,7 +28,8 @@ namespace NewsGraph {
 //       Product, Event; the "type" property keeps PERSON, ORG, ...
 //     - documents is how many documents mention the entity
 //   relationships.csv
-//     :START_ID(Entity),:END_ID(Entity),:TYPE,evidence:int,documents:int,confidence:double
+//     :START_ID(Entity),:END_ID(Entity),:TYPE,evidence:int,documents:int,confidence:double,origin
+//     - origin: manual for a relation the analyst added, else extracted
 //     - one directed relationship per predicate and direction on an edge: a
 //       statement goes from its subject to its object (GraphEdgeEvidence::
 //       reversed), so "B invests in A" and "A supplies B" on one pair are two

@@ -90,6 +90,7 @@ QJsonObject toJson(const RelationRecord &relation)
         {u"object"_s, relation.object},
         {u"confidence"_s, relation.confidence},
         {u"rule"_s, relation.rule.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(relation.rule)},
+        {u"origin"_s, relation.manual ? u"manual"_s : u"extracted"_s},
         {u"evidence"_s, toJsonArray(relation.evidence)},
     };
 }

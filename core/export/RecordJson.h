@@ -13,6 +13,7 @@ namespace NewsGraph {
 //
 //   entity:   {"id","name","type","aliases":[...],"mentions","documents":[file names]}
 //   relation: {"subject","predicate","object","confidence","rule" (or null),
+//              "origin" ("manual" or "extracted"),
 //              "evidence":[{"document","sentence","start","end"}]}
 //   ("rule" was added after the first release; "start"/"end" are UTF-16
 //   offsets of the sentence in its document's stored text)

@@ -81,6 +81,9 @@ EntityGraph EntityGraph::build(const GraphData &data, const GraphFilter &filter)
         if (isCooccurrence ? !filter.includeCooccurrence
                            : !filter.predicates.isEmpty() && !filter.predicates.contains(entry.predicate))
             return false;
+        // The analyst's assertion of a relation is of no document.
+        if (entry.manual && entry.sentenceIds.isEmpty())
+            return true;
         if (!filter.documents.isEmpty() && !filter.documents.contains(entry.documentId))
             return false;
         return datePasses(filter, entry.documentDate);
@@ -104,15 +107,18 @@ EntityGraph EntityGraph::build(const GraphData &data, const GraphFilter &filter)
         }
         predicates.clear();
         sentences.clear();
+        kept.manual = false;
         for (const GraphEdgeEvidence &entry : std::as_const(kept.evidence)) {
             if (!predicates.contains(entry.predicate))
                 predicates.append(entry.predicate);
             sentences.insert(sentences.end(), entry.sentenceIds.cbegin(), entry.sentenceIds.cend());
+            kept.manual = kept.manual || entry.manual;
         }
         // A sentence stating two of its statements counts once.
         std::sort(sentences.begin(), sentences.end());
         kept.evidenceCount = int(std::unique(sentences.begin(), sentences.end()) - sentences.begin());
-        if (kept.evidenceCount < minimumEvidence)
+        // A link the analyst added is shown whatever its evidence.
+        if (kept.evidenceCount < minimumEvidence && !kept.manual)
             continue;
         predicates.sort();
         if (predicates != edge.predicates)

@@ -21,6 +21,7 @@ struct GraphNode
     int mentions = 0;
     QList<qint64> documentIds; // documents that mention it
     bool hidden = false;       // hidden by the analyst
+    QStringList notes;         // the analyst's notes on it, oldest first
 };
 
 struct GraphEdgeEvidence
@@ -34,6 +35,12 @@ struct GraphEdgeEvidence
     // The sentences of that document stating it, ascending: filters count
     // distinct sentences from these, as evidenceCount does.
     QList<qint64> sentenceIds;
+    // A relation the analyst added (Curator::link()). Its assertion is an
+    // entry of its own, with no document and no sentence, which filters by
+    // document or date do not remove and which keeps its edge drawn
+    // whatever the evidence threshold; the sentence it may cite is an
+    // entry like any other, marked too.
+    bool manual = false;
 };
 
 // All statements between two entities, whatever their predicates: one edge
@@ -46,6 +53,8 @@ struct GraphEdge
     int evidenceCount = 0;     // sentences stating any of them
     double confidence = 0.0;   // best of its relations
     bool cooccurrenceOnly = false;
+    bool manual = false;       // one of its relations was added by the analyst
+    QStringList notes;         // the analyst's notes on its relations, oldest first
     QList<GraphEdgeEvidence> evidence; // one per (document, predicate) stating it
 };
 

@@ -112,6 +112,7 @@ struct RelationRecord
     QString object;
     double confidence = 0.0;
     QString rule; // id of the rule that found it first; empty if unknown
+    bool manual = false; // added by the analyst (Curator::link())
     QList<EvidenceRecord> evidence;
 };
 

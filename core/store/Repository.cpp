@@ -849,7 +849,7 @@ EvidenceRecord statementAt(const Statement &query, int first, const RelationReco
 // reads; a query adds its WHERE and ORDER BY.
 #define NEWSGRAPH_RELATION_COLUMNS                                                \
     "SELECT r.id, subject.name, predicate.name, object.name, r.confidence, "      \
-    "(SELECT name FROM rules WHERE id = r.rule_id) "                              \
+    "(SELECT name FROM rules WHERE id = r.rule_id), r.origin "                    \
     "FROM relations r "                                                           \
     "JOIN entities subject ON subject.id = r.subject_id "                        \
     "JOIN entities object ON object.id = r.object_id "                            \
@@ -866,6 +866,7 @@ RelationRecord relationAt(const Statement &query)
     record.object = query.text(3);
     record.confidence = fromThousandths(query, 4);
     record.rule = query.text(5);
+    record.manual = query.int64(6) != 0;
     return record;
 }
 
@@ -1882,6 +1883,18 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
     if (!aliases.ok())
         return aliases.error();
 
+    // The analyst's notes (Curator), few.
+    Statement notes = statementOver(database, someIds,
+                                    "SELECT entity_id, text FROM notes WHERE entity_id IS NOT NULL ORDER BY id",
+                                    "SELECT entity_id, text FROM notes "
+                                    "WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY id");
+    while (notes.next()) {
+        if (const qsizetype *at = nodeAt.find(notes.int64(0)))
+            nodes[*at].notes.append(notes.text(1));
+    }
+    if (!notes.ok())
+        return notes.error();
+
     // The documents naming each: the mentions read once, in one pass without
     // sorting (through the entity index for a few entities, the table in
     // storage order for all), a document kept once per run of its mentions
@@ -1934,6 +1947,7 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
         qint64 id, subject, object;
         QString predicate;
         double confidence;
+        bool manual;
     };
     QList<RelationRow> relationRows;
     qint64 largestRelation = 0;
@@ -1943,17 +1957,18 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
             return Error{predicates.error()};
         Statement relations = statementOver(
             database, around ? &aroundIds : nullptr,
-            "SELECT id, subject_id, object_id, predicate_id, confidence FROM relations ORDER BY id",
-            reading.within ? "SELECT id, subject_id, object_id, predicate_id, confidence FROM relations "
+            "SELECT id, subject_id, object_id, predicate_id, confidence, origin FROM relations ORDER BY id",
+            reading.within ? "SELECT id, subject_id, object_id, predicate_id, confidence, origin FROM relations "
                              "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
                              "AND object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1"
-                           : "SELECT id, subject_id, object_id, predicate_id, confidence FROM relations "
+                           : "SELECT id, subject_id, object_id, predicate_id, confidence, origin FROM relations "
                              "WHERE subject_id IN (SELECT value FROM json_each(?1)) "
-                             "UNION SELECT id, subject_id, object_id, predicate_id, confidence FROM relations "
-                             "WHERE object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1");
+                             "UNION SELECT id, subject_id, object_id, predicate_id, confidence, origin "
+                             "FROM relations WHERE object_id IN (SELECT value FROM json_each(?1)) ORDER BY 1");
         while (relations.next()) {
             relationRows.append({relations.int64(0), relations.int64(1), relations.int64(2),
-                                 predicates->value(relations.int64(3)), fromThousandths(relations, 4)});
+                                 predicates->value(relations.int64(3)), fromThousandths(relations, 4),
+                                 relations.int64(5) != 0});
             largestRelation = std::max(largestRelation, relationRows.constLast().id);
         }
         if (!relations.ok())
@@ -2148,6 +2163,36 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
     }
     if (!evidence.ok())
         return evidence.error();
+
+    // The analyst's relations: their assertion (see GraphEdgeEvidence::manual),
+    // their cited sentences marked; and the notes on any relation.
+    for (const RelationRow &row : std::as_const(relationRows)) {
+        const RelationOnEdge *relation = row.manual ? relationAt.find(row.id) : nullptr;
+        if (!relation)
+            continue;
+        GraphEdge &edge = data.edges[relation->edge];
+        for (GraphEdgeEvidence &entry : edge.evidence) {
+            if (entry.predicate == relation->predicate && entry.reversed == relation->reversed)
+                entry.manual = true;
+        }
+        GraphEdgeEvidence assertion;
+        assertion.predicate = relation->predicate;
+        assertion.reversed = relation->reversed;
+        assertion.manual = true;
+        edge.evidence.append(assertion);
+        edge.manual = true;
+    }
+    Statement notes(database, around ? "SELECT relation_id, text FROM notes WHERE relation_id IN "
+                                       "(SELECT value FROM json_each(?1)) ORDER BY id"
+                                     : "SELECT relation_id, text FROM notes WHERE relation_id IS NOT NULL ORDER BY id");
+    if (around)
+        notes.bind(1, idArray(relationIds));
+    while (notes.next()) {
+        if (const RelationOnEdge *relation = relationAt.find(notes.int64(0)))
+            data.edges[relation->edge].notes.append(notes.text(1));
+    }
+    if (!notes.ok())
+        return notes.error();
 
     // Co-occurrences: each pair's sentences follow one another and its edge
     // is looked up once.

@@ -592,12 +592,12 @@ void TestGraphExport::graphml()
 
     QCOMPARE(graph.declared(u"node"_s),
              (QSet<QString>{u"name:string"_s, u"type:string"_s, u"aliases:string"_s, u"mentions:int"_s,
-                            u"documents:int"_s, u"hidden:boolean"_s, u"betweenness:double"_s,
+                            u"documents:int"_s, u"hidden:boolean"_s, u"notes:string"_s, u"betweenness:double"_s,
                             u"degree:double"_s, u"k-core:double"_s, u"pagerank:double"_s,
                             u"x:double"_s, u"y:double"_s}));
     QCOMPARE(graph.declared(u"edge"_s),
              (QSet<QString>{u"predicates:string"_s, u"evidence:int"_s, u"confidence:double"_s,
-                            u"cooccurrence:boolean"_s}));
+                            u"cooccurrence:boolean"_s, u"origin:string"_s, u"notes:string"_s}));
 
     QCOMPARE(graph.nodes.size(), 6);
     QCOMPARE(graph.edges.size(), 4);
@@ -655,11 +655,11 @@ void TestGraphExport::gexf()
 
     QCOMPARE(graph.declared(u"node"_s),
              (QSet<QString>{u"type:string"_s, u"aliases:string"_s, u"mentions:integer"_s,
-                            u"documents:integer"_s, u"hidden:boolean"_s, u"betweenness:double"_s,
+                            u"documents:integer"_s, u"hidden:boolean"_s, u"notes:string"_s, u"betweenness:double"_s,
                             u"degree:double"_s, u"k-core:double"_s, u"pagerank:double"_s}));
     QCOMPARE(graph.declared(u"edge"_s),
              (QSet<QString>{u"predicates:string"_s, u"evidence:integer"_s, u"confidence:double"_s,
-                            u"cooccurrence:boolean"_s}));
+                            u"cooccurrence:boolean"_s, u"origin:string"_s, u"notes:string"_s}));
 
     QCOMPARE(graph.nodes.size(), 6);
     QCOMPARE(graph.edges.size(), 4);
@@ -711,13 +711,13 @@ void TestGraphExport::csv()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(nodes.header,
              (QStringList{u"id"_s, u"name"_s, u"type"_s, u"aliases"_s, u"mentions"_s, u"documents"_s,
-                          u"hidden"_s, u"betweenness"_s, u"degree"_s, u"k-core"_s, u"pagerank"_s,
-                          u"x"_s, u"y"_s}));
+                          u"hidden"_s, u"notes"_s, u"betweenness"_s, u"degree"_s, u"k-core"_s,
+                          u"pagerank"_s, u"x"_s, u"y"_s}));
     QCOMPARE(nodes.rows.size(), 6);
 
     QCOMPARE(nodes.row(u"1"_s),
              (QStringList{u"1"_s, huang, u"PERSON"_s, u"Jensen Huang|Huang"_s, u"12"_s, u"2"_s,
-                          u"false"_s, u"0.5"_s, u"2"_s, QString(), u"0.25"_s, u"-120.5"_s, u"40"_s}));
+                          u"false"_s, QString(), u"0.5"_s, u"2"_s, QString(), u"0.25"_s, u"-120.5"_s, u"40"_s}));
     const QStringList nvidiaRow = nodes.row(u"2"_s);
     QCOMPARE(nodes.cell(nvidiaRow, u"name"_s), nvidia);
     QCOMPARE(nodes.cell(nvidiaRow, u"aliases"_s), u"Nvidia|NVDA; Nvidia Corp|US"_s);
@@ -748,20 +748,21 @@ void TestGraphExport::csv()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(edges.header,
              (QStringList{u"source"_s, u"target"_s, u"source_name"_s, u"target_name"_s,
-                          u"predicates"_s, u"evidence"_s, u"confidence"_s, u"cooccurrence"_s}));
+                          u"predicates"_s, u"evidence"_s, u"confidence"_s, u"cooccurrence"_s, u"origin"_s,
+                          u"notes"_s}));
     QCOMPARE(edges.rows.size(), 4);
     QCOMPARE(edges.rows.at(0),
              (QStringList{u"1"_s, u"2"_s, huang, nvidia, u"ceo_of|supports"_s, u"3"_s, u"0.9"_s,
-                          u"false"_s}));
+                          u"false"_s, u"extracted"_s, QString()}));
     QCOMPARE(edges.rows.at(1),
              (QStringList{u"2"_s, u"3"_s, nvidia, mueller, u"mentioned_with"_s, u"2"_s, u"0.5"_s,
-                          u"true"_s}));
+                          u"true"_s, u"extracted"_s, QString()}));
     QCOMPARE(edges.rows.at(2),
              (QStringList{u"4"_s, u"3"_s, cafe, mueller, u"headquartered_in"_s, u"1"_s, u"0.75"_s,
-                          u"false"_s}));
+                          u"false"_s, u"extracted"_s, QString()}));
     QCOMPARE(edges.rows.at(3),
              (QStringList{u"5"_s, u"6"_s, vivatech, u"'=2+3 Chip"_s, u"deal_with|partner_of"_s,
-                          u"1"_s, u"0.6"_s, u"false"_s}));
+                          u"1"_s, u"0.6"_s, u"false"_s, u"extracted"_s, QString()}));
 }
 
 void TestGraphExport::json()
@@ -820,14 +821,14 @@ void TestGraphExport::json()
     QCOMPARE(statements.size(), 3);
     QCOMPARE(statements.at(0).toObject(),
              (QJsonObject{{u"predicate"_s, u"ceo_of"_s}, {u"subject"_s, 1}, {u"object"_s, 2},
-                          {u"document"_s, 1}, {u"date"_s, u"2025-06-11"_s},
+                          {u"document"_s, 1}, {u"date"_s, u"2025-06-11"_s}, {u"origin"_s, u"extracted"_s},
                           {u"sentences"_s, QJsonArray{10, 11}}}));
     QCOMPARE(statements.at(1).toObject().value(u"date"_s), QJsonValue(QJsonValue::Null));
     QCOMPARE(statements.at(1).toObject().value(u"sentences"_s).toArray(), (QJsonArray{20}));
     // The same pair, the other way.
     QCOMPARE(statements.at(2).toObject(),
              (QJsonObject{{u"predicate"_s, u"supports"_s}, {u"subject"_s, 2}, {u"object"_s, 1},
-                          {u"document"_s, 1}, {u"date"_s, u"2025-06-11"_s},
+                          {u"document"_s, 1}, {u"date"_s, u"2025-06-11"_s}, {u"origin"_s, u"extracted"_s},
                           {u"sentences"_s, QJsonArray{11}}}));
 
     const QJsonObject cooccurrence = findEdge(edges, 2, 3);
@@ -859,7 +860,7 @@ void TestGraphExport::neo4j()
     QVERIFY(!entitiesRaw.contains('\r'));
     QCOMPARE(entitiesRaw.count('\n'), 7);
     QVERIFY(entitiesRaw.startsWith(
-        "entityId:ID(Entity),name,type,aliases:string[],mentions:int,documents:int,hidden:boolean,"
+        "entityId:ID(Entity),name,type,aliases:string[],mentions:int,documents:int,hidden:boolean,notes,"
         "betweenness:double,degree:double,k_core:double,pagerank:double,x:double,y:double,:LABEL\n"));
 
     CsvTable entities;
@@ -868,7 +869,7 @@ void TestGraphExport::neo4j()
     QCOMPARE(entities.rows.size(), 6);
     QCOMPARE(entities.row(u"1"_s),
              (QStringList{u"1"_s, huang, u"PERSON"_s, u"Jensen Huang;Huang"_s, u"12"_s, u"2"_s,
-                          u"false"_s, u"0.5"_s, u"2"_s, QString(), u"0.25"_s, u"-120.5"_s, u"40"_s,
+                          u"false"_s, QString(), u"0.5"_s, u"2"_s, QString(), u"0.25"_s, u"-120.5"_s, u"40"_s,
                           u"Entity;Person"_s}));
     // The array delimiter cannot be escaped: the ';' inside an alias goes.
     QCOMPARE(entities.cell(entities.row(u"2"_s), u"aliases:string[]"_s), u"Nvidia;NVDA, Nvidia Corp|US"_s);
@@ -888,14 +889,14 @@ void TestGraphExport::neo4j()
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(relationships.header,
              (QStringList{u":START_ID(Entity)"_s, u":END_ID(Entity)"_s, u":TYPE"_s, u"evidence:int"_s,
-                          u"documents:int"_s, u"confidence:double"_s}));
+                          u"documents:int"_s, u"confidence:double"_s, u"origin"_s}));
     const QList<QStringList> expected{
-        {u"1"_s, u"2"_s, u"CEO_OF"_s, u"3"_s, u"2"_s, u"0.9"_s},
-        {u"2"_s, u"1"_s, u"SUPPORTS"_s, u"1"_s, u"1"_s, u"0.9"_s}, // reversed on the edge
-        {u"2"_s, u"3"_s, u"MENTIONED_WITH"_s, u"2"_s, u"1"_s, u"0.5"_s},
-        {u"3"_s, u"4"_s, u"HEADQUARTERED_IN"_s, u"1"_s, u"1"_s, u"0.75"_s},
-        {u"5"_s, u"6"_s, u"DEAL_WITH"_s, QString(), QString(), u"0.6"_s}, // no evidence entry
-        {u"5"_s, u"6"_s, u"PARTNER_OF"_s, u"1"_s, u"1"_s, u"0.6"_s},
+        {u"1"_s, u"2"_s, u"CEO_OF"_s, u"3"_s, u"2"_s, u"0.9"_s, u"extracted"_s},
+        {u"2"_s, u"1"_s, u"SUPPORTS"_s, u"1"_s, u"1"_s, u"0.9"_s, u"extracted"_s}, // reversed on the edge
+        {u"2"_s, u"3"_s, u"MENTIONED_WITH"_s, u"2"_s, u"1"_s, u"0.5"_s, u"extracted"_s},
+        {u"3"_s, u"4"_s, u"HEADQUARTERED_IN"_s, u"1"_s, u"1"_s, u"0.75"_s, u"extracted"_s},
+        {u"5"_s, u"6"_s, u"DEAL_WITH"_s, QString(), QString(), u"0.6"_s, u"extracted"_s}, // no evidence entry
+        {u"5"_s, u"6"_s, u"PARTNER_OF"_s, u"1"_s, u"1"_s, u"0.6"_s, u"extracted"_s},
     };
     QCOMPARE(relationships.rows.size(), expected.size());
     for (qsizetype i = 0; i < expected.size(); ++i)
@@ -980,7 +981,7 @@ void TestGraphExport::folderFormatCreatesItsFolder()
     const QString problem = readCsv(QDir(folder).filePath(u"nodes.csv"_s), u"\r\n", nodes);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QCOMPARE(nodes.header, (QStringList{u"id"_s, u"name"_s, u"type"_s, u"aliases"_s, u"mentions"_s,
-                                        u"documents"_s, u"hidden"_s}));
+                                        u"documents"_s, u"hidden"_s, u"notes"_s}));
 }
 
 void TestGraphExport::overwriteReplacesWhole_data()

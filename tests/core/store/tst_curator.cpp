@@ -1,3 +1,6 @@
+#include "core/export/GraphMLWriter.h"
+#include "core/export/JsonGraphWriter.h"
+#include "core/graph/EntityGraph.h"
 #include "core/pipeline/BundledCorpus.h"
 #include "core/pipeline/DocumentProcessor.h"
 #include "core/pipeline/Ingester.h"
@@ -7,6 +10,9 @@
 #include "core/store/Statement.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -412,7 +418,70 @@ private Q_SLOTS:
         QVERIFY(!curator.vocabulary()->contains(u"mentioned_with"_s));
     }
 
-    // Edits hold for articles read after them.
+    // A link the analyst added, even with no sentence, is drawn whatever the
+    // evidence threshold and the documents chosen, and exported marked.
+    void manualLinksAndNotesReachTheGraphAndItsExports()
+    {
+        Database database = project();
+        Curator curator(database);
+        const qint64 tessaro = entity(database, u"Tessaro Yards"_s);
+        const qint64 coralis = entity(database, u"Coralis Energy"_s);
+        QVERIFY(curator.link(coralis, u"supplies"_s, tessaro, std::nullopt, u"Seen at the depot"_s).ok());
+        QVERIFY(curator.noteEntity(coralis, u"State owned"_s).ok());
+        const Result<GraphData> data = Repository(database).graphData(false);
+        QVERIFY(data.ok());
+        const auto nodeOf = [&](qint64 id) {
+            return *std::find_if(data->nodes.cbegin(), data->nodes.cend(),
+                                 [id](const GraphNode &node) { return node.entityId == id; });
+        };
+        QCOMPARE(nodeOf(coralis).notes, QStringList{u"State owned"_s});
+
+        GraphFilter filter;
+        const EntityGraph graph = EntityGraph::build(*data, filter);
+        const GraphEdge *edge = graph.edgeBetween(coralis, tessaro);
+        QVERIFY(edge);
+        QVERIFY(edge->manual);
+        QCOMPARE(edge->evidenceCount, 0);
+        QCOMPARE(edge->predicates, QStringList{u"supplies"_s});
+        QCOMPARE(edge->notes, QStringList{u"Seen at the depot"_s});
+        filter.documents = {integer(database, "SELECT min(id) FROM documents")};
+        filter.minimumEvidence = 3;
+        QVERIFY(EntityGraph::build(*data, filter).edgeBetween(coralis, tessaro));
+        filter.predicates = {u"ceo_of"_s};
+        QVERIFY(!EntityGraph::build(*data, filter).edgeBetween(coralis, tessaro));
+        // An extracted link has no such pass.
+        const qint64 halvard = entity(database, u"Halvard Shipping"_s);
+        QVERIFY(graph.edgeBetween(halvard, coralis));
+        QVERIFY(!graph.edgeBetween(halvard, coralis)->manual);
+
+        const QString json = m_dir.filePath(u"graph.json"_s);
+        QVERIFY(writeJsonGraph(*data, ExportOptions{}, json).ok());
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray edges = QJsonDocument::fromJson(file.readAll()).object().value(u"edges"_s).toArray();
+        int manual = 0;
+        for (const QJsonValue &value : edges) {
+            const QJsonObject object = value.toObject();
+            if (object.value(u"origin"_s).toString() != u"manual"_s)
+                continue;
+            ++manual;
+            QCOMPARE(object.value(u"notes"_s).toArray().first().toString(), u"Seen at the depot"_s);
+            const QJsonObject statement = object.value(u"statements"_s).toArray().first().toObject();
+            QVERIFY(statement.value(u"document"_s).isNull());
+            QCOMPARE(statement.value(u"origin"_s).toString(), u"manual"_s);
+        }
+        QCOMPARE(manual, 1);
+        const QString graphml = m_dir.filePath(u"graph.graphml"_s);
+        QVERIFY(writeGraphML(*data, ExportOptions{}, graphml).ok());
+        QFile xml(graphml);
+        QVERIFY(xml.open(QIODevice::ReadOnly));
+        const QByteArray text = xml.readAll();
+        QVERIFY(text.contains("attr.name=\"origin\""));
+        QVERIFY(text.contains(">manual<"));
+        QVERIFY(text.contains(">State owned<"));
+    }
+
+    // Edits hold for articles read later.
     void editsHoldForArticlesReadLater()
     {
         Database database = project();
