@@ -412,8 +412,10 @@ namespace {
 
 // Runs `body` in a transaction under a ChangeRecorder and logs it as an edit
 // of `kind`: all of it or nothing.
+// `request` is what the edit was asked to do (the ids and texts it was
+// given), kept in the detail so that Curator::redo() can ask again.
 template<typename Body>
-Result<EditRecord> recordEdit(Database &database, const QString &kind, Body body)
+Result<EditRecord> recordEdit(Database &database, const QString &kind, const QJsonObject &request, Body body)
 {
     if (database.isReadOnly())
         return Error{u"%1 is open read-only (%2); edits cannot be saved."_s.arg(database.path(),
@@ -434,6 +436,7 @@ Result<EditRecord> recordEdit(Database &database, const QString &kind, Body body
         return Error{u"Nothing to change: %1."_s.arg(outcome->summary)};
 
     EditRecord record{0, kind, now(), outcome->summary, outcome->detail};
+    record.detail.insert(u"request"_s, request);
     Statement log(database, "INSERT INTO edits (kind, made_at, summary, detail, changes) VALUES (?1, ?2, ?3, ?4, ?5)");
     log.bind(1, record.kind)
         .bind(2, record.madeAt)
@@ -459,7 +462,11 @@ Result<EditRecord> Curator::merge(const QList<qint64> &entityIds, const QString 
     }
     if (ids.size() < 2)
         return Error{u"A merge takes two entities or more."_s};
-    return recordEdit(m_database, u"merge"_s, [&]() -> Result<EditOutcome> {
+    QJsonArray requested;
+    for (const qint64 id : std::as_const(ids))
+        requested.append(id);
+    const QJsonObject request{{u"entities"_s, requested}, {u"name"_s, name}, {u"type"_s, type}};
+    return recordEdit(m_database, u"merge"_s, request, [&]() -> Result<EditOutcome> {
         QList<EntityRow> rows;
         for (const qint64 id : std::as_const(ids)) {
             Result<EntityRow> row = readEntity(m_database, id);
@@ -551,7 +558,9 @@ Result<EditRecord> Curator::merge(const QList<qint64> &entityIds, const QString 
 Result<EditRecord> Curator::split(qint64 entityId, const QStringList &aliases, const QString &name,
                                   const QString &type)
 {
-    return recordEdit(m_database, u"split"_s, [&]() -> Result<EditOutcome> {
+    const QJsonObject request{{u"entity"_s, entityId}, {u"aliases"_s, QJsonArray::fromStringList(aliases)},
+                              {u"name"_s, name}, {u"type"_s, type}};
+    return recordEdit(m_database, u"split"_s, request, [&]() -> Result<EditOutcome> {
         const Result<EntityRow> entity = readEntity(m_database, entityId);
         if (!entity)
             return Error{entity.error()};
@@ -713,7 +722,8 @@ Result<EditRecord> Curator::split(qint64 entityId, const QStringList &aliases, c
 
 Result<EditRecord> Curator::rename(qint64 entityId, const QString &name)
 {
-    return recordEdit(m_database, u"rename"_s, [&]() -> Result<EditOutcome> {
+    return recordEdit(m_database, u"rename"_s, {{u"entity"_s, entityId}, {u"name"_s, name}},
+                      [&]() -> Result<EditOutcome> {
         const Result<EntityRow> entity = readEntity(m_database, entityId);
         if (!entity)
             return Error{entity.error()};
@@ -744,7 +754,8 @@ Result<EditRecord> Curator::rename(qint64 entityId, const QString &name)
 
 Result<EditRecord> Curator::retype(qint64 entityId, const QString &type)
 {
-    return recordEdit(m_database, u"retype"_s, [&]() -> Result<EditOutcome> {
+    return recordEdit(m_database, u"retype"_s, {{u"entity"_s, entityId}, {u"type"_s, type}},
+                      [&]() -> Result<EditOutcome> {
         const Result<EntityRow> entity = readEntity(m_database, entityId);
         if (!entity)
             return Error{entity.error()};
@@ -770,7 +781,8 @@ Result<EditRecord> Curator::retype(qint64 entityId, const QString &type)
 
 Result<EditRecord> Curator::addAlias(qint64 entityId, const QString &alias)
 {
-    return recordEdit(m_database, u"add_alias"_s, [&]() -> Result<EditOutcome> {
+    return recordEdit(m_database, u"add_alias"_s, {{u"entity"_s, entityId}, {u"alias"_s, alias}},
+                      [&]() -> Result<EditOutcome> {
         const Result<EntityRow> entity = readEntity(m_database, entityId);
         if (!entity)
             return Error{entity.error()};
@@ -794,7 +806,8 @@ Result<EditRecord> Curator::addAlias(qint64 entityId, const QString &alias)
 
 Result<EditRecord> Curator::removeAlias(qint64 entityId, const QString &alias)
 {
-    return recordEdit(m_database, u"remove_alias"_s, [&]() -> Result<EditOutcome> {
+    return recordEdit(m_database, u"remove_alias"_s, {{u"entity"_s, entityId}, {u"alias"_s, alias}},
+                      [&]() -> Result<EditOutcome> {
         const Result<EntityRow> entity = readEntity(m_database, entityId);
         if (!entity)
             return Error{entity.error()};
@@ -820,7 +833,8 @@ Result<EditRecord> Curator::removeAlias(qint64 entityId, const QString &alias)
 
 Result<EditRecord> Curator::setHidden(qint64 entityId, bool hidden)
 {
-    return recordEdit(m_database, hidden ? u"hide"_s : u"show"_s, [&]() -> Result<EditOutcome> {
+    return recordEdit(m_database, hidden ? u"hide"_s : u"show"_s, {{u"entity"_s, entityId}},
+                      [&]() -> Result<EditOutcome> {
         const Result<EntityRow> entity = readEntity(m_database, entityId);
         if (!entity)
             return Error{entity.error()};
@@ -834,7 +848,8 @@ Result<EditRecord> Curator::setHidden(qint64 entityId, bool hidden)
 
 Result<EditRecord> Curator::rejectRelation(qint64 relationId)
 {
-    return recordEdit(m_database, u"reject_relation"_s, [&]() -> Result<EditOutcome> {
+    return recordEdit(m_database, u"reject_relation"_s, {{u"relation"_s, relationId}},
+                      [&]() -> Result<EditOutcome> {
         const Result<RelationRow> relation = readRelation(m_database, relationId);
         if (!relation)
             return Error{relation.error()};
@@ -848,7 +863,8 @@ Result<EditRecord> Curator::rejectRelation(qint64 relationId)
 
 Result<EditRecord> Curator::rejectStatement(qint64 relationId, qint64 sentenceId)
 {
-    return recordEdit(m_database, u"reject_statement"_s, [&]() -> Result<EditOutcome> {
+    return recordEdit(m_database, u"reject_statement"_s, {{u"relation"_s, relationId}, {u"sentence"_s, sentenceId}},
+                      [&]() -> Result<EditOutcome> {
         const Result<RelationRow> relation = readRelation(m_database, relationId);
         if (!relation)
             return Error{relation.error()};
@@ -899,7 +915,9 @@ Result<EditRecord> Curator::link(qint64 subjectId, const QString &predicate, qin
         return Error{known.error()};
     if (!known->contains(predicate))
         return Error{u"“%1” is not a predicate of the vocabulary (%2)."_s.arg(predicate, known->join(u", "_s))};
-    return recordEdit(m_database, u"link"_s, [&]() -> Result<EditOutcome> {
+    const QJsonObject request{{u"subject"_s, subjectId}, {u"predicate"_s, predicate}, {u"object"_s, objectId},
+                              {u"sentence"_s, sentenceId ? QJsonValue(*sentenceId) : QJsonValue()}, {u"note"_s, note}};
+    return recordEdit(m_database, u"link"_s, request, [&]() -> Result<EditOutcome> {
         const Result<EntityRow> subject = readEntity(m_database, subjectId);
         if (!subject)
             return Error{subject.error()};
@@ -969,7 +987,8 @@ Result<EditRecord> Curator::link(qint64 subjectId, const QString &predicate, qin
 
 Result<EditRecord> Curator::noteEntity(qint64 entityId, const QString &text)
 {
-    return recordEdit(m_database, u"note"_s, [&]() -> Result<EditOutcome> {
+    return recordEdit(m_database, u"note"_s, {{u"entity"_s, entityId}, {u"text"_s, text}},
+                      [&]() -> Result<EditOutcome> {
         const Result<EntityRow> entity = readEntity(m_database, entityId);
         if (!entity)
             return Error{entity.error()};
@@ -987,7 +1006,8 @@ Result<EditRecord> Curator::noteEntity(qint64 entityId, const QString &text)
 
 Result<EditRecord> Curator::noteRelation(qint64 relationId, const QString &text)
 {
-    return recordEdit(m_database, u"note"_s, [&]() -> Result<EditOutcome> {
+    return recordEdit(m_database, u"note"_s, {{u"relation"_s, relationId}, {u"text"_s, text}},
+                      [&]() -> Result<EditOutcome> {
         const Result<RelationRow> relation = readRelation(m_database, relationId);
         if (!relation)
             return Error{relation.error()};
@@ -1013,6 +1033,50 @@ Result<QList<EditRecord>> Curator::edits() const
     if (!query.ok())
         return query.error();
     return records;
+}
+
+Result<EditRecord> Curator::redo(const EditRecord &undone)
+{
+    const QJsonObject request = undone.detail.value(u"request"_s).toObject();
+    const auto id = [&request](const char *key) { return request.value(QLatin1String(key)).toInteger(); };
+    const auto text = [&request](const char *key) { return request.value(QLatin1String(key)).toString(); };
+    const QString &kind = undone.kind;
+    if (kind == u"merge") {
+        QList<qint64> ids;
+        for (const QJsonValue &value : request.value(u"entities"_s).toArray())
+            ids.append(value.toInteger());
+        return merge(ids, text("name"), text("type"));
+    }
+    if (kind == u"split") {
+        QStringList aliases;
+        for (const QJsonValue &value : request.value(u"aliases"_s).toArray())
+            aliases.append(value.toString());
+        return split(id("entity"), aliases, text("name"), text("type"));
+    }
+    if (kind == u"rename")
+        return rename(id("entity"), text("name"));
+    if (kind == u"retype")
+        return retype(id("entity"), text("type"));
+    if (kind == u"add_alias")
+        return addAlias(id("entity"), text("alias"));
+    if (kind == u"remove_alias")
+        return removeAlias(id("entity"), text("alias"));
+    if (kind == u"hide" || kind == u"show")
+        return setHidden(id("entity"), kind == u"hide");
+    if (kind == u"reject_relation")
+        return rejectRelation(id("relation"));
+    if (kind == u"reject_statement")
+        return rejectStatement(id("relation"), id("sentence"));
+    if (kind == u"link") {
+        const QJsonValue sentence = request.value(u"sentence"_s);
+        return link(id("subject"), text("predicate"), id("object"),
+                    sentence.isDouble() ? std::optional<qint64>(sentence.toInteger()) : std::nullopt, text("note"));
+    }
+    if (kind == u"note")
+        return request.contains(u"entity"_s) ? noteEntity(id("entity"), text("text"))
+                                             : noteRelation(id("relation"), text("text"));
+    return Error{u"Edit %1 (%2) cannot be made again: this version does not know its kind."_s.arg(undone.id).arg(
+        undone.summary)};
 }
 
 Result<EditRecord> Curator::undo(qint64 editId)

@@ -30,8 +30,9 @@ class Database;
 // renamed by extraction (entities.curated), a rejected relation is not
 // stored again (rejected_relations).
 //
-// The log is the project's: undo works after reopening. Redo is the
-// caller's (the explorer's QUndoStack does the edit again).
+// The log is the project's: undo works after reopening. redo() makes an
+// undone edit again from what it was asked (EditRecord::detail's
+// "request"), for the explorer's QUndoStack.
 //
 // Entities are given by id (Repository::entitiesNamed() finds them by
 // name); an id that is not there, an empty name, a type this version does
@@ -82,6 +83,9 @@ public:
     // Undoes edit `editId` (the latest when 0) and deletes it from the log;
     // returns it as it was.
     Result<EditRecord> undo(qint64 editId = 0);
+    // Makes an undone edit again, as it was asked (the ids it was given are
+    // those undo put back): the redo of an undo stack. Returns the new edit.
+    Result<EditRecord> redo(const EditRecord &undone);
 
     // Every note, oldest first.
     Result<QList<NoteRecord>> notes() const;

@@ -81,6 +81,38 @@ Snapshot snapshot(Database &database)
     return tables;
 }
 
+// The graph told by names rather than ids: entities, their names, the
+// sentences naming them, relations, their statements, rejections, claims
+// and notes.
+QStringList graphByNames(Database &database)
+{
+    QStringList lines;
+    for (const char *sql : {
+             "SELECT 'entity ' || name || ' ' || type || ' ' || hidden || ' ' || curated || ' ' || mention_count "
+             "FROM entities",
+             "SELECT 'alias ' || e.name || ': ' || a.alias FROM aliases a JOIN entities e ON e.id = a.entity_id",
+             "SELECT 'mention ' || e.name || ' ' || m.sentence_id || ':' || m.ordinal FROM mentions m "
+             "JOIN entities e ON e.id = m.entity_id",
+             "SELECT 'relation ' || s.name || ' ' || p.name || ' ' || o.name || ' ' || r.confidence || ' ' || r.origin "
+             "FROM relations r JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id "
+             "JOIN predicates p ON p.id = r.predicate_id",
+             "SELECT 'statement ' || s.name || ' ' || o.name || ' ' || ev.sentence_id FROM relation_evidence ev "
+             "JOIN relations r ON r.id = ev.relation_id JOIN entities s ON s.id = r.subject_id "
+             "JOIN entities o ON o.id = r.object_id",
+             "SELECT 'rejected ' || s.name || ' ' || o.name FROM rejected_relations r "
+             "JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id",
+             "SELECT 'claim ' || c.key || ' ' || e.name FROM name_claims c JOIN entities e ON e.id = c.entity_id",
+             "SELECT 'key ' || k.key || ' ' || e.name FROM merge_keys k JOIN entities e ON e.id = k.entity_id",
+             "SELECT 'note ' || text FROM notes",
+         }) {
+        Statement query(database, sql);
+        while (query.next())
+            lines.append(query.text(0));
+    }
+    std::sort(lines.begin(), lines.end());
+    return lines;
+}
+
 // The first difference of two snapshots, for a failing comparison.
 QString difference(const Snapshot &before, const Snapshot &after)
 {
@@ -254,9 +286,19 @@ private Q_SLOTS:
         if (edit != u"remove_alias") {
             QVERIFY(difference(before, snapshot(database)) != QString());
             QCOMPARE(miscounted(database), 0);
+            const QStringList afterEdit = graphByNames(database);
             const Result<EditRecord> undone = curator.undo();
             QVERIFY2(undone.ok(), qPrintable(undone.error()));
             QCOMPARE(undone->id, done->id);
+            QCOMPARE(difference(before, snapshot(database)), QString());
+            // Made again (an undo stack's redo), it is the same edit, but
+            // for when it was made; undone again, gone again.
+            const Result<EditRecord> again = curator.redo(*undone);
+            QVERIFY2(again.ok(), qPrintable(again.error()));
+            QCOMPARE(again->summary, done->summary);
+            // New rows get new ids (AUTOINCREMENT) and notes a new time.
+            QCOMPARE(graphByNames(database), afterEdit);
+            QVERIFY(curator.undo().ok());
         }
         QCOMPARE(difference(before, snapshot(database)), QString());
         QCOMPARE(integer(database, "SELECT count(*) FROM edits"), 0);
