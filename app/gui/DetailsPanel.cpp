@@ -279,6 +279,10 @@ void DetailsPanel::showEntity(qint64 entityId)
     if (!titles.isEmpty())
         html += QStringLiteral("<p style=\"margin: 2px 0\">%1</p><ul style=\"margin: 0\"><small>%2</small></ul>")
                     .arg(tr("Named in:"), titles.join(QString()));
+    // The analyst's notes, oldest first (Curator).
+    for (const QString &note : node->notes)
+        html += QStringLiteral("<p style=\"margin: 2px 0; background: #fff8d0\">%1 %2</p>")
+                    .arg(tr("Note:"), note.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     if (node->hidden)
         html += QStringLiteral("<p><i>%1</i></p>").arg(tr("Hidden from the graph."));
     else if (!metrics)
@@ -327,6 +331,11 @@ void DetailsPanel::showEdge(qint64 a, qint64 b)
     html += QStringLiteral("<p style=\"margin: 2px 0\"><small>%1</small></p>")
                 .arg(tr("%n sentence(s) · best confidence %1", nullptr, edge->evidenceCount)
                          .arg(QLocale().toString(edge->confidence, 'f', 2)));
+    if (edge->manual)
+        html += QStringLiteral("<p style=\"margin: 2px 0\"><i>%1</i></p>").arg(tr("Added by the analyst."));
+    for (const QString &note : edge->notes)
+        html += QStringLiteral("<p style=\"margin: 2px 0; background: #fff8d0\">%1 %2</p>")
+                    .arg(tr("Note:"), note.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
     m_heading->setText(html);
     showEvidenceFor(a, b);
 }

@@ -581,18 +581,61 @@ void GraphSession::setPinned(qint64 entityId, bool pinned)
     rebuildPicture();
 }
 
-Result<void> GraphSession::setEntityHidden(qint64 entityId, bool hidden)
+QString GraphSession::editRefusal() const
 {
     if (!m_database)
-        return Error{tr("No database is open.")};
+        return tr("No database is open.");
     if (m_database->isReadOnly())
-        return Error{tr("%1 is read-only (%2).").arg(m_displayName, m_database->readOnlyReason())};
-    if (Result<void> done = Repository(*m_database).setEntityHidden(entityId, hidden); !done)
-        return done;
+        return tr("%1 is read-only (%2); edits cannot be saved.").arg(m_displayName, m_database->readOnlyReason());
+    return {};
+}
+
+Result<EditRecord> GraphSession::applyEdit(const std::function<Result<EditRecord>(Curator &)> &edit)
+{
+    if (const QString refusal = editRefusal(); !refusal.isEmpty())
+        return Error{refusal};
+    Curator curator(*m_database);
+    Result<EditRecord> made = edit(curator);
+    if (!made)
+        return made;
+    // An edit may move mentions, names and links anywhere: everything is
+    // read again, the filter, focus and layout kept.
+    if (Result<void> reloaded = reload(); !reloaded)
+        return Error{reloaded.error()};
+    Q_EMIT editsChanged();
+    return made;
+}
+
+Result<EditRecord> GraphSession::undoEdit(qint64 editId)
+{
+    return applyEdit([editId](Curator &curator) { return curator.undo(editId); });
+}
+
+Result<EditRecord> GraphSession::redoEdit(const EditRecord &undone)
+{
+    return applyEdit([&undone](Curator &curator) { return curator.redo(undone); });
+}
+
+Result<QList<EditRecord>> GraphSession::edits()
+{
+    if (!m_database)
+        return QList<EditRecord>();
+    return Curator(*m_database).edits();
+}
+
+Result<EditRecord> GraphSession::setEntityHidden(qint64 entityId, bool hidden)
+{
+    if (const QString refusal = editRefusal(); !refusal.isEmpty())
+        return Error{refusal};
+    Result<EditRecord> made = Curator(*m_database).setHidden(entityId, hidden);
+    if (!made)
+        return made;
+    // Only the flag changed: the graph is rebuilt from what is read already.
     if (const auto it = m_nodeIndex.constFind(entityId); it != m_nodeIndex.constEnd())
         m_data.nodes[*it].hidden = hidden;
     rebuildGraph();
-    return {};
+    Q_EMIT editsChanged();
+    return made;
 }
 
 } // namespace NewsGraph

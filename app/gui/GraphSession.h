@@ -8,6 +8,7 @@
 #include "core/graph/GraphLayout.h"
 #include "core/graph/GraphMetrics.h"
 #include "core/render/GraphPicture.h"
+#include "core/store/Curator.h"
 #include "core/store/Database.h"
 #include "core/store/GraphData.h"
 #include "core/store/Records.h"
@@ -19,6 +20,7 @@
 #include <QPointF>
 #include <QSet>
 
+#include <functional>
 #include <optional>
 
 namespace NewsGraph {
@@ -157,9 +159,19 @@ public:
     int backgroundThreshold() const { return m_backgroundThreshold; }
     void setBackgroundThreshold(int entities) { m_backgroundThreshold = entities; }
 
-    // Hides an entity (kept in the store, see Repository::setEntityHidden)
-    // or shows it again, and rebuilds the graph.
-    Result<void> setEntityHidden(qint64 entityId, bool hidden);
+    // --- the analyst's edits (Curator): each is logged in the project and
+    // can be undone. Refused on a read-only project.
+    // Runs `edit` on the store and reads the graph again; editsChanged() says so.
+    Result<EditRecord> applyEdit(const std::function<Result<EditRecord>(Curator &)> &edit);
+    // Undoes a logged edit (the latest when 0).
+    Result<EditRecord> undoEdit(qint64 editId = 0);
+    // Makes an undone edit again (Curator::redo()).
+    Result<EditRecord> redoEdit(const EditRecord &undone);
+    // The project's edit log, oldest first.
+    Result<QList<EditRecord>> edits();
+    // Hides an entity (kept in the store; new mentions still join it) or
+    // shows it again: an edit, after which only the graph is rebuilt.
+    Result<EditRecord> setEntityHidden(qint64 entityId, bool hidden);
 
 Q_SIGNALS:
     // A database was opened, reloaded or closed: documents and data changed.
@@ -177,6 +189,8 @@ Q_SIGNALS:
     void layoutFinished(bool ok, const QString &message);
     // A write to the database failed; the message names the file.
     void errorOccurred(const QString &message);
+    // An edit was made or undone (the log changed).
+    void editsChanged();
 
 private:
     struct LayoutOutcome
@@ -186,6 +200,8 @@ private:
     };
 
     Result<void> readStore();
+    // Why an edit cannot be made now, or an empty string.
+    QString editRefusal() const;
     void rebuildGraph();
     // `secondPass`: betweenness, after a first pass without it (see the .cpp).
     void startMetrics(bool secondPass = false);

@@ -1,6 +1,8 @@
 #include "app/gui/MainWindow.h"
 
 #include "app/gui/ArticleImporter.h"
+#include "app/gui/CurationActions.h"
+#include "app/gui/CurationPanel.h"
 #include "app/gui/DetailsPanel.h"
 #include "app/gui/DocumentPanel.h"
 #include "app/gui/EntityPanel.h"
@@ -126,6 +128,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_entityModel = new EntityTableModel(m_session, this);
     m_selection = new EntitySelection(m_entityModel, this);
+    m_curation = new CurationActions(m_session, m_selection, this);
     createViews();
     createDocks();
     createActions();
@@ -143,7 +146,7 @@ MainWindow::~MainWindow()
     m_importer->wait();
     // The views read the session; they go before it (children would be
     // deleted in the order they were made, the session first).
-    for (QDockWidget *dock : {m_entityDock, m_searchDock, m_detailsDock, m_pathDock, m_documentDock})
+    for (QDockWidget *dock : {m_entityDock, m_searchDock, m_detailsDock, m_pathDock, m_documentDock, m_curationDock})
         delete dock;
     delete takeCentralWidget();
 }
@@ -160,6 +163,7 @@ void MainWindow::createViews()
     m_detailsPanel = new DetailsPanel(m_session, this);
     m_pathFinder = new PathFinderPanel(m_session, this);
     m_documentPanel = new DocumentPanel(m_session, this);
+    m_curationPanel = new CurationPanel(m_session, m_curation->undoStack(), this);
 }
 
 void MainWindow::createDocks()
@@ -177,6 +181,7 @@ void MainWindow::createDocks()
     m_detailsDock = makeDock(tr("Details"), QStringLiteral("detailsDock"), m_detailsPanel);
     m_pathDock = makeDock(tr("Path Finder"), QStringLiteral("pathDock"), m_pathFinder);
     m_documentDock = makeDock(tr("Documents"), QStringLiteral("documentsDock"), m_documentPanel);
+    m_curationDock = makeDock(tr("Curation"), QStringLiteral("curationDock"), m_curationPanel);
 
     // The documents run the full width below: a text reads better wide.
     setCorner(Qt::TopLeftCorner, Qt::LeftDockWidgetArea);
@@ -187,6 +192,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_entityDock, m_searchDock);
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     tabifyDockWidget(m_detailsDock, m_pathDock);
+    tabifyDockWidget(m_pathDock, m_curationDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_documentDock);
     m_entityDock->raise();
     m_detailsDock->raise();
@@ -234,6 +240,12 @@ void MainWindow::createActions()
 
     // --- Edit
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_curation->undoAction());
+    editMenu->addAction(m_curation->redoAction());
+    editMenu->addSeparator();
+    editMenu->addAction(m_curation->renameAction());
+    editMenu->addAction(m_curation->mergeAction());
+    editMenu->addSeparator();
     m_copyAction = editMenu->addAction(QIcon::fromTheme(QStringLiteral("edit-copy")),
                                        tr("&Copy Sentence with Citation"), this, &MainWindow::copySentence);
     m_copyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -422,6 +434,9 @@ void MainWindow::connectViews()
     });
     connect(m_session, &GraphSession::errorOccurred, this,
             [this](const QString &message) { showError(tr("Database Error"), message); });
+    connect(m_curation, &CurationActions::message, this, &MainWindow::showMessage);
+    connect(m_curation, &CurationActions::failed, this, &MainWindow::showError);
+    connect(m_curationPanel, &CurationPanel::undoRequested, m_curation, &CurationActions::undoLoggedEdit);
     connect(m_session, &GraphSession::layoutStarted, this, &MainWindow::updateWorkStatus);
     connect(m_session, &GraphSession::metricsRunning, this, &MainWindow::updateWorkStatus);
     connect(m_session, &GraphSession::metricsChanged, this, [this] {
@@ -649,6 +664,7 @@ void MainWindow::setDatabase(Database database, const QString &displayName, cons
         return;
     }
     m_databasePath = path;
+    m_curation->loadHistory();
     setWindowTitle(m_session->isReadOnly() ? tr("%1 (read-only) — NewsGraph").arg(displayName)
                                            : tr("%1 — NewsGraph").arg(displayName));
     m_readOnlyStatus->setVisible(m_session->isReadOnly());
@@ -856,6 +872,7 @@ void MainWindow::addEntityActions(QMenu &menu, qint64 entityId)
                 ->setToolTip(tr("A pinned entity keeps its place when the graph is laid out again"));
         }
     }
+    m_curation->addEntityActions(menu, entityId);
     QAction *hide = node->hidden
         ? menu.addAction(tr("&Show in the Graph Again"), this, [this, entityId] { setHidden(entityId, false); })
         : menu.addAction(QIcon::fromTheme(QStringLiteral("view-hidden")), tr("&Hide"), this,
@@ -888,6 +905,7 @@ void MainWindow::showEdgeMenu(qint64 a, qint64 b, const QPoint &globalPosition)
 {
     QMenu menu(this);
     menu.addAction(tr("Show the &Evidence"), this, [this, a, b] { showEdge(a, b); });
+    m_curation->addLinkActions(menu, a, b);
     QMenu *first = menu.addMenu(m_session->node(a) ? m_session->node(a)->name : QString());
     addEntityActions(*first, a);
     QMenu *second = menu.addMenu(m_session->node(b) ? m_session->node(b)->name : QString());
@@ -949,10 +967,8 @@ void MainWindow::setHidden(qint64 entityId, bool hidden)
     if (!node)
         return;
     const QString name = node->name;
-    if (Result<void> done = m_session->setEntityHidden(entityId, hidden); !done) {
-        showError(hidden ? tr("Cannot Hide the Entity") : tr("Cannot Show the Entity"), done.error());
+    if (!m_curation->setHidden(entityId, hidden))
         return;
-    }
     showMessage(hidden ? tr("%1 is hidden; View ▸ Show Hidden Entities lists it again.").arg(name)
                        : tr("%1 is back in the graph.").arg(name));
 }

@@ -25,6 +25,8 @@ class QSlider;
 namespace NewsGraph {
 
 class ArticleImporter;
+class CurationActions;
+class CurationPanel;
 class DetailsPanel;
 class DocumentPanel;
 class EntityPanel;
@@ -37,7 +39,9 @@ class SearchPanel;
 
 // The NewsGraph explorer: the entity graph in the middle (GraphCanvas), the
 // entity table and the search on the left, the details of the selection with
-// its evidence and the path finder on the right, the documents below.
+// its evidence and the path finder on the right, the documents below, the
+// analyst's edits (CurationActions, with their undo stack) in the Curation
+// dock.
 // Everything shows one GraphSession, and the canvas and the entity table
 // share one selection (EntitySelection); the toolbar sets the session's
 // filter, layout and style. The window only wires views to the session and
@@ -82,6 +86,8 @@ public:
     SearchPanel *searchPanel() const { return m_searchPanel; }
     DocumentPanel *documentPanel() const { return m_documentPanel; }
     ArticleImporter *importer() const { return m_importer; }
+    CurationActions *curation() const { return m_curation; }
+    CurationPanel *curationPanel() const { return m_curationPanel; }
     QProgressDialog *importProgress() const { return m_progress; }
     QAction *typeAction(EntityType type) const { return m_typeActions.value(type); }
     QAction *cooccurrenceAction() const { return m_cooccurrenceAction; }
@@ -159,6 +165,9 @@ private:
     DetailsPanel *m_detailsPanel = nullptr;
     PathFinderPanel *m_pathFinder = nullptr;
     DocumentPanel *m_documentPanel = nullptr;
+    CurationActions *m_curation = nullptr;
+    CurationPanel *m_curationPanel = nullptr;
+    QDockWidget *m_curationDock = nullptr;
     QDockWidget *m_entityDock = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;

@@ -174,7 +174,7 @@ private Q_SLOTS:
         QVERIFY(!window.importArticles(bundledCorpusPaths()));
         QVERIFY2(dialogText.contains(QStringLiteral("read-only file system")), qPrintable(dialogText));
         const qint64 entity = window.session()->picture().nodes.first().entityId;
-        const Result<void> hidden = window.session()->setEntityHidden(entity, true);
+        const Result<EditRecord> hidden = window.session()->setEntityHidden(entity, true);
         QVERIFY(!hidden.ok());
         QVERIFY2(hidden.error().contains(QStringLiteral("read-only file system")), qPrintable(hidden.error()));
         window.session()->moveEntity(entity, QPointF(12, 34)); // kept for the session, not written

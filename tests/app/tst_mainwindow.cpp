@@ -1,6 +1,9 @@
 #include "GuiTestSupport.h"
 
+#include "app/gui/CurationActions.h"
+#include "app/gui/CurationPanel.h"
 #include "app/gui/DetailsPanel.h"
+#include "app/gui/EditLogModel.h"
 #include "app/gui/DocumentPanel.h"
 #include "app/gui/DocumentTableModel.h"
 #include "app/gui/DocumentView.h"
@@ -17,12 +20,17 @@
 #include "app/gui/PathModel.h"
 #include "app/gui/SearchPanel.h"
 #include "app/gui/SearchResultModel.h"
+#include "core/pipeline/Ingester.h"
+#include "core/store/Curator.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QImage>
+#include <QInputDialog>
+#include <QUndoStack>
+#include <QUndoView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QLabel>
@@ -357,6 +365,116 @@ private Q_SLOTS:
         QCOMPARE(window.entityModel()->rowOfEntity(huang), -1);
         window.showHiddenAction()->trigger();
         QVERIFY(window.canvas()->picture().indexOf(huang) >= 0);
+    }
+
+    // The analyst's edits through the Edit menu's actions: merge the
+    // selection, rename with F2, undo and redo them, and the Curation dock
+    // listing them.
+    void editsAreUndoneAndRedoneThroughTheEditMenu()
+    {
+        MainWindow window;
+        openWindow(window);
+        CurationActions *curation = window.curation();
+        const qint64 nvidia = entityNamed(*window.session(), QStringLiteral("Nvidia"));
+        const qint64 mistral = entityNamed(*window.session(), QStringLiteral("Mistral AI"));
+        QVERIFY(nvidia && mistral);
+        QVERIFY(!curation->undoAction()->isEnabled());
+        QVERIFY(!curation->mergeAction()->isEnabled());
+
+        // Merge the two selected, accepting the name the dialog offers.
+        window.entitySelection()->selectEntities({nvidia, mistral}, nvidia);
+        QVERIFY(curation->mergeAction()->isEnabled());
+        QTimer::singleShot(0, [] {
+            if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                dialog->setTextValue(QStringLiteral("Nvidia Mistral"));
+                dialog->accept();
+            }
+        });
+        curation->mergeAction()->trigger();
+        QVERIFY(!window.session()->node(mistral));
+        QCOMPARE(window.session()->node(nvidia)->name, QStringLiteral("Nvidia Mistral"));
+        QVERIFY(window.canvas()->picture().indexOf(mistral) < 0);
+        QVERIFY(curation->undoAction()->isEnabled());
+        QVERIFY(curation->undoAction()->text().contains(QStringLiteral("Merged"))); // says what it undoes
+        QCOMPARE(window.curationPanel()->logModel()->rowCount(), 1);
+
+        // F2 renames the current entity.
+        window.entitySelection()->selectEntity(nvidia);
+        QTimer::singleShot(0, [] {
+            if (auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget())) {
+                dialog->setTextValue(QStringLiteral("NVIDIA Corporation"));
+                dialog->accept();
+            }
+        });
+        curation->renameAction()->trigger();
+        QCOMPARE(window.session()->node(nvidia)->name, QStringLiteral("NVIDIA Corporation"));
+        QCOMPARE(curation->undoStack()->count(), 2);
+        QCOMPARE(window.curationPanel()->logModel()->rowCount(), 2);
+
+        // Undo walks back, redo forth, the graph and the log following.
+        curation->undoAction()->trigger();
+        QCOMPARE(window.session()->node(nvidia)->name, QStringLiteral("Nvidia Mistral"));
+        curation->undoAction()->trigger();
+        QVERIFY(window.session()->node(mistral));
+        QCOMPARE(window.session()->node(nvidia)->name, QStringLiteral("Nvidia"));
+        QVERIFY(window.canvas()->picture().indexOf(mistral) >= 0);
+        QCOMPARE(window.curationPanel()->logModel()->rowCount(), 0);
+        QVERIFY(!curation->undoAction()->isEnabled());
+        curation->redoAction()->trigger();
+        QVERIFY(!window.session()->node(mistral));
+        curation->redoAction()->trigger();
+        QCOMPARE(window.session()->node(nvidia)->name, QStringLiteral("NVIDIA Corporation"));
+        QCOMPARE(window.curationPanel()->logModel()->rowCount(), 2);
+
+        // Hiding is an edit too.
+        window.entitySelection()->selectEntity(nvidia);
+        QVERIFY(curation->setHidden(nvidia, true));
+        QCOMPARE(curation->undoStack()->count(), 3);
+        curation->undoAction()->trigger();
+        QVERIFY(!window.session()->node(nvidia)->hidden);
+    }
+
+    // Undo goes on after the project is opened again: the stack starts with
+    // the log; the dock undoes an earlier edit alone.
+    void undoHistoryOutlivesTheWindow()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("project.newsgraph"));
+        {
+            Result<Database> database = Database::open(path);
+            QVERIFY(database.ok());
+            QCOMPARE(Ingester(database.value(), processor()).ingest(bundledCorpusPaths()).added, 5);
+        }
+        qint64 france = 0;
+        {
+            MainWindow window;
+            window.setSavesWindowState(false);
+            QVERIFY(window.openDatabaseFile(path));
+            france = entityNamed(*window.session(), QStringLiteral("France"));
+            const qint64 europe = entityNamed(*window.session(), QStringLiteral("Europe"));
+            QVERIFY(window.curation()->makeEdit(QStringLiteral("rename"), [&](Curator &curator) {
+                return curator.rename(france, QStringLiteral("French Republic"));
+            }));
+            QVERIFY(window.curation()->makeEdit(QStringLiteral("note"), [&](Curator &curator) {
+                return curator.noteEntity(europe, QStringLiteral("The continent, not the EU"));
+            }));
+        }
+        MainWindow window;
+        window.setSavesWindowState(false);
+        QVERIFY(window.openDatabaseFile(path));
+        CurationActions *curation = window.curation();
+        QCOMPARE(curation->undoStack()->count(), 2);
+        QCOMPARE(window.curationPanel()->logModel()->rowCount(), 2);
+        QCOMPARE(window.curationPanel()->historyView()->model()->rowCount(), 3); // the start and two edits
+        // The rename, under the note, undone alone from the dock.
+        window.curationPanel()->logView()->setCurrentIndex(window.curationPanel()->logModel()->index(0, 0));
+        window.curationPanel()->undoButton()->click();
+        QCOMPARE(window.session()->node(france)->name, QStringLiteral("France"));
+        QCOMPARE(window.curationPanel()->logModel()->rowCount(), 1);
+        QCOMPARE(curation->undoStack()->count(), 1);
+        curation->undoAction()->trigger();
+        QCOMPARE(window.curationPanel()->logModel()->rowCount(), 0);
     }
 
     void overviewOpensGroupsAndSearchLeadsToNeighbourhoods()
