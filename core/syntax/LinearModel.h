@@ -45,6 +45,8 @@ public:
     // models only.
     bool isFrozen() const { return m_frozen; }
     // Adds the steps of each present feature to `sums` (classCount() values).
+    // Looks them up at once: a caller asks for their memory first
+    // (prefetch()), as addScores() does.
     void addSteps(const quint64 *features, qsizetype count, qint32 *sums) const;
     // Adds `sums` of steps to `scores` as weights.
     void addScaled(const qint32 *sums, float *scores) const
