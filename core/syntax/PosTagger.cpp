@@ -1,5 +1,6 @@
 #include "core/syntax/PosTagger.h"
 
+#include "core/syntax/ModelStreamReader.h"
 #include "core/syntax/WordForms.h"
 
 #include <QMap>
@@ -342,22 +343,26 @@ Result<PosTagger> PosTagger::read(QDataStream &in)
     if (in.status() != QDataStream::Ok || tagger.m_tags.size() > 1000)
         return bad(u"tag set"_s);
     const qsizetype tagCount = tagger.m_tags.size();
+    // Tens of thousands of short strings: read in place (see
+    // ModelStreamReader), not each through the stream's device.
+    ModelStreamReader strings(in);
     quint32 count = 0;
-    in >> count;
+    strings >> count;
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString form;
         quint32 tag = 0;
-        in >> form >> tag;
+        strings >> form >> tag;
         if (tag >= quint32(tagCount))
             return bad(u"dictionary"_s);
         tagger.m_dictionary.insert(form, int(tag));
     }
-    in >> count;
+    strings >> count;
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString form, classes;
-        in >> form >> classes;
+        strings >> form >> classes;
         tagger.m_ambiguityClasses.insert(form, classes);
     }
+    strings.finish();
     if (in.status() != QDataStream::Ok)
         return bad(u"ambiguity classes"_s);
     Result<LinearModel> model = LinearModel::read(in, u"the tagger's weights"_s);
