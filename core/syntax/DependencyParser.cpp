@@ -1,6 +1,7 @@
 #include "core/syntax/DependencyParser.h"
 
 #include "core/syntax/ArcHybridState.h"
+#include "core/syntax/ModelStreamReader.h"
 #include "core/syntax/WordForms.h"
 
 #include <QMap>
@@ -1089,7 +1090,9 @@ Result<DependencyParser> DependencyParser::read(QDataStream &in)
 {
     DependencyParser parser;
     QStringList words;
-    in >> parser.m_tags >> parser.m_labels >> words;
+    in >> parser.m_tags >> parser.m_labels;
+    // Tens of thousands of words: read in place (see ModelStreamReader).
+    ModelStreamReader(in) >> words;
     parser.indexTags();
     if (in.status() != QDataStream::Ok)
         return Error{u"the parser's word lists are cut short or damaged"_s};

@@ -3,8 +3,10 @@
 #include <QBuffer>
 #include <QDataStream>
 #include <QString>
+#include <QStringList>
 #include <QtEndian>
 
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 
@@ -88,8 +90,41 @@ public:
         } else if (!take(bytes)) {
             string.clear();
         } else {
-            string.resize(qsizetype(bytes / 2));
+            // Made at its size: resize() of an empty string costs a
+            // reallocation and a fill more.
+            string = QString(qsizetype(bytes / 2), Qt::Uninitialized);
             qFromBigEndian<char16_t>(m_at - bytes, qsizetype(bytes / 2), string.data());
+        }
+        return *this;
+    }
+
+    // As QDataStream reads a QStringList (Qt 6.4's readArrayBasedContainer()):
+    // the stream's status set aside meanwhile, an empty list for one cut short.
+    ModelStreamReader &operator>>(QStringList &list)
+    {
+        if (!m_buffer) {
+            m_in >> list;
+            return *this;
+        }
+        const QDataStream::Status statusBefore = m_in.status();
+        m_in.resetStatus();
+        list.clear();
+        quint32 count = 0;
+        *this >> count;
+        // A string takes 4 bytes at least: a damaged count asks for no more.
+        list.reserve(qsizetype(std::min<qint64>(count, bytesAvailable() / 4)));
+        for (quint32 i = 0; i < count; ++i) {
+            QString string;
+            *this >> string;
+            if (m_in.status() != QDataStream::Ok) {
+                list.clear();
+                break;
+            }
+            list.append(string);
+        }
+        if (statusBefore != QDataStream::Ok) {
+            m_in.resetStatus();
+            m_in.setStatus(statusBefore);
         }
         return *this;
     }
