@@ -1,5 +1,7 @@
 #include "core/syntax/LinearModel.h"
 
+#include "core/syntax/ModelStreamReader.h"
+
 #include <QIODevice>
 #include <QtEndian>
 
@@ -428,8 +430,14 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
     // means a damaged count, not a reason to allocate gigabytes.
     if (in.device() && qint64(rows) * 9 > in.device()->bytesAvailable())
         return bad(u"row count"_s);
-    QByteArray table;
-    in >> table;
+    // The table seen in the model's bytes where it can be (see
+    // ModelStreamReader): no copy of its megabytes.
+    QByteArray tableCopy;
+    QByteArrayView table;
+    {
+        ModelStreamReader reader(in);
+        table = reader.byteArray(tableCopy);
+    }
     if (in.status() != QDataStream::Ok)
         return bad(u"weight table"_s);
 
@@ -444,20 +452,22 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
     const bool inlineRows = model.storesRowsInline();
     if (!inlineRows && qint64(table.size()) > qint64(rows) * 9)
         model.m_entries.reserve(std::size_t((qint64(table.size()) - qint64(rows) * 9) / 3));
-    const char *at = table.constData();
+    const char *at = table.data();
     const char *const end = at + table.size();
-    const auto take = [&](auto &value) {
-        if (end - at < qsizetype(sizeof value))
-            return false;
+    // Bytes checked once for a row's start (feature and count) and once
+    // for each of its steps (class and step), which fail as checking each
+    // number would: a row cut anywhere is a damaged weight table.
+    const auto next = [&at](auto &value) {
         value = qFromBigEndian<std::remove_reference_t<decltype(value)>>(at);
         at += sizeof value;
-        return true;
     };
     const auto damaged = [&](const QString &part) { return Error{u"%1 have an invalid %2"_s.arg(what, part)}; };
     for (std::size_t row = 0; row < rows; ++row) {
         quint8 nonZero = 0;
-        if (!take(model.m_rowFeatures[row]) || !take(nonZero))
+        if (end - at < qsizetype(sizeof(quint64) + sizeof nonZero))
             return damaged(u"weight table"_s);
+        next(model.m_rowFeatures[row]);
+        next(nonZero);
         if (nonZero > classCount)
             return damaged(u"row"_s);
         qint16 packed[inlineClassCount] = {};
@@ -466,8 +476,10 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
         for (int i = 0; i < nonZero; ++i) {
             quint8 c = 0;
             qint16 step = 0;
-            if (!take(c) || !take(step))
+            if (end - at < qsizetype(sizeof c + sizeof step))
                 return damaged(u"weight table"_s);
+            next(c);
+            next(step);
             if (c >= classCount)
                 return damaged(u"class"_s);
             if (inlineRows) {

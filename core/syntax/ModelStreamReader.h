@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QBuffer>
+#include <QByteArrayView>
 #include <QDataStream>
 #include <QString>
 #include <QStringList>
@@ -127,6 +128,21 @@ public:
             m_in.setStatus(statusBefore);
         }
         return *this;
+    }
+
+    // A QByteArray as QDataStream wrote it, seen where it lies, without a
+    // copy; read into `copy` (and seen there) from another device.
+    QByteArrayView byteArray(QByteArray &copy)
+    {
+        if (!m_buffer) {
+            m_in >> copy;
+            return copy;
+        }
+        quint32 size = 0;
+        *this >> size;
+        if (size == 0xFFFFFFFF || size == 0 || !take(size))
+            return {};
+        return QByteArrayView(m_at - size, qsizetype(size));
     }
 
     // What the device has left, as QIODevice::bytesAvailable() gives it.
