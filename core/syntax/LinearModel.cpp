@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -87,6 +88,39 @@ void LinearModel::addSteps(const quint64 *features, qsizetype count, qint32 *sum
                 sums[step->classIndex] += step->step;
         }
     }
+}
+
+int LinearModel::bestClass(const qint32 *sums, int excluded) const
+{
+    static_assert(qint64(maximumSummedRows) * maximumStoredWeight < (1 << 21));
+    Q_ASSERT(m_frozen);
+    int best = -1;
+    if (!std::isnormal(m_scale)) {
+        std::array<float, maximumClassCount> scores{};
+        addScaled(sums, scores.data());
+        for (int c = 0; c < m_classCount; ++c) {
+            if (c != excluded && (best < 0 || scores[std::size_t(c)] > scores[std::size_t(best)]))
+                best = c;
+        }
+        return best;
+    }
+    // The highest sum, on either side of `excluded` (two loops the
+    // compiler vectorises), then the first class that has it: half the
+    // instructions of one loop that keeps the best so far.
+    const auto highestOf = [&](int from, int to, qint32 highest) {
+        for (int c = from; c < to; ++c)
+            highest = std::max(highest, sums[c]);
+        return highest;
+    };
+    const int before = std::clamp(excluded, 0, m_classCount);
+    const int after = excluded >= 0 && excluded < m_classCount ? excluded + 1 : before;
+    const qint32 highest
+        = highestOf(after, m_classCount, highestOf(0, before, std::numeric_limits<qint32>::min()));
+    for (int c = 0; c < m_classCount; ++c) {
+        if (sums[c] == highest && c != excluded)
+            return c;
+    }
+    return best;
 }
 
 template<typename Found>

@@ -162,6 +162,17 @@ void featuresAt(const SentenceWords &sentence, int i, int previous, int beforePr
 // highest (the first of equals).
 int highestScoringTag(const std::vector<quint64> &features, const LinearModel &model)
 {
+    if (model.isFrozen()) {
+        // The best of the sums of steps is the best of the scores (a row a
+        // feature, far fewer features than LinearModel::maximumSummedRows),
+        // found without making the scores.
+        Q_ASSERT(features.size() <= std::size_t(LinearModel::maximumSummedRows));
+        std::array<qint32, LinearModel::maximumClassCount> sums;
+        std::fill_n(sums.begin(), model.classCount(), 0);
+        model.prefetch(features.data(), qsizetype(features.size()));
+        model.addSteps(features.data(), qsizetype(features.size()), sums.data());
+        return model.bestClass(sums.data(), -1);
+    }
     std::array<float, LinearModel::maximumClassCount> scores;
     std::fill_n(scores.begin(), model.classCount(), 0.0f);
     model.addScores(features.data(), qsizetype(features.size()), scores.data());
