@@ -1,6 +1,7 @@
 #include "core/syntax/Lemmatizer.h"
 
 #include "core/syntax/ModelStreamReader.h"
+#include "core/syntax/WordForms.h"
 
 #include <QIODevice>
 #include <QMap>
@@ -30,7 +31,7 @@ QString cased(Lemmatizer::EditScript::Case casing, const QString &form)
     case Lemmatizer::EditScript::Case::LowerFirst:
         return form.isEmpty() ? form : form.left(1).toLower() + form.mid(1);
     case Lemmatizer::EditScript::Case::LowerAll:
-        return form.toLower();
+        return lowerCase(form);
     }
     return form;
 }
@@ -139,7 +140,7 @@ QString Lemmatizer::lemma(const QString &form, const QString &upos) const
     key.append(form).append(u'\t').append(upos);
     if (const auto found = m_exceptions.constFind(key); found != m_exceptions.cend())
         return *found;
-    const QString lower = form.toLower();
+    const QString lower = lowerCase(form);
     key.resize(0);
     key.append(upos).append(u'\t');
     for (int length = std::min<int>(longestEnding, int(lower.size())); length >= 0; --length) {

@@ -79,7 +79,7 @@ SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QStri
     for (std::vector<QStringView> *list : {&sentence.context, &sentence.endings, &sentence.classes})
         list->reserve(std::size_t(words.size()));
     for (const QString &word : words) {
-        sentence.lower.append(word.toLower());
+        sentence.lower.append(lowerCase(word));
         const QStringView lower(sentence.lower.constLast());
         const QStringView kind = wordKind(word);
         sentence.context.push_back(kind.isNull() ? lower : kind);
