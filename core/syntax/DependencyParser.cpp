@@ -1,6 +1,7 @@
 #include "core/syntax/DependencyParser.h"
 
 #include "core/syntax/ArcHybridState.h"
+#include "core/syntax/ModelStreamReader.h"
 #include "core/syntax/WordForms.h"
 
 #include <QMap>
@@ -1037,9 +1038,12 @@ void DependencyParser::parse(ConlluSentence &sentence) const
                 readLabelAtoms(encoded, state, head, dependent, labelAtoms);
                 std::fill(labelSums.begin(), labelSums.end(), 0);
                 m_labelScorer->addSteps(m_labeller, labelAtoms, features, labelRows, labelSums.data());
-                std::fill(labelScores.begin(), labelScores.end(), 0.0f);
-                m_labeller.addScaled(labelSums.data(), labelScores.data());
-                label = bestLabel(labelScores, rootLabelId);
+                // The best of the sums is the best of their scores (one
+                // row a template at most), found without making them: 3%
+                // of parsing a text's instructions went to making and
+                // comparing floats.
+                static_assert(labelTemplateCount <= LinearModel::maximumSummedRows);
+                label = m_labeller.bestClass(labelSums.data(), rootLabelId);
             }
         }
         state.apply(move, label);
@@ -1089,7 +1093,9 @@ Result<DependencyParser> DependencyParser::read(QDataStream &in)
 {
     DependencyParser parser;
     QStringList words;
-    in >> parser.m_tags >> parser.m_labels >> words;
+    in >> parser.m_tags >> parser.m_labels;
+    // Tens of thousands of words: read in place (see ModelStreamReader).
+    ModelStreamReader(in) >> words;
     parser.indexTags();
     if (in.status() != QDataStream::Ok)
         return Error{u"the parser's word lists are cut short or damaged"_s};

@@ -1,5 +1,8 @@
 #include "core/syntax/Lemmatizer.h"
 
+#include "core/syntax/ModelStreamReader.h"
+#include "core/syntax/WordForms.h"
+
 #include <QIODevice>
 #include <QMap>
 
@@ -28,7 +31,7 @@ QString cased(Lemmatizer::EditScript::Case casing, const QString &form)
     case Lemmatizer::EditScript::Case::LowerFirst:
         return form.isEmpty() ? form : form.left(1).toLower() + form.mid(1);
     case Lemmatizer::EditScript::Case::LowerAll:
-        return form.toLower();
+        return lowerCase(form);
     }
     return form;
 }
@@ -137,7 +140,7 @@ QString Lemmatizer::lemma(const QString &form, const QString &upos) const
     key.append(form).append(u'\t').append(upos);
     if (const auto found = m_exceptions.constFind(key); found != m_exceptions.cend())
         return *found;
-    const QString lower = form.toLower();
+    const QString lower = lowerCase(form);
     key.resize(0);
     key.append(upos).append(u'\t');
     for (int length = std::min<int>(longestEnding, int(lower.size())); length >= 0; --length) {
@@ -169,33 +172,37 @@ void Lemmatizer::write(QDataStream &out) const
 Result<Lemmatizer> Lemmatizer::read(QDataStream &in)
 {
     Lemmatizer lemmatizer;
+    // Hundreds of thousands of short strings: read in place (see
+    // ModelStreamReader), not each through the stream's device.
+    ModelStreamReader strings(in);
     quint32 count = 0;
-    in >> count;
+    strings >> count;
     // Reserved up to what the stream could hold (a key takes 8 bytes at
     // least), so a damaged count cannot ask for gigabytes.
-    const auto reservable = [&in](quint32 n) {
-        return qsizetype(in.device() ? std::min<qint64>(n, in.device()->bytesAvailable() / 8) : 0);
+    const auto reservable = [&in, &strings](quint32 n) {
+        return qsizetype(in.device() ? std::min<qint64>(n, strings.bytesAvailable() / 8) : 0);
     };
     lemmatizer.m_exceptions.reserve(reservable(count));
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString k, lemma;
-        in >> k >> lemma;
+        strings >> k >> lemma;
         lemmatizer.m_exceptions.insert(k, lemma);
     }
-    in >> count;
+    strings >> count;
     lemmatizer.m_scripts.reserve(reservable(count));
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString k;
         quint8 casing = 0;
         qint32 strip = 0;
         EditScript script;
-        in >> k >> casing >> strip >> script.append;
+        strings >> k >> casing >> strip >> script.append;
         if (casing > quint8(EditScript::Case::LowerAll) || strip < 0)
             return Error{u"the lemmatiser's edit scripts are not valid"_s};
         script.casing = EditScript::Case(casing);
         script.strip = strip;
         lemmatizer.m_scripts.insert(k, script);
     }
+    strings.finish();
     if (in.status() != QDataStream::Ok)
         return Error{in.status() == QDataStream::ReadPastEnd ? u"the lemmatiser is cut short"_s
                                                              : u"the lemmatiser is not valid"_s};

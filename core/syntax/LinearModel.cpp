@@ -1,5 +1,7 @@
 #include "core/syntax/LinearModel.h"
 
+#include "core/syntax/ModelStreamReader.h"
+
 #include <QIODevice>
 #include <QtEndian>
 
@@ -7,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +44,7 @@ void LinearModel::addScores(const quint64 *features, qsizetype count, float *sco
     // Integer steps add up exactly, in any order; scaled once at the end.
     std::array<qint32, maximumClassCount> sums;
     std::fill_n(sums.begin(), m_classCount, 0);
+    prefetch(features, count);
     addSteps(features, count, sums.data());
     addScaled(sums.data(), scores);
 }
@@ -50,8 +54,9 @@ void LinearModel::addSteps(const quint64 *features, qsizetype count, qint32 *sum
     Q_ASSERT(m_frozen);
     if (m_slots.empty())
         return;
-    // The lookups are independent: see addScores().
-    prefetch(features, count);
+    // No prefetch() here: the callers ask for the lines themselves, all of
+    // a state's at once (see the header), and asking again cost 2% of the
+    // parser's instructions.
     if (storesRowsInline()) {
         std::array<qint32, inlineClassCount> inlineSums{};
         for (qsizetype f = 0; f < count; ++f) {
@@ -85,6 +90,39 @@ void LinearModel::addSteps(const quint64 *features, qsizetype count, qint32 *sum
     }
 }
 
+int LinearModel::bestClass(const qint32 *sums, int excluded) const
+{
+    static_assert(qint64(maximumSummedRows) * maximumStoredWeight < (1 << 21));
+    Q_ASSERT(m_frozen);
+    int best = -1;
+    if (!std::isnormal(m_scale)) {
+        std::array<float, maximumClassCount> scores{};
+        addScaled(sums, scores.data());
+        for (int c = 0; c < m_classCount; ++c) {
+            if (c != excluded && (best < 0 || scores[std::size_t(c)] > scores[std::size_t(best)]))
+                best = c;
+        }
+        return best;
+    }
+    // The highest sum, on either side of `excluded` (two loops the
+    // compiler vectorises), then the first class that has it: half the
+    // instructions of one loop that keeps the best so far.
+    const auto highestOf = [&](int from, int to, qint32 highest) {
+        for (int c = from; c < to; ++c)
+            highest = std::max(highest, sums[c]);
+        return highest;
+    };
+    const int before = std::clamp(excluded, 0, m_classCount);
+    const int after = excluded >= 0 && excluded < m_classCount ? excluded + 1 : before;
+    const qint32 highest
+        = highestOf(after, m_classCount, highestOf(0, before, std::numeric_limits<qint32>::min()));
+    for (int c = 0; c < m_classCount; ++c) {
+        if (sums[c] == highest && c != excluded)
+            return c;
+    }
+    return best;
+}
+
 template<typename Found>
 void LinearModel::forEachFound(const quint64 *features, qsizetype count, Found &&found) const
 {
@@ -106,9 +144,23 @@ void LinearModel::stepsOf(const quint64 *features, qsizetype count, qint16 *step
     Q_ASSERT(m_frozen);
     const std::size_t classes = std::size_t(m_classCount);
     std::fill_n(steps, std::size_t(count) * classes, qint16(0));
+    // Each row written out at once rather than class by class through
+    // stepOf(), which searches a sparse row for every class: listing the
+    // parser's tables when a model is read took 160 M instructions that way.
+    // A sparse row lists each class at most once (read() and freeze() make
+    // it so), so its steps land where stepOf() would find them.
+    const bool inlineRows = storesRowsInline();
     forEachFound(features, count, [&](qsizetype f, const Slot &slot) {
-        for (std::size_t c = 0; c < classes; ++c)
-            steps[std::size_t(f) * classes + c] = stepOf(slot.payload, c);
+        qint16 *row = steps + std::size_t(f) * classes;
+        if (inlineRows) {
+            qint16 packed[inlineClassCount];
+            std::memcpy(packed, &slot.payload, sizeof packed);
+            std::copy_n(packed, classes, row);
+            return;
+        }
+        const SparseStep *step = m_entries.data() + sparseFirst(slot.payload);
+        for (const SparseStep *end = step + sparseCount(slot.payload); step != end; ++step)
+            row[step->classIndex] = step->step;
     });
 }
 
@@ -412,8 +464,14 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
     // means a damaged count, not a reason to allocate gigabytes.
     if (in.device() && qint64(rows) * 9 > in.device()->bytesAvailable())
         return bad(u"row count"_s);
-    QByteArray table;
-    in >> table;
+    // The table seen in the model's bytes where it can be (see
+    // ModelStreamReader): no copy of its megabytes.
+    QByteArray tableCopy;
+    QByteArrayView table;
+    {
+        ModelStreamReader reader(in);
+        table = reader.byteArray(tableCopy);
+    }
     if (in.status() != QDataStream::Ok)
         return bad(u"weight table"_s);
 
@@ -428,20 +486,22 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
     const bool inlineRows = model.storesRowsInline();
     if (!inlineRows && qint64(table.size()) > qint64(rows) * 9)
         model.m_entries.reserve(std::size_t((qint64(table.size()) - qint64(rows) * 9) / 3));
-    const char *at = table.constData();
+    const char *at = table.data();
     const char *const end = at + table.size();
-    const auto take = [&](auto &value) {
-        if (end - at < qsizetype(sizeof value))
-            return false;
+    // Bytes checked once for a row's start (feature and count) and once
+    // for each of its steps (class and step), which fail as checking each
+    // number would: a row cut anywhere is a damaged weight table.
+    const auto next = [&at](auto &value) {
         value = qFromBigEndian<std::remove_reference_t<decltype(value)>>(at);
         at += sizeof value;
-        return true;
     };
     const auto damaged = [&](const QString &part) { return Error{u"%1 have an invalid %2"_s.arg(what, part)}; };
     for (std::size_t row = 0; row < rows; ++row) {
         quint8 nonZero = 0;
-        if (!take(model.m_rowFeatures[row]) || !take(nonZero))
+        if (end - at < qsizetype(sizeof(quint64) + sizeof nonZero))
             return damaged(u"weight table"_s);
+        next(model.m_rowFeatures[row]);
+        next(nonZero);
         if (nonZero > classCount)
             return damaged(u"row"_s);
         qint16 packed[inlineClassCount] = {};
@@ -450,8 +510,10 @@ Result<LinearModel> LinearModel::read(QDataStream &in, const QString &what)
         for (int i = 0; i < nonZero; ++i) {
             quint8 c = 0;
             qint16 step = 0;
-            if (!take(c) || !take(step))
+            if (end - at < qsizetype(sizeof c + sizeof step))
                 return damaged(u"weight table"_s);
+            next(c);
+            next(step);
             if (c >= classCount)
                 return damaged(u"class"_s);
             if (inlineRows) {

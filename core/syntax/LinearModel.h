@@ -45,6 +45,8 @@ public:
     // models only.
     bool isFrozen() const { return m_frozen; }
     // Adds the steps of each present feature to `sums` (classCount() values).
+    // Looks them up at once: a caller asks for their memory first
+    // (prefetch()), as addScores() does.
     void addSteps(const quint64 *features, qsizetype count, qint32 *sums) const;
     // Adds `sums` of steps to `scores` as weights.
     void addScaled(const qint32 *sums, float *scores) const
@@ -53,6 +55,15 @@ public:
         for (int c = 0; c < m_classCount; ++c)
             scores[c] += float(sums[c]) * m_scale;
     }
+    // The class whose score addScaled() would make of `sums` is highest
+    // (the first of equals), `excluded` left out; -1 for none. Without
+    // making the scores: a positive (normal) scale keeps the order of
+    // integers of magnitude below 2^21, which sums of at most
+    // maximumSummedRows rows are, in floats (each is exact, and two apart
+    // by one step stay apart by more than rounding moves them). With
+    // another scale, through the scores.
+    static constexpr int maximumSummedRows = 64;
+    int bestClass(const qint32 *sums, int excluded) const;
     // The steps of each feature (classCount() values each; zeros for a
     // feature the model lacks), for a caller that lists them beforehand.
     void stepsOf(const quint64 *features, qsizetype count, qint16 *steps) const;

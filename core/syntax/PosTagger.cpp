@@ -1,5 +1,6 @@
 #include "core/syntax/PosTagger.h"
 
+#include "core/syntax/ModelStreamReader.h"
 #include "core/syntax/WordForms.h"
 
 #include <QMap>
@@ -78,7 +79,7 @@ SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QStri
     for (std::vector<QStringView> *list : {&sentence.context, &sentence.endings, &sentence.classes})
         list->reserve(std::size_t(words.size()));
     for (const QString &word : words) {
-        sentence.lower.append(word.toLower());
+        sentence.lower.append(lowerCase(word));
         const QStringView lower(sentence.lower.constLast());
         const QStringView kind = wordKind(word);
         sentence.context.push_back(kind.isNull() ? lower : kind);
@@ -161,6 +162,17 @@ void featuresAt(const SentenceWords &sentence, int i, int previous, int beforePr
 // highest (the first of equals).
 int highestScoringTag(const std::vector<quint64> &features, const LinearModel &model)
 {
+    if (model.isFrozen()) {
+        // The best of the sums of steps is the best of the scores (a row a
+        // feature, far fewer features than LinearModel::maximumSummedRows),
+        // found without making the scores.
+        Q_ASSERT(features.size() <= std::size_t(LinearModel::maximumSummedRows));
+        std::array<qint32, LinearModel::maximumClassCount> sums;
+        std::fill_n(sums.begin(), model.classCount(), 0);
+        model.prefetch(features.data(), qsizetype(features.size()));
+        model.addSteps(features.data(), qsizetype(features.size()), sums.data());
+        return model.bestClass(sums.data(), -1);
+    }
     std::array<float, LinearModel::maximumClassCount> scores;
     std::fill_n(scores.begin(), model.classCount(), 0.0f);
     model.addScores(features.data(), qsizetype(features.size()), scores.data());
@@ -342,22 +354,26 @@ Result<PosTagger> PosTagger::read(QDataStream &in)
     if (in.status() != QDataStream::Ok || tagger.m_tags.size() > 1000)
         return bad(u"tag set"_s);
     const qsizetype tagCount = tagger.m_tags.size();
+    // Tens of thousands of short strings: read in place (see
+    // ModelStreamReader), not each through the stream's device.
+    ModelStreamReader strings(in);
     quint32 count = 0;
-    in >> count;
+    strings >> count;
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString form;
         quint32 tag = 0;
-        in >> form >> tag;
+        strings >> form >> tag;
         if (tag >= quint32(tagCount))
             return bad(u"dictionary"_s);
         tagger.m_dictionary.insert(form, int(tag));
     }
-    in >> count;
+    strings >> count;
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString form, classes;
-        in >> form >> classes;
+        strings >> form >> classes;
         tagger.m_ambiguityClasses.insert(form, classes);
     }
+    strings.finish();
     if (in.status() != QDataStream::Ok)
         return bad(u"ambiguity classes"_s);
     Result<LinearModel> model = LinearModel::read(in, u"the tagger's weights"_s);

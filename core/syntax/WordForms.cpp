@@ -8,7 +8,35 @@ QString normalisedWord(const QString &word)
 {
     // The kinds are literals, which need no copy.
     const QStringView kind = wordKind(word);
-    return kind.isNull() ? word.toLower() : QString::fromRawData(kind.data(), kind.size());
+    return kind.isNull() ? lowerCase(word) : QString::fromRawData(kind.data(), kind.size());
+}
+
+QString lowerCase(const QString &text)
+{
+    // In Latin-1 (ASCII, and the accented letters of French and German),
+    // lower case takes 'A' to 'Z' and 'À' to 'Þ' but '×' 32 code points
+    // on and leaves the rest, whatever the locale (QString::toLower() does
+    // not use one); beyond, the tables decide.
+    const auto isUpper = [](char16_t c) {
+        return (c >= u'A' && c <= u'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+    };
+    qsizetype firstUpper = -1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c > 0xFF)
+            return text.toLower();
+        if (firstUpper < 0 && isUpper(c))
+            firstUpper = i;
+    }
+    if (firstUpper < 0)
+        return text;
+    QString lower = text;
+    QChar *data = lower.data(); // a copy of its own
+    for (qsizetype i = firstUpper; i < lower.size(); ++i) {
+        if (const char16_t c = data[i].unicode(); isUpper(c))
+            data[i] = QChar(char16_t(c + 32));
+    }
+    return lower;
 }
 
 QStringView wordKind(QStringView word)
@@ -24,14 +52,23 @@ QStringView wordKind(QStringView word)
 
 QString wordShape(const QString &word)
 {
-    QString shape;
+    // Written into a string made once at the most it can take (a character
+    // a character) and cut to length, rather than grown a character at a
+    // time: half the instructions.
+    if (word.isEmpty())
+        return {};
+    QString shape(word.size(), Qt::Uninitialized);
+    QChar *end = shape.data();
     QChar last;
     for (const QChar c : word) {
         const QChar kind = c.isUpper() ? u'X' : c.isLower() ? u'x' : c.isDigit() ? u'd' : c;
         if (kind != last)
-            shape += kind;
+            *end++ = kind;
         last = kind;
     }
+    if (end == shape.constData())
+        return {}; // null, as an empty string grown from nothing is
+    shape.truncate(end - shape.constData());
     return shape;
 }
 

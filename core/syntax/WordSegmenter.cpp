@@ -1,5 +1,7 @@
 #include "core/syntax/WordSegmenter.h"
 
+#include "core/syntax/WordForms.h"
+
 #include <QMap>
 
 #include <algorithm>
@@ -58,7 +60,7 @@ void forEachSurface(const ConlluSentence &sentence, Visit visit)
 
 QString WordSegmenter::key(const QString &surface)
 {
-    QString lower = surface.toLower();
+    QString lower = lowerCase(surface);
     lower.replace(QChar(0x2019), u'\'');
     return lower;
 }
