@@ -2098,55 +2098,11 @@ int CliTool::merge(const QCommandLineParser &parser)
                       "edit");
 }
 
-int CliTool::split(const QCommandLineParser &parser)
+int CliTool::editEntity(const QCommandLineParser &parser, qsizetype arguments, const QString &usage,
+                        const std::function<Result<EditRecord>(Curator &, qint64)> &edit)
 {
-    if (parser.positionalArguments().size() != 1)
-        return usageError(u"split takes one entity (name, alias or id)"_s);
-    if (!parser.isSet(aliasOption) || !parser.isSet(nameOption))
-        return usageError(u"split needs the names that go (--alias, once for each) and the new entity's --name"_s);
-    std::optional<Database> database = openProjectToEdit(parser);
-    if (!database)
-        return Failure;
-    const std::optional<qint64> id = editedEntityNamed(*database, parser.positionalArguments().first());
-    if (!id)
-        return Failure;
-    return reportEdit(parser,
-                      Curator(*database).split(*id, parser.values(aliasOption), parser.value(nameOption),
-                                               parser.value(typeOption)),
-                      "edit");
-}
-
-int CliTool::rename(const QCommandLineParser &parser)
-{
-    if (parser.positionalArguments().size() != 2)
-        return usageError(u"rename takes an entity (name, alias or id) and its new name"_s);
-    std::optional<Database> database = openProjectToEdit(parser);
-    if (!database)
-        return Failure;
-    const std::optional<qint64> id = editedEntityNamed(*database, parser.positionalArguments().first());
-    if (!id)
-        return Failure;
-    return reportEdit(parser, Curator(*database).rename(*id, parser.positionalArguments().at(1)), "edit");
-}
-
-int CliTool::retype(const QCommandLineParser &parser)
-{
-    if (parser.positionalArguments().size() != 2)
-        return usageError(u"retype takes an entity (name, alias or id) and its type: PERSON, ORG, PLACE, PRODUCT "
-                          "or EVENT"_s);
-    std::optional<Database> database = openProjectToEdit(parser);
-    if (!database)
-        return Failure;
-    const std::optional<qint64> id = editedEntityNamed(*database, parser.positionalArguments().first());
-    if (!id)
-        return Failure;
-    return reportEdit(parser, Curator(*database).retype(*id, parser.positionalArguments().at(1)), "edit");
-}
-
-int CliTool::alias(const QCommandLineParser &parser)
-{
-    if (parser.positionalArguments().size() != 2)
-        return usageError(u"alias takes an entity (name, alias or id) and the name to add or --remove"_s);
+    if (parser.positionalArguments().size() != arguments)
+        return usageError(usage);
     std::optional<Database> database = openProjectToEdit(parser);
     if (!database)
         return Failure;
@@ -2154,22 +2110,45 @@ int CliTool::alias(const QCommandLineParser &parser)
     if (!id)
         return Failure;
     Curator curator(*database);
-    const QString name = parser.positionalArguments().at(1);
-    return reportEdit(parser, parser.isSet(removeOption) ? curator.removeAlias(*id, name) : curator.addAlias(*id, name),
-                      "edit");
+    return reportEdit(parser, edit(curator, *id), "edit");
+}
+
+int CliTool::split(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(aliasOption) || !parser.isSet(nameOption))
+        return usageError(u"split needs the names that go (--alias, once for each) and the new entity's --name"_s);
+    return editEntity(parser, 1, u"split takes one entity (name, alias or id)"_s, [&](Curator &curator, qint64 id) {
+        return curator.split(id, parser.values(aliasOption), parser.value(nameOption), parser.value(typeOption));
+    });
+}
+
+int CliTool::rename(const QCommandLineParser &parser)
+{
+    return editEntity(parser, 2, u"rename takes an entity (name, alias or id) and its new name"_s,
+                      [&](Curator &curator, qint64 id) { return curator.rename(id, parser.positionalArguments().at(1)); });
+}
+
+int CliTool::retype(const QCommandLineParser &parser)
+{
+    return editEntity(parser, 2,
+                      u"retype takes an entity (name, alias or id) and its type: PERSON, ORG, PLACE, PRODUCT or EVENT"_s,
+                      [&](Curator &curator, qint64 id) { return curator.retype(id, parser.positionalArguments().at(1)); });
+}
+
+int CliTool::alias(const QCommandLineParser &parser)
+{
+    return editEntity(parser, 2, u"alias takes an entity (name, alias or id) and the name to add or --remove"_s,
+                      [&](Curator &curator, qint64 id) {
+                          const QString name = parser.positionalArguments().at(1);
+                          return parser.isSet(removeOption) ? curator.removeAlias(id, name) : curator.addAlias(id, name);
+                      });
 }
 
 int CliTool::hide(const QCommandLineParser &parser)
 {
-    if (parser.positionalArguments().size() != 1)
-        return usageError(u"hide takes one entity (name, alias or id)"_s);
-    std::optional<Database> database = openProjectToEdit(parser);
-    if (!database)
-        return Failure;
-    const std::optional<qint64> id = editedEntityNamed(*database, parser.positionalArguments().first());
-    if (!id)
-        return Failure;
-    return reportEdit(parser, Curator(*database).setHidden(*id, !parser.isSet(showOption)), "edit");
+    return editEntity(parser, 1, u"hide takes one entity (name, alias or id)"_s, [&](Curator &curator, qint64 id) {
+        return curator.setHidden(id, !parser.isSet(showOption));
+    });
 }
 
 int CliTool::link(const QCommandLineParser &parser)

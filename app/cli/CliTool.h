@@ -14,6 +14,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
 #include <optional>
 
 class QCommandLineParser;
@@ -21,6 +22,7 @@ class QJsonObject;
 
 namespace NewsGraph {
 
+class Curator;
 class Repository;
 
 // newsgraph-cli: the headless face of NewsGraph, thin over core. Each
@@ -178,6 +180,10 @@ private:
     // The id of sentence --sentence of document --doc; 0 when neither is
     // given, nullopt (reported) when they are wrong.
     std::optional<qint64> sentenceNamed(Database &database, const QCommandLineParser &parser);
+    // An edit of the entity the first of `arguments` positional arguments
+    // names (`usage` when there are not that many): made and reported.
+    int editEntity(const QCommandLineParser &parser, qsizetype arguments, const QString &usage,
+                   const std::function<Result<EditRecord>(Curator &, qint64)> &edit);
     // Prints a made or undone edit (text or --json) and maps the outcome.
     int reportEdit(const QCommandLineParser &parser, const Result<EditRecord> &edit, const char *verb);
     // Empty when everything written to the output reached it; else why not.

@@ -378,6 +378,21 @@ Result<qint64> predicateId(Database &database, const QString &predicate)
     return insert.lastInsertRowId();
 }
 
+// Keeps `text` (trimmed, not empty) as a note on the row `id` of the
+// column `target` ("entity_id" or "relation_id") names; returns it.
+Result<QString> insertNote(Database &database, const char *target, qint64 id, const QString &text)
+{
+    const QString note = text.trimmed();
+    if (note.isEmpty())
+        return Error{u"The note is empty."_s};
+    const QByteArray sql = QByteArray("INSERT INTO notes (") + target + ", text, made_at) VALUES (?1, ?2, ?3)";
+    Statement insert(database, sql.constData());
+    insert.bind(1, id).bind(2, note).bind(3, now());
+    if (auto inserted = insert.execute(); !inserted)
+        return Error{inserted.error()};
+    return note;
+}
+
 QList<NoteRecord> readNotes(Statement &query)
 {
     QList<NoteRecord> notes;
@@ -975,11 +990,10 @@ Result<EditRecord> Curator::link(qint64 subjectId, const QString &predicate, qin
                 return Error{stated.error()};
         }
         if (!note.trimmed().isEmpty()) {
-            Statement insertNote(m_database, "INSERT INTO notes (relation_id, text, made_at) VALUES (?1, ?2, ?3)");
-            insertNote.bind(1, relationId).bind(2, note.trimmed()).bind(3, now());
-            if (auto noted = insertNote.execute(); !noted)
+            const Result<QString> noted = insertNote(m_database, "relation_id", relationId, note);
+            if (!noted)
                 return Error{noted.error()};
-            detail.insert(u"note"_s, note.trimmed());
+            detail.insert(u"note"_s, *noted);
         }
         return EditOutcome{u"Linked %1 %2 %3"_s.arg(quoted(subject->name), predicate, quoted(object->name)), detail};
     });
@@ -992,15 +1006,11 @@ Result<EditRecord> Curator::noteEntity(qint64 entityId, const QString &text)
         const Result<EntityRow> entity = readEntity(m_database, entityId);
         if (!entity)
             return Error{entity.error()};
-        const QString note = text.trimmed();
-        if (note.isEmpty())
-            return Error{u"The note is empty."_s};
-        Statement insert(m_database, "INSERT INTO notes (entity_id, text, made_at) VALUES (?1, ?2, ?3)");
-        insert.bind(1, entityId).bind(2, note).bind(3, now());
-        if (auto inserted = insert.execute(); !inserted)
-            return Error{inserted.error()};
+        const Result<QString> note = insertNote(m_database, "entity_id", entityId, text);
+        if (!note)
+            return Error{note.error()};
         return EditOutcome{u"Noted on %1"_s.arg(quoted(entity->name)),
-                           QJsonObject{{u"entity"_s, entityJson(*entity)}, {u"note"_s, note}}};
+                           QJsonObject{{u"entity"_s, entityJson(*entity)}, {u"note"_s, *note}}};
     });
 }
 
@@ -1011,15 +1021,11 @@ Result<EditRecord> Curator::noteRelation(qint64 relationId, const QString &text)
         const Result<RelationRow> relation = readRelation(m_database, relationId);
         if (!relation)
             return Error{relation.error()};
-        const QString note = text.trimmed();
-        if (note.isEmpty())
-            return Error{u"The note is empty."_s};
-        Statement insert(m_database, "INSERT INTO notes (relation_id, text, made_at) VALUES (?1, ?2, ?3)");
-        insert.bind(1, relationId).bind(2, note).bind(3, now());
-        if (auto inserted = insert.execute(); !inserted)
-            return Error{inserted.error()};
+        const Result<QString> note = insertNote(m_database, "relation_id", relationId, text);
+        if (!note)
+            return Error{note.error()};
         QJsonObject detail = relationJson(m_database, *relation);
-        detail.insert(u"note"_s, note);
+        detail.insert(u"note"_s, *note);
         return EditOutcome{u"Noted on the link %1"_s.arg(relationText(m_database, *relation)), detail};
     });
 }
@@ -1207,29 +1213,25 @@ Result<EditRecord> Curator::undo(qint64 editId)
 
 Result<QList<NoteRecord>> Curator::notes() const
 {
-    Statement query(m_database, "SELECT id, entity_id, relation_id, text, made_at FROM notes ORDER BY id");
-    QList<NoteRecord> notes = readNotes(query);
-    if (!query.ok())
-        return query.error();
-    return notes;
+    return notesWhere("id > ?1", 0); // every id is positive
 }
 
 Result<QList<NoteRecord>> Curator::entityNotes(qint64 entityId) const
 {
-    Statement query(m_database, "SELECT id, entity_id, relation_id, text, made_at FROM notes "
-                                "WHERE entity_id = ?1 ORDER BY id");
-    query.bind(1, entityId);
-    QList<NoteRecord> notes = readNotes(query);
-    if (!query.ok())
-        return query.error();
-    return notes;
+    return notesWhere("entity_id = ?1", entityId);
 }
 
 Result<QList<NoteRecord>> Curator::relationNotes(qint64 relationId) const
 {
-    Statement query(m_database, "SELECT id, entity_id, relation_id, text, made_at FROM notes "
-                                "WHERE relation_id = ?1 ORDER BY id");
-    query.bind(1, relationId);
+    return notesWhere("relation_id = ?1", relationId);
+}
+
+Result<QList<NoteRecord>> Curator::notesWhere(const char *condition, qint64 id) const
+{
+    const QByteArray sql = QByteArray("SELECT id, entity_id, relation_id, text, made_at FROM notes WHERE ") + condition
+        + " ORDER BY id";
+    Statement query(m_database, sql.constData());
+    query.bind(1, id);
     QList<NoteRecord> notes = readNotes(query);
     if (!query.ok())
         return query.error();

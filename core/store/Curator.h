@@ -105,6 +105,9 @@ public:
     Result<QStringList> vocabulary() const;
 
 private:
+    // The notes whose row meets `condition` (SQL with ?1 bound to `id`).
+    Result<QList<NoteRecord>> notesWhere(const char *condition, qint64 id) const;
+
     Database &m_database;
 };
 
