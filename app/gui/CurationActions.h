@@ -56,6 +56,9 @@ public:
 
     void addEntityActions(QMenu &menu, qint64 entityId);
     void addLinkActions(QMenu &menu, qint64 a, qint64 b);
+    // Asks the predicate and a note, and links the two (a link drawn on the
+    // canvas, the menus' Add Link).
+    void linkBetween(qint64 subject, qint64 object);
 
 Q_SIGNALS:
     void message(const QString &text);
@@ -69,7 +72,6 @@ private:
     void mergeWith(qint64 entityId);
     void noteEntity(qint64 entityId);
     void linkFrom(qint64 entityId);
-    void linkBetween(qint64 subject, qint64 object);
     void noteLink(qint64 relationId, const QString &description);
     // An entity of the project picked by name in a dialog; 0 when cancelled.
     qint64 pickEntity(const QString &title, const QString &label, qint64 except);

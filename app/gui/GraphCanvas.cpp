@@ -768,6 +768,11 @@ void GraphCanvas::paintEvent(QPaintEvent *)
         painter.setBrush(fill);
         painter.drawRect(m_rubberBand.normalized());
     }
+    if (m_gesture == Gesture::DrawLink && m_pressedNode >= 0) {
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setPen(QPen(style.accent, 2.0, Qt::DashLine, Qt::RoundCap));
+        painter.drawLine(widgetPosition(m_picture.nodes.at(m_pressedNode).entityId), m_linkEnd);
+    }
     if (m_legendVisible)
         paintLegend(painter, m_picture, style, QRectF(rect()));
 }
@@ -824,7 +829,10 @@ void GraphCanvas::mouseMoveEvent(QMouseEvent *event)
         const QPointF moved = position - m_pressPosition;
         if (moved.manhattanLength() < QGuiApplication::styleHints()->startDragDistance())
             return;
-        if (m_pressedNode >= 0) {
+        if (m_pressedNode >= 0 && (m_pressModifiers & Qt::ShiftModifier)) {
+            m_gesture = Gesture::DrawLink;
+            setCursor(Qt::CrossCursor);
+        } else if (m_pressedNode >= 0) {
             m_gesture = Gesture::DragNode;
             setCursor(Qt::ClosedHandCursor);
         } else if (m_pressModifiers & Qt::ShiftModifier) {
@@ -846,6 +854,10 @@ void GraphCanvas::mouseMoveEvent(QMouseEvent *event)
         m_rubberBand = QRectF(m_pressPosition, position);
         update();
         break;
+    case Gesture::DrawLink:
+        m_linkEnd = position;
+        update();
+        break;
     case Gesture::None:
     case Gesture::Click:
         break;
@@ -863,6 +875,13 @@ void GraphCanvas::mouseReleaseEvent(QMouseEvent *event)
     case Gesture::None:
     case Gesture::Pan:
         break;
+    case Gesture::DrawLink: {
+        update();
+        const qsizetype target = nodeAt(position);
+        if (target >= 0 && target != m_pressedNode)
+            Q_EMIT linkDrawn(m_picture.nodes.at(m_pressedNode).entityId, m_picture.nodes.at(target).entityId);
+        break;
+    }
     case Gesture::DragNode: {
         const PictureNode &node = m_picture.nodes.at(m_pressedNode);
         rebuildIndex();

@@ -90,6 +90,8 @@ Q_SIGNALS:
     void edgeContextMenuRequested(qint64 source, qint64 target, const QPoint &globalPosition);
     void backgroundContextMenuRequested(const QPoint &globalPosition);
     void hoveredNodeChanged(qint64 entityId); // 0: none
+    // Shift-drag from one entity let go on another: the analyst links them.
+    void linkDrawn(qint64 from, qint64 to);
 
 protected:
     bool event(QEvent *event) override;
@@ -107,7 +109,9 @@ protected:
 
 private:
     class SpatialIndex;
-    enum class Gesture { None, Click, Pan, DragNode, RubberBand };
+    // DrawLink: Shift-drag from an entity, a line to the pointer until it is
+    // let go over another entity (linkDrawn()).
+    enum class Gesture { None, Click, Pan, DragNode, RubberBand, DrawLink };
 
     QPointF toScene(const QPointF &widgetPoint) const;
     // The node or edge under a widget point, within a few pixels.
@@ -198,6 +202,7 @@ private:
     qsizetype m_pressedNode = -1;
     QPointF m_grabOffset; // scene offset from the pointer to the dragged node's centre
     QRectF m_rubberBand;  // widget coordinates
+    QPointF m_linkEnd;    // widget coordinates, while drawing a link
     double m_pinchScale = 1.0;
 };
 

@@ -473,6 +473,7 @@ void MainWindow::connectViews()
     connect(m_canvas, &GraphCanvas::nodeContextMenuRequested, this, &MainWindow::showNodeMenu);
     connect(m_canvas, &GraphCanvas::edgeContextMenuRequested, this, &MainWindow::showEdgeMenu);
     connect(m_canvas, &GraphCanvas::backgroundContextMenuRequested, this, &MainWindow::showBackgroundMenu);
+    connect(m_canvas, &GraphCanvas::linkDrawn, m_curation, &CurationActions::linkBetween);
 
     connect(m_entityPanel, &EntityPanel::entityActivated, this, [this](qint64 id) {
         // In the overview an entity is only a part of its group: show it with its neighbours.

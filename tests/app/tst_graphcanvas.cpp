@@ -378,6 +378,24 @@ private Q_SLOTS:
         QCOMPARE(selection.at(0).at(0).value<QSet<qint64>>(), (QSet<qint64>{1, 2}));
     }
 
+    // Shift-drag from an entity to another draws a link between them; let
+    // go elsewhere, nothing; the entities stay where they were.
+    void shiftDragFromAnEntityDrawsALink()
+    {
+        GraphCanvas &canvas = *m_canvas;
+        QSignalSpy drawn(&canvas, &GraphCanvas::linkDrawn);
+        QSignalSpy moved(&canvas, &GraphCanvas::nodeMoved);
+        const QPointF from = canvas.widgetPosition(1);
+        drag(&canvas, from, canvas.widgetPosition(4), Qt::ShiftModifier);
+        QCOMPARE(drawn.size(), 1);
+        QCOMPARE(drawn.at(0).at(0).toLongLong(), 1);
+        QCOMPARE(drawn.at(0).at(1).toLongLong(), 4);
+        drag(&canvas, from, canvas.sceneToWidget().map(QPointF(200, 200)), Qt::ShiftModifier);
+        QCOMPARE(drawn.size(), 1);
+        QCOMPARE(moved.size(), 0);
+        QCOMPARE(canvas.widgetPosition(1), from);
+    }
+
     void doubleClickAndContextMenus()
     {
         GraphCanvas &canvas = *m_canvas;
