@@ -13,6 +13,7 @@
 #include "app/gui/GraphCanvas.h"
 #include "app/gui/GraphSession.h"
 #include "app/gui/PathFinderPanel.h"
+#include "app/gui/RelationTableModel.h"
 #include "app/gui/Presentation.h"
 #include "app/gui/SearchPanel.h"
 #include "core/export/GraphExporter.h"
@@ -487,6 +488,14 @@ void MainWindow::connectViews()
         if (index.isValid())
             showNodeMenu(m_entityModel->entityId(index.row()),
                          m_entityPanel->tableView()->viewport()->mapToGlobal(point));
+    });
+    // A row of an entity's links: the link's menu.
+    m_detailsPanel->relationView()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_detailsPanel->relationView(), &QWidget::customContextMenuRequested, this, [this](const QPoint &point) {
+        const QModelIndex index = m_detailsPanel->relationView()->indexAt(point);
+        if (index.isValid() && m_detailsPanel->shownEntity() != 0)
+            showEdgeMenu(m_detailsPanel->shownEntity(), m_detailsPanel->relationModel()->otherEntity(index.row()),
+                         m_detailsPanel->relationView()->viewport()->mapToGlobal(point));
     });
     connect(m_searchPanel, &SearchPanel::entityChosen, this, [this](qint64 id) { showEntity(id, true); });
     connect(m_searchPanel, &SearchPanel::sentenceChosen, this, &MainWindow::showSentence);
