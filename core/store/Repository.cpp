@@ -2338,18 +2338,6 @@ Result<QList<EvidenceRecord>> Repository::sentencesWithIds(const QSet<qint64> &s
     return evidenceRecords(query);
 }
 
-Result<void> Repository::setEntityHidden(qint64 entityId, bool hidden)
-{
-    Statement update(m_database, "UPDATE entities SET hidden = ?2 WHERE id = ?1");
-    update.bind(1, entityId).bind(2, qint64(hidden ? 1 : 0));
-    if (Result<void> done = update.execute(); !done)
-        return done;
-    if (update.changes() == 0)
-        return Error{u"%1: no entity with id %2"_s.arg(
-            m_database.path().isEmpty() ? u"in-memory database"_s : m_database.path()).arg(entityId)};
-    return {};
-}
-
 Result<QHash<qint64, NodePosition>> Repository::positions() const
 {
     Statement query(m_database, "SELECT entity_id, x, y, pinned FROM node_positions");

@@ -216,11 +216,6 @@ public:
     // read without going through a busy entity's mentions.
     Result<QList<EvidenceRecord>> sentencesWithIds(const QSet<qint64> &sentenceIds) const;
 
-    // Hides an entity from the graph (or shows it again). It is kept, not
-    // deleted, so that new mentions join it instead of bringing it back as a
-    // new entity; GraphFilter::includeHidden shows it. An unknown id is an
-    // error.
-    Result<void> setEntityHidden(qint64 entityId, bool hidden);
 
     // The saved layout: entity id -> position.
     Result<QHash<qint64, NodePosition>> positions() const;

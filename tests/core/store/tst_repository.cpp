@@ -1,4 +1,5 @@
 #include "core/extract/KnownEntityIndex.h"
+#include "core/store/Curator.h"
 #include "core/store/Database.h"
 #include "core/store/Repository.h"
 #include "core/store/Statement.h"
@@ -1993,19 +1994,24 @@ private Q_SLOTS:
         QVERIFY2(gamma.ok(), qPrintable(gamma.error()));
         const qint64 paris = gamma->entityIds.at(2);
 
-        QVERIFY2(repo().setEntityHidden(paris, true).ok(), qPrintable(repo().setEntityHidden(paris, true).error()));
+        // An edit of the analyst's (Curator), logged and undoable.
+        Curator curator(db());
+        const Result<EditRecord> hidden = curator.setHidden(paris, true);
+        QVERIFY2(hidden.ok(), qPrintable(hidden.error()));
+        QCOMPARE(hidden->kind, u"hide"_s);
         QVERIFY(findEntity(repo().entities().value(), u"Paris"_s)->hidden);
         QVERIFY(!findEntity(repo().entities().value(), u"Nvidia"_s)->hidden);
         const GraphData graph = repo().graphData().value();
         for (const GraphNode &node : graph.nodes)
             QCOMPARE(node.hidden, node.entityId == paris);
 
-        // Hiding twice is harmless; showing again undoes it.
-        QVERIFY(repo().setEntityHidden(paris, true).ok());
-        QVERIFY(repo().setEntityHidden(paris, false).ok());
+        // Hiding twice changes nothing (and is said so); showing again undoes it.
+        QVERIFY(!curator.setHidden(paris, true).ok());
+        QVERIFY(findEntity(repo().entities().value(), u"Paris"_s)->hidden);
+        QVERIFY(curator.setHidden(paris, false).ok());
         QVERIFY(!findEntity(repo().entities().value(), u"Paris"_s)->hidden);
 
-        const Result<void> unknown = repo().setEntityHidden(9999, true);
+        const Result<EditRecord> unknown = curator.setHidden(9999, true);
         QVERIFY(!unknown.ok());
         QVERIFY2(unknown.error().contains(u"9999"_s), qPrintable(unknown.error()));
     }
