@@ -2262,13 +2262,13 @@ Result<QList<std::pair<qint64, qint64>>> Repository::relationNeighbours(const QS
                     "WHERE r.subject_id IN (SELECT value FROM json_each(?1)) "
                     "AND (?2 = '[]' OR r.predicate_id IN "
                     "     (SELECT id FROM predicates WHERE name IN (SELECT value FROM json_each(?2)))) "
-                    "AND EXISTS (SELECT 1 FROM relation_evidence ev WHERE ev.relation_id = r.id) "
+                    "AND (r.origin = 1 OR EXISTS (SELECT 1 FROM relation_evidence ev WHERE ev.relation_id = r.id)) "
                     "UNION ALL "
                     "SELECT r.object_id, r.subject_id FROM relations r "
                     "WHERE r.object_id IN (SELECT value FROM json_each(?1)) "
                     "AND (?2 = '[]' OR r.predicate_id IN "
                     "     (SELECT id FROM predicates WHERE name IN (SELECT value FROM json_each(?2)))) "
-                    "AND EXISTS (SELECT 1 FROM relation_evidence ev WHERE ev.relation_id = r.id)");
+                    "AND (r.origin = 1 OR EXISTS (SELECT 1 FROM relation_evidence ev WHERE ev.relation_id = r.id))");
     query.bind(1, idArray(entityIds))
         .bind(2, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(
                                                      QStringList(predicates.cbegin(), predicates.cend())))

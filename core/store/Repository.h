@@ -197,7 +197,8 @@ public:
     Result<QList<GraphNode>> graphNodes(const QSet<qint64> &entityIds, bool brief = false) const;
     // For a search over links alone: each pair (entity of `entityIds`,
     // entity linked to it) joined by a typed relation with a predicate of
-    // `predicates` (empty: any) that has a statement, in either direction;
+    // `predicates` (empty: any) that has a statement or that the analyst
+    // added (which the graph shows without one), in either direction;
     // read from the relations' indexes, nothing else of them.
     Result<QList<std::pair<qint64, qint64>>> relationNeighbours(const QSet<qint64> &entityIds,
                                                                  const QSet<QString> &predicates) const;

@@ -491,6 +491,11 @@ private Q_SLOTS:
         QVERIFY(EntityGraph::build(*data, filter).edgeBetween(coralis, tessaro));
         filter.predicates = {u"ceo_of"_s};
         QVERIFY(!EntityGraph::build(*data, filter).edgeBetween(coralis, tessaro));
+        // The searches over links find it too.
+        const Result<QList<std::pair<qint64, qint64>>> neighbours =
+            Repository(database).relationNeighbours({coralis}, {u"supplies"_s});
+        QVERIFY(neighbours.ok());
+        QVERIFY(neighbours->contains(std::pair<qint64, qint64>{coralis, tessaro}));
         // An extracted link has no such pass.
         const qint64 halvard = entity(database, u"Halvard Shipping"_s);
         QVERIFY(graph.edgeBetween(halvard, coralis));
