@@ -279,6 +279,9 @@ void DetailsPanel::showEntity(qint64 entityId)
     if (!titles.isEmpty())
         html += QStringLiteral("<p style=\"margin: 2px 0\">%1</p><ul style=\"margin: 0\"><small>%2</small></ul>")
                     .arg(tr("Named in:"), titles.join(QString()));
+    if (node->curated)
+        html += QStringLiteral("<p style=\"margin: 2px 0\"><i>%1</i></p>")
+                    .arg(tr("Name or type set by the analyst (the Curation dock lists the edits)."));
     // The analyst's notes, oldest first (Curator).
     for (const QString &note : node->notes)
         html += QStringLiteral("<p style=\"margin: 2px 0; background: #fff8d0\">%1 %2</p>")

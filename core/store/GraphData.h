@@ -22,6 +22,7 @@ struct GraphNode
     QList<qint64> documentIds; // documents that mention it
     bool hidden = false;       // hidden by the analyst
     QStringList notes;         // the analyst's notes on it, oldest first
+    bool curated = false;      // its name or type was set by the analyst (Curator)
 };
 
 struct GraphEdgeEvidence

@@ -1846,9 +1846,9 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
             return told;
     }
     Statement rows = statementOver(database, someIds,
-                                   "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
+                                   "SELECT e.id, e.name, e.type, e.hidden, e.mention_count, e.curated "
                                    "FROM entities e ORDER BY e.id",
-                                   "SELECT e.id, e.name, e.type, e.hidden, e.mention_count "
+                                   "SELECT e.id, e.name, e.type, e.hidden, e.mention_count, e.curated "
                                    "FROM entities e WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.id");
     while (rows.next()) {
         // A type this version does not know cannot be filtered or drawn.
@@ -1861,6 +1861,7 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
         node.type = *type;
         node.hidden = rows.int64(3) != 0;
         node.mentions = rows.integer(4);
+        node.curated = rows.int64(5) != 0;
         nodeAt.insert(node.entityId, nodes.size());
         nodes.append(node);
     }

@@ -477,6 +477,9 @@ private Q_SLOTS:
                                  [id](const GraphNode &node) { return node.entityId == id; });
         };
         QCOMPARE(nodeOf(coralis).notes, QStringList{u"State owned"_s});
+        QVERIFY(!nodeOf(coralis).curated);
+        QVERIFY(curator.rename(tessaro, u"Tessaro"_s).ok());
+        QVERIFY(Repository(database).graphNodes({tessaro})->first().curated);
 
         GraphFilter filter;
         const EntityGraph graph = EntityGraph::build(*data, filter);
