@@ -667,6 +667,7 @@ void MainWindow::setDatabase(Database database, const QString &displayName, cons
     m_pathFinder->clearPath();
     if (Result<void> opened = m_session->open(std::move(database), displayName); !opened) {
         showError(tr("Cannot Read the Database"), opened.error());
+        m_curation->loadHistory(); // none: no project is open
         setWindowTitle(tr("NewsGraph"));
         m_databasePath.clear();
         m_readOnlyStatus->setVisible(false);

@@ -497,7 +497,8 @@ Result<EditRecord> Curator::merge(const QList<qint64> &entityIds, const QString 
         if (!newType)
             return Error{newType.error()};
 
-        QSet<QString> types{*newType};
+        // Its names are claimed under every type the merged were read as.
+        QSet<QString> types{*newType, kept.type};
         int droppedLinks = 0;
         for (qsizetype i = 1; i < rows.size(); ++i) {
             const qint64 from = rows.at(i).id;
@@ -607,6 +608,9 @@ Result<EditRecord> Curator::split(qint64 entityId, const QStringList &aliases, c
         }
         if (staying.isEmpty())
             return Error{u"%1 would keep no name; rename it instead."_s.arg(quoted(entity->name))};
+        if (moving.contains(entity->name))
+            return Error{u"%1 is the entity's own name: rename it to one of the names it keeps first."_s.arg(
+                quoted(entity->name))};
 
         Statement insert(m_database, "INSERT INTO entities (name, type, curated) VALUES (?1, ?2, 3)");
         insert.bind(1, *newName).bind(2, *newType);

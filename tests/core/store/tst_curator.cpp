@@ -388,6 +388,9 @@ private Q_SLOTS:
         // It keeps a name; an alias it does not have is an error.
         QVERIFY(!curator.split(robert, {u"Robert Lindqvist"_s}, u"X"_s).ok());
         QVERIFY(!curator.split(robert, {u"Nobody"_s}, u"X"_s).ok());
+        // Its own name stays with it.
+        QVERIFY(curator.addAlias(robert, u"R. Lindqvist"_s).ok());
+        QVERIFY(!curator.split(robert, {u"Robert Lindqvist"_s}, u"X"_s).ok());
     }
 
     void conflictingUndoIsRefusedAndChangesNothing()
