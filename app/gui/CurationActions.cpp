@@ -66,14 +66,31 @@ CurationActions::CurationActions(GraphSession *session, EntitySelection *selecti
 
 void CurationActions::updateActions()
 {
-    const bool writable = m_session->isOpen() && !m_session->isReadOnly();
-    m_rename->setEnabled(writable && m_selection->currentEntity() != 0);
+    const bool writable = m_session->isOpen() && !m_session->isReadOnly() && m_blocked.isEmpty();
+    // Renames the current entity when there is one (see its trigger).
+    m_rename->setEnabled(writable);
     m_merge->setEnabled(writable && m_selection->selectedEntities().size() >= 2);
+    // The stack enables them as it changes, which it does not while blocked.
+    m_undo->setEnabled(writable && m_stack->canUndo());
+    m_redo->setEnabled(writable && m_stack->canRedo());
+}
+
+void CurationActions::setBlocked(const QString &why)
+{
+    if (why == m_blocked)
+        return;
+    m_blocked = why;
+    m_session->setEditsBlocked(why);
+    updateActions();
 }
 
 bool CurationActions::makeEdit(const QString &failureTitle,
                                const std::function<Result<EditRecord>(Curator &)> &edit)
 {
+    if (!m_blocked.isEmpty()) {
+        Q_EMIT failed(failureTitle, m_blocked);
+        return false;
+    }
     const Result<EditRecord> made = m_session->applyEdit(edit);
     if (!made) {
         Q_EMIT failed(failureTitle, made.error());
@@ -86,6 +103,10 @@ bool CurationActions::makeEdit(const QString &failureTitle,
 
 bool CurationActions::setHidden(qint64 entityId, bool hidden)
 {
+    if (!m_blocked.isEmpty()) {
+        Q_EMIT failed(hidden ? tr("Cannot Hide the Entity") : tr("Cannot Show the Entity"), m_blocked);
+        return false;
+    }
     const Result<EditRecord> made = m_session->setEntityHidden(entityId, hidden);
     if (!made) {
         Q_EMIT failed(hidden ? tr("Cannot Hide the Entity") : tr("Cannot Show the Entity"), made.error());
@@ -111,6 +132,10 @@ void CurationActions::loadHistory()
 
 void CurationActions::undoLoggedEdit(qint64 editId)
 {
+    if (!m_blocked.isEmpty()) {
+        Q_EMIT failed(tr("Cannot Undo the Edit"), m_blocked);
+        return;
+    }
     const int top = m_stack->index() - 1;
     const auto *latest = top >= 0 ? dynamic_cast<const CurationCommand *>(m_stack->command(top)) : nullptr;
     if (latest && latest->edit().id == editId) {
@@ -138,7 +163,7 @@ void CurationActions::addEntityActions(QMenu &menu, qint64 entityId)
     const GraphNode *node = m_session->node(entityId);
     if (!node)
         return;
-    const bool writable = !m_session->isReadOnly();
+    const bool writable = !m_session->isReadOnly() && m_blocked.isEmpty();
     QMenu *edit = menu.addMenu(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit"));
     edit->setEnabled(writable);
     if (!writable)
@@ -170,7 +195,7 @@ void CurationActions::addEntityActions(QMenu &menu, qint64 entityId)
 
 void CurationActions::addLinkActions(QMenu &menu, qint64 a, qint64 b)
 {
-    const bool writable = !m_session->isReadOnly();
+    const bool writable = !m_session->isReadOnly() && m_blocked.isEmpty();
     const Result<QList<RelationRecord>> relations = m_session->repository().relationsBetween(a, b);
     QMenu *edit = menu.addMenu(QIcon::fromTheme(QStringLiteral("document-edit")), tr("&Edit the Link"));
     edit->setEnabled(writable);

@@ -53,6 +53,11 @@ public:
     // alone where later changes allow.
     void undoLoggedEdit(qint64 editId);
     void updateActions();
+    // While an import writes through the session's connection, edits (and
+    // their undo and redo) wait: an edit's changeset would record the
+    // import's rows too. `why` says so to the user.
+    void setBlocked(const QString &why);
+    bool isBlocked() const { return !m_blocked.isEmpty(); }
 
     void addEntityActions(QMenu &menu, qint64 entityId);
     void addLinkActions(QMenu &menu, qint64 a, qint64 b);
@@ -85,6 +90,7 @@ private:
     QAction *m_redo = nullptr;
     QAction *m_rename = nullptr;
     QAction *m_merge = nullptr;
+    QString m_blocked; // why edits wait; empty: they do not
 };
 
 } // namespace NewsGraph

@@ -587,7 +587,7 @@ QString GraphSession::editRefusal() const
         return tr("No database is open.");
     if (m_database->isReadOnly())
         return tr("%1 is read-only (%2); edits cannot be saved.").arg(m_displayName, m_database->readOnlyReason());
-    return {};
+    return m_editsBlocked;
 }
 
 Result<EditRecord> GraphSession::applyEdit(const std::function<Result<EditRecord>(Curator &)> &edit)

@@ -169,6 +169,9 @@ public:
     Result<EditRecord> redoEdit(const EditRecord &undone);
     // The project's edit log, oldest first.
     Result<QList<EditRecord>> edits();
+    // While an import writes through this session's connection, edits are
+    // refused with `why` (empty: allowed again).
+    void setEditsBlocked(const QString &why) { m_editsBlocked = why; }
     // Hides an entity (kept in the store; new mentions still join it) or
     // shows it again: an edit, after which only the graph is rebuilt.
     Result<EditRecord> setEntityHidden(qint64 entityId, bool hidden);
@@ -216,6 +219,7 @@ private:
 
     std::optional<Database> m_database;
     QString m_displayName;
+    QString m_editsBlocked; // why edits are refused now; empty: they are not
     GraphData m_data;
     bool m_dataHasCooccurrence = false; // read only once a filter shows them
     QHash<qint64, qsizetype> m_nodeIndex; // entity id -> m_data.nodes position

@@ -1064,6 +1064,9 @@ void MainWindow::updateActions()
     m_exportImageAction->setEnabled(open && !m_session->picture().nodes.isEmpty());
     m_relayoutAction->setEnabled(open);
     m_clearFocusAction->setEnabled(m_session->isNarrowed());
+    m_curation->setBlocked(importing ? tr("Articles are being imported; edit the graph once the import has ended.")
+                                     : QString());
+    m_curationPanel->setEnabled(!importing);
 }
 
 void MainWindow::showMessage(const QString &message)

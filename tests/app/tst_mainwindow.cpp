@@ -426,6 +426,14 @@ private Q_SLOTS:
         QCOMPARE(window.session()->node(nvidia)->name, QStringLiteral("NVIDIA Corporation"));
         QCOMPARE(window.curationPanel()->logModel()->rowCount(), 2);
 
+        // While an import writes, edits wait and say why; the project stays.
+        curation->setBlocked(QStringLiteral("importing"));
+        QVERIFY(!curation->undoAction()->isEnabled());
+        QVERIFY(!window.session()->applyEdit([&](Curator &c) { return c.rename(nvidia, QStringLiteral("X")); }).ok());
+        QCOMPARE(window.session()->node(nvidia)->name, QStringLiteral("NVIDIA Corporation"));
+        curation->setBlocked(QString());
+        QVERIFY(curation->undoAction()->isEnabled());
+
         // Hiding is an edit too.
         window.entitySelection()->selectEntity(nvidia);
         QVERIFY(curation->setHidden(nvidia, true));
