@@ -5,6 +5,7 @@
 #include "core/extract/Lexicon.h"
 #include "core/store/ChangeRecorder.h"
 #include "core/store/Database.h"
+#include "core/store/NameIds.h"
 #include "core/store/Repository.h"
 #include "core/store/Statement.h"
 #include "core/store/Transaction.h"
@@ -38,10 +39,6 @@ const QList<QByteArray> &curatedTables()
     return tables;
 }
 
-// The curated bits of entities.curated.
-constexpr qint64 curatedName = 1;
-constexpr qint64 curatedType = 2;
-
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -57,21 +54,19 @@ struct EntityRow
     qint64 id = 0;
     QString name;
     QString type;
-    bool hidden = false;
-    qint64 curated = 0;
     QStringList aliases; // in the order they were stored
 };
 
 Result<EntityRow> readEntity(Database &database, qint64 id)
 {
-    Statement query(database, "SELECT name, type, hidden, curated FROM entities WHERE id = ?1");
+    Statement query(database, "SELECT name, type FROM entities WHERE id = ?1");
     query.bind(1, id);
     if (!query.next()) {
         if (!query.ok())
             return query.error();
         return Error{u"There is no entity %1 in this project."_s.arg(id)};
     }
-    EntityRow row{id, query.text(0), query.text(1), query.int64(2) != 0, query.int64(3), {}};
+    EntityRow row{id, query.text(0), query.text(1), {}};
     Statement aliases(database, "SELECT alias FROM aliases WHERE entity_id = ?1 ORDER BY id");
     aliases.bind(1, id);
     while (aliases.next())
@@ -204,36 +199,44 @@ Result<QList<RelationRow>> relationsOfEntity(Database &database, qint64 entityId
     return rows;
 }
 
-QString entityName(Database &database, qint64 id)
+// An end of a relation as its edit's detail names it: name and type.
+QJsonObject endJson(Database &database, qint64 id)
 {
-    Statement query(database, "SELECT name FROM entities WHERE id = ?1");
+    Statement query(database, "SELECT name, type FROM entities WHERE id = ?1");
     query.bind(1, id);
-    return query.next() ? query.text(0) : QString::number(id);
-}
-
-QString entityType(Database &database, qint64 id)
-{
-    Statement query(database, "SELECT type FROM entities WHERE id = ?1");
-    query.bind(1, id);
-    return query.next() ? query.text(0) : QString();
+    if (!query.next())
+        return QJsonObject{{u"name"_s, QString::number(id)}, {u"type"_s, QString()}};
+    return QJsonObject{{u"name"_s, query.text(0)}, {u"type"_s, query.text(1)}};
 }
 
 QJsonObject relationJson(Database &database, const RelationRow &relation)
 {
     return QJsonObject{
-        {u"subject"_s, QJsonObject{{u"name"_s, entityName(database, relation.subject)},
-                                   {u"type"_s, entityType(database, relation.subject)}}},
+        {u"subject"_s, endJson(database, relation.subject)},
         {u"predicate"_s, relation.predicate},
-        {u"object"_s, QJsonObject{{u"name"_s, entityName(database, relation.object)},
-                                  {u"type"_s, entityType(database, relation.object)}}},
+        {u"object"_s, endJson(database, relation.object)},
         {u"origin"_s, relation.origin ? u"manual"_s : u"extracted"_s},
     };
 }
 
-QString relationText(Database &database, const RelationRow &relation)
+// “Subject” predicate “Object”, from relationJson().
+QString relationText(const QJsonObject &relation)
 {
-    return u"%1 %2 %3"_s.arg(quoted(entityName(database, relation.subject)), relation.predicate,
-                             quoted(entityName(database, relation.object)));
+    const auto name = [&relation](const QString &end) {
+        return quoted(relation.value(end).toObject().value(u"name"_s).toString());
+    };
+    return u"%1 %2 %3"_s.arg(name(u"subject"_s), relation.value(u"predicate"_s).toString(), name(u"object"_s));
+}
+
+// Whether a sentence still states the relation.
+Result<bool> isStated(Database &database, qint64 relationId)
+{
+    Statement query(database, "SELECT EXISTS (SELECT 1 FROM relation_evidence WHERE relation_id = ?1)");
+    query.bind(1, relationId);
+    const bool stated = query.next() && query.int64(0) != 0;
+    if (!query.ok())
+        return query.error();
+    return stated;
 }
 
 // The relation (subject, predicate, object), another than `except`, if there is one.
@@ -361,21 +364,6 @@ Result<void> rejectRelationRow(Database &database, const RelationRow &relation)
         !kept)
         return kept;
     return deleteRelation(database, relation.id);
-}
-
-Result<qint64> predicateId(Database &database, const QString &predicate)
-{
-    Statement find(database, "SELECT id FROM predicates WHERE name = ?1");
-    find.bind(1, predicate);
-    if (find.next())
-        return find.int64(0);
-    if (!find.ok())
-        return find.error();
-    Statement insert(database, "INSERT INTO predicates (name) VALUES (?1)");
-    insert.bind(1, predicate);
-    if (auto inserted = insert.execute(); !inserted)
-        return Error{inserted.error()};
-    return insert.lastInsertRowId();
 }
 
 // Keeps `text` (trimmed, not empty) as a note on the row `id` of the
@@ -539,8 +527,8 @@ Result<EditRecord> Curator::merge(const QList<qint64> &entityIds, const QString 
                 return Error{deleted.error()};
         }
 
-        Statement update(m_database, "UPDATE entities SET name = ?2, type = ?3, curated = 3 WHERE id = ?1");
-        update.bind(1, kept.id).bind(2, *newName).bind(3, *newType);
+        Statement update(m_database, "UPDATE entities SET name = ?2, type = ?3, curated = ?4 WHERE id = ?1");
+        update.bind(1, kept.id).bind(2, *newName).bind(3, *newType).bind(4, curatedName | curatedType);
         if (auto updated = update.execute(); !updated)
             return Error{updated.error()};
         Statement alias(m_database, "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
@@ -612,8 +600,8 @@ Result<EditRecord> Curator::split(qint64 entityId, const QStringList &aliases, c
             return Error{u"%1 is the entity's own name: rename it to one of the names it keeps first."_s.arg(
                 quoted(entity->name))};
 
-        Statement insert(m_database, "INSERT INTO entities (name, type, curated) VALUES (?1, ?2, 3)");
-        insert.bind(1, *newName).bind(2, *newType);
+        Statement insert(m_database, "INSERT INTO entities (name, type, curated) VALUES (?1, ?2, ?3)");
+        insert.bind(1, *newName).bind(2, *newType).bind(3, curatedName | curatedType);
         if (auto inserted = insert.execute(); !inserted)
             return Error{inserted.error()};
         const qint64 created = insert.lastInsertRowId();
@@ -705,12 +693,10 @@ Result<EditRecord> Curator::split(qint64 entityId, const QStringList &aliases, c
                 ++movedStatements;
             }
             // An extracted relation none of whose statements is left is the new entity's only.
-            Statement left(m_database, "SELECT EXISTS (SELECT 1 FROM relation_evidence WHERE relation_id = ?1)");
-            left.bind(1, relation.id);
-            const bool stated = left.next() && left.int64(0) != 0;
-            if (!left.ok())
-                return Error{left.error()};
-            if (!stated && relation.origin == 0) {
+            const Result<bool> stated = isStated(m_database, relation.id);
+            if (!stated)
+                return Error{stated.error()};
+            if (!*stated && relation.origin == 0) {
                 if (auto notes = run(m_database, "UPDATE notes SET relation_id = ?2 WHERE relation_id = ?1",
                                      {relation.id, *target});
                     !notes)
@@ -728,7 +714,7 @@ Result<EditRecord> Curator::split(qint64 entityId, const QStringList &aliases, c
             if (auto refiled = refileKeys(m_database, id); !refiled)
                 return Error{refiled.error()};
         }
-        const EntityRow createdRow{created, *newName, *newType, false, 3, moving};
+        const EntityRow createdRow{created, *newName, *newType, moving};
         return EditOutcome{
             u"Split %1 off %2"_s.arg(quoted(*newName), quoted(entity->name)),
             QJsonObject{{u"entity"_s, entityJson(*entity)},
@@ -751,8 +737,8 @@ Result<EditRecord> Curator::rename(qint64 entityId, const QString &name)
             return Error{newName.error()};
         if (*newName == entity->name)
             return Error{u"%1 is already its name."_s.arg(quoted(*newName))};
-        Statement update(m_database, "UPDATE entities SET name = ?2, curated = curated | 1 WHERE id = ?1");
-        update.bind(1, entityId).bind(2, *newName);
+        Statement update(m_database, "UPDATE entities SET name = ?2, curated = curated | ?3 WHERE id = ?1");
+        update.bind(1, entityId).bind(2, *newName).bind(3, curatedName);
         if (auto updated = update.execute(); !updated)
             return Error{updated.error()};
         Statement alias(m_database, "INSERT OR IGNORE INTO aliases (entity_id, alias) VALUES (?1, ?2)");
@@ -783,8 +769,8 @@ Result<EditRecord> Curator::retype(qint64 entityId, const QString &type)
             return Error{newType.error()};
         if (*newType == entity->type)
             return Error{u"%1 is already of type %2."_s.arg(quoted(entity->name), *newType)};
-        Statement update(m_database, "UPDATE entities SET type = ?2, curated = curated | 2 WHERE id = ?1");
-        update.bind(1, entityId).bind(2, *newType);
+        Statement update(m_database, "UPDATE entities SET type = ?2, curated = curated | ?3 WHERE id = ?1");
+        update.bind(1, entityId).bind(2, *newType).bind(3, curatedType);
         if (auto updated = update.execute(); !updated)
             return Error{updated.error()};
         // Extraction may go on reading it as the old type: those names lead here.
@@ -873,10 +859,9 @@ Result<EditRecord> Curator::rejectRelation(qint64 relationId)
         if (!relation)
             return Error{relation.error()};
         const QJsonObject detail = relationJson(m_database, *relation);
-        const QString text = relationText(m_database, *relation);
         if (auto rejected = rejectRelationRow(m_database, *relation); !rejected)
             return Error{rejected.error()};
-        return EditOutcome{u"Deleted the link %1"_s.arg(text), detail};
+        return EditOutcome{u"Deleted the link %1"_s.arg(relationText(detail)), detail};
     });
 }
 
@@ -887,6 +872,8 @@ Result<EditRecord> Curator::rejectStatement(qint64 relationId, qint64 sentenceId
         const Result<RelationRow> relation = readRelation(m_database, relationId);
         if (!relation)
             return Error{relation.error()};
+        QJsonObject detail = relationJson(m_database, *relation);
+        const QString text = relationText(detail);
         Statement sentence(m_database, "SELECT d.file_name, s.idx, sentence_text(d.text, s.start, s.\"end\") "
                                        "FROM relation_evidence ev JOIN sentences s ON s.id = ev.sentence_id "
                                        "JOIN documents d ON d.id = s.document_id "
@@ -895,26 +882,20 @@ Result<EditRecord> Curator::rejectStatement(qint64 relationId, qint64 sentenceId
         if (!sentence.next()) {
             if (!sentence.ok())
                 return Error{sentence.error()};
-            return Error{u"Sentence %1 does not state the link %2."_s.arg(sentenceId).arg(
-                relationText(m_database, *relation))};
+            return Error{u"Sentence %1 does not state the link %2."_s.arg(sentenceId).arg(text)};
         }
-        QJsonObject detail = relationJson(m_database, *relation);
         detail.insert(u"document"_s, sentence.text(0));
         detail.insert(u"sentence_index"_s, sentence.int64(1));
         detail.insert(u"sentence"_s, sentence.text(2));
         sentence.reset();
-        const QString text = relationText(m_database, *relation);
         if (auto removed = run(m_database, "DELETE FROM relation_evidence WHERE relation_id = ?1 AND sentence_id = ?2",
                                {relationId, sentenceId});
             !removed)
             return Error{removed.error()};
-        Statement left(m_database, "SELECT EXISTS (SELECT 1 FROM relation_evidence WHERE relation_id = ?1)");
-        left.bind(1, relationId);
-        const bool stated = left.next() && left.int64(0) != 0;
-        if (!left.ok())
-            return Error{left.error()};
-        left.reset();
-        const bool last = !stated && relation->origin == 0;
+        const Result<bool> stated = isStated(m_database, relationId);
+        if (!stated)
+            return Error{stated.error()};
+        const bool last = !*stated && relation->origin == 0;
         if (last) {
             if (auto rejected = rejectRelationRow(m_database, *relation); !rejected)
                 return Error{rejected.error()};
@@ -945,14 +926,17 @@ Result<EditRecord> Curator::link(qint64 subjectId, const QString &predicate, qin
             return Error{object.error()};
         if (subjectId == objectId)
             return Error{u"A link joins two entities; %1 is given twice."_s.arg(quoted(subject->name))};
-        const Result<qint64> predicateRow = predicateId(m_database, predicate);
-        if (!predicateRow)
-            return Error{predicateRow.error()};
+        NameIds predicates(m_database, "SELECT id FROM predicates WHERE name = ?1",
+                           "INSERT INTO predicates (name) VALUES (?1)");
+        const Result<std::optional<qint64>> predicateId = predicates.idOf(predicate);
+        if (!predicateId)
+            return Error{predicateId.error()};
+        const qint64 predicateRow = **predicateId;
         qint64 first = subjectId;
         qint64 second = objectId;
         if (isSymmetricPredicate(predicate) && first > second)
             std::swap(first, second);
-        const Result<qint64> existing = findRelation(m_database, first, *predicateRow, second, 0);
+        const Result<qint64> existing = findRelation(m_database, first, predicateRow, second, 0);
         if (!existing)
             return Error{existing.error()};
         if (*existing > 0)
@@ -962,12 +946,12 @@ Result<EditRecord> Curator::link(qint64 subjectId, const QString &predicate, qin
         // The analyst asserts it now, whatever was rejected before.
         if (auto unrejected = run(m_database, "DELETE FROM rejected_relations WHERE subject_id = ?1 "
                                               "AND predicate_id = ?2 AND object_id = ?3",
-                                  {first, *predicateRow, second});
+                                  {first, predicateRow, second});
             !unrejected)
             return Error{unrejected.error()};
         Statement insert(m_database, "INSERT INTO relations (subject_id, predicate_id, object_id, confidence, origin) "
                                      "VALUES (?1, ?2, ?3, 1000, 1)");
-        insert.bind(1, first).bind(2, *predicateRow).bind(3, second);
+        insert.bind(1, first).bind(2, predicateRow).bind(3, second);
         if (auto inserted = insert.execute(); !inserted)
             return Error{inserted.error()};
         const qint64 relationId = insert.lastInsertRowId();
@@ -1030,7 +1014,7 @@ Result<EditRecord> Curator::noteRelation(qint64 relationId, const QString &text)
             return Error{note.error()};
         QJsonObject detail = relationJson(m_database, *relation);
         detail.insert(u"note"_s, *note);
-        return EditOutcome{u"Noted on the link %1"_s.arg(relationText(m_database, *relation)), detail};
+        return EditOutcome{u"Noted on the link %1"_s.arg(relationText(detail)), detail};
     });
 }
 

@@ -1,6 +1,7 @@
 #include "core/store/Repository.h"
 
 #include "core/store/Database.h"
+#include "core/store/NameIds.h"
 #include "core/store/RowIdMap.h"
 #include "core/store/SqlFunctions.h"
 #include "core/store/Statement.h"
@@ -271,46 +272,6 @@ double fromThousandths(const Statement &row, int column)
 {
     return row.isNull(column) ? 0.0 : double(row.int64(column)) / 1000.0;
 }
-
-// The ids of a table of unique names (rules, predicates, statement
-// links), found or added on first use and remembered for the rest of a
-// document's writing: a document names a handful, many times over.
-class NameIds
-{
-public:
-    NameIds(Database &database, const char *findSql, const char *insertSql)
-        : m_find(database, findSql)
-        , m_insert(database, insertSql)
-    {
-    }
-
-    // nullopt for no name.
-    Result<std::optional<qint64>> idOf(const QString &name)
-    {
-        if (name.isEmpty())
-            return std::optional<qint64>();
-        if (const auto known = m_ids.constFind(name); known != m_ids.cend())
-            return std::optional<qint64>(*known);
-        m_find.bind(1, name);
-        qint64 id = m_find.next() ? m_find.int64(0) : 0;
-        m_find.reset();
-        if (!m_find.ok())
-            return m_find.error();
-        if (id == 0) {
-            m_insert.bind(1, name);
-            if (auto inserted = m_insert.execute(); !inserted)
-                return Error{inserted.error()};
-            id = m_insert.lastInsertRowId();
-        }
-        m_ids.insert(name, id);
-        return std::optional<qint64>(id);
-    }
-
-private:
-    Statement m_find;
-    Statement m_insert;
-    QHash<QString, qint64> m_ids;
-};
 
 // A tree path ("Hudbay Minerals <-agent- mine -prep[in,at]-> Peru", see
 // DependencyRules::explain()) as its link between the names of its two
@@ -664,7 +625,7 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
                          .arg(document.consequence)};
 
     Statement insertEntity(database, "INSERT INTO entities (name, type) VALUES (?1, ?2)");
-    // An entity the analyst named (curated bit 1) keeps its name.
+    // An entity the analyst named (curatedName) keeps its name.
     Statement knownEntity(database, "SELECT name, type, curated FROM entities WHERE id = ?1");
     Statement fileKey(database, fileMergeKeySql);
     Statement renameEntity(database, "UPDATE entities SET name = ?1 WHERE id = ?2");
@@ -711,7 +672,7 @@ Result<QList<qint64>> writeExtraction(Database &database, qint64 documentId,
             const bool exists = knownEntity.next();
             const QString current = exists ? knownEntity.text(0) : QString();
             storedType = exists ? entityTypeFromName(knownEntity.text(1)) : std::nullopt;
-            const bool named = exists && (knownEntity.int64(2) & 1) != 0;
+            const bool named = exists && (knownEntity.int64(2) & curatedName) != 0;
             knownEntity.reset();
             if (!knownEntity.ok())
                 return knownEntity.error();

@@ -31,6 +31,11 @@ struct StoredDocument
 Result<QString> toFtsQuery(const QString &input);
 // How merge_keys and name_claims store a key: its 64-bit FNV-1a hash.
 qint64 storedMergeKey(const QString &key);
+// The bits of entities.curated: what of an entity the analyst set
+// (Curator), which extraction then leaves as it is.
+inline constexpr qint64 curatedName = 1;
+inline constexpr qint64 curatedType = 2;
+
 // The key under which the analyst's edits claim a name of a type for an
 // entity (name_claims, see Curator): storedMergeKey() of the type and the
 // folded name (foldName()).
