@@ -935,6 +935,14 @@ QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const Q
 }
 
 QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
+                                                    const SentenceTokens &tokens,
+                                                    const QList<ExtractedEntity> &entities, const QString &language,
+                                                    QList<ResolvedMention> *references) const
+{
+    return extract(text, sentences, entities, language, [&](int s) { return tokens[s]; }, references);
+}
+
+QList<ExtractedRelation> RelationExtractor::extract(const QString &text, const QList<Sentence> &sentences,
                                                     const QList<ExtractedEntity> &entities, const QString &language,
                                                     const std::function<TokenSpan(int)> &sentenceTokens,
                                                     QList<ResolvedMention> *references) const

@@ -60,6 +60,10 @@ public:
     QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
                                      const QList<ExtractedEntity> &entities, const QString &language,
                                      QList<ResolvedMention> *references) const;
+    // The same, for sentences already tokenised.
+    QList<ExtractedRelation> extract(const QString &text, const QList<Sentence> &sentences,
+                                     const SentenceTokens &tokens, const QList<ExtractedEntity> &entities,
+                                     const QString &language, QList<ResolvedMention> *references) const;
 
     // One step of a pattern: an entity slot, literal words, a word class of
     // the lexicon, or a gap of a few words.

@@ -5,6 +5,14 @@
 
 namespace NewsGraph {
 
+namespace {
+
+// Up to this length a document's tokens are made once for entity and
+// relation extraction (a few megabytes of tokens at most).
+constexpr qsizetype sharedTokensCharacters = 512 * 1024;
+
+} // namespace
+
 DocumentProcessor::DocumentProcessor(TextAnalyzer textAnalyzer, std::unique_ptr<Lexicon> lexicon,
                                      std::unique_ptr<NameTyper> nameTyper, AttributeFinder attributeFinder,
                                      RelationExtractor relationExtractor)
@@ -63,17 +71,28 @@ ProcessedDocument DocumentProcessor::process(Document document) const
     AnalyzedDocument analyzed = m_textAnalyzer.analyze(std::move(document));
     ProcessedDocument processed{std::move(analyzed.document), std::move(analyzed.sentences), {}};
     const Document &text = processed.document;
-    // Entity extraction reads the tokens of the whole document back and
-    // forth; relation extraction reads one sentence at a time and tokenises
-    // as it goes, so that a long article's tokens are gone by then.
-    processed.extraction.entities
-        = m_entityExtractor.extract(text.text, processed.sentences, text.language);
-    processed.extraction.attributes
-        = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
     QList<ResolvedMention> references;
-    processed.extraction.relations = m_relationExtractor.extract(text.text, processed.sentences,
-                                                                 processed.extraction.entities, text.language,
-                                                                 &references);
+    // Entity extraction reads the tokens of the whole document back and
+    // forth; relation extraction reads them a sentence at a time. An article
+    // of news size is tokenised once for both (tokenising and folding were
+    // a twentieth of its extraction); a very long text is tokenised again a
+    // sentence at a time by relation extraction, so that its millions of
+    // tokens are not held through it.
+    if (text.text.size() <= sharedTokensCharacters) {
+        const SentenceTokens tokens = tokenizeSentences(text.text, processed.sentences);
+        processed.extraction.entities
+            = m_entityExtractor.extract(text.text, processed.sentences, tokens, text.language);
+        processed.extraction.attributes
+            = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
+        processed.extraction.relations = m_relationExtractor.extract(
+            text.text, processed.sentences, tokens, processed.extraction.entities, text.language, &references);
+    } else {
+        processed.extraction.entities = m_entityExtractor.extract(text.text, processed.sentences, text.language);
+        processed.extraction.attributes
+            = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
+        processed.extraction.relations = m_relationExtractor.extract(
+            text.text, processed.sentences, processed.extraction.entities, text.language, &references);
+    }
     // In text order already: the extractor reads the sentences in turn.
     for (const ResolvedMention &reference : std::as_const(references))
         processed.extraction.entities[reference.entity].references.append(reference.mention);
