@@ -54,8 +54,20 @@ struct StatementFinalizer
     void operator()(sqlite3_stmt *statement) const { sqlite3_finalize(statement); }
 };
 
+// SQLite counts every allocation it makes, for sqlite3_memory_used() and
+// its heap limits, under a process-wide mutex taken twice per allocation;
+// nothing here reads those counts or sets a limit. A setting of the
+// library, not of a connection, so it is made once, before the first
+// connection initialises SQLite (it is refused harmlessly after that, when
+// another part of the process used SQLite first).
+void skipMemoryStatistics()
+{
+    [[maybe_unused]] static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 Connection openConnection(const QByteArray &name, int flags, int *rc)
 {
+    skipMemoryStatistics();
     sqlite3 *handle = nullptr;
     *rc = sqlite3_open_v2(name.constData(), &handle, flags, nullptr);
     return Connection(handle);
