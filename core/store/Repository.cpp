@@ -541,15 +541,6 @@ qint64 nameClaimKey(const QString &type, const QString &name)
 
 namespace {
 
-// `keys` as stored, for json_each().
-QString storedMergeKeyArray(const QStringList &keys)
-{
-    QSet<qint64> stored;
-    for (const QString &key : keys)
-        stored.insert(storedMergeKey(key));
-    return idArray(stored);
-}
-
 // Files `keys` under `entityId` in merge_keys (migration 8), each once;
 // `fileKey` is a prepared fileMergeKeySql.
 Result<void> fileMergeKeys(Statement &fileKey, qint64 entityId, const QStringList &keys)
@@ -1462,10 +1453,10 @@ Result<QList<qint64>> Repository::matchKnownEntities(const QList<ExtractedEntity
     Statement byKey(m_database, "SELECT entity_id FROM merge_keys WHERE key = ?1 ORDER BY entity_id");
     Statement nameOf(m_database, "SELECT name FROM entities WHERE id = ?1");
     // Anything else: the entity sharing most keys with it, the first stored
-    // on a tie.
-    Statement mostShared(m_database,
-                         "SELECT entity_id FROM merge_keys WHERE key IN (SELECT value FROM json_each(?1)) "
-                         "GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT 1");
+    // on a tie, counted here from byKey's rows (one SQL statement grouping
+    // and ordering them built two temporary trees per entity, the most
+    // costly query of the storing thread).
+    QHash<qint64, int> sharedKeys;
     // A name the analyst's edits claimed for an entity (a merge, a split, a
     // rename: Curator) goes to it, before any key is compared; most projects
     // have no claims, and then none is looked up.
@@ -1533,12 +1524,25 @@ Result<QList<qint64>> Repository::matchKnownEntities(const QList<ExtractedEntity
                 }
             }
         } else {
-            mostShared.bind(1, storedMergeKeyArray(keys));
-            if (mostShared.next())
-                match = mostShared.int64(0);
-            mostShared.reset();
-            if (!mostShared.ok())
-                return mostShared.error();
+            sharedKeys.clear();
+            QSet<qint64> storedKeys;
+            for (const QString &key : keys)
+                storedKeys.insert(storedMergeKey(key));
+            for (const qint64 key : std::as_const(storedKeys)) {
+                byKey.bind(1, key);
+                while (byKey.next())
+                    ++sharedKeys[byKey.int64(0)];
+                byKey.reset();
+                if (!byKey.ok())
+                    return byKey.error();
+            }
+            int most = 0;
+            for (auto it = sharedKeys.cbegin(); it != sharedKeys.cend(); ++it) {
+                if (it.value() > most || (it.value() == most && it.key() < match)) {
+                    most = it.value();
+                    match = it.key();
+                }
+            }
         }
         result.append(match);
     }
