@@ -199,6 +199,11 @@ Result<QList<Element>> parsePattern(const QString &pattern)
             element.optional = true;
             ++end;
         }
+        // Matching tries the alternatives a word can start, not all of them.
+        for (qsizetype a = 0; a < element.alternatives.size(); ++a) {
+            if (!element.alternatives[a].isEmpty())
+                element.alternativesByFirstWord[element.alternatives[a].constFirst()].append(a);
+        }
         elements.append(element);
         i = end;
     }
@@ -343,11 +348,17 @@ private:
     // How many units from `u` spell one of the element's word sequences (0 if none).
     int wordsAt(const Element &element, int u) const
     {
-        for (const QStringList &words : element.alternatives) {
-            int k = 0;
+        if (!isWord(u))
+            return 0;
+        const auto starting = element.alternativesByFirstWord.constFind(m_units[u].folded());
+        if (starting == element.alternativesByFirstWord.cend())
+            return 0;
+        for (const qsizetype a : *starting) {
+            const QStringList &words = element.alternatives[a];
+            int k = 1;
             while (k < words.size() && isWord(u + k) && m_units[u + k].folded() == words[k])
                 ++k;
-            if (k == words.size() && k > 0)
+            if (k == words.size())
                 return k;
         }
         return 0;

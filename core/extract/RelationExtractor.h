@@ -76,6 +76,7 @@ public:
         bool list = false;           // Slot: {S+} takes a list "X, Y and Z"
         QList<EntityType> types;     // Slot: allowed types, empty for any
         QList<QStringList> alternatives; // Words: folded word sequences, one of which must follow
+        QHash<QString, QList<qsizetype>> alternativesByFirstWord; // Words: indexes into alternatives, in order
         Lexicon::Category category = Lexicon::Category::FunctionWord; // WordClass
         int maxGap = 0;              // Gap: at most this many words
     };
