@@ -34,6 +34,14 @@ bool isWordChar(QChar c)
 // Normalises a word for lookup: case folded, ’ as ', composed accents.
 QString lookupForm(QStringView word)
 {
+    // Most words are ASCII: folded here, with no marks to compose.
+    if (std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; })) {
+        QString form(word.size(), Qt::Uninitialized);
+        QChar *out = form.data();
+        for (const QChar c : word)
+            *out++ = c >= u'A' && c <= u'Z' ? QChar(c.unicode() + (u'a' - u'A')) : c;
+        return form;
+    }
     QString form = word.toString().toCaseFolded();
     form.replace(QChar(0x2019), u'\'');
     for (const QChar c : std::as_const(form)) {
@@ -47,7 +55,13 @@ QString lookupForm(QStringView word)
 
 LanguageDetector::LanguageDetector(QHash<QString, WordList> stopwordsByLanguage)
     : m_stopwords(std::move(stopwordsByLanguage))
+    , m_codes(m_stopwords.keys())
 {
+    std::sort(m_codes.begin(), m_codes.end()); // ties resolve the same way every time
+    for (qsizetype i = 0; i < m_codes.size(); ++i) {
+        for (const QString &word : m_stopwords.value(m_codes[i]).entries())
+            m_languagesOfWord[word].append(i);
+    }
 }
 
 Result<LanguageDetector> LanguageDetector::fromDirectory(const QString &directory)
@@ -71,9 +85,7 @@ Result<LanguageDetector> LanguageDetector::fromDirectory(const QString &director
 
 QStringList LanguageDetector::languages() const
 {
-    QStringList codes = m_stopwords.keys();
-    std::sort(codes.begin(), codes.end());
-    return codes;
+    return m_codes;
 }
 
 QString LanguageDetector::detect(QStringView text) const
@@ -82,23 +94,18 @@ QString LanguageDetector::detect(QStringView text) const
     if (m_stopwords.isEmpty())
         return undetermined;
 
-    const QStringList codes = languages(); // sorted, so ties resolve the same way every time
-    QList<const WordList *> lists;
-    for (const QString &code : codes)
-        lists.append(&*m_stopwords.constFind(code));
+    const QStringList &codes = m_codes;
     QList<int> hits(codes.size(), 0);
     int words = 0;
 
     auto count = [&](QStringView word) {
-        const QString form = lookupForm(word);
-        for (qsizetype i = 0; i < lists.size(); ++i) {
-            if (lists[i]->contains(form))
-                ++hits[i];
-        }
+        const auto found = m_languagesOfWord.constFind(lookupForm(word));
+        if (found == m_languagesOfWord.cend())
+            return;
+        for (const qsizetype i : *found)
+            ++hits[i];
     };
-    auto isKnown = [&](const QString &form) {
-        return std::any_of(lists.cbegin(), lists.cend(), [&](const WordList *list) { return list->contains(form); });
-    };
+    auto isKnown = [&](const QString &form) { return m_languagesOfWord.contains(form); };
 
     const qsizetype size = text.size();
     qsizetype pos = 0;

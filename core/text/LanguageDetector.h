@@ -30,6 +30,10 @@ public:
 
 private:
     QHash<QString, WordList> m_stopwords;
+    QStringList m_codes; // m_stopwords' keys, sorted
+    // Every stop word with the indexes in m_codes of the languages that
+    // list it: one lookup per word of the text instead of one per language.
+    QHash<QString, QList<qsizetype>> m_languagesOfWord;
 };
 
 } // namespace NewsGraph
