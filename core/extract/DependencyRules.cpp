@@ -6,6 +6,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -609,7 +610,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
         }
         if (negated)
             continue;
-        const bool passive = tree.isPassive(w);
+        std::optional<bool> passive; // asked once a rule's trigger fits
         for (int r : std::as_const(candidates)) {
             const Rule &rule = m_rules[r];
             if (!rule.partsOfSpeech.contains(tree.word(w).upos))
@@ -636,7 +637,9 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
             }
             QString subjectPath, objectPath;
             titleTrigger = m_lexicon->containsKey(Lexicon::Category::PersonTitle, lemma);
-            const QList<int> subjects = fillSlot(w, rule.subject, passive, &subjectPath);
+            if (!passive)
+                passive = tree.isPassive(w);
+            const QList<int> subjects = fillSlot(w, rule.subject, *passive, &subjectPath);
             if (subjects.isEmpty())
                 continue;
             const double confidence = rule.confidence * (modal ? 0.6 : 1.0);
@@ -647,7 +650,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 }
                 continue;
             }
-            const QList<int> objects = fillSlot(w, rule.object, passive, &objectPath);
+            const QList<int> objects = fillSlot(w, rule.object, *passive, &objectPath);
             const bool remark = std::any_of(rule.object.paths.cbegin(), rule.object.paths.cend(), [](const Path &path) {
                 return !path.isEmpty() && path.constLast().relations == QStringList{u"*"_s};
             });
