@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <optional>
+
 namespace NewsGraph {
 
 namespace {
@@ -78,21 +80,19 @@ ProcessedDocument DocumentProcessor::process(Document document) const
     // a twentieth of its extraction); a very long text is tokenised again a
     // sentence at a time by relation extraction, so that its millions of
     // tokens are not held through it.
-    if (text.text.size() <= sharedTokensCharacters) {
-        const SentenceTokens tokens = tokenizeSentences(text.text, processed.sentences);
-        processed.extraction.entities
-            = m_entityExtractor.extract(text.text, processed.sentences, tokens, text.language);
-        processed.extraction.attributes
-            = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
-        processed.extraction.relations = m_relationExtractor.extract(
-            text.text, processed.sentences, tokens, processed.extraction.entities, text.language, &references);
-    } else {
-        processed.extraction.entities = m_entityExtractor.extract(text.text, processed.sentences, text.language);
-        processed.extraction.attributes
-            = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
-        processed.extraction.relations = m_relationExtractor.extract(
-            text.text, processed.sentences, processed.extraction.entities, text.language, &references);
-    }
+    std::optional<SentenceTokens> tokens;
+    if (text.text.size() <= sharedTokensCharacters)
+        tokens = tokenizeSentences(text.text, processed.sentences);
+    processed.extraction.entities = tokens
+        ? m_entityExtractor.extract(text.text, processed.sentences, *tokens, text.language)
+        : m_entityExtractor.extract(text.text, processed.sentences, text.language);
+    processed.extraction.attributes
+        = m_attributeFinder.find(text.text, processed.sentences, text.language, text.date);
+    processed.extraction.relations = tokens
+        ? m_relationExtractor.extract(text.text, processed.sentences, *tokens, processed.extraction.entities,
+                                      text.language, &references)
+        : m_relationExtractor.extract(text.text, processed.sentences, processed.extraction.entities,
+                                      text.language, &references);
     // In text order already: the extractor reads the sentences in turn.
     for (const ResolvedMention &reference : std::as_const(references))
         processed.extraction.entities[reference.entity].references.append(reference.mention);

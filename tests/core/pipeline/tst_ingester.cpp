@@ -128,6 +128,41 @@ private Q_SLOTS:
         }
     }
 
+    // Up to a size a document's tokens serve both extraction passes; a
+    // longer one is tokenised again, a sentence at a time, for relations.
+    // Both ways read the same actors and relations.
+    void aLongDocumentIsReadLikeAShortOne()
+    {
+        const QString paragraph = u"Orvane Logistics agreed to acquire Pellinor Systems for $40 million. "
+                                  "Dana Whitcombe, chief executive of Orvane Logistics, said the deal would close "
+                                  "in March. Pellinor Systems is based in Leeds.\n\n"_s;
+        const auto read = [&](const QString &text) {
+            Document document;
+            document.fileName = u"long.txt"_s;
+            document.text = text;
+            return m_processor->process(document);
+        };
+        const auto triples = [](const ProcessedDocument &processed) {
+            QSet<QString> found;
+            for (const ExtractedRelation &relation : processed.extraction.relations)
+                found.insert(processed.extraction.entities[relation.subject].name + u'|' + relation.predicate + u'|'
+                             + processed.extraction.entities[relation.object].name);
+            return found;
+        };
+        const auto names = [](const ProcessedDocument &processed) {
+            QSet<QString> found;
+            for (const ExtractedEntity &entity : processed.extraction.entities)
+                found.insert(entity.name);
+            return found;
+        };
+        const ProcessedDocument shortOne = read(paragraph);
+        const ProcessedDocument longOne = read(paragraph.repeated(int(600'000 / paragraph.size()) + 1));
+        QVERIFY(longOne.document.text.size() > 512 * 1024);
+        QVERIFY(!triples(shortOne).isEmpty());
+        QCOMPARE(names(longOne), names(shortOne));
+        QCOMPARE(triples(longOne), triples(shortOne));
+    }
+
     void sampleCorpusRelationsHaveTheirEvidence()
     {
         Result<Database> database = Database::openInMemory();
