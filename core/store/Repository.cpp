@@ -1842,24 +1842,27 @@ Result<void> readGraphNodes(Database &database, const QSet<qint64> *ids, QList<G
                                       "SELECT entity_id, alias FROM aliases "
                                       "WHERE entity_id IN (SELECT value FROM json_each(?1)) "
                                       "ORDER BY entity_id, alias");
-    while (aliases.next()) {
-        if (const qsizetype *at = nodeAt.find(aliases.int64(0)))
-            nodes[*at].aliases.append(aliases.text(1));
-    }
-    if (!aliases.ok())
-        return aliases.error();
+    // Each row's text (column 1) appended to that list of the node whose
+    // id is column 0.
+    const auto appendToNodes = [&](Statement &rows, QStringList GraphNode::*list) -> Result<void> {
+        while (rows.next()) {
+            if (const qsizetype *at = nodeAt.find(rows.int64(0)))
+                (nodes[*at].*list).append(rows.text(1));
+        }
+        if (!rows.ok())
+            return rows.error();
+        return {};
+    };
+    if (Result<void> read = appendToNodes(aliases, &GraphNode::aliases); !read)
+        return read;
 
     // The analyst's notes (Curator), few.
     Statement notes = statementOver(database, someIds,
                                     "SELECT entity_id, text FROM notes WHERE entity_id IS NOT NULL ORDER BY id",
                                     "SELECT entity_id, text FROM notes "
                                     "WHERE entity_id IN (SELECT value FROM json_each(?1)) ORDER BY id");
-    while (notes.next()) {
-        if (const qsizetype *at = nodeAt.find(notes.int64(0)))
-            nodes[*at].notes.append(notes.text(1));
-    }
-    if (!notes.ok())
-        return notes.error();
+    if (Result<void> read = appendToNodes(notes, &GraphNode::notes); !read)
+        return read;
 
     // The documents naming each: the mentions read once, in one pass without
     // sorting (through the entity index for a few entities, the table in
@@ -2105,6 +2108,8 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
                 relationIds.insert(row.id);
         }
     }
+    // Bound by the evidence and the notes below.
+    const QString relationIdJson = around ? idArray(relationIds) : QString();
     Statement evidence(database,
                        !evidenceDocuments ? "SELECT relation_id, 0, sentence_id FROM relation_evidence "
                                             "WHERE relation_id IN (SELECT value FROM json_each(?1)) "
@@ -2119,7 +2124,7 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
                                 "JOIN sentences s ON s.id = ev.sentence_id "
                                 "ORDER BY ev.relation_id, ev.sentence_id");
     if (around)
-        evidence.bind(1, idArray(relationIds));
+        evidence.bind(1, relationIdJson);
     while (evidence.next()) {
         const RelationOnEdge *relation = relationAt.find(evidence.int64(0));
         if (!relation)
@@ -2148,11 +2153,10 @@ Result<GraphData> readGraphData(Database &database, const QSet<qint64> *around,
         edge.evidence.append(assertion);
         edge.manual = true;
     }
-    Statement notes(database, around ? "SELECT relation_id, text FROM notes WHERE relation_id IN "
-                                       "(SELECT value FROM json_each(?1)) ORDER BY id"
-                                     : "SELECT relation_id, text FROM notes WHERE relation_id IS NOT NULL ORDER BY id");
-    if (around)
-        notes.bind(1, idArray(relationIds));
+    Statement notes = statementOver(database, around ? &relationIdJson : nullptr,
+                                    "SELECT relation_id, text FROM notes WHERE relation_id IS NOT NULL ORDER BY id",
+                                    "SELECT relation_id, text FROM notes WHERE relation_id IN "
+                                    "(SELECT value FROM json_each(?1)) ORDER BY id");
     while (notes.next()) {
         if (const RelationOnEdge *relation = relationAt.find(notes.int64(0)))
             data.edges[relation->edge].notes.append(notes.text(1));
