@@ -354,24 +354,24 @@ void CurationActions::mergeWith(qint64 entityId)
 
 void CurationActions::noteEntity(qint64 entityId)
 {
-    bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(m_parent, tr("Add a Note"),
-                                                        tr("Note on %1 (searchable):").arg(entityName(entityId)),
-                                                        QString(), &ok);
-    if (!ok || text.trimmed().isEmpty())
-        return;
-    makeEdit(tr("Cannot Add the Note"), [&](Curator &curator) { return curator.noteEntity(entityId, text); });
+    addNote(tr("Note on %1 (searchable):").arg(entityName(entityId)),
+            [entityId](Curator &curator, const QString &text) { return curator.noteEntity(entityId, text); });
 }
 
 void CurationActions::noteLink(qint64 relationId, const QString &description)
 {
+    addNote(tr("Note on the link %1 (searchable):").arg(description),
+            [relationId](Curator &curator, const QString &text) { return curator.noteRelation(relationId, text); });
+}
+
+void CurationActions::addNote(const QString &label,
+                              const std::function<Result<EditRecord>(Curator &, const QString &)> &note)
+{
     bool ok = false;
-    const QString text = QInputDialog::getMultiLineText(m_parent, tr("Add a Note"),
-                                                        tr("Note on the link %1 (searchable):").arg(description),
-                                                        QString(), &ok);
+    const QString text = QInputDialog::getMultiLineText(m_parent, tr("Add a Note"), label, QString(), &ok);
     if (!ok || text.trimmed().isEmpty())
         return;
-    makeEdit(tr("Cannot Add the Note"), [&](Curator &curator) { return curator.noteRelation(relationId, text); });
+    makeEdit(tr("Cannot Add the Note"), [&](Curator &curator) { return note(curator, text); });
 }
 
 void CurationActions::linkFrom(qint64 entityId)

@@ -78,6 +78,8 @@ private:
     void noteEntity(qint64 entityId);
     void linkFrom(qint64 entityId);
     void noteLink(qint64 relationId, const QString &description);
+    // Asks for a note's text under `label` and keeps it through `note`.
+    void addNote(const QString &label, const std::function<Result<EditRecord>(Curator &, const QString &)> &note);
     // An entity of the project picked by name in a dialog; 0 when cancelled.
     qint64 pickEntity(const QString &title, const QString &label, qint64 except);
     QString entityName(qint64 entityId) const;
