@@ -3,10 +3,12 @@
 #include "core/syntax/ModelStreamReader.h"
 #include "core/syntax/WordForms.h"
 
+#include <QHash>
 #include <QIODevice>
 #include <QMap>
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +53,34 @@ Lemmatizer::EditScript mostFrequent(const QList<std::pair<Lemmatizer::EditScript
         return a.second != b.second ? a.second > b.second : scriptBefore(a.first, b.first);
     };
     return std::min_element(counts.cbegin(), counts.cend(), better)->first;
+}
+
+// The key hashes lemma() looks entries up by (see m_exceptionIndex).
+quint64 exceptionHash(QStringView form, QStringView upos)
+{
+    return StringKeyHasher().add(form).separate().add(upos).value();
+}
+
+StringKeyHasher scriptHasher(QStringView upos)
+{
+    StringKeyHasher hasher;
+    hasher.add(upos).separate();
+    return hasher;
+}
+
+quint64 scriptHash(QStringView upos, QStringView ending)
+{
+    StringKeyHasher hasher = scriptHasher(upos);
+    for (qsizetype i = ending.size(); i-- > 0;)
+        hasher.add(ending[i]);
+    return hasher.value();
+}
+
+// Whether `key` is "first<TAB>second".
+bool isKey(QStringView key, QStringView first, QStringView second)
+{
+    return key.size() == first.size() + 1 + second.size() && key.startsWith(first) && key[first.size()] == u'\t'
+        && key.endsWith(second);
 }
 
 } // namespace
@@ -108,7 +138,7 @@ Lemmatizer Lemmatizer::train(const QList<ConlluSentence> &sentences)
                 lemma = candidate.key();
             }
         }
-        lemmatizer.m_exceptions.insert(it.key(), lemma);
+        lemmatizer.m_exceptions.push_back({it.key(), lemma});
 
         const qsizetype tab = it.key().indexOf(u'\t');
         const QString form = it.key().left(tab);
@@ -126,47 +156,84 @@ Lemmatizer Lemmatizer::train(const QList<ConlluSentence> &sentences)
         }
     }
     for (auto it = scriptsOf.cbegin(); it != scriptsOf.cend(); ++it)
-        lemmatizer.m_scripts.insert(it.key(), mostFrequent(*it));
+        lemmatizer.m_scripts.push_back({it.key(), mostFrequent(*it)});
 
+    lemmatizer.index();
     return lemmatizer;
+}
+
+void Lemmatizer::index()
+{
+    // Model files come in key order already: checked in one pass, sorted
+    // only when not.
+    const auto inKeyOrder = [](auto &entries) {
+        const auto before = [](const auto &a, const auto &b) { return a.key < b.key; };
+        if (!std::is_sorted(entries.cbegin(), entries.cend(), before))
+            std::stable_sort(entries.begin(), entries.end(), before);
+        // Of equal keys the last stays, as a file read into a hash kept it.
+        const auto last = std::unique(entries.rbegin(), entries.rend(),
+                                      [](const auto &a, const auto &b) { return a.key == b.key; });
+        entries.erase(entries.begin(), last.base());
+    };
+    inKeyOrder(m_exceptions);
+    inKeyOrder(m_scripts);
+
+    std::vector<quint64> hashes;
+    hashes.reserve(m_exceptions.size());
+    for (const Exception &exception : m_exceptions) {
+        // A tag has no tab; a form could.
+        const qsizetype tab = exception.key.lastIndexOf(u'\t');
+        hashes.push_back(exceptionHash(QStringView(exception.key).first(std::max<qsizetype>(tab, 0)),
+                                       tab < 0 ? QStringView() : QStringView(exception.key).sliced(tab + 1)));
+    }
+    m_exceptionIndex = StringKeyIndex(hashes);
+    hashes.clear();
+    for (const Script &script : m_scripts) {
+        const qsizetype tab = script.key.indexOf(u'\t');
+        hashes.push_back(scriptHash(QStringView(script.key).first(std::max<qsizetype>(tab, 0)),
+                                    tab < 0 ? QStringView() : QStringView(script.key).sliced(tab + 1)));
+    }
+    m_scriptIndex = StringKeyIndex(hashes);
 }
 
 QString Lemmatizer::lemma(const QString &form, const QString &upos) const
 {
-    // One string for the keys of all the lookups (up to ten a word), its
-    // storage reused, instead of one made for each.
-    QString key;
-    key.reserve(std::max(form.size(), qsizetype(longestEnding)) + 1 + upos.size());
-    key.append(form).append(u'\t').append(upos);
-    if (const auto found = m_exceptions.constFind(key); found != m_exceptions.cend())
-        return *found;
+    const qsizetype exception = m_exceptionIndex.find(exceptionHash(form, upos), [&](qsizetype entry) {
+        return isKey(m_exceptions[std::size_t(entry)].key, form, upos);
+    });
+    if (exception >= 0)
+        return m_exceptions[std::size_t(exception)].lemma;
+
+    // The hashes of the endings, shortest first, each made from the one
+    // before; looked up together, longest first.
     const QString lower = lowerCase(form);
-    key.resize(0);
-    key.append(upos).append(u'\t');
-    for (int length = std::min<int>(longestEnding, int(lower.size())); length >= 0; --length) {
-        key.resize(upos.size() + 1);
-        key.append(QStringView(lower).right(length));
-        const auto script = m_scripts.constFind(key);
-        if (script != m_scripts.cend() && script->strip <= form.size())
-            return apply(*script, form);
+    const int longest = std::min<int>(longestEnding, int(lower.size()));
+    std::array<quint64, longestEnding + 1> hashes;
+    StringKeyHasher hasher = scriptHasher(upos);
+    hashes[0] = hasher.value();
+    for (int length = 1; length <= longest; ++length)
+        hashes[std::size_t(length)] = hasher.add(lower[lower.size() - length]).value();
+    for (int length = 0; length <= longest; ++length)
+        m_scriptIndex.prefetch(hashes[std::size_t(length)]);
+    for (int length = longest; length >= 0; --length) {
+        const QStringView ending = QStringView(lower).last(length);
+        const qsizetype found = m_scriptIndex.find(hashes[std::size_t(length)], [&](qsizetype entry) {
+            return isKey(m_scripts[std::size_t(entry)].key, upos, ending);
+        });
+        if (found >= 0 && m_scripts[std::size_t(found)].script.strip <= form.size())
+            return apply(m_scripts[std::size_t(found)].script, form);
     }
     return form;
 }
 
 void Lemmatizer::write(QDataStream &out) const
 {
-    QStringList keys = m_exceptions.keys();
-    keys.sort();
-    out << quint32(keys.size());
-    for (const QString &k : std::as_const(keys))
-        out << k << m_exceptions.value(k);
-    keys = m_scripts.keys();
-    keys.sort();
-    out << quint32(keys.size());
-    for (const QString &k : std::as_const(keys)) {
-        const EditScript &script = m_scripts[k];
-        out << k << quint8(script.casing) << qint32(script.strip) << script.append;
-    }
+    out << quint32(m_exceptions.size());
+    for (const Exception &exception : m_exceptions)
+        out << exception.key << exception.lemma;
+    out << quint32(m_scripts.size());
+    for (const Script &script : m_scripts)
+        out << script.key << quint8(script.script.casing) << qint32(script.script.strip) << script.script.append;
 }
 
 Result<Lemmatizer> Lemmatizer::read(QDataStream &in)
@@ -182,14 +249,14 @@ Result<Lemmatizer> Lemmatizer::read(QDataStream &in)
     const auto reservable = [&in, &strings](quint32 n) {
         return qsizetype(in.device() ? std::min<qint64>(n, strings.bytesAvailable() / 8) : 0);
     };
-    lemmatizer.m_exceptions.reserve(reservable(count));
+    lemmatizer.m_exceptions.reserve(std::size_t(reservable(count)));
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString k, lemma;
         strings >> k >> lemma;
-        lemmatizer.m_exceptions.insert(k, lemma);
+        lemmatizer.m_exceptions.push_back({k, lemma});
     }
     strings >> count;
-    lemmatizer.m_scripts.reserve(reservable(count));
+    lemmatizer.m_scripts.reserve(std::size_t(reservable(count)));
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString k;
         quint8 casing = 0;
@@ -200,12 +267,13 @@ Result<Lemmatizer> Lemmatizer::read(QDataStream &in)
             return Error{u"the lemmatiser's edit scripts are not valid"_s};
         script.casing = EditScript::Case(casing);
         script.strip = strip;
-        lemmatizer.m_scripts.insert(k, script);
+        lemmatizer.m_scripts.push_back({k, script});
     }
     strings.finish();
     if (in.status() != QDataStream::Ok)
         return Error{in.status() == QDataStream::ReadPastEnd ? u"the lemmatiser is cut short"_s
                                                              : u"the lemmatiser is not valid"_s};
+    lemmatizer.index();
     return lemmatizer;
 }
 

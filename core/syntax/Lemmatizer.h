@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/syntax/Conllu.h"
+#include "core/syntax/StringKeyIndex.h"
 
 #include <QDataStream>
-#include <QHash>
 #include <QList>
 #include <QString>
+
+#include <vector>
 
 namespace NewsGraph {
 
@@ -26,7 +28,7 @@ public:
     // lemma are skipped.
     static Lemmatizer train(const QList<ConlluSentence> &sentences);
 
-    bool isEmpty() const { return m_exceptions.isEmpty() && m_scripts.isEmpty(); }
+    bool isEmpty() const { return m_exceptions.empty() && m_scripts.empty(); }
     QString lemma(const QString &form, const QString &upos) const;
 
     // How a form becomes its lemma.
@@ -50,9 +52,29 @@ public:
     static Result<Lemmatizer> read(QDataStream &in);
 
 private:
-    QHash<QString, QString> m_exceptions; // "form\tUPOS" -> lemma
-    // "UPOS\tending" -> the best script for unseen words with that ending
-    QHash<QString, EditScript> m_scripts;
+    struct Exception
+    {
+        QString key; // "form\tUPOS"
+        QString lemma;
+    };
+    // The best script for unseen words with an ending.
+    struct Script
+    {
+        QString key; // "UPOS\tending"
+        EditScript script;
+    };
+    // Puts the entries in key order, the last of equal keys kept (as a hash
+    // would keep it), and indexes them.
+    void index();
+
+    // In key order, which is also the order of model files.
+    std::vector<Exception> m_exceptions;
+    std::vector<Script> m_scripts;
+    // By the hashes lemma() computes: of the form, then the tag; of the
+    // tag, then the ending read backwards, so that the hashes of a word's
+    // endings are made one from the other, a character at a time.
+    StringKeyIndex m_exceptionIndex;
+    StringKeyIndex m_scriptIndex;
 };
 
 // The share of words whose lemma `lemmatizer` gets right from their form

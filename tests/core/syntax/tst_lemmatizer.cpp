@@ -1,6 +1,8 @@
 #include "core/syntax/Lemmatizer.h"
 #include "tests/support/SlashTaggedSentences.h"
 
+#include <QDataStream>
+#include <QIODevice>
 #include <QTest>
 
 using namespace NewsGraph;
@@ -81,6 +83,68 @@ private Q_SLOTS:
         QCOMPARE(lemmatizer.lemma(u"cantines"_s, u"NOUN"_s), u"cantine"_s);     // -ines as usines
         // A tag never seen leaves the form as it is.
         QCOMPARE(lemmatizer.lemma(u"ouch"_s, u"INTJ"_s), u"ouch"_s);
+    }
+
+    // Model files list their entries in key order, once each; a file that
+    // does not (written by hand, or by another program) reads as a table
+    // would: in any order, the last of a key's entries winning.
+    void readsEntriesInAnyOrder()
+    {
+        QByteArray bytes;
+        {
+            QDataStream out(&bytes, QIODevice::WriteOnly);
+            out.setVersion(QDataStream::Qt_6_4);
+            out << quint32(3) << u"went\tVERB"_s << u"walk"_s << u"bought\tVERB"_s << u"buy"_s
+                << u"went\tVERB"_s << u"go"_s;
+            out << quint32(3);
+            out << u"NOUN\ties"_s << quint8(0) << qint32(3) << u"y"_s;
+            out << u"NOUN\t"_s << quint8(0) << qint32(0) << QString();
+            out << u"NOUN\ts"_s << quint8(0) << qint32(1) << QString();
+        }
+        QDataStream in(bytes);
+        in.setVersion(QDataStream::Qt_6_4);
+        const Result<Lemmatizer> read = Lemmatizer::read(in);
+        QVERIFY2(read.ok(), qPrintable(read.error()));
+        QCOMPARE(read->lemma(u"went"_s, u"VERB"_s), u"go"_s);
+        QCOMPARE(read->lemma(u"bought"_s, u"VERB"_s), u"buy"_s);
+        QCOMPARE(read->lemma(u"refineries"_s, u"NOUN"_s), u"refinery"_s);
+        QCOMPARE(read->lemma(u"ports"_s, u"NOUN"_s), u"port"_s);
+        QCOMPARE(read->lemma(u"fish"_s, u"NOUN"_s), u"fish"_s);
+        // Written back in key order, once each.
+        QByteArray again;
+        {
+            QDataStream out(&again, QIODevice::WriteOnly);
+            out.setVersion(QDataStream::Qt_6_4);
+            read->write(out);
+        }
+        QDataStream check(again);
+        check.setVersion(QDataStream::Qt_6_4);
+        quint32 count = 0;
+        QString first, firstLemma, second, secondLemma;
+        check >> count >> first >> firstLemma >> second >> secondLemma;
+        QCOMPARE(count, 2u);
+        QCOMPARE(first, u"bought\tVERB"_s);
+        QCOMPARE(second, u"went\tVERB"_s);
+        QCOMPARE(secondLemma, u"go"_s);
+    }
+
+    // A script longer than the form is passed over for a shorter ending's.
+    void aScriptLongerThanTheFormIsSkipped()
+    {
+        QByteArray bytes;
+        {
+            QDataStream out(&bytes, QIODevice::WriteOnly);
+            out.setVersion(QDataStream::Qt_6_4);
+            out << quint32(0) << quint32(2);
+            out << u"NOUN\t"_s << quint8(0) << qint32(0) << u"-x"_s;
+            out << u"NOUN\tox"_s << quint8(0) << qint32(5) << u"en"_s;
+        }
+        QDataStream in(bytes);
+        in.setVersion(QDataStream::Qt_6_4);
+        const Result<Lemmatizer> read = Lemmatizer::read(in);
+        QVERIFY2(read.ok(), qPrintable(read.error()));
+        QCOMPARE(read->lemma(u"ox"_s, u"NOUN"_s), u"ox-x"_s);
+        QCOMPARE(read->lemma(u"boxox"_s, u"NOUN"_s), u"en"_s);
     }
 
     void untrainedLeavesFormsAlone()
