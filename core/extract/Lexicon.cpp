@@ -187,16 +187,29 @@ QList<QStringView> splitFields(QStringView line)
     return fields;
 }
 
+// Whether `c` may be in a plain ASCII word: one that folds to itself in
+// lower case.
+bool isPlainWordCharacter(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u < 0x80 && u != u'.' && u != u' ' && u != u'\t' && u != u'\n' && u != u'\r';
+}
+
 } // namespace
+
+QString foldName(const QString &text)
+{
+    const bool folded = !text.isEmpty() && std::all_of(text.begin(), text.end(), [](QChar c) {
+        return isPlainWordCharacter(c) && !(c.unicode() >= u'A' && c.unicode() <= u'Z');
+    });
+    return folded ? text : foldName(QStringView(text));
+}
 
 QString foldName(QStringView text)
 {
     // A plain ASCII word, by far the commonest case, folds to itself in
     // lower case: one pass, one allocation.
-    const bool plainWord = std::all_of(text.begin(), text.end(), [](QChar c) {
-        const char16_t u = c.unicode();
-        return u < 0x80 && u != u'.' && u != u' ' && u != u'\t' && u != u'\n' && u != u'\r';
-    });
+    const bool plainWord = std::all_of(text.begin(), text.end(), isPlainWordCharacter);
     if (plainWord) {
         QString folded(text.size(), Qt::Uninitialized);
         QChar *out = folded.data();

@@ -28,6 +28,9 @@ struct KnownName
 // marks dropped, lower case, ’ and ‘ as ', periods dropped ("U.S." -> "us"),
 // runs of whitespace as one space, trimmed.
 QString foldName(QStringView text);
+// The same; a string that is its own key (a word in lower-case ASCII, as
+// most words and lemmas are) comes back shared, not copied.
+QString foldName(const QString &text);
 
 // General knowledge that entity extraction draws on, loaded from the data
 // files of resources/lexicon/ (see the README there for their formats) and

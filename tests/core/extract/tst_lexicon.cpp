@@ -149,6 +149,9 @@ private Q_SLOTS:
         QTest::newRow("sharp s") << u"Straße"_s << u"straße"_s;
         QTest::newRow("Greek final sigma") << u"ΑΘΗΝΑ Αθήνας"_s << u"αθηνα αθηνασ"_s;
         QTest::newRow("hyphen kept") << u"Saint-Gobain"_s << u"saint-gobain"_s;
+        QTest::newRow("already folded") << u"saint-gobain"_s << u"saint-gobain"_s;
+        QTest::newRow("folded but for a period") << u"inc."_s << u"inc"_s;
+        QTest::newRow("folded but for a space") << u"le monde "_s << u"le monde"_s;
         QTest::newRow("empty") << QString() << QString();
         QTest::newRow("only periods and spaces") << u" . . "_s << QString();
     }
@@ -158,6 +161,15 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, folded);
         QCOMPARE(NewsGraph::foldName(text), folded);
+        QCOMPARE(NewsGraph::foldName(QStringView(text)), folded);
+    }
+
+    void aFoldedWordIsNotCopied()
+    {
+        const QString word = u"partner"_s;
+        QCOMPARE(NewsGraph::foldName(word).constData(), word.constData());
+        const QString capitalised = u"Partner"_s;
+        QVERIFY(NewsGraph::foldName(capitalised).constData() != capitalised.constData());
     }
 
     void everyCategoryLoaded_data()
