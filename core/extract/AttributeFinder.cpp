@@ -688,7 +688,7 @@ private:
 
     const QString &foldedToken(int i)
     {
-        m_key.clear();
+        m_key.resize(0); // clear() would free the buffer the next key is written into
         appendFolded(m_key, tokenText(i));
         return m_key;
     }
@@ -729,7 +729,7 @@ private:
 template<typename V> Scanner::Match<V> Scanner::match(const PhraseTable<V> &table, int i)
 {
     Match<V> best;
-    m_key.clear();
+    m_key.resize(0);
     bool lower = false;
     for (int j = i; j < count(); ++j) {
         if (j > i && token(j).spaced)
