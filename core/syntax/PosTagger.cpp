@@ -66,7 +66,8 @@ struct SentenceWords
     std::vector<QStringView> context; // normalisedWord()
     std::vector<QStringView> endings; // the last three characters, in lower case
     QStringList otherEndings;         // those of words not in ASCII
-    QStringList shapes;
+    QString shapeText;                // the words' shapes, one after the other
+    std::vector<QStringView> shapes;  // each word's, in shapeText
     std::vector<QStringView> classes; // ambiguity classes: the tags each word had in training
 };
 
@@ -75,9 +76,15 @@ SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QStri
     SentenceWords sentence;
     sentence.written = words;
     sentence.lower.reserve(words.size());
-    sentence.shapes.reserve(words.size());
-    for (std::vector<QStringView> *list : {&sentence.context, &sentence.endings, &sentence.classes})
+    for (std::vector<QStringView> *list : {&sentence.context, &sentence.endings, &sentence.classes, &sentence.shapes})
         list->reserve(std::size_t(words.size()));
+    // A shape has at most a character a character.
+    qsizetype characters = 0;
+    for (const QString &word : words)
+        characters += word.size();
+    sentence.shapeText.reserve(characters);
+    std::vector<qsizetype> shapeEnds;
+    shapeEnds.reserve(std::size_t(words.size()));
     for (const QString &word : words) {
         sentence.lower.append(lowerCase(word));
         const QStringView lower(sentence.lower.constLast());
@@ -90,9 +97,16 @@ SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QStri
         if (!ascii)
             sentence.otherEndings.append(word.right(3).toLower());
         sentence.endings.push_back(ascii ? lower.right(3) : QStringView(sentence.otherEndings.constLast()));
-        sentence.shapes.append(wordShape(word));
+        appendWordShape(word, sentence.shapeText);
+        shapeEnds.push_back(sentence.shapeText.size());
         const auto found = ambiguityClasses.constFind(word);
         sentence.classes.push_back(found == ambiguityClasses.cend() ? QStringView(u"!UNSEEN") : QStringView(*found));
+    }
+    // Viewed once written: the string no longer moves.
+    qsizetype start = 0;
+    for (const qsizetype end : shapeEnds) {
+        sentence.shapes.push_back(QStringView(sentence.shapeText).sliced(start, end - start));
+        start = end;
     }
     return sentence;
 }
@@ -127,7 +141,7 @@ void featuresAt(const SentenceWords &sentence, int i, int previous, int beforePr
     add(FeatureHash(Template::Suffix4) << l.right(4));
     add(FeatureHash(Template::Prefix1) << QStringView(word).left(1));
     add(FeatureHash(Template::Prefix3) << l.left(3));
-    add(FeatureHash(Template::Shape) << sentence.shapes.at(i));
+    add(FeatureHash(Template::Shape) << sentence.shapes[std::size_t(i)]);
     add(FeatureHash(Template::PreviousTag) << previous);
     add(FeatureHash(Template::PreviousTwoTags) << previous << beforePrevious);
     add(FeatureHash(Template::PreviousTagAndWord) << previous << context);

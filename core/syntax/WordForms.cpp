@@ -50,15 +50,13 @@ QStringView wordKind(QStringView word)
     return {};
 }
 
-QString wordShape(const QString &word)
+void appendWordShape(QStringView word, QString &out)
 {
-    // Written into a string made once at the most it can take (a character
-    // a character) and cut to length, rather than grown a character at a
-    // time: half the instructions.
-    if (word.isEmpty())
-        return {};
-    QString shape(word.size(), Qt::Uninitialized);
-    QChar *end = shape.data();
+    // Written in place and cut to length, rather than grown a character at
+    // a time: half the instructions.
+    const qsizetype at = out.size();
+    out.resize(at + word.size());
+    QChar *end = out.data() + at;
     QChar last;
     for (const QChar c : word) {
         const QChar kind = c.isUpper() ? u'X' : c.isLower() ? u'x' : c.isDigit() ? u'd' : c;
@@ -66,10 +64,17 @@ QString wordShape(const QString &word)
             *end++ = kind;
         last = kind;
     }
-    if (end == shape.constData())
-        return {}; // null, as an empty string grown from nothing is
-    shape.truncate(end - shape.constData());
-    return shape;
+    out.truncate(end - out.constData());
+}
+
+QString wordShape(const QString &word)
+{
+    QString shape;
+    if (word.isEmpty())
+        return shape; // null, as an empty string grown from nothing is
+    shape.reserve(word.size());
+    appendWordShape(word, shape);
+    return shape.isEmpty() ? QString() : shape;
 }
 
 } // namespace NewsGraph

@@ -26,5 +26,9 @@ QStringView wordKind(QStringView word);
 // The word's shape: "Brivalto" -> "Xx", "GB200" -> "Xd", "18,000" -> "d,d",
 // "e-mail" -> "x-x" (runs of one kind of character written once).
 QString wordShape(const QString &word);
+// Appends the shape of `word` to `out`, which has room for it (as many
+// characters as the word has): for a caller that keeps the shapes of a
+// sentence's words in one string.
+void appendWordShape(QStringView word, QString &out);
 
 } // namespace NewsGraph
