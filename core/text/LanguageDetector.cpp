@@ -31,22 +31,26 @@ bool isWordChar(QChar c)
     return c.isLetter() || c.isMark();
 }
 
-// Normalises a word for lookup: case folded, ’ as ', composed accents.
-QString lookupForm(QStringView word)
+// Normalises a word for lookup into `form`: case folded, ’ as ', composed
+// accents. `form` is the caller's, kept from word to word so that its buffer
+// is reused.
+const QString &lookupForm(QStringView word, QString &form)
 {
     // Most words are ASCII: folded here, with no marks to compose.
     if (std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c.unicode() < 0x80; })) {
-        QString form(word.size(), Qt::Uninitialized);
+        form.resize(word.size());
         QChar *out = form.data();
         for (const QChar c : word)
             *out++ = c >= u'A' && c <= u'Z' ? QChar(c.unicode() + (u'a' - u'A')) : c;
         return form;
     }
-    QString form = word.toString().toCaseFolded();
+    form = word.toString().toCaseFolded();
     form.replace(QChar(0x2019), u'\'');
     for (const QChar c : std::as_const(form)) {
-        if (c.isMark())
-            return form.normalized(QString::NormalizationForm_C);
+        if (c.isMark()) {
+            form = form.normalized(QString::NormalizationForm_C);
+            break;
+        }
     }
     return form;
 }
@@ -98,8 +102,9 @@ QString LanguageDetector::detect(QStringView text) const
     QList<int> hits(codes.size(), 0);
     int words = 0;
 
+    QString form;
     auto count = [&](QStringView word) {
-        const auto found = m_languagesOfWord.constFind(lookupForm(word));
+        const auto found = m_languagesOfWord.constFind(lookupForm(word, form));
         if (found == m_languagesOfWord.cend())
             return;
         for (const qsizetype i : *found)
@@ -129,7 +134,7 @@ QString LanguageDetector::detect(QStringView text) const
                 break;
             }
         }
-        if (apostrophe < 0 || isKnown(lookupForm(word))) {
+        if (apostrophe < 0 || isKnown(lookupForm(word, form))) {
             count(word);
             continue;
         }
@@ -137,7 +142,7 @@ QString LanguageDetector::detect(QStringView text) const
         // Otherwise ("Nvidia’s", "it’s" when not listed) the part before the
         // apostrophe is the word.
         const QStringView head = word.first(apostrophe + 1);
-        if (isKnown(lookupForm(head))) {
+        if (isKnown(lookupForm(head, form))) {
             count(head);
             count(word.sliced(apostrophe + 1));
             ++words;
