@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -101,28 +103,44 @@ class Tree
 public:
     explicit Tree(const ConlluSentence &sentence)
         : m_words(sentence.words)
-        , m_children(sentence.words.size())
     {
         repairTitleBeforeName();
         m_lemmas.reserve(m_words.size());
         for (const ConlluWord &word : std::as_const(m_words))
             m_lemmas.append(foldName(word.lemma.isEmpty() ? word.form : word.lemma));
-        for (int w = 0; w < m_words.size(); ++w) {
-            const int head = m_words[w].head - 1;
-            if (head >= 0 && head < m_words.size())
-                m_children[head].append(w);
+        // Each word's dependents in one array, in sentence order, a word's
+        // from m_firstChild[w] to m_firstChild[w + 1]: one allocation for
+        // the sentence instead of one per head.
+        const std::size_t count = std::size_t(m_words.size());
+        m_firstChild.assign(count + 1, 0);
+        for (std::size_t w = 0; w < count; ++w) {
+            if (const int head = this->head(int(w)); head >= 0 && head < int(count))
+                ++m_firstChild[std::size_t(head) + 1];
+        }
+        for (std::size_t w = 0; w < count; ++w)
+            m_firstChild[w + 1] += m_firstChild[w];
+        m_children.resize(m_firstChild[count]);
+        std::vector<int> filled(m_firstChild.cbegin(), m_firstChild.cend() - 1);
+        for (std::size_t w = 0; w < count; ++w) {
+            if (const int head = this->head(int(w)); head >= 0 && head < int(count))
+                m_children[std::size_t(filled[std::size_t(head)]++)] = int(w);
         }
     }
 
     int size() const { return int(m_words.size()); }
     const ConlluWord &word(int w) const { return m_words[w]; }
     int head(int w) const { return m_words[w].head - 1; }
-    const QList<int> &children(int w) const { return m_children[w]; }
+    std::span<const int> children(int w) const
+    {
+        return std::span<const int>(m_children).subspan(std::size_t(m_firstChild[std::size_t(w)]),
+                                                         std::size_t(m_firstChild[std::size_t(w) + 1] - m_firstChild[std::size_t(w)]));
+    }
     const QString &lemma(int w) const { return m_lemmas[w]; } // folded
 
     bool hasChild(int w, const QString &relation) const
     {
-        return std::any_of(m_children[w].cbegin(), m_children[w].cend(),
+        const std::span<const int> dependents = children(w);
+        return std::any_of(dependents.begin(), dependents.end(),
                            [&](int c) { return relationMatches(m_words[c].deprel, relation); });
     }
 
@@ -130,17 +148,17 @@ public:
     // Soufflet", "'s" for "Hudbay's"; empty for none.
     QString caseWord(int w) const
     {
-        for (int c : m_children[w]) {
+        for (int c : children(w)) {
             if (m_words[c].deprel == u"case"_s)
                 return lemma(c);
         }
         // "by Orvane Logistics Inc.": the parser may hang the marker on the
         // name's first word and the name on its last.
-        for (int c : m_children[w]) {
+        for (int c : children(w)) {
             const QStringView relation = baseRelation(m_words[c].deprel);
             if (c >= w || (relation != u"compound" && relation != u"flat"))
                 continue;
-            for (int g : m_children[c]) {
+            for (int g : children(c)) {
                 if (m_words[g].deprel == u"case"_s)
                     return lemma(g);
             }
@@ -178,7 +196,8 @@ private:
 
     QList<ConlluWord> m_words; // a copy: repairs change heads
     QStringList m_lemmas;      // folded, looked up many times
-    QList<QList<int>> m_children;
+    std::vector<int> m_firstChild; // where each word's dependents start in m_children
+    std::vector<int> m_children;
 };
 
 } // namespace
@@ -331,8 +350,8 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
     const auto hasOwnTitle = [&](int w) {
         if (m_lexicon->containsKey(Lexicon::Category::PersonTitle, tree.lemma(w)))
             return true; // "A and vice chairman B": the conjunct is the title
-        const QList<int> &children = tree.children(w);
-        return std::any_of(children.cbegin(), children.cend(), [&](int c) {
+        const std::span<const int> children = tree.children(w);
+        return std::any_of(children.begin(), children.end(), [&](int c) {
             const QStringView relation = baseRelation(tree.word(c).deprel);
             return c < w && (relation == u"compound" || relation == u"amod" || relation == u"nmod")
                 && m_lexicon->containsKey(Lexicon::Category::PersonTitle, tree.lemma(c));
@@ -471,7 +490,8 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                             if (d == trigger && w != trigger)
                                 continue;
                             next.append(d);
-                            stack += tree.children(d);
+                            for (const int c : tree.children(d))
+                                stack.append(c);
                         }
                         continue;
                     }
@@ -627,7 +647,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
                 // is not "president").
                 const bool present = std::any_of(entries.cbegin(), entries.cend(), [&](const QStringList &others) {
                     return std::all_of(others.cbegin(), others.cend(), [&](const QString &other) { return below(w, other); })
-                        && std::none_of(tree.children(w).cbegin(), tree.children(w).cend(), [&](int c) {
+                        && std::ranges::none_of(tree.children(w), [&](int c) {
                                const QString modifier = tree.lemma(c);
                                return m_demotingWords.contains(modifier) && !others.contains(modifier);
                            });
