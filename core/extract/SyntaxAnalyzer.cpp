@@ -3,6 +3,7 @@
 #include "core/extract/Lexicon.h"
 
 #include <QDir>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -17,15 +18,30 @@ bool isNameMention(const QString &surface, const Lexicon &lexicon)
 
 Result<SyntaxAnalyzer> SyntaxAnalyzer::fromDirectory(const QString &directory, const QStringList &languages)
 {
-    // One after the other: side by side on two threads took as long here
-    // (loading is parsing bytes and faulting pages in) and left a second
-    // malloc arena holding up to 45 MB more.
+    // Side by side: reading a model is parsing its bytes and building its
+    // tables, and nothing else runs while an ingest starts. The French model
+    // read on another thread while this one reads the English took an
+    // article's ingest from 0.32 to 0.24 s (Release, 2026-12-07), for 19 MB
+    // more at its peak (that thread's malloc arena).
+    const QString folder = directory;
+    const auto read = [folder](const QString &language) {
+        return readSyntaxModelFile(QDir(folder).filePath(language + u".model"_s));
+    };
+    QList<QFuture<Result<SyntaxModel>>> others;
+    for (qsizetype i = 1; i < languages.size(); ++i)
+        others.append(QtConcurrent::run(read, languages[i]));
+    QList<Result<SyntaxModel>> models;
+    if (!languages.isEmpty())
+        models.append(read(languages.constFirst()));
+    for (QFuture<Result<SyntaxModel>> &other : others)
+        models.append(other.takeResult());
+
+    // The first that cannot be read, in the order asked, names the problem.
     SyntaxAnalyzer analyzer;
-    for (const QString &language : languages) {
-        Result<SyntaxModel> model = readSyntaxModelFile(QDir(directory).filePath(language + u".model"_s));
-        if (!model)
-            return Error{model.error()};
-        analyzer.m_models.insert(language, std::make_shared<const SyntaxModel>(std::move(model).value()));
+    for (qsizetype i = 0; i < languages.size(); ++i) {
+        if (!models[i])
+            return Error{models[i].error()};
+        analyzer.m_models.insert(languages[i], std::make_shared<const SyntaxModel>(std::move(models[i]).value()));
     }
     return analyzer;
 }

@@ -156,6 +156,11 @@ private Q_SLOTS:
         const Result<SyntaxAnalyzer> missing = SyntaxAnalyzer::fromDirectory(u":/models"_s, {u"en"_s, u"xx"_s});
         QVERIFY(!missing.ok());
         QVERIFY2(missing.error().contains(u"xx.model"_s), qPrintable(missing.error()));
+        // The models are read side by side; the first asked for that
+        // cannot be read is the one named.
+        const Result<SyntaxAnalyzer> both = SyntaxAnalyzer::fromDirectory(u":/models"_s, {u"yy"_s, u"en"_s, u"xx"_s});
+        QVERIFY(!both.ok());
+        QVERIFY2(both.error().contains(u"yy.model"_s), qPrintable(both.error()));
     }
 };
 
