@@ -97,6 +97,13 @@ Result<DependencyRules::Slot> parseSlot(const QString &text)
     return slot;
 }
 
+// Whether a step's relations are `relation` alone; compared in place, as a
+// QStringList to compare with would be an allocation for each path tried.
+bool isOnly(const QStringList &relations, QStringView relation)
+{
+    return relations.size() == 1 && relations.constFirst() == relation;
+}
+
 // The words of a sentence with their dependents, for walking the tree.
 class Tree
 {
@@ -550,11 +557,11 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
             const Path &path = slot.paths[p];
             QList<int> ends;
             follow(trigger, path, passive, ends);
-            const bool subtree = !path.isEmpty() && path.constLast().relations == QStringList{u"*"_s};
+            const bool subtree = !path.isEmpty() && isOnly(path.constLast().relations, u"*");
             // The trigger itself, when it is a name, is that name alone: in
             // "Saint-Quivel (Vendée) et Le Tréport", the apposition is the
             // first conjunct's, not the second's.
-            const bool itself = path.size() == 1 && path.constFirst().relations == QStringList{u"self"_s};
+            const bool itself = path.size() == 1 && isOnly(path.constFirst().relations, u"self");
             for (int w : std::as_const(ends)) {
                 // What a remark talks about takes the places it names as
                 // actors ("India and China are watching"), not those where
@@ -672,7 +679,7 @@ QList<DependencyRules::Statement> DependencyRules::apply(const ConlluSentence &s
             }
             const QList<int> objects = fillSlot(w, rule.object, *passive, &objectPath);
             const bool remark = std::any_of(rule.object.paths.cbegin(), rule.object.paths.cend(), [](const Path &path) {
-                return !path.isEmpty() && path.constLast().relations == QStringList{u"*"_s};
+                return !path.isEmpty() && isOnly(path.constLast().relations, u"*");
             });
             for (int subject : subjects) {
                 // An organisation named in its own remark ("Lionsgate said
