@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <optional>
 
@@ -36,6 +37,13 @@ Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexico
                                                            const QString &userLexiconFile,
                                                            const QString &modelDirectory)
 {
+    // The syntax models are most of the reading (the English one alone
+    // takes longer than all the lexicons): they are read on the thread pool
+    // while the lexicons are read here.
+    QFuture<Result<SyntaxAnalyzer>> syntax;
+    if (!modelDirectory.isEmpty())
+        syntax = QtConcurrent::run([modelDirectory] { return SyntaxAnalyzer::fromDirectory(modelDirectory); });
+
     Result<TextAnalyzer> textAnalyzer = TextAnalyzer::fromDirectory(lexiconDirectory);
     if (!textAnalyzer)
         return Error{textAnalyzer.error()};
@@ -55,10 +63,10 @@ Result<DocumentProcessor> DocumentProcessor::fromDirectory(const QString &lexico
         return Error{relationExtractor.error()};
     std::unique_ptr<NameTyper> nameTyper;
     if (!modelDirectory.isEmpty()) {
-        Result<SyntaxAnalyzer> syntax = SyntaxAnalyzer::fromDirectory(modelDirectory);
-        if (!syntax)
-            return Error{syntax.error()};
-        relationExtractor->setSyntaxAnalyzer(std::move(syntax).value());
+        Result<SyntaxAnalyzer> models = syntax.takeResult();
+        if (!models)
+            return Error{models.error()};
+        relationExtractor->setSyntaxAnalyzer(std::move(models).value());
         Result<NameTyper> typer = NameTyper::readFile(QDir(modelDirectory).filePath(nameTyperFileName()));
         if (!typer)
             return Error{typer.error()};
