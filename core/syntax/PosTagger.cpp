@@ -3,6 +3,7 @@
 #include "core/syntax/ModelStreamReader.h"
 #include "core/syntax/WordForms.h"
 
+#include <QHash>
 #include <QMap>
 
 #include <algorithm>
@@ -69,15 +70,34 @@ struct SentenceWords
     QString shapeText;                // the words' shapes, one after the other
     std::vector<QStringView> shapes;  // each word's, in shapeText
     std::vector<QStringView> classes; // ambiguity classes: the tags each word had in training
+    std::vector<int> dictionaryTags;  // the tag the dictionary gives each word, -1 for none
 };
 
-SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QString> &ambiguityClasses)
+// What training learnt of a word: its dictionary tag (-1 for none) and its
+// ambiguity class (null for none).
+struct FormKnowledge
+{
+    int tag = -1;
+    const QString *classes = nullptr;
+};
+
+// The knowledge in a tagger's entry for a form (see PosTagger::knownForm).
+template<typename KnownForm>
+FormKnowledge knowledgeFrom(const KnownForm *known)
+{
+    return known ? FormKnowledge{known->tag, known->hasClasses ? &known->classes : nullptr} : FormKnowledge{};
+}
+
+// `knowledgeOf(word)` gives a FormKnowledge.
+template<typename KnowledgeOf>
+SentenceWords sentenceWords(const QStringList &words, KnowledgeOf &&knowledgeOf)
 {
     SentenceWords sentence;
     sentence.written = words;
     sentence.lower.reserve(words.size());
     for (std::vector<QStringView> *list : {&sentence.context, &sentence.endings, &sentence.classes, &sentence.shapes})
         list->reserve(std::size_t(words.size()));
+    sentence.dictionaryTags.reserve(std::size_t(words.size()));
     // A shape has at most a character a character.
     qsizetype characters = 0;
     for (const QString &word : words)
@@ -99,8 +119,9 @@ SentenceWords sentenceWords(const QStringList &words, const QHash<QString, QStri
         sentence.endings.push_back(ascii ? lower.right(3) : QStringView(sentence.otherEndings.constLast()));
         appendWordShape(word, sentence.shapeText);
         shapeEnds.push_back(sentence.shapeText.size());
-        const auto found = ambiguityClasses.constFind(word);
-        sentence.classes.push_back(found == ambiguityClasses.cend() ? QStringView(u"!UNSEEN") : QStringView(*found));
+        const FormKnowledge known = knowledgeOf(word);
+        sentence.classes.push_back(known.classes ? QStringView(*known.classes) : QStringView(u"!UNSEEN"));
+        sentence.dictionaryTags.push_back(known.tag);
     }
     // Viewed once written: the string no longer moves.
     qsizetype start = 0;
@@ -199,8 +220,7 @@ int highestScoringTag(const std::vector<quint64> &features, const LinearModel &m
 // next words. The tag ids chosen, one per word, for the first `count`
 // words (-1: all of them).
 template<typename Choose>
-QList<int> decode(const SentenceWords &sentence, const QHash<QString, int> &dictionary, Choose choose,
-                  const QList<int> &given = {}, qsizetype count = -1)
+QList<int> decode(const SentenceWords &sentence, Choose choose, const QList<int> &given = {}, qsizetype count = -1)
 {
     const qsizetype end = count < 0 ? sentence.written.size() : std::min(count, sentence.written.size());
     QList<int> tags;
@@ -210,7 +230,7 @@ QList<int> decode(const SentenceWords &sentence, const QHash<QString, int> &dict
     for (int i = 0; i < end; ++i) {
         int tag = given.value(i, -1);
         if (tag < 0)
-            tag = dictionary.value(sentence.written.at(i), -1);
+            tag = sentence.dictionaryTags[std::size_t(i)];
         if (tag < 0) {
             featuresAt(sentence, i, previous, beforePrevious, features);
             tag = choose(i, features);
@@ -223,6 +243,44 @@ QList<int> decode(const SentenceWords &sentence, const QHash<QString, int> &dict
 }
 
 } // namespace
+
+void PosTagger::indexForms()
+{
+    // One entry a form, its parts from the last of its entries that has
+    // them (a file read into two hashes kept the last of each). Model files
+    // list the dictionary, then the classes, each in form order.
+    std::stable_sort(m_forms.begin(), m_forms.end(),
+                     [](const KnownForm &a, const KnownForm &b) { return a.form < b.form; });
+    std::vector<KnownForm> merged;
+    merged.reserve(m_forms.size());
+    for (KnownForm &known : m_forms) {
+        if (merged.empty() || merged.back().form != known.form) {
+            merged.push_back(std::move(known));
+            continue;
+        }
+        KnownForm &into = merged.back();
+        if (known.tag >= 0)
+            into.tag = known.tag;
+        if (known.hasClasses) {
+            into.hasClasses = true;
+            into.classes = std::move(known.classes);
+        }
+    }
+    m_forms = std::move(merged);
+    std::vector<quint64> hashes;
+    hashes.reserve(m_forms.size());
+    for (const KnownForm &known : m_forms)
+        hashes.push_back(StringKeyHasher().add(known.form).value());
+    m_formIndex = StringKeyIndex(hashes);
+}
+
+const PosTagger::KnownForm *PosTagger::knownForm(QStringView form) const
+{
+    const qsizetype found = m_formIndex.find(StringKeyHasher().add(form).value(), [&](qsizetype entry) {
+        return m_forms[std::size_t(entry)].form == form;
+    });
+    return found < 0 ? nullptr : &m_forms[std::size_t(found)];
+}
 
 PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const TrainingOptions &options)
 {
@@ -255,17 +313,23 @@ PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const Trainin
                 bestTag = tag.key();
             }
         }
+        KnownForm known;
+        known.form = form.key();
         if (total >= options.dictionaryMinimumCount
             && double(best) / double(total) >= options.dictionaryMinimumShare)
-            tagger.m_dictionary.insert(form.key(), tagId.value(bestTag));
+            known.tag = tagId.value(bestTag);
         // Only words seen often enough that the class is not their answer
         // key: a rare word's class would be the very tag it is trained on.
         if (total >= ambiguityClassMinimumCount) {
             QStringList seen = form->keys();
             seen.sort();
-            tagger.m_ambiguityClasses.insert(form.key(), seen.join(u'|'));
+            known.hasClasses = true;
+            known.classes = seen.join(u'|');
         }
+        if (known.tag >= 0 || known.hasClasses)
+            tagger.m_forms.push_back(std::move(known));
     }
+    tagger.indexForms();
 
     LinearModelTrainer trainer(int(tagger.m_tags.size()));
     std::mt19937 random(options.seed);
@@ -275,7 +339,7 @@ PosTagger PosTagger::train(const QList<ConlluSentence> &sentences, const Trainin
     for (int iteration = 0; iteration < options.iterations; ++iteration) {
         for (const qsizetype s : order) {
             const ConlluSentence &sentence = sentences.at(s);
-            decode(sentenceWords(sentence.forms(), tagger.m_ambiguityClasses), tagger.m_dictionary,
+            decode(sentenceWords(sentence.forms(), [&tagger](const QString &word) { return knowledgeFrom(tagger.knownForm(word)); }),
                    [&](int i, const std::vector<quint64> &features) {
                        const int guess = highestScoringTag(features, trainer.current());
                        if (const QString &upos = sentence.words.at(i).upos; !upos.isEmpty())
@@ -317,7 +381,7 @@ QString PosTagger::firstTag(const QStringList &words) const
 
 QList<int> PosTagger::tagIds(const QStringList &words, const QList<int> &given, qsizetype count) const
 {
-    return decode(sentenceWords(words, m_ambiguityClasses), m_dictionary,
+    return decode(sentenceWords(words, [this](const QString &word) { return knowledgeFrom(knownForm(word)); }),
                   [&](int, const std::vector<quint64> &features) { return highestScoringTag(features, m_model); },
                   given, count);
 }
@@ -328,14 +392,14 @@ quint64 PosTagger::weightsChecksum() const
     FeatureHash hash(Template::Bias);
     for (const QString &tag : m_tags)
         hash << tag;
-    QStringList forms = m_dictionary.keys();
-    forms.sort();
-    for (const QString &form : std::as_const(forms))
-        hash << form << m_dictionary.value(form);
-    forms = m_ambiguityClasses.keys();
-    forms.sort();
-    for (const QString &form : std::as_const(forms))
-        hash << form << m_ambiguityClasses.value(form);
+    for (const KnownForm &known : m_forms) {
+        if (known.tag >= 0)
+            hash << known.form << known.tag;
+    }
+    for (const KnownForm &known : m_forms) {
+        if (known.hasClasses)
+            hash << known.form << known.classes;
+    }
     const quint64 weights = m_model.checksum();
     hash << int(weights) << int(weights >> 16) << int(weights >> 32) << int(weights >> 48);
     return hash.value();
@@ -344,16 +408,16 @@ quint64 PosTagger::weightsChecksum() const
 void PosTagger::write(QDataStream &out) const
 {
     out << m_tags;
-    QStringList forms = m_dictionary.keys();
-    forms.sort();
-    out << quint32(forms.size());
-    for (const QString &form : std::as_const(forms))
-        out << form << quint32(m_dictionary.value(form));
-    forms = m_ambiguityClasses.keys();
-    forms.sort();
-    out << quint32(forms.size());
-    for (const QString &form : std::as_const(forms))
-        out << form << m_ambiguityClasses.value(form);
+    out << quint32(std::count_if(m_forms.cbegin(), m_forms.cend(), [](const KnownForm &known) { return known.tag >= 0; }));
+    for (const KnownForm &known : m_forms) {
+        if (known.tag >= 0)
+            out << known.form << quint32(known.tag);
+    }
+    out << quint32(std::count_if(m_forms.cbegin(), m_forms.cend(), [](const KnownForm &known) { return known.hasClasses; }));
+    for (const KnownForm &known : m_forms) {
+        if (known.hasClasses)
+            out << known.form << known.classes;
+    }
     m_model.write(out);
 }
 
@@ -379,17 +443,18 @@ Result<PosTagger> PosTagger::read(QDataStream &in)
         strings >> form >> tag;
         if (tag >= quint32(tagCount))
             return bad(u"dictionary"_s);
-        tagger.m_dictionary.insert(form, int(tag));
+        tagger.m_forms.push_back({form, int(tag), false, {}});
     }
     strings >> count;
     for (quint32 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QString form, classes;
         strings >> form >> classes;
-        tagger.m_ambiguityClasses.insert(form, classes);
+        tagger.m_forms.push_back({form, -1, true, classes});
     }
     strings.finish();
     if (in.status() != QDataStream::Ok)
         return bad(u"ambiguity classes"_s);
+    tagger.indexForms();
     Result<LinearModel> model = LinearModel::read(in, u"the tagger's weights"_s);
     if (!model)
         return Error{model.error()};

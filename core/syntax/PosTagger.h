@@ -2,9 +2,9 @@
 
 #include "core/syntax/Conllu.h"
 #include "core/syntax/LinearModel.h"
+#include "core/syntax/StringKeyIndex.h"
 
 #include <QDataStream>
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -79,10 +79,27 @@ private:
     // right; a word with an id in `given` keeps it.
     QList<int> tagIds(const QStringList &words, const QList<int> &given, qsizetype count = -1) const;
 
+    // What training learnt of a form: the tag it always has (the
+    // dictionary) and the tags it had (its ambiguity class), either or both.
+    struct KnownForm
+    {
+        QString form;
+        int tag = -1;                 // -1: not in the dictionary
+        bool hasClasses = false;
+        QString classes;              // "NOUN|VERB"
+    };
+    // Sorts the forms, the last of a form's entries winning for each of its
+    // two parts, and indexes them.
+    void indexForms();
+    // The form's entry, or null.
+    const KnownForm *knownForm(QStringView form) const;
+
     QStringList m_tags;
-    LinearModel m_model;                  // one class per tag
-    QHash<QString, int> m_dictionary;     // form -> its only tag
-    QHash<QString, QString> m_ambiguityClasses; // form -> the tags it had in training
+    LinearModel m_model; // one class per tag
+    // In form order (the order of model files), found by a hash of the
+    // form: one lookup a word for both its dictionary tag and its class.
+    std::vector<KnownForm> m_forms;
+    StringKeyIndex m_formIndex;
 };
 
 // The share of words whose UPOS `tagger` gets right, over the words of

@@ -75,6 +75,27 @@ private Q_SLOTS:
         QCOMPARE(serializeSyntaxModel(trainedModel()), bytes);
     }
 
+    // The bundled models, read and written again, give their very bytes:
+    // what is kept in memory for fast lookups (the lemmatiser's and the
+    // tagger's tables) loses nothing and keeps the files' order.
+    void bundledModelsWriteBackTheirBytes_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << u"en"_s;
+        QTest::newRow("fr") << u"fr"_s;
+    }
+
+    void bundledModelsWriteBackTheirBytes()
+    {
+        QFETCH(QString, language);
+        QFile file(u":/models/%1.model"_s.arg(language));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.errorString()));
+        const QByteArray bytes = file.readAll();
+        const Result<SyntaxModel> model = parseSyntaxModel(bytes, file.fileName());
+        QVERIFY2(model.ok(), qPrintable(model.error()));
+        QVERIFY(serializeSyntaxModel(*model) == bytes);
+    }
+
     void damagedFilesAreRefusedByName_data()
     {
         QTest::addColumn<QByteArray>("bytes");
