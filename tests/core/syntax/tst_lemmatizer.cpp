@@ -5,6 +5,8 @@
 #include <QIODevice>
 #include <QTest>
 
+#include <functional>
+
 using namespace NewsGraph;
 using namespace Qt::StringLiterals;
 
@@ -23,6 +25,20 @@ QList<ConlluSentence> treebank()
         u"Les/DET/le usines/NOUN/usine ont/AUX/avoir fermé/VERB/fermer ./PUNCT/."_s,
     };
     return slashTaggedSentences(sentences);
+}
+
+// A lemmatiser read from what `write` puts in a model stream.
+Result<Lemmatizer> readLemmatizer(const std::function<void(QDataStream &out)> &write)
+{
+    QByteArray bytes;
+    {
+        QDataStream out(&bytes, QIODevice::WriteOnly);
+        out.setVersion(QDataStream::Qt_6_4);
+        write(out);
+    }
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_4);
+    return Lemmatizer::read(in);
 }
 
 } // namespace
@@ -90,20 +106,14 @@ private Q_SLOTS:
     // would: in any order, the last of a key's entries winning.
     void readsEntriesInAnyOrder()
     {
-        QByteArray bytes;
-        {
-            QDataStream out(&bytes, QIODevice::WriteOnly);
-            out.setVersion(QDataStream::Qt_6_4);
+        const Result<Lemmatizer> read = readLemmatizer([](QDataStream &out) {
             out << quint32(3) << u"went\tVERB"_s << u"walk"_s << u"bought\tVERB"_s << u"buy"_s
                 << u"went\tVERB"_s << u"go"_s;
             out << quint32(3);
             out << u"NOUN\ties"_s << quint8(0) << qint32(3) << u"y"_s;
             out << u"NOUN\t"_s << quint8(0) << qint32(0) << QString();
             out << u"NOUN\ts"_s << quint8(0) << qint32(1) << QString();
-        }
-        QDataStream in(bytes);
-        in.setVersion(QDataStream::Qt_6_4);
-        const Result<Lemmatizer> read = Lemmatizer::read(in);
+        });
         QVERIFY2(read.ok(), qPrintable(read.error()));
         QCOMPARE(read->lemma(u"went"_s, u"VERB"_s), u"go"_s);
         QCOMPARE(read->lemma(u"bought"_s, u"VERB"_s), u"buy"_s);
@@ -131,17 +141,11 @@ private Q_SLOTS:
     // A script longer than the form is passed over for a shorter ending's.
     void aScriptLongerThanTheFormIsSkipped()
     {
-        QByteArray bytes;
-        {
-            QDataStream out(&bytes, QIODevice::WriteOnly);
-            out.setVersion(QDataStream::Qt_6_4);
+        const Result<Lemmatizer> read = readLemmatizer([](QDataStream &out) {
             out << quint32(0) << quint32(2);
             out << u"NOUN\t"_s << quint8(0) << qint32(0) << u"-x"_s;
             out << u"NOUN\tox"_s << quint8(0) << qint32(5) << u"en"_s;
-        }
-        QDataStream in(bytes);
-        in.setVersion(QDataStream::Qt_6_4);
-        const Result<Lemmatizer> read = Lemmatizer::read(in);
+        });
         QVERIFY2(read.ok(), qPrintable(read.error()));
         QCOMPARE(read->lemma(u"ox"_s, u"NOUN"_s), u"ox-x"_s);
         QCOMPARE(read->lemma(u"boxox"_s, u"NOUN"_s), u"en"_s);
