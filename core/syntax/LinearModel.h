@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/syntax/StringKeyIndex.h"
 
 #include <QDataStream>
 #include <QtGlobal>
@@ -248,20 +249,16 @@ void shuffleTrainingOrder(std::vector<qsizetype> &order, std::mt19937 &random);
 // state asks for a hundred keys, so two rounds, not five.
 inline quint64 featureKey(quint32 featureTemplate, qint64 a = 0, qint64 b = 0, qint64 c = 0, qint64 d = 0)
 {
-    const auto mix = [](quint64 z) {
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    };
-    quint64 h = mix(quint64(featureTemplate) * 0x9e3779b97f4a7c15ULL + quint64(a));
-    h = mix(h ^ (quint64(b) * 0xc2b2ae3d27d4eb4fULL + quint64(c) * 0x165667b19e3779f9ULL
-                 + quint64(d) * 0xd6e8feb86659fd93ULL));
+    quint64 h = splitMix64Finalizer(quint64(featureTemplate) * 0x9e3779b97f4a7c15ULL + quint64(a));
+    h = splitMix64Finalizer(h ^ (quint64(b) * 0xc2b2ae3d27d4eb4fULL + quint64(c) * 0x165667b19e3779f9ULL
+                                 + quint64(d) * 0xd6e8feb86659fd93ULL));
     return h == 0 ? 1 : h;
 }
 
 // A feature key from a template (an enumerator of the model's templates)
-// and the strings and small numbers it reads: FNV-1a over the template and
-// the UTF-16 of each part, parts kept apart by a code unit no text contains.
+// and the strings and small numbers it reads: FNV-1a (StringKeyHasher) over
+// the template and the UTF-16 of each part, parts kept apart by a code unit
+// no text contains.
 class FeatureHash
 {
 public:
@@ -269,34 +266,25 @@ public:
         requires std::is_enum_v<Template>
     explicit FeatureHash(Template feature)
     {
-        add(quint16(feature));
+        m_text.add(QChar(quint16(feature)));
     }
 
     FeatureHash &operator<<(QStringView part)
     {
-        for (const QChar c : part)
-            add(c.unicode());
-        add(0xFFFF);
+        m_text.add(part).separate();
         return *this;
     }
     FeatureHash &operator<<(int number)
     {
-        add(quint16(number & 0xFFFF));
-        add(0xFFFE);
+        m_text.add(QChar(quint16(number & 0xFFFF))).add(QChar(0xFFFE));
         return *this;
     }
     // Mixed so that the low bits LinearModel's table indexes by are as
     // random as the high ones; never 0.
-    quint64 value() const { return featureKey(0, qint64(m_hash)); }
+    quint64 value() const { return featureKey(0, qint64(m_text.state())); }
 
 private:
-    void add(quint16 unit)
-    {
-        m_hash ^= unit;
-        m_hash *= 0x100000001b3ULL;
-    }
-
-    quint64 m_hash = 0xcbf29ce484222325ULL;
+    StringKeyHasher m_text;
 };
 
 } // namespace NewsGraph

@@ -58,10 +58,19 @@ private:
     std::size_t m_mask = 0;
 };
 
-// FNV-1a, 64 bits, over UTF-16 code units, its value mixed by the SplitMix64
-// finaliser so that the low bits StringKeyIndex indexes by are as random as
-// the high ones. Parts are kept apart by separate(): a code unit no text
-// holds.
+// The finaliser of SplitMix64 (Steele et al. 2014): every bit of `z`
+// reaches every bit of the result.
+constexpr quint64 splitMix64Finalizer(quint64 z)
+{
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+// FNV-1a, 64 bits, over UTF-16 code units. value() is mixed by the
+// SplitMix64 finaliser so that the low bits StringKeyIndex indexes by are
+// as random as the high ones; FeatureHash mixes state() its own way. Parts
+// are kept apart by separate(): a code unit no text holds.
 class StringKeyHasher
 {
 public:
@@ -79,13 +88,8 @@ public:
     }
     StringKeyHasher &separate() { return add(QChar(0xFFFF)); }
 
-    quint64 value() const
-    {
-        quint64 z = m_hash;
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
+    quint64 state() const { return m_hash; }
+    quint64 value() const { return splitMix64Finalizer(m_hash); }
 
 private:
     quint64 m_hash = 0xcbf29ce484222325ULL;

@@ -70,11 +70,9 @@ void appendWordShape(QStringView word, QString &out)
 QString wordShape(const QString &word)
 {
     QString shape;
-    if (word.isEmpty())
-        return shape; // null, as an empty string grown from nothing is
     shape.reserve(word.size());
     appendWordShape(word, shape);
-    return shape.isEmpty() ? QString() : shape;
+    return shape.isEmpty() ? QString() : shape; // null, as an empty string grown from nothing is
 }
 
 } // namespace NewsGraph
