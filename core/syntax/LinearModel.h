@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/HugePageAllocator.h"
 #include "core/common/Result.h"
 #include "core/syntax/StringKeyIndex.h"
 
@@ -194,13 +195,17 @@ private:
     int m_classCount = 0;
     bool m_frozen = false;
     float m_scale = 0.0f; // frozen: a weight is its step times this
-    std::vector<Slot> m_slots;
+    // The tables a lookup reads, in huge pages where it can (see
+    // HugePageAllocator).
+    template<typename T>
+    using Table = std::vector<T, HugePageAllocator<T>>;
+    Table<Slot> m_slots;
     std::size_t m_slotMask = 0;
     std::size_t m_rowCount = 0;
     std::vector<quint64> m_rowFeatures; // row -> feature
     std::vector<float> m_weights;       // training: rows × classes
     std::vector<quint64> m_rowPayloads; // frozen: row -> its slot's payload
-    std::vector<SparseStep> m_entries;  // frozen, more than four classes: the rows' non-zero steps
+    Table<SparseStep> m_entries;        // frozen, more than four classes: the rows' non-zero steps
 };
 
 // Averaged perceptron training (Collins, "Discriminative Training Methods

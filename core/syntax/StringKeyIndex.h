@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/common/HugePageAllocator.h"
+
 #include <QStringView>
 #include <QtGlobal>
 
@@ -54,7 +56,7 @@ private:
         quint64 hash = 0;
         qint32 entry = -1; // -1: empty
     };
-    std::vector<Slot> m_slots;
+    std::vector<Slot, HugePageAllocator<Slot>> m_slots; // looked up at random
     std::size_t m_mask = 0;
 };
 
