@@ -1,5 +1,6 @@
 #include "core/syntax/DependencyParser.h"
 
+#include "core/common/HugePageAllocator.h"
 #include "core/syntax/ArcHybridState.h"
 #include "core/syntax/ModelStreamReader.h"
 #include "core/syntax/WordForms.h"
@@ -542,7 +543,7 @@ struct DependencyParser::MoveScorer
     };
     Sums constant{}; // templates of no atoms: the bias
     std::array<Templates, GroupCount> groups;
-    std::vector<qint16> steps; // the tables' entries, `classes` steps each
+    HugePageVector<qint16> steps; // the tables' entries, `classes` steps each
 
     // The sums a parse keeps for a word, with what they were made for: the
     // word's dependents on the side that may change (-1: not made yet).
@@ -669,7 +670,7 @@ struct DependencyParser::LabelScorer
     };
     std::vector<Table> listed;
     std::vector<quint32> lookedUp;
-    std::vector<quint64> rows; // the tables' rows, LinearModel::noRow for combinations the model lacks
+    HugePageVector<quint64> rows; // the tables' rows, LinearModel::noRow for combinations the model lacks
 
     // The templates of the tags and the direction alone, whose rows have
     // steps for most labels (adding the English labeller's 14 listed rows
@@ -679,7 +680,7 @@ struct DependencyParser::LabelScorer
     static constexpr std::array<LabelAtom, 4> mergedAtoms{FirstWord, DependentTag, HeadTag, Direction};
     std::array<quint32, 4> mergedSizes{};
     std::vector<quint32> merged; // the templates summed there
-    std::vector<qint32> mergedSums; // combinations × classes
+    HugePageVector<qint32> mergedSums; // combinations × classes
     std::size_t classes = 0;
 
     // Adds the steps of the labels for an arc whose atoms are `atoms` to

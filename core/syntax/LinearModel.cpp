@@ -347,7 +347,7 @@ void LinearModel::prune(float threshold)
     std::vector<quint64> features;
     std::vector<float> weights;
     std::vector<quint64> payloads;
-    Table<SparseStep> entries;
+    HugePageVector<SparseStep> entries;
     for (std::size_t row = 0; row < m_rowFeatures.size(); ++row) {
         bool decides = false;
         for (std::size_t c = 0; c < classes && !decides; ++c)

@@ -195,17 +195,14 @@ private:
     int m_classCount = 0;
     bool m_frozen = false;
     float m_scale = 0.0f; // frozen: a weight is its step times this
-    // The tables a lookup reads, in huge pages where it can (see
-    // HugePageAllocator).
-    template<typename T>
-    using Table = std::vector<T, HugePageAllocator<T>>;
-    Table<Slot> m_slots;
+    HugePageVector<Slot> m_slots;
     std::size_t m_slotMask = 0;
     std::size_t m_rowCount = 0;
     std::vector<quint64> m_rowFeatures; // row -> feature
     std::vector<float> m_weights;       // training: rows × classes
     std::vector<quint64> m_rowPayloads; // frozen: row -> its slot's payload
-    Table<SparseStep> m_entries;        // frozen, more than four classes: the rows' non-zero steps
+    // Frozen, more than four classes: the rows' non-zero steps.
+    HugePageVector<SparseStep> m_entries;
 };
 
 // Averaged perceptron training (Collins, "Discriminative Training Methods

@@ -56,7 +56,7 @@ private:
         quint64 hash = 0;
         qint32 entry = -1; // -1: empty
     };
-    std::vector<Slot, HugePageAllocator<Slot>> m_slots; // looked up at random
+    HugePageVector<Slot> m_slots;
     std::size_t m_mask = 0;
 };
 
