@@ -14,13 +14,13 @@ namespace NewsGraph {
 // An allocator for the big tables the models look up at random: the
 // weights of the tagger and the parser and the parser's precomputed
 // tables (48 MB for English and French), dozens of lookups for each move
-// the parser makes. With 4 KiB pages nearly every such
-// lookup also misses the TLB, whose few thousand entries cover a few
-// megabytes; a 2 MiB page covers 512 times as much. A block of at least
-// that size is aligned to it and marked MADV_HUGEPAGE, which is what Linux
-// needs to back it with transparent huge pages when they are enabled only
-// on request (Debian's default, "madvise"). Elsewhere, and for smaller
-// blocks, it allocates as std::allocator does. Measured with both builds
+// the parser makes. With 4 KiB pages nearly every such lookup also misses
+// the TLB, whose few thousand entries cover a few megabytes; a 2 MiB page
+// covers 512 times as much. A block of at least that size is aligned to
+// it and marked MADV_HUGEPAGE, which is what Linux needs to back it with
+// transparent huge pages when they are enabled only on request (Debian's
+// default, "madvise"). Elsewhere, and for smaller blocks, it allocates as
+// std::allocator does. Measured with both builds
 // running side by side, one core each, so that they meet the same load:
 // `newsgraph-cli eval-syntax` on en_ewt train 123k → 134k words a second on
 // average over six runs (each run −7 % to +20 %); ingesting 10 MB of news,
