@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -485,6 +486,30 @@ Result<void> writeRelations(Database &database, const DocumentSentences &documen
     }
     return {};
 }
+
+// `text` as a JSON string (RFC 8259: quotes, backslashes and control
+// characters escaped), appended to `json`.
+void appendJsonString(QString &json, QStringView text)
+{
+    json.append(u'"');
+    qsizetype plain = 0; // where the run of characters that need no escape began
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t unit = text[i].unicode();
+        if (unit != u'"' && unit != u'\\' && unit >= 0x20)
+            continue;
+        json.append(text.mid(plain, i - plain));
+        if (unit < 0x20)
+            json.append(u"\\u%1"_s.arg(int(unit), 4, 16, QChar(u'0')));
+        else
+            json.append(u'\\').append(QChar(unit));
+        plain = i + 1;
+    }
+    json.append(text.mid(plain));
+    json.append(u'"');
+}
+
+// How much of the sentences' JSON indexSentences() gives one statement.
+constexpr qsizetype indexRowsCharacters = 16 * 1024 * 1024;
 
 // Ids as a JSON array, bound where SQL reads them with json_each(): one
 // statement for a set of any size.
@@ -1188,15 +1213,57 @@ Result<void> Repository::indexSentences(const QList<qint64> &documentIds)
 {
     if (documentIds.isEmpty())
         return {};
-    // All of them in one statement: FTS5 flushes what it holds at every
-    // statement's savepoint (see migration 4 in Schema.cpp).
+    // The texts are cut here from each document's text, unpacked once, and
+    // handed to FTS5 as one JSON object in one statement: FTS5 writes what a
+    // statement gave it as a new segment (see insertDocument()). Cut in SQL
+    // by sentence_text(), every sentence made SQLite read its whole packed
+    // document again: quadratic in a document's length (a 49 MB article's
+    // 600,000 sentences would each have read its 15 MB).
+    QList<qint64> ids(documentIds);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    Statement sentences(m_database, "SELECT id, start, \"end\" FROM sentences WHERE document_id = ?1 ORDER BY id");
     Statement index(m_database,
                     "INSERT INTO sentences_fts (rowid, text) "
-                    "SELECT s.id, " NEWSGRAPH_SENTENCE_TEXT " FROM sentences s "
-                    "JOIN documents d ON d.id = s.document_id "
-                    "WHERE s.document_id IN (SELECT value FROM json_each(?1)) ORDER BY s.id");
-    index.bind(1, idArray(QSet<qint64>(documentIds.cbegin(), documentIds.cend())));
-    return index.execute();
+                    "SELECT CAST(key AS INTEGER), value FROM json_each(?1)");
+    QString rows;
+    const auto flush = [&]() -> Result<void> {
+        if (rows.isEmpty())
+            return {};
+        rows.append(u'}');
+        index.bind(1, rows);
+        rows.clear();
+        if (Result<void> indexed = index.execute(); !indexed)
+            return indexed;
+        index.reset();
+        return {};
+    };
+    for (const qint64 id : std::as_const(ids)) {
+        const Result<QString> text = documentText(id);
+        if (!text)
+            return Error{text.error()};
+        sentences.bind(1, id);
+        while (sentences.next()) {
+            const qint64 start = sentences.int64(1), end = sentences.int64(2);
+            if (start < 0 || end < start || end > text->size())
+                return m_database.error(u"sentence %1 lies outside its document's text"_s.arg(sentences.int64(0)));
+            // {"sentence id": "its text", ...}
+            rows.append(rows.isEmpty() ? u"{\""_s : u",\""_s);
+            rows.append(QString::number(sentences.int64(0)));
+            rows.append(u"\":"_s);
+            appendJsonString(rows, QStringView(*text).mid(start, end - start));
+            // Well below SQLite's largest string (a billion bytes), so that
+            // a very long document goes in as several statements.
+            if (rows.size() >= indexRowsCharacters) {
+                if (Result<void> flushed = flush(); !flushed)
+                    return flushed;
+            }
+        }
+        if (!sentences.ok())
+            return sentences.error();
+        sentences.reset();
+    }
+    return flush();
 }
 
 Result<QList<qint64>> Repository::insertExtraction(qint64 documentId,
@@ -1287,14 +1354,33 @@ Result<QString> Repository::documentText(qint64 id) const
 
 Result<QList<SentenceRecord>> Repository::sentences(qint64 documentId) const
 {
+    // The document's text is unpacked once and cut here: through
+    // sentence_text() SQLite reads the whole packed document again for every
+    // sentence (quadratic in its length).
     Statement query(m_database,
-                    "SELECT s.id, s.document_id, s.idx, s.start, s.\"end\", " NEWSGRAPH_SENTENCE_TEXT " "
-                    "FROM sentences s JOIN documents d ON d.id = s.document_id "
-                    "WHERE s.document_id = ?1 ORDER BY s.idx");
+                    "SELECT id, document_id, idx, start, \"end\" FROM sentences "
+                    "WHERE document_id = ?1 ORDER BY idx");
     query.bind(1, documentId);
     QList<SentenceRecord> records;
-    while (query.next())
-        records.append(readSentence(query));
+    std::optional<QString> text; // read with the first sentence: no sentences, no document to read
+    while (query.next()) {
+        if (!text) {
+            Result<QString> read = documentText(documentId);
+            if (!read)
+                return Error{read.error()};
+            text = std::move(read).value();
+        }
+        SentenceRecord record;
+        record.id = query.int64(0);
+        record.documentId = query.int64(1);
+        record.index = query.integer(2);
+        record.start = query.integer(3);
+        record.end = query.integer(4);
+        // As sentence_text() does, a range outside the text reads as NULL.
+        if (record.start >= 0 && record.end >= record.start && record.end <= text->size())
+            record.text = text->mid(record.start, record.end - record.start);
+        records.append(record);
+    }
     if (!query.ok())
         return query.error();
     return records;

@@ -75,8 +75,10 @@ public:
                                           const QList<qint64> &knownIds,
                                           SearchIndexing indexing = SearchIndexing::WithDocument);
     // Adds the sentences of documents stored with SearchIndexing::Later to
-    // the full-text index, in one statement. Each document once: twice
-    // would leave its sentences twice in the index.
+    // the full-text index, in one statement (several for texts of tens of
+    // megabytes), each document's text unpacked once. Each document once:
+    // indexed twice, over two calls, its sentences would be twice in the
+    // index.
     Result<void> indexSentences(const QList<qint64> &documentIds);
     // Stores the extraction of a document already stored, whole or not at
     // all (savepoint). For each extracted entity, knownIds[i] is the id of the

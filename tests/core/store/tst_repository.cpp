@@ -621,6 +621,55 @@ private Q_SLOTS:
         QVERIFY(repo().indexSentences({}).ok());
     }
 
+    // What JSON must escape (quotes, backslashes, control characters) and
+    // what it need not (characters beyond the BMP) reach the index and the
+    // search hits as written.
+    void indexesSentencesAsWritten()
+    {
+        const QString quoted = u"Mayor Ilse Vantongeren said \"the C:\\ports\\north pier\" reopens."_s;
+        const QString tabbed = u"Tolls rose\tat Brekkvik\u0001 on \U0001F6A2 ferries."_s;
+        const QString text = quoted + u' ' + tabbed;
+        const Document document = makeDocument(u"quay.txt"_s, text);
+        const auto stored = repo().insertDocument(document, splitSentences(text), {}, {},
+                                                  Repository::SearchIndexing::Later);
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QVERIFY(repo().indexSentences({stored->id, stored->id}).ok()); // the same document once
+        QCOMPARE(searchTexts(u"pier"_s), QStringList{quoted});
+        QCOMPARE(searchTexts(u"\"north pier\""_s), QStringList{quoted});
+        QCOMPARE(searchTexts(u"brekkvik"_s), QStringList{tabbed});
+        QCOMPARE(searchTexts(u"ferries"_s), QStringList{tabbed});
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM sentences_fts_docsize"), 2); // rows indexed
+    }
+
+    // A long document: every sentence indexed and read back, cut from its
+    // text once (not once per sentence, which was quadratic in its length).
+    void indexesAndReadsTheSentencesOfALongDocument()
+    {
+        QString text;
+        constexpr int count = 20000;
+        for (int i = 0; i < count; ++i)
+            text += u"Barge %1 of Orvane Logistics docked at Quay %2. "_s.arg(i).arg(i % 97);
+        const QList<Sentence> split = splitSentences(text);
+        QCOMPARE(split.size(), count);
+        const auto stored = repo().insertDocument(makeDocument(u"barges.txt"_s, text), split, {}, {},
+                                                  Repository::SearchIndexing::Later);
+        QVERIFY2(stored.ok(), qPrintable(stored.error()));
+        QVERIFY(repo().indexSentences({stored->id}).ok());
+
+        const auto sentences = repo().sentences(stored->id);
+        QVERIFY2(sentences.ok(), qPrintable(sentences.error()));
+        QCOMPARE(sentences->size(), count);
+        for (int i : {0, 1, 9999, count - 1}) {
+            const SentenceRecord &sentence = sentences->at(i);
+            QCOMPARE(sentence.index, i);
+            QCOMPARE(sentence.documentId, stored->id);
+            QCOMPARE(sentence.text, text.mid(split[i].start, split[i].end - split[i].start));
+        }
+        QCOMPARE(searchTexts(u"\"barge 12345\""_s), QStringList{sentences->at(12345).text});
+        QCOMPARE(queryInteger(db(), "SELECT count(*) FROM sentences_fts_docsize"), count);
+        QVERIFY(repo().sentences(stored->id + 1)->isEmpty()); // no such document: no sentences
+    }
+
     void searchSurvivesHostileInput_data()
     {
         QTest::addColumn<QString>("query");
