@@ -7,6 +7,7 @@
 #include "core/store/Database.h"
 #include "core/store/NameIds.h"
 #include "core/store/Repository.h"
+#include "core/store/SqlFunctions.h"
 #include "core/store/Statement.h"
 #include "core/store/Transaction.h"
 
@@ -620,7 +621,7 @@ Result<EditRecord> Curator::split(qint64 entityId, const QStringList &aliases, c
         // The mentions by those names; then which sentences still name the
         // entity and which now name the new one only.
         Statement mentions(m_database,
-                           "SELECT m.sentence_id, m.ordinal, sentence_text(d.text, m.start, m.\"end\") "
+                           "SELECT m.sentence_id, m.ordinal, " NEWSGRAPH_TEXT_SLICE("m.start", "m.\"end\"") " "
                            "FROM mentions m JOIN sentences s ON s.id = m.sentence_id "
                            "JOIN documents d ON d.id = s.document_id "
                            "WHERE m.entity_id = ?1 AND m.resolved = 0");
@@ -874,7 +875,7 @@ Result<EditRecord> Curator::rejectStatement(qint64 relationId, qint64 sentenceId
             return Error{relation.error()};
         QJsonObject detail = relationJson(m_database, *relation);
         const QString text = relationText(detail);
-        Statement sentence(m_database, "SELECT d.file_name, s.idx, sentence_text(d.text, s.start, s.\"end\") "
+        Statement sentence(m_database, "SELECT d.file_name, s.idx, " NEWSGRAPH_TEXT_SLICE("s.start", "s.\"end\"") " "
                                        "FROM relation_evidence ev JOIN sentences s ON s.id = ev.sentence_id "
                                        "JOIN documents d ON d.id = s.document_id "
                                        "WHERE ev.relation_id = ?1 AND ev.sentence_id = ?2");
@@ -959,7 +960,7 @@ Result<EditRecord> Curator::link(qint64 subjectId, const QString &predicate, qin
                            {u"predicate"_s, predicate},
                            {u"object"_s, entityJson(*object)}};
         if (sentenceId) {
-            Statement sentence(m_database, "SELECT d.file_name, s.idx, sentence_text(d.text, s.start, s.\"end\") "
+            Statement sentence(m_database, "SELECT d.file_name, s.idx, " NEWSGRAPH_TEXT_SLICE("s.start", "s.\"end\"") " "
                                            "FROM sentences s JOIN documents d ON d.id = s.document_id WHERE s.id = ?1");
             sentence.bind(1, *sentenceId);
             if (!sentence.next()) {

@@ -26,9 +26,8 @@ namespace NewsGraph {
 
 namespace {
 
-// The words of sentence s of document d (joined): sentences keep none of
-// their own (migration 10), see sentence_text() in SqlFunctions.h.
-#define NEWSGRAPH_SENTENCE_TEXT "sentence_text(d.text, s.start, s.\"end\")"
+// The words of sentence s of document d.
+#define NEWSGRAPH_SENTENCE_TEXT NEWSGRAPH_TEXT_SLICE("s.start", "s.\"end\"")
 // The name of the rule that read the evidence row ev (migration 15).
 #define NEWSGRAPH_EVIDENCE_RULE "(SELECT name FROM rules WHERE id = ev.rule_id)"
 // How the evidence row ev (of the document d) states its relation, two
@@ -37,15 +36,15 @@ namespace {
 // (migration 18). Then which of these: 0 a whole path, 1 a link from the
 // relation's subject to its object, 2 from its object to its subject
 // (statementAt() puts the names around it).
-#define NEWSGRAPH_EVIDENCE_PATH                                                                  \
-    "CASE WHEN ev.link_id IS NOT NULL "                                                          \
-    "THEN (SELECT link FROM statement_links WHERE id = ev.link_id) "                             \
-    "WHEN ev.quote_start IS NULL THEN ev.path "                                                  \
-    "ELSE '“' || sentence_text(d.text, ev.quote_start, ev.quote_end) || '”' END, "               \
+#define NEWSGRAPH_EVIDENCE_PATH                                                           \
+    "CASE WHEN ev.link_id IS NOT NULL "                                                   \
+    "THEN (SELECT link FROM statement_links WHERE id = ev.link_id) "                      \
+    "WHEN ev.quote_start IS NULL THEN ev.path "                                           \
+    "ELSE '“' || " NEWSGRAPH_TEXT_SLICE("ev.quote_start", "ev.quote_end") " || '”' END, " \
     "CASE WHEN ev.link_id IS NULL THEN 0 WHEN ev.link_from_object THEN 2 ELSE 1 END"
 // The words of the mention m (of the document d), which it keeps no copy of
 // (migration 14).
-#define NEWSGRAPH_MENTION_TEXT "sentence_text(d.text, m.start, m.\"end\")"
+#define NEWSGRAPH_MENTION_TEXT NEWSGRAPH_TEXT_SLICE("m.start", "m.\"end\"")
 
 // The columns readDocument() expects, in this order; a macro so that it can be
 // pasted into SQL literals at compile time. The length is in UTF-16 code

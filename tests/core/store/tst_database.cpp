@@ -150,6 +150,45 @@ private Q_SLOTS:
         QVERIFY(read.ok());
     }
 
+    // document_slice() reads the document by id and keeps it while the id
+    // and content hash stay the same: another text stored under the id of a
+    // deleted document is read anew.
+    void readsRangesOfStoredDocuments()
+    {
+        auto database = Database::openInMemory();
+        QVERIFY2(database.ok(), qPrintable(database.error()));
+        const auto store = [&](qint64 id, const QString &text, const QString &hash) {
+            Statement insert(*database,
+                             "INSERT INTO documents (id, path, file_name, content_hash, language, text, "
+                             "ingested_at, text_length) VALUES (?1, ?2, ?2, ?3, 'en', ?4, '2026-12-08T00:00:00Z', ?5)");
+            insert.bind(1, id).bind(2, u"doc%1.txt"_s.arg(id)).bind(3, hash).bind(4, packText(text)).bind(5, qint64(text.size()));
+            return insert.execute().ok();
+        };
+        Statement read(*database,
+                       "SELECT document_slice(?1, (SELECT content_hash FROM documents WHERE id = ?1), ?2, ?3)");
+        const auto slice = [&](qint64 id, int start, int end) {
+            read.reset();
+            read.bind(1, id).bind(2, start).bind(3, end);
+            return read.next() ? read.text(0) : u"(no row)"_s;
+        };
+        QVERIFY(store(1, u"Port of Skarvik reopens. Ferries resume."_s, u"aa"_s));
+        QVERIFY(store(2, u"Lindqvist Freight buys two cranes."_s, u"bb"_s));
+        QCOMPARE(slice(1, 0, 24), u"Port of Skarvik reopens."_s);
+        QCOMPARE(slice(1, 25, 40), u"Ferries resume."_s); // the document kept from the last call
+        QCOMPARE(slice(2, 0, 18), u"Lindqvist Freight "_s);
+        QVERIFY(database->execute(u"DELETE FROM documents WHERE id = 1"_s).ok());
+        QVERIFY(slice(1, 0, 4).isNull()); // no such document
+        QVERIFY(store(1, u"Tugboat strike ends."_s, u"cc"_s));
+        QCOMPARE(slice(1, 0, 7), u"Tugboat"_s);
+        QVERIFY(slice(1, 10, 40).isNull()); // a range outside the text
+        QVERIFY(read.ok());
+
+        // Reading the database, it is no function for the schema.
+        QVERIFY(database->execute(u"CREATE VIEW slices AS SELECT document_slice(id, content_hash, 0, 4) AS text "
+                                  "FROM documents"_s).ok());
+        QVERIFY(!database->execute(u"SELECT * FROM slices"_s).ok());
+    }
+
     void createsNewDatabase()
     {
         const QString path = pathFor(u"project.ngdb"_s);
