@@ -1357,7 +1357,7 @@ Result<QList<SentenceRecord>> Repository::sentences(qint64 documentId) const
     // sentence_text() SQLite reads the whole packed document again for every
     // sentence (quadratic in its length).
     Statement query(m_database,
-                    "SELECT id, document_id, idx, start, \"end\" FROM sentences "
+                    "SELECT id, document_id, idx, start, \"end\", NULL FROM sentences "
                     "WHERE document_id = ?1 ORDER BY idx");
     query.bind(1, documentId);
     QList<SentenceRecord> records;
@@ -1369,12 +1369,7 @@ Result<QList<SentenceRecord>> Repository::sentences(qint64 documentId) const
                 return Error{read.error()};
             text = std::move(read).value();
         }
-        SentenceRecord record;
-        record.id = query.int64(0);
-        record.documentId = query.int64(1);
-        record.index = query.integer(2);
-        record.start = query.integer(3);
-        record.end = query.integer(4);
+        SentenceRecord record = readSentence(query); // all but the text
         // As sentence_text() does, a range outside the text reads as NULL.
         if (record.start >= 0 && record.end >= record.start && record.end <= text->size())
             record.text = text->mid(record.start, record.end - record.start);
