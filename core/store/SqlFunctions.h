@@ -34,9 +34,10 @@ std::optional<QString> unpackText(const QByteArray &packed);
 //                       read had another id or content hash. For queries
 //                       that read many sentences of one long document:
 //                       handed documents.text, sentence_text() makes SQLite
-//                       read the whole packed text for every row (a 49 MB
-//                       article's evidence took minutes). Not for the
-//                       schema's views and triggers (SQLITE_DIRECTONLY).
+//                       read the whole packed text for every row (the
+//                       evidence of one actor of a 49 MB article did not
+//                       come within a minute). Not for the schema's views
+//                       and triggers (SQLITE_DIRECTONLY).
 //
 // Returns false (and leaves sqlite3_errmsg() set) when SQLite refuses.
 bool registerSqlFunctions(sqlite3 *connection);

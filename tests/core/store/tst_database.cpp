@@ -183,7 +183,7 @@ private Q_SLOTS:
         QVERIFY(slice(1, 10, 40).isNull()); // a range outside the text
         QVERIFY(read.ok());
 
-        // Reading the database, it is no function for the schema.
+        // It reads the database: the schema's views may not call it.
         QVERIFY(database->execute(u"CREATE VIEW slices AS SELECT document_slice(id, content_hash, 0, 4) AS text "
                                   "FROM documents"_s).ok());
         QVERIFY(!database->execute(u"SELECT * FROM slices"_s).ok());
