@@ -9,6 +9,9 @@
 #include <QTextBlock>
 #include <QToolTip>
 
+#include <algorithm>
+#include <numeric>
+
 namespace NewsGraph {
 
 DocumentView::DocumentView(QWidget *parent)
@@ -19,12 +22,24 @@ DocumentView::DocumentView(QWidget *parent)
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     setPlaceholderText(tr("Choose a document, or click an evidence sentence, to read it here."));
     viewport()->setMouseTracking(true);
+    // Scrolled: a long document's tints follow what is in view.
+    connect(this, &QPlainTextEdit::updateRequest, this, [this](const QRect &, int dy) {
+        if (dy != 0 && m_mentions.size() >= tintedInViewFrom)
+            updateSelections();
+    });
 }
 
 void DocumentView::showDocument(qint64 documentId, const QString &text, const QList<MentionRecord> &mentions)
 {
     m_documentId = documentId;
     m_mentions = mentions;
+    m_byStart.resize(m_mentions.size());
+    std::iota(m_byStart.begin(), m_byStart.end(), 0);
+    std::stable_sort(m_byStart.begin(), m_byStart.end(),
+                     [&](int a, int b) { return m_mentions.at(a).start < m_mentions.at(b).start; });
+    m_longestMention = 0;
+    for (const MentionRecord &mention : std::as_const(m_mentions))
+        m_longestMention = std::max(m_longestMention, mention.end - mention.start);
     m_highlightStart = m_highlightEnd = -1;
     setPlainText(text);
     updateSelections();
@@ -34,8 +49,24 @@ void DocumentView::clearDocument()
 {
     m_documentId = 0;
     m_mentions.clear();
+    m_byStart.clear();
+    m_longestMention = 0;
     m_highlightStart = m_highlightEnd = -1;
     clear();
+}
+
+QList<int> DocumentView::mentionsIn(int start, int end) const
+{
+    QList<int> found;
+    // Those that start up to the longest mention's length before `start`
+    // may reach into it.
+    auto it = std::lower_bound(m_byStart.cbegin(), m_byStart.cend(), start - m_longestMention,
+                               [&](int mention, int position) { return m_mentions.at(mention).start < position; });
+    for (; it != m_byStart.cend() && m_mentions.at(*it).start < end; ++it) {
+        if (m_mentions.at(*it).end > start)
+            found.append(*it);
+    }
+    return found;
 }
 
 void DocumentView::highlightRange(int start, int end)
@@ -83,7 +114,22 @@ void DocumentView::updateSelections()
         sentence.format.setBackground(blended(highlight, base));
         selections.append(sentence);
     }
-    for (const MentionRecord &mention : std::as_const(m_mentions)) {
+    // Every mention of a news-sized document; for a long one (a book, a
+    // transcript, 363,000 sentences of 49 MB) those in view and a screen
+    // around it. A selection lays out the block it is in, so tinting all of
+    // such a document laid all of it out: a minute and 3 GB to show it.
+    QList<int> tinted;
+    if (m_mentions.size() < tintedInViewFrom) {
+        tinted.resize(m_mentions.size());
+        std::iota(tinted.begin(), tinted.end(), 0);
+    } else {
+        const int first = firstVisibleBlock().position();
+        const int last = cursorForPosition(QPoint(viewport()->width(), viewport()->height())).position();
+        const int screen = std::max(last - first, 1);
+        tinted = mentionsIn(first - screen, last + screen);
+    }
+    for (const int index : std::as_const(tinted)) {
+        const MentionRecord &mention = m_mentions.at(index);
         if (mention.start < 0 || mention.end > length || mention.end <= mention.start)
             continue;
         const std::optional<EntityType> type = entityTypeFromName(mention.type);
@@ -126,11 +172,9 @@ int DocumentView::mentionAt(const QPoint &viewportPoint) const
     const QTextBlock block = cursor.block();
     if (character >= block.position() + block.length() - 1 && viewportPoint.x() > cursorRect(cursor).right() + 2)
         return -1;
-    for (int i = 0; i < m_mentions.size(); ++i) {
-        if (character >= m_mentions.at(i).start && character < m_mentions.at(i).end)
-            return i;
-    }
-    return -1;
+    // The first in the list that holds the character.
+    const QList<int> here = mentionsIn(character, character + 1);
+    return here.isEmpty() ? -1 : *std::min_element(here.cbegin(), here.cend());
 }
 
 QRect DocumentView::mentionRect(int mention) const
@@ -146,6 +190,13 @@ QRect DocumentView::mentionRect(int mention) const
     if (last.top() != first.top()) // wrapped: its first line only
         return QRect(first.topLeft(), QPoint(viewport()->width(), first.bottom()));
     return QRect(first.topLeft(), QPoint(last.left(), last.bottom()));
+}
+
+void DocumentView::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    if (m_mentions.size() >= tintedInViewFrom)
+        updateSelections(); // another width wraps another stretch of text into view
 }
 
 void DocumentView::mousePressEvent(QMouseEvent *event)

@@ -41,6 +41,7 @@ Q_SIGNALS:
     void entityClicked(qint64 entityId);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
@@ -49,9 +50,16 @@ protected:
 
 private:
     void updateSelections();
+    // The mentions that overlap [start, end), as indexes into m_mentions.
+    QList<int> mentionsIn(int start, int end) const;
 
     qint64 m_documentId = 0;
     QList<MentionRecord> m_mentions;
+    QList<int> m_byStart;     // indexes into m_mentions, by where they start
+    int m_longestMention = 0; // in characters
+    // A document of this many mentions and more is tinted where it is in
+    // view, again as it scrolls (see updateSelections()).
+    static constexpr qsizetype tintedInViewFrom = 2000;
     QSet<qint64> m_emphasized;
     int m_highlightStart = -1;
     int m_highlightEnd = -1;

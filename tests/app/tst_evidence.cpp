@@ -20,6 +20,8 @@
 #include <QTableView>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace NewsGraph;
 using namespace NewsGraph::Test;
 
@@ -175,6 +177,58 @@ private Q_SLOTS:
         QCOMPARE(clicked.first().at(0).toLongLong(), mention.entityId);
         // Between two words is no mention.
         QCOMPARE(view->mentionAt(QPoint(view->viewport()->width() - 2, rect.center().y() + 200)), -1);
+    }
+
+    // A long document is tinted where it is in view, and again where it is
+    // scrolled to; its mentions there are found and clicked as in a short one.
+    void documentViewTintsALongDocumentWhereItIsShown()
+    {
+        QString text;
+        QList<MentionRecord> mentions;
+        constexpr int lines = 6000;
+        for (int i = 0; i < lines; ++i) {
+            const QString line = QStringLiteral("Tug %1 of Marlow Towage berthed at Quay %2.\n").arg(i).arg(i % 41);
+            MentionRecord mention;
+            mention.entityId = 1 + i % 7;
+            mention.entityName = QStringLiteral("Marlow Towage");
+            mention.type = QStringLiteral("ORG");
+            mention.surface = QStringLiteral("Marlow Towage");
+            mention.start = int(text.size() + line.indexOf(mention.surface));
+            mention.end = mention.start + int(mention.surface.size());
+            mentions.append(mention);
+            text += line;
+        }
+        DocumentView view;
+        view.resize(600, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showDocument(42, text, mentions);
+        const auto tintedFrom = [&](int mention) {
+            const QList<QTextEdit::ExtraSelection> selections = view.extraSelections();
+            return std::any_of(selections.cbegin(), selections.cend(), [&](const QTextEdit::ExtraSelection &s) {
+                return s.cursor.selectionStart() == mentions.at(mention).start;
+            });
+        };
+        QVERIFY(!view.extraSelections().isEmpty());
+        QVERIFY(view.extraSelections().size() < 200); // what is in view and a screen around it
+        QVERIFY(tintedFrom(0));
+        QVERIFY(!tintedFrom(lines - 1));
+
+        view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+        QVERIFY(tintedFrom(lines - 1));
+        QVERIFY(!tintedFrom(0));
+        QSignalSpy clicked(&view, &DocumentView::entityClicked);
+        const QRect rect = view.mentionRect(lines - 1);
+        QVERIFY(view.viewport()->rect().contains(rect.center()));
+        QCOMPARE(view.mentionAt(rect.center()), lines - 1);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.first().at(0).toLongLong(), mentions.at(lines - 1).entityId);
+
+        // A sentence highlighted far away is scrolled to, and tinted there.
+        const int middle = lines / 2;
+        view.highlightRange(mentions.at(middle).start - 4, mentions.at(middle).end + 20);
+        QVERIFY(tintedFrom(middle));
     }
 
     void searchFindsEntitiesByAliasAndSentencesByWords()
