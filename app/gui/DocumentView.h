@@ -8,7 +8,8 @@
 namespace NewsGraph {
 
 // A document's stored text, read-only, with every entity mention tinted by
-// its entity's type (the canvas's colours) and one sentence highlighted.
+// its entity's type (the canvas's colours; in a long document, those in
+// view) and one sentence highlighted.
 // Clicking a mention reports its entity (entityClicked), so that the graph
 // can select it. Positions in a QPlainTextEdit count UTF-16 code units and one
 // per line break, exactly as the stored offsets do, so offsets are used as
