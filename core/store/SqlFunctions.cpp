@@ -31,6 +31,19 @@ void utf16Length(sqlite3_context *context, int, sqlite3_value **arguments)
     sqlite3_result_int64(context, sqlite3_value_bytes16(arguments[0]) / 2);
 }
 
+// The UTF-16 range [start, end) of `text` as the function's result, NULL
+// when it is not inside the text.
+void resultRange(sqlite3_context *context, const QString &text, qint64 start, qint64 end)
+{
+    if (start < 0 || end < start || end > text.size()) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const QByteArray utf8 = QStringView(text).mid(start, end - start).toUtf8();
+    sqlite3_result_text64(context, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
+                          SQLITE_UTF8);
+}
+
 // The document sentence_text() unpacked last, per connection (SQLite calls a
 // connection's functions from one thread at a time).
 struct UnpackedDocument
@@ -47,8 +60,6 @@ void sentenceText(sqlite3_context *context, int, sqlite3_value **arguments)
         sqlite3_result_null(context);
         return;
     }
-    const qint64 start = sqlite3_value_int64(arguments[1]);
-    const qint64 end = sqlite3_value_int64(arguments[2]);
     QString plain; // a text column that was never packed
     const QString *text = &last->text;
     if (kind == SQLITE_TEXT) {
@@ -69,13 +80,7 @@ void sentenceText(sqlite3_context *context, int, sqlite3_value **arguments)
             last->text = std::move(*unpacked);
         }
     }
-    if (start < 0 || end < start || end > text->size()) {
-        sqlite3_result_null(context);
-        return;
-    }
-    const QByteArray utf8 = QStringView(*text).mid(start, end - start).toUtf8();
-    sqlite3_result_text64(context, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
-                          SQLITE_UTF8);
+    resultRange(context, *text, sqlite3_value_int64(arguments[1]), sqlite3_value_int64(arguments[2]));
 }
 
 void destroyUnpackedDocument(void *data)
@@ -152,16 +157,7 @@ void documentSlice(sqlite3_context *context, int, sqlite3_value **arguments)
         last->id = id;
         last->contentHash = hash.toByteArray();
     }
-    const qint64 start = sqlite3_value_int64(arguments[2]);
-    const qint64 end = sqlite3_value_int64(arguments[3]);
-    const QString &text = last->text;
-    if (start < 0 || end < start || end > text.size()) {
-        sqlite3_result_null(context);
-        return;
-    }
-    const QByteArray utf8 = QStringView(text).mid(start, end - start).toUtf8();
-    sqlite3_result_text64(context, utf8.constData(), sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT,
-                          SQLITE_UTF8);
+    resultRange(context, last->text, sqlite3_value_int64(arguments[2]), sqlite3_value_int64(arguments[3]));
 }
 
 } // namespace
